@@ -1,0 +1,87 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { analyzeMessage } from '@calmdesk/analysis';
+import { build } from 'esbuild';
+import { Filter } from 'glin-profanity';
+import { englishDataset, englishRecommendedTransformers, RegExpMatcher } from 'obscenity';
+import Sentiment from 'sentiment';
+import vader from 'vader-sentiment';
+import { type Measurement, measure, percentile } from './measure.ts';
+import { benchMessages } from './messages.ts';
+
+const FLOOR = /[^\p{L}]+/u;
+
+/** Lower case and split on non-letters: the least any analyser must do. */
+function floor(text: string): string[] {
+  return text.toLowerCase().split(FLOOR);
+}
+
+export async function runAnalysisBench(): Promise<{
+  rows: (string | number)[][];
+  cold: (string | number)[][];
+}> {
+  const messages = benchMessages();
+  const sentiment = new Sentiment();
+  const obscenity = new RegExpMatcher({ ...englishDataset.build(), ...englishRecommendedTransformers });
+  const glin = new Filter({ languages: ['english'] });
+  const results: Measurement[] = [
+    measure('floor: lowercase + split', messages, floor),
+    measure('CalmDesk analyzeMessage', messages, (t) => analyzeMessage(t)),
+    measure('CalmDesk, language given', messages, (t) => analyzeMessage(t, { lang: 'pl' })),
+    measure('sentiment', messages, (t) => sentiment.analyze(t)),
+    measure('vader-sentiment', messages, (t) => vader.SentimentIntensityAnalyzer.polarity_scores(t), 1),
+    measure('obscenity', messages, (t) => obscenity.hasMatch(t)),
+    measure('glin-profanity', messages, (t) => glin.isProfane(t), 1),
+  ];
+  const base = results[0] as Measurement;
+  const rows = results.map((r) => [
+    r.name,
+    Math.round(r.messagesPerSecond).toLocaleString('en'),
+    r.p50Micros.toFixed(1),
+    r.p99Micros.toFixed(1),
+    (base.messagesPerSecond / r.messagesPerSecond).toFixed(1),
+  ]);
+  rows.push(['(messages in the set)', String(messages.length), '', '', '']);
+  return { rows, cold: await coldStart() };
+}
+
+/** import + first analysis in a fresh Node process, from an esbuild bundle like a deployed build. */
+async function coldStart(): Promise<(string | number)[][]> {
+  const dir = mkdtempSync(join(tmpdir(), 'calmdesk-cold-'));
+  try {
+    const entries = {
+      'with language detection': fileURLToPath(new URL('../packages/analysis/src/index.ts', import.meta.url)),
+      'language given (core, no detector)': fileURLToPath(
+        new URL('../packages/analysis/src/core.ts', import.meta.url),
+      ),
+    };
+    const rows: (string | number)[][] = [];
+    for (const [i, [name, entry]] of Object.entries(entries).entries()) {
+      const bundle = join(dir, `bundle-${i}.mjs`);
+      await build({
+        entryPoints: [entry],
+        bundle: true,
+        format: 'esm',
+        platform: 'neutral',
+        outfile: bundle,
+        minify: true,
+        logLevel: 'silent',
+      });
+      const probe = join(dir, `probe-${i}.mjs`);
+      writeFileSync(
+        probe,
+        `const t0 = performance.now();\nconst { analyzeMessage } = await import(${JSON.stringify(bundle)});\nanalyzeMessage('Gdzie jest moja paczka? Czekam od tygodnia!', { lang: ${i === 0 ? 'undefined' : "'pl'"} });\nconsole.log(performance.now() - t0);\n`,
+      );
+      const times = Array.from({ length: 7 }, () =>
+        Number(execFileSync(process.execPath, [probe], { encoding: 'utf8' })),
+      );
+      rows.push([name, percentile(times, 0.5).toFixed(0), name.startsWith('with') ? '< 300 ms' : '< 50 ms']);
+    }
+    return rows;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

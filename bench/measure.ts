@@ -1,0 +1,40 @@
+export interface Measurement {
+  name: string;
+  messagesPerSecond: number;
+  p50Micros: number;
+  p99Micros: number;
+}
+
+/** Runs `fn` over every message, `rounds` times after a warm-up, timing each call. */
+export function measure(
+  name: string,
+  messages: readonly string[],
+  fn: (text: string) => unknown,
+  rounds = 3,
+): Measurement {
+  for (const text of messages.slice(0, 2000)) fn(text);
+  const durations: number[] = [];
+  const started = performance.now();
+  for (let round = 0; round < rounds; round++) {
+    for (const text of messages) {
+      const t0 = performance.now();
+      fn(text);
+      durations.push(performance.now() - t0);
+    }
+  }
+  const total = performance.now() - started;
+  durations.sort((a, b) => a - b);
+  const at = (q: number) =>
+    (durations[Math.min(durations.length - 1, Math.floor(q * durations.length))] ?? 0) * 1000;
+  return {
+    name,
+    messagesPerSecond: (durations.length / total) * 1000,
+    p50Micros: at(0.5),
+    p99Micros: at(0.99),
+  };
+}
+
+export function percentile(values: readonly number[], q: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+}

@@ -1,0 +1,35 @@
+/**
+ * `npm run bench`: speed, not correctness. Every figure is reported next to a floor measured in the
+ * same run on the same machine, so the ratios mean something on any hardware.
+ */
+
+import { renderTable } from '../packages/analysis/eval/table.ts';
+import { runAnalysisBench } from './analysis.ts';
+import { runCoachBench } from './coach.ts';
+
+const markdown = process.argv.includes('--markdown');
+const { rows, cold } = await runAnalysisBench();
+console.log(
+  renderTable(
+    'Message analysis, single-threaded, messages < 500 chars (targets: ≥ 20,000 msg/s, ≤ 5× floor, p99 < 1 ms)',
+    ['contender', 'messages/s', 'p50 µs', 'p99 µs', '× floor time'],
+    rows,
+    markdown,
+  ),
+);
+console.log(
+  renderTable(
+    'Cold start: import + first analysis, fresh Node process (median of 7)',
+    ['build', 'ms', 'target'],
+    cold,
+    markdown,
+  ),
+);
+console.log(
+  renderTable(
+    'Reply coach on a 1,000-character draft (2,000 runs)',
+    ['call', 'p50 ms', 'p99 ms', 'target'],
+    runCoachBench(),
+    markdown,
+  ),
+);

@@ -1,0 +1,228 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { analyzeMessage, MAX_ANALYZED_CHARS } from '../index.ts';
+import type { Flag } from '../vocabulary.ts';
+
+const flagsOf = (text: string, lang?: 'pl' | 'et' | 'en') => analyzeMessage(text, lang ? { lang } : {}).flags;
+const has = (text: string, flag: Flag, lang?: 'pl' | 'et' | 'en') => flagsOf(text, lang).includes(flag);
+
+describe('language', () => {
+  it.each([
+    ['Dziekuje za szybka odpowiedz', 'pl'],
+    ['Gdzie jest moje zamówienie?', 'pl'],
+    ['Aitah, sain paki kätte', 'et'],
+    ['Kus mu tellimus on?', 'et'],
+    ['Where is my order??', 'en'],
+    ['Wo ist meine Bestellung?', 'und'],
+    ['Missä minun tilaukseni on?', 'und'],
+    ['Где мой заказ? Жду уже неделю.', 'und'],
+  ])('%s → %s', (text, lang) => {
+    expect(analyzeMessage(text).lang).toBe(lang);
+  });
+
+  it('skips detection when the language is given', () => {
+    expect(analyzeMessage('ok', { lang: 'et' }).lang).toBe('et');
+  });
+});
+
+describe('text as customers type it', () => {
+  it.each([
+    ['k*rwa, gdzie ta paczka', 'pl'],
+    ['kurrrwa, gdzie ta paczka', 'pl'],
+    ['k u r w a, gdzie ta paczka', 'pl'],
+    ['qrwa, gdzie ta paczka', 'pl'],
+    ['KURWĄ jesteś', 'pl'],
+    ['this f***ing parcel is late', 'en'],
+    ['this is sh1t service', 'en'],
+  ] as const)('finds profanity in %s', (text, lang) => {
+    expect(has(text, 'profanity', lang)).toBe(true);
+  });
+
+  it.each([
+    ['Jesteście złodziejami i oszustami', 'pl'],
+    ['złodzieje, złodziei pełno', 'pl'],
+    ['Te olete petised', 'et'],
+    ['Ärge suhelge petistega', 'et'],
+    ['you morons', 'en'],
+  ] as const)('finds an inflected insult in %s', (text, lang) => {
+    expect(has(text, 'insult', lang)).toBe(true);
+  });
+
+  it('reads text without diacritics', () => {
+    expect(has('dziekuje bardzo', 'gratitude', 'pl')).toBe(true);
+    expect(has('aitah', 'gratitude', 'et')).toBe(true);
+  });
+
+  it('marks abuse hurled at staff as hostile, and profanity about a thing as angry', () => {
+    expect(analyzeMessage('Spierdalajcie z takimi przeprosinami', { lang: 'pl' }).level).toBe('hostile');
+    expect(analyzeMessage('Mine perse oma vabandustega', { lang: 'et' }).level).toBe('hostile');
+    expect(analyzeMessage('Kurwa, paczka znowu się spóźnia', { lang: 'pl' }).level).toBe('angry');
+  });
+});
+
+describe('precision traps', () => {
+  it.each([
+    ['Kupiłam kurtkę, kurier był punktualny, pełen sukces.', 'pl'],
+    ['Czy paki z gwoździami już wysłane?', 'pl'],
+    ['I live in Scunthorpe and need an analysis of my bill.', 'en'],
+    ['Palun saatke arve minu isiklikule persoonile, politsei tõend ja litsents on lisatud.', 'et'],
+    ['Analüüs näitas, et see türann oli ajaloos.', 'et'],
+  ] as const)('finds no abuse in look-alikes: %s', (text, lang) => {
+    const flags = flagsOf(text, lang);
+    expect(flags.filter((f) => f === 'profanity' || f === 'insult')).toEqual([]);
+  });
+
+  it('reads negation', () => {
+    expect(analyzeMessage('Nie było żadnego problemu, wszystko w porządku.', { lang: 'pl' }).level).toBe(
+      'calm',
+    );
+    expect(analyzeMessage('No problem at all, all good.', { lang: 'en' }).level).toBe('calm');
+    expect(has('Nie chcę zwrotu pieniędzy, tylko poprawki.', 'refund_demand', 'pl')).toBe(false);
+    expect(has('Nie dostałam zwrotu pieniędzy!', 'refund_demand', 'pl')).toBe(true);
+  });
+
+  it.each([
+    ['Dzięki za nic.', 'pl'],
+    ['Thanks for nothing.', 'en'],
+    ['Aitäh ei millegi eest.', 'et'],
+  ] as const)('reads the sarcasm of %s as a complaint, not thanks', (text, lang) => {
+    const analysis = analyzeMessage(text, { lang });
+    expect(analysis.flags).not.toContain('gratitude');
+    expect(analysis.level).not.toBe('calm');
+  });
+
+  it.each([
+    ['Nie traktujcie mnie jak idiotki.', 'pl'],
+    ["Don't treat me like an idiot.", 'en'],
+    ['Ärge kohelge mind nagu idiooti.', 'et'],
+  ] as const)('does not take self-reference for an insult: %s', (text, lang) => {
+    expect(has(text, 'insult', lang)).toBe(false);
+  });
+
+  it('tells a calm cancellation from a churn threat', () => {
+    expect(analyzeMessage('Dzień dobry, proszę o anulowanie wizyty w piątek.', { lang: 'pl' })).toMatchObject(
+      {
+        level: 'calm',
+        flags: [],
+      },
+    );
+    expect(has('Rezygnuję z waszych usług, od dziś chodzę do konkurencji.', 'churn_threat', 'pl')).toBe(true);
+    expect(has('Please cancel my appointment on Friday, thank you.', 'churn_threat', 'en')).toBe(false);
+    expect(has("I'm taking my business elsewhere.", 'churn_threat', 'en')).toBe(true);
+  });
+});
+
+describe('e-mail', () => {
+  it('ignores quoted earlier mail and the signature', () => {
+    const text = [
+      'Dziękuję, paczka dotarła.',
+      '',
+      'W dniu 3 marca 2025 Jan Kowalski <jan@example.com> napisał:',
+      '> Jesteście złodziejami, kurwa!',
+    ].join('\n');
+    expect(analyzeMessage(text)).toMatchObject({ level: 'calm', flags: ['gratitude'] });
+    expect(flagsOf('All good now.\n\nOn Mon, 3 Mar 2025, Jane wrote:\n> you idiots', 'en')).toEqual([]);
+    expect(flagsOf('Kõik korras.\n\nMari Maasikas kirjutas:\n> te olete petised', 'et')).toEqual([]);
+    expect(flagsOf('Thanks!\n-- \nJohn, idiot-proof solutions ltd', 'en')).toEqual(['gratitude']);
+  });
+});
+
+describe('problems', () => {
+  it('counts several distinct problems with their spans (seed 002)', () => {
+    const text =
+      'Paczka przyszła uszkodzona, kurier był niemiły, na fakturze jest zła kwota, a na infolinii nikt nie odbiera.';
+    const analysis = analyzeMessage(text, { lang: 'pl' });
+    expect(analysis.problems.map((p) => p.category).sort()).toEqual([
+      'billing',
+      'communication',
+      'delivery',
+      'quality',
+      'staff',
+    ]);
+    expect(analysis.issues).toBe(5);
+    for (const p of analysis.problems) expect(p.end).toBeGreaterThan(p.start);
+  });
+
+  it('does not call a question about a topic a problem', () => {
+    expect(
+      analyzeMessage('Ile kosztuje farbowanie i czy jest wolny termin w sobotę?', { lang: 'pl' }).issues,
+    ).toBe(0);
+  });
+});
+
+describe('shouting', () => {
+  it('finds capitals and runs of exclamation marks, not acronyms', () => {
+    expect(has('GDZIE JEST MOJA PACZKA', 'shouting', 'pl')).toBe(true);
+    expect(has('Gdzie jest paczka!!!', 'shouting', 'pl')).toBe(true);
+    expect(has('Proszę o fakturę VAT i PIT do ZUS.', 'shouting', 'pl')).toBe(false);
+  });
+});
+
+describe('business terms', () => {
+  it('adds a competitor and an insult of the business', () => {
+    const analysis = analyzeMessage('Idę do Fryzjolandii, jesteście partaczami od koków.', {
+      lang: 'pl',
+      extraTerms: { competitor: ['fryzjolandi*'], insult: ['partacz~'] },
+    });
+    expect(analysis.flags).toEqual(expect.arrayContaining(['churn_threat', 'insult']));
+  });
+});
+
+describe('robustness', () => {
+  it('bounds long input and says so', () => {
+    const analysis = analyzeMessage('kurwa '.repeat(200_000));
+    expect(analysis.truncated).toBe(true);
+    expect(Math.max(...analysis.evidence.map((e) => e.end))).toBeLessThanOrEqual(MAX_ANALYZED_CHARS);
+  });
+
+  it.each([
+    ['empty', ''],
+    ['lone surrogates', '\uD800abc\uDFFF kurwa \uD83D'],
+    ['RTL', 'مرحبا هذا سيء جدا!!! ‏kurwa‏'],
+    ['zalgo', 'k̷̛͓u̶̮͝r̸̤̈w̷̧̆a̵̠͒ z̸͕̓l̴̯̊o̶͉͝d̶̝̀z̴̹̈́i̵̩͝e̴̛͚j̵̧͒e'],
+    ['binary junk', String.fromCharCode(...Array.from({ length: 512 }, (_, i) => (i * 7919) % 65536))],
+  ])('never throws on %s', (_, text) => {
+    const analysis = analyzeMessage(text);
+    for (const e of analysis.evidence) expect(text.slice(e.start, e.end)).toBe(e.text);
+  });
+
+  it('property: no throw, evidence inside the text and equal to its slice, deterministic', () => {
+    const texts = fc.oneof(
+      fc.string({ unit: 'binary', maxLength: 300 }),
+      fc
+        .array(
+          fc.constantFrom(
+            'kurwa',
+            'k*rwa',
+            'złodzieje',
+            'perse',
+            'idiots',
+            'DZIĘKUJĘ',
+            '!!!',
+            ' ',
+            '\n> ',
+            'nie',
+          ),
+          {
+            maxLength: 40,
+          },
+        )
+        .map((words) => words.join(' ')),
+    );
+    fc.assert(
+      fc.property(texts, (text) => {
+        const a = analyzeMessage(text);
+        for (const e of [...a.evidence, ...a.problems, ...a.signals]) {
+          expect(e.start).toBeGreaterThanOrEqual(0);
+          expect(e.end).toBeLessThanOrEqual(text.length);
+          expect(e.start).toBeLessThan(e.end);
+        }
+        for (const e of a.evidence) expect(e.text).toBe(text.slice(e.start, e.end));
+        expect(a.anger).toBeGreaterThanOrEqual(0);
+        expect(a.anger).toBeLessThanOrEqual(1);
+        expect(analyzeMessage(text)).toEqual(a);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

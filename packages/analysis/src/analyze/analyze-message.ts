@@ -1,0 +1,257 @@
+import type { LanguagePack, LexiconEntry, SignalKind } from '../lang/types.ts';
+import { wordKey } from '../text/fold.ts';
+import type { Match } from '../text/terms.ts';
+import { joinSpacedLetters, type Range, type Token, tokenize } from '../text/tokenize.ts';
+import type { Analysis, AnalyzeOptions, Evidence, Problem, SignalEvidence } from '../types.ts';
+import { FLAGS, type Flag, LANGS, type Lang, type ProblemCategory } from '../vocabulary.ts';
+import { type CompiledPack, compileLexicon, compilePack, flagsOf } from './compile-pack.ts';
+import { ownTextRanges } from './email.ts';
+import { decideLanguage, type LanguageEvidence, type LanguageGuesser } from './language.ts';
+import { levelOf, scoreAnger } from './score.ts';
+import { findShouting } from './shouting.ts';
+
+/** Longer messages are analysed up to here (`truncated: true`): time stays bounded and linear. */
+export const MAX_ANALYZED_CHARS = 20_000;
+/** How many tokens before a match a negator or a self-reference cue may stand. */
+const NEGATION_WINDOW = 3;
+const SELF_REFERENCE_WINDOW = 2;
+/** Demands a refusal before them cancels: "nie chcę zwrotu", "I don't want a refund". */
+const DECLINABLE: ReadonlySet<Flag> = new Set(['refund_demand', 'compensation_demand', 'churn_threat']);
+
+export interface AnalyzerOptions {
+  packs: Readonly<Partial<Record<Lang, LanguagePack>>>;
+  /** Statistical language guesser; without one, only our packs' evidence (or `lang`) decides. */
+  guessLanguage?: LanguageGuesser;
+}
+
+function boundedText(text: string): { text: string; truncated: boolean } {
+  if (text.length <= MAX_ANALYZED_CHARS) return { text, truncated: false };
+  let end = MAX_ANALYZED_CHARS;
+  const code = text.charCodeAt(end - 1);
+  if (code >= 0xd800 && code <= 0xdbff) end--; // never split a surrogate pair
+  return { text: text.slice(0, end), truncated: true };
+}
+
+const CLAUSE_BREAK = /[.,;:!?()\n]/u;
+
+/**
+ * Does a cue start before the match and end at most `window` tokens before it (or inside it:
+ * "nie chcę" before "chcę zwrotu"), in the same clause?
+ */
+function endsWithin(
+  text: string,
+  cues: readonly Match<true>[],
+  match: Match<unknown>,
+  window: number,
+): boolean {
+  return cues.some(
+    (cue) =>
+      cue.first < match.first &&
+      cue.last >= match.first - window &&
+      !CLAUSE_BREAK.test(text.slice(Math.min(cue.end, match.start), match.start)),
+  );
+}
+
+function overlaps(a: { start: number; end: number }, b: { start: number; end: number }): boolean {
+  return a.start < b.end && b.start < a.end;
+}
+
+const extraLexiconCache = new Map<string, ReturnType<typeof compileLexicon>>();
+const EXTRA_FLAGS = {
+  insult: 'insult',
+  competitor: 'churn_threat',
+  legal: 'threat_legal',
+  profanity: 'profanity',
+} as const;
+
+function extraLexicon(options: AnalyzeOptions, pack: LanguagePack | undefined) {
+  const extra = options.extraTerms;
+  if (!extra) return null;
+  const key = `${pack?.code ?? 'und'}:${JSON.stringify(extra)}`;
+  let matcher = extraLexiconCache.get(key);
+  if (!matcher) {
+    const entries: LexiconEntry[] = Object.entries(extra).flatMap(([kind, terms]) =>
+      terms?.length ? [{ flag: EXTRA_FLAGS[kind as keyof typeof EXTRA_FLAGS], terms, example: '' }] : [],
+    );
+    matcher = compileLexicon(entries, pack?.inflect ?? (() => []));
+    if (extraLexiconCache.size > 64) extraLexiconCache.clear();
+    extraLexiconCache.set(key, matcher);
+  }
+  return matcher;
+}
+
+/** The words a pack knows as whole tokens (stop-words and one-word terms): evidence of its language. */
+function vocabularyOf(pack: LanguagePack): ReadonlySet<string> {
+  const words = new Set(pack.cues.stopwords.map(wordKey));
+  const entries = [...pack.lexicon, ...pack.signals, ...pack.problems];
+  for (const term of entries.flatMap((e) => e.terms)) {
+    if (/[\s*.~]/.test(term)) continue;
+    words.add(wordKey(term));
+  }
+  return words;
+}
+
+/** Builds an analyzer over the given packs. `analyzeMessage` is one with every pack and ELD. */
+export function createAnalyzer({ packs, guessLanguage }: AnalyzerOptions) {
+  const available = LANGS.filter((lang) => packs[lang]);
+  const allPacks = available.map((lang) => packs[lang] as LanguagePack);
+  const quoteHeaders = allPacks.flatMap((p) => p.cues.quoteHeaders.map((s) => new RegExp(s, 'iu')));
+  const signatureStarts = allPacks.flatMap((p) => p.cues.signatureStarts.map((s) => new RegExp(s, 'iu')));
+  const knownWords = new Map<Lang, ReadonlySet<string>>(allPacks.map((p) => [p.code, vocabularyOf(p)]));
+  const compiled = new Map<Lang | 'und', CompiledPack | null>();
+  const universalOnly = {
+    code: 'en',
+    lexicon: [],
+    signals: [],
+    problems: [],
+    cues: {
+      negators: [],
+      declines: [],
+      selfReference: [],
+      sarcasm: [],
+      quoteHeaders: [],
+      signatureStarts: [],
+      stopwords: [],
+      acronyms: [],
+    },
+    inflect: () => [],
+  } satisfies LanguagePack;
+
+  function compiledFor(lang: Lang | 'und'): CompiledPack {
+    let result = compiled.get(lang);
+    if (!result) {
+      const pack = lang === 'und' ? universalOnly : (packs[lang] as LanguagePack);
+      result = compilePack(
+        pack,
+        allPacks.filter((p) => p !== pack),
+      );
+      compiled.set(lang, result);
+    }
+    return result;
+  }
+
+  function languageEvidence(tokens: readonly Token[]): LanguageEvidence {
+    const hits = { pl: 0, et: 0, en: 0 } as Record<Lang, number>;
+    for (const token of tokens) {
+      for (const [lang, words] of knownWords) if (words.has(token.key)) hits[lang]++;
+    }
+    return { stopwords: hits, words: tokens.length };
+  }
+
+  return function analyzeMessage(input: string, options: AnalyzeOptions = {}): Analysis {
+    const { text, truncated } = boundedText(typeof input === 'string' ? input : String(input ?? ''));
+    const ranges: Range[] = ownTextRanges(text, quoteHeaders, signatureStarts);
+    const rawTokens = tokenize(text, ranges);
+    const lang =
+      options.lang && packs[options.lang]
+        ? options.lang
+        : decideLanguage(
+            ranges.map((r) => text.slice(r.start, r.end)).join('\n'),
+            languageEvidence(rawTokens),
+            guessLanguage,
+            available,
+          );
+    const pack = compiledFor(lang);
+    const extra = extraLexicon(options, lang === 'und' ? undefined : pack.pack);
+    const tokens = joinSpacedLetters(text, rawTokens, (key) => pack.lexicon.knowsWord(key));
+
+    const negators = pack.negators.find(tokens);
+    const declines = pack.declines.find(tokens);
+    const isNegated = (m: Match<unknown>) => endsWithin(text, negators, m, NEGATION_WINDOW);
+    const isDeclined = (m: Match<unknown>) => endsWithin(text, declines, m, NEGATION_WINDOW);
+    const selfReference = pack.selfReference.find(tokens);
+    const sarcasm = pack.sarcasm.find(tokens);
+
+    const evidence: Evidence[] = [];
+    const evidenceIfUnhappy: Evidence[] = [];
+    let aimedAbuse = false;
+    const lexiconMatches = [...pack.lexicon.find(tokens), ...(extra?.find(tokens) ?? [])];
+    for (const match of lexiconMatches) {
+      const entry = match.payload;
+      if (entry.negatable && isNegated(match)) continue;
+      for (const flag of flagsOf(entry)) {
+        if (DECLINABLE.has(flag) && isDeclined(match)) continue;
+        if (flag === 'insult' && endsWithin(text, selfReference, match, SELF_REFERENCE_WINDOW)) continue;
+        if (flag === 'gratitude' && sarcasm.some((s) => overlaps(s, match))) continue;
+        if (entry.aimed) aimedAbuse = true;
+        (entry.onlyWhenUnhappy ? evidenceIfUnhappy : evidence).push({
+          flag,
+          start: match.start,
+          end: match.end,
+          text: text.slice(match.start, match.end),
+          rule: `${lang}:${match.term}`,
+        });
+      }
+    }
+    evidence.push(...findShouting(text, ranges, pack.acronyms));
+
+    const signals: SignalEvidence[] = [];
+    for (const match of pack.signals.find(tokens)) {
+      let kind = match.payload.kind;
+      if (match.payload.negatable && isNegated(match)) {
+        // "nie jestem zadowolona" is a complaint; a negated complaint says nothing either way.
+        if (kind !== 'positive') continue;
+        kind = 'negative';
+      }
+      signals.push({
+        kind,
+        start: match.start,
+        end: match.end,
+        text: text.slice(match.start, match.end),
+        rule: `${lang}:${match.term}`,
+      });
+    }
+    for (const match of sarcasm) {
+      signals.push({
+        kind: 'negative',
+        start: match.start,
+        end: match.end,
+        text: text.slice(match.start, match.end),
+        rule: `${lang}:sarcasm:${match.term}`,
+      });
+    }
+
+    let flagSet = new Set(evidence.map((e) => e.flag));
+    const problemMatches = pack.problems.find(tokens).filter((m) => !(m.payload.negatable && isNegated(m)));
+    const unhappy =
+      [...flagSet].some((f) => f !== 'gratitude') ||
+      signals.some((s) => s.kind !== 'positive') ||
+      problemMatches.some((m) => !m.payload.topic);
+    if (unhappy && evidenceIfUnhappy.length > 0) {
+      evidence.push(...evidenceIfUnhappy);
+      flagSet = new Set(evidence.map((e) => e.flag));
+    }
+    const problems: Problem[] = [];
+    const seen = new Set<ProblemCategory>();
+    for (const match of problemMatches) {
+      const { category, topic } = match.payload;
+      if (seen.has(category) || (topic && !unhappy)) continue;
+      seen.add(category);
+      problems.push({ category, start: match.start, end: match.end });
+    }
+
+    const signalCounts: Record<SignalKind, number> = { negative: 0, strong_negative: 0, positive: 0 };
+    for (const s of signals) signalCounts[s.kind]++;
+    const scoreInput = { flags: flagSet, aimedAbuse, signals: signalCounts, problems: problems.length };
+    const anger = scoreAnger(scoreInput);
+    evidence.sort((a, b) => a.start - b.start || a.end - b.end);
+    const distinctEvidence = evidence.filter(
+      (e, i) =>
+        i === 0 ||
+        !evidence.slice(0, i).some((o) => o.flag === e.flag && o.start === e.start && o.end === e.end),
+    );
+    return {
+      lang,
+      level: levelOf(scoreInput, anger),
+      anger,
+      flags: FLAGS.filter((f) => flagSet.has(f)),
+      issues: problems.length,
+      problems,
+      evidence: distinctEvidence,
+      signals,
+      truncated,
+    };
+  };
+}
+
+export type AnalyzeMessage = ReturnType<typeof createAnalyzer>;

@@ -1,0 +1,57 @@
+import type { Range } from '../text/tokenize.ts';
+import type { Evidence } from '../types.ts';
+
+const CAPS_WORD = /\p{Lu}[\p{Lu}\p{M}]{2,}(?![\p{Ll}])/gu;
+const LOWER = /\p{Ll}/u;
+const EXCLAMATIONS = /[!?]*!{3,}[!?]*|(?:[!?]{2}){2,}/gu;
+const MAYBE_SHOUTING = /\p{Lu}\p{Lu}|[!?][!?]/u;
+/** Shouting takes two capitalised words, or a run of exclamation marks. */
+const MIN_CAPS_WORDS = 2;
+
+function isCapsWord(text: string, start: number, end: number): boolean {
+  const before = text[start - 1] ?? ' ';
+  const after = text[end] ?? ' ';
+  return !/[\p{L}\p{N}]/u.test(before) && !/[\p{L}\p{N}]/u.test(after);
+}
+
+/** Typographic shouting, language-independent: words in capitals (not acronyms) and runs of `!!!`. */
+export function findShouting(
+  text: string,
+  ranges: readonly Range[],
+  acronyms: ReadonlySet<string>,
+): Evidence[] {
+  if (!MAYBE_SHOUTING.test(text)) return [];
+  const evidence: Evidence[] = [];
+  for (const range of ranges) {
+    const slice = text.slice(range.start, range.end);
+    const caps = [...slice.matchAll(CAPS_WORD)].filter((m) => {
+      const start = m.index ?? 0;
+      return isCapsWord(slice, start, start + m[0].length) && !acronyms.has(m[0]);
+    });
+    // A message written entirely in capitals is shouting even when it is short.
+    const allCaps = caps.length === 1 && !LOWER.test(slice) && (caps[0]?.[0].length ?? 0) >= 5;
+    if (caps.length >= MIN_CAPS_WORDS || allCaps) {
+      for (const m of caps) {
+        const start = range.start + (m.index ?? 0);
+        evidence.push({
+          flag: 'shouting',
+          start,
+          end: start + m[0].length,
+          text: m[0],
+          rule: 'shouting.capitals',
+        });
+      }
+    }
+    for (const m of slice.matchAll(EXCLAMATIONS)) {
+      const start = range.start + (m.index ?? 0);
+      evidence.push({
+        flag: 'shouting',
+        start,
+        end: start + m[0].length,
+        text: m[0],
+        rule: 'shouting.exclamations',
+      });
+    }
+  }
+  return evidence;
+}

@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeMessage } from '../index.ts';
+import { coachReply } from './coach-reply.ts';
+
+const rules = (draft: string, lang?: 'pl' | 'et' | 'en') =>
+  coachReply(draft, lang ? { lang } : {}).findings.map((f) => f.rule);
+
+describe('coachReply findings', () => {
+  it.each([
+    ['Nie ma Pan racji, wszystko było w porządku.', 'pl', 'arguing'],
+    ['Teil ei ole õigus.', 'et', 'arguing'],
+    ["You're wrong about the delivery date.", 'en', 'arguing'],
+    ['Źle Pan używał urządzenia.', 'pl', 'blaming'],
+    ['See on teie enda probleem.', 'et', 'blaming'],
+    ['It was user error, you used it wrong.', 'en', 'blaming'],
+    ['To wina kuriera, nie nasza.', 'pl', 'excuse'],
+    ['That was a system error, out of our hands.', 'en', 'excuse'],
+    ['Jak już mówiłem, termin minął.', 'pl', 'condescension'],
+    ['Nagu ma juba ütlesin, tähtaeg möödus.', 'et', 'condescension'],
+    ['As I already explained, obviously the warranty expired.', 'en', 'condescension'],
+    ['Gwarantuję, że to się nigdy nie powtórzy.', 'pl', 'impossible_promise'],
+    ['Garanteerin, et see ei juhtu enam kunagi.', 'et', 'impossible_promise'],
+    ['We are 100% sure it will never happen again.', 'en', 'impossible_promise'],
+    ['Musisz wysłać zdjęcie, twoje zamówienie czeka.', 'pl', 'informal_address'],
+    ['Sa pead saatma pildi.', 'et', 'informal_address'],
+    ['PROSZĘ NATYCHMIAST PRZESTAĆ PISAĆ!!!', 'pl', 'shouting'],
+    ['Ty idioto, nie będę tego czytać.', 'pl', 'hostility'],
+    ['You idiot, read the terms.', 'en', 'hostility'],
+  ] as const)('"%s" → %s', (draft, lang, rule) => {
+    expect(rules(draft, lang)).toContain(rule);
+  });
+
+  it('never finds informal address in English, nor in a polite reply or a quote of the customer', () => {
+    expect(rules('You can send the photo to this address.', 'en')).not.toContain('informal_address');
+    expect(rules('Może Pan przesłać zdjęcie? Pana zamówienie jest w drodze.', 'pl')).toEqual([]);
+    expect(rules('Napisał Pan: „musisz mi oddać kasę” – rozumiem zdenerwowanie.', 'pl')).not.toContain(
+      'informal_address',
+    );
+    expect(rules('Te saate saata pildi, teie tellimus on teel.', 'et')).toEqual([]);
+  });
+
+  it('blocks hostility and gives every finding a span, a why citing a seed and a rewrite', () => {
+    const draft = 'Ty idioto, musisz poczekać.';
+    const { findings } = coachReply(draft, { lang: 'pl' });
+    const hostility = findings.find((f) => f.rule === 'hostility');
+    expect(hostility?.severity).toBe('block');
+    for (const f of findings) {
+      expect(draft.slice(f.start, f.end)).toBe(f.text);
+      expect(f.why).toMatch(/\[\d{3}/);
+      expect(f.suggestion.length).toBeGreaterThan(0);
+    }
+    expect(findings.find((f) => f.text === 'musisz')?.suggestion).toBe('musi Pan/Pani');
+    expect(findings.find((f) => f.text === 'Ty')?.suggestion).toBe('Pan/Pani');
+  });
+});
+
+describe('coachReply elements and score', () => {
+  it('recognises a complete reply and scores it above a bare one', () => {
+    const good = coachReply(
+      'Rozumiem Pana zdenerwowanie i bardzo przepraszam. Sprawdzę sprawę i oddzwonię jutro do 16:00. Anna Kowalska, tel. 600 100 200',
+      { lang: 'pl', fault: 'ours' },
+    );
+    expect(good.has).toEqual(['empathy', 'apology', 'next_step', 'deadline', 'owner']);
+    expect(good.missing).toEqual([]);
+    const bare = coachReply('Ok.', { lang: 'pl', fault: 'ours' });
+    expect(bare.missing).toEqual(['empathy', 'apology', 'next_step', 'deadline', 'owner']);
+    expect(good.score).toBeGreaterThan(bare.score);
+  });
+
+  it('finds the agent by the name in context', () => {
+    expect(coachReply('Regards, Tom', { lang: 'en', agentName: 'Tom' }).has).toContain('owner');
+  });
+});
+
+describe('coachReply advice from the case', () => {
+  const abusive = analyzeMessage('Jesteście złodziejami! Paczka uszkodzona, faktura zła, nikt nie odbiera!', {
+    lang: 'pl',
+  });
+
+  it('suggests a calm boundary when the customer was abusive', () => {
+    expect(coachReply('Rozumiem.', { lang: 'pl', customer: [abusive] }).advice.map((a) => a.rule)).toContain(
+      'set_boundary',
+    );
+    const withBoundary = coachReply('Rozumiem, ale proszę o kulturę w rozmowie.', {
+      lang: 'pl',
+      customer: [abusive],
+    });
+    expect(withBoundary.advice.map((a) => a.rule)).not.toContain('set_boundary');
+  });
+
+  it('warns when problems raised go unanswered, naming them', () => {
+    const advice = coachReply('Przepraszam za uszkodzoną paczkę.', {
+      lang: 'pl',
+      customer: [abusive],
+    }).advice;
+    const unaddressed = advice.find((a) => a.rule === 'unaddressed_problems');
+    expect(unaddressed?.severity).toBe('warn');
+    expect(unaddressed?.suggestion).toContain('billing');
+  });
+
+  it('warns against admitting unproven fault, and hints vouchers before cash unless the refund is statutory', () => {
+    const context = {
+      lang: 'pl' as const,
+      fault: 'third_party' as const,
+      policy: { prefer: ['voucher' as const] },
+    };
+    const advice = coachReply('To nasza wina, zwrócimy pieniądze.', context).advice.map((a) => a.rule);
+    expect(advice).toEqual(expect.arrayContaining(['liability', 'compensation_policy']));
+    const statutory = coachReply('Zwrócimy pieniądze.', { ...context, statutoryRefund: true }).advice.map(
+      (a) => a.rule,
+    );
+    expect(statutory).not.toContain('compensation_policy');
+    expect(coachReply('To nasza wina.', { lang: 'pl', fault: 'ours' }).advice).toEqual([]);
+  });
+});

@@ -1,0 +1,28 @@
+/**
+ * How one language writes dates and promises, as data. Patterns are RegExp sources (flags `iu`)
+ * matched against one sentence; a number may be digits or a word from `numbers`.
+ */
+export interface DatePack {
+  /** First-person promises: a sentence with one of these and a date is a commitment. */
+  promises: string[];
+  today: string;
+  tomorrow: string;
+  dayAfterTomorrow: string;
+  /** Monday first; each a RegExp source matching the weekday in any case form. */
+  weekdays: [string, string, string, string, string, string, string];
+  /** A word before a weekday that means the one in the next week ("next Tuesday" is the next occurrence anyway). */
+  endOfDay: string;
+  endOfWeek: string;
+  nextWeek: string;
+  /** Group 1: a number. */
+  inBusinessDays: string;
+  inDays: string;
+  inHours: string;
+  /** Groups: hour, optional minutes, optional am/pm. */
+  clock: string;
+  morning: string;
+  noon: string;
+  afternoon: string;
+  evening: string;
+  numbers: Record<string, number>;
+}

@@ -1,0 +1,16 @@
+import { createAnalyzer } from './analyze/analyze-message.ts';
+import { eldGuesser } from './analyze/eld-guesser.ts';
+import { PACKS } from './lang/index.ts';
+
+export { createAnalyzer, MAX_ANALYZED_CHARS } from './analyze/analyze-message.ts';
+export { coachReply } from './coach/coach-reply.ts';
+export { extractCommitments } from './commitments/extract-commitments.ts';
+export { type CaseState, guide, type Step } from './guide/guide.ts';
+export type * from './types.ts';
+export * from './vocabulary.ts';
+
+/**
+ * Analyses one inbound customer message: language, flags with evidence, problems, level and anger.
+ * @example analyzeMessage('Jesteście oszustami, oddajcie kasę!').flags // ['insult', 'refund_demand']
+ */
+export const analyzeMessage = createAnalyzer({ packs: PACKS, guessLanguage: eldGuesser });

@@ -1,0 +1,8 @@
+import type { LanguagePack } from '../types.ts';
+import { cues } from './cues.ts';
+import { inflect } from './inflect.ts';
+import { lexicon } from './lexicon.ts';
+import { problems } from './problems.ts';
+import { signals } from './signals.ts';
+
+export const pack: LanguagePack = { code: 'et', lexicon, signals, problems, cues, inflect };

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { createAnalyzer } from '../analyze/analyze-message.ts';
+import { flagsOf } from '../analyze/compile-pack.ts';
+import { parseTerm } from '../text/terms.ts';
+import { LANGS } from '../vocabulary.ts';
+import { PACKS } from './index.ts';
+
+const analyze = createAnalyzer({ packs: PACKS });
+
+describe.each(LANGS)('the %s language pack', (lang) => {
+  const pack = PACKS[lang];
+
+  it('has terms that all parse', () => {
+    const all = [...pack.lexicon, ...pack.signals, ...pack.problems].flatMap((e) => e.terms);
+    for (const term of all) expect(() => parseTerm(term, pack.inflect), term).not.toThrow();
+  });
+
+  it('inflects every ~ lemma it uses into more than one form', () => {
+    const lemmas = [...pack.lexicon, ...pack.signals, ...pack.problems]
+      .flatMap((e) => e.terms)
+      .flatMap((term) => term.split(/\s+/).filter((w) => w.endsWith('~')));
+    for (const word of lemmas) expect(pack.inflect(word.slice(0, -1)).length, word).toBeGreaterThan(1);
+  });
+
+  it.each(pack.lexicon.map((entry) => [entry.example, entry] as const))(
+    'fires its lexicon entry on "%s"',
+    (example, entry) => {
+      const analysis = analyze(example, { lang });
+      const ruleTerms = new Set(entry.terms.map((t) => `${lang}:${t}`));
+      for (const flag of flagsOf(entry)) {
+        expect(
+          analysis.evidence.some((e) => e.flag === flag && ruleTerms.has(e.rule)),
+          flag,
+        ).toBe(true);
+      }
+    },
+  );
+
+  it.each(pack.signals.map((entry) => [entry.example, entry] as const))(
+    'fires its signal on "%s"',
+    (example, entry) => {
+      expect(analyze(example, { lang }).signals.some((s) => s.kind === entry.kind)).toBe(true);
+    },
+  );
+
+  it.each(pack.problems.map((entry) => [entry.example, entry] as const))(
+    'finds its problem in "%s"',
+    (example, entry) => {
+      expect(analyze(example, { lang }).problems.map((p) => p.category)).toContain(entry.category);
+    },
+  );
+});

@@ -1,0 +1,69 @@
+import type { Flag, Lang, ProblemCategory } from '../vocabulary.ts';
+
+/** Terms that raise a message flag. See LANGPACK.md for the term syntax. */
+export interface LexiconEntry {
+  flag: Flag | Flag[];
+  terms: string[];
+  /** A realistic sentence that must fire this entry (a contract test checks it). */
+  example: string;
+  /** Folded tokens this entry must never match (look-alikes of a stem). */
+  except?: string[];
+  /** A negator up to three tokens before cancels it ("nie chcę zwrotu"). */
+  negatable?: boolean;
+  /** Abuse aimed at a person: makes the message hostile. */
+  aimed?: boolean;
+  /** Also applied to messages in other languages (English swearing in a Polish e-mail). */
+  universal?: boolean;
+  /** Counts only in a message that is otherwise unhappy ("again" in a complaint, not in "see you again"). */
+  onlyWhenUnhappy?: boolean;
+}
+
+export type SignalKind = 'negative' | 'strong_negative' | 'positive';
+
+/** Emotion words that raise no flag but move the anger score. */
+export interface SignalEntry {
+  kind: SignalKind;
+  terms: string[];
+  example: string;
+  except?: string[];
+  negatable?: boolean;
+}
+
+export interface ProblemEntry {
+  category: ProblemCategory;
+  terms: string[];
+  example: string;
+  /** Names only what the message is about ("invoice", "parcel"): counts when the message is unhappy. */
+  topic?: boolean;
+  except?: string[];
+  negatable?: boolean;
+}
+
+export interface Cues {
+  /** A negator up to three tokens before a negatable match cancels it. */
+  negators: string[];
+  /** Refusals that cancel a demand after them: "nie chcę zwrotu", "I don't want a refund". */
+  declines: string[];
+  /** Terms right before an insult that make it self-reference: "mnie jak", "me like". */
+  selfReference: string[];
+  /** Terms that turn thanks into complaint: "dzięki za nic". */
+  sarcasm: string[];
+  /** RegExp sources (flag `u`, case-insensitive): a line that starts quoted earlier mail. */
+  quoteHeaders: string[];
+  /** RegExp sources: a line from which the rest is a signature. */
+  signatureStarts: string[];
+  /** Frequent short words: evidence for language detection. */
+  stopwords: string[];
+  /** Upper-case words that are not shouting. */
+  acronyms: string[];
+}
+
+export interface LanguagePack {
+  code: Lang;
+  lexicon: LexiconEntry[];
+  signals: SignalEntry[];
+  problems: ProblemEntry[];
+  cues: Cues;
+  /** All forms of a lemma, for `lemma~` terms. */
+  inflect(lemma: string): readonly string[];
+}

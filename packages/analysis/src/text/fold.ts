@@ -1,0 +1,69 @@
+/**
+ * Folding: the form in which text and terms are compared. Lower case, diacritics removed,
+ * leetspeak undone inside words that mix letters with digits, and runs of one letter squeezed.
+ */
+
+const SPECIAL: Record<string, string> = { ł: 'l', ø: 'o', ß: 'ss', đ: 'd', ı: 'i', æ: 'ae', œ: 'oe' };
+const LEET: Record<string, string> = {
+  '0': 'o',
+  '1': 'i',
+  '3': 'e',
+  '4': 'a',
+  '5': 's',
+  '7': 't',
+  '@': 'a',
+  $: 's',
+};
+
+const charCache = new Map<string, string>();
+
+function foldChar(char: string): string {
+  let folded = charCache.get(char);
+  if (folded === undefined) {
+    const lower = char.toLowerCase();
+    folded = SPECIAL[lower] ?? lower.normalize('NFD').replace(/\p{M}/gu, '');
+    if (charCache.size < 4096) charCache.set(char, folded);
+  }
+  return folded;
+}
+
+const HAS_LETTER = /\p{L}/u;
+const HAS_LEET = /[0-9@$]/;
+
+/** Lower case and no diacritics: `Dziękuję` → `dziekuje`. Marks (zalgo) disappear. */
+export function foldText(text: string): string {
+  let out = '';
+  for (const char of text) out += foldChar(char);
+  return out;
+}
+
+/**
+ * Collapses runs of three or more of one letter: `kurrrwa` → `kurwa`, `kurwaaa` → `kurwa`. Pairs
+ * stay, because Estonian long vowels and consonants make other words (`saa` is not `sa`).
+ */
+export function squeeze(text: string): string {
+  return text.replace(/(\p{L})\1{2,}/gu, '$1');
+}
+
+const keyCache = new Map<string, string>();
+const KEY_CACHE_LIMIT = 50_000;
+
+/** The matching key of one word: folded, leetspeak undone when letters and digits mix, squeezed. */
+export function wordKey(word: string): string {
+  let key = keyCache.get(word);
+  if (key === undefined) {
+    key = computeWordKey(word);
+    // Customers use a small vocabulary: a bounded cache turns most words into one Map lookup.
+    if (keyCache.size >= KEY_CACHE_LIMIT) keyCache.clear();
+    keyCache.set(word, key);
+  }
+  return key;
+}
+
+function computeWordKey(word: string): string {
+  let folded = foldText(word);
+  if (HAS_LEET.test(folded) && HAS_LETTER.test(folded)) {
+    folded = folded.replace(/[0-9@$]/g, (c) => LEET[c] ?? c);
+  }
+  return squeeze(folded.replace(/['’]/g, ''));
+}

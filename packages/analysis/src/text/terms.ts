@@ -1,0 +1,196 @@
+import { foldText, wordKey } from './fold.ts';
+import type { Token } from './tokenize.ts';
+
+/**
+ * The term syntax of language packs (LANGPACK.md): `word`, `stem*`, `lemma~`, phrases of several
+ * words, and `...` for a gap of up to three tokens. Terms compile into one matcher per pack and
+ * purpose, indexed by their first word so each token costs a couple of Map lookups.
+ */
+
+export const MAX_GAP = 3;
+const MIN_STEM = 2;
+
+type WordPattern =
+  | { kind: 'exact'; keys: ReadonlySet<string> }
+  | { kind: 'prefix'; stem: string }
+  | { kind: 'gap' };
+
+interface CompiledTerm<P> {
+  source: string;
+  words: WordPattern[];
+  except: ReadonlySet<string>;
+  payload: P;
+}
+
+export interface TermEntry<P> {
+  terms: readonly string[];
+  payload: P;
+  except?: readonly string[] | undefined;
+}
+
+export interface Match<P> {
+  payload: P;
+  /** The term as written in the pack: the `rule` of the evidence. */
+  term: string;
+  /** Token indices, inclusive. */
+  first: number;
+  last: number;
+  start: number;
+  end: number;
+}
+
+export type Inflect = (lemma: string) => readonly string[];
+
+export class TermSyntaxError extends Error {}
+
+function parseWord(word: string, inflect: Inflect | undefined, source: string): WordPattern {
+  if (word === '...') return { kind: 'gap' };
+  if (word.endsWith('*')) {
+    const stem = wordKey(word.slice(0, -1));
+    if (stem.length < MIN_STEM) throw new TermSyntaxError(`stem too short in term '${source}'`);
+    return { kind: 'prefix', stem };
+  }
+  if (word.endsWith('~')) {
+    const lemma = word.slice(0, -1);
+    const forms = inflect?.(lemma) ?? [];
+    return { kind: 'exact', keys: new Set([lemma, ...forms].map(wordKey)) };
+  }
+  return { kind: 'exact', keys: new Set([wordKey(word)]) };
+}
+
+/** Parses one term; throws TermSyntaxError naming the term when it cannot be used. */
+export function parseTerm(source: string, inflect?: Inflect): WordPattern[] {
+  const words = source.trim().split(/\s+/u).filter(Boolean);
+  if (words.length === 0) throw new TermSyntaxError('empty term');
+  const patterns = words.map((word) => parseWord(word, inflect, source));
+  if (patterns[0]?.kind === 'gap' || patterns.at(-1)?.kind === 'gap') {
+    throw new TermSyntaxError(`term '${source}' starts or ends with a gap`);
+  }
+  return patterns;
+}
+
+function wordMatches(pattern: WordPattern, key: string, except: ReadonlySet<string>): boolean {
+  if (except.has(key)) return false;
+  if (pattern.kind === 'exact') return pattern.keys.has(key);
+  if (pattern.kind === 'prefix') return key.startsWith(pattern.stem);
+  return false;
+}
+
+/** Does a masked word (`k*rwa`, `f***ing`) fit this pattern, a mask character standing for one letter? */
+function maskedWordFits(pattern: WordPattern, masked: string): boolean {
+  const fits = (word: string, whole: boolean) => {
+    if (whole ? masked.length !== word.length : masked.length < word.length) return false;
+    for (let i = 0; i < word.length; i++) {
+      const c = masked[i];
+      if (c !== '*' && c !== '#' && c !== word[i]) return false;
+    }
+    return true;
+  };
+  if (pattern.kind === 'exact') {
+    for (const key of pattern.keys) if (fits(key, true)) return true;
+    return false;
+  }
+  return pattern.kind === 'prefix' && fits(pattern.stem, false);
+}
+
+function maskedForm(token: Token): string | null {
+  const folded = foldText(token.raw);
+  const letters = folded.replace(/[*#]/g, '').length;
+  return letters >= 1 && letters < folded.length ? folded : null;
+}
+
+export interface MatcherOptions<P> {
+  inflect?: Inflect | undefined;
+  /** Which entries a masked word may match (profanity and insults, not ordinary vocabulary). */
+  maskable?: (payload: P) => boolean;
+}
+
+export interface Matcher<P> {
+  /** Every occurrence of every term in the tokens, in token order. */
+  find(tokens: readonly Token[]): Match<P>[];
+  /** Whether a single word could start a term: used to accept spaced-out letters. */
+  knowsWord(key: string): boolean;
+}
+
+export function compileMatcher<P>(
+  entries: readonly TermEntry<P>[],
+  options: MatcherOptions<P> = {},
+): Matcher<P> {
+  const byExactKey = new Map<string, CompiledTerm<P>[]>();
+  const byStemHead = new Map<string, CompiledTerm<P>[]>();
+  const maskable: CompiledTerm<P>[] = [];
+  const add = (map: Map<string, CompiledTerm<P>[]>, key: string, term: CompiledTerm<P>) => {
+    const list = map.get(key);
+    if (list) list.push(term);
+    else map.set(key, [term]);
+  };
+  for (const entry of entries) {
+    const except = new Set((entry.except ?? []).map(wordKey));
+    for (const source of entry.terms) {
+      const term: CompiledTerm<P> = {
+        source,
+        words: parseTerm(source, options.inflect),
+        except,
+        payload: entry.payload,
+      };
+      const head = term.words[0] as WordPattern;
+      if (head.kind === 'exact') for (const key of head.keys) add(byExactKey, key, term);
+      else if (head.kind === 'prefix') add(byStemHead, head.stem.slice(0, MIN_STEM), term);
+      if (options.maskable?.(entry.payload)) maskable.push(term);
+    }
+  }
+
+  const candidates = (token: Token): CompiledTerm<P>[] => {
+    const exact = byExactKey.get(token.key) ?? [];
+    const stems = (byStemHead.get(token.key.slice(0, MIN_STEM)) ?? []).filter((t) =>
+      wordMatches(t.words[0] as WordPattern, token.key, t.except),
+    );
+    const masked = token.masked ? maskedForm(token) : null;
+    const viaMask = masked ? maskable.filter((t) => maskedWordFits(t.words[0] as WordPattern, masked)) : [];
+    return exact.length + stems.length + viaMask.length === 0 ? [] : [...exact, ...stems, ...viaMask];
+  };
+
+  // Matches the words after the first; returns the index of the last token, or -1.
+  const matchRest = (term: CompiledTerm<P>, tokens: readonly Token[], w: number, t: number): number => {
+    if (w === term.words.length) return t - 1;
+    const pattern = term.words[w] as WordPattern;
+    if (pattern.kind === 'gap') {
+      for (let skip = 0; skip <= MAX_GAP; skip++) {
+        const last = matchRest(term, tokens, w + 1, t + skip);
+        if (last >= 0) return last;
+      }
+      return -1;
+    }
+    const token = tokens[t];
+    if (!token || !wordMatches(pattern, token.key, term.except)) return -1;
+    return matchRest(term, tokens, w + 1, t + 1);
+  };
+
+  return {
+    find(tokens) {
+      const matches: Match<P>[] = [];
+      for (let i = 0; i < tokens.length; i++) {
+        const token = tokens[i] as Token;
+        for (const term of candidates(token)) {
+          const last = matchRest(term, tokens, 1, i + 1);
+          if (last < 0) continue;
+          matches.push({
+            payload: term.payload,
+            term: term.source,
+            first: i,
+            last,
+            start: token.start,
+            end: (tokens[last] as Token).end,
+          });
+        }
+      }
+      return matches;
+    },
+    knowsWord(key) {
+      if (byExactKey.has(key)) return true;
+      return (byStemHead.get(key.slice(0, MIN_STEM)) ?? []).some((t) =>
+        wordMatches(t.words[0] as WordPattern, key, t.except),
+      );
+    },
+  };
+}

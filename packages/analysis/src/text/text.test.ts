@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { foldText, squeeze, wordKey } from './fold.ts';
+import { compileMatcher, parseTerm, TermSyntaxError } from './terms.ts';
+import { joinSpacedLetters, tokenize } from './tokenize.ts';
+
+describe('folding', () => {
+  it('drops case and diacritics of Polish and Estonian letters', () => {
+    expect(foldText('ZAŻÓŁĆ GĘŚLĄ JAŹŃ')).toBe('zazolc gesla jazn');
+    expect(foldText('Õun, Äike, Öö, Üks, Šokk, Žürii')).toBe('oun, aike, oo, uks, sokk, zurii');
+  });
+
+  it('squeezes repeated letters and undoes leetspeak only inside words', () => {
+    expect(squeeze('kurrrwaaa')).toBe('kurwa');
+    expect(wordKey('sh1t')).toBe('shit');
+    expect(wordKey('16:00')).toBe('16:00');
+    expect(wordKey('2024')).toBe('2024');
+  });
+});
+
+describe('tokenize', () => {
+  it('keeps offsets into the original text, with emoji and accents around', () => {
+    const text = '😡 Złodzieje! k*rwa…';
+    const tokens = tokenize(text);
+    expect(tokens.map((t) => text.slice(t.start, t.end))).toEqual(['Złodzieje', 'k*rwa']);
+    expect(tokens[1]?.masked).toBe(true);
+  });
+
+  it('tokenises only inside the given ranges', () => {
+    const text = 'keep this > drop that';
+    expect(tokenize(text, [{ start: 0, end: 9 }]).map((t) => t.raw)).toEqual(['keep', 'this']);
+  });
+
+  it('joins spaced-out letters when the joined word is known', () => {
+    const text = 'ty k u r w a i w';
+    const joined = joinSpacedLetters(text, tokenize(text), (key) => key === 'kurwa');
+    expect(joined.map((t) => t.raw)).toEqual(['ty', 'k u r w a', 'i', 'w']);
+  });
+});
+
+describe('term matcher', () => {
+  const matcher = compileMatcher(
+    [
+      { terms: ['kurw*'], payload: 'profanity', except: ['kurwidołek'] },
+      { terms: ['zwrot pieniędzy', 'oddajcie ... kasę'], payload: 'refund' },
+      { terms: ['złodziej~'], payload: 'insult' },
+    ],
+    {
+      inflect: (lemma) => (lemma === 'złodziej' ? ['złodzieje', 'złodziei', 'złodziejami'] : []),
+      maskable: (payload) => payload === 'profanity' || payload === 'insult',
+    },
+  );
+  const find = (text: string) =>
+    matcher.find(tokenize(text)).map((m) => [m.payload, text.slice(m.start, m.end)]);
+
+  it('matches stems, inflected forms, phrases and gaps', () => {
+    expect(find('Kurwą jesteście, złodziejami! Oddajcie mi wreszcie kasę')).toEqual([
+      ['profanity', 'Kurwą'],
+      ['insult', 'złodziejami'],
+      ['refund', 'Oddajcie mi wreszcie kasę'],
+    ]);
+  });
+
+  it('does not let a gap run longer than three tokens', () => {
+    expect(find('oddajcie mi natychmiast całą tę kasę')).toEqual([]);
+  });
+
+  it('honours exceptions and matches masked words only against abuse', () => {
+    expect(find('kurwidołek')).toEqual([]);
+    expect(find('k*rwa złodz*eje')).toEqual([
+      ['profanity', 'k*rwa'],
+      ['insult', 'złodz*eje'],
+    ]);
+    expect(find('zw**t')).toEqual([]);
+  });
+
+  it('rejects terms it cannot use, naming them', () => {
+    expect(() => parseTerm('a*')).toThrow(TermSyntaxError);
+    expect(() => parseTerm('... kasę')).toThrow(/starts or ends with a gap/);
+  });
+});

@@ -1,0 +1,79 @@
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { analyzeCommand } from './analyze.ts';
+import { coachCommand } from './coach.ts';
+import { serveCommand } from './serve.ts';
+
+export interface Command {
+  name: string;
+  summary: string;
+  run(args: string[]): Promise<number>;
+}
+
+const commands: Command[] = [analyzeCommand, coachCommand, serveCommand];
+
+function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
+  return pkg.version as string;
+}
+
+export function helpText(): string {
+  const width = Math.max(...commands.map((c) => c.name.length));
+  const lines = commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`);
+  return [
+    'Usage: calmdesk <command> [options]',
+    '',
+    'CalmDesk: a helpdesk for dissatisfied, angry and difficult customers.',
+    '',
+    'Commands:',
+    ...lines,
+    '',
+    'Options:',
+    '  -h, --help     show this help (or `calmdesk <command> --help`)',
+    '  -v, --version  print the version',
+  ].join('\n');
+}
+
+/** Runs the CLI and returns the process exit code. */
+export async function main(argv: string[]): Promise<number> {
+  const [first, ...rest] = argv;
+  if (first === undefined || first === '-h' || first === '--help' || first === 'help') {
+    console.log(helpText());
+    return 0;
+  }
+  if (first === '-v' || first === '--version') {
+    console.log(version());
+    return 0;
+  }
+  const command = commands.find((c) => c.name === first);
+  if (!command) {
+    console.error(`calmdesk: unknown command '${first}'\n`);
+    console.error(helpText());
+    return 2;
+  }
+  try {
+    return await command.run(rest);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      console.error(`calmdesk ${command.name}: ${error.message}`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+/** A mistake in how a command was called: printed without a stack trace, exit code 2. */
+export class UsageError extends Error {}
+
+/** parseArgs with CalmDesk's conventions: unknown options are a UsageError naming the option. */
+export function parseCommandArgs<T extends NonNullable<Parameters<typeof parseArgs>[0]>['options']>(
+  args: string[],
+  options: T,
+  allowPositionals = false,
+) {
+  try {
+    return parseArgs({ args, options, allowPositionals, strict: true });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}

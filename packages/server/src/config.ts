@@ -1,0 +1,40 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+const ConfigSchema = z.object({
+  /** Folder of the embedded PGlite database; ignored when databaseUrl is set. */
+  dataDir: z.string().min(1),
+  /** PostgreSQL connection string; when set, CalmDesk uses that server instead of PGlite. */
+  databaseUrl: z.string().url().optional(),
+  /** TCP port of the HTTP server. */
+  port: z.coerce.number().int().min(0).max(65535),
+  /** Interface to listen on; 127.0.0.1 keeps CalmDesk private to this machine. */
+  host: z.string().min(1),
+  /** Log level of pino. */
+  logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
+});
+export type Config = Readonly<z.infer<typeof ConfigSchema>>;
+
+interface Overrides {
+  dataDir?: string | undefined;
+  port?: string | undefined;
+  host?: string | undefined;
+}
+
+/** Reads configuration once: command-line overrides win over environment variables, which win over defaults. */
+export function loadConfig(env: NodeJS.ProcessEnv, overrides: Overrides = {}): Config {
+  const parsed = ConfigSchema.safeParse({
+    dataDir: resolve(overrides.dataDir ?? env.CALMDESK_DATA ?? 'data'),
+    databaseUrl: env.DATABASE_URL || undefined,
+    port: overrides.port ?? env.PORT ?? 3000,
+    host: overrides.host ?? env.HOST ?? '127.0.0.1',
+    logLevel: env.LOG_LEVEL ?? 'info',
+  });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new ConfigError(`invalid configuration: ${issue?.path.join('.')}: ${issue?.message}`);
+  }
+  return Object.freeze(parsed.data);
+}
+
+export class ConfigError extends Error {}

@@ -1,0 +1,2 @@
+export { type Config, loadConfig } from './config.ts';
+export { buildApp } from './http/app.ts';

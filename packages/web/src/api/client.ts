@@ -1,0 +1,46 @@
+/** The error shape of the CalmDesk API: `{error: {code, message, path?}}`. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly path?: string,
+    readonly body?: unknown,
+  ) {
+    super(message);
+  }
+}
+
+const CSRF_STORAGE_KEY = 'calmdesk.csrf';
+
+export function rememberCsrfToken(token: string | undefined) {
+  if (token) sessionStorage.setItem(CSRF_STORAGE_KEY, token);
+  else sessionStorage.removeItem(CSRF_STORAGE_KEY);
+}
+
+/** Calls the API with the session cookie; writes carry the CSRF token the session endpoint handed out. */
+export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  const csrf = sessionStorage.getItem(CSRF_STORAGE_KEY);
+  if (csrf && method !== 'GET') headers['x-csrf-token'] = csrf;
+  const response = await fetch(path, {
+    method,
+    headers,
+    credentials: 'same-origin',
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  const data = text ? JSON.parse(text) : undefined;
+  if (!response.ok) {
+    const error = data?.error ?? {};
+    throw new ApiError(
+      response.status,
+      error.code ?? 'http_error',
+      error.message ?? response.statusText,
+      error.path,
+      data,
+    );
+  }
+  return data as T;
+}

@@ -1,0 +1,68 @@
+import type { Evidence } from '@calmdesk/analysis';
+import { Text, Tooltip } from '@mantine/core';
+import { Fragment, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { isAbuseFlag } from './flag-chips.tsx';
+
+export interface Segment {
+  start: number;
+  end: number;
+  evidence: Evidence[];
+}
+
+/** Cuts a text into segments at every evidence boundary, so overlapping spans render once. */
+export function segmentText(length: number, evidence: readonly Evidence[]): Segment[] {
+  const cuts = new Set([0, length]);
+  for (const e of evidence) {
+    if (e.start >= 0 && e.end <= length && e.start < e.end) {
+      cuts.add(e.start);
+      cuts.add(e.end);
+    }
+  }
+  const points = [...cuts].sort((a, b) => a - b);
+  const segments: Segment[] = [];
+  for (let i = 0; i + 1 < points.length; i++) {
+    const start = points[i] as number;
+    const end = points[i + 1] as number;
+    segments.push({ start, end, evidence: evidence.filter((e) => e.start <= start && e.end >= end) });
+  }
+  return segments;
+}
+
+/** Masks every word but its first letter: staff see that something abusive was said without reading it. */
+export function maskWord(text: string): string {
+  return text.replace(/[\p{L}\p{N}*]+/gu, (word) => `${word.slice(0, 1)}${'•'.repeat(word.length - 1)}`);
+}
+
+interface EvidenceTextProps {
+  text: string;
+  evidence: readonly Evidence[];
+  /** Abusive words are masked until the agent reveals them (seed 003: protect staff). */
+  revealAbuse: boolean;
+}
+
+/** Customer text rendered as text (never HTML), with evidence spans highlighted and explained on hover. */
+export function EvidenceText({ text, evidence, revealAbuse }: EvidenceTextProps) {
+  const { t } = useTranslation();
+  const parts: ReactNode[] = segmentText(text.length, evidence).map((segment) => {
+    const slice = text.slice(segment.start, segment.end);
+    if (segment.evidence.length === 0) return <Fragment key={segment.start}>{slice}</Fragment>;
+    const abusive = segment.evidence.some((e) => isAbuseFlag(e.flag));
+    const label = segment.evidence.map((e) => `${t(`flag.${e.flag}`)} · ${e.rule}`).join('\n');
+    return (
+      <Tooltip key={segment.start} label={label} multiline withArrow>
+        <mark
+          data-flag={segment.evidence.map((e) => e.flag).join(' ')}
+          className={abusive ? 'evidence evidence-abuse' : 'evidence'}
+        >
+          {abusive && !revealAbuse ? maskWord(slice) : slice}
+        </mark>
+      </Tooltip>
+    );
+  });
+  return (
+    <Text component="div" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+      {parts}
+    </Text>
+  );
+}

@@ -1,0 +1,141 @@
+import type { Analysis, CaseState, CoachContext, Lang } from '@calmdesk/analysis';
+import { Alert, Badge, Button, Grid, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CaseDetail } from '../../api/types.ts';
+import { FlagChips } from '../../components/flag-chips.tsx';
+import { LevelBadge } from '../../components/level-badge.tsx';
+import { Link, pathFor } from '../../routing/router.tsx';
+import { useSession } from '../auth/session.ts';
+import { CaseSidebar } from './case-sidebar.tsx';
+import { Conversation } from './conversation.tsx';
+import { GuidancePanel } from './guidance-panel.tsx';
+import { ReplyEditor } from './reply-editor.tsx';
+import { useAddInteraction, useCase, useLogVerification, useUpdateCase } from './use-case.ts';
+
+function inboundAnalyses(item: CaseDetail): Analysis[] {
+  return item.interactions.flatMap((i) => (i.kind === 'inbound' && i.analysis ? [i.analysis] : []));
+}
+
+function caseLanguage(item: CaseDetail, analyses: Analysis[]): Lang {
+  const detected = analyses.findLast((a) => a.lang !== 'und')?.lang;
+  return item.language ?? (detected && detected !== 'und' ? detected : 'en');
+}
+
+function LogBadge({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const verification = useLogVerification(id);
+  if (!verification.data) return null;
+  return verification.data.ok ? (
+    <Badge color="teal" variant="light" data-testid="log-verified">
+      {t('case.logVerified')}
+    </Badge>
+  ) : (
+    <Badge color="red">{t('case.logBroken', { entry: verification.data.brokenAt })}</Badge>
+  );
+}
+
+function CaseView({ item }: { item: CaseDetail }) {
+  const { t } = useTranslation();
+  const session = useSession();
+  const addInteraction = useAddInteraction(item.id);
+  const update = useUpdateCase(item.id);
+  const [draft, setDraft] = useState('');
+  const analyses = useMemo(() => inboundAnalyses(item), [item]);
+  const lang = caseLanguage(item, analyses);
+  const last = analyses.at(-1);
+  const openCommitments = item.commitments.filter((c) => c.status === 'open').length;
+  const overdueCommitments = item.commitments.filter(
+    (c) => c.status === 'open' && new Date(c.dueAt).getTime() < Date.now(),
+  ).length;
+  const state: CaseState = useMemo(
+    () => ({
+      lang,
+      inbound: analyses,
+      fault: item.fault,
+      openCommitments,
+      overdueCommitments,
+      ...(item.stage ? { stage: item.stage } : {}),
+    }),
+    [lang, analyses, item.fault, item.stage, openCommitments, overdueCommitments],
+  );
+  const context: CoachContext = useMemo(
+    () => ({
+      lang,
+      customer: analyses.slice(-3),
+      fault: item.fault,
+      problems: last?.issues ?? 0,
+      ...(session.data ? { agentName: session.data.user.name } : {}),
+    }),
+    [lang, analyses, item.fault, last, session.data],
+  );
+  const role = session.data?.user.role;
+  const send = (override: boolean) =>
+    addInteraction.mutate({ kind: 'outbound', body: draft, override }, { onSuccess: () => setDraft('') });
+  const insert = (phrase: string) => setDraft((d) => (d.trim() ? `${d.trimEnd()} ${phrase}` : phrase));
+  return (
+    <Stack>
+      <Group justify="space-between" wrap="wrap">
+        <Stack gap={2}>
+          <Link href={pathFor('inbox')}>{t('case.back')}</Link>
+          <Title order={1} size="h3">
+            {item.subject}
+          </Title>
+          <Group gap="xs">
+            <Link href={pathFor('customer', { id: item.customer.id })}>{item.customer.name}</Link>
+            <Text size="sm" c="dimmed">
+              {t(`channel.${item.channel}`)} · {t(`status.${item.status}`)}
+            </Text>
+            <LevelBadge level={item.level} />
+            <LogBadge id={item.id} />
+          </Group>
+          <FlagChips flags={item.flags} />
+        </Stack>
+        {role === 'agent' && (
+          <Button
+            variant="outline"
+            color="orange"
+            loading={update.isPending}
+            onClick={() => update.mutate({ assignee: 'supervisor' })}
+          >
+            {t('case.handToSupervisor')}
+          </Button>
+        )}
+      </Group>
+      {update.isSuccess && <Alert color="teal">{t('case.handedOver')}</Alert>}
+      <Grid gap="lg">
+        <Grid.Col span={{ base: 12, md: 8 }}>
+          <Stack gap="lg">
+            <Conversation interactions={item.interactions} />
+            <ReplyEditor
+              draft={draft}
+              onDraftChange={setDraft}
+              context={context}
+              canOverride={role === 'supervisor' || role === 'owner'}
+              sending={addInteraction.isPending}
+              sendError={addInteraction.error}
+              onSend={send}
+              onNote={() =>
+                addInteraction.mutate({ kind: 'note', body: draft }, { onSuccess: () => setDraft('') })
+              }
+            />
+          </Stack>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 4 }}>
+          <Stack gap="sm">
+            <GuidancePanel state={state} onInsert={insert} />
+            <CaseSidebar item={item} />
+          </Stack>
+        </Grid.Col>
+      </Grid>
+    </Stack>
+  );
+}
+
+export function CasePage({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const query = useCase(id);
+  if (query.isPending) return <Loader aria-label={t('common.loading')} />;
+  if (query.isError) return <Alert color="red">{t('common.error', { message: query.error.message })}</Alert>;
+  return <CaseView item={query.data} />;
+}

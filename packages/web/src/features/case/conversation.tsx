@@ -1,0 +1,67 @@
+import { Badge, Card, Group, Stack, Switch, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Interaction } from '../../api/types.ts';
+import { EvidenceText } from '../../components/evidence-text.tsx';
+import { FlagChips } from '../../components/flag-chips.tsx';
+import { LevelBadge } from '../../components/level-badge.tsx';
+
+function InteractionCard({ item, revealAbuse }: { item: Interaction; revealAbuse: boolean }) {
+  const { t, i18n } = useTranslation();
+  const inbound = item.kind === 'inbound';
+  const when = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' }).format(
+    new Date(item.createdAt),
+  );
+  return (
+    <Card
+      withBorder
+      padding="sm"
+      bg={inbound ? undefined : item.kind === 'note' ? 'yellow.0' : 'gray.0'}
+      ml={inbound ? 0 : 'xl'}
+      data-kind={item.kind}
+    >
+      <Group justify="space-between" mb={6} wrap="wrap">
+        <Group gap="xs">
+          <Badge variant="outline" color={inbound ? 'blue' : 'gray'}>
+            {t(`case.${item.kind}`)}
+          </Badge>
+          {item.author && <Text size="sm">{item.author.name}</Text>}
+          {item.analysis && <LevelBadge level={item.analysis.level} />}
+        </Group>
+        <Text size="xs" c="dimmed">
+          {when}
+        </Text>
+      </Group>
+      {item.analysis ? (
+        <Stack gap={6}>
+          <EvidenceText text={item.body} evidence={item.analysis.evidence} revealAbuse={revealAbuse} />
+          <FlagChips flags={item.analysis.flags} />
+        </Stack>
+      ) : (
+        <Text style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{item.body}</Text>
+      )}
+    </Card>
+  );
+}
+
+export function Conversation({ interactions }: { interactions: Interaction[] }) {
+  const { t } = useTranslation();
+  const [revealAbuse, setRevealAbuse] = useState(false);
+  return (
+    <Stack gap="sm">
+      <Group justify="space-between">
+        <Title order={2} size="h4">
+          {t('case.conversation')}
+        </Title>
+        <Switch
+          label={revealAbuse ? t('case.hide') : t('case.reveal')}
+          checked={revealAbuse}
+          onChange={(e) => setRevealAbuse(e.currentTarget.checked)}
+        />
+      </Group>
+      {interactions.map((item) => (
+        <InteractionCard key={item.id} item={item} revealAbuse={revealAbuse} />
+      ))}
+    </Stack>
+  );
+}

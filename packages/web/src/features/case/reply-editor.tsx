@@ -1,0 +1,160 @@
+import { type CoachContext, type Coaching, coachReply, type Finding } from '@calmdesk/analysis';
+import {
+  Alert,
+  Badge,
+  Button,
+  Group,
+  List,
+  Paper,
+  Progress,
+  Stack,
+  Text,
+  ThemeIcon,
+  Title,
+} from '@mantine/core';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../api/client.ts';
+import { CoachedTextarea } from '../../components/coached-textarea.tsx';
+
+/** Coaches the draft on every keystroke, in the browser, and records how long it took. */
+export function useLiveCoaching(draft: string, context: CoachContext): { coaching: Coaching; ms: number } {
+  return useMemo(() => {
+    const started = performance.now();
+    const coaching = coachReply(draft, context);
+    return { coaching, ms: performance.now() - started };
+  }, [draft, context]);
+}
+
+/** Replaces a finding's span with its suggestion. */
+export function applySuggestion(draft: string, finding: Finding): string {
+  return draft.slice(0, finding.start) + finding.suggestion + draft.slice(finding.end);
+}
+
+const SEVERITY_COLOR = { block: 'red', warn: 'orange', hint: 'blue' } as const;
+
+interface ReplyEditorProps {
+  draft: string;
+  onDraftChange: (draft: string) => void;
+  context: CoachContext;
+  canOverride: boolean;
+  sending: boolean;
+  sendError: unknown;
+  onSend: (override: boolean) => void;
+  onNote: () => void;
+}
+
+export function ReplyEditor(props: ReplyEditorProps) {
+  const { draft, onDraftChange, context, canOverride, sending, sendError, onSend, onNote } = props;
+  const { t } = useTranslation();
+  const { coaching, ms } = useLiveCoaching(draft, context);
+  const blocked = coaching.findings.some((f) => f.severity === 'block');
+  const refused = sendError instanceof ApiError && sendError.status === 422;
+  return (
+    <Stack gap="sm" data-coach-ms={ms.toFixed(2)}>
+      <Title order={2} size="h4">
+        {t('case.reply')}
+      </Title>
+      <CoachedTextarea
+        label={t('case.reply')}
+        value={draft}
+        onChange={onDraftChange}
+        findings={coaching.findings}
+        placeholder={t('case.draftPlaceholder')}
+      />
+      <Group gap="md" align="flex-start" wrap="wrap">
+        <Paper withBorder p="xs" miw={160}>
+          <Text size="sm" fw={600}>
+            {t('case.score')}: <span data-testid="coach-score">{coaching.score}</span>
+          </Text>
+          <Progress
+            value={coaching.score}
+            color={coaching.score >= 80 ? 'teal' : coaching.score >= 50 ? 'yellow' : 'red'}
+            aria-label={t('case.score')}
+          />
+        </Paper>
+        <Paper withBorder p="xs">
+          <Text size="sm" fw={600}>
+            {t('case.checklist')}
+          </Text>
+          <List size="sm" spacing={2} aria-label={t('case.checklist')}>
+            {(['empathy', 'apology', 'next_step', 'deadline', 'owner'] as const).map((element) => {
+              const has = coaching.has.includes(element);
+              return (
+                <List.Item
+                  key={element}
+                  data-element={element}
+                  data-has={has}
+                  icon={
+                    <ThemeIcon size={16} radius="xl" color={has ? 'teal' : 'gray'} aria-hidden>
+                      <span style={{ fontSize: 10 }}>{has ? '✓' : '·'}</span>
+                    </ThemeIcon>
+                  }
+                >
+                  {t(`element.${element}`)}
+                </List.Item>
+              );
+            })}
+          </List>
+        </Paper>
+      </Group>
+      <Stack gap={6} aria-live="polite">
+        <Text size="sm" fw={600}>
+          {t('case.findings')}
+        </Text>
+        {coaching.findings.length === 0 && (
+          <Text size="sm" c="dimmed">
+            {t('case.noFindings')}
+          </Text>
+        )}
+        {coaching.findings.map((finding) => (
+          <Paper key={`${finding.rule}-${finding.start}`} withBorder p="xs" data-rule={finding.rule}>
+            <Group justify="space-between" wrap="nowrap" align="flex-start">
+              <Stack gap={2}>
+                <Group gap="xs">
+                  <Badge color={SEVERITY_COLOR[finding.severity]}>{t(`rule.${finding.rule}`)}</Badge>
+                  <Text size="sm" fs="italic">
+                    „{finding.text}”
+                  </Text>
+                </Group>
+                <Text size="sm">{finding.why}</Text>
+                {finding.suggestion && (
+                  <Text size="sm" c="teal.9">
+                    → {finding.suggestion}
+                  </Text>
+                )}
+              </Stack>
+              {finding.suggestion && finding.end > finding.start && (
+                <Button
+                  size="xs"
+                  variant="light"
+                  onClick={() => onDraftChange(applySuggestion(draft, finding))}
+                >
+                  {t('case.apply')}
+                </Button>
+              )}
+            </Group>
+          </Paper>
+        ))}
+      </Stack>
+      {(refused || (blocked && !canOverride)) && <Alert color="red">{t('case.blocked')}</Alert>}
+      <Group>
+        <Button
+          onClick={() => onSend(false)}
+          loading={sending}
+          disabled={!draft.trim() || (blocked && !canOverride)}
+        >
+          {t('case.send')}
+        </Button>
+        {blocked && canOverride && (
+          <Button color="red" variant="outline" onClick={() => onSend(true)} loading={sending}>
+            {t('case.sendAnyway')}
+          </Button>
+        )}
+        <Button variant="subtle" onClick={onNote} disabled={!draft.trim()}>
+          {t('case.addNote')}
+        </Button>
+      </Group>
+    </Stack>
+  );
+}

@@ -1,0 +1,122 @@
+import { Alert, Button, Group, Paper, Select, Stack, Textarea, TextInput, Title } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError, api } from '../../api/client.ts';
+import type { CaseDetail, Channel } from '../../api/types.ts';
+import { navigate, pathFor } from '../../routing/router.tsx';
+
+const CHANNELS: Channel[] = ['phone', 'visit', 'email', 'web', 'chat', 'review'];
+const LANGUAGES = [
+  { value: 'pl', label: 'Polski' },
+  { value: 'et', label: 'Eesti' },
+  { value: 'en', label: 'English' },
+];
+
+export function NewCasePage() {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const [form, setForm] = useState({
+    name: '',
+    email: '',
+    phone: '',
+    language: 'pl',
+    channel: 'phone',
+    subject: '',
+    body: '',
+  });
+  const set = (key: keyof typeof form) => (value: string | null) =>
+    setForm((f) => ({ ...f, [key]: value ?? '' }));
+  const create = useMutation({
+    mutationFn: () =>
+      api<CaseDetail>('POST', '/api/cases', {
+        customer: {
+          name: form.name,
+          ...(form.email ? { email: form.email } : {}),
+          ...(form.phone ? { phone: form.phone } : {}),
+          language: form.language,
+        },
+        channel: form.channel,
+        subject: form.subject,
+        ...(form.body.trim() ? { message: { body: form.body } } : {}),
+      }),
+    onSuccess: (created) => {
+      void client.invalidateQueries({ queryKey: ['cases'] });
+      navigate(pathFor('case', { id: created.id }));
+    },
+  });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    create.mutate();
+  };
+  const fieldError = (field: string) =>
+    create.error instanceof ApiError && create.error.path?.includes(field) ? create.error.message : undefined;
+  return (
+    <Paper component="form" onSubmit={submit} withBorder p="lg" maw={640}>
+      <Stack>
+        <Title order={1} size="h3">
+          {t('newCase.title')}
+        </Title>
+        {create.isError && !create.error.message.includes('path') && (
+          <Alert color="red">{create.error.message}</Alert>
+        )}
+        <TextInput
+          label={t('newCase.name')}
+          required
+          value={form.name}
+          onChange={(e) => set('name')(e.currentTarget.value)}
+          error={fieldError('name')}
+        />
+        <Group grow wrap="wrap">
+          <TextInput
+            label={t('newCase.email')}
+            type="email"
+            value={form.email}
+            onChange={(e) => set('email')(e.currentTarget.value)}
+            error={fieldError('email')}
+          />
+          <TextInput
+            label={t('newCase.phone')}
+            type="tel"
+            value={form.phone}
+            onChange={(e) => set('phone')(e.currentTarget.value)}
+            error={fieldError('phone')}
+          />
+        </Group>
+        <Group grow wrap="wrap">
+          <Select
+            label={t('newCase.language')}
+            data={LANGUAGES}
+            value={form.language}
+            onChange={set('language')}
+            allowDeselect={false}
+          />
+          <Select
+            label={t('newCase.channel')}
+            data={CHANNELS.map((c) => ({ value: c, label: t(`channel.${c}`) }))}
+            value={form.channel}
+            onChange={set('channel')}
+            allowDeselect={false}
+          />
+        </Group>
+        <TextInput
+          label={t('newCase.subject')}
+          required
+          value={form.subject}
+          onChange={(e) => set('subject')(e.currentTarget.value)}
+          error={fieldError('subject')}
+        />
+        <Textarea
+          label={t('newCase.message')}
+          autosize
+          minRows={4}
+          value={form.body}
+          onChange={(e) => set('body')(e.currentTarget.value)}
+        />
+        <Button type="submit" loading={create.isPending}>
+          {t('newCase.create')}
+        </Button>
+      </Stack>
+    </Paper>
+  );
+}

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { en } from './en.ts';
+import { et } from './et.ts';
+import { pl } from './pl.ts';
+
+function leaves(tree: object, prefix = ''): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [key, value] of Object.entries(tree)) {
+    const path = prefix ? `${prefix}.${key}` : key;
+    if (typeof value === 'string') out.set(path, value);
+    else for (const [k, v] of leaves(value as object, path)) out.set(k, v);
+  }
+  return out;
+}
+
+const english = leaves(en);
+// Strings that are rightly the same as in English: the product name, a dash, loanwords.
+const SAME_AS_ENGLISH = ['app.name', 'common.none'];
+const LOANWORDS = {
+  pl: ['signIn.email', 'customer.email', 'newCase.email', 'channel.email', 'inbox.status', 'case.status'],
+  et: [],
+};
+
+describe.each([
+  ['pl', pl],
+  ['et', et],
+] as const)('the %s interface strings', (language, messages) => {
+  const allowed = new Set([...SAME_AS_ENGLISH, ...LOANWORDS[language]]);
+  const translated = leaves(messages);
+
+  it('has exactly the English keys', () => {
+    expect([...translated.keys()].sort()).toEqual([...english.keys()].sort());
+  });
+
+  it('keeps every interpolation placeholder', () => {
+    for (const [key, text] of english) {
+      const placeholders = text.match(/\{\{\w+\}\}/g) ?? [];
+      for (const placeholder of placeholders) expect(translated.get(key), key).toContain(placeholder);
+    }
+  });
+
+  it('leaves no string in English', () => {
+    const untranslated = [...english].filter(
+      ([key, text]) => !allowed.has(key) && translated.get(key) === text && /[a-z]{3}/.test(text),
+    );
+    expect(untranslated.map(([key]) => key)).toEqual([]);
+  });
+});
