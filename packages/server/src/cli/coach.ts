@@ -1,4 +1,5 @@
 import { type CoachContext, type Coaching, coachReply } from '@calmdesk/analysis';
+import { CoachContextSchema, toCoachContext } from '../engine/coach-context.ts';
 import { JsonlInputError, processJsonl, requireText } from './jsonl.ts';
 import { parseLang } from './lang-option.ts';
 import { type Command, parseCommandArgs, UsageError } from './main.ts';
@@ -34,7 +35,12 @@ function contextOf(input: Record<string, unknown>): CoachContext {
   if (context === undefined || context === null) return {};
   if (typeof context !== 'object' || Array.isArray(context))
     throw new JsonlInputError('"context" must be an object');
-  return context as CoachContext;
+  const parsed = CoachContextSchema.safeParse(context);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new JsonlInputError(`"context.${issue?.path.join('.')}": ${issue?.message}`);
+  }
+  return toCoachContext(parsed.data);
 }
 
 function coachLine(input: Record<string, unknown>) {

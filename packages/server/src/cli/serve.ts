@@ -1,5 +1,5 @@
 import { loadConfig } from '../config.ts';
-import { buildApp } from '../http/app.ts';
+import { startServer } from '../server.ts';
 import type { Command } from './main.ts';
 import { parseCommandArgs } from './main.ts';
 
@@ -17,16 +17,14 @@ export const serveCommand: Command = {
       console.log('Usage: calmdesk serve [--data DIR] [--port N] [--host H]');
       return 0;
     }
-    const config = loadConfig(process.env, {
-      dataDir: values.data,
-      port: values.port,
-      host: values.host,
-    });
-    const app = await buildApp(config);
-    await app.listen({ port: config.port, host: config.host });
+    const config = loadConfig(process.env, { dataDir: values.data, port: values.port, host: values.host });
+    const server = await startServer(config);
+    console.log(
+      `CalmDesk is running on ${server.url} (${server.database.kind === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL'})`,
+    );
     for (const signal of ['SIGINT', 'SIGTERM'] as const) {
       process.once(signal, () => {
-        void app.close().then(() => process.exit(0));
+        void server.close().then(() => process.exit(0));
       });
     }
     return await new Promise<number>(() => {});

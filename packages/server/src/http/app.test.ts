@@ -1,14 +1,79 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../config.ts';
-import { buildApp } from './app.ts';
+import { createTestApp, type TestApp } from '../testing/test-app.ts';
 
 describe('http app', () => {
-  it('answers the health check', async () => {
-    const app = await buildApp(loadConfig({ LOG_LEVEL: 'silent' }));
-    const response = await app.inject({ method: 'GET', url: '/api/health' });
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('answers the health check without signing in', async () => {
+    const response = await t.app.inject({ method: 'GET', url: '/api/health' });
     expect(response.statusCode).toBe(200);
     expect(response.json()).toEqual({ ok: true });
-    await app.close();
+  });
+
+  it('serves an OpenAPI 3 document naming the case paths', async () => {
+    const response = await t.app.inject({ method: 'GET', url: '/api/openapi.json' });
+    const doc = response.json();
+    expect(doc.openapi).toMatch(/^3\./);
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/api/cases', '/api/cases/{id}/interactions']),
+    );
+  });
+
+  it('refuses the API without a session or token', async () => {
+    const response = await t.app.inject({ method: 'GET', url: '/api/cases' });
+    expect(response.statusCode).toBe(401);
+    expect(response.json().error.code).toBe('unauthenticated');
+  });
+
+  it('signs in with a cookie and demands the CSRF token on writes', async () => {
+    const signIn = await t.app.inject({
+      method: 'POST',
+      url: '/api/session',
+      payload: { email: 'AGENT@example.test', password: 'agent-password' },
+    });
+    expect(signIn.statusCode).toBe(200);
+    const cookie = signIn.cookies.find((c) => c.name === 'calmdesk_session');
+    expect(cookie?.httpOnly).toBe(true);
+    expect(cookie?.sameSite).toBe('Lax');
+    const headers = { cookie: `calmdesk_session=${cookie?.value}` };
+    const session = await t.app.inject({ method: 'GET', url: '/api/session', headers });
+    expect(session.json().user.role).toBe('agent');
+    const payload = { customer: { name: 'Ewa' }, channel: 'phone', subject: 'Zła fryzura' };
+    const withoutCsrf = await t.app.inject({ method: 'POST', url: '/api/cases', headers, payload });
+    expect(withoutCsrf.statusCode).toBe(403);
+    const withCsrf = await t.app.inject({
+      method: 'POST',
+      url: '/api/cases',
+      headers: { ...headers, 'x-csrf-token': session.json().csrfToken },
+      payload,
+    });
+    expect(withCsrf.statusCode).toBe(201);
+  });
+
+  it('answers a wrong password with 401 and the same words as an unknown e-mail', async () => {
+    const wrong = await t.app.inject({
+      method: 'POST',
+      url: '/api/session',
+      payload: { email: 'agent@example.test', password: 'nope' },
+    });
+    const unknown = await t.app.inject({
+      method: 'POST',
+      url: '/api/session',
+      payload: { email: 'x@example.test', password: 'nope' },
+    });
+    expect(wrong.statusCode).toBe(401);
+    expect(unknown.json().error.message).toBe(wrong.json().error.message);
+  });
+
+  it('sets security headers', async () => {
+    const response = await t.app.inject({ method: 'GET', url: '/api/health' });
+    expect(response.headers['x-content-type-options']).toBe('nosniff');
+    expect(response.headers['content-security-policy']).toContain("default-src 'self'");
   });
 });
 

@@ -1,17 +1,88 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
-import type { Config } from '../config.ts';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { registerAuth } from '../auth/auth.hook.ts';
+import { authRoutes } from '../auth/auth.routes.ts';
+import { casesRoutes } from '../cases/cases.routes.ts';
+import { commitmentsRoutes } from '../commitments/commitments.routes.ts';
+import { customersRoutes } from '../customers/customers.routes.ts';
+import { engineRoutes } from '../engine/engine.routes.ts';
+import { usersRoutes } from '../users/users.routes.ts';
+import type { AppContext } from './context.ts';
+import { registerErrorHandler } from './errors.ts';
+import { registerStrictJson } from './json-body.ts';
 
 const webDist = fileURLToPath(new URL('../../../web/dist', import.meta.url));
 
+/** Largest request body: a long e-mail thread fits; more is refused with 413. */
+export const BODY_LIMIT_BYTES = 1024 * 1024;
+
 /** Builds the HTTP app without listening, so tests can use `app.inject()`. */
-export async function buildApp(config: Config): Promise<FastifyInstance> {
-  const app = Fastify({ logger: { level: config.logLevel } });
-  app.get('/api/health', async () => ({ ok: true }));
-  if (existsSync(webDist)) {
-    await app.register(fastifyStatic, { root: webDist });
-  }
+export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
+  const app = Fastify({ logger: { level: ctx.config.logLevel }, bodyLimit: BODY_LIMIT_BYTES });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerStrictJson(app);
+  registerErrorHandler(app);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+      },
+    },
+  });
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: { title: 'CalmDesk API', version: '0.1.0', description: 'Cases, customers and the text engine.' },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer' },
+          session: { type: 'apiKey', in: 'cookie', name: 'calmdesk_session' },
+        },
+      },
+      security: [{ bearer: [] }, { session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', uiConfig: { deepLinking: false } });
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/api/docs')) route.config = { ...route.config, isPublic: true };
+  });
+  registerAuth(app, ctx);
+
+  app.get('/api/health', { config: { isPublic: true }, schema: { hide: true } }, async () => ({ ok: true }));
+  app.get('/api/openapi.json', { config: { isPublic: true }, schema: { hide: true } }, async () =>
+    app.swagger(),
+  );
+  await app.register(authRoutes(ctx));
+  await app.register(casesRoutes(ctx));
+  await app.register(commitmentsRoutes(ctx));
+  await app.register(customersRoutes(ctx));
+  await app.register(usersRoutes(ctx));
+  await app.register(engineRoutes());
+  if (existsSync(webDist)) await serveWebApp(app);
   return app;
+}
+
+/** The built web app, with every non-API path answered by index.html (client-side routing). */
+async function serveWebApp(app: FastifyInstance): Promise<void> {
+  await app.register(fastifyStatic, { root: webDist, wildcard: false });
+  app.get('/*', { config: { isPublic: true }, schema: { hide: true } }, async (request, reply) => {
+    if (request.url.startsWith('/api/')) {
+      return reply.status(404).send({ error: { code: 'not_found', message: `no route GET ${request.url}` } });
+    }
+    return reply.sendFile('index.html');
+  });
 }

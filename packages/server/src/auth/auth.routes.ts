@@ -1,0 +1,80 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { canOverride } from '../cases/interactions.service.ts';
+import type { AppContext } from '../http/context.ts';
+import { presentUser } from '../users/users.service.ts';
+import { authenticate, SESSION_COOKIE } from './auth.hook.ts';
+import { SESSION_DAYS, signIn, signOut } from './auth.service.ts';
+
+const SignInSchema = z.strictObject({
+  email: z.string().min(1).max(320),
+  password: z.string().min(1).max(1000),
+});
+
+export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.post(
+      '/api/session',
+      {
+        schema: { body: SignInSchema, tags: ['session'], summary: 'Sign in: sets the session cookie' },
+        config: { isPublic: true, rateLimit: { max: 10, timeWindow: '1 minute' } },
+      },
+      async (request, reply) => {
+        const session = await signIn(ctx.db, request.body.email, request.body.password, ctx.now());
+        reply.setCookie(SESSION_COOKIE, session.cookie, {
+          path: '/',
+          httpOnly: true,
+          sameSite: 'lax',
+          secure: request.protocol === 'https',
+          maxAge: SESSION_DAYS * 86_400,
+        });
+        const user = {
+          id: session.actor.id,
+          name: session.actor.name,
+          email: session.actor.email,
+          role: session.actor.role,
+        };
+        return { user, csrfToken: session.csrfToken, canOverride: canOverride(session.actor) };
+      },
+    );
+
+    app.get(
+      '/api/session',
+      {
+        schema: { tags: ['session'], summary: 'The signed-in user and the CSRF token for writes' },
+        config: { isPublic: true },
+      },
+      async (request) => {
+        await authenticate(ctx, request);
+        const actor = request.actor;
+        const user =
+          actor.kind === 'user'
+            ? presentUser({
+                id: actor.id,
+                name: actor.name,
+                email: actor.email,
+                role: actor.role,
+                signature: null,
+              })
+            : {
+                id: actor.kind === 'token' ? `token:${actor.id}` : 'cli',
+                name: 'API token',
+                email: '',
+                role: actor.role,
+              };
+        return { user, csrfToken: request.csrfToken ?? undefined, canOverride: canOverride(actor) };
+      },
+    );
+
+    app.delete(
+      '/api/session',
+      { schema: { tags: ['session'], summary: 'Sign out' } },
+      async (request, reply) => {
+        const cookie = request.cookies[SESSION_COOKIE];
+        if (cookie) await signOut(ctx.db, cookie);
+        reply.clearCookie(SESSION_COOKIE, { path: '/' });
+        return reply.status(204).send();
+      },
+    );
+  };
+}

@@ -1,0 +1,93 @@
+import type { Db } from '../db/database.ts';
+import { newId } from '../db/ids.ts';
+import type { Role } from '../db/schema.ts';
+import { AppError } from '../errors.ts';
+import type { Actor } from './actor.ts';
+import { digest, isPasswordCorrect, newSecret } from './secrets.ts';
+
+export const SESSION_DAYS = 14;
+
+export interface StartedSession {
+  cookie: string;
+  csrfToken: string;
+  actor: Extract<Actor, { kind: 'user' }>;
+}
+
+/** Checks a password and opens a session; the same error for an unknown e-mail and a wrong password. */
+export async function signIn(db: Db, email: string, password: string, now: Date): Promise<StartedSession> {
+  const user = await db
+    .selectFrom('users')
+    .selectAll()
+    .where('email', '=', email.trim().toLowerCase())
+    .where('disabled_at', 'is', null)
+    .executeTakeFirst();
+  if (!user || !(await isPasswordCorrect(user.password_hash, password))) {
+    throw new AppError('unauthenticated', 'e-mail or password is wrong');
+  }
+  const cookie = newSecret();
+  const csrfToken = newSecret(24);
+  await db
+    .insertInto('sessions')
+    .values({
+      id: digest(cookie),
+      user_id: user.id,
+      csrf_token: csrfToken,
+      expires_at: new Date(now.getTime() + SESSION_DAYS * 86_400_000),
+    })
+    .execute();
+  return {
+    cookie,
+    csrfToken,
+    actor: { kind: 'user', id: user.id, name: user.name, email: user.email, role: user.role, via: 'session' },
+  };
+}
+
+export async function signOut(db: Db, cookie: string): Promise<void> {
+  await db.deleteFrom('sessions').where('id', '=', digest(cookie)).execute();
+}
+
+export interface SessionActor {
+  actor: Extract<Actor, { kind: 'user' }>;
+  csrfToken: string;
+}
+
+export async function actorOfSession(db: Db, cookie: string, now: Date): Promise<SessionActor | null> {
+  const row = await db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .select(['users.id', 'users.name', 'users.email', 'users.role', 'sessions.csrf_token'])
+    .where('sessions.id', '=', digest(cookie))
+    .where('sessions.expires_at', '>', now)
+    .where('users.disabled_at', 'is', null)
+    .executeTakeFirst();
+  if (!row) return null;
+  return {
+    actor: { kind: 'user', id: row.id, name: row.name, email: row.email, role: row.role, via: 'session' },
+    csrfToken: row.csrf_token,
+  };
+}
+
+export async function actorOfToken(db: Db, token: string): Promise<Actor | null> {
+  const row = await db
+    .selectFrom('api_tokens')
+    .select(['id', 'role'])
+    .where('token_hash', '=', digest(token))
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  return row ? { kind: 'token', id: row.id, role: row.role } : null;
+}
+
+/** Creates an API token with a role; the token is returned once and only its hash is kept. */
+export async function createToken(
+  db: Db,
+  role: Role,
+  label: string | null,
+): Promise<{ id: string; token: string }> {
+  const id = newId();
+  const token = `cd_${newSecret()}`;
+  await db
+    .insertInto('api_tokens')
+    .values({ id, token_hash: digest(token), role, label })
+    .execute();
+  return { id, token };
+}

@@ -1,0 +1,125 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  CompensationDecisionSchema,
+  decideCompensation,
+  NewCompensationSchema,
+  proposeCompensation,
+} from '../compensations/compensations.service.ts';
+import type { AppContext } from '../http/context.ts';
+import {
+  CasePatchSchema,
+  CaseQuerySchema,
+  createCase,
+  getCaseDetail,
+  listCases,
+  NewCaseSchema,
+  updateCase,
+  verifyCaseLog,
+} from './cases.service.ts';
+import { addInteraction, NewInteractionSchema } from './interactions.service.ts';
+
+const CaseParams = z.strictObject({ id: z.string().min(1).max(100) });
+
+export function casesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  return async (app) => {
+    const tags = ['cases'];
+    app.post(
+      '/api/cases',
+      { schema: { tags, summary: 'Open a case', body: NewCaseSchema } },
+      async (request, reply) => {
+        const created = await createCase(ctx.db, request.actor, request.body, ctx.now());
+        return reply.status(201).send(created);
+      },
+    );
+
+    app.get(
+      '/api/cases',
+      { schema: { tags, summary: 'List cases', querystring: CaseQuerySchema } },
+      async (request) => listCases(ctx.db, request.actor, request.query),
+    );
+
+    app.get(
+      '/api/cases/:id',
+      { schema: { tags, summary: 'A case with its log', params: CaseParams } },
+      async (request) => getCaseDetail(ctx.db, request.params.id),
+    );
+
+    app.patch(
+      '/api/cases/:id',
+      {
+        schema: {
+          tags,
+          summary: 'Change status, stage, fault or assignee',
+          params: CaseParams,
+          body: CasePatchSchema,
+        },
+      },
+      async (request) => updateCase(ctx.db, request.actor, request.params.id, request.body, ctx.now()),
+    );
+
+    app.post(
+      '/api/cases/:id/interactions',
+      {
+        schema: {
+          tags,
+          summary: 'Log an inbound message, send a reply, add a note',
+          params: CaseParams,
+          body: NewInteractionSchema,
+        },
+      },
+      async (request, reply) => {
+        const stored = await addInteraction(
+          ctx.db,
+          request.actor,
+          request.params.id,
+          request.body,
+          ctx.now(),
+        );
+        return reply.status(201).send(stored);
+      },
+    );
+
+    app.get(
+      '/api/cases/:id/verify',
+      { schema: { tags, summary: "Verify the case's hash chain", params: CaseParams } },
+      async (request) => verifyCaseLog(ctx.db, request.params.id),
+    );
+
+    app.post(
+      '/api/cases/:id/compensations',
+      {
+        schema: {
+          tags: ['compensations'],
+          summary: 'Propose a compensation',
+          params: CaseParams,
+          body: NewCompensationSchema,
+        },
+      },
+      async (request, reply) => {
+        const proposed = await proposeCompensation(
+          ctx.db,
+          request.actor,
+          request.params.id,
+          request.body,
+          ctx.now(),
+        );
+        return reply.status(201).send(proposed);
+      },
+    );
+
+    app.post(
+      '/api/compensations/:id/decision',
+      {
+        schema: {
+          tags: ['compensations'],
+          summary: 'Approve, reject or mark issued',
+          params: CaseParams,
+          body: CompensationDecisionSchema,
+        },
+      },
+      async (request) =>
+        decideCompensation(ctx.db, request.actor, request.params.id, request.body, ctx.now()),
+    );
+  };
+}

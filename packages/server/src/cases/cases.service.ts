@@ -1,0 +1,320 @@
+import { type Expression, type SqlBool, sql } from 'kysely';
+import { z } from 'zod';
+import { recordAudit } from '../audit/audit.service.ts';
+import type { Actor } from '../auth/actor.ts';
+import { CustomerInputSchema, escapeLike, matchOrCreateCustomer } from '../customers/customers.service.ts';
+import type { Db } from '../db/database.ts';
+import { newId } from '../db/ids.ts';
+import type { CaseRow } from '../db/schema.ts';
+import { AppError, notFound } from '../errors.ts';
+import { getSettings } from '../settings/settings.service.ts';
+import { type ChainVerdict, verifyChain } from './chain.ts';
+import { BodySchema, lockCase, receiveInbound } from './interactions.service.ts';
+import {
+  type CaseSummary,
+  type CaseSummaryRow,
+  type Commitment,
+  type Compensation,
+  type Interaction,
+  presentCaseSummary,
+  presentCommitment,
+  presentCompensation,
+  presentInteraction,
+} from './present.ts';
+import { computePriority } from './priority.ts';
+
+const ChannelSchema = z.enum(['email', 'phone', 'web', 'visit', 'chat', 'review']);
+const StatusSchema = z.enum(['new', 'open', 'waiting_customer', 'waiting_us', 'resolved', 'closed']);
+const LevelSchema = z.enum(['calm', 'upset', 'angry', 'hostile']);
+
+export const NewCaseSchema = z.strictObject({
+  customer: CustomerInputSchema.pick({ name: true, email: true, phone: true, language: true }).strict(),
+  channel: ChannelSchema,
+  subject: z.string().trim().min(1).max(300),
+  message: z.strictObject({ body: BodySchema }).optional(),
+});
+export type NewCase = z.infer<typeof NewCaseSchema>;
+
+export interface CaseDetail extends CaseSummary {
+  stage: string | null;
+  fault: CaseRow['fault'];
+  interactions: Interaction[];
+  commitments: Commitment[];
+  compensations: Compensation[];
+}
+
+/** Opens a case for a customer (matched by e-mail or phone, else created), with its first message. */
+export async function createCase(db: Db, actor: Actor, input: NewCase, now: Date): Promise<CaseDetail> {
+  const id = await db.transaction().execute(async (trx) => {
+    const customer = await matchOrCreateCustomer(trx, actor, input.customer);
+    const caseRow = await trx
+      .insertInto('cases')
+      .values({
+        id: newId(),
+        customer_id: customer.id,
+        subject: input.subject,
+        channel: input.channel,
+        status: 'new',
+        language: input.customer.language ?? customer.language,
+        priority: computePriority({ level: null, flags: [], problems: 0, status: 'new' }),
+        created_at: now,
+        updated_at: now,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    if (input.message) {
+      await receiveInbound(trx, actor, caseRow, input.message.body, await getSettings(trx), now);
+    }
+    await recordAudit(trx, actor, { action: 'case.create', targetType: 'case', targetId: caseRow.id });
+    return caseRow.id;
+  });
+  return getCaseDetail(db, id);
+}
+
+function summaries(db: Db) {
+  return db
+    .selectFrom('cases')
+    .innerJoin('customers', 'customers.id', 'cases.customer_id')
+    .leftJoin('users', 'users.id', 'cases.assignee_id')
+    .selectAll('cases')
+    .select(['customers.name as customer_name', 'users.name as assignee_name']);
+}
+
+export async function getCaseDetail(db: Db, id: string): Promise<CaseDetail> {
+  const row = await summaries(db).where('cases.id', '=', id).executeTakeFirst();
+  if (!row) throw notFound('case', id);
+  const [interactions, commitments, compensations] = await Promise.all([
+    db
+      .selectFrom('interactions')
+      .leftJoin('users', 'users.id', 'interactions.author_id')
+      .selectAll('interactions')
+      .select('users.name as author_name')
+      .where('case_id', '=', id)
+      .orderBy('seq')
+      .execute(),
+    db.selectFrom('commitments').selectAll().where('case_id', '=', id).orderBy('due_at').execute(),
+    db.selectFrom('compensations').selectAll().where('case_id', '=', id).orderBy('created_at').execute(),
+  ]);
+  return {
+    ...presentCaseSummary(row as CaseSummaryRow),
+    stage: row.stage,
+    fault: row.fault,
+    interactions: interactions.map(presentInteraction),
+    commitments: commitments.map(presentCommitment),
+    compensations: compensations.map(presentCompensation),
+  };
+}
+
+export const CaseQuerySchema = z.strictObject({
+  status: z.union([StatusSchema, z.literal('active')]).optional(),
+  level: LevelSchema.optional(),
+  channel: ChannelSchema.optional(),
+  /** A user id, `me` or `none`. */
+  assignee: z.string().max(100).optional(),
+  customer: z.string().max(100).optional(),
+  q: z.string().max(200).optional(),
+  sort: z.enum(['priority', 'created', 'due']).default('priority'),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(500).optional(),
+});
+export type CaseQuery = z.infer<typeof CaseQuerySchema>;
+
+/** The last row of a page, as the position to continue after. */
+type Cursor =
+  | [priority: number, due: string, id: string]
+  | [created: string, id: string]
+  | [due: string, id: string];
+
+function encodeCursor(values: Cursor): string {
+  return Buffer.from(JSON.stringify(values)).toString('base64url');
+}
+
+function decodeCursor(cursor: string, length: number): unknown[] {
+  try {
+    const values = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(values) && values.length === length) return values;
+  } catch {}
+  throw new AppError('bad_request', 'the cursor is not one this API handed out', 'cursor');
+}
+
+const INFINITY = 'infinity';
+const dueKey = sql<string>`coalesce(cases.first_response_due_at, 'infinity'::timestamptz)`;
+
+export async function listCases(
+  db: Db,
+  actor: Actor,
+  query: CaseQuery,
+): Promise<{ items: CaseSummary[]; nextCursor: string | null }> {
+  let select = summaries(db).where((eb) => {
+    const conditions: Expression<SqlBool>[] = [];
+    if (query.status === 'active') conditions.push(eb('cases.status', 'not in', ['resolved', 'closed']));
+    else if (query.status) conditions.push(eb('cases.status', '=', query.status));
+    if (query.level) conditions.push(eb('cases.level', '=', query.level));
+    if (query.channel) conditions.push(eb('cases.channel', '=', query.channel));
+    if (query.customer) conditions.push(eb('cases.customer_id', '=', query.customer));
+    if (query.assignee === 'none') conditions.push(eb('cases.assignee_id', 'is', null));
+    else if (query.assignee === 'me')
+      conditions.push(eb('cases.assignee_id', '=', actor.kind === 'user' ? actor.id : ''));
+    else if (query.assignee) conditions.push(eb('cases.assignee_id', '=', query.assignee));
+    if (query.q) {
+      const like = `%${escapeLike(query.q)}%`;
+      conditions.push(eb.or([eb('cases.subject', 'ilike', like), eb('customers.name', 'ilike', like)]));
+    }
+    return eb.and(conditions);
+  });
+  if (query.sort === 'priority') {
+    if (query.cursor) {
+      const [priority, due, id] = decodeCursor(query.cursor, 3) as [number, string, string];
+      select = select
+        .where('cases.priority', '<=', priority)
+        .where(
+          sql<SqlBool>`(cases.priority < ${priority} or (${dueKey}, cases.id) > (${due}::timestamptz, ${id}))`,
+        );
+    }
+    select = select.orderBy('cases.priority', 'desc').orderBy(dueKey).orderBy('cases.id');
+  } else if (query.sort === 'due') {
+    if (query.cursor) {
+      const [due, id] = decodeCursor(query.cursor, 2) as [string, string];
+      select = select.where(sql<SqlBool>`(${dueKey}, cases.id) > (${due}::timestamptz, ${id})`);
+    }
+    select = select.orderBy(dueKey).orderBy('cases.id');
+  } else {
+    if (query.cursor) {
+      const [created, id] = decodeCursor(query.cursor, 2) as [string, string];
+      select = select.where(sql<SqlBool>`(cases.created_at, cases.id) < (${created}::timestamptz, ${id})`);
+    }
+    select = select.orderBy('cases.created_at', 'desc').orderBy('cases.id', 'desc');
+  }
+  const rows = (await select.limit(query.limit + 1).execute()) as CaseSummaryRow[];
+  const page = rows.slice(0, query.limit);
+  const last = page.at(-1);
+  const hasMore = rows.length > query.limit && last !== undefined;
+  return {
+    items: page.map(presentCaseSummary),
+    nextCursor: hasMore ? encodeCursor(cursorOf(last, query.sort)) : null,
+  };
+}
+
+function cursorOf(row: CaseRow, sort: CaseQuery['sort']): Cursor {
+  const due = row.first_response_due_at?.toISOString() ?? INFINITY;
+  if (sort === 'priority') return [row.priority, due, row.id];
+  if (sort === 'due') return [due, row.id];
+  return [row.created_at.toISOString(), row.id];
+}
+
+export const CasePatchSchema = z
+  .strictObject({
+    status: StatusSchema,
+    stage: z.string().trim().max(100).nullable(),
+    fault: z.enum(['unknown', 'ours', 'customer', 'third_party']),
+    assignee: z.string().max(100).nullable(),
+    subject: z.string().trim().min(1).max(300),
+    /** Hand the case to a supervisor (seed 003: an agent passes a hostile customer on in one step). */
+    escalate: z.literal(true),
+  })
+  .partial()
+  .refine((patch) => Object.keys(patch).length > 0, 'nothing to change');
+export type CasePatch = z.infer<typeof CasePatchSchema>;
+
+export async function updateCase(
+  db: Db,
+  actor: Actor,
+  id: string,
+  patch: CasePatch,
+  now: Date,
+): Promise<CaseDetail> {
+  await db.transaction().execute(async (trx) => {
+    const row = await lockCase(trx, id);
+    let assigneeId = patch.assignee === undefined ? row.assignee_id : patch.assignee;
+    if (assigneeId !== null && assigneeId !== row.assignee_id) await requireActiveUser(trx, assigneeId);
+    if (patch.escalate) assigneeId = (await pickSupervisor(trx, row.assignee_id)) ?? assigneeId;
+    const status = patch.status ?? row.status;
+    await trx
+      .updateTable('cases')
+      .set({
+        status,
+        stage: patch.stage === undefined ? row.stage : patch.stage,
+        fault: patch.fault ?? row.fault,
+        subject: patch.subject ?? row.subject,
+        assignee_id: assigneeId,
+        escalated_at: patch.escalate ? now : row.escalated_at,
+        priority: computePriority({
+          level: row.level,
+          flags: row.flags,
+          problems: row.problems.length,
+          status,
+        }),
+        updated_at: now,
+      })
+      .where('id', '=', id)
+      .execute();
+    await recordAudit(trx, actor, {
+      action: patch.escalate ? 'case.escalate' : 'case.update',
+      targetType: 'case',
+      targetId: id,
+      details: {
+        ...patch,
+        assignee: assigneeId,
+        before: { status: row.status, fault: row.fault, assignee: row.assignee_id },
+      },
+    });
+  });
+  return getCaseDetail(db, id);
+}
+
+async function requireActiveUser(db: Db, userId: string): Promise<void> {
+  const user = await db
+    .selectFrom('users')
+    .select('id')
+    .where('id', '=', userId)
+    .where('disabled_at', 'is', null)
+    .executeTakeFirst();
+  if (!user) throw new AppError('bad_request', `user ${userId} does not exist`, 'assignee');
+}
+
+/** The supervisor (or else owner) with the fewest open cases. */
+async function pickSupervisor(db: Db, currentAssignee: string | null): Promise<string | null> {
+  const row = await db
+    .selectFrom('users')
+    .leftJoin('cases', (join) =>
+      join.onRef('cases.assignee_id', '=', 'users.id').on('cases.status', 'not in', ['resolved', 'closed']),
+    )
+    .select(['users.id', 'users.role'])
+    .select((eb) => eb.fn.count('cases.id').as('open_cases'))
+    .where('users.role', 'in', ['supervisor', 'owner'])
+    .where('users.disabled_at', 'is', null)
+    .where('users.id', '!=', currentAssignee ?? '')
+    .groupBy(['users.id', 'users.role'])
+    .orderBy(sql`users.role = 'supervisor'`, 'desc')
+    .orderBy('open_cases')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.id ?? null;
+}
+
+export async function verifyCaseLog(db: Db, caseId: string): Promise<ChainVerdict> {
+  const exists = await db.selectFrom('cases').select('id').where('id', '=', caseId).executeTakeFirst();
+  if (!exists) throw notFound('case', caseId);
+  const entries = await db
+    .selectFrom('interactions')
+    .selectAll()
+    .where('case_id', '=', caseId)
+    .orderBy('seq')
+    .execute();
+  return verifyChain(entries);
+}
+
+/** Checks every case's chain; returns the broken ones, each with its first broken entry. */
+export async function verifyAllLogs(
+  db: Db,
+): Promise<{ cases: number; entries: number; broken: Array<{ caseId: string; brokenAt: number }> }> {
+  const ids = await db.selectFrom('cases').select('id').orderBy('created_at').orderBy('id').execute();
+  let entries = 0;
+  const broken: Array<{ caseId: string; brokenAt: number }> = [];
+  for (const { id } of ids) {
+    const verdict = await verifyCaseLog(db, id);
+    entries += verdict.entries;
+    if (!verdict.ok) broken.push({ caseId: id, brokenAt: verdict.brokenAt ?? 0 });
+  }
+  return { cases: ids.length, entries, broken };
+}

@@ -1,0 +1,251 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, TEST_DATABASES, type TestApp } from '../testing/test-app.ts';
+
+describe.each(TEST_DATABASES)('cases on %s', (kind) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp(kind);
+  });
+  afterAll(() => t.close());
+
+  async function openCase(body: string, name = 'Anna Nowak', email = 'anna@example.test') {
+    const response = await t.as('agent', {
+      method: 'POST',
+      url: '/api/cases',
+      payload: { customer: { name, email }, channel: 'email', subject: 'Reklamacja', message: { body } },
+    });
+    expect(response.statusCode).toBe(201);
+    return response.json();
+  }
+
+  it('analyses the first message and tightens the first-response target for an angry customer', async () => {
+    const created = await openCase(
+      'Jesteście oszustami! Trzeci raz piszę, oddajcie pieniądze albo idę do UOKiK!',
+    );
+    expect(created.interactions).toHaveLength(1);
+    expect(created.interactions[0].analysis.flags).toEqual(
+      expect.arrayContaining(['insult', 'refund_demand', 'threat_legal']),
+    );
+    expect(created.level).toBe('hostile');
+    const dueMinutes = (Date.parse(created.firstResponseDueAt) - t.clock.now.getTime()) / 60_000;
+    expect(dueMinutes).toBe(30);
+    const calm = await openCase(
+      'Dzień dobry, chciałabym przesunąć wizytę na przyszły tydzień.',
+      'Ola',
+      'ola@example.test',
+    );
+    expect(calm.level).toBe('calm');
+    expect((Date.parse(calm.firstResponseDueAt) - t.clock.now.getTime()) / 60_000).toBe(24 * 60);
+    expect(created.priority).toBeGreaterThan(calm.priority);
+  });
+
+  it('matches the customer by e-mail instead of creating a second one', async () => {
+    const first = await openCase('Paczka nie doszła.', 'Jan', 'jan@example.test');
+    const second = await openCase('Dalej nic.', 'Jan Kowalski', 'JAN@example.test');
+    expect(second.customer.id).toBe(first.customer.id);
+  });
+
+  it('lists cases by priority with a cursor that visits each case once', async () => {
+    for (let i = 0; i < 5; i++)
+      await openCase(`Wiadomość numer ${i}, proszę o kontakt.`, `K${i}`, `k${i}@example.test`);
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    let previous = Number.POSITIVE_INFINITY;
+    do {
+      const url: string = `/api/cases?sort=priority&limit=3${cursor ? `&cursor=${cursor}` : ''}`;
+      const page = (await t.as('agent', { method: 'GET', url })).json();
+      for (const item of page.items) {
+        expect(item.priority).toBeLessThanOrEqual(previous);
+        previous = item.priority;
+        seen.push(item.id);
+      }
+      cursor = page.nextCursor;
+    } while (cursor);
+    const total = await t.database.db
+      .selectFrom('cases')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow();
+    expect(seen).toHaveLength(Number(total.n));
+    expect(new Set(seen).size).toBe(seen.length);
+  });
+
+  it('refuses a reply with block findings, lets a supervisor override, and logs the override', async () => {
+    const created = await openCase('Fryzura jest okropna, chcę zwrotu pieniędzy.', 'Ewa', 'ewa@example.test');
+    const url = `/api/cases/${created.id}/interactions`;
+    const hostile = { kind: 'outbound', body: 'Jest Pani idiotką.' };
+    const refused = await t.as('agent', { method: 'POST', url, payload: hostile });
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().error.findings.map((f: { rule: string }) => f.rule)).toContain('hostility');
+    const agentOverride = await t.as('agent', {
+      method: 'POST',
+      url,
+      payload: { ...hostile, override: true },
+    });
+    expect(agentOverride.statusCode).toBe(403);
+    const supervisorOverride = await t.as('supervisor', {
+      method: 'POST',
+      url,
+      payload: { ...hostile, override: true },
+    });
+    expect(supervisorOverride.statusCode).toBe(201);
+    const audit = await t.database.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('target_id', '=', created.id)
+      .where('action', '=', 'reply.override')
+      .execute();
+    expect(audit).toHaveLength(1);
+  });
+
+  it('turns a promise in a sent reply into a dated commitment and marks the first response', async () => {
+    const created = await openCase(
+      'Nikt nie odbiera telefonu, proszę o kontakt.',
+      'Piotr',
+      'piotr@example.test',
+    );
+    const reply = await t.as('agent', {
+      method: 'POST',
+      url: `/api/cases/${created.id}/interactions`,
+      payload: { kind: 'outbound', body: 'Przepraszam za kłopot. Oddzwonię jutro do 16:00.' },
+    });
+    expect(reply.statusCode).toBe(201);
+    expect(reply.json().coaching.findings).toEqual([]);
+    const detail = (await t.as('agent', { method: 'GET', url: `/api/cases/${created.id}` })).json();
+    expect(detail.commitments).toHaveLength(1);
+    // 2026-03-02 09:00Z is 10:00 in Warsaw; "tomorrow by 16:00" is 2026-03-03 16:00 Warsaw = 15:00Z.
+    expect(detail.commitments[0]).toMatchObject({
+      who: 'us',
+      dueAt: '2026-03-03T15:00:00.000Z',
+      status: 'open',
+    });
+    expect(detail.status).toBe('waiting_customer');
+    expect(detail.firstRespondedAt).toBe(t.clock.now.toISOString());
+  });
+
+  it('verifies an intact chain and finds the entry someone altered', async () => {
+    const created = await openCase('Pierwsza wiadomość.', 'Zofia', 'zofia@example.test');
+    const url = `/api/cases/${created.id}/interactions`;
+    await t.as('agent', { method: 'POST', url, payload: { kind: 'note', body: 'Klientka dzwoniła.' } });
+    await t.as('agent', { method: 'POST', url, payload: { kind: 'inbound', body: 'Druga wiadomość.' } });
+    const intact = (await t.as('agent', { method: 'GET', url: `/api/cases/${created.id}/verify` })).json();
+    expect(intact).toEqual({ ok: true, entries: 3 });
+    const db = t.database.db;
+    await expect(
+      db.updateTable('interactions').set({ body: 'zmienione' }).where('case_id', '=', created.id).execute(),
+    ).rejects.toThrow(/append-only/);
+    await sql`ALTER TABLE interactions DISABLE TRIGGER interactions_append_only`.execute(db);
+    await db
+      .updateTable('interactions')
+      .set({ body: 'zmienione' })
+      .where('case_id', '=', created.id)
+      .where('seq', '=', 2)
+      .execute();
+    await sql`ALTER TABLE interactions ENABLE TRIGGER interactions_append_only`.execute(db);
+    const broken = (await t.as('agent', { method: 'GET', url: `/api/cases/${created.id}/verify` })).json();
+    expect(broken).toEqual({ ok: false, entries: 3, brokenAt: 2 });
+  });
+
+  it('holds a cash refund over the limit for a supervisor', async () => {
+    const created = await openCase('Chcę zwrotu 500 zł.', 'Marek', 'marek@example.test');
+    const proposed = await t.as('agent', {
+      method: 'POST',
+      url: `/api/cases/${created.id}/compensations`,
+      payload: { kind: 'cash_refund', amount: 500 },
+    });
+    expect(proposed.json()).toMatchObject({ status: 'proposed', amount: 500, currency: 'PLN' });
+    const url = `/api/compensations/${proposed.json().id}/decision`;
+    expect((await t.as('agent', { method: 'POST', url, payload: { decision: 'approve' } })).statusCode).toBe(
+      403,
+    );
+    const approved = await t.as('supervisor', { method: 'POST', url, payload: { decision: 'approve' } });
+    expect(approved.json().status).toBe('approved');
+    const small = await t.as('agent', {
+      method: 'POST',
+      url: `/api/cases/${created.id}/compensations`,
+      payload: { kind: 'voucher', amount: 50 },
+    });
+    expect(small.json().status).toBe('approved');
+  });
+
+  it('lists and escalates an overdue first response and an overdue commitment', async () => {
+    const created = await openCase('Kurwa, gdzie jest moje zamówienie?!', 'Adam', 'adam@example.test');
+    await t.as('agent', {
+      method: 'PATCH',
+      url: `/api/cases/${created.id}`,
+      payload: { assignee: t.users.agent.id },
+    });
+    const saved = t.clock.now;
+    t.clock.now = new Date(saved.getTime() + 2 * 3_600_000);
+    try {
+      const alerts = (await t.as('supervisor', { method: 'GET', url: '/api/alerts' })).json().items;
+      const mine = alerts.filter((a: { caseId: string }) => a.caseId === created.id);
+      expect(mine.map((a: { kind: string }) => a.kind)).toContain('first_response_missed');
+      const detail = (await t.as('agent', { method: 'GET', url: `/api/cases/${created.id}` })).json();
+      expect(detail.escalatedAt).not.toBeNull();
+      expect(detail.assignee.id).not.toBe(t.users.agent.id);
+    } finally {
+      t.clock.now = saved;
+    }
+  });
+
+  it('names the bad field, refuses unknown fields and stores injection strings verbatim', async () => {
+    const missing = await t.as('agent', {
+      method: 'POST',
+      url: '/api/cases',
+      payload: { customer: { name: 'X' }, subject: 'S' },
+    });
+    expect(missing.statusCode).toBe(400);
+    expect(missing.json().error.path).toBe('body.channel');
+    const unknown = await t.as('agent', {
+      method: 'POST',
+      url: '/api/cases',
+      payload: { customer: { name: 'X' }, subject: 'S', channel: 'email', hacker: true },
+    });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().error.message).toContain('hacker');
+    const evil = `'); DROP TABLE cases; -- <script>alert(1)</script> ${'\u202e'}`;
+    const created = await openCase(evil, evil, 'evil@example.test');
+    const detail = (await t.as('agent', { method: 'GET', url: `/api/cases/${created.id}` })).json();
+    expect(detail.interactions[0].body).toBe(evil);
+    expect(detail.customer.name).toBe(evil);
+  });
+
+  it('refuses invalid UTF-8, lone surrogates and oversized bodies with 4xx', async () => {
+    const created = await openCase('Dzień dobry.', 'Bad', 'bad@example.test');
+    const url = `/api/cases/${created.id}/interactions`;
+    const invalid = Buffer.concat([
+      Buffer.from('{"kind":"inbound","body":"'),
+      Buffer.from([0xc3, 0x28]),
+      Buffer.from('"}'),
+    ]);
+    const utf8 = await t.as('agent', {
+      method: 'POST',
+      url,
+      payload: invalid,
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(utf8.statusCode).toBe(400);
+    expect(utf8.json().error.message).toMatch(/UTF-8/);
+    const surrogate = await t.as('agent', {
+      method: 'POST',
+      url,
+      payload: '{"kind":"inbound","body":"a\\ud800b"}',
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(surrogate.statusCode).toBe(400);
+    expect(surrogate.json().error.path).toBe('body');
+    const huge = await t.as('agent', {
+      method: 'POST',
+      url,
+      payload: { kind: 'inbound', body: 'x'.repeat(2_000_000) },
+    });
+    expect(huge.statusCode).toBe(413);
+    const entries = await t.database.db
+      .selectFrom('interactions')
+      .select('id')
+      .where('case_id', '=', created.id)
+      .execute();
+    expect(entries).toHaveLength(1);
+  });
+});

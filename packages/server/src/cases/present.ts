@@ -1,0 +1,140 @@
+import type { Analysis, Coaching } from '@calmdesk/analysis';
+import type { CaseRow, CommitmentRow, CompensationRow, InteractionRow } from '../db/schema.ts';
+
+type Named = { id: string; name: string } | null;
+
+export interface CaseSummary {
+  id: string;
+  subject: string;
+  status: CaseRow['status'];
+  channel: CaseRow['channel'];
+  priority: number;
+  level: CaseRow['level'];
+  peakLevel: CaseRow['peak_level'];
+  flags: string[];
+  problems: string[];
+  language: string | null;
+  firstResponseDueAt: string | null;
+  firstRespondedAt: string | null;
+  escalatedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+  customer: { id: string; name: string };
+  assignee: Named;
+}
+
+export type CaseSummaryRow = CaseRow & { customer_name: string; assignee_name: string | null };
+
+export function presentCaseSummary(row: CaseSummaryRow): CaseSummary {
+  return {
+    id: row.id,
+    subject: row.subject,
+    status: row.status,
+    channel: row.channel,
+    priority: row.priority,
+    level: row.level,
+    peakLevel: row.peak_level,
+    flags: row.flags,
+    problems: row.problems,
+    language: row.language,
+    firstResponseDueAt: iso(row.first_response_due_at),
+    firstRespondedAt: iso(row.first_responded_at),
+    escalatedAt: iso(row.escalated_at),
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+    customer: { id: row.customer_id, name: row.customer_name },
+    assignee: row.assignee_id ? { id: row.assignee_id, name: row.assignee_name ?? '' } : null,
+  };
+}
+
+export interface Interaction {
+  id: string;
+  caseId: string;
+  seq: number;
+  kind: InteractionRow['kind'];
+  body: string;
+  author: Named;
+  analysis: Analysis | null;
+  coaching: Coaching | null;
+  overriddenBy: string | null;
+  createdAt: string;
+  hash: string;
+}
+
+export function presentInteraction(row: InteractionRow & { author_name?: string | null }): Interaction {
+  return {
+    id: row.id,
+    caseId: row.case_id,
+    seq: row.seq,
+    kind: row.kind,
+    body: row.body,
+    author: row.author_id ? { id: row.author_id, name: row.author_name ?? '' } : null,
+    analysis: (row.analysis as Analysis | null) ?? null,
+    coaching: (row.coaching as Coaching | null) ?? null,
+    overriddenBy: row.overridden_by,
+    createdAt: row.created_at.toISOString(),
+    hash: row.hash,
+  };
+}
+
+export interface Commitment {
+  id: string;
+  caseId: string;
+  interactionId: string | null;
+  who: CommitmentRow['who'];
+  text: string;
+  dueAt: string;
+  status: CommitmentRow['status'];
+  escalatedAt: string | null;
+  createdAt: string;
+}
+
+export function presentCommitment(row: CommitmentRow): Commitment {
+  return {
+    id: row.id,
+    caseId: row.case_id,
+    interactionId: row.interaction_id,
+    who: row.who,
+    text: row.text,
+    dueAt: row.due_at.toISOString(),
+    status: row.status,
+    escalatedAt: iso(row.escalated_at),
+    createdAt: row.created_at.toISOString(),
+  };
+}
+
+export interface Compensation {
+  id: string;
+  caseId: string;
+  kind: CompensationRow['kind'];
+  amount: number | null;
+  currency: string | null;
+  statutory: boolean;
+  status: CompensationRow['status'];
+  proposedBy: string | null;
+  approverId: string | null;
+  decidedAt: string | null;
+  note: string | null;
+  createdAt: string;
+}
+
+export function presentCompensation(row: CompensationRow): Compensation {
+  return {
+    id: row.id,
+    caseId: row.case_id,
+    kind: row.kind,
+    amount: row.amount === null ? null : Number(row.amount),
+    currency: row.currency,
+    statutory: row.statutory,
+    status: row.status,
+    proposedBy: row.proposed_by,
+    approverId: row.approver_id,
+    decidedAt: iso(row.decided_at),
+    note: row.note,
+    createdAt: row.created_at.toISOString(),
+  };
+}
+
+function iso(date: Date | null): string | null {
+  return date ? date.toISOString() : null;
+}

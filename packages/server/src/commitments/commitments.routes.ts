@@ -1,0 +1,48 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { escalateOverdue, listAlerts } from '../alerts/alerts.service.ts';
+import type { AppContext } from '../http/context.ts';
+import {
+  CommitmentPatchSchema,
+  CommitmentQuerySchema,
+  listCommitments,
+  setCommitmentStatus,
+} from './commitments.service.ts';
+
+export function commitmentsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      '/api/commitments',
+      {
+        schema: {
+          tags: ['commitments'],
+          summary: 'Promises, ours and the customers',
+          querystring: CommitmentQuerySchema,
+        },
+      },
+      async (request) => ({ items: await listCommitments(ctx.db, request.query, ctx.now()) }),
+    );
+    app.patch(
+      '/api/commitments/:id',
+      {
+        schema: {
+          tags: ['commitments'],
+          summary: 'Mark a promise kept or missed',
+          params: z.strictObject({ id: z.string().min(1).max(100) }),
+          body: CommitmentPatchSchema,
+        },
+      },
+      async (request) =>
+        setCommitmentStatus(ctx.db, request.actor, request.params.id, request.body.status, ctx.now()),
+    );
+    app.get(
+      '/api/alerts',
+      { schema: { tags: ['alerts'], summary: 'Overdue commitments and missed first responses, escalated' } },
+      async () => {
+        const now = ctx.now();
+        await escalateOverdue(ctx.db, now);
+        return { items: await listAlerts(ctx.db, now) };
+      },
+    );
+  };
+}

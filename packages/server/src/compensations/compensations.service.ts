@@ -1,0 +1,147 @@
+import { z } from 'zod';
+import { recordAudit } from '../audit/audit.service.ts';
+import type { Actor } from '../auth/actor.ts';
+import { hasRole, userIdOf } from '../auth/actor.ts';
+import { lockCase } from '../cases/interactions.service.ts';
+import { type Compensation, presentCompensation } from '../cases/present.ts';
+import type { Db } from '../db/database.ts';
+import { newId } from '../db/ids.ts';
+import type { CompensationRow } from '../db/schema.ts';
+import { AppError, notFound } from '../errors.ts';
+import { getSettings, type Settings } from '../settings/settings.service.ts';
+
+export const NewCompensationSchema = z
+  .strictObject({
+    kind: z.enum(['repair', 'replacement', 'voucher', 'free_session', 'discount', 'cash_refund']),
+    amount: z.number().min(0).max(1_000_000_000).optional(),
+    currency: z
+      .string()
+      .regex(/^[A-Z]{3}$/, 'an ISO 4217 code such as PLN or EUR')
+      .optional(),
+    /** A consumer's statutory right (e.g. withdrawal): never steered to a voucher, never over a limit. */
+    statutory: z.boolean().default(false),
+    note: z.string().max(2000).optional(),
+  })
+  .refine((c) => c.kind !== 'cash_refund' || c.amount !== undefined, {
+    message: 'a cash refund needs an amount',
+    path: ['amount'],
+  });
+export type NewCompensation = z.infer<typeof NewCompensationSchema>;
+
+/** Seed 001: vouchers and repair first; a cash refund above the limit waits for a supervisor. */
+export function needsApproval(
+  kind: CompensationRow['kind'],
+  amount: number | undefined,
+  statutory: boolean,
+  settings: Settings,
+): boolean {
+  return kind === 'cash_refund' && !statutory && (amount ?? 0) > settings.compensationPolicy.cashRefundLimit;
+}
+
+export async function proposeCompensation(
+  db: Db,
+  actor: Actor,
+  caseId: string,
+  input: NewCompensation,
+  now: Date,
+): Promise<Compensation> {
+  return db.transaction().execute(async (trx) => {
+    await lockCase(trx, caseId);
+    const settings = await getSettings(trx);
+    const approvalNeeded = needsApproval(input.kind, input.amount, input.statutory, settings);
+    // Within policy, or proposed by someone who could approve it anyway: approved at once.
+    const approved = !approvalNeeded || hasRole(actor, 'supervisor');
+    const row = await trx
+      .insertInto('compensations')
+      .values({
+        id: newId(),
+        case_id: caseId,
+        kind: input.kind,
+        amount: input.amount ?? null,
+        currency:
+          input.amount === undefined ? null : (input.currency ?? settings.compensationPolicy.currency),
+        statutory: input.statutory,
+        status: approved ? 'approved' : 'proposed',
+        proposed_by: userIdOf(actor),
+        approver_id: approved ? userIdOf(actor) : null,
+        decided_at: approved ? now : null,
+        note: input.note ?? null,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, actor, {
+      action: 'compensation.propose',
+      targetType: 'compensation',
+      targetId: row.id,
+      details: { caseId, kind: row.kind, amount: row.amount, status: row.status },
+    });
+    return presentCompensation(row);
+  });
+}
+
+export const CompensationDecisionSchema = z.strictObject({
+  decision: z.enum(['approve', 'reject', 'issue']),
+  note: z.string().max(2000).optional(),
+});
+
+const NEXT_STATUS = { approve: 'approved', reject: 'rejected', issue: 'issued' } as const;
+const ALLOWED_FROM: Record<keyof typeof NEXT_STATUS, CompensationRow['status'][]> = {
+  approve: ['proposed'],
+  reject: ['proposed', 'approved'],
+  issue: ['approved'],
+};
+
+export async function decideCompensation(
+  db: Db,
+  actor: Actor,
+  id: string,
+  decision: z.infer<typeof CompensationDecisionSchema>,
+  now: Date,
+): Promise<Compensation> {
+  return db.transaction().execute(async (trx) => {
+    const row = await trx
+      .selectFrom('compensations')
+      .selectAll()
+      .where('id', '=', id)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!row) throw notFound('compensation', id);
+    if (!ALLOWED_FROM[decision.decision].includes(row.status)) {
+      throw new AppError(
+        'conflict',
+        `a ${row.status} compensation cannot be given the decision ${decision.decision}`,
+        'decision',
+      );
+    }
+    const settings = await getSettings(trx);
+    const amount = row.amount === null ? undefined : Number(row.amount);
+    if (
+      decision.decision !== 'issue' &&
+      needsApproval(row.kind, amount, row.statutory, settings) &&
+      !hasRole(actor, 'supervisor')
+    ) {
+      throw new AppError(
+        'forbidden',
+        `a cash refund over ${settings.compensationPolicy.cashRefundLimit} ${settings.compensationPolicy.currency} needs a supervisor or owner`,
+      );
+    }
+    const updated = await trx
+      .updateTable('compensations')
+      .set({
+        status: NEXT_STATUS[decision.decision],
+        approver_id: decision.decision === 'issue' ? row.approver_id : userIdOf(actor),
+        decided_at: now,
+        note: decision.note ?? row.note,
+      })
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, actor, {
+      action: `compensation.${decision.decision}`,
+      targetType: 'compensation',
+      targetId: id,
+      details: { caseId: row.case_id, before: row.status },
+    });
+    return presentCompensation(updated);
+  });
+}

@@ -1,0 +1,54 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { getCaseDetail } from '../cases/cases.service.ts';
+import type { AppContext } from '../http/context.ts';
+import {
+  CustomerInputSchema,
+  CustomerQuerySchema,
+  createCustomer,
+  getCustomerRow,
+  listCustomers,
+  presentCustomer,
+} from './customers.service.ts';
+
+export function customersRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  return async (app) => {
+    const tags = ['customers'];
+    app.get(
+      '/api/customers',
+      { schema: { tags, summary: 'Find customers', querystring: CustomerQuerySchema } },
+      async (request) => ({
+        items: await listCustomers(ctx.db, request.query),
+      }),
+    );
+    app.post(
+      '/api/customers',
+      { schema: { tags, summary: 'Add a customer', body: CustomerInputSchema } },
+      async (request, reply) =>
+        reply.status(201).send(await createCustomer(ctx.db, request.actor, request.body)),
+    );
+    app.get(
+      '/api/customers/:id',
+      {
+        schema: {
+          tags,
+          summary: 'A customer with every case and interaction',
+          params: z.strictObject({ id: z.string().min(1).max(100) }),
+        },
+      },
+      async (request) => {
+        const customer = presentCustomer(await getCustomerRow(ctx.db, request.params.id));
+        const caseIds = await ctx.db
+          .selectFrom('cases')
+          .select('id')
+          .where('customer_id', '=', customer.id)
+          .orderBy('created_at', 'desc')
+          .limit(200)
+          .execute();
+        const cases = [];
+        for (const { id } of caseIds) cases.push(await getCaseDetail(ctx.db, id));
+        return { ...customer, cases };
+      },
+    );
+  };
+}

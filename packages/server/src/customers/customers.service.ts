@@ -1,0 +1,163 @@
+import { sql } from 'kysely';
+import { z } from 'zod';
+import { recordAudit } from '../audit/audit.service.ts';
+import type { Actor } from '../auth/actor.ts';
+import type { Db } from '../db/database.ts';
+import { newId } from '../db/ids.ts';
+import type { CustomerRow } from '../db/schema.ts';
+import { AppError, notFound } from '../errors.ts';
+
+export const CustomerInputSchema = z.strictObject({
+  name: z.string().trim().min(1).max(200),
+  email: z.email().max(320).optional(),
+  phone: z
+    .string()
+    .max(40)
+    .regex(/^\+?[\d\s().-]{5,}$/, 'a phone number of digits, spaces, dashes or brackets')
+    .optional(),
+  language: z.enum(['pl', 'et', 'en']).optional(),
+  addressForm: z.enum(['formal', 'informal']).optional(),
+  tags: z.array(z.string().trim().min(1).max(50)).max(50).optional(),
+  notes: z.string().max(10_000).optional(),
+});
+export type CustomerInput = z.infer<typeof CustomerInputSchema>;
+
+export interface Customer {
+  id: string;
+  externalId: string | null;
+  name: string;
+  emails: string[];
+  phones: string[];
+  language: string | null;
+  addressForm: 'formal' | 'informal' | null;
+  tags: string[];
+  notes: string | null;
+  createdAt: string;
+}
+
+export function presentCustomer(row: CustomerRow): Customer {
+  return {
+    id: row.id,
+    externalId: row.external_id,
+    name: row.name,
+    emails: row.emails,
+    phones: row.phones,
+    language: row.language,
+    addressForm: row.address_form,
+    tags: row.tags,
+    notes: row.notes,
+    createdAt: row.created_at.toISOString(),
+  };
+}
+
+export function normaliseEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+/** Phone numbers are compared by their digits (and a leading +), however they were typed. */
+export function normalisePhone(phone: string): string {
+  const trimmed = phone.trim();
+  return (trimmed.startsWith('+') ? '+' : '') + trimmed.replace(/\D/g, '');
+}
+
+export async function findCustomerByContact(
+  db: Db,
+  contact: { email?: string | undefined; phone?: string | undefined },
+): Promise<CustomerRow | undefined> {
+  if (contact.email) {
+    const byEmail = await db
+      .selectFrom('customers')
+      .selectAll()
+      .where('emails', '@>', textArray(normaliseEmail(contact.email)))
+      .orderBy('created_at')
+      .executeTakeFirst();
+    if (byEmail) return byEmail;
+  }
+  if (contact.phone) {
+    return db
+      .selectFrom('customers')
+      .selectAll()
+      .where('phones', '@>', textArray(normalisePhone(contact.phone)))
+      .orderBy('created_at')
+      .executeTakeFirst();
+  }
+  return undefined;
+}
+
+/** The customer with this e-mail or phone, else a new one; call inside the caller's transaction. */
+export async function matchOrCreateCustomer(
+  db: Db,
+  actor: Actor,
+  input: CustomerInput,
+): Promise<CustomerRow> {
+  const found = await findCustomerByContact(db, input);
+  if (found) return found;
+  return insertCustomer(db, actor, input);
+}
+
+async function insertCustomer(db: Db, actor: Actor, input: CustomerInput): Promise<CustomerRow> {
+  const row = await db
+    .insertInto('customers')
+    .values({
+      id: newId(),
+      name: input.name,
+      emails: input.email ? [normaliseEmail(input.email)] : [],
+      phones: input.phone ? [normalisePhone(input.phone)] : [],
+      language: input.language ?? null,
+      address_form: input.addressForm ?? null,
+      tags: input.tags ?? [],
+      notes: input.notes ?? null,
+      updated_at: new Date(),
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await recordAudit(db, actor, { action: 'customer.create', targetType: 'customer', targetId: row.id });
+  return row;
+}
+
+/** Creates a customer; an e-mail or phone that already belongs to one is a conflict. */
+export async function createCustomer(db: Db, actor: Actor, input: CustomerInput): Promise<Customer> {
+  return db.transaction().execute(async (trx) => {
+    const existing = await findCustomerByContact(trx, input);
+    if (existing) {
+      throw new AppError(
+        'conflict',
+        `customer ${existing.id} has this e-mail or phone already`,
+        input.email ? 'email' : 'phone',
+      );
+    }
+    return presentCustomer(await insertCustomer(trx, actor, input));
+  });
+}
+
+export const CustomerQuerySchema = z.strictObject({
+  email: z.string().max(320).optional(),
+  phone: z.string().max(40).optional(),
+  q: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type CustomerQuery = z.infer<typeof CustomerQuerySchema>;
+
+export async function listCustomers(db: Db, query: CustomerQuery): Promise<Customer[]> {
+  let select = db.selectFrom('customers').selectAll();
+  if (query.email) select = select.where('emails', '@>', textArray(normaliseEmail(query.email)));
+  if (query.phone) select = select.where('phones', '@>', textArray(normalisePhone(query.phone)));
+  if (query.q) select = select.where('name', 'ilike', `%${escapeLike(query.q)}%`);
+  const rows = await select.orderBy('name').orderBy('id').limit(query.limit).execute();
+  return rows.map(presentCustomer);
+}
+
+/** A one-element text[] for `@>`: Kysely would otherwise spread a JS array into a value list. */
+function textArray(value: string) {
+  return sql<string[]>`ARRAY[${value}]::text[]`;
+}
+
+export function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+export async function getCustomerRow(db: Db, id: string): Promise<CustomerRow> {
+  const row = await db.selectFrom('customers').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) throw notFound('customer', id);
+  return row;
+}

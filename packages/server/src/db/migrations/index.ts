@@ -1,0 +1,7 @@
+import type { Migration } from 'kysely';
+import * as cases from './0001-cases.ts';
+
+/** Every migration, in order. Names never change once released: they are recorded in the database. */
+export const MIGRATIONS: Record<string, Migration> = {
+  '0001-cases': cases,
+};

@@ -1,0 +1,201 @@
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+/** JSON columns are written as JSON text and read back parsed. */
+type Json<T> = ColumnType<T, string, string>;
+
+export interface ResponseTargets {
+  calm: number;
+  upset: number;
+  angry: number;
+  hostile: number;
+}
+
+export interface CompensationPolicySettings {
+  /** Kinds offered before cash, in order of preference. */
+  prefer: Array<'repair' | 'replacement' | 'voucher' | 'free_session' | 'discount'>;
+  /** A cash refund above this amount needs a supervisor's approval. */
+  cashRefundLimit: number;
+  currency: string;
+}
+
+export interface BusinessHours {
+  /** ISO weekday 1 (Monday) … 7 (Sunday) → [open, close] as "HH:MM", or absent when closed. */
+  days: Partial<Record<'1' | '2' | '3' | '4' | '5' | '6' | '7', [string, string]>>;
+}
+
+export interface OrganisationTable {
+  id: ColumnType<number, number, never>;
+  name: string;
+  languages: Json<string[]>;
+  time_zone: string;
+  business_hours: Json<BusinessHours>;
+  /** Minutes to the first response, per anger level of the customer's message. */
+  response_targets: Json<ResponseTargets>;
+  compensation_policy: Json<CompensationPolicySettings>;
+  updated_at: Timestamp;
+}
+
+export type Role = 'agent' | 'supervisor' | 'owner';
+
+export interface UsersTable {
+  id: string;
+  name: string;
+  email: string;
+  role: Role;
+  password_hash: string;
+  signature: string | null;
+  created_at: CreatedAt;
+  disabled_at: Timestamp | null;
+}
+
+export interface SessionsTable {
+  /** sha256 of the cookie value: a stolen database dump holds no usable session. */
+  id: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: CreatedAt;
+  expires_at: Timestamp;
+}
+
+export interface ApiTokensTable {
+  id: string;
+  /** sha256 of the token; the token itself is shown once. */
+  token_hash: string;
+  role: Role;
+  label: string | null;
+  created_at: CreatedAt;
+  revoked_at: Timestamp | null;
+}
+
+export interface CustomersTable {
+  id: string;
+  external_id: string | null;
+  name: string;
+  emails: string[];
+  phones: string[];
+  language: string | null;
+  address_form: 'formal' | 'informal' | null;
+  tags: string[];
+  notes: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export type Channel = 'email' | 'phone' | 'web' | 'visit' | 'chat' | 'review';
+export type CaseStatus = 'new' | 'open' | 'waiting_customer' | 'waiting_us' | 'resolved' | 'closed';
+export type Fault = 'unknown' | 'ours' | 'customer' | 'third_party';
+export type Level = 'calm' | 'upset' | 'angry' | 'hostile';
+
+export interface CasesTable {
+  id: string;
+  customer_id: string;
+  subject: string;
+  channel: Channel;
+  status: CaseStatus;
+  stage: string | null;
+  fault: Generated<Fault>;
+  /** Distinct problem categories raised over the case. */
+  problems: Generated<string[]>;
+  /** Flags of every inbound message so far. */
+  flags: Generated<string[]>;
+  /** Anger level of the latest inbound message. */
+  level: Level | null;
+  /** Highest level seen on the case. */
+  peak_level: Level | null;
+  language: string | null;
+  assignee_id: string | null;
+  escalated_at: Timestamp | null;
+  priority: Generated<number>;
+  first_response_due_at: Timestamp | null;
+  first_responded_at: Timestamp | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export type InteractionKind = 'inbound' | 'outbound' | 'note' | 'call';
+
+export interface InteractionsTable {
+  id: string;
+  case_id: string;
+  /** 1, 2, 3 … per case; unique, so two writers can never both append entry N. */
+  seq: number;
+  kind: InteractionKind;
+  author_id: string | null;
+  body: string;
+  analysis: Json<unknown> | null;
+  coaching: Json<unknown> | null;
+  overridden_by: string | null;
+  created_at: Timestamp;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface CommitmentsTable {
+  id: string;
+  case_id: string;
+  interaction_id: string | null;
+  who: 'us' | 'customer';
+  text: string;
+  due_at: Timestamp;
+  status: Generated<'open' | 'kept' | 'missed'>;
+  escalated_at: Timestamp | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export type CompensationKind =
+  | 'repair'
+  | 'replacement'
+  | 'voucher'
+  | 'free_session'
+  | 'discount'
+  | 'cash_refund';
+
+export interface CompensationsTable {
+  id: string;
+  case_id: string;
+  kind: CompensationKind;
+  amount: ColumnType<string | null, number | string | null, number | string | null>;
+  currency: string | null;
+  statutory: Generated<boolean>;
+  status: 'proposed' | 'approved' | 'rejected' | 'issued';
+  proposed_by: string | null;
+  approver_id: string | null;
+  decided_at: Timestamp | null;
+  note: string | null;
+  created_at: CreatedAt;
+}
+
+export interface AuditLogTable {
+  id: Generated<string>;
+  at: CreatedAt;
+  /** A user id, `token:<id>` or `cli`. */
+  actor: string;
+  action: string;
+  target_type: string | null;
+  target_id: string | null;
+  details: Json<Record<string, unknown>> | null;
+}
+
+export interface Database {
+  organisation: OrganisationTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  customers: CustomersTable;
+  cases: CasesTable;
+  interactions: InteractionsTable;
+  commitments: CommitmentsTable;
+  compensations: CompensationsTable;
+  audit_log: AuditLogTable;
+}
+
+export type UserRow = Selectable<UsersTable>;
+export type CustomerRow = Selectable<CustomersTable>;
+export type CaseRow = Selectable<CasesTable>;
+export type InteractionRow = Selectable<InteractionsTable>;
+export type NewInteraction = Insertable<InteractionsTable>;
+export type CommitmentRow = Selectable<CommitmentsTable>;
+export type CompensationRow = Selectable<CompensationsTable>;

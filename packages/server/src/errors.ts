@@ -1,0 +1,43 @@
+/** Stable error codes; the HTTP edge maps each to a status (see `statusOf`). */
+export type ErrorCode =
+  | 'bad_request'
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'not_found'
+  | 'conflict'
+  | 'coaching_blocked'
+  | 'approval_required'
+  | 'too_many_requests'
+  | 'payload_too_large';
+
+const STATUS: Record<ErrorCode, number> = {
+  bad_request: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  payload_too_large: 413,
+  coaching_blocked: 422,
+  approval_required: 422,
+  too_many_requests: 429,
+};
+
+/** An expected failure with a stable code; `details` travels to the client next to the message. */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly path?: string,
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(message);
+  }
+}
+
+export function statusOf(code: ErrorCode): number {
+  return STATUS[code];
+}
+
+export function notFound(what: string, id: string): AppError {
+  return new AppError('not_found', `${what} ${id} does not exist`);
+}

@@ -1,0 +1,106 @@
+import { z } from 'zod';
+import { recordAudit } from '../audit/audit.service.ts';
+import type { Actor } from '../auth/actor.ts';
+import { requireRole } from '../auth/actor.ts';
+import type { Db } from '../db/database.ts';
+
+const Minutes = z
+  .number()
+  .int()
+  .min(1)
+  .max(60 * 24 * 30);
+const HourMinute = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time is HH:MM');
+
+export const SettingsSchema = z.strictObject({
+  name: z.string().trim().min(1).max(200),
+  languages: z.array(z.enum(['pl', 'et', 'en'])).min(1),
+  timeZone: z.string().refine(isTimeZone, 'an IANA time zone such as Europe/Warsaw'),
+  businessHours: z.strictObject({
+    days: z.partialRecord(z.enum(['1', '2', '3', '4', '5', '6', '7']), z.tuple([HourMinute, HourMinute])),
+  }),
+  firstResponseMinutes: z.strictObject({ calm: Minutes, upset: Minutes, angry: Minutes, hostile: Minutes }),
+  compensationPolicy: z.strictObject({
+    prefer: z.array(z.enum(['repair', 'replacement', 'voucher', 'free_session', 'discount'])),
+    cashRefundLimit: z.number().min(0).max(1_000_000_000),
+    currency: z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 code such as PLN or EUR'),
+  }),
+});
+export type Settings = z.infer<typeof SettingsSchema>;
+export const SettingsPatchSchema = SettingsSchema.partial();
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  name: 'CalmDesk',
+  languages: ['pl', 'et', 'en'],
+  timeZone: 'Europe/Warsaw',
+  businessHours: {
+    days: {
+      '1': ['09:00', '17:00'],
+      '2': ['09:00', '17:00'],
+      '3': ['09:00', '17:00'],
+      '4': ['09:00', '17:00'],
+      '5': ['09:00', '17:00'],
+    },
+  },
+  // Seed 002: an angry customer needs two minutes to take it to the internet; answer them first.
+  firstResponseMinutes: { calm: 24 * 60, upset: 8 * 60, angry: 60, hostile: 30 },
+  compensationPolicy: {
+    prefer: ['repair', 'voucher', 'free_session', 'replacement', 'discount'],
+    cashRefundLimit: 200,
+    currency: 'PLN',
+  },
+};
+
+/** The organisation's settings; the defaults until someone saves them. */
+export async function getSettings(db: Db): Promise<Settings> {
+  const row = await db.selectFrom('organisation').selectAll().where('id', '=', 1).executeTakeFirst();
+  if (!row) return DEFAULT_SETTINGS;
+  return {
+    name: row.name,
+    languages: row.languages as Settings['languages'],
+    timeZone: row.time_zone,
+    businessHours: row.business_hours as Settings['businessHours'],
+    firstResponseMinutes: row.response_targets,
+    compensationPolicy: row.compensation_policy,
+  };
+}
+
+export async function saveSettings(
+  db: Db,
+  actor: Actor,
+  patch: Partial<Settings>,
+  now: Date,
+): Promise<Settings> {
+  requireRole(actor, 'owner', 'change the organisation settings');
+  return db.transaction().execute(async (trx) => {
+    const next = SettingsSchema.parse({ ...(await getSettings(trx)), ...patch });
+    const values = {
+      name: next.name,
+      languages: JSON.stringify(next.languages),
+      time_zone: next.timeZone,
+      business_hours: JSON.stringify(next.businessHours),
+      response_targets: JSON.stringify(next.firstResponseMinutes),
+      compensation_policy: JSON.stringify(next.compensationPolicy),
+      updated_at: now,
+    };
+    await trx
+      .insertInto('organisation')
+      .values({ id: 1, ...values })
+      .onConflict((oc) => oc.column('id').doUpdateSet(values))
+      .execute();
+    await recordAudit(trx, actor, {
+      action: 'settings.save',
+      targetType: 'organisation',
+      details: { changed: Object.keys(patch) },
+    });
+    return next;
+  });
+}

@@ -1,0 +1,72 @@
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import type { Actor } from '../auth/actor.ts';
+import { createToken } from '../auth/auth.service.ts';
+import { loadConfig } from '../config.ts';
+import { type OpenDatabase, openDatabase } from '../db/database.ts';
+import type { Role } from '../db/schema.ts';
+import { buildApp } from '../http/app.ts';
+import { addUser, type PublicUser } from '../users/users.service.ts';
+
+const CLI: Actor = { kind: 'cli', role: 'owner' };
+
+/** Which databases the database tests run on: PGlite always, PostgreSQL too when DATABASE_URL is set. */
+export const TEST_DATABASES: Array<'pglite' | 'postgres'> = process.env.DATABASE_URL
+  ? ['pglite', 'postgres']
+  : ['pglite'];
+
+export async function openTestDatabase(kind: 'pglite' | 'postgres'): Promise<OpenDatabase> {
+  if (kind === 'pglite') return openDatabase({ dataDir: 'memory://' });
+  const schema = `test_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
+  const opened = await openDatabase({ databaseUrl: process.env.DATABASE_URL, dataDir: '', schema });
+  return {
+    ...opened,
+    async close() {
+      await opened.db.schema.dropSchema(schema).ifExists().cascade().execute();
+      await opened.close();
+    },
+  };
+}
+
+export interface TestApp {
+  app: FastifyInstance;
+  database: OpenDatabase;
+  users: Record<Role, PublicUser>;
+  /** Sends a request as a staff member of that role (a bearer token bound to the role). */
+  as(role: Role, options: InjectOptions): Promise<LightMyRequestResponse>;
+  clock: { now: Date };
+  close(): Promise<void>;
+}
+
+/** A real app on a fresh database, with an owner, a supervisor and an agent who can sign in. */
+export async function createTestApp(kind: 'pglite' | 'postgres' = 'pglite'): Promise<TestApp> {
+  const database = await openTestDatabase(kind);
+  const clock = { now: new Date('2026-03-02T09:00:00Z') };
+  const app = await buildApp({
+    db: database.db,
+    config: loadConfig({ LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent' }),
+    now: () => clock.now,
+  });
+  const users = {} as Record<Role, PublicUser>;
+  const tokens = {} as Record<Role, string>;
+  for (const role of ['owner', 'supervisor', 'agent'] as const) {
+    users[role] = await addUser(database.db, CLI, {
+      name: `Test ${role}`,
+      email: `${role}@example.test`,
+      password: `${role}-password`,
+      role,
+    });
+    tokens[role] = (await createToken(database.db, role, `test ${role}`)).token;
+  }
+  return {
+    app,
+    database,
+    users,
+    clock,
+    as: (role, options) =>
+      app.inject({ ...options, headers: { ...options.headers, authorization: `Bearer ${tokens[role]}` } }),
+    async close() {
+      await app.close();
+      await database.close();
+    },
+  };
+}
