@@ -24,6 +24,12 @@ describe('http app', () => {
     );
   });
 
+  it('serves the API docs UI without signing in', async () => {
+    const response = await t.app.inject({ method: 'GET', url: '/api/docs' });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toContain('text/html');
+  });
+
   it('refuses the API without a session or token', async () => {
     const response = await t.app.inject({ method: 'GET', url: '/api/cases' });
     expect(response.statusCode).toBe(401);
@@ -68,6 +74,19 @@ describe('http app', () => {
     });
     expect(wrong.statusCode).toBe(401);
     expect(unknown.json().error.message).toBe(wrong.json().error.message);
+  });
+
+  it('rate-limits sign-in attempts', async () => {
+    const attempt = () =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/session',
+        payload: { email: 'agent@example.test', password: 'guess' },
+      });
+    const statuses: number[] = [];
+    for (let i = 0; i < 12; i++) statuses.push((await attempt()).statusCode);
+    expect(statuses).toContain(401);
+    expect(statuses.at(-1)).toBe(429);
   });
 
   it('sets security headers', async () => {

@@ -56,10 +56,11 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', uiConfig: { deepLinking: false } });
+  // The docs UI and its assets are readable without signing in; the API they describe is not.
   app.addHook('onRoute', (route) => {
     if (route.url.startsWith('/api/docs')) route.config = { ...route.config, isPublic: true };
   });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', uiConfig: { deepLinking: false } });
   registerAuth(app, ctx);
 
   app.get('/api/health', { config: { isPublic: true }, schema: { hide: true } }, async () => ({ ok: true }));
