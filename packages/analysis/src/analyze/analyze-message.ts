@@ -91,13 +91,26 @@ function vocabularyOf(pack: LanguagePack): ReadonlySet<string> {
   return words;
 }
 
+/** Which packs know each word: one lookup per token, however many languages there are. */
+function knownWordsOf(packs: readonly LanguagePack[]): ReadonlyMap<string, readonly Lang[]> {
+  const knownBy = new Map<string, Lang[]>();
+  for (const pack of packs) {
+    for (const word of vocabularyOf(pack)) {
+      const langs = knownBy.get(word);
+      if (langs) langs.push(pack.code);
+      else knownBy.set(word, [pack.code]);
+    }
+  }
+  return knownBy;
+}
+
 /** Builds an analyzer over the given packs. `analyzeMessage` is one with every pack and ELD. */
 export function createAnalyzer({ packs, guessLanguage }: AnalyzerOptions) {
   const available = LANGS.filter((lang) => packs[lang]);
   const allPacks = available.map((lang) => packs[lang] as LanguagePack);
   const quoteHeaders = allPacks.flatMap((p) => p.cues.quoteHeaders.map((s) => new RegExp(s, 'iu')));
   const signatureStarts = allPacks.flatMap((p) => p.cues.signatureStarts.map((s) => new RegExp(s, 'iu')));
-  const knownWords = new Map<Lang, ReadonlySet<string>>(allPacks.map((p) => [p.code, vocabularyOf(p)]));
+  const knownBy = knownWordsOf(allPacks);
   const compiled = new Map<Lang | 'und', CompiledPack | null>();
   const universalOnly = {
     code: 'en',
@@ -133,7 +146,8 @@ export function createAnalyzer({ packs, guessLanguage }: AnalyzerOptions) {
   function languageEvidence(tokens: readonly Token[]): LanguageEvidence {
     const hits = { pl: 0, et: 0, en: 0 } as Record<Lang, number>;
     for (const token of tokens) {
-      for (const [lang, words] of knownWords) if (words.has(token.key)) hits[lang]++;
+      const langs = knownBy.get(token.key);
+      if (langs) for (const lang of langs) hits[lang]++;
     }
     return { stopwords: hits, words: tokens.length };
   }
@@ -153,19 +167,17 @@ export function createAnalyzer({ packs, guessLanguage }: AnalyzerOptions) {
           );
     const pack = compiledFor(lang);
     const extra = extraLexicon(options, lang === 'und' ? undefined : pack.pack);
-    const tokens = joinSpacedLetters(text, rawTokens, (key) => pack.lexicon.knowsWord(key));
+    const tokens = joinSpacedLetters(text, rawTokens, pack.knowsLexiconWord);
 
-    const negators = pack.negators.find(tokens);
-    const declines = pack.declines.find(tokens);
+    const found = pack.find(tokens);
+    const { negators, declines, selfReference, sarcasm } = found;
     const isNegated = (m: Match<unknown>) => endsWithin(text, negators, m, NEGATION_WINDOW);
     const isDeclined = (m: Match<unknown>) => endsWithin(text, declines, m, NEGATION_WINDOW);
-    const selfReference = pack.selfReference.find(tokens);
-    const sarcasm = pack.sarcasm.find(tokens);
 
     const evidence: Evidence[] = [];
     const evidenceIfUnhappy: Evidence[] = [];
     let aimedAbuse = false;
-    const lexiconMatches = [...pack.lexicon.find(tokens), ...(extra?.find(tokens) ?? [])];
+    const lexiconMatches = extra ? [...found.lexicon, ...extra.find(tokens)] : found.lexicon;
     for (const match of lexiconMatches) {
       const entry = match.payload;
       if (entry.negatable && isNegated(match)) continue;
@@ -186,7 +198,7 @@ export function createAnalyzer({ packs, guessLanguage }: AnalyzerOptions) {
     evidence.push(...findShouting(text, ranges, pack.acronyms));
 
     const signals: SignalEvidence[] = [];
-    for (const match of pack.signals.find(tokens)) {
+    for (const match of found.signals) {
       let kind = match.payload.kind;
       if (match.payload.negatable && isNegated(match)) {
         // "nie jestem zadowolona" is a complaint; a negated complaint says nothing either way.
@@ -212,7 +224,7 @@ export function createAnalyzer({ packs, guessLanguage }: AnalyzerOptions) {
     }
 
     let flagSet = new Set(evidence.map((e) => e.flag));
-    const problemMatches = pack.problems.find(tokens).filter((m) => !(m.payload.negatable && isNegated(m)));
+    const problemMatches = found.problems.filter((m) => !(m.payload.negatable && isNegated(m)));
     const unhappy =
       [...flagSet].some((f) => f !== 'gratitude') ||
       signals.some((s) => s.kind !== 'positive') ||

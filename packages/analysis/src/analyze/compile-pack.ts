@@ -1,5 +1,6 @@
 import type { LanguagePack, LexiconEntry, ProblemEntry, SignalEntry } from '../lang/types.ts';
-import { compileMatcher, type Matcher } from '../text/terms.ts';
+import { compileMatcher, type Match, type TermEntry } from '../text/terms.ts';
+import type { Token } from '../text/tokenize.ts';
 import type { Flag } from '../vocabulary.ts';
 
 const MASKABLE: ReadonlySet<Flag> = new Set(['profanity', 'insult']);
@@ -8,22 +9,31 @@ export function flagsOf(entry: LexiconEntry): Flag[] {
   return Array.isArray(entry.flag) ? entry.flag : [entry.flag];
 }
 
+type Cue = 'negators' | 'declines' | 'selfReference' | 'sarcasm';
+const CUES: readonly Cue[] = ['negators', 'declines', 'selfReference', 'sarcasm'];
+
+/** What each term of a pack is for, so that one matcher can hold them all. */
+type Tagged =
+  | { group: 'lexicon'; entry: LexiconEntry }
+  | { group: 'signals'; entry: SignalEntry }
+  | { group: 'problems'; entry: ProblemEntry }
+  | { group: Cue; entry: true };
+
+export interface PackMatches extends Record<Cue, Match<true>[]> {
+  /** The pack's lexicon plus the `universal` entries of every other pack. */
+  lexicon: Match<LexiconEntry>[];
+  signals: Match<SignalEntry>[];
+  problems: Match<ProblemEntry>[];
+}
+
 /** A pack's data compiled for matching: built once per language, on first use. */
 export interface CompiledPack {
   pack: LanguagePack;
-  /** The pack's lexicon plus the `universal` entries of every other pack. */
-  lexicon: Matcher<LexiconEntry>;
-  signals: Matcher<SignalEntry>;
-  problems: Matcher<ProblemEntry>;
-  negators: Matcher<true>;
-  declines: Matcher<true>;
-  selfReference: Matcher<true>;
-  sarcasm: Matcher<true>;
+  /** Every term of the pack, found in one pass over the tokens and sorted by purpose. */
+  find(tokens: readonly Token[]): PackMatches;
+  /** Whether a single word could start a lexicon term: used to accept spaced-out letters. */
+  knowsLexiconWord(key: string): boolean;
   acronyms: ReadonlySet<string>;
-}
-
-function cueMatcher(terms: readonly string[], pack: LanguagePack): Matcher<true> {
-  return compileMatcher([{ terms, payload: true as const }], { inflect: pack.inflect });
 }
 
 export function compileLexicon(entries: readonly LexiconEntry[], inflect: LanguagePack['inflect']) {
@@ -33,29 +43,59 @@ export function compileLexicon(entries: readonly LexiconEntry[], inflect: Langua
   );
 }
 
-export function compilePack(pack: LanguagePack, others: readonly LanguagePack[]): CompiledPack {
+function taggedEntries(pack: LanguagePack, others: readonly LanguagePack[]): TermEntry<Tagged>[] {
   const universal = others.flatMap((other) =>
     other.lexicon.filter((e) => e.universal).map((entry) => ({ entry, inflect: other.inflect })),
   );
-  const inflect = (lemma: string) => [
+  const lexiconInflect = (lemma: string) => [
     ...pack.inflect(lemma),
     ...universal.flatMap(({ inflect: other }) => other(lemma)),
   ];
+  const lexicon = [...pack.lexicon, ...universal.map((u) => u.entry)];
+  return [
+    ...lexicon.map((entry) => ({
+      terms: entry.terms,
+      except: entry.except,
+      inflect: lexiconInflect,
+      payload: { group: 'lexicon' as const, entry },
+    })),
+    ...pack.signals.map((entry) => ({
+      terms: entry.terms,
+      except: entry.except,
+      payload: { group: 'signals' as const, entry },
+    })),
+    ...pack.problems.map((entry) => ({
+      terms: entry.terms,
+      except: entry.except,
+      payload: { group: 'problems' as const, entry },
+    })),
+    ...CUES.map((group) => ({ terms: pack.cues[group], payload: { group, entry: true as const } })),
+  ];
+}
+
+export function compilePack(pack: LanguagePack, others: readonly LanguagePack[]): CompiledPack {
+  const matcher = compileMatcher(taggedEntries(pack, others), {
+    inflect: pack.inflect,
+    maskable: (tagged) => tagged.group === 'lexicon' && flagsOf(tagged.entry).some((f) => MASKABLE.has(f)),
+  });
   return {
     pack,
-    lexicon: compileLexicon([...pack.lexicon, ...universal.map((u) => u.entry)], inflect),
-    signals: compileMatcher(
-      pack.signals.map((entry) => ({ terms: entry.terms, except: entry.except, payload: entry })),
-      { inflect: pack.inflect },
-    ),
-    problems: compileMatcher(
-      pack.problems.map((entry) => ({ terms: entry.terms, except: entry.except, payload: entry })),
-      { inflect: pack.inflect },
-    ),
-    negators: cueMatcher(pack.cues.negators, pack),
-    declines: cueMatcher(pack.cues.declines, pack),
-    selfReference: cueMatcher(pack.cues.selfReference, pack),
-    sarcasm: cueMatcher(pack.cues.sarcasm, pack),
+    find(tokens) {
+      const found: PackMatches = {
+        lexicon: [],
+        signals: [],
+        problems: [],
+        negators: [],
+        declines: [],
+        selfReference: [],
+        sarcasm: [],
+      };
+      for (const match of matcher.find(tokens)) {
+        (found[match.payload.group] as Match<unknown>[]).push({ ...match, payload: match.payload.entry });
+      }
+      return found;
+    },
+    knowsLexiconWord: (key) => matcher.knowsWord(key, (tagged) => tagged.group === 'lexicon'),
     acronyms: new Set(pack.cues.acronyms),
   };
 }

@@ -23,10 +23,20 @@ function strongestByStopwords(evidence: LanguageEvidence): {
   hits: number;
   runnerUp: number;
 } {
-  const ranked = (Object.entries(evidence.stopwords) as [Lang, number][]).sort((a, b) => b[1] - a[1]);
-  const [best, second] = ranked;
-  if (!best || best[1] === 0) return { lang: null, hits: 0, runnerUp: 0 };
-  return { lang: best[1] > (second?.[1] ?? 0) ? best[0] : null, hits: best[1], runnerUp: second?.[1] ?? 0 };
+  let best: Lang | null = null;
+  let hits = 0;
+  let runnerUp = 0;
+  for (const lang in evidence.stopwords) {
+    const count = evidence.stopwords[lang as Lang];
+    if (count > hits) {
+      runnerUp = hits;
+      hits = count;
+      best = lang as Lang;
+    } else if (count > runnerUp) {
+      runnerUp = count;
+    }
+  }
+  return { lang: hits > runnerUp ? best : null, hits, runnerUp };
 }
 
 /**
@@ -53,12 +63,15 @@ export function decideLanguage(
   ) {
     return byWords.lang;
   }
-  const { language, scores } = guess(text);
+  // Whatever the guesser said, our words would win here: no need to ask it.
+  if (byWords.lang && byWords.hits >= 2 && byWords.hits >= byWords.runnerUp + 2) return byWords.lang;
+  const guessResult = guess(text);
+  const { language } = guessResult;
   const guessed = (analysed as readonly string[]).includes(language) ? (language as Lang) : null;
   if (guessed && (byWords.lang === null || byWords.lang === guessed)) return guessed;
-  if (byWords.lang && byWords.hits >= 2 && byWords.hits >= byWords.runnerUp + 2) return byWords.lang;
   if (guessed) {
     // The guesser and the stop-words disagree: trust the guesser unless it barely preferred its answer.
+    const { scores } = guessResult;
     const ours = byWords.lang ? (scores[byWords.lang] ?? 0) : 0;
     return byWords.lang && ours >= (scores[guessed] ?? 0) * 0.9 ? byWords.lang : guessed;
   }

@@ -50,6 +50,7 @@ const KEY_CACHE_LIMIT = 50_000;
 
 /** The matching key of one word: folded, leetspeak undone when letters and digits mix, squeezed. */
 export function wordKey(word: string): string {
+  if (isAsciiLetters(word)) return asciiKey(word);
   let key = keyCache.get(word);
   if (key === undefined) {
     key = computeWordKey(word);
@@ -58,6 +59,23 @@ export function wordKey(word: string): string {
     keyCache.set(word, key);
   }
   return key;
+}
+
+function isAsciiLetters(word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const code = word.charCodeAt(i) | 0x20;
+    if (code < 0x61 || code > 0x7a) return false;
+  }
+  return true;
+}
+
+/** The key of a word of plain ASCII letters, cheaper to work out than to look up in a large cache. */
+function asciiKey(word: string): string {
+  const lower = word.toLowerCase();
+  for (let i = 2; i < lower.length; i++) {
+    if (lower[i] === lower[i - 1] && lower[i] === lower[i - 2]) return squeeze(lower);
+  }
+  return lower;
 }
 
 function computeWordKey(word: string): string {

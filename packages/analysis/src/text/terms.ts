@@ -3,8 +3,8 @@ import type { Token } from './tokenize.ts';
 
 /**
  * The term syntax of language packs (LANGPACK.md): `word`, `stem*`, `lemma~`, phrases of several
- * words, and `...` for a gap of up to three tokens. Terms compile into one matcher per pack and
- * purpose, indexed by their first word so each token costs a couple of Map lookups.
+ * words, and `...` for a gap of up to three tokens. Terms compile into one matcher (a pack holds all
+ * its purposes in one), indexed by their first word so each token costs a couple of Map lookups.
  */
 
 export const MAX_GAP = 3;
@@ -26,6 +26,8 @@ export interface TermEntry<P> {
   terms: readonly string[];
   payload: P;
   except?: readonly string[] | undefined;
+  /** Inflects this entry's `~` terms instead of the matcher's `inflect`. */
+  inflect?: Inflect | undefined;
 }
 
 export interface Match<P> {
@@ -108,8 +110,15 @@ export interface MatcherOptions<P> {
 export interface Matcher<P> {
   /** Every occurrence of every term in the tokens, in token order. */
   find(tokens: readonly Token[]): Match<P>[];
-  /** Whether a single word could start a term: used to accept spaced-out letters. */
-  knowsWord(key: string): boolean;
+  /** Whether a single word could start a term (of an entry `accept` takes): used to accept spaced-out letters. */
+  knowsWord(key: string, accept?: (payload: P) => boolean): boolean;
+}
+
+const NO_TERMS: readonly never[] = [];
+
+/** Stems are indexed by their first two letters, as one number: no substring per token and matcher. */
+function stemHead(key: string): number {
+  return key.length < MIN_STEM ? -1 : key.charCodeAt(0) * 0x10000 + key.charCodeAt(1);
 }
 
 export function compileMatcher<P>(
@@ -117,9 +126,9 @@ export function compileMatcher<P>(
   options: MatcherOptions<P> = {},
 ): Matcher<P> {
   const byExactKey = new Map<string, CompiledTerm<P>[]>();
-  const byStemHead = new Map<string, CompiledTerm<P>[]>();
+  const byStemHead = new Map<number, CompiledTerm<P>[]>();
   const maskable: CompiledTerm<P>[] = [];
-  const add = (map: Map<string, CompiledTerm<P>[]>, key: string, term: CompiledTerm<P>) => {
+  const add = <K>(map: Map<K, CompiledTerm<P>[]>, key: K, term: CompiledTerm<P>) => {
     const list = map.get(key);
     if (list) list.push(term);
     else map.set(key, [term]);
@@ -129,26 +138,16 @@ export function compileMatcher<P>(
     for (const source of entry.terms) {
       const term: CompiledTerm<P> = {
         source,
-        words: parseTerm(source, options.inflect),
+        words: parseTerm(source, entry.inflect ?? options.inflect),
         except,
         payload: entry.payload,
       };
       const head = term.words[0] as WordPattern;
       if (head.kind === 'exact') for (const key of head.keys) add(byExactKey, key, term);
-      else if (head.kind === 'prefix') add(byStemHead, head.stem.slice(0, MIN_STEM), term);
+      else if (head.kind === 'prefix') add(byStemHead, stemHead(head.stem), term);
       if (options.maskable?.(entry.payload)) maskable.push(term);
     }
   }
-
-  const candidates = (token: Token): CompiledTerm<P>[] => {
-    const exact = byExactKey.get(token.key) ?? [];
-    const stems = (byStemHead.get(token.key.slice(0, MIN_STEM)) ?? []).filter((t) =>
-      wordMatches(t.words[0] as WordPattern, token.key, t.except),
-    );
-    const masked = token.masked ? maskedForm(token) : null;
-    const viaMask = masked ? maskable.filter((t) => maskedWordFits(t.words[0] as WordPattern, masked)) : [];
-    return exact.length + stems.length + viaMask.length === 0 ? [] : [...exact, ...stems, ...viaMask];
-  };
 
   // Matches the words after the first; returns the index of the last token, or -1.
   const matchRest = (term: CompiledTerm<P>, tokens: readonly Token[], w: number, t: number): number => {
@@ -166,30 +165,35 @@ export function compileMatcher<P>(
     return matchRest(term, tokens, w + 1, t + 1);
   };
 
-  return {
-    find(tokens) {
-      const matches: Match<P>[] = [];
-      for (let i = 0; i < tokens.length; i++) {
-        const token = tokens[i] as Token;
-        for (const term of candidates(token)) {
-          const last = matchRest(term, tokens, 1, i + 1);
-          if (last < 0) continue;
-          matches.push({
-            payload: term.payload,
-            term: term.source,
-            first: i,
-            last,
-            start: token.start,
-            end: (tokens[last] as Token).end,
-          });
-        }
+  const stemsOf = (key: string) => byStemHead.get(stemHead(key)) ?? NO_TERMS;
+  const find = (tokens: readonly Token[]): Match<P>[] => {
+    const matches: Match<P>[] = [];
+    const tryTerm = (term: CompiledTerm<P>, i: number) => {
+      const last = matchRest(term, tokens, 1, i + 1);
+      if (last < 0) return;
+      const first = tokens[i] as Token;
+      const end = (tokens[last] as Token).end;
+      matches.push({ payload: term.payload, term: term.source, first: i, last, start: first.start, end });
+    };
+    for (let i = 0; i < tokens.length; i++) {
+      const token = tokens[i] as Token;
+      const exact = byExactKey.get(token.key);
+      if (exact) for (const term of exact) tryTerm(term, i);
+      for (const term of stemsOf(token.key)) {
+        if (wordMatches(term.words[0] as WordPattern, token.key, term.except)) tryTerm(term, i);
       }
-      return matches;
-    },
-    knowsWord(key) {
-      if (byExactKey.has(key)) return true;
-      return (byStemHead.get(key.slice(0, MIN_STEM)) ?? []).some((t) =>
-        wordMatches(t.words[0] as WordPattern, key, t.except),
+      const masked = token.masked ? maskedForm(token) : null;
+      if (!masked) continue;
+      for (const term of maskable) if (maskedWordFits(term.words[0] as WordPattern, masked)) tryTerm(term, i);
+    }
+    return matches;
+  };
+  return {
+    find,
+    knowsWord(key, accept = () => true) {
+      if (byExactKey.get(key)?.some((t) => accept(t.payload))) return true;
+      return stemsOf(key).some(
+        (t) => accept(t.payload) && wordMatches(t.words[0] as WordPattern, key, t.except),
       );
     },
   };

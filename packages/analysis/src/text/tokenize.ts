@@ -17,30 +17,87 @@ export interface Range {
 }
 
 // A word starts with a letter, digit, @ or $ and may hold apostrophes and masking characters inside.
-const WORD = /[\p{L}\p{N}@$][\p{L}\p{N}\p{M}'’*#@$]*/gu;
-const TRAILING_APOSTROPHES = /['’]+$/u;
-const MASK = /[*#]/;
+const WORD_START = /^[\p{L}\p{N}@$]$/u;
+const WORD_PART = /^[\p{L}\p{N}\p{M}'’*#@$]$/u;
+const NONE = 0;
+const PART = 1;
+const START = 2;
+const APOSTROPHE = 3;
+const MASK_CHAR = 4;
 
-function pushToken(tokens: Token[], text: string, start: number, end: number) {
-  let raw = text.slice(start, end);
-  const trimmed = raw.replace(TRAILING_APOSTROPHES, '');
-  if (trimmed.length === 0) return;
-  if (trimmed.length !== raw.length) {
-    end = start + trimmed.length;
-    raw = trimmed;
+/**
+ * The class of every UTF-16 code unit, filled in on first sight: a typed-array read per character
+ * instead of a Unicode regex per word. Surrogate pairs are classified each time: they are rare.
+ */
+const classes = new Uint8Array(0x10000).fill(0xff);
+
+function classifyChar(char: string): number {
+  if (char === "'" || char === '’') return APOSTROPHE;
+  if (char === '*' || char === '#') return MASK_CHAR;
+  if (WORD_START.test(char)) return START;
+  return WORD_PART.test(char) ? PART : NONE;
+}
+
+/** Added to the class of a surrogate pair, which spans two code units. */
+const PAIR = 8;
+
+/** The class of the character at `i`, plus PAIR when it is a surrogate pair. */
+function classAt(text: string, i: number): number {
+  const code = text.charCodeAt(i);
+  if (code >= 0xd800 && code <= 0xdbff) {
+    const low = text.charCodeAt(i + 1);
+    if (low >= 0xdc00 && low <= 0xdfff) return classifyChar(text.slice(i, i + 2)) + PAIR;
   }
-  const masked = MASK.test(raw);
-  tokens.push({ start, end, raw, key: wordKey(masked ? raw.replace(/[*#]+$/, '') : raw), masked });
+  let kind = classes[code] as number;
+  if (kind === 0xff) {
+    kind = classifyChar(text[i] as string);
+    classes[code] = kind;
+  }
+  return kind;
+}
+
+function pushToken(tokens: Token[], text: string, start: number, end: number, masked: boolean) {
+  const raw = text.slice(start, end);
+  const key = wordKey(masked ? raw.replace(/[*#]+$/, '') : raw);
+  tokens.push({ start, end, raw, key, masked });
+}
+
+/** Scans one word from `start`; returns its end before trailing apostrophes, and where scanning stopped. */
+function scanWord(
+  text: string,
+  start: number,
+  limit: number,
+): { end: number; next: number; masked: boolean } {
+  let i = start;
+  let end = start;
+  let masked = false;
+  while (i < limit) {
+    const classed = classAt(text, i);
+    const size = classed >= PAIR ? 2 : 1;
+    const kind = classed % PAIR;
+    if (kind === NONE || i + size > limit) break;
+    i += size;
+    if (kind === MASK_CHAR) masked = true;
+    if (kind !== APOSTROPHE) end = i;
+  }
+  return { end, next: i, masked };
 }
 
 /** Unicode-aware words of `text` within `ranges` (default: all of it), offsets into `text`. */
 export function tokenize(text: string, ranges: readonly Range[] = [{ start: 0, end: text.length }]): Token[] {
   const tokens: Token[] = [];
   for (const range of ranges) {
-    const slice = text.slice(range.start, range.end);
-    for (const match of slice.matchAll(WORD)) {
-      const start = range.start + (match.index ?? 0);
-      pushToken(tokens, text, start, start + match[0].length);
+    let i = range.start;
+    while (i < range.end) {
+      const classed = classAt(text, i);
+      const size = classed >= PAIR ? 2 : 1;
+      if (classed % PAIR !== START || i + size > range.end) {
+        i += size;
+        continue;
+      }
+      const word = scanWord(text, i, range.end);
+      pushToken(tokens, text, i, word.end, word.masked);
+      i = word.next;
     }
   }
   return tokens;
