@@ -22,3 +22,33 @@ export async function recordAudit(db: Db, actor: Actor, entry: AuditEntry): Prom
     })
     .execute();
 }
+
+export interface AuditRecord {
+  id: string;
+  at: string;
+  actor: string;
+  action: string;
+  targetType: string | null;
+  targetId: string | null;
+  details: Record<string, unknown> | null;
+}
+
+/** The newest audit entries first; `before` continues after the last id of a page. */
+export async function listAudit(
+  db: Db,
+  query: { limit: number; before?: string | undefined; targetId?: string | undefined },
+): Promise<AuditRecord[]> {
+  let select = db.selectFrom('audit_log').selectAll();
+  if (query.before) select = select.where('id', '<', query.before);
+  if (query.targetId) select = select.where('target_id', '=', query.targetId);
+  const rows = await select.orderBy('id', 'desc').limit(query.limit).execute();
+  return rows.map((row) => ({
+    id: String(row.id),
+    at: row.at.toISOString(),
+    actor: row.actor,
+    action: row.action,
+    targetType: row.target_type,
+    targetId: row.target_id,
+    details: (row.details as Record<string, unknown> | null) ?? null,
+  }));
+}

@@ -89,13 +89,10 @@ describe.each(TEST_DATABASES)('cases on %s', (kind) => {
       payload: { ...hostile, override: true },
     });
     expect(supervisorOverride.statusCode).toBe(201);
-    const audit = await t.database.db
-      .selectFrom('audit_log')
-      .select('action')
-      .where('target_id', '=', created.id)
-      .where('action', '=', 'reply.override')
-      .execute();
-    expect(audit).toHaveLength(1);
+    const auditUrl = `/api/audit?target=${created.id}`;
+    expect((await t.as('agent', { method: 'GET', url: auditUrl })).statusCode).toBe(403);
+    const audit = (await t.as('supervisor', { method: 'GET', url: auditUrl })).json().items;
+    expect(audit.filter((a: { action: string }) => a.action === 'reply.override')).toHaveLength(1);
   });
 
   it('turns a promise in a sent reply into a dated commitment and marks the first response', async () => {

@@ -8,12 +8,14 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { auditRoutes } from '../audit/audit.routes.ts';
 import { registerAuth } from '../auth/auth.hook.ts';
 import { authRoutes } from '../auth/auth.routes.ts';
 import { casesRoutes } from '../cases/cases.routes.ts';
 import { commitmentsRoutes } from '../commitments/commitments.routes.ts';
 import { customersRoutes } from '../customers/customers.routes.ts';
 import { engineRoutes } from '../engine/engine.routes.ts';
+import { localRoutes } from '../local/local.routes.ts';
 import { usersRoutes } from '../users/users.routes.ts';
 import type { AppContext } from './context.ts';
 import { registerErrorHandler } from './errors.ts';
@@ -68,10 +70,12 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     app.swagger(),
   );
   await app.register(authRoutes(ctx));
+  await app.register(auditRoutes(ctx));
   await app.register(casesRoutes(ctx));
   await app.register(commitmentsRoutes(ctx));
   await app.register(customersRoutes(ctx));
   await app.register(usersRoutes(ctx));
+  await app.register(localRoutes(ctx));
   await app.register(engineRoutes());
   if (existsSync(webDist)) await serveWebApp(app);
   return app;
