@@ -50,10 +50,19 @@ export function EvidenceText({ text, evidence, revealAbuse }: EvidenceTextProps)
     const abusive = segment.evidence.some((e) => isAbuseFlag(e.flag));
     const label = segment.evidence.map((e) => `${t(`flag.${e.flag}`)} · ${e.rule}`).join('\n');
     return (
-      <Tooltip key={segment.start} label={label} multiline withArrow>
+      <Tooltip
+        key={segment.start}
+        label={label}
+        multiline
+        withArrow
+        events={{ hover: true, focus: true, touch: true }}
+      >
         <mark
           data-flag={segment.evidence.map((e) => e.flag).join(' ')}
+          data-rule={segment.evidence.map((e) => e.rule).join(' ')}
           className={abusive ? 'evidence evidence-abuse' : 'evidence'}
+          // biome-ignore lint/a11y/noNoninteractiveTabindex: the flag and rule are shown on focus too
+          tabIndex={0}
         >
           {abusive && !revealAbuse ? maskWord(slice) : slice}
         </mark>

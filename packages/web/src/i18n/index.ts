@@ -22,6 +22,8 @@ void i18next.use(initReactI18next).init({
   interpolation: { escapeValue: false },
 });
 
+if (typeof document !== 'undefined') document.documentElement.lang = i18next.language;
+
 export function setUiLanguage(language: UiLanguage) {
   localStorage.setItem(STORAGE_KEY, language);
   void i18next.changeLanguage(language);

@@ -27,11 +27,13 @@ function LogBadge({ id }: { id: string }) {
   const verification = useLogVerification(id);
   if (!verification.data) return null;
   return verification.data.ok ? (
-    <Badge color="teal" variant="light" data-testid="log-verified">
-      {t('case.logVerified')}
+    <Badge color="teal" variant="light" data-testid="log-verified" title={t('case.logVerifiedWhy')}>
+      ✓ {t('case.logVerified')}
     </Badge>
   ) : (
-    <Badge color="red">{t('case.logBroken', { entry: verification.data.brokenAt })}</Badge>
+    <Badge color="red" data-testid="log-broken">
+      {t('case.logBroken', { entry: verification.data.brokenAt })}
+    </Badge>
   );
 }
 
@@ -69,7 +71,7 @@ function CaseView({ item }: { item: CaseDetail }) {
     }),
     [lang, analyses, item.fault, last, session.data],
   );
-  const role = session.data?.user.role;
+  const canOverride = session.data?.canOverride ?? false;
   const send = (override: boolean) =>
     addInteraction.mutate({ kind: 'outbound', body: draft, override }, { onSuccess: () => setDraft('') });
   const insert = (phrase: string) => setDraft((d) => (d.trim() ? `${d.trimEnd()} ${phrase}` : phrase));
@@ -87,22 +89,30 @@ function CaseView({ item }: { item: CaseDetail }) {
               {t(`channel.${item.channel}`)} · {t(`status.${item.status}`)}
             </Text>
             <LevelBadge level={item.level} />
+            {item.assignee && (
+              <Text size="sm">
+                {t('case.assignee')}: {item.assignee.name}
+              </Text>
+            )}
             <LogBadge id={item.id} />
           </Group>
           <FlagChips flags={item.flags} />
         </Stack>
-        {role === 'agent' && (
-          <Button
-            variant="outline"
-            color="orange"
-            loading={update.isPending}
-            onClick={() => update.mutate({ assignee: 'supervisor' })}
-          >
-            {t('case.handToSupervisor')}
-          </Button>
-        )}
+        <Button
+          variant="outline"
+          color="orange"
+          loading={update.isPending}
+          onClick={() => update.mutate({ escalate: true })}
+        >
+          {t('case.handToSupervisor')}
+        </Button>
       </Group>
-      {update.isSuccess && <Alert color="teal">{t('case.handedOver')}</Alert>}
+      {update.isSuccess && (
+        <Alert color="teal" data-testid="handed-over">
+          {t('case.handedOver', { name: update.data.assignee?.name ?? t('common.none') })}
+        </Alert>
+      )}
+      {update.isError && <Alert color="red">{t('common.error', { message: update.error.message })}</Alert>}
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, md: 8 }}>
           <Stack gap="lg">
@@ -111,7 +121,7 @@ function CaseView({ item }: { item: CaseDetail }) {
               draft={draft}
               onDraftChange={setDraft}
               context={context}
-              canOverride={role === 'supervisor' || role === 'owner'}
+              canOverride={canOverride}
               sending={addInteraction.isPending}
               sendError={addInteraction.error}
               onSend={send}

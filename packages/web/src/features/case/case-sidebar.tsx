@@ -13,23 +13,28 @@ import {
 } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CaseDetail, CompensationKind } from '../../api/types.ts';
-import { useProposeCompensation, useUpdateCase } from './use-case.ts';
+import type { CaseDetail, CompensationKind, CompensationRecord } from '../../api/types.ts';
+import { useFormat } from '../../format/use-format.ts';
+import { useSession } from '../auth/session.ts';
+import { useSettings } from '../settings/use-settings.ts';
+import { useDecideCompensation, useProposeCompensation, useUpdateCase } from './use-case.ts';
 
 const FAULTS = ['unknown', 'ours', 'customer', 'third_party'] as const;
 const STATUSES = ['new', 'open', 'waiting_customer', 'waiting_us', 'resolved', 'closed'] as const;
 const KINDS: CompensationKind[] = [
   'repair',
-  'replacement',
   'voucher',
   'free_session',
+  'replacement',
   'discount',
   'cash_refund',
 ];
+const STATUS_COLOR = { proposed: 'yellow', approved: 'teal', rejected: 'gray', issued: 'blue' } as const;
 
 function CommitmentList({ item }: { item: CaseDetail }) {
-  const { t, i18n } = useTranslation();
-  const format = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
+  const { t } = useTranslation();
+  const format = useFormat();
+  const now = Date.now();
   return (
     <Paper withBorder p="xs">
       <Title order={3} size="h5" mb={4}>
@@ -40,31 +45,89 @@ function CommitmentList({ item }: { item: CaseDetail }) {
           {t('case.noCommitments')}
         </Text>
       )}
-      <Stack gap={4}>
-        {item.commitments.map((c) => (
-          <div key={c.id} data-testid="commitment" data-due-at={c.dueAt}>
-            <Text size="sm">{c.text}</Text>
-            <Group gap={6}>
-              <Badge size="xs" variant="light">
-                {t(`case.who.${c.who}`)}
-              </Badge>
-              <Text size="xs" c={c.status === 'missed' ? 'red.8' : 'dimmed'}>
-                {t('case.due')}: <time dateTime={c.dueAt}>{format.format(new Date(c.dueAt))}</time>
-              </Text>
-            </Group>
-          </div>
-        ))}
+      <Stack gap={6}>
+        {item.commitments.map((c) => {
+          const late = c.status === 'missed' || (c.status === 'open' && Date.parse(c.dueAt) < now);
+          return (
+            <div key={c.id} data-testid="commitment" data-due-at={c.dueAt}>
+              <Text size="sm">{c.text}</Text>
+              <Group gap={6}>
+                <Badge size="xs" variant="light" color={c.who === 'us' ? 'teal' : 'grape'}>
+                  {t(`case.who.${c.who}`)}
+                </Badge>
+                <Text size="xs" c={late ? 'red.9' : 'dimmed'} fw={late ? 700 : undefined}>
+                  {t('case.due')}:{' '}
+                  <time dateTime={c.dueAt} data-testid="commitment-due">
+                    {format.dateTime(c.dueAt)}
+                  </time>{' '}
+                  · {t(`commitmentStatus.${c.status}`)}
+                </Text>
+              </Group>
+            </div>
+          );
+        })}
       </Stack>
     </Paper>
   );
 }
 
+function CompensationLine({ caseId, c }: { caseId: string; c: CompensationRecord }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const session = useSession();
+  const decide = useDecideCompensation(caseId);
+  const canDecide = session.data?.canOverride ?? false;
+  return (
+    <Stack gap={2} data-testid="compensation">
+      <Group gap={6}>
+        <Text size="sm">
+          {t(`compensationKind.${c.kind}`)}
+          {c.amount !== null && c.currency ? ` · ${format.money(c.amount, c.currency)}` : ''}
+          {c.statutory ? ` · ${t('case.statutoryShort')}` : ''}
+        </Text>
+        <Badge size="xs" color={STATUS_COLOR[c.status]}>
+          {t(`compensationStatus.${c.status}`)}
+        </Badge>
+      </Group>
+      {canDecide && (c.status === 'proposed' || c.status === 'approved') && (
+        <Group gap={4}>
+          {c.status === 'proposed' && (
+            <Button size="compact-xs" onClick={() => decide.mutate({ id: c.id, decision: 'approve' })}>
+              {t('case.approve')}
+            </Button>
+          )}
+          {c.status === 'approved' && (
+            <Button size="compact-xs" onClick={() => decide.mutate({ id: c.id, decision: 'issue' })}>
+              {t('case.issue')}
+            </Button>
+          )}
+          <Button
+            size="compact-xs"
+            variant="subtle"
+            color="red"
+            onClick={() => decide.mutate({ id: c.id, decision: 'reject' })}
+          >
+            {t('case.reject')}
+          </Button>
+        </Group>
+      )}
+    </Stack>
+  );
+}
+
 function CompensationForm({ item }: { item: CaseDetail }) {
   const { t } = useTranslation();
+  const format = useFormat();
+  const settings = useSettings();
   const propose = useProposeCompensation(item.id);
   const [kind, setKind] = useState<CompensationKind>('voucher');
   const [amount, setAmount] = useState<number | string>('');
   const [statutory, setStatutory] = useState(false);
+  const policy = settings.data?.compensationPolicy;
+  const overLimit =
+    policy && kind === 'cash_refund' && !statutory && typeof amount === 'number'
+      ? amount > policy.cashRefundLimit
+      : false;
   return (
     <Paper withBorder p="xs">
       <Title order={3} size="h5" mb={4}>
@@ -72,10 +135,13 @@ function CompensationForm({ item }: { item: CaseDetail }) {
       </Title>
       <Stack gap={6}>
         {item.compensations.map((c) => (
-          <Text key={c.id} size="sm">
-            {t(`compensationKind.${c.kind}`)} {c.amount ?? ''} {c.currency ?? ''} · {c.status}
-          </Text>
+          <CompensationLine key={c.id} caseId={item.id} c={c} />
         ))}
+        {policy && (
+          <Text size="xs" c="dimmed">
+            {t('case.policyHint', { limit: format.money(policy.cashRefundLimit, policy.currency) })}
+          </Text>
+        )}
         <Select
           label={t('case.kind')}
           data={KINDS.map((k) => ({ value: k, label: t(`compensationKind.${k}`) }))}
@@ -83,24 +149,39 @@ function CompensationForm({ item }: { item: CaseDetail }) {
           onChange={(value) => value && setKind(value as CompensationKind)}
           allowDeselect={false}
         />
-        <NumberInput label={t('case.amount')} min={0} value={amount} onChange={setAmount} />
+        <NumberInput
+          label={t('case.amount')}
+          min={0}
+          decimalScale={2}
+          value={amount}
+          onChange={setAmount}
+          suffix={policy ? ` ${policy.currency}` : undefined}
+        />
         <Checkbox
           label={t('case.statutory')}
           checked={statutory}
           onChange={(e) => setStatutory(e.currentTarget.checked)}
         />
+        {overLimit && (
+          <Text size="xs" c="orange.9">
+            {t('case.needsApproval')}
+          </Text>
+        )}
         <Button
           size="xs"
           variant="light"
           loading={propose.isPending}
           onClick={() =>
-            propose.mutate({ kind, statutory, ...(typeof amount === 'number' ? { amount } : {}) })
+            propose.mutate(
+              { kind, statutory, ...(typeof amount === 'number' ? { amount } : {}) },
+              { onSuccess: () => setAmount('') },
+            )
           }
         >
           {t('case.propose')}
         </Button>
         {propose.isError && (
-          <Text size="xs" c="red.8">
+          <Text size="xs" c="red.9">
             {propose.error.message}
           </Text>
         )}
@@ -113,6 +194,10 @@ export function CaseSidebar({ item }: { item: CaseDetail }) {
   const { t } = useTranslation();
   const update = useUpdateCase(item.id);
   const [stage, setStage] = useState(item.stage ?? '');
+  const saveStage = () => {
+    const next = stage.trim();
+    if (next !== (item.stage ?? '')) update.mutate({ stage: next || null });
+  };
   return (
     <Stack gap="sm">
       <Paper withBorder p="xs">
@@ -133,10 +218,17 @@ export function CaseSidebar({ item }: { item: CaseDetail }) {
           />
           <TextInput
             label={t('case.stage')}
+            placeholder={t('case.stagePlaceholder')}
             value={stage}
             onChange={(e) => setStage(e.currentTarget.value)}
-            onBlur={() => stage !== (item.stage ?? '') && update.mutate({ stage })}
+            onBlur={saveStage}
+            onKeyDown={(e) => e.key === 'Enter' && saveStage()}
           />
+          {item.problems.length > 0 && (
+            <Text size="xs" c="dimmed">
+              {t('case.problems')}: {item.problems.length}
+            </Text>
+          )}
         </Stack>
       </Paper>
       <CommitmentList item={item} />

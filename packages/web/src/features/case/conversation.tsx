@@ -3,15 +3,14 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Interaction } from '../../api/types.ts';
 import { EvidenceText } from '../../components/evidence-text.tsx';
-import { FlagChips } from '../../components/flag-chips.tsx';
+import { FlagChips, isAbuseFlag } from '../../components/flag-chips.tsx';
 import { LevelBadge } from '../../components/level-badge.tsx';
+import { useFormat } from '../../format/use-format.ts';
 
 function InteractionCard({ item, revealAbuse }: { item: Interaction; revealAbuse: boolean }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const format = useFormat();
   const inbound = item.kind === 'inbound';
-  const when = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' }).format(
-    new Date(item.createdAt),
-  );
   return (
     <Card
       withBorder
@@ -27,9 +26,14 @@ function InteractionCard({ item, revealAbuse }: { item: Interaction; revealAbuse
           </Badge>
           {item.author && <Text size="sm">{item.author.name}</Text>}
           {item.analysis && <LevelBadge level={item.analysis.level} />}
+          {item.overriddenBy && (
+            <Badge color="red" variant="light">
+              {t('case.overridden')}
+            </Badge>
+          )}
         </Group>
-        <Text size="xs" c="dimmed">
-          {when}
+        <Text size="xs" c="dimmed" component="time" dateTime={item.createdAt}>
+          {format.dateTime(item.createdAt)}
         </Text>
       </Group>
       {item.analysis ? (
@@ -47,17 +51,21 @@ function InteractionCard({ item, revealAbuse }: { item: Interaction; revealAbuse
 export function Conversation({ interactions }: { interactions: Interaction[] }) {
   const { t } = useTranslation();
   const [revealAbuse, setRevealAbuse] = useState(false);
+  const hasAbuse = interactions.some((i) => i.analysis?.evidence.some((e) => isAbuseFlag(e.flag)));
   return (
     <Stack gap="sm">
       <Group justify="space-between">
         <Title order={2} size="h4">
           {t('case.conversation')}
         </Title>
-        <Switch
-          label={revealAbuse ? t('case.hide') : t('case.reveal')}
-          checked={revealAbuse}
-          onChange={(e) => setRevealAbuse(e.currentTarget.checked)}
-        />
+        {hasAbuse && (
+          <Switch
+            label={t('case.reveal')}
+            checked={revealAbuse}
+            onChange={(e) => setRevealAbuse(e.currentTarget.checked)}
+            data-testid="reveal-abuse"
+          />
+        )}
       </Group>
       {interactions.map((item) => (
         <InteractionCard key={item.id} item={item} revealAbuse={revealAbuse} />

@@ -49,7 +49,7 @@ export function ReplyEditor(props: ReplyEditorProps) {
   const { t } = useTranslation();
   const { coaching, ms } = useLiveCoaching(draft, context);
   const blocked = coaching.findings.some((f) => f.severity === 'block');
-  const refused = sendError instanceof ApiError && sendError.status === 422;
+  const refused = sendError instanceof ApiError && sendError.code === 'coaching_blocked';
   return (
     <Stack gap="sm" data-coach-ms={ms.toFixed(2)}>
       <Title order={2} size="h4">
@@ -66,6 +66,9 @@ export function ReplyEditor(props: ReplyEditorProps) {
         <Paper withBorder p="xs" miw={160}>
           <Text size="sm" fw={600}>
             {t('case.score')}: <span data-testid="coach-score">{coaching.score}</span>
+          </Text>
+          <Text size="xs" c="dimmed">
+            {t('case.coachTime', { ms: ms.toFixed(1) })}
           </Text>
           <Progress
             value={coaching.score}
@@ -137,7 +140,22 @@ export function ReplyEditor(props: ReplyEditorProps) {
           </Paper>
         ))}
       </Stack>
+      {coaching.advice.length > 0 && (
+        <Stack gap={4} data-testid="coach-advice">
+          <Text size="sm" fw={600}>
+            {t('case.advice')}
+          </Text>
+          {coaching.advice.map((advice) => (
+            <Text key={advice.rule} size="sm" c={advice.severity === 'block' ? 'red.9' : undefined}>
+              {advice.why} → {advice.suggestion}
+            </Text>
+          ))}
+        </Stack>
+      )}
       {(refused || (blocked && !canOverride)) && <Alert color="red">{t('case.blocked')}</Alert>}
+      {sendError instanceof Error && !refused && (
+        <Alert color="red">{t('case.sendFailed', { message: sendError.message })}</Alert>
+      )}
       <Group>
         <Button
           onClick={() => onSend(false)}

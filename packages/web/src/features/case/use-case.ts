@@ -1,6 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client.ts';
-import type { CaseDetail, CompensationKind, Interaction, InteractionKind } from '../../api/types.ts';
+import type {
+  CaseDetail,
+  ChainVerdict,
+  CompensationKind,
+  CompensationRecord,
+  Interaction,
+  InteractionKind,
+} from '../../api/types.ts';
 
 export const caseKey = (id: string) => ['case', id] as const;
 
@@ -11,7 +18,7 @@ export function useCase(id: string) {
 export function useLogVerification(id: string) {
   return useQuery({
     queryKey: ['case', id, 'verify'],
-    queryFn: () => api<{ ok: boolean; entries: number; brokenAt?: number }>('GET', `/api/cases/${id}/verify`),
+    queryFn: () => api<ChainVerdict>('GET', `/api/cases/${id}/verify`),
   });
 }
 
@@ -21,6 +28,7 @@ function useCaseMutation<Input, Output>(id: string, run: (input: Input) => Promi
     mutationFn: run,
     onSuccess: () => {
       void client.invalidateQueries({ queryKey: caseKey(id) });
+      void client.invalidateQueries({ queryKey: ['customer'] });
       void client.invalidateQueries({ queryKey: ['cases'] });
     },
   });
@@ -32,16 +40,29 @@ export function useAddInteraction(id: string) {
   );
 }
 
+export interface CasePatch {
+  status?: string;
+  stage?: string | null;
+  fault?: string;
+  assignee?: string | null;
+  /** Hand the case to the least busy supervisor. */
+  escalate?: true;
+}
+
 export function useUpdateCase(id: string) {
-  return useCaseMutation(id, (patch: Record<string, string | null>) =>
-    api('PATCH', `/api/cases/${id}`, patch),
-  );
+  return useCaseMutation(id, (patch: CasePatch) => api<CaseDetail>('PATCH', `/api/cases/${id}`, patch));
 }
 
 export function useProposeCompensation(id: string) {
   return useCaseMutation(
     id,
     (input: { kind: CompensationKind; amount?: number; currency?: string; statutory: boolean }) =>
-      api('POST', `/api/cases/${id}/compensations`, input),
+      api<CompensationRecord>('POST', `/api/cases/${id}/compensations`, input),
+  );
+}
+
+export function useDecideCompensation(caseId: string) {
+  return useCaseMutation(caseId, (input: { id: string; decision: 'approve' | 'reject' | 'issue' }) =>
+    api<CompensationRecord>('POST', `/api/compensations/${input.id}/decision`, { decision: input.decision }),
   );
 }

@@ -1,30 +1,35 @@
-import { Alert, Badge, Card, Group, Loader, Paper, Stack, Text, Timeline, Title } from '@mantine/core';
+import { Alert, Badge, Group, Loader, Paper, SimpleGrid, Stack, Text, Timeline, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
-import type { CaseDetail, CaseSummary, Interaction } from '../../api/types.ts';
+import type { CaseDetail, CustomerDetail, Interaction } from '../../api/types.ts';
+import { FlagChips } from '../../components/flag-chips.tsx';
 import { LevelBadge } from '../../components/level-badge.tsx';
+import { useFormat } from '../../format/use-format.ts';
 import { Link, pathFor } from '../../routing/router.tsx';
 
-interface CustomerDetail {
-  id: string;
-  name: string;
-  emails: string[];
-  phones: string[];
-  language: string | null;
-  tags: string[];
-  notes: string | null;
-  cases: (CaseSummary & { interactions?: Interaction[] })[];
+export type TimelineEntry =
+  | { type: 'case'; at: string; item: CaseDetail }
+  | { type: 'interaction'; at: string; item: Interaction; caseId: string; subject: string };
+
+/** Every case opened and every interaction logged for the customer, oldest first, as one line. */
+export function customerTimeline(customer: Pick<CustomerDetail, 'cases'>): TimelineEntry[] {
+  const entries: TimelineEntry[] = [];
+  for (const c of customer.cases) {
+    entries.push({ type: 'case', at: c.createdAt, item: c });
+    for (const i of c.interactions) {
+      entries.push({ type: 'interaction', at: i.createdAt, item: i, caseId: c.id, subject: c.subject });
+    }
+  }
+  // A case opens before its first message, even when both carry the same timestamp.
+  return entries.sort((a, b) => a.at.localeCompare(b.at) || (a.type === 'case' ? -1 : 1));
 }
 
-function timelineOf(customer: CustomerDetail) {
-  return customer.cases
-    .flatMap((c) => (c.interactions ?? []).map((i) => ({ ...i, caseId: c.id, subject: c.subject })))
-    .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
-}
+const KIND_COLOR = { inbound: 'blue', outbound: 'teal', note: 'yellow', call: 'grape' } as const;
 
 export function CustomerPage({ id }: { id: string }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const format = useFormat();
   const query = useQuery({
     queryKey: ['customer', id],
     queryFn: () => api<CustomerDetail>('GET', `/api/customers/${id}`),
@@ -32,14 +37,18 @@ export function CustomerPage({ id }: { id: string }) {
   if (query.isPending) return <Loader aria-label={t('common.loading')} />;
   if (query.isError) return <Alert color="red">{t('common.error', { message: query.error.message })}</Alert>;
   const customer = query.data;
-  const format = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
+  const timeline = customerTimeline(customer);
+  const interactions = customer.cases.reduce((n, c) => n + c.interactions.length, 0);
+  const open = customer.cases.filter((c) => c.status !== 'resolved' && c.status !== 'closed').length;
+  const kept = customer.cases.flatMap((c) => c.commitments).filter((c) => c.status === 'kept').length;
+  const missed = customer.cases.flatMap((c) => c.commitments).filter((c) => c.status === 'missed').length;
   return (
     <Stack>
       <Title order={1} size="h3">
         {customer.name}
       </Title>
       <Paper withBorder p="sm">
-        <Group gap="xl" wrap="wrap">
+        <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }} spacing="xs">
           <Text size="sm">
             {t('customer.email')}: {customer.emails.join(', ') || t('common.none')}
           </Text>
@@ -47,55 +56,87 @@ export function CustomerPage({ id }: { id: string }) {
             {t('customer.phone')}: {customer.phones.join(', ') || t('common.none')}
           </Text>
           <Text size="sm">
-            {t('customer.language')}: {customer.language ?? t('common.none')}
+            {t('customer.language')}:{' '}
+            {customer.language ? t(`language.${customer.language}`) : t('common.none')}
           </Text>
-          <Group gap={4}>
+          <Text size="sm">
+            {t('customer.since')}: {format.date(customer.createdAt)}
+          </Text>
+          <Text size="sm" data-testid="customer-counts">
+            {t('customer.counts', {
+              cases: format.number(customer.cases.length),
+              open: format.number(open),
+              interactions: format.number(interactions),
+            })}
+          </Text>
+          <Text size="sm">{t('customer.promises', { kept, missed })}</Text>
+        </SimpleGrid>
+        {customer.tags.length > 0 && (
+          <Group gap={4} mt="xs">
             {customer.tags.map((tag) => (
               <Badge key={tag} variant="light">
                 {tag}
               </Badge>
             ))}
           </Group>
-        </Group>
+        )}
         {customer.notes && (
-          <Text size="sm" mt="xs">
+          <Text size="sm" mt="xs" style={{ whiteSpace: 'pre-wrap' }}>
             {customer.notes}
           </Text>
         )}
       </Paper>
       <Title order={2} size="h4">
-        {t('customer.cases')}
-      </Title>
-      <Stack gap={4}>
-        {customer.cases.map((c) => (
-          <Group key={c.id} gap="xs">
-            <LevelBadge level={c.level} />
-            <Link href={pathFor('case', { id: c.id })}>{c.subject}</Link>
-            <Text size="xs" c="dimmed">
-              {t(`status.${c.status}`)} · {format.format(new Date(c.createdAt))}
-            </Text>
-          </Group>
-        ))}
-      </Stack>
-      <Title order={2} size="h4">
         {t('customer.timeline')}
       </Title>
-      <Timeline bulletSize={14} lineWidth={2}>
-        {timelineOf(customer).map((entry) => (
-          <Timeline.Item key={entry.id} title={`${t(`case.${entry.kind}`)} · ${entry.subject}`}>
-            <Text size="xs" c="dimmed">
-              {format.format(new Date(entry.createdAt))}
-            </Text>
-            <Card padding={0} bg="transparent">
-              <Text size="sm" lineClamp={3} style={{ whiteSpace: 'pre-wrap' }}>
-                {entry.body}
+      {timeline.length === 0 && <Text c="dimmed">{t('customer.noHistory')}</Text>}
+      <Timeline bulletSize={14} lineWidth={2} data-testid="customer-timeline">
+        {timeline.map((entry) =>
+          entry.type === 'case' ? (
+            <Timeline.Item
+              key={`case-${entry.item.id}`}
+              color="gray"
+              title={
+                <Group gap="xs" wrap="wrap">
+                  <Text size="sm" fw={600}>
+                    {t('customer.caseOpened')}:
+                  </Text>
+                  <Link href={pathFor('case', { id: entry.item.id })}>{entry.item.subject}</Link>
+                  <LevelBadge level={entry.item.peakLevel} />
+                  <Badge size="xs" variant="outline">
+                    {t(`status.${entry.item.status}`)}
+                  </Badge>
+                </Group>
+              }
+            >
+              <Text size="xs" c="dimmed">
+                <time dateTime={entry.at}>{format.dateTime(entry.at)}</time> ·{' '}
+                {t(`channel.${entry.item.channel}`)}
               </Text>
-            </Card>
-          </Timeline.Item>
-        ))}
+              <FlagChips flags={entry.item.flags} />
+            </Timeline.Item>
+          ) : (
+            <Timeline.Item
+              key={entry.item.id}
+              color={KIND_COLOR[entry.item.kind]}
+              title={
+                <Text size="sm" fw={600}>
+                  {t(`case.${entry.item.kind}`)}
+                  {entry.item.author ? ` · ${entry.item.author.name}` : ''}
+                </Text>
+              }
+            >
+              <Text size="xs" c="dimmed">
+                <time dateTime={entry.at}>{format.dateTime(entry.at)}</time> ·{' '}
+                <Link href={pathFor('case', { id: entry.caseId })}>{entry.subject}</Link>
+              </Text>
+              <Text size="sm" lineClamp={3} style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+                {entry.item.body}
+              </Text>
+            </Timeline.Item>
+          ),
+        )}
       </Timeline>
     </Stack>
   );
 }
-
-export type { CaseDetail };

@@ -1,28 +1,52 @@
-import { Alert, Button, Group, Loader, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { useDebouncedValue, useHotkeys } from '@mantine/hooks';
-import { useMemo, useState } from 'react';
+import {
+  Alert,
+  Button,
+  Card,
+  Group,
+  Loader,
+  SegmentedControl,
+  Select,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useDebouncedValue, useHotkeys, useMediaQuery } from '@mantine/hooks';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseSummary } from '../../api/types.ts';
 import { DueCountdown } from '../../components/due-countdown.tsx';
 import { FlagChips } from '../../components/flag-chips.tsx';
 import { LevelBadge } from '../../components/level-badge.tsx';
 import { Link, navigate, pathFor } from '../../routing/router.tsx';
-import { type InboxFilters, useCases } from './use-cases.ts';
+import { type InboxFilters, useCases, useUsers } from './use-cases.ts';
 
-const STATUSES = ['new', 'open', 'waiting_customer', 'waiting_us', 'resolved', 'closed'] as const;
+const STATUSES = ['active', 'new', 'open', 'waiting_customer', 'waiting_us', 'resolved', 'closed'] as const;
 const LEVELS = ['calm', 'upset', 'angry', 'hostile'] as const;
 const CHANNELS = ['email', 'phone', 'web', 'visit', 'chat', 'review'] as const;
 
-function InboxRow({ item, selected }: { item: CaseSummary; selected: boolean }) {
+interface RowProps {
+  item: CaseSummary;
+  selected: boolean;
+}
+
+function InboxRow({ item, selected }: RowProps) {
   const { t } = useTranslation();
   const href = pathFor('case', { id: item.id });
   return (
-    <Table.Tr className="inbox-row" aria-selected={selected} onClick={() => navigate(href)}>
+    <Table.Tr
+      className="inbox-row"
+      data-selected={selected}
+      aria-current={selected ? 'true' : undefined}
+      data-case-id={item.id}
+      onClick={() => navigate(href)}
+    >
       <Table.Td>
         <LevelBadge level={item.level} />
       </Table.Td>
       <Table.Td>
-        <Link href={href} onClick={(e) => e.stopPropagation()}>
+        <Link href={href} onClick={(e) => e.stopPropagation()} className="inbox-subject">
           {item.subject}
         </Link>
         <Text size="xs" c="dimmed">
@@ -34,22 +58,68 @@ function InboxRow({ item, selected }: { item: CaseSummary; selected: boolean }) 
       </Table.Td>
       <Table.Td ta="center">{item.problems.length}</Table.Td>
       <Table.Td>
-        <DueCountdown dueAt={item.firstResponseDueAt} />
+        <DueCountdown dueAt={item.firstRespondedAt ? null : item.firstResponseDueAt} />
       </Table.Td>
       <Table.Td>{t(`status.${item.status}`)}</Table.Td>
-      <Table.Td>{item.assignee?.name ?? <Text c="dimmed">{t('inbox.unassigned')}</Text>}</Table.Td>
+      <Table.Td>
+        {item.assignee?.name ?? (
+          <Text span c="dimmed" size="sm">
+            {t('inbox.unassigned')}
+          </Text>
+        )}
+      </Table.Td>
     </Table.Tr>
+  );
+}
+
+/** The narrow-screen inbox: one card per case instead of a wide table. */
+function InboxCard({ item, selected }: RowProps) {
+  const { t } = useTranslation();
+  const href = pathFor('case', { id: item.id });
+  return (
+    <Card
+      withBorder
+      padding="xs"
+      className="inbox-row"
+      data-selected={selected}
+      aria-current={selected ? 'true' : undefined}
+      data-case-id={item.id}
+    >
+      <Group justify="space-between" wrap="nowrap" gap="xs">
+        <LevelBadge level={item.level} />
+        <DueCountdown dueAt={item.firstRespondedAt ? null : item.firstResponseDueAt} />
+      </Group>
+      <Link href={href} className="inbox-subject">
+        {item.subject}
+      </Link>
+      <Text size="xs" c="dimmed">
+        {item.customer.name} · {t(`channel.${item.channel}`)} · {t(`status.${item.status}`)} ·{' '}
+        {t('inbox.problemCount', { count: item.problems.length })}
+      </Text>
+      <FlagChips flags={item.flags} />
+    </Card>
   );
 }
 
 export function InboxPage() {
   const { t } = useTranslation();
-  const [filters, setFilters] = useState<InboxFilters>({ status: null, level: null, channel: null });
+  const narrow = useMediaQuery('(max-width: 48em)');
+  const users = useUsers();
+  const [filters, setFilters] = useState<InboxFilters>({ status: 'active', sort: 'priority' });
   const [search, setSearch] = useState('');
   const [q] = useDebouncedValue(search, 250);
   const query = useCases({ ...filters, q });
   const items = useMemo(() => query.data?.pages.flatMap((page) => page.items) ?? [], [query.data]);
   const [selected, setSelected] = useState(0);
+  const list = useRef<HTMLDivElement>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new result set starts at its first row
+  useEffect(() => setSelected(0), [filters, q]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: follow the selection as it moves
+  useEffect(() => {
+    list.current
+      ?.querySelector('[data-selected="true"]')
+      ?.scrollIntoView?.({ block: 'nearest', behavior: 'auto' });
+  }, [selected]);
   const move = (delta: number) =>
     setSelected((i) => Math.min(Math.max(i + delta, 0), Math.max(items.length - 1, 0)));
   useHotkeys([
@@ -64,23 +134,29 @@ export function InboxPage() {
     ],
   ]);
   const option = (prefix: string) => (value: string) => ({ value, label: t(`${prefix}.${value}`) });
+  const assignees = [
+    { value: 'me', label: t('inbox.me') },
+    { value: 'none', label: t('inbox.unassigned') },
+    ...(users.data?.items ?? []).map((u) => ({ value: u.id, label: u.name })),
+  ];
   return (
     <Stack>
       <Group justify="space-between">
         <Title order={1} size="h2">
           {t('inbox.title')}
         </Title>
-        <Text size="xs" c="dimmed">
+        <Text size="xs" c="dimmed" visibleFrom="sm">
           {t('inbox.keyboardHint')}
         </Text>
       </Group>
-      <Group gap="xs" wrap="wrap">
+      <Group gap="xs" wrap="wrap" align="flex-end">
         <TextInput
           aria-label={t('inbox.search')}
           placeholder={t('inbox.search')}
+          type="search"
           value={search}
           onChange={(e) => setSearch(e.currentTarget.value)}
-          w={280}
+          w={{ base: '100%', sm: 260 }}
         />
         <Select
           aria-label={t('inbox.status')}
@@ -89,7 +165,7 @@ export function InboxPage() {
           data={STATUSES.map(option('status'))}
           value={filters.status ?? null}
           onChange={(status) => setFilters((f) => ({ ...f, status }))}
-          w={190}
+          w={{ base: '48%', sm: 180 }}
         />
         <Select
           aria-label={t('inbox.level')}
@@ -98,24 +174,50 @@ export function InboxPage() {
           data={LEVELS.map(option('level'))}
           value={filters.level ?? null}
           onChange={(level) => setFilters((f) => ({ ...f, level }))}
-          w={160}
+          w={{ base: '48%', sm: 140 }}
         />
         <Select
-          aria-label={t('newCase.channel')}
+          aria-label={t('inbox.assignee')}
+          placeholder={t('inbox.anyAssignee')}
+          clearable
+          data={assignees}
+          value={filters.assignee ?? null}
+          onChange={(assignee) => setFilters((f) => ({ ...f, assignee }))}
+          w={{ base: '48%', sm: 170 }}
+        />
+        <Select
+          aria-label={t('inbox.channel')}
           placeholder={t('inbox.anyChannel')}
           clearable
           data={CHANNELS.map(option('channel'))}
           value={filters.channel ?? null}
           onChange={(channel) => setFilters((f) => ({ ...f, channel }))}
-          w={160}
+          w={{ base: '48%', sm: 150 }}
+        />
+        <SegmentedControl
+          aria-label={t('inbox.sort')}
+          size="sm"
+          value={filters.sort ?? 'priority'}
+          onChange={(sort) => setFilters((f) => ({ ...f, sort: sort as 'priority' | 'due' }))}
+          data={[
+            { value: 'priority', label: t('inbox.byPriority') },
+            { value: 'due', label: t('inbox.byDue') },
+          ]}
         />
       </Group>
       {query.isError && <Alert color="red">{t('common.error', { message: query.error.message })}</Alert>}
       {query.isPending ? (
         <Loader aria-label={t('common.loading')} />
+      ) : narrow ? (
+        <Stack gap="xs" ref={list} data-testid="inbox-list">
+          {items.map((item, index) => (
+            <InboxCard key={item.id} item={item} selected={index === selected} />
+          ))}
+        </Stack>
       ) : (
-        <Table.ScrollContainer minWidth={900}>
-          <Table highlightOnHover verticalSpacing="xs" aria-label={t('inbox.title')}>
+        <Table.ScrollContainer minWidth={860} ref={list}>
+          <Table highlightOnHover verticalSpacing="xs" data-testid="inbox-list">
+            <caption className="visually-hidden">{t('inbox.title')}</caption>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>{t('inbox.level')}</Table.Th>
@@ -133,9 +235,9 @@ export function InboxPage() {
               ))}
             </Table.Tbody>
           </Table>
-          {items.length === 0 && <Text c="dimmed">{t('inbox.empty')}</Text>}
         </Table.ScrollContainer>
       )}
+      {!query.isPending && items.length === 0 && <Text c="dimmed">{t('inbox.empty')}</Text>}
       {query.hasNextPage && (
         <Button variant="light" onClick={() => void query.fetchNextPage()} loading={query.isFetchingNextPage}>
           {t('inbox.more')}

@@ -7,11 +7,7 @@ import type { CaseDetail, Channel } from '../../api/types.ts';
 import { navigate, pathFor } from '../../routing/router.tsx';
 
 const CHANNELS: Channel[] = ['phone', 'visit', 'email', 'web', 'chat', 'review'];
-const LANGUAGES = [
-  { value: 'pl', label: 'Polski' },
-  { value: 'et', label: 'Eesti' },
-  { value: 'en', label: 'English' },
-];
+const LANGUAGES = ['pl', 'et', 'en'] as const;
 
 export function NewCasePage() {
   const { t } = useTranslation();
@@ -49,16 +45,19 @@ export function NewCasePage() {
     event.preventDefault();
     create.mutate();
   };
+  const errorPath = create.error instanceof ApiError ? create.error.path : undefined;
   const fieldError = (field: string) =>
-    create.error instanceof ApiError && create.error.path?.includes(field) ? create.error.message : undefined;
+    errorPath?.split('.').at(-1) === field ? t('newCase.invalid') : undefined;
   return (
     <Paper component="form" onSubmit={submit} withBorder p="lg" maw={640}>
       <Stack>
         <Title order={1} size="h3">
           {t('newCase.title')}
         </Title>
-        {create.isError && !create.error.message.includes('path') && (
-          <Alert color="red">{create.error.message}</Alert>
+        {create.isError && (
+          <Alert color="red" role="alert">
+            {t('common.error', { message: create.error.message })}
+          </Alert>
         )}
         <TextInput
           label={t('newCase.name')}
@@ -86,7 +85,7 @@ export function NewCasePage() {
         <Group grow wrap="wrap">
           <Select
             label={t('newCase.language')}
-            data={LANGUAGES}
+            data={LANGUAGES.map((l) => ({ value: l, label: t(`language.${l}`) }))}
             value={form.language}
             onChange={set('language')}
             allowDeselect={false}
@@ -102,12 +101,14 @@ export function NewCasePage() {
         <TextInput
           label={t('newCase.subject')}
           required
+          maxLength={300}
           value={form.subject}
           onChange={(e) => set('subject')(e.currentTarget.value)}
           error={fieldError('subject')}
         />
         <Textarea
           label={t('newCase.message')}
+          description={t('newCase.messageHint')}
           autosize
           minRows={4}
           value={form.body}

@@ -1,141 +1,256 @@
 import {
   Alert,
   Button,
-  Group,
   Loader,
+  MultiSelect,
   NumberInput,
   Paper,
+  PasswordInput,
   Select,
+  SimpleGrid,
   Stack,
   Table,
+  Text,
   TextInput,
   Title,
 } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
-import type { Role, User } from '../../api/types.ts';
-
-interface Settings {
-  name: string;
-  timeZone: string;
-  firstResponseMinutes: Record<'calm' | 'upset' | 'angry' | 'hostile', number>;
-  compensationPolicy: { cashRefundLimit: number; currency: string };
-}
+import type { Role, Settings, User } from '../../api/types.ts';
+import { useSession } from '../auth/session.ts';
+import { useUsers } from '../inbox/use-cases.ts';
+import { SETTINGS_KEY, useSettings } from './use-settings.ts';
 
 const LEVELS = ['calm', 'upset', 'angry', 'hostile'] as const;
+const LANGUAGES = ['pl', 'et', 'en'] as const;
+const PREFERRED = ['repair', 'voucher', 'free_session', 'replacement', 'discount'] as const;
+const CURRENCIES = ['PLN', 'EUR', 'USD', 'GBP', 'SEK', 'NOK', 'DKK', 'CZK'];
+const ROLES: Role[] = ['agent', 'supervisor', 'owner'];
 
-function OrganisationForm({ settings }: { settings: Settings }) {
+function OrganisationForm({ settings, canEdit }: { settings: Settings; canEdit: boolean }) {
   const { t } = useTranslation();
   const client = useQueryClient();
   const [draft, setDraft] = useState(settings);
   useEffect(() => setDraft(settings), [settings]);
   const save = useMutation({
     mutationFn: (body: Settings) => api<Settings>('PATCH', '/api/settings', body),
-    onSuccess: (saved) => client.setQueryData(['settings'], saved),
+    onSuccess: (saved) => client.setQueryData(SETTINGS_KEY, saved),
   });
+  const policy = draft.compensationPolicy;
+  const setPolicy = (patch: Partial<Settings['compensationPolicy']>) =>
+    setDraft({ ...draft, compensationPolicy: { ...policy, ...patch } });
   return (
-    <Paper withBorder p="md">
+    <Paper withBorder p="md" component="section" aria-labelledby="organisation-title">
       <Stack>
-        <Title order={2} size="h4">
+        <Title order={2} size="h4" id="organisation-title">
           {t('settings.organisation')}
         </Title>
-        <Group grow wrap="wrap">
+        {!canEdit && (
+          <Text size="sm" c="dimmed">
+            {t('settings.ownerOnly')}
+          </Text>
+        )}
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <TextInput
             label={t('settings.name')}
             value={draft.name}
+            disabled={!canEdit}
             onChange={(e) => setDraft({ ...draft, name: e.currentTarget.value })}
           />
           <Select
             label={t('settings.timeZone')}
             searchable
+            disabled={!canEdit}
             data={Intl.supportedValuesOf('timeZone')}
             value={draft.timeZone}
             onChange={(timeZone) => timeZone && setDraft({ ...draft, timeZone })}
             allowDeselect={false}
           />
-        </Group>
+          <MultiSelect
+            label={t('settings.languages')}
+            disabled={!canEdit}
+            data={LANGUAGES.map((l) => ({ value: l, label: t(`language.${l}`) }))}
+            value={draft.languages}
+            onChange={(languages) =>
+              languages.length > 0 && setDraft({ ...draft, languages: languages as Settings['languages'] })
+            }
+          />
+        </SimpleGrid>
         <Title order={3} size="h5">
           {t('settings.targets')}
         </Title>
-        <Group grow wrap="wrap">
+        <SimpleGrid cols={{ base: 2, sm: 4 }}>
           {LEVELS.map((level) => (
             <NumberInput
               key={level}
               label={t(`level.${level}`)}
               min={1}
+              max={43_200}
+              allowDecimal={false}
+              disabled={!canEdit}
               value={draft.firstResponseMinutes[level]}
               onChange={(value) =>
                 setDraft({
                   ...draft,
-                  firstResponseMinutes: { ...draft.firstResponseMinutes, [level]: Number(value) },
+                  firstResponseMinutes: { ...draft.firstResponseMinutes, [level]: Number(value) || 1 },
                 })
               }
             />
           ))}
-        </Group>
+        </SimpleGrid>
         <Title order={3} size="h5">
           {t('settings.policy')}
         </Title>
-        <NumberInput
-          label={t('settings.cashLimit')}
-          min={0}
-          value={draft.compensationPolicy.cashRefundLimit}
-          suffix={` ${draft.compensationPolicy.currency}`}
-          onChange={(value) =>
-            setDraft({
-              ...draft,
-              compensationPolicy: { ...draft.compensationPolicy, cashRefundLimit: Number(value) },
-            })
-          }
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <NumberInput
+            label={t('settings.cashLimit')}
+            min={0}
+            disabled={!canEdit}
+            value={policy.cashRefundLimit}
+            onChange={(value) => setPolicy({ cashRefundLimit: Number(value) || 0 })}
+          />
+          <Select
+            label={t('settings.currency')}
+            disabled={!canEdit}
+            data={[...new Set([policy.currency, ...CURRENCIES])]}
+            value={policy.currency}
+            onChange={(currency) => currency && setPolicy({ currency })}
+            allowDeselect={false}
+          />
+        </SimpleGrid>
+        <MultiSelect
+          label={t('settings.prefer')}
+          description={t('settings.preferHint')}
+          disabled={!canEdit}
+          data={PREFERRED.map((k) => ({ value: k, label: t(`compensationKind.${k}`) }))}
+          value={policy.prefer}
+          onChange={(prefer) => setPolicy({ prefer: prefer as Settings['compensationPolicy']['prefer'] })}
         />
         {save.isSuccess && <Alert color="teal">{t('settings.saved')}</Alert>}
-        {save.isError && <Alert color="red">{save.error.message}</Alert>}
-        <Button onClick={() => save.mutate(draft)} loading={save.isPending} w="fit-content">
-          {t('settings.save')}
-        </Button>
+        {save.isError && <Alert color="red">{t('common.error', { message: save.error.message })}</Alert>}
+        {canEdit && (
+          <Button onClick={() => save.mutate(draft)} loading={save.isPending} w="fit-content">
+            {t('settings.save')}
+          </Button>
+        )}
       </Stack>
     </Paper>
   );
 }
 
-function UsersTable() {
+function AddUserForm({ roles }: { roles: Role[] }) {
   const { t } = useTranslation();
-  const users = useQuery({ queryKey: ['users'], queryFn: () => api<{ items: User[] }>('GET', '/api/users') });
-  if (!users.data) return null;
+  const client = useQueryClient();
+  const empty = { name: '', email: '', password: '', role: 'agent' as Role };
+  const [form, setForm] = useState(empty);
+  const add = useMutation({
+    mutationFn: () => api<User>('POST', '/api/users', form),
+    onSuccess: () => {
+      setForm(empty);
+      void client.invalidateQueries({ queryKey: ['users'] });
+    },
+  });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    add.mutate();
+  };
   return (
-    <Paper withBorder p="md">
-      <Title order={2} size="h4" mb="xs">
-        {t('settings.users')}
-      </Title>
-      <Table>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('settings.name')}</Table.Th>
-            <Table.Th>E-mail</Table.Th>
-            <Table.Th>{t('settings.role')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {users.data.items.map((user) => (
-            <Table.Tr key={user.id}>
-              <Table.Td>{user.name}</Table.Td>
-              <Table.Td>{user.email}</Table.Td>
-              <Table.Td>{t(`role.${user.role satisfies Role}`)}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+    <form onSubmit={submit}>
+      <Stack gap="xs">
+        <Title order={3} size="h5">
+          {t('settings.addUser')}
+        </Title>
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs">
+          <TextInput
+            label={t('settings.name')}
+            required
+            value={form.name}
+            onChange={(e) => setForm({ ...form, name: e.currentTarget.value })}
+          />
+          <TextInput
+            label={t('signIn.email')}
+            type="email"
+            required
+            value={form.email}
+            onChange={(e) => setForm({ ...form, email: e.currentTarget.value })}
+          />
+          <PasswordInput
+            label={t('signIn.password')}
+            description={t('settings.passwordHint')}
+            required
+            minLength={8}
+            autoComplete="new-password"
+            value={form.password}
+            onChange={(e) => setForm({ ...form, password: e.currentTarget.value })}
+          />
+          <Select
+            label={t('settings.role')}
+            data={roles.map((r) => ({ value: r, label: t(`role.${r}`) }))}
+            value={form.role}
+            onChange={(role) => role && setForm({ ...form, role: role as Role })}
+            allowDeselect={false}
+          />
+        </SimpleGrid>
+        {add.isError && <Alert color="red">{t('common.error', { message: add.error.message })}</Alert>}
+        {add.isSuccess && <Alert color="teal">{t('settings.userAdded')}</Alert>}
+        <Button type="submit" loading={add.isPending} w="fit-content">
+          {t('settings.addUser')}
+        </Button>
+      </Stack>
+    </form>
+  );
+}
+
+function UsersSection() {
+  const { t } = useTranslation();
+  const session = useSession();
+  const users = useUsers();
+  const role = session.data?.user.role;
+  // Only an owner may add a supervisor or another owner; a supervisor may add agents.
+  const roles = role === 'owner' ? ROLES : role === 'supervisor' ? (['agent'] as Role[]) : [];
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby="users-title">
+      <Stack>
+        <Title order={2} size="h4" id="users-title">
+          {t('settings.users')}
+        </Title>
+        {users.isPending && <Loader aria-label={t('common.loading')} />}
+        {users.data && (
+          <Table.ScrollContainer minWidth={420}>
+            <Table>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('settings.name')}</Table.Th>
+                  <Table.Th>{t('signIn.email')}</Table.Th>
+                  <Table.Th>{t('settings.role')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {users.data.items.map((user) => (
+                  <Table.Tr key={user.id}>
+                    <Table.Td>{user.name}</Table.Td>
+                    <Table.Td>{user.email}</Table.Td>
+                    <Table.Td>{t(`role.${user.role}`)}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+        {roles.length > 0 && <AddUserForm roles={roles} />}
+      </Stack>
     </Paper>
   );
 }
 
 export function SettingsPage() {
   const { t } = useTranslation();
-  const settings = useQuery({ queryKey: ['settings'], queryFn: () => api<Settings>('GET', '/api/settings') });
+  const session = useSession();
+  const settings = useSettings();
   return (
-    <Stack>
+    <Stack maw={960}>
       <Title order={1} size="h3">
         {t('settings.title')}
       </Title>
@@ -143,8 +258,10 @@ export function SettingsPage() {
       {settings.isError && (
         <Alert color="red">{t('common.error', { message: settings.error.message })}</Alert>
       )}
-      {settings.data && <OrganisationForm settings={settings.data} />}
-      <UsersTable />
+      {settings.data && (
+        <OrganisationForm settings={settings.data} canEdit={session.data?.user.role === 'owner'} />
+      )}
+      <UsersSection />
     </Stack>
   );
 }
