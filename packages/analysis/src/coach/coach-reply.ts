@@ -1,12 +1,13 @@
 import { createAnalyzer } from '../analyze/analyze-message.ts';
-import { hasDateExpression } from '../commitments/extract-commitments.ts';
 import { PACKS } from '../lang/index.ts';
-import { compileMatcher, type Matcher } from '../text/terms.ts';
+import { compileMatcher, type Match, type TermEntry } from '../text/terms.ts';
 import { type Range, type Token, tokenize } from '../text/tokenize.ts';
 import type { Advice, Analysis, CoachContext, Coaching, Finding, Severity } from '../types.ts';
 import { type CoachRule, ELEMENTS, type Element, type Lang, type ProblemCategory } from '../vocabulary.ts';
 import type { AdviceRule, CoachPack } from './coach-pack.ts';
+import { hasDeadline } from './deadline.ts';
 import { COACH_PACKS } from './packs.ts';
+import { matchAllPrefiltered, prefiltered } from './prefiltered.ts';
 
 /**
  * The severity of each rule. `block` refuses the send (a supervisor may override): abuse of a
@@ -33,40 +34,79 @@ export const PENALTY = {
 
 type Rule = Exclude<CoachRule, 'hostility' | 'shouting'>;
 
+/** What each term of the coach is for, so that one matcher (one pass over the draft) holds them all. */
+type Tagged =
+  | { group: 'findings'; value: Rule }
+  | { group: 'elements'; value: Exclude<Element, 'deadline'> }
+  | { group: 'boundary' | 'liability' | 'cashRefund'; value: true }
+  | { group: 'problems'; value: ProblemCategory };
+
+/** The draft's matches, by purpose, each list in token order. */
+interface CoachMatches {
+  findings: Match<Rule>[];
+  elements: Exclude<Element, 'deadline'>[];
+  boundary: boolean;
+  liability: boolean;
+  cashRefund: boolean;
+  problems: ProblemCategory[];
+}
+
 interface CompiledCoach {
   pack: CoachPack;
-  findings: Matcher<Rule>;
-  elements: Matcher<Exclude<Element, 'deadline'>>;
-  boundary: Matcher<true>;
-  liability: Matcher<true>;
-  cashRefund: Matcher<true>;
-  problems: Matcher<ProblemCategory>;
+  find(tokens: readonly Token[]): CoachMatches;
 }
 
 const analyze = createAnalyzer({ packs: PACKS });
 const compiled = new Map<Lang, CompiledCoach>();
-const PERCENT_100 = /\b100\s?%|\bsto procent|\bsada protsent|\bhundred per ?cent/iu;
+const PERCENT_100 = prefiltered(
+  '\\b100\\s?%|\\bsto procent|\\bsada protsent|\\bhundred per ?cent',
+  '100\\s?%|sto procent|sada protsent|hundred per ?cent',
+  'iu',
+);
+// An e-mail address needs an `@`: only then is the costlier half of the contact pattern tried.
+const PHONE = /\+?\d[\d\s-]{7,}\d/u;
+const EMAIL = /[\w.+-]+@[\w-]+\.[\w.]+/u;
+const QUOTED = /[„"“«][^„"“”«»\n]{0,300}[”"»]|^>.*$/gmu;
 const ABUSE = new Set(['profanity', 'insult', 'threat_violence']);
+
+function taggedEntries(lang: Lang, pack: CoachPack): TermEntry<Tagged>[] {
+  const tagged: TermEntry<Tagged>[] = [];
+  for (const [value, terms] of Object.entries(pack.findings) as [Rule, string[]][])
+    tagged.push({ terms, payload: { group: 'findings', value } });
+  for (const [value, terms] of Object.entries(pack.elements) as [Exclude<Element, 'deadline'>, string[]][])
+    tagged.push({ terms, payload: { group: 'elements', value } });
+  for (const group of ['boundary', 'liability', 'cashRefund'] as const)
+    tagged.push({ terms: pack[group], payload: { group, value: true } });
+  for (const p of PACKS[lang].problems)
+    tagged.push({ terms: p.terms, except: p.except, payload: { group: 'problems', value: p.category } });
+  return tagged;
+}
 
 function compiledFor(lang: Lang): CompiledCoach {
   let result = compiled.get(lang);
   if (!result) {
     const pack = COACH_PACKS[lang];
-    const { inflect } = PACKS[lang];
-    const entries = <K extends string>(record: Record<K, string[]>) =>
-      (Object.entries(record) as [K, string[]][]).map(([payload, terms]) => ({ terms, payload }));
-    const single = (terms: string[]) => compileMatcher([{ terms, payload: true as const }], { inflect });
+    const matcher = compileMatcher(taggedEntries(lang, pack), { inflect: PACKS[lang].inflect });
     result = {
       pack,
-      findings: compileMatcher(entries(pack.findings), { inflect }),
-      elements: compileMatcher(entries(pack.elements), { inflect }),
-      boundary: single(pack.boundary),
-      liability: single(pack.liability),
-      cashRefund: single(pack.cashRefund),
-      problems: compileMatcher(
-        PACKS[lang].problems.map((p) => ({ terms: p.terms, except: p.except, payload: p.category })),
-        { inflect },
-      ),
+      find(tokens) {
+        const found: CoachMatches = {
+          findings: [],
+          elements: [],
+          boundary: false,
+          liability: false,
+          cashRefund: false,
+          problems: [],
+        };
+        for (const match of matcher.find(tokens)) {
+          const tag = match.payload;
+          if (tag.group === 'findings') found.findings.push({ ...match, payload: tag.value });
+          else if (tag.group === 'elements') found.elements.push(tag.value);
+          else if (tag.group === 'problems') found.problems.push(tag.value);
+          else found[tag.group] = true;
+        }
+        return found;
+      },
     };
     compiled.set(lang, result);
   }
@@ -76,7 +116,7 @@ function compiledFor(lang: Lang): CompiledCoach {
 /** Quoted words (the customer's own, or a quoted mail) are not the agent's: no finding there. */
 function quotedRanges(draft: string): Range[] {
   const ranges: Range[] = [];
-  for (const m of draft.matchAll(/[„"“«][^„"“”«»\n]{0,300}[”"»]|^>.*$/gmu)) {
+  for (const m of draft.matchAll(QUOTED)) {
     ranges.push({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length });
   }
   return ranges;
@@ -127,26 +167,25 @@ function finding(rule: CoachRule, start: number, end: number, draft: string, pac
 
 function findingsOf(
   draft: string,
-  tokens: Token[],
+  matches: CoachMatches,
   lang: Lang,
-  coach: CompiledCoach,
+  pack: CoachPack,
   draftAnalysis: Analysis,
 ): Finding[] {
   const quoted = quotedRanges(draft);
   const outsideQuotes = (start: number, end: number) => !quoted.some((q) => start >= q.start && end <= q.end);
   const found: Finding[] = [];
-  for (const m of coach.findings.find(tokens)) {
+  for (const m of matches.findings) {
     if (m.payload === 'informal_address' && lang === 'en') continue;
-    if (outsideQuotes(m.start, m.end)) found.push(finding(m.payload, m.start, m.end, draft, coach.pack));
+    if (outsideQuotes(m.start, m.end)) found.push(finding(m.payload, m.start, m.end, draft, pack));
   }
-  for (const m of draft.matchAll(new RegExp(PERCENT_100.source, 'giu'))) {
-    const start = m.index ?? 0;
-    found.push(finding('impossible_promise', start, start + m[0].length, draft, coach.pack));
+  for (const m of matchAllPrefiltered(PERCENT_100, draft)) {
+    found.push(finding('impossible_promise', m.index, m.index + m.text.length, draft, pack));
   }
   for (const e of draftAnalysis.evidence) {
     if (!outsideQuotes(e.start, e.end)) continue;
-    if (ABUSE.has(e.flag)) found.push(finding('hostility', e.start, e.end, draft, coach.pack));
-    else if (e.flag === 'shouting') found.push(finding('shouting', e.start, e.end, draft, coach.pack));
+    if (ABUSE.has(e.flag)) found.push(finding('hostility', e.start, e.end, draft, pack));
+    else if (e.flag === 'shouting') found.push(finding('shouting', e.start, e.end, draft, pack));
   }
   found.sort((a, b) => a.start - b.start || b.end - a.end);
   mergeShouting(found, draft);
@@ -172,41 +211,34 @@ function mergeShouting(found: Finding[], draft: string): void {
   }
 }
 
-function elementsOf(
-  draft: string,
-  tokens: Token[],
-  coach: CompiledCoach,
-  context: CoachContext,
-  lang: Lang,
-): Set<Element> {
-  const has = new Set<Element>(coach.elements.find(tokens).map((m) => m.payload));
-  if (hasDateExpression(draft, lang)) has.add('deadline');
-  const contact = /\+?\d[\d\s-]{7,}\d|[\w.+-]+@[\w-]+\.[\w.]+/u.test(draft);
+function elementsOf(draft: string, matches: CoachMatches, context: CoachContext, lang: Lang): Set<Element> {
+  const has = new Set<Element>(matches.elements);
+  if (hasDeadline(draft, lang)) has.add('deadline');
+  const contact = PHONE.test(draft) || (draft.includes('@') && EMAIL.test(draft));
   const named = context.agentName ? draft.toLowerCase().includes(context.agentName.toLowerCase()) : false;
   if (contact || named) has.add('owner');
   return has;
 }
 
-function adviceOf(tokens: Token[], coach: CompiledCoach, context: CoachContext): Advice[] {
+function adviceOf(matches: CoachMatches, pack: CoachPack, context: CoachContext): Advice[] {
   const advice: Advice[] = [];
-  const add = (rule: AdviceRule, severity: Severity, suggestion = coach.pack.advice[rule].suggestion) =>
-    advice.push({ rule, severity, why: coach.pack.advice[rule].why, suggestion });
+  const add = (rule: AdviceRule, severity: Severity, suggestion = pack.advice[rule].suggestion) =>
+    advice.push({ rule, severity, why: pack.advice[rule].why, suggestion });
   const customer = context.customer ?? [];
   const abusive = customer.some((a) => a.level === 'hostile' || a.flags.some((f) => ABUSE.has(f)));
-  if (abusive && coach.boundary.find(tokens).length === 0) add('set_boundary', 'hint');
-  if (context.fault !== undefined && context.fault !== 'ours' && coach.liability.find(tokens).length > 0)
-    add('liability', 'warn');
+  if (abusive && !matches.boundary) add('set_boundary', 'hint');
+  if (context.fault !== undefined && context.fault !== 'ours' && matches.liability) add('liability', 'warn');
   const preferred = context.policy?.prefer ?? [];
-  if (preferred.length > 0 && !context.statutoryRefund && coach.cashRefund.find(tokens).length > 0)
+  if (preferred.length > 0 && !context.statutoryRefund && matches.cashRefund)
     add('compensation_policy', 'hint');
   const raised = new Set(customer.flatMap((a) => a.problems.map((p) => p.category)));
   const raisedCount = Math.max(raised.size, context.problems ?? 0);
   if (raisedCount >= 2) {
-    const addressed = new Set(coach.problems.find(tokens).map((m) => m.payload));
+    const addressed = new Set(matches.problems);
     const missing = [...raised].filter((category) => !addressed.has(category));
     if (addressed.size < raisedCount) {
       const list = missing.length > 0 ? ` (${missing.join(', ')})` : '';
-      add('unaddressed_problems', 'warn', `${coach.pack.advice.unaddressed_problems.suggestion}${list}`);
+      add('unaddressed_problems', 'warn', `${pack.advice.unaddressed_problems.suggestion}${list}`);
     }
   }
   return advice;
@@ -233,14 +265,14 @@ export function coachReply(draft: string, context: CoachContext = {}): Coaching 
   const text = typeof draft === 'string' ? draft : String(draft ?? '');
   const lang = languageOf(text, context);
   const coach = compiledFor(lang);
-  const tokens = tokenize(text);
-  const findings = findingsOf(text, tokens, lang, coach, analyze(text, { lang }));
-  const has = elementsOf(text, tokens, coach, context, lang);
+  const matches = coach.find(tokenize(text));
+  const findings = findingsOf(text, matches, lang, coach.pack, analyze(text, { lang }));
+  const has = elementsOf(text, matches, context, lang);
   // An apology is due when the case is ours or unknown and the customer is upset; it is not owed by default.
   const apologyDue = context.fault === 'ours' || (context.customer ?? []).some((a) => a.level !== 'calm');
   const expected = ELEMENTS.filter((e) => e !== 'apology' || apologyDue);
   const missing = expected.filter((e) => !has.has(e));
-  const advice = adviceOf(tokens, coach, context);
+  const advice = adviceOf(matches, coach.pack, context);
   return {
     lang,
     score: scoreOf(findings, advice, missing),
