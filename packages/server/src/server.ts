@@ -1,8 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 import { escalateOverdue } from './alerts/alerts.service.ts';
 import type { Config } from './config.ts';
-import { type OpenDatabase, openDatabase } from './db/database.ts';
+import { type Db, type OpenDatabase, openDatabase } from './db/database.ts';
 import { buildApp } from './http/app.ts';
+import {
+  findRunningServer,
+  loopbackUrl,
+  removeServerFile,
+  ServerBusyError,
+  writeServerFile,
+} from './local/server-file.ts';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -11,28 +18,67 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+export interface StartOptions {
+  /** Runs on the migrated database before the server listens (the demo seed). */
+  prepare?: (db: Db) => Promise<void>;
+}
+
 const ESCALATION_SWEEP_MS = 60_000;
 
-/** Opens the database (migrating it), serves the API and the web app, and sweeps overdue items. */
-export async function startServer(config: Config): Promise<RunningServer> {
-  const database = await openDatabase(config);
+/**
+ * Opens the database (migrating it), serves the API and the web app, and sweeps overdue items. With
+ * the embedded database it announces itself in `<dataDir>/server.json` until it closes, so the CLI
+ * talks to it instead of opening the folder a second time.
+ */
+export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
+  const isEmbedded = !config.databaseUrl;
+  if (isEmbedded) {
+    const running = await findRunningServer(config.dataDir);
+    if (running) {
+      throw new ServerBusyError(
+        `another CalmDesk server (process ${running.pid}, ${running.url}) is using ${config.dataDir}`,
+      );
+    }
+  }
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    schema: config.databaseSchema,
+  });
   const ctx = { db: database.db, config, now: () => new Date() };
-  const app = await buildApp(ctx);
-  const address = await app.listen({ port: config.port, host: config.host });
-  const sweep = setInterval(() => {
-    escalateOverdue(ctx.db, ctx.now()).catch((error) =>
-      app.log.error({ err: error }, 'escalation sweep failed'),
-    );
-  }, ESCALATION_SWEEP_MS);
-  sweep.unref();
-  return {
-    app,
-    database,
-    url: address,
-    async close() {
-      clearInterval(sweep);
-      await app.close();
-      await database.close();
-    },
-  };
+  let app: FastifyInstance | undefined;
+  try {
+    await options.prepare?.(database.db);
+    app = await buildApp(ctx);
+    const address = await app.listen({ port: config.port, host: config.host });
+    const port = app.server.address();
+    const secret = isEmbedded
+      ? writeServerFile(
+          config.dataDir,
+          loopbackUrl(config.host, typeof port === 'object' && port ? port.port : config.port),
+        ).secret
+      : null;
+    const sweep = setInterval(() => {
+      escalateOverdue(ctx.db, ctx.now()).catch((error) =>
+        app?.log.error({ err: error }, 'escalation sweep failed'),
+      );
+    }, ESCALATION_SWEEP_MS);
+    sweep.unref();
+    const listening = app;
+    return {
+      app: listening,
+      database,
+      url: address,
+      async close() {
+        clearInterval(sweep);
+        if (secret) removeServerFile(config.dataDir, secret);
+        await listening.close();
+        await database.close();
+      },
+    };
+  } catch (error) {
+    await app?.close();
+    await database.close();
+    throw error;
+  }
 }

@@ -1,8 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import type { z } from 'zod';
+import { ConfigError } from '../config.ts';
+import { AppError } from '../errors.ts';
+import { ServerBusyError } from '../local/server-file.ts';
 import { analyzeCommand } from './analyze.ts';
 import { coachCommand } from './coach.ts';
 import { serveCommand } from './serve.ts';
+import { tokenCommand } from './token.ts';
+import { userCommand } from './user.ts';
+import { verifyLogCommand } from './verify-log.ts';
 
 export interface Command {
   name: string;
@@ -10,7 +17,14 @@ export interface Command {
   run(args: string[]): Promise<number>;
 }
 
-const commands: Command[] = [analyzeCommand, coachCommand, serveCommand];
+const commands: Command[] = [
+  analyzeCommand,
+  coachCommand,
+  serveCommand,
+  userCommand,
+  tokenCommand,
+  verifyLogCommand,
+];
 
 function version(): string {
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
@@ -54,9 +68,14 @@ export async function main(argv: string[]): Promise<number> {
   try {
     return await command.run(rest);
   } catch (error) {
-    if (error instanceof UsageError) {
+    if (error instanceof UsageError || error instanceof ConfigError) {
       console.error(`calmdesk ${command.name}: ${error.message}`);
       return 2;
+    }
+    // Expected failures (an e-mail taken, a busy data folder): the message, no stack trace.
+    if (error instanceof AppError || error instanceof ServerBusyError) {
+      console.error(`calmdesk ${command.name}: ${error.message}`);
+      return error instanceof AppError && error.code === 'bad_request' ? 2 : 1;
     }
     throw error;
   }
@@ -76,4 +95,15 @@ export function parseCommandArgs<T extends NonNullable<Parameters<typeof parseAr
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
+}
+
+/** Validates option values with a zod schema; the first problem is a UsageError naming the option. */
+export function parseWith<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
+  const parsed = schema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const option = issue?.path[0];
+  throw new UsageError(
+    `${option === undefined ? 'invalid input' : `--${String(option)}`}: ${issue?.message ?? 'invalid'}`,
+  );
 }

@@ -9,10 +9,10 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs the real `calmdesk` bin with arguments and optional standard input. */
-export function runCli(args: string[], stdin?: string): Promise<CliResult> {
+/** Runs the real `calmdesk` bin with arguments, optional standard input and optional environment. */
+export function runCli(args: string[], stdin?: string, env?: NodeJS.ProcessEnv): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [bin, ...args], { stdio: ['pipe', 'pipe', 'pipe'], env });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
@@ -24,5 +24,43 @@ export function runCli(args: string[], stdin?: string): Promise<CliResult> {
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, stdout, stderr }));
     child.stdin.end(stdin ?? '');
+  });
+}
+
+export interface CliServer {
+  url: string;
+  stdout: string;
+  /** Sends SIGTERM and resolves with the exit code. */
+  stop(): Promise<number | null>;
+}
+
+/** Starts `calmdesk serve` and resolves once it prints that it is running. */
+export function startCliServer(args: string[], env?: NodeJS.ProcessEnv): Promise<CliServer> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [bin, 'serve', ...args], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env,
+    });
+    let stdout = '';
+    let stderr = '';
+    const exited = new Promise<number | null>((done) => child.on('close', done));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+      stderr += chunk;
+    });
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      stdout += chunk;
+      const url = /CalmDesk is running on (\S+)/.exec(stdout)?.[1];
+      if (url) {
+        resolve({
+          url,
+          stdout,
+          stop: () => {
+            child.kill('SIGTERM');
+            return exited;
+          },
+        });
+      }
+    });
+    void exited.then((code) => reject(new Error(`calmdesk serve exited with ${code}: ${stderr}`)));
   });
 }

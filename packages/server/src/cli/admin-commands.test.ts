@@ -1,0 +1,179 @@
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../db/database.ts';
+import { serverFilePath } from '../local/server-file.ts';
+import { type CliServer, runCli, startCliServer } from './run-cli.test-helper.ts';
+
+// The embedded database in a folder, whatever the machine running the tests has configured.
+const env = { ...process.env, LOG_LEVEL: 'warn', DATABASE_URL: '' };
+const cli = (...args: string[]) => runCli(args, undefined, env);
+
+describe('calmdesk user add, token create and verify-log', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'calmdesk-cli-'));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('work on the data folder directly when no server runs', async () => {
+    const data = join(dir, 'direct');
+    const added = await cli(
+      'user',
+      'add',
+      '--email',
+      'Ewa@Example.test',
+      '--password',
+      'long-enough',
+      '--role',
+      'supervisor',
+      '--data',
+      data,
+    );
+    expect(added.stderr).toBe('');
+    expect(added).toMatchObject({ code: 0 });
+    expect(added.stdout).toContain('added supervisor ewa@example.test');
+    const again = await cli(
+      'user',
+      'add',
+      '--email',
+      'ewa@example.test',
+      '--password',
+      'long-enough',
+      '--role',
+      'agent',
+      '--data',
+      data,
+    );
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain('exists already');
+    const token = await cli('token', 'create', '--role', 'agent', '--label', 'import', '--data', data);
+    expect(token.code).toBe(0);
+    expect(token.stdout.trim()).toMatch(/^cd_[\w-]{40,}$/);
+    const verified = await cli('verify-log', '--data', data);
+    expect(verified).toMatchObject({ code: 0 });
+    expect(verified.stdout).toContain('checked 0 cases');
+  }, 60_000);
+
+  it('answers bad input with exit code 2 naming what was wrong', async () => {
+    const data = join(dir, 'never-created');
+    const cases: Array<[string[], string]> = [
+      [['user', 'add', '--email', 'a@example.test', '--password', 'long-enough', '--role', 'boss'], '--role'],
+      [['user', 'add', '--email', 'not-an-email', '--password', 'long-enough', '--role', 'agent'], '--email'],
+      [['user', 'add', '--email', 'a@example.test', '--password', 'short', '--role', 'agent'], '--password'],
+      [['user', 'add', '--email', 'a@example.test', '--role', 'agent'], '--password is required'],
+      [['user', 'remove'], "unknown subcommand 'remove'"],
+      [['token', 'create'], '--role is required'],
+      [['token', 'create', '--role', 'agent', '--colour', 'red'], '--colour'],
+      [['verify-log', '--fast'], '--fast'],
+      [['serve', '--port', 'eighty'], 'port'],
+    ];
+    const results = await Promise.all(cases.map(([args]) => cli(...args, '--data', data)));
+    results.forEach((result, i) => {
+      expect(result.code, cases[i]?.[0].join(' ')).toBe(2);
+      expect(result.stderr).toContain(cases[i]?.[1]);
+    });
+  }, 60_000);
+
+  describe('while a server holds the folder', () => {
+    let server: CliServer;
+    let data: string;
+    beforeAll(async () => {
+      data = join(dir, 'served');
+      server = await startCliServer(['--port', '0', '--data', data], env);
+    }, 60_000);
+    afterAll(async () => {
+      await server?.stop();
+    });
+
+    it('seeds the demo once and prints the owner account', () => {
+      expect(server.stdout).toMatch(/owner\s+owner@calmdesk\.local\s+\S{16}/);
+      expect(server.stdout).toMatch(/Seeded a demo organisation: \d+ customers, \d+ cases/);
+      expect(statSync(serverFilePath(data)).mode & 0o777).toBe(0o600);
+    });
+
+    it('goes through the local route, and what it creates works at once', async () => {
+      const added = await cli(
+        'user',
+        'add',
+        '--email',
+        'new.agent@example.test',
+        '--password',
+        'long-enough',
+        '--role',
+        'agent',
+        '--name',
+        'New Agent',
+        '--data',
+        data,
+      );
+      expect(added.stderr).toBe('');
+      expect(added.code).toBe(0);
+      const token = await cli('token', 'create', '--role', 'supervisor', '--data', data);
+      expect(token.code).toBe(0);
+      const users = await fetch(new URL('/api/users', server.url), {
+        headers: { authorization: `Bearer ${token.stdout.trim()}` },
+      });
+      expect(users.status).toBe(200);
+      const names = ((await users.json()) as { items: Array<{ name: string }> }).items.map((u) => u.name);
+      expect(names).toContain('New Agent');
+      const verified = await cli('verify-log', '--data', data);
+      expect(verified.code).toBe(0);
+      expect(verified.stdout).toMatch(/checked \d{2} cases, \d{3} log entries: every chain is intact/);
+      const taken = await cli(
+        'user',
+        'add',
+        '--email',
+        'owner@calmdesk.local',
+        '--password',
+        'long-enough',
+        '--role',
+        'owner',
+        '--data',
+        data,
+      );
+      expect(taken.code).toBe(1);
+      expect(taken.stderr).toContain('exists already');
+    }, 60_000);
+
+    it('removes server.json on stop; verify-log then finds a tampered entry itself', async () => {
+      expect(await server.stop()).toBe(0);
+      expect(() => statSync(serverFilePath(data))).toThrow();
+      const database = await openDatabase({ dataDir: data });
+      let tampered: { case_id: string; seq: number };
+      try {
+        const audit = await database.db
+          .selectFrom('audit_log')
+          .select('action')
+          .where('actor', '=', 'cli')
+          .where('action', 'in', ['user.add', 'token.create'])
+          .execute();
+        // The demo's four accounts and the one added here; the one token created here.
+        expect(audit.filter((a) => a.action === 'user.add')).toHaveLength(5);
+        expect(audit.filter((a) => a.action === 'token.create')).toHaveLength(1);
+        tampered = await database.db
+          .selectFrom('interactions')
+          .select(['case_id', 'seq'])
+          .where('seq', '=', 2)
+          .orderBy('id')
+          .limit(1)
+          .executeTakeFirstOrThrow();
+        await sql`ALTER TABLE interactions DISABLE TRIGGER interactions_append_only`.execute(database.db);
+        await database.db
+          .updateTable('interactions')
+          .set({ body: 'Nothing happened.' })
+          .where('case_id', '=', tampered.case_id)
+          .where('seq', '=', tampered.seq)
+          .execute();
+        await sql`ALTER TABLE interactions ENABLE TRIGGER interactions_append_only`.execute(database.db);
+      } finally {
+        await database.close();
+      }
+      const verified = await cli('verify-log', '--data', data);
+      expect(verified.code).toBe(1);
+      expect(verified.stdout).toContain(`first broken entry: case ${tampered.case_id} seq 2`);
+    }, 60_000);
+  });
+});

@@ -1,0 +1,118 @@
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+
+const StaffKey = z.enum(['owner', 'supervisor', 'agent1', 'agent2']);
+export type StaffKey = z.infer<typeof StaffKey>;
+
+const StaffSchema = z.strictObject({
+  key: StaffKey,
+  name: z.string(),
+  email: z.email(),
+  role: z.enum(['owner', 'supervisor', 'agent']),
+  signature: z.string().optional(),
+});
+
+const CustomerSchema = z.strictObject({
+  key: z.string(),
+  name: z.string(),
+  email: z.email().optional(),
+  phone: z.string().optional(),
+  language: z.enum(['pl', 'et', 'en']),
+  addressForm: z.enum(['formal', 'informal']).optional(),
+  tags: z.array(z.string()).optional(),
+  notes: z.string().optional(),
+});
+
+/** Hours after the case opened; an entry never lands in the future (the seed clamps it). */
+const After = z.number().min(0);
+
+const MessageStep = z.strictObject({
+  after: After,
+  kind: z.enum(['inbound', 'outbound', 'note', 'call']),
+  /** Who typed it; inbound e-mail, web, chat and review messages arrive through the mail import. */
+  by: StaffKey.optional(),
+  body: z.string().min(1),
+});
+
+const CompensationStep = z.strictObject({
+  after: After,
+  by: StaffKey,
+  compensation: z.strictObject({
+    kind: z.enum(['repair', 'replacement', 'voucher', 'free_session', 'discount', 'cash_refund']),
+    amount: z.number().optional(),
+    currency: z.string().optional(),
+    statutory: z.boolean().optional(),
+    note: z.string().optional(),
+  }),
+  /** A later decision by a supervisor or owner: approve a held refund, or mark it issued. */
+  decision: z.enum(['approve', 'issue', 'reject']).optional(),
+});
+
+const CommitmentsStep = z.strictObject({
+  after: After,
+  by: StaffKey,
+  /** Marks every open commitment of the case so far. */
+  commitments: z.enum(['kept', 'missed']),
+});
+
+const EscalateStep = z.strictObject({ after: After, by: StaffKey, escalate: z.literal(true) });
+
+const StepSchema = z.union([MessageStep, CompensationStep, CommitmentsStep, EscalateStep]);
+export type DemoStep = z.infer<typeof StepSchema>;
+
+const CaseSchema = z.strictObject({
+  customer: z.string(),
+  channel: z.enum(['email', 'phone', 'web', 'visit', 'chat', 'review']),
+  subject: z.string().min(1),
+  /** When the case opened, in days before the seed runs. */
+  daysAgo: z.number().min(0),
+  assignee: StaffKey.optional(),
+  fault: z.enum(['unknown', 'ours', 'customer', 'third_party']).optional(),
+  /** The status at the end; left out, it is what the log made it (new, open, waiting_customer). */
+  status: z.enum(['open', 'waiting_customer', 'waiting_us', 'resolved', 'closed']).optional(),
+  stage: z.string().optional(),
+  steps: z.array(StepSchema).min(1),
+});
+export type DemoCase = z.infer<typeof CaseSchema>;
+
+const SettingsSchema = z.strictObject({
+  name: z.string(),
+  timeZone: z.string(),
+  currency: z.string(),
+  cashRefundLimit: z.number(),
+});
+
+export interface DemoData {
+  settings: z.infer<typeof SettingsSchema>;
+  staff: Array<z.infer<typeof StaffSchema>>;
+  customers: Array<z.infer<typeof CustomerSchema>>;
+  cases: DemoCase[];
+}
+
+const CASE_FILES = ['cases-pl.json', 'cases-et.json', 'cases-en.json'];
+
+function readData<S extends z.ZodType>(file: string, schema: S): z.infer<S> {
+  const text = readFileSync(new URL(`./data/${file}`, import.meta.url), 'utf8');
+  const parsed = schema.safeParse(JSON.parse(text));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`demo data ${file}: ${issue?.path.join('.')}: ${issue?.message}`);
+  }
+  return parsed.data;
+}
+
+/** The demo organisation as written in `data/`: checked, and every case's customer exists. */
+export function loadDemoData(): DemoData {
+  const org = readData(
+    'organisation.json',
+    z.strictObject({ settings: SettingsSchema, staff: z.array(StaffSchema) }),
+  );
+  const customers = readData('customers.json', z.array(CustomerSchema));
+  const cases = CASE_FILES.flatMap((file) => readData(file, z.array(CaseSchema)));
+  const keys = new Set(customers.map((c) => c.key));
+  for (const c of cases) {
+    if (!keys.has(c.customer))
+      throw new Error(`demo case "${c.subject}" names unknown customer ${c.customer}`);
+  }
+  return { settings: org.settings, staff: org.staff, customers, cases };
+}

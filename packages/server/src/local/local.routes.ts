@@ -1,0 +1,60 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AppError } from '../errors.ts';
+import type { AppContext } from '../http/context.ts';
+import {
+  addUserAsCli,
+  createTokenAsCli,
+  LocalTokenSchema,
+  LocalUserSchema,
+  verifyLogsAsCli,
+} from './local.service.ts';
+import { LOCAL_SECRET_HEADER, readServerFile } from './server-file.ts';
+
+const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
+
+/**
+ * Routes for the `calmdesk` CLI while the server holds the embedded database: loopback only, and
+ * only with the secret of `<dataDir>/server.json`, which only the server's user can read. They skip
+ * sign-in (the CLI has no account) and are left out of the OpenAPI document.
+ */
+export function localRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  const config = { isPublic: true };
+  return async (app) => {
+    app.addHook('onRequest', async (request) => requireLocalCaller(ctx, request));
+
+    app.post(
+      '/api/local/users',
+      { config, schema: { hide: true, body: LocalUserSchema } },
+      async (request, reply) => reply.status(201).send(await addUserAsCli(ctx.db, request.body)),
+    );
+    app.post(
+      '/api/local/tokens',
+      { config, schema: { hide: true, body: LocalTokenSchema } },
+      async (request, reply) => reply.status(201).send(await createTokenAsCli(ctx.db, request.body)),
+    );
+    app.post(
+      '/api/local/verify-log',
+      { config, schema: { hide: true, body: z.strictObject({}).optional() } },
+      async () => verifyLogsAsCli(ctx.db),
+    );
+  };
+}
+
+function requireLocalCaller(ctx: AppContext, request: FastifyRequest): void {
+  if (!LOOPBACK.has(request.socket.remoteAddress ?? '')) {
+    throw new AppError('forbidden', 'local routes answer only on the loopback interface');
+  }
+  const sent = request.headers[LOCAL_SECRET_HEADER];
+  const expected = readServerFile(ctx.config.dataDir)?.secret;
+  if (typeof sent !== 'string' || !expected || !isSameSecret(sent, expected)) {
+    throw new AppError('forbidden', `local routes need the secret of server.json in ${LOCAL_SECRET_HEADER}`);
+  }
+}
+
+function isSameSecret(a: string, b: string): boolean {
+  const hash = (s: string) => createHash('sha256').update(s).digest();
+  return timingSafeEqual(hash(a), hash(b));
+}
