@@ -92,7 +92,7 @@ export interface DemoData {
 const CASE_FILES = ['cases-pl.json', 'cases-et.json', 'cases-en.json'];
 
 function readData<S extends z.ZodType>(file: string, schema: S): z.infer<S> {
-  const text = readFileSync(new URL(`./data/${file}`, import.meta.url), 'utf8');
+  const text = readFileSync(new URL(`./content/${file}`, import.meta.url), 'utf8');
   const parsed = schema.safeParse(JSON.parse(text));
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -101,7 +101,7 @@ function readData<S extends z.ZodType>(file: string, schema: S): z.infer<S> {
   return parsed.data;
 }
 
-/** The demo organisation as written in `data/`: checked, and every case's customer exists. */
+/** The demo organisation as written in `content/`: checked, and every case's customer exists. */
 export function loadDemoData(): DemoData {
   const org = readData(
     'organisation.json',
