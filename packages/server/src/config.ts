@@ -6,6 +6,11 @@ const ConfigSchema = z.object({
   dataDir: z.string().min(1),
   /** PostgreSQL connection string; when set, CalmDesk uses that server instead of PGlite. */
   databaseUrl: z.string().url().optional(),
+  /** PostgreSQL only: the schema to work in (created when missing), so several instances or test runs can share one database. */
+  databaseSchema: z
+    .string()
+    .regex(/^[a-z_][a-z0-9_]*$/, 'a lower-case SQL identifier')
+    .optional(),
   /** TCP port of the HTTP server. */
   port: z.coerce.number().int().min(0).max(65535),
   /** Interface to listen on; 127.0.0.1 keeps CalmDesk private to this machine. */
@@ -26,6 +31,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, overrides: Overrides = {}): C
   const parsed = ConfigSchema.safeParse({
     dataDir: resolve(overrides.dataDir ?? env.CALMDESK_DATA ?? 'data'),
     databaseUrl: env.DATABASE_URL || undefined,
+    databaseSchema: env.DATABASE_SCHEMA || undefined,
     port: overrides.port ?? env.PORT ?? 3000,
     host: overrides.host ?? env.HOST ?? '127.0.0.1',
     logLevel: env.LOG_LEVEL ?? 'info',

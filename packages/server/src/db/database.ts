@@ -29,7 +29,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<OpenDatabase
     ? await openPostgres(target.databaseUrl, target.schema)
     : await openPglite(target.dataDir);
   try {
-    await migrate(opened.db);
+    await migrate(opened.db, target.databaseUrl ? target.schema : undefined);
   } catch (error) {
     await opened.close();
     throw error;
@@ -71,8 +71,11 @@ async function openPglite(dataDir: string): Promise<OpenDatabase> {
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
 
-async function migrate(db: Db): Promise<void> {
-  const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
+async function migrate(db: Db, schema: string | undefined): Promise<void> {
+  // Kysely looks for its bookkeeping tables in every schema unless told which: another schema's
+  // kysely_migration would make it skip creating this schema's own.
+  const migrator = new Migrator({ db, provider, ...(schema ? { migrationTableSchema: schema } : {}) });
+  const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
     throw new Error(`database migration ${failed} failed: ${(error as Error).message ?? error}`);

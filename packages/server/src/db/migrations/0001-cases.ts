@@ -74,6 +74,9 @@ const STATEMENTS = [
     updated_at timestamptz NOT NULL DEFAULT now()
   )`,
   "CREATE INDEX cases_by_priority ON cases (priority DESC, COALESCE(first_response_due_at, 'infinity'), id)",
+  // A status tab (resolved, waiting…) in inbox order: without it, resolved cases (priority 0) sit at the
+  // end of cases_by_priority and a page of them scans every active case first (79 ms at 100,000 cases).
+  "CREATE INDEX cases_by_status_priority ON cases (status, priority DESC, COALESCE(first_response_due_at, 'infinity'), id)",
   "CREATE INDEX cases_by_due ON cases (COALESCE(first_response_due_at, 'infinity'), id)",
   'CREATE INDEX cases_by_created ON cases (created_at DESC, id)',
   'CREATE INDEX cases_by_customer ON cases (customer_id)',

@@ -1,0 +1,436 @@
+/**
+ * `npx tsx bench/api.ts`: the HTTP API under load, on PGlite and on PostgreSQL (DATABASE_URL) in one
+ * run. A real `calmdesk serve` process on loopback, autocannon in this process:
+ * - inbound messages analysed and stored per second (POST /api/cases/:id/interactions);
+ * - `GET /api/cases?sort=priority&limit=50` latency with 100,000 cases in the database.
+ * PostgreSQL gets a fresh schema, dropped afterwards; PGlite a temporary folder, removed afterwards.
+ */
+
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { FLAGS, type Flag, type Level, PROBLEM_CATEGORIES } from '@calmdesk/analysis';
+import { renderTable } from '../packages/analysis/eval/table.ts';
+import { createToken } from '../packages/server/src/auth/auth.service.ts';
+import { computePriority } from '../packages/server/src/cases/priority.ts';
+import { type Db, openDatabase } from '../packages/server/src/db/database.ts';
+import { newId } from '../packages/server/src/db/ids.ts';
+import type { CaseStatus, Channel } from '../packages/server/src/db/schema.ts';
+import { DEFAULT_SETTINGS } from '../packages/server/src/settings/settings.service.ts';
+import { benchMessages } from './messages.ts';
+
+const CASES = 100_000;
+const CUSTOMERS = 25_000;
+const STAFF = 8;
+/** Cases the inbound stream writes to, picked at random among the open ones. */
+const INBOUND_CASES = 2_000;
+const WARMUP_SECONDS = 3;
+const MEASURE_SECONDS = 10;
+const LIST_CONNECTIONS = 8;
+/** The latency figure is taken at a steady rate well below saturation, so it is not a queue's length. */
+const LIST_RATE = 100;
+const INBOUND_CONNECTIONS = 32;
+const TARGETS = { inboundPerSecond: 1_000, listP99Ms: 50 };
+const CLI = fileURLToPath(new URL('../packages/server/bin/calmdesk.js', import.meta.url));
+
+// autocannon ships no types: only the options and results this bench uses are declared.
+interface CannonRequest {
+  method?: string;
+  path?: string;
+  body?: string;
+  headers?: Record<string, string>;
+}
+interface CannonResult {
+  requests: { average: number; total: number };
+  latency: { p50: number; p90: number; p99: number; max: number };
+  '2xx': number;
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+}
+type Autocannon = (options: {
+  url: string;
+  connections: number;
+  duration: number;
+  /** Requests per second over all connections; unset: as fast as answered. */
+  overallRate?: number;
+  method?: string;
+  headers?: Record<string, string>;
+  requests?: Array<CannonRequest & { setupRequest?: (request: CannonRequest) => CannonRequest }>;
+}) => Promise<CannonResult>;
+const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
+
+export interface ApiBenchResult {
+  database: 'PGlite' | 'PostgreSQL';
+  loadSeconds: number;
+  inboundPerSecond: number;
+  inboundP99Ms: number;
+  listP50Ms: number;
+  listP99Ms: number;
+  listMaxPerSecond: number;
+  listMaxP99Ms: number;
+  /**
+   * Inbound messages in the database afterwards, and the 201 answers autocannon counted: it drops the
+   * answers still in flight when a run ends, so up to one per connection and run may be stored unseen.
+   */
+  stored: number;
+  acknowledged: number;
+}
+
+/** Runs the API bench on PGlite, and on PostgreSQL when a URL is given. */
+export async function runApiBench(databaseUrl = process.env.DATABASE_URL): Promise<ApiBenchResult[]> {
+  const results = [await benchDatabase(undefined)];
+  if (databaseUrl) results.push(await benchDatabase(databaseUrl));
+  return results;
+}
+
+/** The results as table rows, PostgreSQL (which the targets are for) next to PGlite. */
+export function apiBenchRows(results: readonly ApiBenchResult[]): string[][] {
+  const value = (pick: (r: ApiBenchResult) => string) => results.map(pick);
+  const ms = (n: number) => n.toFixed(1);
+  const count = (n: number) => Math.round(n).toLocaleString('en');
+  return [
+    [
+      `inbound messages/s (${INBOUND_CONNECTIONS} connections)`,
+      ...value((r) => count(r.inboundPerSecond)),
+      `≥ ${count(TARGETS.inboundPerSecond)}`,
+    ],
+    ['inbound p99 ms', ...value((r) => ms(r.inboundP99Ms)), ''],
+    [
+      `case list p99 ms at ${LIST_RATE} requests/s`,
+      ...value((r) => ms(r.listP99Ms)),
+      `< ${TARGETS.listP99Ms}`,
+    ],
+    [`case list p50 ms at ${LIST_RATE} requests/s`, ...value((r) => ms(r.listP50Ms)), ''],
+    [
+      `case list requests/s, saturated (${LIST_CONNECTIONS} connections)`,
+      ...value((r) => count(r.listMaxPerSecond)),
+      '',
+    ],
+    ['case list p99 ms, saturated', ...value((r) => ms(r.listMaxP99Ms)), ''],
+    [
+      'inbound stored / acknowledged',
+      ...value((r) => `${r.stored} / ${r.acknowledged}`),
+      `≤ +${2 * INBOUND_CONNECTIONS} in flight`,
+    ],
+    [`bulk load of ${count(CASES)} cases, s`, ...value((r) => r.loadSeconds.toFixed(1)), ''],
+  ];
+}
+
+async function benchDatabase(databaseUrl: string | undefined): Promise<ApiBenchResult> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'calmdesk-bench-api-'));
+  const schema = databaseUrl ? `bench_api_${process.pid}_${Date.now().toString(36)}` : undefined;
+  try {
+    const started = performance.now();
+    const database = await openDatabase({ databaseUrl, dataDir, schema });
+    let token: string;
+    let inboundCases: string[];
+    try {
+      token = (await createToken(database.db, 'owner', 'bench')).token;
+      inboundCases = await loadCases(database.db);
+    } finally {
+      await database.close();
+    }
+    const loadSeconds = (performance.now() - started) / 1000;
+
+    const server = await startServerProcess(dataDir, databaseUrl, schema);
+    let list: CannonResult;
+    let listMax: CannonResult;
+    let inbound: CannonResult;
+    let acknowledged = 0;
+    try {
+      const url = server.url;
+      const headers = { authorization: `Bearer ${token}` };
+      const listOptions = {
+        url: `${url}/api/cases?sort=priority&limit=50`,
+        connections: LIST_CONNECTIONS,
+        headers,
+      };
+      await autocannon({ ...listOptions, duration: WARMUP_SECONDS });
+      list = await autocannon({ ...listOptions, duration: MEASURE_SECONDS, overallRate: LIST_RATE });
+      requireAllOk(list, 'case list');
+      listMax = await autocannon({ ...listOptions, duration: MEASURE_SECONDS });
+      requireAllOk(listMax, 'case list, saturated');
+
+      const messages = benchMessages().slice(0, 5_000);
+      let next = 0;
+      const inboundOptions = {
+        url,
+        connections: INBOUND_CONNECTIONS,
+        headers: { ...headers, 'content-type': 'application/json' },
+        requests: [
+          {
+            method: 'POST',
+            setupRequest: (request: CannonRequest): CannonRequest => {
+              next += 1;
+              return {
+                ...request,
+                path: `/api/cases/${inboundCases[next % inboundCases.length]}/interactions`,
+                body: JSON.stringify({ kind: 'inbound', body: messages[next % messages.length] }),
+              };
+            },
+          },
+        ],
+      };
+      const warm = await autocannon({ ...inboundOptions, duration: WARMUP_SECONDS });
+      requireAllOk(warm, 'inbound warm-up');
+      inbound = await autocannon({ ...inboundOptions, duration: MEASURE_SECONDS });
+      requireAllOk(inbound, 'inbound');
+      acknowledged = warm['2xx'] + inbound['2xx'];
+    } finally {
+      await server.stop();
+    }
+
+    const reopened = await openDatabase({ databaseUrl, dataDir, schema });
+    let stored: number;
+    try {
+      const row = await reopened.db
+        .selectFrom('interactions')
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .where('kind', '=', 'inbound')
+        .executeTakeFirstOrThrow();
+      stored = Number(row.n);
+    } finally {
+      await reopened.close();
+    }
+    if (stored < acknowledged || stored > acknowledged + 2 * INBOUND_CONNECTIONS) {
+      throw new Error(`${acknowledged} inbound messages acknowledged, but ${stored} stored`);
+    }
+    return {
+      database: databaseUrl ? 'PostgreSQL' : 'PGlite',
+      loadSeconds,
+      inboundPerSecond: inbound['2xx'] / MEASURE_SECONDS,
+      inboundP99Ms: inbound.latency.p99,
+      listP50Ms: list.latency.p50,
+      listP99Ms: list.latency.p99,
+      listMaxPerSecond: listMax.requests.average,
+      listMaxP99Ms: listMax.latency.p99,
+      stored,
+      acknowledged,
+    };
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+    if (databaseUrl && schema) await dropSchema(databaseUrl, schema);
+  }
+}
+
+function requireAllOk(result: CannonResult, what: string): void {
+  if (result.non2xx > 0 || result.errors > 0 || result.timeouts > 0) {
+    throw new Error(
+      `${what}: ${result.non2xx} non-2xx answers, ${result.errors} errors, ${result.timeouts} timeouts`,
+    );
+  }
+}
+
+async function dropSchema(databaseUrl: string, schema: string): Promise<void> {
+  const database = await openDatabase({ databaseUrl, dataDir: '', schema });
+  try {
+    await database.db.schema.dropSchema(schema).ifExists().cascade().execute();
+  } finally {
+    await database.close();
+  }
+}
+
+/** One raw statement: kysely's `sql` belongs to the server package, which the bench does not depend on. */
+async function runStatement(db: Db, statement: string): Promise<void> {
+  const compiled = db.selectNoFrom((eb) => eb.lit(1).as('one')).compile();
+  await db.executeQuery({ ...compiled, sql: statement, parameters: [] });
+}
+
+/** A small deterministic generator, so every run loads the same inbox. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function pick<T>(next: () => number, weighted: ReadonlyArray<readonly [T, number]>): T {
+  let r = next() * weighted.reduce((sum, [, weight]) => sum + weight, 0);
+  for (const [value, weight] of weighted) {
+    r -= weight;
+    if (r < 0) return value;
+  }
+  return weighted[0]![0];
+}
+
+const STATUSES: ReadonlyArray<readonly [CaseStatus, number]> = [
+  ['new', 10],
+  ['open', 15],
+  ['waiting_customer', 12],
+  ['waiting_us', 8],
+  ['resolved', 35],
+  ['closed', 20],
+];
+const LEVELS: ReadonlyArray<readonly [Level, number]> = [
+  ['calm', 45],
+  ['upset', 30],
+  ['angry', 18],
+  ['hostile', 7],
+];
+const CHANNELS: ReadonlyArray<readonly [Channel, number]> = [
+  ['email', 40],
+  ['phone', 20],
+  ['web', 15],
+  ['chat', 15],
+  ['visit', 5],
+  ['review', 5],
+];
+const BATCH = 2_000;
+
+/**
+ * Customers, staff and 100,000 cases in batched inserts, with the level, flags, priority and due times
+ * an inbox of that size would have; returns open cases for the inbound stream.
+ */
+async function loadCases(db: Db): Promise<string[]> {
+  const next = random(42);
+  const now = Date.now();
+  const customerIds = Array.from({ length: CUSTOMERS }, () => newId());
+  for (let i = 0; i < CUSTOMERS; i += BATCH) {
+    await db
+      .insertInto('customers')
+      .values(
+        customerIds.slice(i, i + BATCH).map((id, j) => ({
+          id,
+          name: `Customer ${i + j}`,
+          emails: [`customer${i + j}@example.test`],
+          phones: [],
+          tags: [],
+          updated_at: new Date(now),
+        })),
+      )
+      .execute();
+  }
+  const staffIds = Array.from({ length: STAFF }, () => newId());
+  await db
+    .insertInto('users')
+    .values(
+      staffIds.map((id, i) => ({
+        id,
+        name: `Agent ${i}`,
+        email: `agent${i}@example.test`,
+        role: 'agent' as const,
+        // Nobody signs in during the bench.
+        password_hash: 'not-a-password',
+      })),
+    )
+    .execute();
+
+  const openCases: string[] = [];
+  for (let i = 0; i < CASES; i += BATCH) {
+    const rows = Array.from({ length: Math.min(BATCH, CASES - i) }, () => {
+      const id = newId();
+      const status = pick(next, STATUSES);
+      const level = pick(next, LEVELS);
+      const flags = FLAGS.filter((flag: Flag) => next() < (flag === 'urgency' ? 0.2 : 0.05));
+      const problems = PROBLEM_CATEGORIES.filter(() => next() < 0.15);
+      const createdAt = now - Math.floor(next() * 60 * 86_400_000);
+      const due = createdAt + DEFAULT_SETTINGS.firstResponseMinutes[level] * 60_000;
+      const responded = status === 'new' ? null : createdAt + Math.floor(next() * 8 * 3_600_000);
+      const isDone = status === 'resolved' || status === 'closed';
+      if (!isDone && openCases.length < INBOUND_CASES && next() < 0.1) openCases.push(id);
+      return {
+        id,
+        customer_id: customerIds[Math.floor(next() * CUSTOMERS)]!,
+        subject: `Order ${100_000 + i}: ${problems[0] ?? 'question'}`,
+        channel: pick(next, CHANNELS),
+        status,
+        level,
+        peak_level: level,
+        flags,
+        problems,
+        language: pick(next, [
+          ['pl', 5],
+          ['et', 2],
+          ['en', 3],
+        ] as const),
+        assignee_id: next() < 0.7 ? staffIds[Math.floor(next() * STAFF)]! : null,
+        priority: computePriority({ level, flags, problems: problems.length, status }),
+        first_response_due_at: new Date(due),
+        first_responded_at: responded === null ? null : new Date(responded),
+        created_at: new Date(createdAt),
+        updated_at: new Date(responded ?? createdAt),
+      };
+    });
+    await db.insertInto('cases').values(rows).execute();
+  }
+  // A live database has statistics from autovacuum; a freshly loaded one needs them for a fair plan.
+  await runStatement(db, 'ANALYZE');
+  return openCases;
+}
+
+interface ServerProcess {
+  url: string;
+  stop(): Promise<void>;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
+    });
+  });
+}
+
+/** `calmdesk serve` in its own process, so the server and the load generator do not share a thread. */
+async function startServerProcess(
+  dataDir: string,
+  databaseUrl: string | undefined,
+  schema: string | undefined,
+): Promise<ServerProcess> {
+  const port = await freePort();
+  const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'warn' };
+  delete env.DATABASE_URL;
+  delete env.DATABASE_SCHEMA;
+  if (databaseUrl && schema) Object.assign(env, { DATABASE_URL: databaseUrl, DATABASE_SCHEMA: schema });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [CLI, 'serve', '--data', dataDir, '--port', String(port), '--no-demo'],
+    { env, stdio: ['ignore', 'ignore', 'inherit'] },
+  );
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const stop = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    await exited;
+    clearTimeout(timer);
+  };
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline && child.exitCode === null) {
+    const healthy = await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(1000) })
+      .then((response) => response.ok)
+      .catch(() => false);
+    if (healthy) return { url, stop };
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  await stop();
+  throw new Error('the server did not start');
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const results = await runApiBench();
+  if (!process.env.DATABASE_URL) console.log('(DATABASE_URL is not set: PostgreSQL skipped)');
+  console.log(
+    renderTable(
+      `HTTP API on loopback, ${CASES.toLocaleString('en')} cases, a calmdesk serve process (LOG_LEVEL=warn), autocannon ${MEASURE_SECONDS} s per figure`,
+      ['figure', ...results.map((r) => r.database), 'target (PostgreSQL)'],
+      apiBenchRows(results),
+      process.argv.includes('--markdown'),
+    ),
+  );
+}

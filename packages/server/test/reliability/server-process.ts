@@ -1,0 +1,195 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { createToken } from '../../src/auth/auth.service.ts';
+import { openDatabase } from '../../src/db/database.ts';
+
+const CLI = fileURLToPath(new URL('../../bin/calmdesk.js', import.meta.url));
+const STARTUP_TIMEOUT_MS = 30_000;
+const REQUEST_TIMEOUT_MS = 15_000;
+
+/** Where a server process keeps its data: a PGlite folder or a fresh schema on the PostgreSQL of DATABASE_URL. */
+export interface Store {
+  kind: 'pglite' | 'postgres';
+  dataDir: string;
+  schema: string | undefined;
+  /** An owner's bearer token, created before any server opened the store. */
+  token: string;
+  /** Removes the folder or drops the schema. */
+  remove(): Promise<void>;
+}
+
+/** A fresh store with an owner token; the database is closed again, so a server process can open it. */
+export async function createStore(kind: 'pglite' | 'postgres'): Promise<Store> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'calmdesk-reliability-'));
+  const schema = kind === 'postgres' ? `reliability_${process.pid}_${randomSuffix()}` : undefined;
+  const databaseUrl = kind === 'postgres' ? requireDatabaseUrl() : undefined;
+  const database = await openDatabase({ databaseUrl, dataDir, schema });
+  let token: string;
+  try {
+    token = (await createToken(database.db, 'owner', 'reliability test')).token;
+  } finally {
+    await database.close();
+  }
+  return {
+    kind,
+    dataDir,
+    schema,
+    token,
+    async remove() {
+      rmSync(dataDir, { recursive: true, force: true });
+      if (databaseUrl && schema) await dropSchema(databaseUrl, schema);
+    },
+  };
+}
+
+function requireDatabaseUrl(): string {
+  const url = process.env.DATABASE_URL;
+  if (!url) throw new Error('DATABASE_URL is not set');
+  return url;
+}
+
+function randomSuffix(): string {
+  return Math.random().toString(36).slice(2, 10);
+}
+
+async function dropSchema(url: string, schema: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A port nobody listens on right now (the kernel's pick). */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
+    });
+  });
+}
+
+export interface ServerProcess {
+  url: string;
+  child: ChildProcess;
+  /** What the process wrote to stderr, for failure messages. */
+  output(): string;
+  /** Resolves once the process has exited (at once when it already has). */
+  exited(): Promise<void>;
+  /** SIGKILL: no shutdown code runs, as in a power cut of the process. */
+  crash(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+const running = new Set<ServerProcess>();
+
+/** Starts `calmdesk serve` on the store in a child process and waits until /api/health answers. */
+export async function startServerProcess(store: Store): Promise<ServerProcess> {
+  const port = await freePort();
+  const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'warn' };
+  delete env.DATABASE_URL;
+  delete env.DATABASE_SCHEMA;
+  if (store.kind === 'postgres') {
+    env.DATABASE_URL = requireDatabaseUrl();
+    env.DATABASE_SCHEMA = store.schema;
+  }
+  const child = spawn(
+    process.execPath,
+    [CLI, 'serve', '--data', store.dataDir, '--port', String(port), '--no-demo'],
+    { env, stdio: ['ignore', 'ignore', 'pipe'] },
+  );
+  let stderr = '';
+  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
+    stderr = (stderr + chunk).slice(-10_000);
+  });
+  const exit = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const exited = () => (child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : exit);
+  const server: ServerProcess = {
+    url: `http://127.0.0.1:${port}`,
+    child,
+    output: () => stderr,
+    exited,
+    async crash() {
+      child.kill('SIGKILL');
+      await exited();
+      running.delete(server);
+    },
+    async stop() {
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      await exited();
+      clearTimeout(timer);
+      running.delete(server);
+    },
+  };
+  running.add(server);
+  const deadline = Date.now() + STARTUP_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null || child.signalCode !== null) break;
+    const healthy = await fetch(`${server.url}/api/health`, { signal: AbortSignal.timeout(1000) })
+      .then((response) => response.ok)
+      .catch(() => false);
+    if (healthy) return server;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  await server.crash();
+  throw new Error(`the server did not come up within ${STARTUP_TIMEOUT_MS} ms:\n${stderr}`);
+}
+
+/** Kills every server process still running: for afterEach, so a failed test leaves nothing behind. */
+export async function crashAllServers(): Promise<void> {
+  await Promise.all([...running].map((server) => server.crash()));
+}
+
+/** A minimal API client bound to one server and token. */
+export function apiClient(server: Pick<ServerProcess, 'url'>, token: string) {
+  return async function call<T = unknown>(
+    method: 'GET' | 'POST' | 'PATCH',
+    path: string,
+    body?: unknown,
+  ): Promise<{ status: number; body: T }> {
+    const response = await fetch(`${server.url}${path}`, {
+      method,
+      headers: {
+        authorization: `Bearer ${token}`,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+    });
+    return { status: response.status, body: (await response.json()) as T };
+  };
+}
+
+export interface StoredInteraction {
+  id: string;
+  seq: number;
+  kind: string;
+}
+
+export interface CaseView {
+  id: string;
+  status: string;
+  stage: string | null;
+  fault: string;
+  subject: string;
+  interactions: StoredInteraction[];
+}
+
+export interface Verdict {
+  ok: boolean;
+  entries: number;
+  brokenAt?: number;
+}
