@@ -102,46 +102,35 @@ describe.skipIf(!process.env.DATABASE_URL)('two server processes on one PostgreS
 
     const statuses = ['open', 'waiting_us', 'waiting_customer'] as const;
     const faults = ['ours', 'third_party', 'customer'] as const;
-    // Each field has one writer, so the last value it had acknowledged is the value the case must hold.
-    const writers: Record<'status' | 'stage' | 'fault' | 'subject', (n: number) => string> = {
-      status: (n) => statuses[n % statuses.length]!,
-      stage: (n) => `stage-${n}`,
-      fault: (n) => faults[n % faults.length]!,
-      subject: (n) => `Broken dishwasher, round ${n}`,
-    };
-    const lastAcknowledged: Partial<Record<keyof typeof writers, string>> = {};
-    const failures: string[] = [];
-    const fields = Object.keys(writers) as Array<keyof typeof writers>;
-    const patchers = fields.map(async (field, i) => {
-      const call = clients[i % clients.length]!;
-      for (let n = 0; n < WRITES_PER_WORKER; n++) {
-        const value = writers[field](n);
-        const response = await call('PATCH', `/api/cases/${caseId}`, { [field]: value });
-        if (response.status === 200) lastAcknowledged[field] = value;
-        else failures.push(`${field}: ${response.status} ${JSON.stringify(response.body)}`);
-      }
+    const valuesOf = (n: number) => ({
+      status: statuses[n % statuses.length]!,
+      stage: `stage-${n}`,
+      fault: faults[n % faults.length]!,
+      subject: `Broken dishwasher, round ${n}`,
     });
-    // Notes on both servers take the same row lock meanwhile, without touching these fields.
-    const notes = clients.map(async (call, serverIndex) => {
-      for (let n = 0; n < WRITES_PER_WORKER; n++) {
-        const response = await call('POST', `/api/cases/${caseId}/interactions`, {
+    const fields = Object.keys(valuesOf(0)) as Array<keyof ReturnType<typeof valuesOf>>;
+    // Round by round: the four fields are patched at once, two through each server, while a note on
+    // each server takes the same row lock. Once all are acknowledged the case must hold every new value:
+    // a PATCH that wrote back a stale copy of the row would undo one of the others.
+    for (let n = 0; n < WRITES_PER_WORKER; n++) {
+      const values = valuesOf(n);
+      const patches = fields.map((field, i) =>
+        clients[i % clients.length]!('PATCH', `/api/cases/${caseId}`, { [field]: values[field] }),
+      );
+      const notes = clients.map((call, serverIndex) =>
+        call('POST', `/api/cases/${caseId}/interactions`, {
           kind: 'note',
           body: BODIES.note(serverIndex * 100 + n),
-        });
-        if (response.status !== 201) failures.push(`note: ${response.status}`);
-      }
-    });
-    await Promise.all([...patchers, ...notes]);
-    expect(failures).toEqual([]);
+        }),
+      );
+      const answers = await Promise.all([...patches, ...notes]);
+      expect(answers.map((answer) => answer.status)).toEqual([200, 200, 200, 200, 201, 201]);
+      const detail = await clients[n % clients.length]!<CaseView>('GET', `/api/cases/${caseId}`);
+      const { status, stage, fault, subject } = detail.body;
+      expect({ round: n, status, stage, fault, subject }).toEqual({ round: n, ...values });
+    }
 
     for (const client of clients) {
-      const detail = await client<CaseView>('GET', `/api/cases/${caseId}`);
-      expect({
-        status: detail.body.status,
-        stage: detail.body.stage,
-        fault: detail.body.fault,
-        subject: detail.body.subject,
-      }).toEqual(lastAcknowledged);
       const verdict = await client<Verdict>('GET', `/api/cases/${caseId}/verify`);
       expect(verdict.body).toEqual({ ok: true, entries: 1 + 2 * WRITES_PER_WORKER });
     }
