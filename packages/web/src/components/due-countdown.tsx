@@ -34,7 +34,7 @@ export function DueCountdown({ dueAt }: { dueAt: string | null }) {
     <Text
       component="time"
       dateTime={dueAt}
-      c={overdue ? 'red.8' : undefined}
+      c={overdue ? 'red.9' : undefined}
       fw={overdue ? 700 : undefined}
       size="sm"
     >

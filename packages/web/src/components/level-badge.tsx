@@ -13,7 +13,7 @@ export function LevelBadge({ level }: { level: Level | null | undefined }) {
   const { t } = useTranslation();
   if (!level) return null;
   return (
-    <Badge color={LEVEL_COLORS[level]} variant={level === 'calm' ? 'light' : 'filled'}>
+    <Badge color={LEVEL_COLORS[level]} variant={level === 'hostile' ? 'filled' : 'light'}>
       {t(`level.${level}`)}
     </Badge>
   );

@@ -1,6 +1,6 @@
 import type { Analysis, CaseState, CoachContext, Lang } from '@calmdesk/analysis';
 import { Alert, Badge, Button, Grid, Group, Loader, Stack, Text, Title } from '@mantine/core';
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../api/types.ts';
 import { FlagChips } from '../../components/flag-chips.tsx';
@@ -74,7 +74,11 @@ function CaseView({ item }: { item: CaseDetail }) {
   const canOverride = session.data?.canOverride ?? false;
   const send = (override: boolean) =>
     addInteraction.mutate({ kind: 'outbound', body: draft, override }, { onSuccess: () => setDraft('') });
-  const insert = (phrase: string) => setDraft((d) => (d.trim() ? `${d.trimEnd()} ${phrase}` : phrase));
+  // Stable, so the memoised panels beside the editor do not re-render on every keystroke.
+  const insert = useCallback(
+    (phrase: string) => setDraft((d) => (d.trim() ? `${d.trimEnd()} ${phrase}` : phrase)),
+    [],
+  );
   return (
     <Stack>
       <Group justify="space-between" wrap="wrap">

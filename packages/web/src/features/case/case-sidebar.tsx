@@ -11,7 +11,7 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail, CompensationKind, CompensationRecord } from '../../api/types.ts';
 import { useFormat } from '../../format/use-format.ts';
@@ -163,7 +163,7 @@ function CompensationForm({ item }: { item: CaseDetail }) {
           onChange={(e) => setStatutory(e.currentTarget.checked)}
         />
         {overLimit && (
-          <Text size="xs" c="orange.9">
+          <Text size="xs" c="red.9">
             {t('case.needsApproval')}
           </Text>
         )}
@@ -190,7 +190,7 @@ function CompensationForm({ item }: { item: CaseDetail }) {
   );
 }
 
-export function CaseSidebar({ item }: { item: CaseDetail }) {
+export const CaseSidebar = memo(function CaseSidebar({ item }: { item: CaseDetail }) {
   const { t } = useTranslation();
   const update = useUpdateCase(item.id);
   const [stage, setStage] = useState(item.stage ?? '');
@@ -235,4 +235,4 @@ export function CaseSidebar({ item }: { item: CaseDetail }) {
       <CompensationForm item={item} />
     </Stack>
   );
-}
+});

@@ -1,5 +1,5 @@
 import { Badge, Card, Group, Stack, Switch, Text, Title } from '@mantine/core';
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Interaction } from '../../api/types.ts';
 import { EvidenceText } from '../../components/evidence-text.tsx';
@@ -48,7 +48,7 @@ function InteractionCard({ item, revealAbuse }: { item: Interaction; revealAbuse
   );
 }
 
-export function Conversation({ interactions }: { interactions: Interaction[] }) {
+export const Conversation = memo(function Conversation({ interactions }: { interactions: Interaction[] }) {
   const { t } = useTranslation();
   const [revealAbuse, setRevealAbuse] = useState(false);
   const hasAbuse = interactions.some((i) => i.analysis?.evidence.some((e) => isAbuseFlag(e.flag)));
@@ -72,4 +72,4 @@ export function Conversation({ interactions }: { interactions: Interaction[] }) 
       ))}
     </Stack>
   );
-}
+});

@@ -1,13 +1,19 @@
 import { type CaseState, guide, type Lang } from '@calmdesk/analysis';
 import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 
 /**
  * The next best actions for the case, computed in the browser: explained in the interface language,
  * with phrases in the customer's language to insert in one click.
  */
-export function GuidancePanel({ state, onInsert }: { state: CaseState; onInsert: (phrase: string) => void }) {
+export const GuidancePanel = memo(function GuidancePanel({
+  state,
+  onInsert,
+}: {
+  state: CaseState;
+  onInsert: (phrase: string) => void;
+}) {
   const { t, i18n } = useTranslation();
   const steps = useMemo(() => guide(state), [state]);
   const explained = useMemo(() => {
@@ -53,4 +59,4 @@ export function GuidancePanel({ state, onInsert }: { state: CaseState; onInsert:
       })}
     </Stack>
   );
-}
+});

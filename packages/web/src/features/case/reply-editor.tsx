@@ -115,7 +115,9 @@ export function ReplyEditor(props: ReplyEditorProps) {
             <Group justify="space-between" wrap="nowrap" align="flex-start">
               <Stack gap={2}>
                 <Group gap="xs">
-                  <Badge color={SEVERITY_COLOR[finding.severity]}>{t(`rule.${finding.rule}`)}</Badge>
+                  <Badge color={SEVERITY_COLOR[finding.severity]} variant="light">
+                    {t(`rule.${finding.rule}`)}
+                  </Badge>
                   <Text size="sm" fs="italic">
                     „{finding.text}”
                   </Text>

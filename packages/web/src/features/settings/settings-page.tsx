@@ -218,26 +218,24 @@ function UsersSection() {
         </Title>
         {users.isPending && <Loader aria-label={t('common.loading')} />}
         {users.data && (
-          <Table.ScrollContainer minWidth={420}>
-            <Table>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('settings.name')}</Table.Th>
-                  <Table.Th>{t('signIn.email')}</Table.Th>
-                  <Table.Th>{t('settings.role')}</Table.Th>
+          <Table layout="fixed" style={{ overflowWrap: 'anywhere' }}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('settings.name')}</Table.Th>
+                <Table.Th>{t('signIn.email')}</Table.Th>
+                <Table.Th>{t('settings.role')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {users.data.items.map((user) => (
+                <Table.Tr key={user.id}>
+                  <Table.Td>{user.name}</Table.Td>
+                  <Table.Td>{user.email}</Table.Td>
+                  <Table.Td>{t(`role.${user.role}`)}</Table.Td>
                 </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {users.data.items.map((user) => (
-                  <Table.Tr key={user.id}>
-                    <Table.Td>{user.name}</Table.Td>
-                    <Table.Td>{user.email}</Table.Td>
-                    <Table.Td>{t(`role.${user.role}`)}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+              ))}
+            </Table.Tbody>
+          </Table>
         )}
         {roles.length > 0 && <AddUserForm roles={roles} />}
       </Stack>

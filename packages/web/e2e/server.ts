@@ -1,0 +1,159 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Actor } from '../../server/src/auth/actor.ts';
+import { createCase, type NewCase } from '../../server/src/cases/cases.service.ts';
+import { loadConfig } from '../../server/src/config.ts';
+import type { Db } from '../../server/src/db/database.ts';
+import { newId } from '../../server/src/db/ids.ts';
+import { type RunningServer, startServer } from '../../server/src/server.ts';
+import { addUser, type PublicUser } from '../../server/src/users/users.service.ts';
+
+const WEB_ROOT = fileURLToPath(new URL('..', import.meta.url));
+const CLI: Actor = { kind: 'cli', role: 'owner' };
+
+/** Builds the web app once into packages/web/dist, which the server then serves. */
+export function buildWebApp(): number {
+  const started = performance.now();
+  const vite = join(WEB_ROOT, '../../node_modules/.bin/vite');
+  execFileSync(vite, ['build', '--logLevel', 'warn'], { cwd: WEB_ROOT, stdio: 'inherit' });
+  return performance.now() - started;
+}
+
+export interface Staff {
+  owner: PublicUser;
+  supervisor: PublicUser;
+  agent: PublicUser;
+}
+
+export const PASSWORD = 'calm-e2e-password';
+
+export interface E2eServer {
+  server: RunningServer;
+  url: string;
+  db: Db;
+  staff: Staff;
+  close(): Promise<void>;
+}
+
+/** A real CalmDesk server on a free port and an empty embedded database in a temp folder. */
+export async function startE2eServer(): Promise<E2eServer> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'calmdesk-e2e-'));
+  // Our own environment object: the browser tests always use a fresh PGlite, never DATABASE_URL.
+  const server = await startServer(loadConfig({ LOG_LEVEL: 'silent' }, { dataDir, port: '0' }));
+  const db = server.database.db;
+  const add = (name: string, email: string, role: PublicUser['role']) =>
+    addUser(db, CLI, { name, email, password: PASSWORD, role });
+  const staff = {
+    owner: await add('Olga Właścicielka', 'owner@salon.test', 'owner'),
+    supervisor: await add('Sebastian Kierownik', 'supervisor@salon.test', 'supervisor'),
+    agent: await add('Anna Nowak', 'agent@salon.test', 'agent'),
+  };
+  return {
+    server,
+    url: server.url,
+    db,
+    staff,
+    async close() {
+      await server.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * 60_000);
+
+/** A handful of cases as they arrive: each first message goes through the real analysis. */
+export async function seedCases(db: Db): Promise<Record<string, string>> {
+  const cases: Array<[key: string, NewCase, ago: number]> = [
+    [
+      'hostile',
+      {
+        customer: { name: 'Katarzyna Wiśniewska', email: 'k.wisniewska@example.test', language: 'pl' },
+        channel: 'email',
+        subject: 'Zniszczone włosy po koloryzacji',
+        message: {
+          body: 'Jesteście złodziejami, k*rwa! Piszę już trzeci raz. Oddajcie kasę NATYCHMIAST, bo idę do UOKiK i opiszę was na Facebooku.',
+        },
+      },
+      20,
+    ],
+    [
+      'upset',
+      {
+        customer: { name: 'Mari Tamm', email: 'mari.tamm@example.test', language: 'et' },
+        channel: 'web',
+        subject: 'Broneering tühistati ilma teavitamata',
+        message: { body: 'Minu broneering tühistati ja keegi ei teavitanud mind. Olen väga pettunud.' },
+      },
+      90,
+    ],
+    [
+      'calm',
+      {
+        customer: { name: 'John Smith', email: 'john@example.test', language: 'en' },
+        channel: 'phone',
+        subject: 'Question about an invoice',
+        message: { body: 'Could you please send me a corrected invoice for March? Thank you.' },
+      },
+      240,
+    ],
+    [
+      'script',
+      {
+        customer: { name: '<img src=x onerror=alert(1)> Tomasz', phone: '+48 600 100 200', language: 'pl' },
+        channel: 'visit',
+        subject: 'Reklamacja <b>butów</b>',
+        message: { body: 'Buty rozkleiły się po tygodniu. <script>alert("x")</script> Proszę o naprawę.' },
+      },
+      600,
+    ],
+  ];
+  const ids: Record<string, string> = {};
+  for (const [key, input, ago] of cases) ids[key] = (await createCase(db, CLI, input, minutesAgo(ago))).id;
+  return ids;
+}
+
+const LEVELS = ['calm', 'upset', 'angry'] as const;
+const CHANNELS = ['email', 'phone', 'web', 'visit', 'chat', 'review'] as const;
+
+/** Writes `count` calm-to-angry cases straight into the database, a thousand rows per statement. */
+export async function bulkInsertCases(db: Db, count: number): Promise<number> {
+  const started = performance.now();
+  const customers = Array.from({ length: 500 }, (_, i) => ({
+    id: newId(),
+    name: `Klient testowy ${i + 1}`,
+    emails: [`bulk${i}@example.test`],
+    phones: [],
+    tags: [],
+    updated_at: new Date(),
+  }));
+  await db.insertInto('customers').values(customers).execute();
+  const now = Date.now();
+  for (let from = 0; from < count; from += 1000) {
+    const rows = [];
+    for (let i = from; i < Math.min(from + 1000, count); i++) {
+      const level = LEVELS[i % LEVELS.length] ?? 'calm';
+      const created = new Date(now - (i + 1) * 60_000);
+      rows.push({
+        id: newId(),
+        customer_id: customers[i % customers.length]?.id ?? '',
+        subject: `Sprawa masowa nr ${i + 1}`,
+        channel: CHANNELS[i % CHANNELS.length] ?? 'email',
+        status: 'open' as const,
+        level,
+        peak_level: level,
+        flags: i % 7 === 0 ? ['urgency', 'repeat_contact'] : [],
+        problems: i % 5 === 0 ? ['delay'] : [],
+        priority: (i * 7919) % 50,
+        first_response_due_at: new Date(created.getTime() + 8 * 3_600_000),
+        created_at: created,
+        updated_at: created,
+      });
+    }
+    await db.insertInto('cases').values(rows).execute();
+  }
+  return performance.now() - started;
+}
