@@ -13,7 +13,11 @@ export function LevelBadge({ level }: { level: Level | null | undefined }) {
   const { t } = useTranslation();
   if (!level) return null;
   return (
-    <Badge color={LEVEL_COLORS[level]} variant={level === 'hostile' ? 'filled' : 'light'}>
+    <Badge
+      color={LEVEL_COLORS[level]}
+      variant={level === 'hostile' ? 'filled' : 'light'}
+      style={{ flexShrink: 0, overflow: 'visible' }}
+    >
       {t(`level.${level}`)}
     </Badge>
   );

@@ -2,6 +2,7 @@
 export const en = {
   app: { name: 'CalmDesk', tagline: 'Calm help for difficult conversations' },
   nav: {
+    menu: 'Open menu',
     inbox: 'Inbox',
     newCase: 'New case',
     settings: 'Settings',
@@ -38,7 +39,7 @@ export const en = {
     waiting_us: 'waiting for us',
     resolved: 'resolved',
     closed: 'closed',
-    active: 'active (not resolved)',
+    active: 'active',
   },
   channel: {
     email: 'e-mail',

@@ -3,6 +3,7 @@ import type { Messages } from './en.ts';
 export const et: Messages = {
   app: { name: 'CalmDesk', tagline: 'Rahulik abi keerulistes vestlustes' },
   nav: {
+    menu: 'Ava menüü',
     inbox: 'Postkast',
     newCase: 'Uus juhtum',
     settings: 'Seaded',
@@ -39,7 +40,7 @@ export const et: Messages = {
     waiting_us: 'ootab meid',
     resolved: 'lahendatud',
     closed: 'suletud',
-    active: 'aktiivsed (lahendamata)',
+    active: 'aktiivsed',
   },
   channel: {
     email: 'e-post',

@@ -3,6 +3,7 @@ import type { Messages } from './en.ts';
 export const pl: Messages = {
   app: { name: 'CalmDesk', tagline: 'Spokojna pomoc w trudnych rozmowach' },
   nav: {
+    menu: 'Otwórz menu',
     inbox: 'Skrzynka',
     newCase: 'Nowa sprawa',
     settings: 'Ustawienia',
@@ -39,7 +40,7 @@ export const pl: Messages = {
     waiting_us: 'czeka na nas',
     resolved: 'rozwiązana',
     closed: 'zamknięta',
-    active: 'aktywne (nierozwiązane)',
+    active: 'aktywne',
   },
   channel: {
     email: 'e-mail',

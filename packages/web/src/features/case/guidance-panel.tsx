@@ -46,6 +46,7 @@ export const GuidancePanel = memo(function GuidancePanel({
                   <Button
                     size="compact-xs"
                     variant="light"
+                    style={{ flexShrink: 0 }}
                     onClick={() => onInsert(phrase)}
                     aria-label={`${t('case.insert')}: ${phrase}`}
                   >

@@ -28,7 +28,11 @@ export function useLiveCoaching(draft: string, context: CoachContext): { coachin
 
 /** Replaces a finding's span with its suggestion. */
 export function applySuggestion(draft: string, finding: Finding): string {
-  return draft.slice(0, finding.start) + finding.suggestion + draft.slice(finding.end);
+  let rest = draft.slice(finding.end);
+  // The suggestion is a whole sentence: drop the old sentence's full stop rather than doubling it.
+  const ending = finding.suggestion.at(-1);
+  if (ending && '.!?'.includes(ending) && rest.startsWith('.')) rest = rest.slice(1);
+  return draft.slice(0, finding.start) + finding.suggestion + rest;
 }
 
 const SEVERITY_COLOR = { block: 'red', warn: 'orange', hint: 'blue' } as const;
@@ -89,7 +93,13 @@ export function ReplyEditor(props: ReplyEditorProps) {
                   data-element={element}
                   data-has={has}
                   icon={
-                    <ThemeIcon size={16} radius="xl" color={has ? 'teal' : 'gray'} aria-hidden>
+                    <ThemeIcon
+                      size={16}
+                      radius="xl"
+                      color={has ? 'teal' : 'gray'}
+                      variant={has ? 'filled' : 'light'}
+                      aria-hidden
+                    >
                       <span style={{ fontSize: 10 }}>{has ? '✓' : '·'}</span>
                     </ThemeIcon>
                   }

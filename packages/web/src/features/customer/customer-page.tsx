@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
 import type { CaseDetail, CustomerDetail, Interaction } from '../../api/types.ts';
+import { EvidenceText } from '../../components/evidence-text.tsx';
 import { FlagChips } from '../../components/flag-chips.tsx';
 import { LevelBadge } from '../../components/level-badge.tsx';
 import { useFormat } from '../../format/use-format.ts';
@@ -130,9 +131,17 @@ export function CustomerPage({ id }: { id: string }) {
                 <time dateTime={entry.at}>{format.dateTime(entry.at)}</time> ·{' '}
                 <Link href={pathFor('case', { id: entry.caseId })}>{entry.subject}</Link>
               </Text>
-              <Text size="sm" lineClamp={3} style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
-                {entry.item.body}
-              </Text>
+              {entry.item.analysis ? (
+                <EvidenceText
+                  text={entry.item.body}
+                  evidence={entry.item.analysis.evidence}
+                  revealAbuse={false}
+                />
+              ) : (
+                <Text size="sm" lineClamp={3} style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+                  {entry.item.body}
+                </Text>
+              )}
             </Timeline.Item>
           ),
         )}
