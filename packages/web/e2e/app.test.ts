@@ -363,7 +363,7 @@ describe('the agent web app in Chromium', { timeout: 60_000 }, () => {
     figures.push(`bulk insert of 10,000 cases: ${Math.round(insertMs)} ms`);
     const fresh = await context.newPage();
     const runs: number[] = [];
-    for (let i = 0; i < 3; i++) {
+    for (let i = 0; i < 5; i++) {
       const started = performance.now();
       await fresh.goto(app.url);
       await fresh.locator('tr.inbox-row').nth(49).waitFor();
@@ -376,11 +376,12 @@ describe('the agent web app in Chromium', { timeout: 60_000 }, () => {
     const apiMs = performance.now() - apiStarted;
     expect(await fresh.locator('tr.inbox-row').count()).toBe(50);
     const best = Math.min(...runs);
+    const median = [...runs].sort((x, y) => x - y)[2] ?? 0;
     figures.push(
       `inbox first render with 10,004 cases (page load to 50 rows, localhost): first ${Math.round(runs[0] ?? 0)} ms, ` +
-        `best of 3 ${Math.round(best)} ms; GET /api/cases page ${Math.round(apiMs)} ms; target < 1000 ms`,
+        `median of 5 ${Math.round(median)} ms, best ${Math.round(best)} ms; GET /api/cases page ${Math.round(apiMs)} ms; target < 1000 ms`,
     );
     await fresh.close();
-    expect(best).toBeLessThan(5000);
+    expect(median).toBeLessThan(5000);
   });
 });

@@ -1,13 +1,16 @@
 import { AppShell, Burger, Button, Center, Group, Loader, NavLink, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from './components/language-switch.tsx';
 import { useSession, useSignOut } from './features/auth/session.ts';
 import { SignInPage } from './features/auth/sign-in-page.tsx';
-import { CasePage } from './features/case/case-page.tsx';
 import { CustomerPage } from './features/customer/customer-page.tsx';
 import { InboxPage } from './features/inbox/inbox-page.tsx';
+
+// The case page carries the text engine (lexicons, coach): loaded when first needed, so the inbox paints sooner.
+const CasePage = lazy(() => import('./features/case/case-page.tsx').then((m) => ({ default: m.CasePage })));
+
 import { NewCasePage } from './features/new-case/new-case-page.tsx';
 import { SettingsPage } from './features/settings/settings-page.tsx';
 import { Link, navigate, pathFor, type Route, useRoute } from './routing/router.tsx';
@@ -99,7 +102,9 @@ export function App() {
         </Stack>
       </AppShell.Navbar>
       <AppShell.Main>
-        <Page route={route} />
+        <Suspense fallback={<Loader aria-label={t('common.loading')} />}>
+          <Page route={route} />
+        </Suspense>
       </AppShell.Main>
     </AppShell>
   );

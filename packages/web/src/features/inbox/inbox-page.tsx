@@ -20,7 +20,7 @@ import { DueCountdown } from '../../components/due-countdown.tsx';
 import { FlagChips } from '../../components/flag-chips.tsx';
 import { LevelBadge } from '../../components/level-badge.tsx';
 import { Link, navigate, pathFor } from '../../routing/router.tsx';
-import { type InboxFilters, useCases, useUsers } from './use-cases.ts';
+import { DEFAULT_FILTERS, type InboxFilters, useCases, useUsers } from './use-cases.ts';
 
 const STATUSES = ['active', 'new', 'open', 'waiting_customer', 'waiting_us', 'resolved', 'closed'] as const;
 const LEVELS = ['calm', 'upset', 'angry', 'hostile'] as const;
@@ -105,7 +105,10 @@ export function InboxPage() {
   const { t } = useTranslation();
   const narrow = useMediaQuery('(max-width: 48em)');
   const users = useUsers();
-  const [filters, setFilters] = useState<InboxFilters>({ status: 'active', sort: 'priority' });
+  const [filters, setFilters] = useState<Omit<InboxFilters, 'q'>>({
+    status: DEFAULT_FILTERS.status ?? null,
+    sort: DEFAULT_FILTERS.sort ?? 'priority',
+  });
   const [search, setSearch] = useState('');
   const [q] = useDebouncedValue(search, 250);
   const query = useCases({ ...filters, q });

@@ -1,4 +1,10 @@
-import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import {
+  infiniteQueryOptions,
+  keepPreviousData,
+  type QueryClient,
+  useInfiniteQuery,
+  useQuery,
+} from '@tanstack/react-query';
 import { api } from '../../api/client.ts';
 import type { CaseSummary, Page, User } from '../../api/types.ts';
 
@@ -22,15 +28,29 @@ export function casesUrl(filters: InboxFilters, cursor?: string | null): string 
   return `/api/cases?${params}`;
 }
 
-export function useCases(filters: InboxFilters) {
-  return useInfiniteQuery({
+/** What the inbox shows first: active cases, most urgent first. */
+export const DEFAULT_FILTERS: InboxFilters = { status: 'active', sort: 'priority', q: '' };
+
+function casesQuery(filters: InboxFilters) {
+  return infiniteQueryOptions({
     queryKey: ['cases', filters],
     queryFn: ({ pageParam }) => api<Page<CaseSummary>>('GET', casesUrl(filters, pageParam)),
     initialPageParam: null as string | null,
-    getNextPageParam: (last) => last.nextCursor,
+    getNextPageParam: (last: Page<CaseSummary>) => last.nextCursor,
+  });
+}
+
+export function useCases(filters: InboxFilters) {
+  return useInfiniteQuery({
+    ...casesQuery(filters),
     placeholderData: keepPreviousData,
     refetchInterval: 60_000,
   });
+}
+
+/** Starts loading the first inbox page alongside the session check instead of after it. */
+export function prefetchInbox(client: QueryClient): void {
+  void client.prefetchInfiniteQuery(casesQuery(DEFAULT_FILTERS)).catch(() => undefined);
 }
 
 export function useUsers() {
