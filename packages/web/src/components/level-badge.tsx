@@ -16,7 +16,10 @@ export function LevelBadge({ level }: { level: Level | null | undefined }) {
     <Badge
       color={LEVEL_COLORS[level]}
       variant={level === 'hostile' ? 'filled' : 'light'}
-      style={{ flexShrink: 0, overflow: 'visible' }}
+      styles={{
+        root: { flexShrink: 0, overflow: 'visible', maxWidth: 'none' },
+        label: { overflow: 'visible', textOverflow: 'clip' },
+      }}
     >
       {t(`level.${level}`)}
     </Badge>

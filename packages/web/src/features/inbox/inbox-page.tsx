@@ -223,7 +223,7 @@ export function InboxPage() {
             <caption className="visually-hidden">{t('inbox.title')}</caption>
             <Table.Thead>
               <Table.Tr>
-                <Table.Th w={140}>{t('inbox.level')}</Table.Th>
+                <Table.Th w={160}>{t('inbox.level')}</Table.Th>
                 <Table.Th>{t('inbox.subject')}</Table.Th>
                 <Table.Th>{t('inbox.flags')}</Table.Th>
                 <Table.Th>{t('inbox.problems')}</Table.Th>
