@@ -40,6 +40,29 @@ describe.each(TEST_DATABASES)('cases on %s', (kind) => {
     expect(created.priority).toBeGreaterThan(calm.priority);
   });
 
+  it('records an abusive message as an incident against the staff member holding the case', async () => {
+    const created = await openCase('Spokojnie piszę: gdzie jest zamówienie?', 'Rafał', 'rafal@example.test');
+    await t.as('agent', {
+      method: 'PATCH',
+      url: `/api/cases/${created.id}`,
+      payload: { assignee: t.users.agent.id },
+    });
+    const url = `/api/cases/${created.id}/interactions`;
+    await t.as('agent', {
+      method: 'POST',
+      url,
+      payload: { kind: 'inbound', body: 'Jesteście bandą idiotów, kurwa!' },
+    });
+    const incidents = await t.database.db
+      .selectFrom('abuse_incidents')
+      .selectAll()
+      .where('case_id', '=', created.id)
+      .execute();
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.target_user_id).toBe(t.users.agent.id);
+    expect(incidents[0]?.flags).toEqual(expect.arrayContaining(['insult', 'profanity']));
+  });
+
   it('matches the customer by e-mail instead of creating a second one', async () => {
     const first = await openCase('Paczka nie doszła.', 'Jan', 'jan@example.test');
     const second = await openCase('Dalej nic.', 'Jan Kowalski', 'JAN@example.test');

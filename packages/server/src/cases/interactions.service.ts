@@ -165,7 +165,44 @@ export async function receiveInbound(
     settings,
     now,
   );
+  await recordAbuse(db, caseRow, stored, analysis, now);
   return stored;
+}
+
+const ABUSE_FLAGS = new Set(['profanity', 'insult', 'threat_violence']);
+
+/** Seed 003/004: abuse that reached a staff member is counted against the customer and for the agent. */
+async function recordAbuse(
+  db: Db,
+  caseRow: CaseRow,
+  entry: InteractionRow,
+  analysis: Analysis,
+  now: Date,
+): Promise<void> {
+  const flags = analysis.flags.filter((f) => ABUSE_FLAGS.has(f));
+  if (flags.length === 0) return;
+  const lastReply = await db
+    .selectFrom('interactions')
+    .select('author_id')
+    .where('case_id', '=', caseRow.id)
+    .where('kind', '=', 'outbound')
+    .where('author_id', 'is not', null)
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  await db
+    .insertInto('abuse_incidents')
+    .values({
+      id: newId(),
+      interaction_id: entry.id,
+      case_id: caseRow.id,
+      customer_id: caseRow.customer_id,
+      target_user_id: caseRow.assignee_id ?? lastReply?.author_id ?? null,
+      flags,
+      level: analysis.level,
+      created_at: now,
+    })
+    .execute();
 }
 
 async function sendReply(

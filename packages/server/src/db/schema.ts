@@ -34,6 +34,8 @@ export interface OrganisationTable {
   /** Minutes to the first response, per anger level of the customer's message. */
   response_targets: Json<ResponseTargets>;
   compensation_policy: Json<CompensationPolicySettings>;
+  /** Client-type thresholds and the boundary ladder (profiles/profile-rules.ts); null = the defaults. */
+  profile_rules: ColumnType<unknown | null, string | null | undefined, string | null>;
   updated_at: Timestamp;
 }
 
@@ -179,6 +181,91 @@ export interface AuditLogTable {
   details: Json<Record<string, unknown>> | null;
 }
 
+type Money = ColumnType<string | null, number | string | null | undefined, number | string | null>;
+
+export type BookingStatus = 'booked' | 'attended' | 'cancelled' | 'late_cancelled' | 'no_show';
+
+export interface BookingsTable {
+  id: string;
+  external_id: string | null;
+  customer_id: string;
+  service: string | null;
+  staff: string | null;
+  starts_at: Timestamp;
+  status: BookingStatus;
+  cancelled_at: Timestamp | null;
+  deposit_amount: Money;
+  deposit_status: Generated<'none' | 'required' | 'paid' | 'forfeited' | 'refunded'>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface InvoicesTable {
+  id: string;
+  external_id: string | null;
+  customer_id: string;
+  amount: ColumnType<string, number | string, number | string>;
+  currency: string;
+  issued_at: Timestamp;
+  due_at: Timestamp | null;
+  paid_at: Timestamp | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface PrepaidPackagesTable {
+  id: string;
+  external_id: string | null;
+  customer_id: string;
+  name: string;
+  sessions_bought: number;
+  sessions_used: Generated<number>;
+  price: Money;
+  currency: string | null;
+  bought_at: Timestamp;
+  expires_at: Timestamp | null;
+  created_at: CreatedAt;
+}
+
+export type BoundaryLevel =
+  | 'note'
+  | 'warning'
+  | 'deposit_required'
+  | 'prepayment_required'
+  | 'booking_blocked'
+  | 'ended';
+
+export interface BoundaryDecisionsTable {
+  id: string;
+  customer_id: string;
+  level: BoundaryLevel;
+  /** A person confirmed the level, or dismissed the rule's recommendation (GDPR Art. 22: people decide). */
+  outcome: 'confirmed' | 'dismissed';
+  /** The recommending rule, when the decision answers one. */
+  rule: string | null;
+  reason: string;
+  evidence: ColumnType<unknown, string | undefined, string>;
+  letter: string | null;
+  decided_by: string;
+  created_at: CreatedAt;
+  expires_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+  revoked_by: string | null;
+  revoke_reason: string | null;
+}
+
+export interface AbuseIncidentsTable {
+  id: string;
+  interaction_id: string;
+  case_id: string;
+  customer_id: string;
+  /** The staff member the abuse reached: the case's assignee when it arrived. */
+  target_user_id: string | null;
+  flags: string[];
+  level: string;
+  created_at: Timestamp;
+}
+
 export interface Database {
   organisation: OrganisationTable;
   users: UsersTable;
@@ -190,6 +277,11 @@ export interface Database {
   commitments: CommitmentsTable;
   compensations: CompensationsTable;
   audit_log: AuditLogTable;
+  bookings: BookingsTable;
+  invoices: InvoicesTable;
+  prepaid_packages: PrepaidPackagesTable;
+  boundary_decisions: BoundaryDecisionsTable;
+  abuse_incidents: AbuseIncidentsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

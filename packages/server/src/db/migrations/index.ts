@@ -1,7 +1,9 @@
 import type { Migration } from 'kysely';
 import * as cases from './0001-cases.ts';
+import * as profiles from './0002-profiles.ts';
 
 /** Every migration, in order. Names never change once released: they are recorded in the database. */
 export const MIGRATIONS: Record<string, Migration> = {
   '0001-cases': cases,
+  '0002-profiles': profiles,
 };
