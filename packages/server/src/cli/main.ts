@@ -6,6 +6,7 @@ import { AppError } from '../errors.ts';
 import { ServerBusyError } from '../local/server-file.ts';
 import { analyzeCommand } from './analyze.ts';
 import { coachCommand } from './coach.ts';
+import { importCommand } from './import.ts';
 import { serveCommand } from './serve.ts';
 import { tokenCommand } from './token.ts';
 import { userCommand } from './user.ts';
@@ -24,6 +25,7 @@ const commands: Command[] = [
   userCommand,
   tokenCommand,
   verifyLogCommand,
+  importCommand,
 ];
 
 function version(): string {
