@@ -97,7 +97,19 @@ const running = new Set<ServerProcess>();
 
 /** Starts `calmdesk serve` on the store in a child process and waits until /api/health answers. */
 export async function startServerProcess(store: Store): Promise<ServerProcess> {
-  const port = await freePort();
+  // The free port is only free when asked: another process may take it first, then try another one.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await spawnServer(store, await freePort());
+    } catch (error) {
+      if (attempt === 3 || !(error instanceof PortTakenError)) throw error;
+    }
+  }
+}
+
+class PortTakenError extends Error {}
+
+async function spawnServer(store: Store, port: number): Promise<ServerProcess> {
   const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'warn' };
   delete env.DATABASE_URL;
   delete env.DATABASE_SCHEMA;
@@ -138,13 +150,19 @@ export async function startServerProcess(store: Store): Promise<ServerProcess> {
   const deadline = Date.now() + STARTUP_TIMEOUT_MS;
   while (Date.now() < deadline) {
     if (child.exitCode !== null || child.signalCode !== null) break;
-    const healthy = await fetch(`${server.url}/api/health`, { signal: AbortSignal.timeout(1000) })
+    // An authenticated read: only a server on this store knows the token, so it cannot be another
+    // test's server that took the port.
+    const isReady = await fetch(`${server.url}/api/cases?limit=1`, {
+      headers: { authorization: `Bearer ${store.token}` },
+      signal: AbortSignal.timeout(1000),
+    })
       .then((response) => response.ok)
       .catch(() => false);
-    if (healthy) return server;
+    if (isReady) return server;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   await server.crash();
+  if (stderr.includes('EADDRINUSE')) throw new PortTakenError(`port ${port} was taken`);
   throw new Error(`the server did not come up within ${STARTUP_TIMEOUT_MS} ms:\n${stderr}`);
 }
 
