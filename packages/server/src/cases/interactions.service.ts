@@ -32,14 +32,40 @@ export const NewInteractionSchema = z.strictObject({
 export type NewInteraction = z.infer<typeof NewInteractionSchema>;
 
 export async function lockCase(db: Db, caseId: string): Promise<CaseRow> {
+  const { last_seq: _seq, last_hash: _hash, ...row } = await lockCaseForAppend(db, caseId);
+  return row;
+}
+
+/** A case row locked for this transaction, with the seq and hash of its newest log entry. */
+export type LockedCase = CaseRow & { last_seq: number | null; last_hash: string | null };
+
+/** Locks the case and reads where its log ends, in one round trip. */
+export async function lockCaseForAppend(db: Db, caseId: string): Promise<LockedCase> {
   const row = await db
     .selectFrom('cases')
-    .selectAll()
-    .where('id', '=', caseId)
-    .forUpdate()
+    .leftJoinLateral(
+      (eb) =>
+        eb
+          .selectFrom('interactions')
+          .select(['interactions.seq as last_seq', 'interactions.hash as last_hash'])
+          .whereRef('interactions.case_id', '=', 'cases.id')
+          .orderBy('interactions.seq', 'desc')
+          .limit(1)
+          .as('last'),
+      (join) => join.onTrue(),
+    )
+    .selectAll('cases')
+    .select(['last.last_seq', 'last.last_hash'])
+    .where('cases.id', '=', caseId)
+    .forUpdate('cases')
     .executeTakeFirst();
   if (!row) throw notFound('case', caseId);
   return row;
+}
+
+/** A case just created: locked by its own transaction, with an empty log. */
+export function freshCase(row: CaseRow): LockedCase {
+  return { ...row, last_seq: null, last_hash: null };
 }
 
 interface Entry {
@@ -51,15 +77,18 @@ interface Entry {
   overriddenBy?: string | null;
 }
 
-/** Appends one entry to a case's log, chained to the previous one. The case row must be locked. */
-export async function appendEntry(db: Db, caseId: string, entry: Entry, now: Date): Promise<InteractionRow> {
-  const last = await db
-    .selectFrom('interactions')
-    .select(['seq', 'hash'])
-    .where('case_id', '=', caseId)
-    .orderBy('seq', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+/**
+ * Appends one entry to a case's log, chained to the previous one, and moves the locked row's end of
+ * log along so a second append in the same transaction chains to this one.
+ */
+export async function appendEntry(
+  db: Db,
+  locked: LockedCase,
+  entry: Entry,
+  now: Date,
+): Promise<InteractionRow> {
+  const caseId = locked.id;
+  const last = locked.last_seq === null ? undefined : { seq: locked.last_seq, hash: locked.last_hash ?? '' };
   const fields = {
     case_id: caseId,
     seq: (last?.seq ?? 0) + 1,
@@ -70,7 +99,7 @@ export async function appendEntry(db: Db, caseId: string, entry: Entry, now: Dat
     overridden_by: entry.overriddenBy ?? null,
     prev_hash: last?.hash ?? GENESIS_HASH,
   };
-  return db
+  const stored = await db
     .insertInto('interactions')
     .values({
       id: newId(),
@@ -81,6 +110,9 @@ export async function appendEntry(db: Db, caseId: string, entry: Entry, now: Dat
     })
     .returningAll()
     .executeTakeFirstOrThrow();
+  locked.last_seq = stored.seq;
+  locked.last_hash = stored.hash;
+  return stored;
 }
 
 /** Adds an interaction to a case in one transaction: analysis or coaching, the log entry, commitments. */
@@ -92,7 +124,7 @@ export async function addInteraction(
   now: Date,
 ): Promise<Interaction> {
   return db.transaction().execute(async (trx) => {
-    const caseRow = await lockCase(trx, caseId);
+    const caseRow = await lockCaseForAppend(trx, caseId);
     const settings = await getSettings(trx);
     const stored =
       input.kind === 'inbound'
@@ -101,7 +133,7 @@ export async function addInteraction(
           ? await sendReply(trx, actor, caseRow, input, settings, now)
           : await appendEntry(
               trx,
-              caseId,
+              caseRow,
               { kind: input.kind, body: input.body, authorId: userIdOf(actor) },
               now,
             );
@@ -119,7 +151,7 @@ export async function addInteraction(
 export async function receiveInbound(
   db: Db,
   actor: Actor,
-  caseRow: CaseRow,
+  caseRow: LockedCase,
   body: string,
   settings: Settings,
   now: Date,
@@ -127,7 +159,7 @@ export async function receiveInbound(
   const analysis = analyzeMessage(body);
   const stored = await appendEntry(
     db,
-    caseRow.id,
+    caseRow,
     { kind: 'inbound', body, authorId: userIdOf(actor), analysis },
     now,
   );
@@ -208,7 +240,7 @@ async function recordAbuse(
 async function sendReply(
   db: Db,
   actor: Actor,
-  caseRow: CaseRow,
+  caseRow: LockedCase,
   input: NewInteraction,
   settings: Settings,
   now: Date,
@@ -227,7 +259,7 @@ async function sendReply(
   if (overriding) requireRole(actor, 'supervisor', 'send a reply the coach blocked');
   const stored = await appendEntry(
     db,
-    caseRow.id,
+    caseRow,
     {
       kind: 'outbound',
       body: input.body,
