@@ -5,6 +5,7 @@
 
 import { renderTable } from '../packages/analysis/eval/table.ts';
 import { runAnalysisBench } from './analysis.ts';
+import { apiBenchRows, runApiBench } from './api.ts';
 import { runCoachBench } from './coach.ts';
 
 const markdown = process.argv.includes('--markdown');
@@ -30,6 +31,16 @@ console.log(
     'Reply coach on a 1,000-character draft (2,000 runs)',
     ['call', 'p50 ms', 'p99 ms', 'target'],
     runCoachBench(),
+    markdown,
+  ),
+);
+
+const api = await runApiBench();
+console.log(
+  renderTable(
+    `HTTP API on loopback, 100,000 cases, a calmdesk serve process${process.env.DATABASE_URL ? '' : ' (DATABASE_URL unset: PostgreSQL skipped)'}`,
+    ['figure', ...api.map((r) => r.database), 'target (PostgreSQL)'],
+    apiBenchRows(api),
     markdown,
   ),
 );
