@@ -1,4 +1,4 @@
-import type { DatePack } from '../commitments/date-pack.ts';
+import { type DatePack, dateExpressionSources } from '../commitments/date-pack.ts';
 import { dates as en } from '../lang/en/dates.ts';
 import { dates as et } from '../lang/et/dates.ts';
 import { dates as pl } from '../lang/pl/dates.ts';
@@ -11,27 +11,6 @@ const WORD = '[\\p{L}\\p{N}]';
 const UNICODE_BOUNDARY = `(?:(?<!${WORD})(?=${WORD})|(?<=${WORD})(?!${WORD}))`;
 const compiled = new Map<Lang, Prefiltered>();
 
-/** The patterns `hasDateExpression` joins, in its order. */
-function dateSources(pack: DatePack): string[] {
-  return [
-    pack.today,
-    pack.tomorrow,
-    pack.dayAfterTomorrow,
-    pack.endOfDay,
-    pack.endOfWeek,
-    pack.nextWeek,
-    pack.inBusinessDays,
-    pack.inDays,
-    pack.inHours,
-    pack.clock,
-    pack.morning,
-    pack.noon,
-    pack.afternoon,
-    pack.evening,
-    ...pack.weekdays,
-  ];
-}
-
 /**
  * Whether the draft names a day or a time: the answer of `hasDateExpression`, found without trying
  * its Unicode boundaries at every position of the draft.
@@ -40,7 +19,7 @@ function dateSources(pack: DatePack): string[] {
 export function hasDeadline(text: string, lang: Lang): boolean {
   let pattern = compiled.get(lang);
   if (!pattern) {
-    const source = dateSources(DATES[lang])
+    const source = dateExpressionSources(DATES[lang])
       .map((s) => `(?:${s})`)
       .join('|');
     pattern = prefiltered(source.replaceAll('\\b', UNICODE_BOUNDARY), source.replaceAll('\\b', ''), 'iu');

@@ -26,3 +26,24 @@ export interface DatePack {
   evening: string;
   numbers: Record<string, number>;
 }
+
+/** Every pattern that names a day or a time, in one order: the coach and the extractor share it. */
+export function dateExpressionSources(pack: DatePack): string[] {
+  return [
+    pack.today,
+    pack.tomorrow,
+    pack.dayAfterTomorrow,
+    pack.endOfDay,
+    pack.endOfWeek,
+    pack.nextWeek,
+    pack.inBusinessDays,
+    pack.inDays,
+    pack.inHours,
+    pack.clock,
+    pack.morning,
+    pack.noon,
+    pack.afternoon,
+    pack.evening,
+    ...pack.weekdays,
+  ];
+}

@@ -6,7 +6,7 @@ import { compileMatcher, type Matcher } from '../text/terms.ts';
 import { tokenize } from '../text/tokenize.ts';
 import type { Commitment, CommitmentOptions } from '../types.ts';
 import type { Lang } from '../vocabulary.ts';
-import type { DatePack } from './date-pack.ts';
+import { type DatePack, dateExpressionSources } from './date-pack.ts';
 
 /**
  * When a promise without an hour is due: the end of the business day. Parts of the day are
@@ -162,24 +162,7 @@ const anyDate = new Map<Lang, RegExp>();
 export function hasDateExpression(text: string, lang: Lang): boolean {
   let re = anyDate.get(lang);
   if (!re) {
-    const pack = PACKS[lang];
-    const sources = [
-      pack.today,
-      pack.tomorrow,
-      pack.dayAfterTomorrow,
-      pack.endOfDay,
-      pack.endOfWeek,
-      pack.nextWeek,
-      pack.inBusinessDays,
-      pack.inDays,
-      pack.inHours,
-      pack.clock,
-      pack.morning,
-      pack.noon,
-      pack.afternoon,
-      pack.evening,
-      ...pack.weekdays,
-    ];
+    const sources = dateExpressionSources(PACKS[lang]);
     re = unicodeRegExp(sources.map((source) => `(?:${source})`).join('|'));
     anyDate.set(lang, re);
   }
