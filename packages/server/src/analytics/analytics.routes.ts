@@ -1,6 +1,257 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { requireRole } from '../auth/actor.ts';
 import type { AppContext } from '../http/context.ts';
+import {
+  type AbuseExposureRow,
+  abuseExposure,
+  type CommitmentsRow,
+  type CostToServeRow,
+  commitmentsKept,
+  costToServe,
+  type DeEscalationRow,
+  deEscalation,
+  type ParetoPoint,
+  type ProblemsRow,
+  problemsByCategory,
+  type ResponseTimeRow,
+  responseTimes,
+  revenuePareto,
+} from './analytics.service.ts';
+import { type CsvColumn, toCsv } from './csv.ts';
+import { type Period, PeriodQuerySchema, presentPeriod, resolvePeriod } from './period.ts';
 
-export function analyticsRoutes(_ctx: AppContext): FastifyPluginAsyncZod {
-  return async () => {};
+const Currency = z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 code such as PLN or EUR');
+const ParetoQuerySchema = PeriodQuerySchema.extend({ currency: Currency.optional() });
+const CostQuerySchema = PeriodQuerySchema.extend({
+  currency: Currency.optional(),
+  sort: z.enum(['minutes', 'revenue', 'cases']).default('minutes'),
+  /** Rows in the JSON answer; the CSV export has every customer. */
+  limit: z.coerce.number().int().min(1).max(5_000).default(200),
+});
+
+/** CSV when asked by `?format=csv` or, without `format`, by an Accept header naming text/csv. */
+function wantsCsv(request: FastifyRequest, format: 'json' | 'csv' | undefined): boolean {
+  if (format) return format === 'csv';
+  return /(^|[\s,])text\/csv\b/i.test(request.headers.accept ?? '');
+}
+
+function day(date: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(date);
+}
+
+function sendCsv<Row>(
+  reply: FastifyReply,
+  name: string,
+  period: Period,
+  columns: ReadonlyArray<CsvColumn<Row>>,
+  rows: readonly Row[],
+): FastifyReply {
+  // `to` is exclusive: the file is named after the last day it covers.
+  const last = day(new Date(period.to.getTime() - 1), period.timeZone);
+  const filename = `calmdesk-${name}-${day(period.from, period.timeZone)}-to-${last}.csv`;
+  return reply
+    .header('content-type', 'text/csv; charset=utf-8; header=present')
+    .header('content-disposition', `attachment; filename="${filename}"`)
+    .header('vary', 'accept')
+    .send(toCsv(columns, rows));
+}
+
+const PARETO_CSV: Array<CsvColumn<ParetoPoint>> = [
+  { header: 'rank', value: (r) => r.rank },
+  { header: 'customer_share', value: (r) => r.customerShare },
+  { header: 'cumulative_revenue', value: (r) => r.cumulativeRevenue },
+  { header: 'revenue_share', value: (r) => r.revenueShare },
+];
+const COST_CSV: Array<CsvColumn<CostToServeRow>> = [
+  { header: 'customer_id', value: (r) => r.customerId },
+  { header: 'name', value: (r) => r.name },
+  { header: 'cases', value: (r) => r.cases },
+  { header: 'inbound', value: (r) => r.interactions.inbound },
+  { header: 'outbound', value: (r) => r.interactions.outbound },
+  { header: 'calls', value: (r) => r.interactions.call },
+  { header: 'notes', value: (r) => r.interactions.note },
+  { header: 'handling_minutes', value: (r) => r.minutes },
+  { header: 'revenue', value: (r) => r.revenue },
+  { header: 'quadrant', value: (r) => r.quadrant },
+  { header: 'types', value: (r) => r.types.join(' ') },
+];
+const DE_ESCALATION_CSV: Array<CsvColumn<DeEscalationRow>> = [
+  { header: 'month', value: (r) => r.month ?? 'total' },
+  { header: 'agent_id', value: (r) => r.agentId },
+  { header: 'agent_name', value: (r) => r.agentName },
+  { header: 'cases', value: (r) => r.cases },
+  { header: 'deescalated', value: (r) => r.deescalated },
+  { header: 'unchanged', value: (r) => r.unchanged },
+  { header: 'escalated', value: (r) => r.escalated },
+  { header: 'rate', value: (r) => r.rate },
+];
+const RESPONSE_CSV: Array<CsvColumn<ResponseTimeRow>> = [
+  { header: 'month', value: (r) => r.month ?? 'total' },
+  { header: 'level', value: (r) => r.level },
+  { header: 'cases', value: (r) => r.cases },
+  { header: 'responded', value: (r) => r.responded },
+  { header: 'within_target', value: (r) => r.withinTarget },
+  { header: 'median_minutes', value: (r) => r.medianMinutes },
+  { header: 'p90_minutes', value: (r) => r.p90Minutes },
+];
+const COMMITMENTS_CSV: Array<CsvColumn<CommitmentsRow>> = [
+  { header: 'month', value: (r) => r.month ?? 'total' },
+  { header: 'who', value: (r) => r.who },
+  { header: 'kept', value: (r) => r.kept },
+  { header: 'missed', value: (r) => r.missed },
+  { header: 'overdue_open', value: (r) => r.overdueOpen },
+  { header: 'pending', value: (r) => r.pending },
+  { header: 'rate', value: (r) => r.rate },
+];
+const ABUSE_CSV: Array<CsvColumn<AbuseExposureRow>> = [
+  { header: 'month', value: (r) => r.month ?? 'total' },
+  { header: 'agent_id', value: (r) => r.agentId },
+  { header: 'agent_name', value: (r) => r.agentName },
+  { header: 'incidents', value: (r) => r.incidents },
+  { header: 'hostile', value: (r) => r.hostile },
+  { header: 'cases', value: (r) => r.cases },
+  { header: 'customers', value: (r) => r.customers },
+];
+const PROBLEMS_CSV: Array<CsvColumn<ProblemsRow>> = [
+  { header: 'month', value: (r) => r.month ?? 'total' },
+  { header: 'category', value: (r) => r.category },
+  { header: 'cases', value: (r) => r.cases },
+];
+
+/** Management figures (PRODUCT.md item 10), each as JSON or CSV, for supervisors and owners. */
+export function analyticsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  return async (app) => {
+    const tags = ['analytics'];
+    const begin = async (request: FastifyRequest, query: { from?: string; to?: string }) => {
+      requireRole(request.actor, 'supervisor', 'read analytics');
+      return resolvePeriod(ctx.db, query, ctx.now());
+    };
+
+    app.get(
+      '/api/analytics/revenue-pareto',
+      {
+        schema: { tags, summary: '80/20 curve of paid revenue (supervisor)', querystring: ParetoQuerySchema },
+      },
+      async (request, reply) => {
+        const period = await begin(request, request.query);
+        const result = await revenuePareto(ctx.db, period, request.query.currency);
+        if (wantsCsv(request, request.query.format))
+          return sendCsv(reply, 'revenue-pareto', period, PARETO_CSV, result.points);
+        return { period: presentPeriod(period), ...result };
+      },
+    );
+    app.get(
+      '/api/analytics/cost-to-serve',
+      {
+        schema: {
+          tags,
+          summary: 'Cost-to-serve and revenue per customer, with the revenue × effort quadrant (supervisor)',
+          querystring: CostQuerySchema,
+        },
+      },
+      async (request, reply) => {
+        const period = await begin(request, request.query);
+        const { currency, sort, limit, format } = request.query;
+        const csv = wantsCsv(request, format);
+        const result = await costToServe(ctx.db, period, { currency, sort, limit: csv ? null : limit });
+        if (csv) return sendCsv(reply, 'cost-to-serve', period, COST_CSV, result.items);
+        return { period: presentPeriod(period), ...result };
+      },
+    );
+    app.get(
+      '/api/analytics/de-escalation',
+      {
+        schema: {
+          tags,
+          summary: 'De-escalation rate per agent and month (supervisor)',
+          querystring: PeriodQuerySchema,
+        },
+      },
+      async (request, reply) => {
+        const period = await begin(request, request.query);
+        const result = await deEscalation(ctx.db, period);
+        if (wantsCsv(request, request.query.format))
+          return sendCsv(reply, 'de-escalation', period, DE_ESCALATION_CSV, [
+            ...result.items,
+            ...result.byAgent,
+          ]);
+        return { period: presentPeriod(period), ...result };
+      },
+    );
+    app.get(
+      '/api/analytics/response-times',
+      {
+        schema: {
+          tags,
+          summary: 'First-response times per month and level (supervisor)',
+          querystring: PeriodQuerySchema,
+        },
+      },
+      async (request, reply) => {
+        const period = await begin(request, request.query);
+        const result = await responseTimes(ctx.db, period);
+        if (wantsCsv(request, request.query.format))
+          return sendCsv(reply, 'response-times', period, RESPONSE_CSV, result.items);
+        return { period: presentPeriod(period), ...result };
+      },
+    );
+    app.get(
+      '/api/analytics/commitments',
+      {
+        schema: {
+          tags,
+          summary: 'Commitments kept per month and side (supervisor)',
+          querystring: PeriodQuerySchema,
+        },
+      },
+      async (request, reply) => {
+        const period = await begin(request, request.query);
+        const result = await commitmentsKept(ctx.db, period, ctx.now());
+        if (wantsCsv(request, request.query.format))
+          return sendCsv(reply, 'commitments', period, COMMITMENTS_CSV, [...result.items, ...result.byWho]);
+        return { period: presentPeriod(period), ...result };
+      },
+    );
+    app.get(
+      '/api/analytics/abuse-exposure',
+      {
+        schema: {
+          tags,
+          summary: 'Abuse reaching each agent per month (supervisor)',
+          querystring: PeriodQuerySchema,
+        },
+      },
+      async (request, reply) => {
+        const period = await begin(request, request.query);
+        const result = await abuseExposure(ctx.db, period);
+        if (wantsCsv(request, request.query.format))
+          return sendCsv(reply, 'abuse-exposure', period, ABUSE_CSV, [...result.items, ...result.byAgent]);
+        return { period: presentPeriod(period), ...result };
+      },
+    );
+    app.get(
+      '/api/analytics/problems',
+      {
+        schema: {
+          tags,
+          summary: 'Problems by category per month (supervisor)',
+          querystring: PeriodQuerySchema,
+        },
+      },
+      async (request, reply) => {
+        const period = await begin(request, request.query);
+        const result = await problemsByCategory(ctx.db, period);
+        if (wantsCsv(request, request.query.format))
+          return sendCsv(reply, 'problems', period, PROBLEMS_CSV, [...result.items, ...result.byCategory]);
+        return { period: presentPeriod(period), ...result };
+      },
+    );
+  };
 }

@@ -1,0 +1,79 @@
+import { type RawBuilder, sql } from 'kysely';
+import { z } from 'zod';
+import type { Db } from '../db/database.ts';
+import { AppError } from '../errors.ts';
+import { getSettings } from '../settings/settings.service.ts';
+
+/** A day (`2026-01-31`, in the organisation's time zone) or an instant with its offset. */
+const Bound = z.union([z.iso.date(), z.iso.datetime({ offset: true })]);
+
+export const PeriodQuerySchema = z.strictObject({
+  /** First day (or instant) included; default the first day of the month 11 months ago. */
+  from: Bound.optional(),
+  /** Last day included (or instant excluded); default now. */
+  to: Bound.optional(),
+  format: z.enum(['json', 'csv']).optional(),
+});
+export type PeriodQuery = z.infer<typeof PeriodQuerySchema>;
+
+/** The period every analytics figure covers: `[from, to)`, months named in the organisation's time zone. */
+export interface Period {
+  from: Date;
+  to: Date;
+  timeZone: string;
+  /** Every month the period touches, `YYYY-MM`, oldest first: the x axis of a monthly chart. */
+  months: string[];
+}
+
+const MAX_YEARS = 10;
+const isDay = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value);
+
+/** Turns `from`/`to` into instants (days in the organisation's time zone); the default is the last 12 months. */
+export async function resolvePeriod(
+  db: Db,
+  query: Pick<PeriodQuery, 'from' | 'to'>,
+  now: Date,
+): Promise<Period> {
+  const { timeZone } = await getSettings(db);
+  const nowAt = now.toISOString();
+  const from: RawBuilder<Date> = query.from
+    ? isDay(query.from)
+      ? sql`(${query.from}::date::timestamp AT TIME ZONE ${timeZone})`
+      : sql`${query.from}::timestamptz`
+    : sql`((date_trunc('month', ${nowAt}::timestamptz AT TIME ZONE ${timeZone}) - interval '11 months') AT TIME ZONE ${timeZone})`;
+  const to: RawBuilder<Date> = query.to
+    ? isDay(query.to)
+      ? sql`((${query.to}::date + 1)::timestamp AT TIME ZONE ${timeZone})`
+      : sql`${query.to}::timestamptz`
+    : sql`${nowAt}::timestamptz`;
+  const { rows } = await sql<{ from: Date; to: Date; months: string[] }>`
+    WITH bounds AS (SELECT ${from} AS from_at, ${to} AS to_at)
+    SELECT from_at AS "from", to_at AS "to",
+      array(
+        SELECT to_char(m, 'YYYY-MM')
+        FROM generate_series(
+          date_trunc('month', from_at AT TIME ZONE ${timeZone}),
+          (to_at AT TIME ZONE ${timeZone}) - interval '1 microsecond',
+          interval '1 month'
+        ) AS m
+      ) AS months
+    FROM bounds`.execute(db);
+  const row = rows[0];
+  if (!row) throw new Error('the period query returned no row');
+  const period = { from: new Date(row.from), to: new Date(row.to), timeZone, months: row.months };
+  if (period.from >= period.to) throw new AppError('bad_request', 'from must come before to', 'query.from');
+  if (period.to.getTime() - period.from.getTime() > MAX_YEARS * 366 * 86_400_000) {
+    throw new AppError('bad_request', `a period is at most ${MAX_YEARS} years`, 'query.from');
+  }
+  return period;
+}
+
+/** The period as the API reports it. */
+export function presentPeriod(period: Period) {
+  return {
+    from: period.from.toISOString(),
+    to: period.to.toISOString(),
+    timeZone: period.timeZone,
+    months: period.months,
+  };
+}
