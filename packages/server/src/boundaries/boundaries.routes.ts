@@ -1,6 +1,107 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import type { AppContext } from '../http/context.ts';
+import {
+  decideBoundary,
+  dismissRecommendation,
+  getStanding,
+  listBoundaries,
+  listRecommendations,
+  NewBoundarySchema,
+  ReasonSchema,
+  revokeBoundary,
+} from './boundaries.service.ts';
+import { BOUNDARY_RULES } from './recommend-boundaries.ts';
 
-export function boundariesRoutes(_ctx: AppContext): FastifyPluginAsyncZod {
-  return async () => {};
+const CustomerParams = z.strictObject({ id: z.string().min(1).max(100) });
+
+export function boundariesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  return async (app) => {
+    const tags = ['boundaries'];
+    app.get(
+      '/api/customers/:id/standing',
+      {
+        schema: {
+          tags,
+          summary: 'For booking systems: the boundary in force, online booking, deposit, prepayment',
+          params: CustomerParams,
+        },
+      },
+      async (request) => getStanding(ctx.db, request.params.id, ctx.now()),
+    );
+    app.get(
+      '/api/customers/:id/recommendations',
+      {
+        schema: {
+          tags,
+          summary: 'What the rules recommend (never decided automatically)',
+          params: CustomerParams,
+        },
+      },
+      async (request) => ({ items: await listRecommendations(ctx.db, request.params.id, ctx.now()) }),
+    );
+    app.post(
+      '/api/customers/:id/recommendations/:rule/dismiss',
+      {
+        schema: {
+          tags,
+          summary: 'Dismiss a recommendation (supervisor or owner) until new evidence arrives',
+          params: z.strictObject({ id: z.string().min(1).max(100), rule: z.enum(BOUNDARY_RULES) }),
+          body: ReasonSchema,
+        },
+      },
+      async (request, reply) =>
+        reply
+          .status(201)
+          .send(
+            await dismissRecommendation(
+              ctx.db,
+              request.actor,
+              request.params.id,
+              request.params.rule,
+              request.body.reason,
+              ctx.now(),
+            ),
+          ),
+    );
+    app.get(
+      '/api/customers/:id/boundaries',
+      {
+        schema: {
+          tags,
+          summary: 'Every boundary decision and dismissal, newest first',
+          params: CustomerParams,
+        },
+      },
+      async (request) => ({ items: await listBoundaries(ctx.db, request.params.id, ctx.now()) }),
+    );
+    app.post(
+      '/api/customers/:id/boundaries',
+      {
+        schema: {
+          tags,
+          summary: 'Confirm a boundary (supervisor or owner): the decision and its letter',
+          params: CustomerParams,
+          body: NewBoundarySchema,
+        },
+      },
+      async (request, reply) =>
+        reply
+          .status(201)
+          .send(await decideBoundary(ctx.db, request.actor, request.params.id, request.body, ctx.now())),
+    );
+    app.post(
+      '/api/boundaries/:id/revoke',
+      {
+        schema: {
+          tags,
+          summary: 'Revoke a boundary in force (supervisor or owner)',
+          params: CustomerParams,
+          body: ReasonSchema,
+        },
+      },
+      async (request) =>
+        revokeBoundary(ctx.db, request.actor, request.params.id, request.body.reason, ctx.now()),
+    );
+  };
 }
