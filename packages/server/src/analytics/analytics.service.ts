@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import type { Db } from '../db/database.ts';
 import type { Level } from '../db/schema.ts';
 import type { Period } from './period.ts';
@@ -19,6 +19,18 @@ const bounds = (period: Period) => ({
   to: sql`${period.to.toISOString()}::timestamptz`,
   tz: period.timeZone,
 });
+
+/**
+ * Runs one analytics query with room to aggregate in memory: at PostgreSQL's default work_mem (4 MB) the
+ * per-customer hash aggregates and sorts of a 100,000-customer business spill to disk and take twice as long.
+ */
+async function analyticsQuery<Row>(db: Db, query: RawBuilder<Row>): Promise<Row[]> {
+  return db.transaction().execute(async (trx) => {
+    await sql`SET LOCAL work_mem = '64MB'`.execute(trx);
+    await sql`SET LOCAL jit = off`.execute(trx);
+    return (await query.execute(trx)).rows;
+  });
+}
 
 const ratio = (part: number, whole: number): number | null => (whole > 0 ? part / whole : null);
 
@@ -47,31 +59,32 @@ export interface RevenuePareto {
 /** The 80/20 curve of paid revenue (invoices paid in the period), downsampled to ≤ 101 points. */
 export async function revenuePareto(db: Db, period: Period, currency?: string): Promise<RevenuePareto> {
   const { from, to } = bounds(period);
-  const { rows } = await sql<{
-    currencies: string[] | null;
-    rank: number | null;
-    n: number | null;
-    cumulative: number | null;
-    total: number | null;
-    is_point: boolean | null;
-    is_top: boolean | null;
-  }>`
+  const rows = await analyticsQuery(
+    db,
+    sql<{
+      currencies: string[] | null;
+      rank: number | null;
+      n: number | null;
+      cumulative: number | null;
+      total: number | null;
+      is_point: boolean | null;
+      is_top: boolean | null;
+    }>`
     WITH paid AS (
-      SELECT customer_id, currency, sum(amount) AS revenue
+      -- One pass: revenue per customer, and which currencies the period's payments use.
+      SELECT customer_id, currency,
+        sum(amount::float8) FILTER (WHERE ${currency ?? null}::text IS NULL OR currency = ${currency ?? null}::text) AS revenue
       FROM invoices
       WHERE paid_at >= ${from} AND paid_at < ${to}
-      GROUP BY customer_id, currency
+      GROUP BY GROUPING SETS ((customer_id), (currency))
     ), per_customer AS (
-      SELECT customer_id, sum(revenue) AS revenue
-      FROM paid
-      WHERE ${currency ?? null}::text IS NULL OR currency = ${currency ?? null}::text
-      GROUP BY customer_id
-      HAVING sum(revenue) > 0
+      SELECT revenue FROM paid WHERE customer_id IS NOT NULL AND revenue > 0
     ), ranked AS (
       SELECT row_number() OVER w AS rank, count(*) OVER () AS n,
         sum(revenue) OVER (w ROWS UNBOUNDED PRECEDING) AS cumulative, sum(revenue) OVER () AS total
       FROM per_customer
-      WINDOW w AS (ORDER BY revenue DESC, customer_id)
+      -- Customers with equal revenue swap places without changing any cumulative sum: no tie-break needed.
+      WINDOW w AS (ORDER BY revenue DESC)
     ), picked AS (
       SELECT rank::int, n::int, cumulative::float8, total::float8,
         (rank = n OR (rank * 100) / n <> ((rank - 1) * 100) / n) AS is_point,
@@ -80,12 +93,15 @@ export async function revenuePareto(db: Db, period: Period, currency?: string): 
       WHERE rank = n OR rank = ceil(n * 0.2) OR (rank * 100) / n <> ((rank - 1) * 100) / n
     )
     SELECT c.currencies, p.*
-    FROM (SELECT array_agg(DISTINCT currency ORDER BY currency) AS currencies FROM paid) AS c
+    FROM (SELECT array_agg(currency ORDER BY currency) AS currencies FROM paid WHERE customer_id IS NULL) AS c
     LEFT JOIN picked AS p ON true
-    ORDER BY p.rank`.execute(db);
+    ORDER BY p.rank`,
+  );
   const first = rows[0];
   const customers = first?.n ?? 0;
-  const revenue = first?.total ?? 0;
+  // The running sum at the last rank, not sum() OVER (): float sums in another order could leave the
+  // curve ending at 0.9999999.
+  const revenue = rows.find((r) => r.rank !== null && r.rank === r.n)?.cumulative ?? 0;
   const top = rows.find((r) => r.is_top);
   const points: ParetoPoint[] = customers
     ? [{ rank: 0, customerShare: 0, cumulativeRevenue: 0, revenueShare: 0 }]
@@ -149,11 +165,16 @@ export interface CostToServe {
 }
 
 export type CostToServeSort = 'minutes' | 'revenue' | 'cases';
-const COST_ORDER: Record<CostToServeSort, string> = {
-  minutes: 'minutes DESC, revenue DESC, customer_id',
-  revenue: 'revenue DESC, minutes DESC, customer_id',
-  cases: 'cases DESC, minutes DESC, customer_id',
+const COST_ORDER: Record<CostToServeSort, readonly string[]> = {
+  minutes: ['minutes', 'revenue'],
+  revenue: ['revenue', 'minutes'],
+  cases: ['cases', 'minutes'],
 };
+/** `ORDER BY` for a sort, on columns of `alias`; ties end in the customer id, byte order (cheaper than a collation). */
+const costOrder = (sort: CostToServeSort, alias: string) =>
+  sql.raw(
+    [...COST_ORDER[sort].map((c) => `${alias}.${c} DESC`), `${alias}.customer_id COLLATE "C"`].join(', '),
+  );
 
 /**
  * Cost-to-serve per customer with revenue, and the revenue × effort quadrant split at the medians.
@@ -167,23 +188,26 @@ export async function costToServe(
   const { from, to } = bounds(period);
   const m = HANDLING_MINUTES;
   const currency = options.currency ?? null;
-  const { rows } = await sql<{
-    customers: number;
-    median_revenue: number | null;
-    median_minutes: number | null;
-    quadrants: Array<{ quadrant: Quadrant; customers: number; revenue: number; minutes: number }> | null;
-    currencies: string[] | null;
-    customer_id: string | null;
-    name: string | null;
-    cases: number | null;
-    inbound: number | null;
-    outbound: number | null;
-    call: number | null;
-    note: number | null;
-    minutes: number | null;
-    revenue: number | null;
-    quadrant: Quadrant | null;
-  }>`
+  const sort = options.sort ?? 'minutes';
+  const rows = await analyticsQuery(
+    db,
+    sql<{
+      customers: number;
+      median_revenue: number | null;
+      median_minutes: number | null;
+      quadrants: Array<{ quadrant: Quadrant; customers: number; revenue: number; minutes: number }> | null;
+      currencies: string[] | null;
+      customer_id: string | null;
+      name: string | null;
+      cases: number | null;
+      inbound: number | null;
+      outbound: number | null;
+      call: number | null;
+      note: number | null;
+      minutes: number | null;
+      revenue: number | null;
+      quadrant: Quadrant | null;
+    }>`
     WITH effort AS (
       SELECT c.customer_id,
         count(*) FILTER (WHERE i.kind = 'inbound')::int AS inbound,
@@ -199,15 +223,13 @@ export async function costToServe(
       WHERE created_at >= ${from} AND created_at < ${to}
       GROUP BY customer_id
     ), paid AS (
-      SELECT customer_id, currency, sum(amount) AS revenue
+      SELECT customer_id, currency,
+        sum(amount::float8) FILTER (WHERE ${currency}::text IS NULL OR currency = ${currency}::text) AS revenue
       FROM invoices
       WHERE paid_at >= ${from} AND paid_at < ${to}
-      GROUP BY customer_id, currency
+      GROUP BY GROUPING SETS ((customer_id), (currency))
     ), revenue AS (
-      SELECT customer_id, sum(revenue)::float8 AS revenue
-      FROM paid
-      WHERE ${currency}::text IS NULL OR currency = ${currency}::text
-      GROUP BY customer_id
+      SELECT customer_id, revenue FROM paid WHERE customer_id IS NOT NULL
     ), joined AS (
       SELECT coalesce(e.customer_id, o.customer_id, r.customer_id) AS customer_id,
         coalesce(o.cases, 0) AS cases,
@@ -236,18 +258,18 @@ export async function costToServe(
         FROM classified GROUP BY quadrant
       ) AS q
     ), page AS (
-      SELECT *, row_number() OVER (ORDER BY ${sql.raw(COST_ORDER[options.sort ?? 'minutes'])}) AS position
-      FROM classified
-      ORDER BY position
+      SELECT * FROM classified AS k
+      ORDER BY ${costOrder(sort, 'k')}
       ${options.limit == null ? sql`` : sql`LIMIT ${options.limit}`}
     )
     SELECT md.customers, md.median_revenue, md.median_minutes, s.quadrants,
-      (SELECT array_agg(DISTINCT currency ORDER BY currency) FROM paid) AS currencies,
+      (SELECT array_agg(currency ORDER BY currency) FROM paid WHERE customer_id IS NULL) AS currencies,
       p.customer_id, cu.name, p.cases, p.inbound, p.outbound, p.call, p.note, p.minutes, p.revenue, p.quadrant
     FROM medians AS md CROSS JOIN summary AS s
     LEFT JOIN page AS p ON true
     LEFT JOIN customers AS cu ON cu.id = p.customer_id
-    ORDER BY p.position`.execute(db);
+    ORDER BY ${costOrder(sort, 'p')}`,
+  );
   const head = rows[0];
   const quadrants = Object.fromEntries(
     QUADRANTS.map((q) => [q, { customers: 0, revenue: 0, minutes: 0 }]),
@@ -308,15 +330,17 @@ export async function deEscalation(
   period: Period,
 ): Promise<{ items: DeEscalationRow[]; byAgent: DeEscalationRow[] }> {
   const { from, to, tz } = bounds(period);
-  const { rows } = await sql<{
-    month: string | null;
-    agent_id: string | null;
-    agent_name: string | null;
-    cases: number;
-    deescalated: number;
-    unchanged: number;
-    escalated: number;
-  }>`
+  const rows = await analyticsQuery(
+    db,
+    sql<{
+      month: string | null;
+      agent_id: string | null;
+      agent_name: string | null;
+      cases: number;
+      deescalated: number;
+      unchanged: number;
+      escalated: number;
+    }>`
     WITH scoped AS (
       SELECT id, assignee_id, to_char(date_trunc('month', created_at AT TIME ZONE ${tz}), 'YYYY-MM') AS month
       FROM cases
@@ -345,7 +369,8 @@ export async function deEscalation(
       count(*) FILTER (WHERE a.last_level > a.first_level)::int AS escalated
     FROM attributed AS a LEFT JOIN users AS u ON u.id = a.agent_id
     GROUP BY GROUPING SETS ((a.month, a.agent_id, u.name), (a.agent_id, u.name))
-    ORDER BY a.month NULLS FIRST, u.name NULLS LAST, a.agent_id NULLS LAST`.execute(db);
+    ORDER BY a.month NULLS FIRST, u.name NULLS LAST, a.agent_id NULLS LAST`,
+  );
   const present = (r: (typeof rows)[number]): DeEscalationRow => ({
     month: r.month,
     agentId: r.agent_id,
@@ -380,16 +405,18 @@ export interface ResponseTimeRow {
 /** First-response times per month, overall (`level: 'all'`) and per level, for cases opened in the period. */
 export async function responseTimes(db: Db, period: Period): Promise<{ items: ResponseTimeRow[] }> {
   const { from, to, tz } = bounds(period);
-  const { rows } = await sql<{
-    month: string;
-    level: string | null;
-    is_all: boolean;
-    cases: number;
-    responded: number;
-    within_target: number;
-    median: number | null;
-    p90: number | null;
-  }>`
+  const rows = await analyticsQuery(
+    db,
+    sql<{
+      month: string;
+      level: string | null;
+      is_all: boolean;
+      cases: number;
+      responded: number;
+      within_target: number;
+      median: number | null;
+      p90: number | null;
+    }>`
     WITH scoped AS (
       SELECT to_char(date_trunc('month', c.created_at AT TIME ZONE ${tz}), 'YYYY-MM') AS month,
         coalesce(
@@ -412,7 +439,8 @@ export async function responseTimes(db: Db, period: Period): Promise<{ items: Re
     FROM scoped
     GROUP BY GROUPING SETS ((month), (month, level))
     ORDER BY month, is_all DESC,
-      array_position(ARRAY['calm', 'upset', 'angry', 'hostile', 'unknown'], level)`.execute(db);
+      array_position(ARRAY['calm', 'upset', 'angry', 'hostile', 'unknown'], level)`,
+  );
   return {
     items: rows.map((r) => ({
       month: r.month,
@@ -448,14 +476,16 @@ export async function commitmentsKept(
 ): Promise<{ items: CommitmentsRow[]; byWho: CommitmentsRow[] }> {
   const { from, to, tz } = bounds(period);
   const nowAt = sql`${now.toISOString()}::timestamptz`;
-  const { rows } = await sql<{
-    month: string | null;
-    who: 'us' | 'customer';
-    kept: number;
-    missed: number;
-    overdue: number;
-    pending: number;
-  }>`
+  const rows = await analyticsQuery(
+    db,
+    sql<{
+      month: string | null;
+      who: 'us' | 'customer';
+      kept: number;
+      missed: number;
+      overdue: number;
+      pending: number;
+    }>`
     WITH scoped AS (
       SELECT who, status, due_at, to_char(date_trunc('month', due_at AT TIME ZONE ${tz}), 'YYYY-MM') AS month
       FROM commitments
@@ -468,7 +498,8 @@ export async function commitmentsKept(
       count(*) FILTER (WHERE status = 'open' AND due_at >= ${nowAt})::int AS pending
     FROM scoped
     GROUP BY GROUPING SETS ((month, who), (who))
-    ORDER BY month NULLS FIRST, who DESC`.execute(db);
+    ORDER BY month NULLS FIRST, who DESC`,
+  );
   const present = (r: (typeof rows)[number]): CommitmentsRow => ({
     month: r.month,
     who: r.who,
@@ -503,15 +534,17 @@ export async function abuseExposure(
   period: Period,
 ): Promise<{ items: AbuseExposureRow[]; byAgent: AbuseExposureRow[] }> {
   const { from, to, tz } = bounds(period);
-  const { rows } = await sql<{
-    month: string | null;
-    agent_id: string | null;
-    agent_name: string | null;
-    incidents: number;
-    hostile: number;
-    cases: number;
-    customers: number;
-  }>`
+  const rows = await analyticsQuery(
+    db,
+    sql<{
+      month: string | null;
+      agent_id: string | null;
+      agent_name: string | null;
+      incidents: number;
+      hostile: number;
+      cases: number;
+      customers: number;
+    }>`
     WITH scoped AS (
       SELECT target_user_id, case_id, customer_id, level,
         to_char(date_trunc('month', created_at AT TIME ZONE ${tz}), 'YYYY-MM') AS month
@@ -523,7 +556,8 @@ export async function abuseExposure(
       count(DISTINCT a.case_id)::int AS cases, count(DISTINCT a.customer_id)::int AS customers
     FROM scoped AS a LEFT JOIN users AS u ON u.id = a.target_user_id
     GROUP BY GROUPING SETS ((a.month, a.target_user_id, u.name), (a.target_user_id, u.name))
-    ORDER BY a.month NULLS FIRST, incidents DESC, a.target_user_id NULLS LAST`.execute(db);
+    ORDER BY a.month NULLS FIRST, incidents DESC, a.target_user_id NULLS LAST`,
+  );
   const present = (r: (typeof rows)[number]): AbuseExposureRow => ({
     month: r.month,
     agentId: r.agent_id,
@@ -553,7 +587,9 @@ export async function problemsByCategory(
   period: Period,
 ): Promise<{ items: ProblemsRow[]; byCategory: ProblemsRow[] }> {
   const { from, to, tz } = bounds(period);
-  const { rows } = await sql<ProblemsRow>`
+  const rows = await analyticsQuery(
+    db,
+    sql<ProblemsRow>`
     WITH scoped AS (
       SELECT p.category, to_char(date_trunc('month', c.created_at AT TIME ZONE ${tz}), 'YYYY-MM') AS month
       FROM cases AS c CROSS JOIN LATERAL unnest(c.problems) AS p (category)
@@ -562,7 +598,8 @@ export async function problemsByCategory(
     SELECT month, category, count(*)::int AS cases
     FROM scoped
     GROUP BY GROUPING SETS ((month, category), (category))
-    ORDER BY month NULLS FIRST, cases DESC, category`.execute(db);
+    ORDER BY month NULLS FIRST, cases DESC, category`,
+  );
   return {
     items: rows.filter((r) => r.month !== null),
     byCategory: rows.filter((r) => r.month === null),
