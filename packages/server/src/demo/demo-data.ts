@@ -82,11 +82,54 @@ const SettingsSchema = z.strictObject({
   cashRefundLimit: z.number(),
 });
 
+/** Visits at a fixed interval, oldest first; a cancelled one is cancelled days ahead, a late one hours ahead. */
+const BookingSeriesSchema = z.strictObject({
+  customer: z.string(),
+  service: z.string(),
+  staff: z.string(),
+  firstDaysAgo: z.number().min(0),
+  everyDays: z.number().positive(),
+  statuses: z.array(z.enum(['booked', 'attended', 'cancelled', 'late_cancelled', 'no_show'])).min(1),
+  deposit: z.number().positive().optional(),
+});
+
+/** An invoice, or `repeat` of them `everyDays` apart; without paidAfterDays it is unpaid. */
+const InvoiceSchema = z.strictObject({
+  customer: z.string(),
+  amount: z.number().positive(),
+  currency: z.string().regex(/^[A-Z]{3}$/),
+  issuedDaysAgo: z.number().min(0),
+  dueAfterDays: z.number().min(0),
+  paidAfterDays: z.number().min(0).optional(),
+  repeat: z.number().int().min(1).optional(),
+  everyDays: z.number().positive().optional(),
+});
+
+const PackageSchema = z.strictObject({
+  customer: z.string(),
+  name: z.string(),
+  sessionsBought: z.number().int().min(1),
+  sessionsUsed: z.number().int().min(0),
+  price: z.number().min(0),
+  currency: z.string().regex(/^[A-Z]{3}$/),
+  boughtDaysAgo: z.number().min(0),
+  expiresInDays: z.number().optional(),
+});
+
+const ProfilesSchema = z.strictObject({
+  bookingSeries: z.array(BookingSeriesSchema),
+  invoices: z.array(InvoiceSchema),
+  packages: z.array(PackageSchema),
+});
+export type DemoProfiles = z.infer<typeof ProfilesSchema>;
+
 export interface DemoData {
   settings: z.infer<typeof SettingsSchema>;
   staff: Array<z.infer<typeof StaffSchema>>;
   customers: Array<z.infer<typeof CustomerSchema>>;
   cases: DemoCase[];
+  /** Bookings, invoices and prepaid packages for the profile, boundary and analytics pages. */
+  profiles: DemoProfiles;
 }
 
 const CASE_FILES = ['cases-pl.json', 'cases-et.json', 'cases-en.json'];
@@ -114,5 +157,12 @@ export function loadDemoData(): DemoData {
     if (!keys.has(c.customer))
       throw new Error(`demo case "${c.subject}" names unknown customer ${c.customer}`);
   }
-  return { settings: org.settings, staff: org.staff, customers, cases };
+  const profiles = readData('profiles.json', ProfilesSchema);
+  for (const entry of [...profiles.bookingSeries, ...profiles.invoices, ...profiles.packages]) {
+    const customer = customers.find((c) => c.key === entry.customer);
+    if (!customer) throw new Error(`demo profiles name unknown customer ${entry.customer}`);
+    // Bookings and invoices are imported, and the import finds their customer by e-mail.
+    if (!customer.email) throw new Error(`demo profiles need an e-mail for customer ${entry.customer}`);
+  }
+  return { settings: org.settings, staff: org.staff, customers, cases, profiles };
 }

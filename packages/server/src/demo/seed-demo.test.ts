@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAllLogs } from '../cases/cases.service.ts';
 import { type OpenDatabase, openDatabase } from '../db/database.ts';
@@ -78,6 +79,51 @@ describe('demo seed', () => {
       .where('first_response_due_at', '<', now)
       .execute();
     expect(missedFirstResponse.length).toBeGreaterThan(0);
+  });
+
+  it('gives customers bookings, invoices and a prepaid package that tell their story', async () => {
+    const db = database.db;
+    const bookingsOf = async (email: string) =>
+      db
+        .selectFrom('bookings')
+        .innerJoin('customers', 'customers.id', 'bookings.customer_id')
+        .select(['status', 'starts_at', 'cancelled_at'])
+        .where(sql<boolean>`customers.emails @> ARRAY[${email}]::text[]`)
+        .execute();
+    const canceller = await bookingsOf('aga.zielinska@example.pl');
+    expect(canceller.filter((b) => b.status === 'late_cancelled').length).toBeGreaterThanOrEqual(3);
+    expect(canceller.filter((b) => b.status === 'no_show').length).toBeGreaterThanOrEqual(2);
+    for (const late of canceller.filter((b) => b.status === 'late_cancelled')) {
+      expect(late.starts_at.getTime() - (late.cancelled_at?.getTime() ?? 0)).toBeLessThan(24 * 3_600_000);
+    }
+    const loyal = await bookingsOf('janina.lewandowska@example.pl');
+    expect(loyal.filter((b) => b.status === 'attended').length).toBeGreaterThanOrEqual(10);
+    expect(loyal.filter((b) => b.status === 'booked').every((b) => b.starts_at > now)).toBe(true);
+
+    const overdue = await db
+      .selectFrom('invoices')
+      .innerJoin('customers', 'customers.id', 'invoices.customer_id')
+      .select(['customers.name', 'due_at'])
+      .where('paid_at', 'is', null)
+      .where('due_at', '<', new Date(now.getTime() - 30 * 86_400_000))
+      .execute();
+    expect(overdue.map((o) => o.name)).toContain('Dekor-Bud Sp. z o.o. (Paweł Szymański)');
+    const revenue = await db
+      .selectFrom('invoices')
+      .select(['customer_id', (eb) => eb.fn.sum<string>('amount').as('total')])
+      .where('paid_at', 'is not', null)
+      .groupBy('customer_id')
+      .orderBy('total', 'desc')
+      .execute();
+    const totals = revenue.map((r) => Number(r.total));
+    // 80/20: the top few customers bring most of the paid revenue.
+    const top = totals.slice(0, Math.ceil(totals.length * 0.2)).reduce((a, b) => a + b, 0);
+    expect(top / totals.reduce((a, b) => a + b, 0)).toBeGreaterThan(0.6);
+    const packages = await db
+      .selectFrom('prepaid_packages')
+      .select(['sessions_bought', 'sessions_used'])
+      .execute();
+    expect(packages).toEqual([{ sessions_bought: 5, sessions_used: 2 }]);
   });
 
   it('never seeds a database that already has users', async () => {

@@ -8,7 +8,10 @@ import { setCommitmentStatus } from '../commitments/commitments.service.ts';
 import { decideCompensation, proposeCompensation } from '../compensations/compensations.service.ts';
 import { createCustomer } from '../customers/customers.service.ts';
 import type { Db } from '../db/database.ts';
+import { newId } from '../db/ids.ts';
 import type { Role } from '../db/schema.ts';
+import { importRecords } from '../imports/imports.service.ts';
+import type { SourceRecord } from '../imports/records.ts';
 import { CLI_ACTOR } from '../local/local.service.ts';
 import { DEFAULT_SETTINGS, saveSettings } from '../settings/settings.service.ts';
 import { addUser, countUsers } from '../users/users.service.ts';
@@ -99,7 +102,101 @@ export async function seedDemo(
   await sql`UPDATE customers SET created_at = first.at, updated_at = first.at
     FROM (SELECT customer_id, min(created_at) AS at FROM cases GROUP BY customer_id) AS first
     WHERE first.customer_id = customers.id`.execute(db);
+  await seedProfiles(db, data, now);
   return { seeded: true, accounts, customers: data.customers.length, cases: data.cases.length };
+}
+
+/**
+ * Bookings and invoices go through the import, as a business's own exports would; the prepaid
+ * package is written directly (nothing imports packages yet). Their history may predate the cases.
+ */
+async function seedProfiles(db: Db, data: DemoData, now: Date): Promise<void> {
+  const emailOf = new Map(data.customers.map((c) => [c.key, c.email ?? '']));
+  const daysAgo = (days: number, hour = 0) => new Date(now.getTime() - days * DAY + hour * HOUR);
+  // Visits at 10:00 UTC: 11:00 or 12:00 in Warsaw.
+  const visitAt = (days: number) => {
+    const day = daysAgo(days);
+    day.setUTCHours(10, 0, 0, 0);
+    return day;
+  };
+  const bookings: SourceRecord[] = [];
+  for (const series of data.profiles.bookingSeries) {
+    series.statuses.forEach((status, i) => {
+      const planned = visitAt(series.firstDaysAgo - i * series.everyDays);
+      // A visit still booked lies ahead, whenever the seed runs.
+      const startsAt = status === 'booked' && planned <= now ? visitAt(-3 - i) : planned;
+      const cancelledAt =
+        status === 'late_cancelled'
+          ? new Date(startsAt.getTime() - 2 * HOUR)
+          : status === 'cancelled'
+            ? new Date(startsAt.getTime() - 3 * DAY)
+            : null;
+      bookings.push({
+        row: bookings.length + 2,
+        line: bookings.length + 2,
+        values: {
+          external_id: `demo-booking-${series.customer}-${i + 1}`,
+          customer_email: emailOf.get(series.customer) ?? '',
+          service: series.service,
+          staff: series.staff,
+          starts_at: startsAt.toISOString(),
+          status,
+          cancelled_at: cancelledAt?.toISOString() ?? '',
+          deposit: series.deposit ? String(series.deposit) : '',
+        },
+      });
+    });
+  }
+  const invoices: SourceRecord[] = [];
+  for (const invoice of data.profiles.invoices) {
+    for (let i = 0; i < (invoice.repeat ?? 1); i++) {
+      const issued = invoice.issuedDaysAgo - i * (invoice.everyDays ?? 30);
+      const paid = invoice.paidAfterDays === undefined ? null : issued - invoice.paidAfterDays;
+      invoices.push({
+        row: invoices.length + 2,
+        line: invoices.length + 2,
+        values: {
+          external_id: `demo-invoice-${invoice.customer}-${invoice.issuedDaysAgo}-${i + 1}`,
+          customer_email: emailOf.get(invoice.customer) ?? '',
+          amount: invoice.amount.toFixed(2),
+          currency: invoice.currency,
+          issued_at: daysAgo(issued, 0).toISOString(),
+          due_at: daysAgo(issued - invoice.dueAfterDays).toISOString(),
+          paid_at: paid === null || paid < 0 ? '' : daysAgo(paid).toISOString(),
+        },
+      });
+    }
+  }
+  for (const [kind, records] of [
+    ['bookings', bookings],
+    ['invoices', invoices],
+  ] as const) {
+    const result = await importRecords(db, CLI_ACTOR, kind, records, now);
+    const [error] = result.errors;
+    if (error) throw new Error(`demo ${kind} row ${error.row}: ${error.column ?? ''} ${error.message}`);
+  }
+  for (const pack of data.profiles.packages) {
+    const customer = await db
+      .selectFrom('customers')
+      .select('id')
+      .where(sql<boolean>`emails @> ARRAY[${emailOf.get(pack.customer) ?? ''}]::text[]`)
+      .executeTakeFirstOrThrow();
+    await db
+      .insertInto('prepaid_packages')
+      .values({
+        id: newId(),
+        external_id: `demo-package-${pack.customer}`,
+        customer_id: customer.id,
+        name: pack.name,
+        sessions_bought: pack.sessionsBought,
+        sessions_used: pack.sessionsUsed,
+        price: pack.price.toFixed(2),
+        currency: pack.currency,
+        bought_at: daysAgo(pack.boughtDaysAgo),
+        expires_at: pack.expiresInDays === undefined ? null : daysAgo(-pack.expiresInDays),
+      })
+      .execute();
+  }
 }
 
 interface SeedContext {

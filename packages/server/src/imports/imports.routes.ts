@@ -1,6 +1,139 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { requireRole } from '../auth/actor.ts';
+import { AppError } from '../errors.ts';
 import type { AppContext } from '../http/context.ts';
+import { CLI_ACTOR } from '../local/local.service.ts';
+import { LOCAL_SECRET_HEADER, readServerFile } from '../local/server-file.ts';
+import { importPrepared, importRecords } from './imports.service.ts';
+import { IMPORT_KINDS, type ImportFormat, prepareImport } from './records.ts';
 
-export function importsRoutes(_ctx: AppContext): FastifyPluginAsyncZod {
-  return async () => {};
+/** A file of 100,000 bookings is about 15 MB. */
+export const IMPORT_BODY_LIMIT_BYTES = 64 * 1024 * 1024;
+/** Records per call of the CLI's local route. */
+export const LOCAL_PART_RECORDS = 5000;
+/** The errors an answer lists; the count says how many there were. */
+const MAX_LISTED_ERRORS = 1000;
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
+
+const RowErrorSchema = z.object({
+  row: z.number(),
+  line: z.number(),
+  column: z.string().nullable(),
+  message: z.string(),
+});
+const ResultSchema = z.object({
+  imported: z.number(),
+  updated: z.number(),
+  unchanged: z.number(),
+  rejected: z.number(),
+  errors: z.array(RowErrorSchema),
+});
+export const LocalImportSchema = z.strictObject({
+  records: z
+    .array(
+      z.strictObject({
+        row: z.number().int().min(1),
+        line: z.number().int().min(1),
+        values: z.record(z.string(), z.string().max(100_000)),
+      }),
+    )
+    .max(LOCAL_PART_RECORDS),
+});
+
+export function importsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.addContentTypeParser(
+      ['text/csv', 'text/calendar', 'text/plain'],
+      { parseAs: 'buffer' },
+      (_r, raw, done) => {
+        try {
+          done(null, utf8.decode(raw as Buffer));
+        } catch {
+          done(new AppError('bad_request', 'the file is not UTF-8 text'));
+        }
+      },
+    );
+    app.post(
+      '/api/imports/:kind',
+      {
+        bodyLimit: IMPORT_BODY_LIMIT_BYTES,
+        schema: {
+          tags: ['imports'],
+          summary:
+            'Import customers, bookings or invoices from CSV (text/csv) or bookings from ICS (text/calendar)',
+          description:
+            'Idempotent by external_id. Each row is stored whole or refused with its row number, column and reason; ' +
+            'the good rows are stored. Supervisor or owner.',
+          consumes: ['text/csv', 'text/calendar'],
+          params: z.strictObject({ kind: z.enum(IMPORT_KINDS) }),
+          body: z.string().max(IMPORT_BODY_LIMIT_BYTES),
+          response: {
+            200: ResultSchema.extend({
+              kind: z.enum(IMPORT_KINDS),
+              format: z.enum(['csv', 'ics']),
+              ms: z.number(),
+            }),
+          },
+        },
+      },
+      async (request) => {
+        const { kind } = request.params;
+        requireRole(request.actor, 'supervisor', `import ${kind}`);
+        const started = performance.now();
+        const format: ImportFormat = /^text\/calendar\b/i.test(request.headers['content-type'] ?? '')
+          ? 'ics'
+          : 'csv';
+        const prepared = prepareImport(kind, format, request.body);
+        const result = await importPrepared(prepared, (records) =>
+          importRecords(ctx.db, request.actor, kind, records, ctx.now()),
+        );
+        return {
+          kind,
+          format,
+          ...result,
+          errors: result.errors.slice(0, MAX_LISTED_ERRORS),
+          ms: Math.round(performance.now() - started),
+        };
+      },
+    );
+    // `calmdesk import` while the server holds the embedded database: the CLI reads the file and
+    // sends its records part by part (it shows progress), the server checks and stores them.
+    app.post(
+      '/api/local/imports/:kind',
+      {
+        config: { isPublic: true },
+        bodyLimit: IMPORT_BODY_LIMIT_BYTES,
+        onRequest: async (request) => requireLocalCaller(ctx, request),
+        schema: {
+          hide: true,
+          params: z.strictObject({ kind: z.enum(IMPORT_KINDS) }),
+          body: LocalImportSchema,
+        },
+      },
+      async (request) =>
+        importRecords(ctx.db, CLI_ACTOR, request.params.kind, request.body.records, ctx.now()),
+    );
+  };
+}
+
+// The same check as the local routes of local/local.routes.ts: loopback only, with server.json's secret.
+function requireLocalCaller(ctx: AppContext, request: FastifyRequest): void {
+  if (!LOOPBACK.has(request.socket.remoteAddress ?? '')) {
+    throw new AppError('forbidden', 'local routes answer only on the loopback interface');
+  }
+  const sent = request.headers[LOCAL_SECRET_HEADER];
+  const expected = readServerFile(ctx.config.dataDir)?.secret;
+  if (typeof sent !== 'string' || !expected || !isSameSecret(sent, expected)) {
+    throw new AppError('forbidden', `local routes need the secret of server.json in ${LOCAL_SECRET_HEADER}`);
+  }
+}
+
+function isSameSecret(a: string, b: string): boolean {
+  const hash = (s: string) => createHash('sha256').update(s).digest();
+  return timingSafeEqual(hash(a), hash(b));
 }

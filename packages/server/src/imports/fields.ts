@@ -1,0 +1,130 @@
+import { z } from 'zod';
+import { normaliseEmail, normalisePhone } from '../customers/customers.service.ts';
+import { zonedTimeToUtc } from './zoned-time.ts';
+
+/** A value that is wrong: which column, and why; the row is refused whole. */
+export class FieldProblem extends Error {
+  constructor(
+    readonly column: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const EmailSchema = z.email();
+const PHONE = /^\+?[\d\s().-]{5,}$/;
+const AMOUNT = /^(-?)(\d{1,10})(?:[.,](\d{1,2}))?$/;
+const TIME =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
+
+/** Reads one row's values by column; each reader throws a FieldProblem naming the column. */
+export function fieldReader(values: Record<string, string>, timeZone: string) {
+  const raw = (column: string) => values[column] ?? '';
+  const text = (column: string, max: number): string | null => {
+    const value = raw(column);
+    if (value === '') return null;
+    if (value.length > max)
+      throw new FieldProblem(column, `is ${value.length} characters long; at most ${max}`);
+    if (value.includes('\u0000')) throw new FieldProblem(column, 'holds a NUL character');
+    return value;
+  };
+  const required = <T>(column: string, value: T | null): T => {
+    if (value === null) throw new FieldProblem(column, 'is empty');
+    return value;
+  };
+  return {
+    text,
+    required,
+    email(column: string): string | null {
+      const value = text(column, 320);
+      if (value === null) return null;
+      if (!EmailSchema.safeParse(value).success)
+        throw new FieldProblem(column, `'${value}' is not an e-mail address`);
+      return normaliseEmail(value);
+    },
+    phone(column: string): string | null {
+      const value = text(column, 40);
+      if (value === null) return null;
+      if (!PHONE.test(value)) {
+        throw new FieldProblem(
+          column,
+          `'${value}' is not a phone number (digits, spaces, dashes, brackets, a leading +)`,
+        );
+      }
+      return normalisePhone(value);
+    },
+    oneOf<T extends string>(column: string, allowed: readonly T[]): T | null {
+      const value = raw(column).toLowerCase();
+      if (value === '') return null;
+      if (!(allowed as readonly string[]).includes(value)) {
+        throw new FieldProblem(column, `'${raw(column)}' is not one of ${allowed.join(', ')}`);
+      }
+      return value as T;
+    },
+    /** A money amount with at most two decimals; a decimal comma is read as a point. */
+    amount(column: string): string | null {
+      const value = raw(column).replace(/[\s\u00a0]/g, '');
+      if (value === '') return null;
+      const match = AMOUNT.exec(value);
+      if (!match) throw new FieldProblem(column, `'${raw(column)}' is not an amount such as 120 or 99.50`);
+      const [, sign, whole, cents = ''] = match;
+      return `${sign}${BigInt(whole ?? '0').toString()}.${cents.padEnd(2, '0')}`;
+    },
+    currency(column: string): string | null {
+      const value = raw(column).toUpperCase();
+      if (value === '') return null;
+      if (!/^[A-Z]{3}$/.test(value))
+        throw new FieldProblem(column, `'${raw(column)}' is not a currency code such as PLN or EUR`);
+      return value;
+    },
+    /** A date or date-time; without an offset it is wall-clock time in the organisation's zone. */
+    time(column: string): Date | null {
+      const value = raw(column);
+      if (value === '') return null;
+      const date = parseTime(value, timeZone);
+      if (!date) {
+        throw new FieldProblem(
+          column,
+          `'${value}' is not a date or time such as 2026-03-02, 2026-03-02 14:30 or 2026-03-02T14:30:00+01:00`,
+        );
+      }
+      return date;
+    },
+  };
+}
+
+export function parseTime(value: string, timeZone: string): Date | null {
+  const match = TIME.exec(value.trim());
+  if (!match) return null;
+  const [, y, mo, d, h, mi, s, fraction, offset] = match;
+  const t = {
+    year: Number(y),
+    month: Number(mo),
+    day: Number(d),
+    hour: Number(h ?? 0),
+    minute: Number(mi ?? 0),
+    second: Number(s ?? 0),
+  };
+  const days = new Date(Date.UTC(t.year, t.month, 0)).getUTCDate();
+  if (
+    t.year < 1900 ||
+    t.month < 1 ||
+    t.month > 12 ||
+    t.day < 1 ||
+    t.day > days ||
+    t.hour > 23 ||
+    t.minute > 59 ||
+    t.second > 59
+  ) {
+    return null;
+  }
+  const ms = fraction ? Math.floor(Number(`0.${fraction}`) * 1000) : 0;
+  if (offset === undefined) return new Date(zonedTimeToUtc(t, timeZone).getTime() + ms);
+  const utc = Date.UTC(t.year, t.month - 1, t.day, t.hour, t.minute, t.second, ms);
+  if (offset.toUpperCase() === 'Z') return new Date(utc);
+  const digits = offset.replace(':', '');
+  const minutes = Number(digits.slice(1, 3)) * 60 + Number(digits.slice(3, 5) || 0);
+  if (minutes > 18 * 60) return null;
+  return new Date(utc - (digits[0] === '-' ? -minutes : minutes) * 60_000);
+}

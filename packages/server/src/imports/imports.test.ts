@@ -1,0 +1,205 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCustomer } from '../customers/customers.service.ts';
+import { CLI_ACTOR } from '../local/local.service.ts';
+import { createTestApp, TEST_DATABASES, type TestApp } from '../testing/test-app.ts';
+import { importPrepared, importRecords } from './imports.service.ts';
+import { type ImportKind, prepareImport } from './records.ts';
+
+describe.each(TEST_DATABASES)('imports on %s', (kind) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp(kind);
+  }, 30_000);
+  afterAll(() => t.close());
+
+  const importCsv = (what: ImportKind, text: string) => {
+    const db = t.database.db;
+    return importPrepared(
+      prepareImport(what, 'csv', text),
+      (records) => importRecords(db, CLI_ACTOR, what, records, t.clock.now),
+      undefined,
+      2, // small parts, so a file crosses several of them
+    );
+  };
+
+  const customers = [
+    'external_id,name,email,phone,language',
+    'C1,Jan Kowalski,Jan.Kowalski@Example.pl,+48 601 000 001,pl',
+    'C2,"Tamm, Mari",mari@example.ee,,et',
+    'C3,No Mail,not-an-address,,pl',
+    'C4,,nameless@example.com,,en',
+    'C5,Extra,extra@example.com,,en,surplus',
+    'C1,Jan Again,jan2@example.pl,,pl',
+    'C6,Klingon,k@example.com,,tlh',
+    'C7,Ewa Linked,ewa.linked@example.pl,,',
+  ].join('\n');
+
+  it('stores the good rows and names the row, column and reason of each bad one', async () => {
+    await createCustomer(t.database.db, CLI_ACTOR, {
+      name: 'Ewa (from a case)',
+      email: 'ewa.linked@example.pl',
+    });
+    const result = await importCsv('customers', customers);
+    expect(result).toMatchObject({ imported: 2, updated: 1, unchanged: 0, rejected: 5 });
+    expect(result.errors).toEqual([
+      { row: 4, line: 4, column: 'email', message: "'not-an-address' is not an e-mail address" },
+      { row: 5, line: 5, column: 'name', message: 'is empty' },
+      { row: 6, line: 6, column: null, message: expect.stringContaining('has 6 fields, the header has 5') },
+      { row: 7, line: 7, column: 'external_id', message: "'C1' is on row 2 already" },
+      { row: 8, line: 8, column: 'language', message: "'tlh' is not one of pl, et, en" },
+    ]);
+    const stored = await t.database.db
+      .selectFrom('customers')
+      .select(['external_id', 'name', 'emails', 'phones', 'language'])
+      .where('external_id', 'is not', null)
+      .orderBy('external_id')
+      .execute();
+    expect(stored).toEqual([
+      {
+        external_id: 'C1',
+        name: 'Jan Kowalski',
+        emails: ['jan.kowalski@example.pl'],
+        phones: ['+48601000001'],
+        language: 'pl',
+      },
+      { external_id: 'C2', name: 'Tamm, Mari', emails: ['mari@example.ee'], phones: [], language: 'et' },
+      // The customer who wrote in before is claimed by e-mail, not duplicated.
+      {
+        external_id: 'C7',
+        name: 'Ewa Linked',
+        emails: ['ewa.linked@example.pl'],
+        phones: [],
+        language: null,
+      },
+    ]);
+  });
+
+  it('changes nothing when the same file is imported again, and counts a real change as updated', async () => {
+    const again = await importCsv('customers', customers);
+    expect(again).toMatchObject({ imported: 0, updated: 0, unchanged: 3, rejected: 5 });
+    const changed = await importCsv(
+      'customers',
+      'external_id,name,email\nC1,Jan Kowalski,jan.kowalski@example.pl\nC2,Mari Tamm,mari@example.ee\n',
+    );
+    expect(changed).toMatchObject({ imported: 0, updated: 1, unchanged: 1, rejected: 0 });
+  });
+
+  it('imports bookings, matching customers by e-mail and creating the unknown ones with their name', async () => {
+    const bookings = [
+      'external_id,customer_email,customer_name,service,staff,starts_at,status,cancelled_at,deposit',
+      'B1,jan.kowalski@example.pl,,Haircut,Ewa,2026-02-10 10:30,attended,,',
+      'B2,new.person@example.pl,Nowa Osoba,Manicure,,2026-02-11T09:00:00Z,late_cancelled,2026-02-11 08:00,"50,00"',
+      'B3,new.person@example.pl,Nowa Osoba,Manicure,,2026-02-18 09:00,no_show,,',
+      'B4,jan.kowalski@example.pl,,Haircut,,next tuesday,booked,,',
+      'B5,jan.kowalski@example.pl,,Haircut,,2026-02-12 10:00,attended,2026-02-11,',
+      'B6,,,Haircut,,2026-02-12 10:00,booked,,',
+      'B7,jan.kowalski@example.pl,,Haircut,,2026-02-30 10:00,booked,,',
+    ].join('\r\n');
+    const result = await importCsv('bookings', bookings);
+    expect(result).toMatchObject({ imported: 3, updated: 0, unchanged: 0, rejected: 4 });
+    expect(result.errors.map((e) => [e.row, e.column])).toEqual([
+      [5, 'starts_at'],
+      [6, 'cancelled_at'],
+      [7, 'customer_email'],
+      [8, 'starts_at'],
+    ]);
+    const rows = await t.database.db
+      .selectFrom('bookings')
+      .innerJoin('customers', 'customers.id', 'bookings.customer_id')
+      .select([
+        'bookings.external_id',
+        'customers.name',
+        'starts_at',
+        'status',
+        'deposit_amount',
+        'deposit_status',
+      ])
+      .orderBy('bookings.external_id')
+      .execute();
+    expect(
+      rows.map((r) => [r.external_id, r.name, r.starts_at.toISOString(), r.status, r.deposit_amount]),
+    ).toEqual([
+      // Times without an offset are in the organisation's zone (Europe/Warsaw by default).
+      ['B1', 'Jan Kowalski', '2026-02-10T09:30:00.000Z', 'attended', null],
+      ['B2', 'Nowa Osoba', '2026-02-11T09:00:00.000Z', 'late_cancelled', '50.00'],
+      ['B3', 'Nowa Osoba', '2026-02-18T08:00:00.000Z', 'no_show', null],
+    ]);
+    const newPeople = await t.database.db
+      .selectFrom('customers')
+      .select('id')
+      .where('name', '=', 'Nowa Osoba')
+      .execute();
+    expect(newPeople).toHaveLength(1);
+    expect((await importCsv('bookings', bookings)).unchanged).toBe(3);
+  });
+
+  it('imports invoices of known customers and refuses one for an unknown e-mail', async () => {
+    const invoices = [
+      'external_id,customer_email,amount,currency,issued_at,due_at,paid_at',
+      'F/2026/1,jan.kowalski@example.pl,1200.5,pln,2026-01-05,2026-01-19,2026-01-18',
+      'F/2026/2,mari@example.ee,99,EUR,2026-01-06,2026-01-20,',
+      'F/2026/3,nobody@example.com,10,EUR,2026-01-06,,',
+      'F/2026/4,mari@example.ee,ten,EUR,2026-01-06,,',
+    ].join('\n');
+    const result = await importCsv('invoices', invoices);
+    expect(result).toMatchObject({ imported: 2, rejected: 2 });
+    expect(result.errors).toEqual([
+      expect.objectContaining({
+        row: 4,
+        column: 'customer_email',
+        message: expect.stringContaining('no customer has'),
+      }),
+      expect.objectContaining({ row: 5, column: 'amount' }),
+    ]);
+    const paid = await importCsv('invoices', invoices.replace('2026-01-20,', '2026-01-20,2026-02-01'));
+    expect(paid).toMatchObject({ imported: 0, updated: 1, unchanged: 1 });
+    const invoice = await t.database.db
+      .selectFrom('invoices')
+      .select(['amount', 'currency'])
+      .where('external_id', '=', 'F/2026/1')
+      .executeTakeFirstOrThrow();
+    expect(invoice).toEqual({ amount: '1200.50', currency: 'PLN' });
+  });
+
+  it('answers POST /api/imports/:kind for a supervisor with text/csv and text/calendar, never for an agent', async () => {
+    const csv = 'external_id,name,email\nAPI-1,Api Person,api.person@example.com\nAPI-2,,x@example.com\n';
+    const forbidden = await t.as('agent', {
+      method: 'POST',
+      url: '/api/imports/customers',
+      headers: { 'content-type': 'text/csv' },
+      payload: csv,
+    });
+    expect(forbidden.statusCode).toBe(403);
+    const response = await t.as('supervisor', {
+      method: 'POST',
+      url: '/api/imports/customers',
+      headers: { 'content-type': 'text/csv; charset=utf-8' },
+      payload: csv,
+    });
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toMatchObject({
+      kind: 'customers',
+      format: 'csv',
+      imported: 1,
+      rejected: 1,
+      errors: [{ row: 3, column: 'name', message: 'is empty' }],
+    });
+    const ics =
+      'BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:api-ev-1\r\nDTSTART:20260301T100000Z\r\nATTENDEE:mailto:api.person@example.com\r\nSTATUS:CANCELLED\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n';
+    const calendar = await t.as('owner', {
+      method: 'POST',
+      url: '/api/imports/bookings',
+      headers: { 'content-type': 'text/calendar' },
+      payload: ics,
+    });
+    expect(calendar.json()).toMatchObject({ format: 'ics', imported: 1, rejected: 0 });
+    const unreadable = await t.as('owner', {
+      method: 'POST',
+      url: '/api/imports/invoices',
+      headers: { 'content-type': 'text/csv' },
+      payload: 'id,total\n1,2\n',
+    });
+    expect(unreadable.statusCode).toBe(400);
+    expect(unreadable.json().error.message).toContain("unknown columns 'id', 'total'");
+  });
+});

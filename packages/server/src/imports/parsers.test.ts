@@ -1,0 +1,138 @@
+import { describe, expect, it } from 'vitest';
+import { parseCsv } from './csv.ts';
+import { icsTimeToText, parseIcs, unescapeText } from './ics.ts';
+import { prepareImport } from './records.ts';
+import { zonedTimeToUtc } from './zoned-time.ts';
+
+describe('parseCsv', () => {
+  it('reads quotes, doubled quotes, commas and line breaks inside quotes, a BOM and CRLF', () => {
+    const file = parseCsv(
+      '\uFEFFid,name,note\r\n1,"Kowalski, Jan","said ""hi""\r\nand left"\r\n\r\n2,Ewa,\r\n',
+    );
+    expect(file.header).toEqual(['id', 'name', 'note']);
+    expect(file.records).toEqual([
+      { row: 2, line: 2, fields: ['1', 'Kowalski, Jan', 'said "hi"\r\nand left'] },
+      { row: 3, line: 5, fields: ['2', 'Ewa', ''] },
+    ]);
+  });
+
+  it('reads a last row without a line break and LF-only files', () => {
+    expect(parseCsv('a,b\n1,2').records).toEqual([{ row: 2, line: 2, fields: ['1', '2'] }]);
+  });
+
+  it('names the line of a quote that is never closed', () => {
+    expect(() => parseCsv('a,b\n1,2\n3,"open\n')).toThrow('line 3: a quoted field is never closed');
+  });
+});
+
+describe('parseIcs', () => {
+  const calendar = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    'BEGIN:VEVENT',
+    'UID:visit-1@salon',
+    'DTSTART;TZID=Europe/Tallinn:20260310T100000',
+    'SUMMARY:Manicure\\, gel \\; long de',
+    ' scription that was folded',
+    'ORGANIZER;CN="Studio Bella; Tallinn":mailto:desk@salon.example',
+    'ATTENDEE;CN=Mari Tamm;ROLE=REQ-PARTICIPANT:mailto:Mari.Tamm@example.ee',
+    'BEGIN:VALARM',
+    'SUMMARY:not the event',
+    'END:VALARM',
+    'END:VEVENT',
+    'BEGIN:VEVENT',
+    'UID:visit-2@salon',
+    'DTSTART:20260311T090000Z',
+    'STATUS:CANCELLED',
+    'ORGANIZER:mailto:olivia.brown@example.com',
+    'END:VEVENT',
+    'BEGIN:VEVENT',
+    'UID:visit-3@salon',
+    'DTSTART:20260701T120000',
+    'ATTENDEE:mailto:ola.pawlak@example.pl',
+    'END:VEVENT',
+    'END:VCALENDAR',
+    '',
+  ].join('\r\n');
+
+  it('unfolds lines, unescapes text, reads quoted parameters and skips nested alarms', () => {
+    const [first] = parseIcs(calendar);
+    const summary = first?.properties.filter((p) => p.name === 'SUMMARY');
+    expect(summary).toHaveLength(1);
+    expect(unescapeText(summary?.[0]?.value ?? '')).toBe('Manicure, gel ; long description that was folded');
+    expect(first?.properties.find((p) => p.name === 'ORGANIZER')?.params.CN).toBe('Studio Bella; Tallinn');
+  });
+
+  it('turns events into bookings: TZID and UTC become instants, floating times stay local, CANCELLED', () => {
+    const prepared = prepareImport('bookings', 'ics', calendar);
+    expect(prepared.rejected).toEqual([]);
+    expect(prepared.records.map((r) => r.values)).toEqual([
+      {
+        external_id: 'visit-1@salon',
+        customer_email: 'mari.tamm@example.ee',
+        customer_name: 'Mari Tamm',
+        service: 'Manicure, gel ; long description that was folded',
+        staff: 'Studio Bella; Tallinn',
+        starts_at: '2026-03-10T08:00:00.000Z',
+        status: 'booked',
+      },
+      {
+        external_id: 'visit-2@salon',
+        customer_email: 'olivia.brown@example.com',
+        customer_name: '',
+        service: '',
+        staff: '',
+        starts_at: '2026-03-11T09:00:00Z',
+        status: 'cancelled',
+      },
+      {
+        external_id: 'visit-3@salon',
+        customer_email: 'ola.pawlak@example.pl',
+        customer_name: '',
+        service: '',
+        staff: '',
+        starts_at: '2026-07-01T12:00:00',
+        status: 'booked',
+      },
+    ]);
+  });
+
+  it('refuses an event without a DTSTART or with an unknown TZID, naming the event and line', () => {
+    const text = [
+      'BEGIN:VCALENDAR',
+      'BEGIN:VEVENT',
+      'UID:a',
+      'END:VEVENT',
+      'BEGIN:VEVENT',
+      'UID:b',
+      'DTSTART;TZID=Mars/Olympus:20260101T100000',
+      'END:VEVENT',
+      'END:VCALENDAR',
+    ].join('\n');
+    const prepared = prepareImport('bookings', 'ics', text);
+    expect(prepared.rejected).toEqual([
+      { row: 1, line: 2, column: 'DTSTART', message: 'the event has no DTSTART' },
+      { row: 2, line: 7, column: 'DTSTART', message: expect.stringContaining('TZID "Mars/Olympus"') },
+    ]);
+  });
+
+  it('reads a Mozilla-style TZID prefix and a DATE value', () => {
+    const at = (value: string, TZID?: string) =>
+      icsTimeToText({ name: 'DTSTART', params: TZID ? { TZID } : {}, value, line: 1 });
+    expect(at('20260115T100000', '/mozilla.org/20050126_1/Europe/Warsaw')).toBe('2026-01-15T09:00:00.000Z');
+    expect(at('20260115')).toBe('2026-01-15');
+  });
+});
+
+describe('zonedTimeToUtc', () => {
+  it('handles summer time and the skipped and repeated hours of Europe/Warsaw', () => {
+    const warsaw = (month: number, day: number, hour: number, minute = 0) =>
+      zonedTimeToUtc({ year: 2026, month, day, hour, minute }, 'Europe/Warsaw').toISOString();
+    expect(warsaw(1, 15, 10)).toBe('2026-01-15T09:00:00.000Z');
+    expect(warsaw(7, 1, 12)).toBe('2026-07-01T10:00:00.000Z');
+    // 02:30 does not exist on 29 March 2026: it moves forward to 03:30 summer time.
+    expect(warsaw(3, 29, 2, 30)).toBe('2026-03-29T01:30:00.000Z');
+    // 02:30 happens twice on 25 October 2026: the first one, in summer time.
+    expect(warsaw(10, 25, 2, 30)).toBe('2026-10-25T00:30:00.000Z');
+  });
+});
