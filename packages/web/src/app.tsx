@@ -10,6 +10,10 @@ import { InboxPage } from './features/inbox/inbox-page.tsx';
 
 // The case page carries the text engine (lexicons, coach): loaded when first needed, so the inbox paints sooner.
 const CasePage = lazy(() => import('./features/case/case-page.tsx').then((m) => ({ default: m.CasePage })));
+// The charts (recharts) are only for supervisors: loaded when the analytics page opens.
+const AnalyticsPage = lazy(() =>
+  import('./features/analytics/analytics-page.tsx').then((m) => ({ default: m.AnalyticsPage })),
+);
 
 import { NewCasePage } from './features/new-case/new-case-page.tsx';
 import { SettingsPage } from './features/settings/settings-page.tsx';
@@ -27,6 +31,8 @@ function Page({ route }: { route: Route }) {
       return <NewCasePage />;
     case 'settings':
       return <SettingsPage />;
+    case 'analytics':
+      return <AnalyticsPage />;
     default:
       return <InboxPage />;
   }
@@ -62,6 +68,14 @@ export function App() {
     { href: pathFor('newCase'), label: t('nav.newCase'), active: route.name === 'newCase' },
     { href: pathFor('settings'), label: t('nav.settings'), active: route.name === 'settings' },
   ];
+  const role = session.data.user.role;
+  if (role === 'supervisor' || role === 'owner') {
+    nav.splice(2, 0, {
+      href: pathFor('analytics'),
+      label: t('nav.analytics'),
+      active: route.name === 'analytics',
+    });
+  }
   return (
     <AppShell
       header={{ height: 56 }}

@@ -147,3 +147,229 @@ export interface Page<T> {
   items: T[];
   nextCursor: string | null;
 }
+
+export type ClientType =
+  | 'impatient'
+  | 'non_payer'
+  | 'nitpicker'
+  | 'abusive'
+  | 'disengaged'
+  | 'serial_canceller'
+  | 'refund_seeker'
+  | 'valued';
+export const BOUNDARY_LEVELS = [
+  'note',
+  'warning',
+  'deposit_required',
+  'prepayment_required',
+  'booking_blocked',
+  'ended',
+] as const;
+export type BoundaryLevel = (typeof BOUNDARY_LEVELS)[number];
+export type BoundaryRule =
+  | 'cancellations_deposit'
+  | 'cancellations_block'
+  | 'abuse_warning'
+  | 'abuse_end'
+  | 'violence_end'
+  | 'overdue_prepayment';
+export type Params = Record<string, string | number | boolean>;
+/** Amounts per ISO currency code, e.g. `{ PLN: 1200 }`. */
+export type Money = Record<string, number>;
+
+export interface EvidenceRecord {
+  kind: 'interaction' | 'booking' | 'invoice' | 'commitment' | 'case' | 'incident';
+  id: string;
+  at: string;
+  excerpt: string;
+  caseId?: string;
+}
+
+export interface ClientTypeResult {
+  type: ClientType;
+  score: number;
+  /** English; the web says it from `type` + `params` in the interface language. */
+  sentence: string;
+  params: Params;
+  evidence: EvidenceRecord[];
+}
+
+export interface KeptBroken {
+  kept: number;
+  broken: number;
+  open: number;
+}
+
+/** GET /api/customers/:id/profile. */
+export interface CustomerProfile {
+  customer: Customer;
+  types: ClientTypeResult[];
+  stats: {
+    revenue: { last12Months: Money; total: Money };
+    unpaid: { amount: Money; overdueAmount: Money; invoices: number; overdueInvoices: number };
+    bookings: {
+      booked: number;
+      attended: number;
+      cancelled: number;
+      late_cancelled: number;
+      no_show: number;
+      total: number;
+      lateCancellations: number;
+    };
+    cases: { total: number; open: number; faultOurs: number; faultCustomer: number };
+    incidents: { total: number; last12Months: number; violence: number };
+    commitments: { customer: KeptBroken; us: KeptBroken };
+  };
+  satisfiedEarlier: Array<{
+    interactionId: string;
+    caseId: string;
+    at: string;
+    excerpt: string;
+    reason: 'gratitude' | 'calm';
+  }>;
+}
+
+/** GET /api/customers/:id/standing. */
+export interface Standing {
+  level: BoundaryLevel | 'none';
+  canBookOnline: boolean;
+  depositRequired: number | false;
+  prepaymentRequired: boolean;
+  reasons: Array<{ decisionId: string; level: BoundaryLevel; reason: string; expiresAt: string | null }>;
+}
+
+export interface Recommendation {
+  rule: BoundaryRule;
+  level: BoundaryLevel;
+  /** English; the web says it from `rule` + `params`. */
+  reason: string;
+  params: Params;
+  evidence: EvidenceRecord[];
+}
+
+export interface Letter {
+  lang: Lang;
+  subject: string;
+  body: string;
+}
+
+export interface BoundaryDecision {
+  id: string;
+  customerId: string;
+  level: BoundaryLevel;
+  outcome: 'confirmed' | 'dismissed';
+  state: 'active' | 'expired' | 'revoked' | 'dismissed';
+  rule: BoundaryRule | null;
+  reason: string;
+  evidence: EvidenceRecord[];
+  letter: Letter | null;
+  decidedBy: { id: string; name: string | null };
+  createdAt: string;
+  expiresAt: string | null;
+  revokedAt: string | null;
+  revokedBy: { id: string; name: string | null } | null;
+  revokeReason: string | null;
+}
+
+/** GET/PATCH /api/settings/profile-rules (the parts the settings page edits; the rest passes through). */
+export interface ProfileRules {
+  lateCancelNoticeHours: number;
+  commitmentGraceHours: number;
+  types: Record<string, Record<string, number>>;
+  boundaries: {
+    cancellations: { windowDays: number; depositAt: number; depositPercent: number; blockAt: number };
+    abuse: { windowDays: number; warningAt: number; endAt: number; endOnViolence: boolean };
+    overdue: { days: number };
+    expiryDays: Record<BoundaryLevel, number | null>;
+  };
+}
+
+export interface AnalyticsPeriod {
+  from: string;
+  to: string;
+  timeZone: string;
+  months: string[];
+}
+
+export interface RevenuePareto {
+  period: AnalyticsPeriod;
+  customers: number;
+  revenue: number;
+  topCustomers: number;
+  topShare: number | null;
+  currencies: string[];
+  points: Array<{ rank: number; customerShare: number; cumulativeRevenue: number; revenueShare: number }>;
+}
+
+export type Quadrant =
+  | 'high_revenue_low_effort'
+  | 'high_revenue_high_effort'
+  | 'low_revenue_low_effort'
+  | 'low_revenue_high_effort';
+
+export interface CostToServeRow {
+  customerId: string;
+  name: string;
+  cases: number;
+  interactions: { inbound: number; outbound: number; call: number; note: number };
+  minutes: number;
+  revenue: number;
+  quadrant: Quadrant;
+  types: string[];
+}
+
+export interface CostToServe {
+  period: AnalyticsPeriod;
+  customers: number;
+  medians: { revenue: number; minutes: number };
+  quadrants: Record<Quadrant, { customers: number; revenue: number; minutes: number }>;
+  currencies: string[];
+  items: CostToServeRow[];
+}
+
+export interface DeEscalationRow {
+  month: string | null;
+  agentId: string | null;
+  agentName: string | null;
+  cases: number;
+  deescalated: number;
+  unchanged: number;
+  escalated: number;
+  rate: number | null;
+}
+
+export interface ResponseTimeRow {
+  month: string;
+  level: Level | 'unknown' | 'all';
+  cases: number;
+  responded: number;
+  withinTarget: number;
+  medianMinutes: number | null;
+  p90Minutes: number | null;
+}
+
+export interface CommitmentsRow {
+  month: string | null;
+  who: 'us' | 'customer';
+  kept: number;
+  missed: number;
+  overdueOpen: number;
+  pending: number;
+  rate: number | null;
+}
+
+export interface AbuseExposureRow {
+  month: string | null;
+  agentId: string | null;
+  agentName: string | null;
+  incidents: number;
+  hostile: number;
+  cases: number;
+  customers: number;
+}
+
+export interface ProblemsRow {
+  month: string | null;
+  category: string;
+  cases: number;
+}

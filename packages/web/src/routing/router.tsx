@@ -8,6 +8,7 @@ export const ROUTES = {
   case: '/cases/:id',
   customer: '/customers/:id',
   settings: '/settings',
+  analytics: '/analytics',
 } as const;
 export type RouteName = keyof typeof ROUTES;
 

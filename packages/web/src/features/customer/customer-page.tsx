@@ -8,6 +8,9 @@ import { FlagChips } from '../../components/flag-chips.tsx';
 import { LevelBadge } from '../../components/level-badge.tsx';
 import { useFormat } from '../../format/use-format.ts';
 import { Link, pathFor } from '../../routing/router.tsx';
+import { BoundariesSection, DecisionHistory } from './customer-boundaries.tsx';
+import { ClientTypes, ProfileStats, SatisfiedEarlier } from './customer-profile.tsx';
+import { useCustomerProfile } from './use-profile.ts';
 
 export type TimelineEntry =
   | { type: 'case'; at: string; item: CaseDetail }
@@ -35,6 +38,7 @@ export function CustomerPage({ id }: { id: string }) {
     queryKey: ['customer', id],
     queryFn: () => api<CustomerDetail>('GET', `/api/customers/${id}`),
   });
+  const profile = useCustomerProfile(id);
   if (query.isPending) return <Loader aria-label={t('common.loading')} />;
   if (query.isError) return <Alert color="red">{t('common.error', { message: query.error.message })}</Alert>;
   const customer = query.data;
@@ -87,6 +91,19 @@ export function CustomerPage({ id }: { id: string }) {
           </Text>
         )}
       </Paper>
+      {profile.data && <SatisfiedEarlier profile={profile.data} />}
+      {profile.isError && <Alert color="red">{t('common.error', { message: profile.error.message })}</Alert>}
+      <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
+        <Stack gap="md">
+          {profile.isPending && <Loader size="sm" aria-label={t('common.loading')} />}
+          {profile.data && <ClientTypes profile={profile.data} />}
+        </Stack>
+        <Stack gap="md">
+          <BoundariesSection customerId={id} />
+          <DecisionHistory customerId={id} />
+        </Stack>
+      </SimpleGrid>
+      {profile.data && <ProfileStats profile={profile.data} />}
       <Title order={2} size="h4">
         {t('customer.timeline')}
       </Title>

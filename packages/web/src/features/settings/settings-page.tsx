@@ -21,6 +21,7 @@ import { api } from '../../api/client.ts';
 import type { Role, Settings, User } from '../../api/types.ts';
 import { useSession } from '../auth/session.ts';
 import { useUsers } from '../inbox/use-cases.ts';
+import { ProfileRulesSection } from './profile-rules-section.tsx';
 import { SETTINGS_KEY, useSettings } from './use-settings.ts';
 
 const LEVELS = ['calm', 'upset', 'angry', 'hostile'] as const;
@@ -259,6 +260,7 @@ export function SettingsPage() {
       {settings.data && (
         <OrganisationForm settings={settings.data} canEdit={session.data?.user.role === 'owner'} />
       )}
+      <ProfileRulesSection canEdit={session.data?.user.role === 'owner'} />
       <UsersSection />
     </Stack>
   );

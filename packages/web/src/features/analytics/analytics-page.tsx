@@ -1,0 +1,538 @@
+import '@mantine/charts/styles.css';
+import { BarChart, LineChart, ScatterChart } from '@mantine/charts';
+import { Alert, Anchor, Group, Loader, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ClientType, Quadrant } from '../../api/types.ts';
+import { useFormat } from '../../format/use-format.ts';
+import { Link, pathFor } from '../../routing/router.tsx';
+import { useSession } from '../auth/session.ts';
+import { TYPE_COLORS } from '../customer/customer-profile.tsx';
+import {
+  type AnalyticsReport,
+  csvHref,
+  formatMonth,
+  groupForScatter,
+  useAnalytics,
+} from './use-analytics.ts';
+
+const QUADRANT_COLORS: Record<Quadrant, string> = {
+  high_revenue_low_effort: 'teal.6',
+  high_revenue_high_effort: 'blue.6',
+  low_revenue_low_effort: 'gray.5',
+  low_revenue_high_effort: 'orange.6',
+};
+const AGENT_COLORS = ['blue.6', 'teal.6', 'grape.6', 'orange.6', 'cyan.6', 'pink.6', 'lime.7', 'indigo.6'];
+const CHART_HEIGHT = 260;
+
+/** A figure: its title, a chart, the same numbers as a table, and the CSV of that table. */
+function Figure({
+  id,
+  title,
+  report,
+  hint,
+  headline,
+  query,
+  children,
+}: {
+  id: string;
+  title: string;
+  report: AnalyticsReport;
+  hint?: string;
+  headline?: ReactNode;
+  query: { isPending: boolean; isError: boolean; error: Error | null };
+  children?: ReactNode;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby={`${id}-title`} data-testid={`figure-${id}`}>
+      <Stack gap="sm">
+        <Group justify="space-between" wrap="nowrap" align="flex-start">
+          <Title order={2} size="h4" id={`${id}-title`}>
+            {title}
+          </Title>
+          <Anchor
+            href={csvHref(report)}
+            download
+            size="sm"
+            aria-label={t('analytics.csvLabel', { table: title })}
+          >
+            {t('analytics.csv')}
+          </Anchor>
+        </Group>
+        {hint && (
+          <Text size="xs" c="dimmed">
+            {hint}
+          </Text>
+        )}
+        {headline}
+        {query.isPending && <Loader size="sm" aria-label={t('common.loading')} />}
+        {query.isError && <Alert color="red">{t('common.error', { message: query.error?.message })}</Alert>}
+        {children}
+      </Stack>
+    </Paper>
+  );
+}
+
+/** The chart is a picture of the table below it: screen readers get the table, not the SVG. */
+function Chart({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div role="img" aria-label={label} className="analytics-chart">
+      {children}
+    </div>
+  );
+}
+
+function DataTable({ head, rows }: { head: string[]; rows: ReactNode[][] }) {
+  const { t } = useTranslation();
+  if (rows.length === 0) return <Text c="dimmed">{t('analytics.noData')}</Text>;
+  return (
+    <Table.ScrollContainer minWidth={360}>
+      <Table striped fz="sm" verticalSpacing={4}>
+        <Table.Thead>
+          <Table.Tr>
+            {head.map((h, i) => (
+              <Table.Th key={h} ta={i === 0 ? 'left' : 'right'}>
+                {h}
+              </Table.Th>
+            ))}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {rows.map((row, r) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: rows are positional, recomputed together
+            <Table.Tr key={r}>
+              {row.map((cell, i) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: cells are positional
+                <Table.Td key={i} ta={i === 0 ? 'left' : 'right'}>
+                  {cell}
+                </Table.Td>
+              ))}
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
+function ParetoFigure() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const query = useAnalytics('revenue-pareto');
+  const data = query.data;
+  const points = (data?.points ?? []).map((p) => ({
+    customers: Math.round(p.customerShare * 1000) / 10,
+    revenue: Math.round(p.revenueShare * 1000) / 10,
+  }));
+  return (
+    <Figure
+      id="pareto"
+      title={t('analytics.pareto')}
+      report="revenue-pareto"
+      query={query}
+      headline={
+        data && data.topShare !== null ? (
+          <Text fw={600} data-testid="pareto-headline">
+            {t('analytics.paretoHeadline', {
+              customers: format.number(data.topCustomers),
+              total: format.number(data.customers),
+              share: format.percent(data.topShare),
+            })}
+          </Text>
+        ) : undefined
+      }
+    >
+      {data && data.currencies.length > 1 && (
+        <Text size="xs" c="dimmed">
+          {t('analytics.mixedCurrencies', { currencies: data.currencies.join(', ') })}
+        </Text>
+      )}
+      {data && points.length > 1 && (
+        <Chart label={t('analytics.pareto')}>
+          <LineChart
+            h={CHART_HEIGHT}
+            data={points}
+            dataKey="customers"
+            series={[{ name: 'revenue', label: t('analytics.revenueShare'), color: 'teal.6' }]}
+            curveType="monotone"
+            withDots={false}
+            xAxisProps={{ type: 'number', domain: [0, 100], ticks: [0, 20, 40, 60, 80, 100] }}
+            yAxisProps={{ domain: [0, 100] }}
+            xAxisLabel={t('analytics.customerShare')}
+            yAxisLabel={t('analytics.revenueShare')}
+            unit=" %"
+            referenceLines={[{ x: 20, color: 'gray.6', label: '20 %' }]}
+          />
+        </Chart>
+      )}
+      {data && points.length <= 1 && <Text c="dimmed">{t('analytics.noData')}</Text>}
+    </Figure>
+  );
+}
+
+function CostFigure() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const query = useAnalytics('cost-to-serve');
+  const data = query.data;
+  const groups = groupForScatter(data?.items ?? []);
+  const labelOf = (key: string) => {
+    const [kind, value] = key.split(':') as [string, string];
+    return kind === 'type'
+      ? t(`profile.type.${value}`, { defaultValue: value })
+      : t(`analytics.quadrant.${value}`);
+  };
+  const colorOf = (key: string) => {
+    const [kind, value] = key.split(':') as [string, string];
+    return kind === 'type'
+      ? `${TYPE_COLORS[value as ClientType] ?? 'gray'}.6`
+      : (QUADRANT_COLORS[value as Quadrant] ?? 'gray.5');
+  };
+  const quadrants = data ? (Object.keys(data.quadrants) as Quadrant[]) : [];
+  return (
+    <Figure
+      id="cost"
+      title={t('analytics.cost')}
+      report="cost-to-serve"
+      hint={t('analytics.costHint')}
+      query={query}
+    >
+      {data && data.items.length > 0 && (
+        <Chart label={t('analytics.costChart')}>
+          <ScatterChart
+            h={CHART_HEIGHT + 40}
+            data={groups.map((g) => ({ name: labelOf(g.key), color: colorOf(g.key), data: g.points }))}
+            dataKey={{ x: 'minutes', y: 'revenue' }}
+            xAxisLabel={t('analytics.minutes')}
+            yAxisLabel={t('analytics.revenue')}
+            withLegend
+            referenceLines={[
+              { x: data.medians.minutes, color: 'gray.5' },
+              { y: data.medians.revenue, color: 'gray.5' },
+            ]}
+            valueFormatter={{ x: (v) => format.number(v), y: (v) => format.number(v) }}
+          />
+        </Chart>
+      )}
+      {data && (
+        <DataTable
+          head={[
+            t('analytics.quadrantColumn'),
+            t('analytics.customers'),
+            t('analytics.revenue'),
+            t('analytics.minutes'),
+          ]}
+          rows={quadrants.map((q) => [
+            t(`analytics.quadrant.${q}`),
+            format.number(data.quadrants[q].customers),
+            format.number(data.quadrants[q].revenue),
+            format.number(data.quadrants[q].minutes),
+          ])}
+        />
+      )}
+      {data && (
+        <DataTable
+          head={[
+            t('analytics.customer'),
+            t('analytics.cases'),
+            t('analytics.minutes'),
+            t('analytics.revenue'),
+          ]}
+          rows={data.items.slice(0, 10).map((r) => [
+            <Link key="name" href={pathFor('customer', { id: r.customerId })}>
+              {r.name}
+            </Link>,
+            format.number(r.cases),
+            format.number(r.minutes),
+            format.number(r.revenue),
+          ])}
+        />
+      )}
+    </Figure>
+  );
+}
+
+function DeEscalationFigure() {
+  const { t, i18n } = useTranslation();
+  const format = useFormat();
+  const query = useAnalytics('de-escalation');
+  const data = query.data;
+  const agentName = (name: string | null) => name ?? t('analytics.unassigned');
+  const agents = [...new Set((data?.byAgent ?? []).map((r) => agentName(r.agentName)))];
+  const months = data?.period.months ?? [];
+  const chart = months.map((month) => {
+    const point: Record<string, string | number> = { month: formatMonth(month, i18n.language) };
+    for (const r of data?.items ?? []) {
+      if (r.month === month && r.rate !== null) point[agentName(r.agentName)] = Math.round(r.rate * 100);
+    }
+    return point;
+  });
+  const pct = (rate: number | null) => (rate === null ? t('common.none') : format.percent(rate));
+  return (
+    <Figure
+      id="deescalation"
+      title={t('analytics.deEscalation')}
+      report="de-escalation"
+      hint={t('analytics.deEscalationHint')}
+      query={query}
+    >
+      {data && agents.length > 0 && (
+        <Chart label={t('analytics.deEscalation')}>
+          <BarChart
+            h={CHART_HEIGHT}
+            data={chart}
+            dataKey="month"
+            series={agents.map((name, i) => ({
+              name,
+              color: AGENT_COLORS[i % AGENT_COLORS.length] ?? 'blue.6',
+            }))}
+            unit=" %"
+            yAxisProps={{ domain: [0, 100] }}
+            withLegend
+          />
+        </Chart>
+      )}
+      {data && (
+        <DataTable
+          head={[
+            t('analytics.agent'),
+            t('analytics.cases'),
+            t('analytics.calmer'),
+            t('analytics.same'),
+            t('analytics.angrier'),
+            t('analytics.rate'),
+          ]}
+          rows={data.byAgent.map((r) => [
+            agentName(r.agentName),
+            format.number(r.cases),
+            format.number(r.deescalated),
+            format.number(r.unchanged),
+            format.number(r.escalated),
+            pct(r.rate),
+          ])}
+        />
+      )}
+    </Figure>
+  );
+}
+
+function ResponsesFigure() {
+  const { t, i18n } = useTranslation();
+  const format = useFormat();
+  const query = useAnalytics('response-times');
+  const rows = (query.data?.items ?? []).filter((r) => r.level === 'all');
+  const minutes = (v: number | null) => (v === null ? t('common.none') : format.number(v));
+  return (
+    <Figure id="responses" title={t('analytics.responses')} report="response-times" query={query}>
+      {rows.length > 0 && (
+        <Chart label={t('analytics.responses')}>
+          <LineChart
+            h={CHART_HEIGHT}
+            data={rows.map((r) => ({
+              month: formatMonth(r.month, i18n.language),
+              median: r.medianMinutes ?? 0,
+              p90: r.p90Minutes ?? 0,
+            }))}
+            dataKey="month"
+            series={[
+              { name: 'median', label: t('analytics.median'), color: 'blue.6' },
+              { name: 'p90', label: t('analytics.p90'), color: 'orange.6' },
+            ]}
+            withLegend
+          />
+        </Chart>
+      )}
+      {query.data && (
+        <DataTable
+          head={[
+            t('analytics.month'),
+            t('analytics.cases'),
+            t('analytics.responded'),
+            t('analytics.withinTarget'),
+            t('analytics.median'),
+            t('analytics.p90'),
+          ]}
+          rows={rows.map((r) => [
+            formatMonth(r.month, i18n.language),
+            format.number(r.cases),
+            format.number(r.responded),
+            format.number(r.withinTarget),
+            minutes(r.medianMinutes),
+            minutes(r.p90Minutes),
+          ])}
+        />
+      )}
+    </Figure>
+  );
+}
+
+function CommitmentsFigure() {
+  const { t, i18n } = useTranslation();
+  const format = useFormat();
+  const query = useAnalytics('commitments');
+  const data = query.data;
+  const months = [...new Set((data?.items ?? []).map((r) => r.month ?? ''))].filter(Boolean).sort();
+  const chart = months.map((month) => {
+    const point: Record<string, string | number> = { month: formatMonth(month, i18n.language) };
+    for (const r of data?.items ?? []) {
+      if (r.month === month && r.rate !== null) point[r.who] = Math.round(r.rate * 100);
+    }
+    return point;
+  });
+  return (
+    <Figure id="commitments" title={t('analytics.commitments')} report="commitments" query={query}>
+      {chart.length > 0 && (
+        <Chart label={t('analytics.commitments')}>
+          <BarChart
+            h={CHART_HEIGHT}
+            data={chart}
+            dataKey="month"
+            series={[
+              { name: 'us', label: t('analytics.whose.us'), color: 'teal.6' },
+              { name: 'customer', label: t('analytics.whose.customer'), color: 'grape.6' },
+            ]}
+            unit=" %"
+            yAxisProps={{ domain: [0, 100] }}
+            withLegend
+          />
+        </Chart>
+      )}
+      {data && (
+        <DataTable
+          head={[
+            t('analytics.who'),
+            t('analytics.kept'),
+            t('analytics.missed'),
+            t('analytics.overdueOpen'),
+            t('analytics.rate'),
+          ]}
+          rows={data.byWho.map((r) => [
+            t(`analytics.whose.${r.who}`),
+            format.number(r.kept),
+            format.number(r.missed),
+            format.number(r.overdueOpen),
+            r.rate === null ? t('common.none') : format.percent(r.rate),
+          ])}
+        />
+      )}
+    </Figure>
+  );
+}
+
+function AbuseFigure() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const query = useAnalytics('abuse-exposure');
+  const rows = query.data?.byAgent ?? [];
+  const agentName = (name: string | null) => name ?? t('analytics.unassigned');
+  return (
+    <Figure id="abuse" title={t('analytics.abuse')} report="abuse-exposure" query={query}>
+      {rows.length > 0 && (
+        <Chart label={t('analytics.abuse')}>
+          <BarChart
+            h={Math.max(120, rows.length * 44 + 60)}
+            data={rows.map((r) => ({
+              agent: agentName(r.agentName),
+              incidents: r.incidents,
+              hostile: r.hostile,
+            }))}
+            dataKey="agent"
+            orientation="vertical"
+            yAxisProps={{ width: 130 }}
+            series={[
+              { name: 'incidents', label: t('analytics.incidents'), color: 'orange.6' },
+              { name: 'hostile', label: t('analytics.hostile'), color: 'red.7' },
+            ]}
+            withLegend
+          />
+        </Chart>
+      )}
+      {query.data && (
+        <DataTable
+          head={[
+            t('analytics.agent'),
+            t('analytics.incidents'),
+            t('analytics.hostile'),
+            t('analytics.cases'),
+            t('analytics.customers'),
+          ]}
+          rows={rows.map((r) => [
+            agentName(r.agentName),
+            format.number(r.incidents),
+            format.number(r.hostile),
+            format.number(r.cases),
+            format.number(r.customers),
+          ])}
+        />
+      )}
+    </Figure>
+  );
+}
+
+function ProblemsFigure() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const query = useAnalytics('problems');
+  const rows = query.data?.byCategory ?? [];
+  const label = (category: string) => t(`analytics.problem.${category}`, { defaultValue: category });
+  return (
+    <Figure id="problems" title={t('analytics.problems')} report="problems" query={query}>
+      {rows.length > 0 && (
+        <Chart label={t('analytics.problems')}>
+          <BarChart
+            h={Math.max(120, rows.length * 36 + 40)}
+            data={rows.map((r) => ({ category: label(r.category), cases: r.cases }))}
+            dataKey="category"
+            orientation="vertical"
+            yAxisProps={{ width: 150 }}
+            series={[{ name: 'cases', label: t('analytics.cases'), color: 'blue.6' }]}
+          />
+        </Chart>
+      )}
+      {query.data && (
+        <DataTable
+          head={[t('analytics.category'), t('analytics.cases')]}
+          rows={rows.map((r) => [label(r.category), format.number(r.cases)])}
+        />
+      )}
+    </Figure>
+  );
+}
+
+export function AnalyticsPage() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const role = useSession().data?.user.role;
+  const pareto = useAnalytics('revenue-pareto');
+  if (role !== 'supervisor' && role !== 'owner') {
+    return <Alert color="gray">{t('boundary.supervisorOnly')}</Alert>;
+  }
+  const period = pareto.data?.period;
+  return (
+    <Stack>
+      <Group justify="space-between" wrap="wrap">
+        <Title order={1} size="h3">
+          {t('analytics.title')}
+        </Title>
+        {period && (
+          <Text size="sm" c="dimmed" data-testid="analytics-period">
+            {t('analytics.period', {
+              from: format.date(period.from),
+              to: format.date(new Date(Date.parse(period.to) - 1).toISOString()),
+            })}
+          </Text>
+        )}
+      </Group>
+      <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
+        <ParetoFigure />
+        <CostFigure />
+        <DeEscalationFigure />
+        <ResponsesFigure />
+        <CommitmentsFigure />
+        <AbuseFigure />
+        <ProblemsFigure />
+      </SimpleGrid>
+    </Stack>
+  );
+}
