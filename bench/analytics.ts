@@ -264,7 +264,8 @@ export async function generateAnalyticsData(db: Db, scale: Scale): Promise<void>
   for (const statement of statements) await runStatement(db, statement);
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+/** Runs the bench and prints its table (also part of `npm run bench`). */
+export async function reportAnalyticsBench(markdown: boolean): Promise<void> {
   const results = await runAnalyticsBench();
   if (!process.env.DATABASE_URL) console.log('(DATABASE_URL is not set: PostgreSQL skipped)');
   const pglite = results.find((r) => r.database === 'PGlite');
@@ -278,7 +279,11 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
       `Analytics, the default period (the last 12 months of 24), median of ${RUNS} after a warm-up`,
       ['figure', ...results.map((r) => r.database), 'target (PostgreSQL)'],
       analyticsBenchRows(results),
-      process.argv.includes('--markdown'),
+      markdown,
     ),
   );
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  await reportAnalyticsBench(process.argv.includes('--markdown'));
 }

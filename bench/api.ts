@@ -427,7 +427,8 @@ async function startServerProcess(
   throw new Error('the server did not start');
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+/** Runs the bench and prints its table (also part of `npm run bench`). */
+export async function reportApiBench(markdown: boolean): Promise<void> {
   const results = await runApiBench();
   if (!process.env.DATABASE_URL) console.log('(DATABASE_URL is not set: PostgreSQL skipped)');
   console.log(
@@ -435,7 +436,11 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
       `HTTP API on loopback, ${CASES.toLocaleString('en')} cases, a calmdesk serve process (LOG_LEVEL=warn), autocannon ${MEASURE_SECONDS} s per figure`,
       ['figure', ...results.map((r) => r.database), 'target (PostgreSQL)'],
       apiBenchRows(results),
-      process.argv.includes('--markdown'),
+      markdown,
     ),
   );
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  await reportApiBench(process.argv.includes('--markdown'));
 }

@@ -5,7 +5,8 @@
 
 import { renderTable } from '../packages/analysis/eval/table.ts';
 import { runAnalysisBench } from './analysis.ts';
-import { apiBenchRows, runApiBench } from './api.ts';
+import { reportAnalyticsBench } from './analytics.ts';
+import { reportApiBench } from './api.ts';
 import { runCoachBench } from './coach.ts';
 
 const markdown = process.argv.includes('--markdown');
@@ -35,12 +36,5 @@ console.log(
   ),
 );
 
-const api = await runApiBench();
-console.log(
-  renderTable(
-    `HTTP API on loopback, 100,000 cases, a calmdesk serve process${process.env.DATABASE_URL ? '' : ' (DATABASE_URL unset: PostgreSQL skipped)'}`,
-    ['figure', ...api.map((r) => r.database), 'target (PostgreSQL)'],
-    apiBenchRows(api),
-    markdown,
-  ),
-);
+await reportApiBench(markdown);
+await reportAnalyticsBench(markdown);
