@@ -11,6 +11,7 @@ import {
   type E2eServer,
   PASSWORD,
   seedCases,
+  seedDifficultCustomer,
   startE2eServer,
 } from './server.ts';
 
@@ -293,11 +294,96 @@ describe('the agent web app in Chromium', { timeout: 60_000 }, () => {
     await ownerPage.getByRole('link', { name: pl.nav.settings }).first().click();
     await ownerPage.getByRole('heading', { name: pl.settings.organisation }).waitFor();
     await ownerPage.getByLabel(pl.settings.name, { exact: true }).first().fill('Salon Róża');
-    await ownerPage.getByRole('button', { name: pl.settings.save }).click();
+    await ownerPage.getByRole('button', { name: pl.settings.save }).first().click();
     await ownerPage.getByText(pl.settings.saved).waitFor();
+    // The profile rules: the owner edits the deposit percentage and the late-cancellation notice.
+    const rules = ownerPage.getByRole('region', { name: pl.profileRules.title });
+    await rules.getByLabel(pl.profileRules.notice).fill('48');
+    await rules.getByRole('button', { name: pl.settings.save }).click();
+    await rules.getByText(pl.settings.saved).waitFor();
+    const saved = await ownerPage.evaluate(() =>
+      fetch('/api/settings/profile-rules').then(
+        (r) => r.json() as Promise<{ lateCancelNoticeHours: number }>,
+      ),
+    );
+    expect(saved.lateCancelNoticeHours).toBe(48);
     await ownerPage.getByRole('cell', { name: 'Sebastian Kierownik' }).waitFor();
     await checkScreen(ownerPage, 'settings');
     await owner.close();
+  });
+
+  it('profiles a serial canceller and lets a supervisor confirm a deposit, with a letter', async () => {
+    const started = performance.now();
+    const customerId = await seedDifficultCustomer(app.db);
+    const supervisor = await context.browser()?.newContext({ locale: 'pl-PL', timezoneId: 'UTC' });
+    if (!supervisor) throw new Error('no browser');
+    const sup = await supervisor.newPage();
+    await signIn(sup, 'supervisor@salon.test');
+    await sup.goto(`${app.url}/customers/${customerId}`);
+    await sup.getByRole('heading', { name: 'Magdalena Kowalczyk', level: 1 }).waitFor();
+    const type = sup.locator('[data-testid="client-type"][data-type="serial_canceller"]');
+    await type.waitFor();
+    expect(await type.textContent()).toContain(pl.profile.type.serial_canceller);
+    // The sentence is Polish, from the type's params: 3 late cancellations and 1 no-show.
+    const sentence = (await type.getByTestId('type-sentence').textContent()) ?? '';
+    expect(sentence).toContain('późne odwołania');
+    expect(sentence).toMatch(/: 3; nieobecności bez odwołania: 1\.$/);
+    expect(await sup.locator('[data-type="abusive"]').count()).toBe(1);
+    const stats = (await sup.getByTestId('profile-stats').textContent()) ?? '';
+    expect(stats).toContain(`${pl.profile.lateCancellations}: 3`);
+    expect(stats).toMatch(/450,00\s?zł/);
+    const deposit = sup.locator('[data-testid="recommendation"][data-rule="cancellations_deposit"]');
+    await deposit.waitFor();
+    expect(await deposit.textContent()).toContain(pl.boundary.level.deposit_required);
+    expect(await sup.getByTestId('standing').getAttribute('data-level')).toBe('none');
+    await checkScreen(sup, 'customer-profile');
+
+    await deposit.getByRole('button', { name: pl.boundary.confirm }).click();
+    const dialog = sup.getByRole('dialog');
+    const reason = dialog.getByLabel(pl.boundary.reason);
+    expect(await reason.inputValue()).toContain('zaliczkę 10%');
+    await dialog.getByRole('button', { name: pl.boundary.confirmSubmit }).click();
+    const letter = dialog.getByTestId('boundary-letter');
+    await letter.waitFor();
+    expect(await letter.textContent()).toMatch(/Zadatek[\s\S]*10% ceny usługi/);
+    await checkScreen(sup, 'boundary-letter');
+    await dialog.getByRole('button', { name: pl.common.close }).last().click();
+    await expect.poll(() => sup.getByTestId('standing').getAttribute('data-level')).toBe('deposit_required');
+    expect(await sup.getByTestId('standing-deposit').textContent()).toContain('10%');
+    await sup.locator('[data-testid="decision"][data-state="active"]').waitFor();
+    // The confirmed deposit outranks the warning: that recommendation is gone, the prepayment stays.
+    expect(await sup.locator('[data-rule="abuse_warning"]').count()).toBe(0);
+    await sup.locator('[data-rule="overdue_prepayment"]').waitFor();
+
+    await sup.getByRole('link', { name: pl.nav.analytics }).first().click();
+    await sup.getByRole('heading', { name: pl.analytics.title, level: 1 }).waitFor();
+    await expect.poll(() => sup.getByTestId('pareto-headline').textContent()).toMatch(/\d+%/);
+    for (const figure of [
+      'pareto',
+      'cost',
+      'deescalation',
+      'responses',
+      'commitments',
+      'abuse',
+      'problems',
+    ]) {
+      await sup.getByTestId(`figure-${figure}`).waitFor();
+    }
+    await expect.poll(() => sup.locator('.recharts-surface').count()).toBeGreaterThanOrEqual(5);
+    const csv = await sup.evaluate(() =>
+      fetch('/api/analytics/cost-to-serve?format=csv').then((r) => r.text()),
+    );
+    expect(csv).toContain('Magdalena Kowalczyk');
+    expect(
+      await sup
+        .getByRole('link', { name: pl.analytics.csvLabel.replace('{{table}}', pl.analytics.pareto) })
+        .getAttribute('href'),
+    ).toBe('/api/analytics/revenue-pareto?format=csv');
+    await checkScreen(sup, 'analytics');
+    await supervisor.close();
+    figures.push(
+      `profile, boundary and analytics browser steps: ${Math.round(performance.now() - started)} ms`,
+    );
   });
 
   it('switches the interface to Estonian and shows the inbox in Estonian', async () => {

@@ -157,3 +157,89 @@ export async function bulkInsertCases(db: Db, count: number): Promise<number> {
   }
   return performance.now() - started;
 }
+
+const DAY_MS = 86_400_000;
+const daysAgo = (days: number, hour = 10) => {
+  const at = new Date(Date.now() - days * DAY_MS);
+  at.setUTCHours(hour, 0, 0, 0);
+  return at;
+};
+
+/**
+ * Seed 003: a customer who cancels late, does not pay on time and insulted the staff — bookings and
+ * invoices written as an import would, the insult through the real analysis — plus a few paying
+ * customers so the revenue curve has a shape. Returns the difficult customer's id.
+ */
+export async function seedDifficultCustomer(db: Db): Promise<string> {
+  const created = await createCase(
+    db,
+    CLI,
+    {
+      customer: { name: 'Magdalena Kowalczyk', email: 'm.kowalczyk@example.test', language: 'pl' },
+      channel: 'email',
+      subject: 'Znowu przepadła mi wizyta',
+      message: { body: 'Jesteście bandą idiotów i złodziei! Odwołałam wizytę, a wy mi liczycie opłatę?!' },
+    },
+    daysAgo(3),
+  );
+  const customerId = created.customer.id;
+  const booking = (
+    days: number,
+    status: 'attended' | 'late_cancelled' | 'no_show',
+    cancelHoursBefore?: number,
+  ) => {
+    const startsAt = daysAgo(days, 9);
+    return {
+      id: newId(),
+      customer_id: customerId,
+      service: 'Koloryzacja',
+      staff: 'Anna Nowak',
+      starts_at: startsAt,
+      status,
+      cancelled_at: cancelHoursBefore ? new Date(startsAt.getTime() - cancelHoursBefore * 3_600_000) : null,
+      updated_at: new Date(),
+    };
+  };
+  await db
+    .insertInto('bookings')
+    .values([
+      booking(150, 'attended'),
+      booking(90, 'late_cancelled', 3),
+      booking(60, 'late_cancelled', 5),
+      booking(30, 'no_show'),
+      booking(10, 'late_cancelled', 2),
+    ])
+    .execute();
+  const others = ['Ewa Zając', 'Tõnu Kask', 'Laura Mets', 'Piotr Wójcik', 'Jan Lewandowski'].map((name) => ({
+    id: newId(),
+    name,
+    emails: [],
+    phones: [],
+    tags: [],
+    updated_at: new Date(),
+  }));
+  await db.insertInto('customers').values(others).execute();
+  const invoice = (customer: string, amount: number, issuedDaysAgo: number, paid: boolean) => ({
+    id: newId(),
+    external_id: `FV/${issuedDaysAgo}/${Math.round(amount)}`,
+    customer_id: customer,
+    amount,
+    currency: 'PLN',
+    issued_at: daysAgo(issuedDaysAgo),
+    due_at: daysAgo(issuedDaysAgo - 14),
+    paid_at: paid ? daysAgo(issuedDaysAgo - 7) : null,
+    updated_at: new Date(),
+  });
+  await db
+    .insertInto('invoices')
+    .values([
+      invoice(customerId, 320, 140, true),
+      invoice(customerId, 450, 60, false),
+      ...others.flatMap((c, i) => [
+        invoice(c.id, 4200 / (i + 1), 100 - i * 10, true),
+        invoice(c.id, 900 / (i + 1), 40, true),
+      ]),
+    ])
+    .execute();
+  return customerId;
+}

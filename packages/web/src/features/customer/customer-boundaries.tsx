@@ -227,13 +227,16 @@ function ReasonForm({
   );
 }
 
-function RecommendationCard({ customerId, rec }: { customerId: string; rec: Recommendation }) {
+function RecommendationCard({
+  rec,
+  onDecide,
+}: {
+  rec: Recommendation;
+  onDecide: (rec: Recommendation, action: 'confirm' | 'dismiss') => void;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   const canDecide = useCanDecide();
-  const [open, setOpen] = useState<'confirm' | 'dismiss' | null>(null);
-  const dismiss = useDismissRecommendation(customerId);
-  const level = t(`boundary.level.${rec.level}`);
   return (
     <Paper withBorder p="sm" data-testid="recommendation" data-rule={rec.rule} data-level={rec.level}>
       <Stack gap="xs">
@@ -241,10 +244,10 @@ function RecommendationCard({ customerId, rec }: { customerId: string; rec: Reco
           <BoundaryBadge level={rec.level} />
           {canDecide && (
             <Group gap="xs">
-              <Button size="xs" onClick={() => setOpen('confirm')}>
+              <Button size="xs" onClick={() => onDecide(rec, 'confirm')}>
                 {t('boundary.confirm')}
               </Button>
-              <Button size="xs" variant="default" onClick={() => setOpen('dismiss')}>
+              <Button size="xs" variant="default" onClick={() => onDecide(rec, 'dismiss')}>
                 {t('boundary.dismiss')}
               </Button>
             </Group>
@@ -253,29 +256,54 @@ function RecommendationCard({ customerId, rec }: { customerId: string; rec: Reco
         <Text size="sm">{recommendationReason(t, format, rec)}</Text>
         {rec.evidence.length > 0 && <EvidenceList evidence={rec.evidence} />}
       </Stack>
+    </Paper>
+  );
+}
+
+/** The dialogs live above the list: a confirmed recommendation leaves the list, its letter must stay. */
+function DecideDialogs({
+  customerId,
+  decision,
+  onClose,
+}: {
+  customerId: string;
+  decision: { rec: Recommendation; action: 'confirm' | 'dismiss' } | null;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const dismiss = useDismissRecommendation(customerId);
+  const rec = decision?.rec;
+  return (
+    <>
       <Modal
-        opened={open === 'confirm'}
-        onClose={() => setOpen(null)}
-        title={t('boundary.confirmTitle', { level })}
+        closeButtonProps={{ 'aria-label': t('common.close') }}
+        opened={decision?.action === 'confirm'}
+        onClose={onClose}
+        title={rec ? t('boundary.confirmTitle', { level: t(`boundary.level.${rec.level}`) }) : ''}
         size="lg"
       >
-        {open === 'confirm' && (
-          <ConfirmForm customerId={customerId} recommendation={rec} onClose={() => setOpen(null)} />
+        {rec && decision?.action === 'confirm' && (
+          <ConfirmForm customerId={customerId} recommendation={rec} onClose={onClose} />
         )}
       </Modal>
-      <Modal opened={open === 'dismiss'} onClose={() => setOpen(null)} title={t('boundary.dismissTitle')}>
-        <ReasonForm
-          label={t('boundary.dismissReason')}
-          submitLabel={t('boundary.dismiss')}
-          error={dismiss.error}
-          isPending={dismiss.isPending}
-          onSubmit={(reason) =>
-            dismiss.mutate({ rule: rec.rule, reason }, { onSuccess: () => setOpen(null) })
-          }
-          onCancel={() => setOpen(null)}
-        />
+      <Modal
+        closeButtonProps={{ 'aria-label': t('common.close') }}
+        opened={decision?.action === 'dismiss'}
+        onClose={onClose}
+        title={t('boundary.dismissTitle')}
+      >
+        {rec && (
+          <ReasonForm
+            label={t('boundary.dismissReason')}
+            submitLabel={t('boundary.dismiss')}
+            error={dismiss.error}
+            isPending={dismiss.isPending}
+            onSubmit={(reason) => dismiss.mutate({ rule: rec.rule, reason }, { onSuccess: onClose })}
+            onCancel={onClose}
+          />
+        )}
       </Modal>
-    </Paper>
+    </>
   );
 }
 
@@ -285,6 +313,9 @@ export function BoundariesSection({ customerId }: { customerId: string }) {
   const canDecide = useCanDecide();
   const standing = useStanding(customerId);
   const recommendations = useRecommendations(customerId);
+  const [decision, setDecision] = useState<{ rec: Recommendation; action: 'confirm' | 'dismiss' } | null>(
+    null,
+  );
   const s = standing.data;
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="boundaries-title">
@@ -341,8 +372,13 @@ export function BoundariesSection({ customerId }: { customerId: string }) {
           </Text>
         )}
         {recommendations.data?.items.map((rec) => (
-          <RecommendationCard key={rec.rule} customerId={customerId} rec={rec} />
+          <RecommendationCard
+            key={rec.rule}
+            rec={rec}
+            onDecide={(r, action) => setDecision({ rec: r, action })}
+          />
         ))}
+        <DecideDialogs customerId={customerId} decision={decision} onClose={() => setDecision(null)} />
       </Stack>
     </Paper>
   );
@@ -407,7 +443,12 @@ function DecisionItem({ customerId, decision }: { customerId: string; decision: 
           </Text>
         )}
       </Stack>
-      <Modal opened={open === 'revoke'} onClose={() => setOpen(null)} title={t('boundary.revokeTitle')}>
+      <Modal
+        closeButtonProps={{ 'aria-label': t('common.close') }}
+        opened={open === 'revoke'}
+        onClose={() => setOpen(null)}
+        title={t('boundary.revokeTitle')}
+      >
         <ReasonForm
           label={t('boundary.revokeReason')}
           submitLabel={t('boundary.revoke')}
@@ -419,7 +460,13 @@ function DecisionItem({ customerId, decision }: { customerId: string; decision: 
           onCancel={() => setOpen(null)}
         />
       </Modal>
-      <Modal opened={open === 'letter'} onClose={() => setOpen(null)} title={t('boundary.letter')} size="lg">
+      <Modal
+        closeButtonProps={{ 'aria-label': t('common.close') }}
+        opened={open === 'letter'}
+        onClose={() => setOpen(null)}
+        title={t('boundary.letter')}
+        size="lg"
+      >
         {decision.letter && <LetterView letter={decision.letter} />}
       </Modal>
     </Paper>
