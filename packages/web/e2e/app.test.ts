@@ -336,6 +336,9 @@ describe('the agent web app in Chromium', { timeout: 60_000 }, () => {
     await deposit.waitFor();
     expect(await deposit.textContent()).toContain(pl.boundary.level.deposit_required);
     expect(await sup.getByTestId('standing').getAttribute('data-level')).toBe('none');
+    // Evidence speaks Polish (booking status), and the insult stays hidden until asked for.
+    expect(await deposit.textContent()).toContain(pl.profile.bookingStatus.late_cancelled);
+    expect(await sup.getByTestId('evidence').filter({ hasText: 'idiotów' }).count()).toBe(0);
     await checkScreen(sup, 'customer-profile');
 
     await deposit.getByRole('button', { name: pl.boundary.confirm }).click();

@@ -159,7 +159,12 @@ function ParetoFigure() {
             series={[{ name: 'revenue', label: t('analytics.revenueShare'), color: 'teal.6' }]}
             curveType="monotone"
             withDots={false}
-            xAxisProps={{ type: 'number', domain: [0, 100], ticks: [0, 20, 40, 60, 80, 100] }}
+            xAxisProps={{
+              type: 'number',
+              domain: [0, 100],
+              ticks: [0, 20, 40, 60, 80, 100],
+              tickFormatter: (v: number) => `${v} %`,
+            }}
             yAxisProps={{ domain: [0, 100] }}
             xAxisLabel={t('analytics.customerShare')}
             yAxisLabel={t('analytics.revenueShare')}
@@ -206,6 +211,8 @@ function CostFigure() {
             h={CHART_HEIGHT + 40}
             data={groups.map((g) => ({ name: labelOf(g.key), color: colorOf(g.key), data: g.points }))}
             dataKey={{ x: 'minutes', y: 'revenue' }}
+            xAxisProps={{ allowDecimals: false, padding: { left: 8, right: 16 } }}
+            yAxisProps={{ tickFormatter: (v: number) => format.number(v), width: 64 }}
             xAxisLabel={t('analytics.minutes')}
             yAxisLabel={t('analytics.revenue')}
             withLegend
@@ -333,8 +340,9 @@ function ResponsesFigure() {
             h={CHART_HEIGHT}
             data={rows.map((r) => ({
               month: formatMonth(r.month, i18n.language),
-              median: r.medianMinutes ?? 0,
-              p90: r.p90Minutes ?? 0,
+              // No answered case that month: a gap in the line, not a zero.
+              median: r.medianMinutes,
+              p90: r.p90Minutes,
             }))}
             dataKey="month"
             series={[
@@ -442,6 +450,7 @@ function AbuseFigure() {
             dataKey="agent"
             orientation="vertical"
             yAxisProps={{ width: 130 }}
+            xAxisProps={{ allowDecimals: false }}
             series={[
               { name: 'incidents', label: t('analytics.incidents'), color: 'orange.6' },
               { name: 'hostile', label: t('analytics.hostile'), color: 'red.7' },
@@ -488,6 +497,7 @@ function ProblemsFigure() {
             dataKey="category"
             orientation="vertical"
             yAxisProps={{ width: 150 }}
+            xAxisProps={{ allowDecimals: false }}
             series={[{ name: 'cases', label: t('analytics.cases'), color: 'blue.6' }]}
           />
         </Chart>
@@ -526,7 +536,7 @@ export function AnalyticsPage() {
           </Text>
         )}
       </Group>
-      <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
+      <SimpleGrid cols={{ base: 1, xl: 2 }} spacing="md">
         <ParetoFigure />
         <CostFigure />
         <DeEscalationFigure />

@@ -3,6 +3,7 @@ import {
   Alert,
   Badge,
   Blockquote,
+  Button,
   Group,
   Paper,
   Progress,
@@ -11,11 +12,13 @@ import {
   Text,
   Title,
 } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ClientType, CustomerProfile, EvidenceRecord, Money } from '../../api/types.ts';
 import { type Formatters, useFormat } from '../../format/use-format.ts';
 import { Link, pathFor } from '../../routing/router.tsx';
 import { useSettings } from '../settings/use-settings.ts';
+import { parseExcerpt } from './evidence-excerpt.ts';
 import { typeSentence } from './sentences.ts';
 
 export const TYPE_COLORS: Record<ClientType, string> = {
@@ -38,6 +41,68 @@ const EVIDENCE_COLORS: Record<EvidenceRecord['kind'], string> = {
   incident: 'red',
 };
 
+/** An abusive message stays hidden until asked for: staff should not have to read it again. */
+function HiddenMessage({ message }: { message: string }) {
+  const { t } = useTranslation();
+  const [shown, setShown] = useState(false);
+  if (!message) return null;
+  return (
+    <>
+      <Button size="compact-xs" variant="subtle" onClick={() => setShown(!shown)} aria-expanded={shown}>
+        {shown ? t('profile.hideMessage') : t('profile.showMessage')}
+      </Button>
+      {shown && (
+        <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+          {message}
+        </Text>
+      )}
+    </>
+  );
+}
+
+function Excerpt({ record }: { record: EvidenceRecord }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const parts = parseExcerpt(record);
+  const day = (iso: string) => format.date(`${iso}T12:00:00Z`);
+  const line = (...pieces: Array<string | false | null>) => (
+    <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+      {pieces.filter(Boolean).join(' · ')}
+    </Text>
+  );
+  switch (parts.kind) {
+    case 'booking':
+      return line(
+        parts.service,
+        format.dateTime(parts.startsAt),
+        t(`profile.bookingStatus.${parts.status}`),
+        parts.cancelledAt && t('profile.cancelledAt', { date: format.dateTime(parts.cancelledAt) }),
+      );
+    case 'invoice':
+      return line(
+        parts.label,
+        format.money(parts.amount, parts.currency),
+        parts.dueOn && t('profile.dueOn', { date: day(parts.dueOn) }),
+        parts.paidOn ? t('profile.paidOn', { date: day(parts.paidOn) }) : t('profile.unpaidShort'),
+      );
+    case 'commitment':
+      return line(parts.text, t(`commitmentStatus.${parts.status}`));
+    case 'caseFault':
+      return line(parts.subject, t('profile.faultIs', { fault: t(`fault.${parts.fault}`) }));
+    case 'caseWaiting':
+      return line(parts.subject, t('profile.waitingDays', { days: format.number(parts.days) }));
+    case 'incident':
+      return (
+        <>
+          {line(parts.flags.map((f) => t(`flag.${f}`, { defaultValue: f })).join(', '))}
+          <HiddenMessage message={parts.message} />
+        </>
+      );
+    default:
+      return line(parts.text);
+  }
+}
+
 export function EvidenceList({ evidence }: { evidence: EvidenceRecord[] }) {
   const { t } = useTranslation();
   const format = useFormat();
@@ -58,9 +123,7 @@ export function EvidenceList({ evidence }: { evidence: EvidenceRecord[] }) {
               </Text>
             )}
           </Group>
-          <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
-            {e.excerpt}
-          </Text>
+          <Excerpt record={e} />
         </li>
       ))}
     </Stack>
