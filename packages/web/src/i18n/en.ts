@@ -316,6 +316,7 @@ export const en = {
   analytics: {
     title: 'Analytics',
     period: '{{from}} – {{to}}',
+    supervisorOnly: 'Analytics are for supervisors and the owner.',
     csv: 'CSV',
     csvLabel: 'Download as CSV: {{table}}',
     mixedCurrencies: 'Amounts in several currencies are added together: {{currencies}}.',

@@ -274,7 +274,7 @@ export const et: Messages = {
     untilRevoked: 'kuni tühistamiseni',
     recommendations: 'Reeglite soovitused',
     noRecommendations: 'Reeglid praegu midagi ei soovita.',
-    neverAutomatic: 'Midagi ei rakendata iseenesest: otsustab juhataja või omanik.',
+    neverAutomatic: 'Midagi ei rakendata iseenesest: otsustab juht või omanik.',
     rule: {
       cancellations_deposit:
         'Hiliseid tühistamisi: {{lateCancellations}}, ilmumata jätmisi: {{noShows}} viimase {{windowDays}} päeva jooksul; piir on {{limit}}. Küsida iga broneeringuga {{depositPercent}}% tagatisraha.',
@@ -312,11 +312,12 @@ export const et: Messages = {
     revokeReason: 'Miks see tühistada?',
     revoked: 'Tühistas {{name}}, {{date}}: {{reason}}',
     showLetter: 'Näita kirja',
-    supervisorOnly: 'Piirangute üle otsustab juhataja või omanik.',
+    supervisorOnly: 'Piirangute üle otsustab juht või omanik.',
   },
   analytics: {
     title: 'Analüütika',
     period: '{{from}} – {{to}}',
+    supervisorOnly: 'Analüütika on juhtidele ja omanikule.',
     csv: 'CSV',
     csvLabel: 'Laadi alla CSV-na: {{table}}',
     mixedCurrencies: 'Mitmes valuutas summad on kokku liidetud: {{currencies}}.',
@@ -345,7 +346,7 @@ export const et: Messages = {
     deEscalation: 'Pingete maandamine',
     deEscalationHint:
       'Nende vestluste osa (vähemalt kaks kliendi sõnumit), kus klient oli lõpus rahulikum kui alguses.',
-    agent: 'Teenindaja',
+    agent: 'Klienditeenindaja',
     unassigned: 'keegi',
     rate: 'Määr',
     calmer: 'Rahulikum',

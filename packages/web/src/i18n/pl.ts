@@ -279,7 +279,7 @@ export const pl: Messages = {
     untilRevoked: 'do odwołania',
     recommendations: 'Zalecenia reguł',
     noRecommendations: 'Reguły niczego teraz nie zalecają.',
-    neverAutomatic: 'Nic nie dzieje się samo: decyduje kierownik lub właściciel.',
+    neverAutomatic: 'Nic nie dzieje się samo: decyduje przełożony lub właściciel.',
     rule: {
       cancellations_deposit:
         'Późne odwołania: {{lateCancellations}}, nieobecności: {{noShows}} w ciągu ostatnich {{windowDays}} dni; limit to {{limit}}. Prosić o zaliczkę {{depositPercent}}% przy każdej rezerwacji.',
@@ -318,11 +318,12 @@ export const pl: Messages = {
     revokeReason: 'Dlaczego ją cofasz?',
     revoked: 'Cofnięta przez: {{name}}, {{date}}: {{reason}}',
     showLetter: 'Pokaż list',
-    supervisorOnly: 'O granicach decyduje kierownik lub właściciel.',
+    supervisorOnly: 'O granicach decyduje przełożony lub właściciel.',
   },
   analytics: {
     title: 'Analizy',
     period: '{{from}} – {{to}}',
+    supervisorOnly: 'Analizy są dostępne dla przełożonych i właściciela.',
     csv: 'CSV',
     csvLabel: 'Pobierz jako CSV: {{table}}',
     mixedCurrencies: 'Kwoty w kilku walutach są sumowane razem: {{currencies}}.',

@@ -334,7 +334,7 @@ function ResponsesFigure() {
   const minutes = (v: number | null) => (v === null ? t('common.none') : format.number(v));
   return (
     <Figure id="responses" title={t('analytics.responses')} report="response-times" query={query}>
-      {rows.length > 0 && (
+      {rows.some((r) => r.medianMinutes !== null) && (
         <Chart label={t('analytics.responses')}>
           <LineChart
             h={CHART_HEIGHT}
@@ -518,7 +518,7 @@ export function AnalyticsPage() {
   const role = useSession().data?.user.role;
   const pareto = useAnalytics('revenue-pareto');
   if (role !== 'supervisor' && role !== 'owner') {
-    return <Alert color="gray">{t('boundary.supervisorOnly')}</Alert>;
+    return <Alert color="gray">{t('analytics.supervisorOnly')}</Alert>;
   }
   const period = pareto.data?.period;
   return (
