@@ -3,6 +3,10 @@
  * run. A real `calmdesk serve` process on loopback, autocannon in this process:
  * - inbound messages analysed and stored per second (POST /api/cases/:id/interactions);
  * - `GET /api/cases?sort=priority&limit=50` latency with 100,000 cases in the database.
+ * Each figure is also given against floors measured on the same server process in the same run, at the
+ * same connection count: `GET /api/health` (the HTTP stack, no database) and `GET /api/session` with a
+ * session cookie (the HTTP stack and one session lookup query: the per-request database cost). A cookie,
+ * not the bearer token: the server may remember a token, but looks a session up on every request.
  * PostgreSQL gets a fresh schema, dropped afterwards; PGlite a temporary folder, removed afterwards.
  */
 
@@ -15,7 +19,9 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { FLAGS, type Flag, type Level, PROBLEM_CATEGORIES } from '@calmdesk/analysis';
 import { renderTable } from '../packages/analysis/eval/table.ts';
+import { SESSION_COOKIE } from '../packages/server/src/auth/auth.hook.ts';
 import { createToken } from '../packages/server/src/auth/auth.service.ts';
+import { digest, newSecret } from '../packages/server/src/auth/secrets.ts';
 import { computePriority } from '../packages/server/src/cases/priority.ts';
 import { type Db, openDatabase } from '../packages/server/src/db/database.ts';
 import { newId } from '../packages/server/src/db/ids.ts';
@@ -38,6 +44,10 @@ const LIST_CONNECTIONS = 8;
 const LIST_LATENCY_CONNECTIONS = 1;
 const INBOUND_CONNECTIONS = 32;
 const TARGETS = { inboundPerSecond: 1_000, listP99Ms: 50 };
+/** Each floor endpoint at each connection count of the figures, this long (plus a short warm-up). */
+const FLOOR_SECONDS = 1;
+const FLOOR_WARMUP_REQUESTS = 2_000;
+const FLOOR_CONNECTIONS = [LIST_LATENCY_CONNECTIONS, LIST_CONNECTIONS, INBOUND_CONNECTIONS] as const;
 const CLI = fileURLToPath(new URL('../packages/server/bin/calmdesk.js', import.meta.url));
 
 // autocannon ships no types: only the options and results this bench uses are declared.
@@ -48,6 +58,8 @@ interface CannonRequest {
   headers?: Record<string, string>;
 }
 interface CannonResult {
+  /** Seconds the run took. */
+  duration: number;
   requests: { average: number; total: number };
   latency: { p50: number; p90: number; p99: number; max: number };
   '2xx': number;
@@ -58,12 +70,58 @@ interface CannonResult {
 type Autocannon = (options: {
   url: string;
   connections: number;
-  duration: number;
+  duration?: number;
+  /** Stop after this many requests instead of after `duration`. */
+  amount?: number;
   method?: string;
   headers?: Record<string, string>;
   requests?: Array<CannonRequest & { setupRequest?: (request: CannonRequest) => CannonRequest }>;
-}) => Promise<CannonResult>;
+}) => Promise<CannonResult> & {
+  /** Every answer, with its response time in ms (the latency histogram keeps whole ms only). */
+  on(
+    event: 'response',
+    listener: (client: unknown, statusCode: number | string, bytes: number, responseTimeMs: number) => void,
+  ): unknown;
+};
 const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
+
+interface CannonRun {
+  result: CannonResult;
+  /** Exact response times of the 2xx answers, ms, sorted. */
+  latencies: number[];
+}
+
+/** autocannon, also keeping the exact response time of every 2xx answer for the ratios to the floors. */
+async function cannon(options: Parameters<Autocannon>[0]): Promise<CannonRun> {
+  const latencies: number[] = [];
+  const run = autocannon(options);
+  run.on('response', (_client, statusCode, _bytes, responseTimeMs) => {
+    if (Math.floor(Number(statusCode) / 100) === 2) latencies.push(responseTimeMs);
+  });
+  const result = await run;
+  latencies.sort((a, b) => a - b);
+  return { result, latencies };
+}
+
+/** The q-quantile of sorted values. */
+const quantile = (sorted: readonly number[], q: number): number =>
+  sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+
+/** A floor endpoint at one connection count; latencies exact. */
+export interface FloorPoint {
+  connections: number;
+  perSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+}
+
+/** The figures' latencies from exact response times, for the ratios (the figures keep autocannon's). */
+interface ExactLatencies {
+  inboundP99Ms: number;
+  listP50Ms: number;
+  listP99Ms: number;
+  listMaxP99Ms: number;
+}
 
 export interface ApiBenchResult {
   database: 'PGlite' | 'PostgreSQL';
@@ -80,6 +138,10 @@ export interface ApiBenchResult {
    */
   stored: number;
   acknowledged: number;
+  exact: ExactLatencies;
+  /** `GET /api/health` (no database) and `GET /api/session` (one session lookup), per FLOOR_CONNECTIONS. */
+  health: FloorPoint[];
+  session: FloorPoint[];
 }
 
 /** Runs the API bench on PGlite, and on PostgreSQL when a URL is given. */
@@ -89,36 +151,126 @@ export async function runApiBench(databaseUrl = process.env.DATABASE_URL): Promi
   return results;
 }
 
-/** The results as table rows, PostgreSQL (which the targets are for) next to PGlite. */
+/**
+ * The results as table rows, PostgreSQL (which the targets are for) next to PGlite: per database the
+ * figure and its ratio to the health floor at the same connection count (requests/s as a fraction of the
+ * floor's, latencies as a multiple of the floor's, both latencies exact).
+ */
 export function apiBenchRows(results: readonly ApiBenchResult[]): string[][] {
-  const value = (pick: (r: ApiBenchResult) => string) => results.map(pick);
+  const cells = (pick: (r: ApiBenchResult) => [string, string]) => results.flatMap(pick);
   const ms = (n: number) => n.toFixed(1);
+  const fineMs = (n: number) => n.toFixed(2);
   const count = (n: number) => Math.round(n).toLocaleString('en');
+  const ratio = (n: number) => n.toFixed(n < 0.1 ? 3 : n < 10 ? 2 : 0);
+  const times = (n: number) => `${ratio(n)} × health`;
+  const at = (points: readonly FloorPoint[], connections: number): FloorPoint => {
+    const point = points.find((p) => p.connections === connections);
+    if (!point) throw new Error(`no floor at ${connections} connections`);
+    return point;
+  };
+  const health = (r: ApiBenchResult, connections: number) => at(r.health, connections);
+  const perConnections = (points: readonly FloorPoint[], value: (p: FloorPoint) => string) =>
+    FLOOR_CONNECTIONS.map((c) => value(at(points, c))).join(' / ');
+  const connectionsLabel = FLOOR_CONNECTIONS.join(' / ');
   return [
     [
       `inbound messages/s (${INBOUND_CONNECTIONS} connections)`,
-      ...value((r) => count(r.inboundPerSecond)),
+      ...cells((r) => [
+        count(r.inboundPerSecond),
+        times(r.inboundPerSecond / health(r, INBOUND_CONNECTIONS).perSecond),
+      ]),
       `≥ ${count(TARGETS.inboundPerSecond)}`,
     ],
-    ['inbound p99 ms', ...value((r) => ms(r.inboundP99Ms)), ''],
     [
-      `case list p99 ms (${LIST_LATENCY_CONNECTIONS} connection)`,
-      ...value((r) => ms(r.listP99Ms)),
-      `< ${TARGETS.listP99Ms}`,
-    ],
-    [`case list p50 ms (${LIST_LATENCY_CONNECTIONS} connection)`, ...value((r) => ms(r.listP50Ms)), ''],
-    [
-      `case list requests/s, saturated (${LIST_CONNECTIONS} connections)`,
-      ...value((r) => count(r.listMaxPerSecond)),
+      'inbound p99 ms',
+      ...cells((r) => [
+        ms(r.inboundP99Ms),
+        times(r.exact.inboundP99Ms / health(r, INBOUND_CONNECTIONS).p99Ms),
+      ]),
       '',
     ],
-    ['case list p99 ms, saturated', ...value((r) => ms(r.listMaxP99Ms)), ''],
+    [
+      `case list p99 ms (${LIST_LATENCY_CONNECTIONS} connection)`,
+      ...cells((r) => [
+        ms(r.listP99Ms),
+        times(r.exact.listP99Ms / health(r, LIST_LATENCY_CONNECTIONS).p99Ms),
+      ]),
+      `< ${TARGETS.listP99Ms}`,
+    ],
+    [
+      `case list p50 ms (${LIST_LATENCY_CONNECTIONS} connection)`,
+      ...cells((r) => [
+        ms(r.listP50Ms),
+        times(r.exact.listP50Ms / health(r, LIST_LATENCY_CONNECTIONS).p50Ms),
+      ]),
+      '',
+    ],
+    [
+      `case list requests/s, saturated (${LIST_CONNECTIONS} connections)`,
+      ...cells((r) => [
+        count(r.listMaxPerSecond),
+        times(r.listMaxPerSecond / health(r, LIST_CONNECTIONS).perSecond),
+      ]),
+      '',
+    ],
+    [
+      'case list p99 ms, saturated',
+      ...cells((r) => [ms(r.listMaxP99Ms), times(r.exact.listMaxP99Ms / health(r, LIST_CONNECTIONS).p99Ms)]),
+      '',
+    ],
+    [
+      `floor: GET /api/health requests/s (${connectionsLabel} connections)`,
+      ...cells((r) => [perConnections(r.health, (p) => count(p.perSecond)), '']),
+      '',
+    ],
+    [
+      `floor: GET /api/health p99 ms (${connectionsLabel} connections)`,
+      ...cells((r) => [perConnections(r.health, (p) => fineMs(p.p99Ms)), '']),
+      '',
+    ],
+    [
+      `floor: GET /api/health p50 ms (${LIST_LATENCY_CONNECTIONS} connection)`,
+      ...cells((r) => [fineMs(health(r, LIST_LATENCY_CONNECTIONS).p50Ms), '']),
+      '',
+    ],
+    [
+      `db floor: GET /api/session (a session cookie: 1 session lookup) requests/s (${connectionsLabel} connections)`,
+      ...cells((r) => [
+        perConnections(r.session, (p) => count(p.perSecond)),
+        `${perConnections(r.session, (p) => ratio(p.perSecond / health(r, p.connections).perSecond))} × health`,
+      ]),
+      '',
+    ],
+    [
+      `db floor: GET /api/session p99 ms (${connectionsLabel} connections)`,
+      ...cells((r) => [
+        perConnections(r.session, (p) => fineMs(p.p99Ms)),
+        `${perConnections(r.session, (p) => ratio(p.p99Ms / health(r, p.connections).p99Ms))} × health`,
+      ]),
+      '',
+    ],
+    [
+      `db floor: GET /api/session p50 ms (${LIST_LATENCY_CONNECTIONS} connection)`,
+      ...cells((r) => {
+        const session = at(r.session, LIST_LATENCY_CONNECTIONS).p50Ms;
+        return [fineMs(session), times(session / health(r, LIST_LATENCY_CONNECTIONS).p50Ms)];
+      }),
+      '',
+    ],
+    [
+      'db floor: one session lookup query, ms (session p50 − health p50)',
+      ...cells((r) => [
+        fineMs(at(r.session, LIST_LATENCY_CONNECTIONS).p50Ms - health(r, LIST_LATENCY_CONNECTIONS).p50Ms),
+        '',
+      ]),
+      '',
+    ],
     [
       'inbound stored / acknowledged',
-      ...value((r) => `${r.stored} / ${r.acknowledged}`),
+      ...cells((r) => [`${r.stored} / ${r.acknowledged}`, '']),
       `≤ +${2 * INBOUND_CONNECTIONS} in flight`,
     ],
-    [`bulk load of ${count(CASES)} cases, s`, ...value((r) => r.loadSeconds.toFixed(1)), ''],
+    [`bulk load of ${count(CASES)} cases, s`, ...cells((r) => [r.loadSeconds.toFixed(1), '']), ''],
   ];
 }
 
@@ -129,19 +281,22 @@ async function benchDatabase(databaseUrl: string | undefined): Promise<ApiBenchR
     const started = performance.now();
     const database = await openDatabase({ databaseUrl, dataDir, schema });
     let token: string;
+    let sessionCookie: string;
     let inboundCases: string[];
     try {
       token = (await createToken(database.db, 'owner', 'bench')).token;
       inboundCases = await loadCases(database.db);
+      sessionCookie = await openSession(database.db);
     } finally {
       await database.close();
     }
     const loadSeconds = (performance.now() - started) / 1000;
 
     const server = await startServerProcess(dataDir, databaseUrl, schema);
-    let list: CannonResult;
-    let listMax: CannonResult;
-    let inbound: CannonResult;
+    let list: CannonRun;
+    let listMax: CannonRun;
+    let inbound: CannonRun;
+    let floors: { health: FloorPoint[]; session: FloorPoint[] };
     let acknowledged = 0;
     try {
       const url = server.url;
@@ -152,14 +307,15 @@ async function benchDatabase(databaseUrl: string | undefined): Promise<ApiBenchR
         headers,
       };
       await autocannon({ ...listOptions, duration: WARMUP_SECONDS });
-      list = await autocannon({
+      list = await cannon({
         ...listOptions,
         connections: LIST_LATENCY_CONNECTIONS,
         duration: MEASURE_SECONDS,
       });
-      requireAllOk(list, 'case list');
-      listMax = await autocannon({ ...listOptions, duration: MEASURE_SECONDS });
-      requireAllOk(listMax, 'case list, saturated');
+      requireAllOk(list.result, 'case list');
+      listMax = await cannon({ ...listOptions, duration: MEASURE_SECONDS });
+      requireAllOk(listMax.result, 'case list, saturated');
+      floors = await measureFloors(url, headers, { cookie: `${SESSION_COOKIE}=${sessionCookie}` });
 
       const messages = benchMessages().slice(0, 5_000);
       let next = 0;
@@ -183,9 +339,9 @@ async function benchDatabase(databaseUrl: string | undefined): Promise<ApiBenchR
       };
       const warm = await autocannon({ ...inboundOptions, duration: WARMUP_SECONDS });
       requireAllOk(warm, 'inbound warm-up');
-      inbound = await autocannon({ ...inboundOptions, duration: MEASURE_SECONDS });
-      requireAllOk(inbound, 'inbound');
-      acknowledged = warm['2xx'] + inbound['2xx'];
+      inbound = await cannon({ ...inboundOptions, duration: MEASURE_SECONDS });
+      requireAllOk(inbound.result, 'inbound');
+      acknowledged = warm['2xx'] + inbound.result['2xx'];
     } finally {
       await server.stop();
     }
@@ -208,19 +364,68 @@ async function benchDatabase(databaseUrl: string | undefined): Promise<ApiBenchR
     return {
       database: databaseUrl ? 'PostgreSQL' : 'PGlite',
       loadSeconds,
-      inboundPerSecond: inbound['2xx'] / MEASURE_SECONDS,
-      inboundP99Ms: inbound.latency.p99,
-      listP50Ms: list.latency.p50,
-      listP99Ms: list.latency.p99,
-      listMaxPerSecond: listMax.requests.average,
-      listMaxP99Ms: listMax.latency.p99,
+      inboundPerSecond: inbound.result['2xx'] / MEASURE_SECONDS,
+      inboundP99Ms: inbound.result.latency.p99,
+      listP50Ms: list.result.latency.p50,
+      listP99Ms: list.result.latency.p99,
+      listMaxPerSecond: listMax.result.requests.average,
+      listMaxP99Ms: listMax.result.latency.p99,
       stored,
       acknowledged,
+      exact: {
+        inboundP99Ms: quantile(inbound.latencies, 0.99),
+        listP50Ms: quantile(list.latencies, 0.5),
+        listP99Ms: quantile(list.latencies, 0.99),
+        listMaxP99Ms: quantile(listMax.latencies, 0.99),
+      },
+      ...floors,
     };
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
     if (databaseUrl && schema) await dropSchema(databaseUrl, schema);
   }
+}
+
+/**
+ * The floors on the running server: `GET /api/health` (HTTP stack only, with the figures' headers) and
+ * `GET /api/session` with a session cookie (HTTP stack and one session lookup), each at every connection
+ * count the figures use.
+ */
+async function measureFloors(
+  url: string,
+  headers: Record<string, string>,
+  sessionHeaders: Record<string, string>,
+): Promise<{ health: FloorPoint[]; session: FloorPoint[] }> {
+  const endpoints = {
+    health: { url: `${url}/api/health`, headers },
+    session: { url: `${url}/api/session`, headers: sessionHeaders },
+  };
+  for (const endpoint of Object.values(endpoints)) {
+    const warm = await autocannon({
+      ...endpoint,
+      connections: LIST_CONNECTIONS,
+      amount: FLOOR_WARMUP_REQUESTS,
+    });
+    requireAllOk(warm, `floor warm-up ${endpoint.url}`);
+  }
+  const health: FloorPoint[] = [];
+  const session: FloorPoint[] = [];
+  for (const connections of FLOOR_CONNECTIONS) {
+    for (const [name, points] of [
+      ['health', health],
+      ['session', session],
+    ] as const) {
+      const run = await cannon({ ...endpoints[name], connections, duration: FLOOR_SECONDS });
+      requireAllOk(run.result, `floor ${name}, ${connections} connections`);
+      points.push({
+        connections,
+        perSecond: run.result['2xx'] / run.result.duration,
+        p50Ms: quantile(run.latencies, 0.5),
+        p99Ms: quantile(run.latencies, 0.99),
+      });
+    }
+  }
+  return { health, session };
 }
 
 function requireAllOk(result: CannonResult, what: string): void {
@@ -372,6 +577,22 @@ async function loadCases(db: Db): Promise<string[]> {
   return openCases;
 }
 
+/** A signed-in session of one of the staff, as sign-in would store it; returns its cookie. */
+async function openSession(db: Db): Promise<string> {
+  const user = await db.selectFrom('users').select('id').orderBy('id').limit(1).executeTakeFirstOrThrow();
+  const cookie = newSecret();
+  await db
+    .insertInto('sessions')
+    .values({
+      id: digest(cookie),
+      user_id: user.id,
+      csrf_token: newSecret(24),
+      expires_at: new Date(Date.now() + 86_400_000),
+    })
+    .execute();
+  return cookie;
+}
+
 interface ServerProcess {
   url: string;
   stop(): Promise<void>;
@@ -433,8 +654,8 @@ export async function reportApiBench(markdown: boolean): Promise<void> {
   if (!process.env.DATABASE_URL) console.log('(DATABASE_URL is not set: PostgreSQL skipped)');
   console.log(
     renderTable(
-      `HTTP API on loopback, ${CASES.toLocaleString('en')} cases, a calmdesk serve process (LOG_LEVEL=warn), autocannon ${MEASURE_SECONDS} s per figure`,
-      ['figure', ...results.map((r) => r.database), 'target (PostgreSQL)'],
+      `HTTP API on loopback, ${CASES.toLocaleString('en')} cases, a calmdesk serve process (LOG_LEVEL=warn), autocannon ${MEASURE_SECONDS} s per figure, ${FLOOR_SECONDS} s per floor; ÷ floor: over GET /api/health of the same process at the same connections (latency ratios from exact response times, the ms figures are autocannon's whole-ms histogram)`,
+      ['figure', ...results.flatMap((r) => [r.database, `${r.database} ÷ floor`]), 'target (PostgreSQL)'],
       apiBenchRows(results),
       markdown,
     ),
