@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { z } from 'zod';
 import { ConfigError } from '../config.ts';
+import { FolderBusyError } from '../db/folder-lock.ts';
 import { AppError } from '../errors.ts';
 import { ServerBusyError } from '../local/server-file.ts';
 import { analyzeCommand } from './analyze.ts';
@@ -75,7 +76,7 @@ export async function main(argv: string[]): Promise<number> {
       return 2;
     }
     // Expected failures (an e-mail taken, a busy data folder): the message, no stack trace.
-    if (error instanceof AppError || error instanceof ServerBusyError) {
+    if (error instanceof AppError || error instanceof ServerBusyError || error instanceof FolderBusyError) {
       console.error(`calmdesk ${command.name}: ${error.message}`);
       return error instanceof AppError && error.code === 'bad_request' ? 2 : 1;
     }

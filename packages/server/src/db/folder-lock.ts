@@ -1,0 +1,47 @@
+import { readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const LOCK_FILE = 'calmdesk.lock';
+
+/** Another live process holds the embedded database folder. */
+export class FolderBusyError extends Error {}
+
+/**
+ * Takes the embedded database folder for this process: two PGlite instances on one folder corrupt it,
+ * so every opener (the server, a CLI command) holds this lock while the database is open. A lock left
+ * by a process that died (kill -9) is taken over.
+ */
+export function lockFolder(dataDir: string): () => void {
+  const path = join(dataDir, LOCK_FILE);
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      writeFileSync(path, `${process.pid}\n`, { flag: 'wx', mode: 0o600 });
+      return () => releaseIfOurs(path);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const holder = Number.parseInt(readFileSync(path, 'utf8'), 10);
+      if (Number.isInteger(holder) && isAlive(holder)) {
+        throw new FolderBusyError(`the database folder ${dataDir} is in use by process ${holder}`);
+      }
+      unlinkSync(path);
+    }
+  }
+  throw new FolderBusyError(`could not lock the database folder ${dataDir}`);
+}
+
+function releaseIfOurs(path: string): void {
+  try {
+    if (Number.parseInt(readFileSync(path, 'utf8'), 10) === process.pid) unlinkSync(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
