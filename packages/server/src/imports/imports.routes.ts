@@ -1,12 +1,10 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
-import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireRole } from '../auth/actor.ts';
 import { AppError } from '../errors.ts';
 import type { AppContext } from '../http/context.ts';
+import { requireLocalCaller } from '../local/local.routes.ts';
 import { CLI_ACTOR } from '../local/local.service.ts';
-import { LOCAL_SECRET_HEADER, readServerFile } from '../local/server-file.ts';
 import { importPrepared, importRecords } from './imports.service.ts';
 import { IMPORT_KINDS, type ImportFormat, prepareImport } from './records.ts';
 
@@ -18,7 +16,6 @@ export const LOCAL_PART_RECORDS = 5000;
 const MAX_LISTED_ERRORS = 1000;
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
-const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 
 const RowErrorSchema = z.object({
   row: z.number(),
@@ -119,21 +116,4 @@ export function importsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         importRecords(ctx.db, CLI_ACTOR, request.params.kind, request.body.records, ctx.now()),
     );
   };
-}
-
-// The same check as the local routes of local/local.routes.ts: loopback only, with server.json's secret.
-function requireLocalCaller(ctx: AppContext, request: FastifyRequest): void {
-  if (!LOOPBACK.has(request.socket.remoteAddress ?? '')) {
-    throw new AppError('forbidden', 'local routes answer only on the loopback interface');
-  }
-  const sent = request.headers[LOCAL_SECRET_HEADER];
-  const expected = readServerFile(ctx.config.dataDir)?.secret;
-  if (typeof sent !== 'string' || !expected || !isSameSecret(sent, expected)) {
-    throw new AppError('forbidden', `local routes need the secret of server.json in ${LOCAL_SECRET_HEADER}`);
-  }
-}
-
-function isSameSecret(a: string, b: string): boolean {
-  const hash = (s: string) => createHash('sha256').update(s).digest();
-  return timingSafeEqual(hash(a), hash(b));
 }

@@ -43,7 +43,8 @@ export function localRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   };
 }
 
-function requireLocalCaller(ctx: AppContext, request: FastifyRequest): void {
+/** Refuses a caller that is not on the loopback interface or does not send server.json's secret. */
+export function requireLocalCaller(ctx: AppContext, request: FastifyRequest): void {
   if (!LOOPBACK.has(request.socket.remoteAddress ?? '')) {
     throw new AppError('forbidden', 'local routes answer only on the loopback interface');
   }
