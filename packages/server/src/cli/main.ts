@@ -100,6 +100,35 @@ export function parseCommandArgs<T extends NonNullable<Parameters<typeof parseAr
   }
 }
 
+/**
+ * For a command with one subcommand (`calmdesk token create …`): `-h`/`--help` before or after it
+ * prints the usage and gives `undefined`; a missing or other subcommand is a UsageError; otherwise
+ * the options after the subcommand, parsed as by parseCommandArgs.
+ */
+export function parseSubcommandArgs<
+  T extends NonNullable<Parameters<typeof parseArgs>[0]>['options'] & {
+    help: { type: 'boolean'; short: 'h' };
+  },
+>(args: string[], subcommand: string, usage: string, options: T) {
+  const [sub, ...rest] = args;
+  if (sub === '-h' || sub === '--help') {
+    console.log(usage);
+    return undefined;
+  }
+  if (sub !== subcommand) {
+    throw new UsageError(
+      sub === undefined ? `missing subcommand\n${usage}` : `unknown subcommand '${sub}'\n${usage}`,
+    );
+  }
+  const { values } = parseCommandArgs(rest, options);
+  // T requires the help option, but TypeScript cannot see through parseArgs' generic result.
+  if ((values as { help?: boolean }).help) {
+    console.log(usage);
+    return undefined;
+  }
+  return values;
+}
+
 /** Validates option values with a zod schema; the first problem is a UsageError naming the option. */
 export function parseWith<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
   const parsed = schema.safeParse(input);

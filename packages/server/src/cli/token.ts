@@ -7,7 +7,7 @@ import {
 } from '../local/local.service.ts';
 import { runOnDatabase } from './local-target.ts';
 import type { Command } from './main.ts';
-import { parseCommandArgs, parseWith, UsageError } from './main.ts';
+import { parseSubcommandArgs, parseWith, UsageError } from './main.ts';
 
 const USAGE = 'Usage: calmdesk token create --role owner|supervisor|agent [--label L] [--data DIR]';
 
@@ -15,26 +15,13 @@ export const tokenCommand: Command = {
   name: 'token',
   summary: 'token create --role R [--label L]: create an API token and print it once',
   async run(args) {
-    const [sub, ...rest] = args;
-    if (sub === '-h' || sub === '--help') {
-      console.log(USAGE);
-      return 0;
-    }
-    if (sub !== 'create') {
-      throw new UsageError(
-        sub === undefined ? `missing subcommand\n${USAGE}` : `unknown subcommand '${sub}'\n${USAGE}`,
-      );
-    }
-    const { values } = parseCommandArgs(rest, {
+    const values = parseSubcommandArgs(args, 'create', USAGE, {
       role: { type: 'string' },
       label: { type: 'string' },
       data: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     });
-    if (values.help) {
-      console.log(USAGE);
-      return 0;
-    }
+    if (values === undefined) return 0;
     if (values.role === undefined) throw new UsageError(`--role is required\n${USAGE}`);
     const input: LocalToken = parseWith(LocalTokenSchema, { role: values.role, label: values.label });
     const config = loadConfig(process.env, { dataDir: values.data });

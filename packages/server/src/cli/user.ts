@@ -3,7 +3,7 @@ import { addUserAsCli, type LocalUser, LocalUserSchema } from '../local/local.se
 import type { PublicUser } from '../users/users.service.ts';
 import { runOnDatabase } from './local-target.ts';
 import type { Command } from './main.ts';
-import { parseCommandArgs, parseWith, UsageError } from './main.ts';
+import { parseSubcommandArgs, parseWith, UsageError } from './main.ts';
 
 const USAGE =
   'Usage: calmdesk user add --email E --password P --role owner|supervisor|agent [--name N] [--data DIR]';
@@ -12,17 +12,7 @@ export const userCommand: Command = {
   name: 'user',
   summary: 'user add --email E --password P --role R [--name N]: add a staff member',
   async run(args) {
-    const [sub, ...rest] = args;
-    if (sub === '-h' || sub === '--help') {
-      console.log(USAGE);
-      return 0;
-    }
-    if (sub !== 'add') {
-      throw new UsageError(
-        sub === undefined ? `missing subcommand\n${USAGE}` : `unknown subcommand '${sub}'\n${USAGE}`,
-      );
-    }
-    const { values } = parseCommandArgs(rest, {
+    const values = parseSubcommandArgs(args, 'add', USAGE, {
       email: { type: 'string' },
       password: { type: 'string' },
       role: { type: 'string' },
@@ -30,10 +20,7 @@ export const userCommand: Command = {
       data: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     });
-    if (values.help) {
-      console.log(USAGE);
-      return 0;
-    }
+    if (values === undefined) return 0;
     for (const option of ['email', 'password', 'role'] as const) {
       if (values[option] === undefined) throw new UsageError(`--${option} is required\n${USAGE}`);
     }
