@@ -5,11 +5,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../db/database.ts';
 import { serverFilePath } from '../local/server-file.ts';
-import { type CliServer, runCli, startCliServer } from './run-cli.test-helper.ts';
-
-// The embedded database in a folder, whatever the machine running the tests has configured.
-const env = { ...process.env, LOG_LEVEL: 'warn', DATABASE_URL: '' };
-const cli = (...args: string[]) => runCli(args, undefined, env);
+import { runEmbeddedCli as cli, serveFolderDuringTests } from './run-cli.test-helper.ts';
 
 describe('calmdesk user add, token create and verify-log', () => {
   let dir: string;
@@ -78,20 +74,12 @@ describe('calmdesk user add, token create and verify-log', () => {
   }, 60_000);
 
   describe('while a server holds the folder', () => {
-    let server: CliServer;
-    let data: string;
-    beforeAll(async () => {
-      data = join(dir, 'served');
-      server = await startCliServer(['--port', '0', '--data', data], env);
-    }, 60_000);
-    afterAll(async () => {
-      await server?.stop();
-    });
+    const served = serveFolderDuringTests(() => join(dir, 'served'));
 
     it('seeds the demo once and prints the owner account', () => {
-      expect(server.stdout).toMatch(/owner\s+owner@calmdesk\.local\s+\S{16}/);
-      expect(server.stdout).toMatch(/Seeded a demo organisation: \d+ customers, \d+ cases/);
-      expect(statSync(serverFilePath(data)).mode & 0o777).toBe(0o600);
+      expect(served.server.stdout).toMatch(/owner\s+owner@calmdesk\.local\s+\S{16}/);
+      expect(served.server.stdout).toMatch(/Seeded a demo organisation: \d+ customers, \d+ cases/);
+      expect(statSync(serverFilePath(served.data)).mode & 0o777).toBe(0o600);
     });
 
     it('goes through the local route, and what it creates works at once', async () => {
@@ -107,19 +95,19 @@ describe('calmdesk user add, token create and verify-log', () => {
         '--name',
         'New Agent',
         '--data',
-        data,
+        served.data,
       );
       expect(added.stderr).toBe('');
       expect(added.code).toBe(0);
-      const token = await cli('token', 'create', '--role', 'supervisor', '--data', data);
+      const token = await cli('token', 'create', '--role', 'supervisor', '--data', served.data);
       expect(token.code).toBe(0);
-      const users = await fetch(new URL('/api/users', server.url), {
+      const users = await fetch(new URL('/api/users', served.server.url), {
         headers: { authorization: `Bearer ${token.stdout.trim()}` },
       });
       expect(users.status).toBe(200);
       const names = ((await users.json()) as { items: Array<{ name: string }> }).items.map((u) => u.name);
       expect(names).toContain('New Agent');
-      const verified = await cli('verify-log', '--data', data);
+      const verified = await cli('verify-log', '--data', served.data);
       expect(verified.code).toBe(0);
       expect(verified.stdout).toMatch(/checked \d{2} cases, \d{3} log entries: every chain is intact/);
       const taken = await cli(
@@ -132,16 +120,16 @@ describe('calmdesk user add, token create and verify-log', () => {
         '--role',
         'owner',
         '--data',
-        data,
+        served.data,
       );
       expect(taken.code).toBe(1);
       expect(taken.stderr).toContain('exists already');
     }, 60_000);
 
     it('removes server.json on stop; verify-log then finds a tampered entry itself', async () => {
-      expect(await server.stop()).toBe(0);
-      expect(() => statSync(serverFilePath(data))).toThrow();
-      const database = await openDatabase({ dataDir: data });
+      expect(await served.server.stop()).toBe(0);
+      expect(() => statSync(serverFilePath(served.data))).toThrow();
+      const database = await openDatabase({ dataDir: served.data });
       let tampered: { case_id: string; seq: number };
       try {
         const audit = await database.db
@@ -171,7 +159,7 @@ describe('calmdesk user add, token create and verify-log', () => {
       } finally {
         await database.close();
       }
-      const verified = await cli('verify-log', '--data', data);
+      const verified = await cli('verify-log', '--data', served.data);
       expect(verified.code).toBe(1);
       expect(verified.stdout).toContain(`first broken entry: case ${tampered.case_id} seq 2`);
     }, 60_000);

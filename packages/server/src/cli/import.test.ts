@@ -2,11 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CliServer, runCli, startCliServer } from './run-cli.test-helper.ts';
-
-// The embedded database in a folder, whatever the machine running the tests has configured.
-const env = { ...process.env, LOG_LEVEL: 'warn', DATABASE_URL: '' };
-const cli = (...args: string[]) => runCli(args, undefined, env);
+import { runEmbeddedCli as cli, serveFolderDuringTests } from './run-cli.test-helper.ts';
 
 describe('calmdesk import', () => {
   let dir: string;
@@ -68,28 +64,20 @@ describe('calmdesk import', () => {
   }, 60_000);
 
   describe('while a server holds the folder', () => {
-    let server: CliServer;
-    let data: string;
-    beforeAll(async () => {
-      data = join(dir, 'served');
-      server = await startCliServer(['--port', '0', '--data', data], env);
-    }, 60_000);
-    afterAll(async () => {
-      await server?.stop();
-    });
+    const served = serveFolderDuringTests(() => join(dir, 'served'));
 
     it('sends the rows to the server, and they are visible through the API at once', async () => {
-      const imported = await cli('import', 'customers', customers, '--data', data);
+      const imported = await cli('import', 'customers', customers, '--data', served.data);
       expect(imported.code).toBe(0);
       expect(imported.stdout).toContain('2 imported, 0 updated, 0 unchanged, 1 rejected');
       expect(imported.stderr).toContain('row 3, email');
-      const token = await cli('token', 'create', '--role', 'supervisor', '--data', data);
-      const found = await fetch(new URL('/api/customers?email=liis@example.ee', server.url), {
+      const token = await cli('token', 'create', '--role', 'supervisor', '--data', served.data);
+      const found = await fetch(new URL('/api/customers?email=liis@example.ee', served.server.url), {
         headers: { authorization: `Bearer ${token.stdout.trim()}` },
       });
       const items = ((await found.json()) as { items: Array<{ name: string; externalId: string }> }).items;
       expect(items).toEqual([expect.objectContaining({ name: 'Kask, Liis', externalId: 'K3' })]);
-      const again = await cli('import', 'customers', customers, '--data', data);
+      const again = await cli('import', 'customers', customers, '--data', served.data);
       expect(again.stdout).toContain('0 imported, 0 updated, 2 unchanged, 1 rejected');
     }, 60_000);
   });

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll } from 'vitest';
 
 const bin = fileURLToPath(new URL('../../bin/calmdesk.js', import.meta.url));
 
@@ -63,4 +64,33 @@ export function startCliServer(args: string[], env?: NodeJS.ProcessEnv): Promise
     });
     void exited.then((code) => reject(new Error(`calmdesk serve exited with ${code}: ${stderr}`)));
   });
+}
+
+// The embedded database in a folder, whatever the machine running the tests has configured.
+const embeddedEnv = { ...process.env, LOG_LEVEL: 'warn', DATABASE_URL: '' };
+
+/** Runs the real `calmdesk` bin on the embedded database of the folder its `--data` names. */
+export function runEmbeddedCli(...args: string[]): Promise<CliResult> {
+  return runCli(args, undefined, embeddedEnv);
+}
+
+export interface ServedFolder {
+  server: CliServer;
+  data: string;
+}
+
+/**
+ * In the enclosing describe: `calmdesk serve` on the embedded database in the folder `folder()`
+ * names, started before its tests and stopped after them.
+ */
+export function serveFolderDuringTests(folder: () => string): ServedFolder {
+  const served = {} as ServedFolder;
+  beforeAll(async () => {
+    served.data = folder();
+    served.server = await startCliServer(['--port', '0', '--data', served.data], embeddedEnv);
+  }, 60_000);
+  afterAll(async () => {
+    await served.server?.stop();
+  });
+  return served;
 }
