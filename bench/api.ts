@@ -10,13 +10,11 @@
  * PostgreSQL gets a fresh schema, dropped afterwards; PGlite a temporary folder, removed afterwards.
  */
 
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { FLAGS, type Flag, type Level, PROBLEM_CATEGORIES } from '@calmdesk/analysis';
 import { renderTable } from '../packages/analysis/eval/table.ts';
 import { SESSION_COOKIE } from '../packages/server/src/auth/auth.hook.ts';
@@ -27,6 +25,11 @@ import { type Db, openDatabase } from '../packages/server/src/db/database.ts';
 import { newId } from '../packages/server/src/db/ids.ts';
 import type { CaseStatus, Channel } from '../packages/server/src/db/schema.ts';
 import { DEFAULT_SETTINGS } from '../packages/server/src/settings/settings.service.ts';
+import {
+  freePort,
+  type ServeProcess,
+  startServeProcess,
+} from '../packages/server/src/testing/serve-process.ts';
 import { benchMessages } from './messages.ts';
 
 const CASES = 100_000;
@@ -48,7 +51,6 @@ const TARGETS = { inboundPerSecond: 1_000, listP99Ms: 50 };
 const FLOOR_SECONDS = 1;
 const FLOOR_WARMUP_REQUESTS = 2_000;
 const FLOOR_CONNECTIONS = [LIST_LATENCY_CONNECTIONS, LIST_CONNECTIONS, INBOUND_CONNECTIONS] as const;
-const CLI = fileURLToPath(new URL('../packages/server/bin/calmdesk.js', import.meta.url));
 
 // autocannon ships no types: only the options and results this bench uses are declared.
 interface CannonRequest {
@@ -593,58 +595,23 @@ async function openSession(db: Db): Promise<string> {
   return cookie;
 }
 
-interface ServerProcess {
-  url: string;
-  stop(): Promise<void>;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
-}
-
 /** `calmdesk serve` in its own process, so the server and the load generator do not share a thread. */
 async function startServerProcess(
   dataDir: string,
   databaseUrl: string | undefined,
   schema: string | undefined,
-): Promise<ServerProcess> {
-  const port = await freePort();
-  const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'warn' };
-  delete env.DATABASE_URL;
-  delete env.DATABASE_SCHEMA;
-  if (databaseUrl && schema) Object.assign(env, { DATABASE_URL: databaseUrl, DATABASE_SCHEMA: schema });
-  const child: ChildProcess = spawn(
-    process.execPath,
-    [CLI, 'serve', '--data', dataDir, '--port', String(port), '--no-demo'],
-    { env, stdio: ['ignore', 'ignore', 'inherit'] },
-  );
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const stop = async () => {
-    if (child.exitCode !== null || child.signalCode !== null) return;
-    child.kill('SIGTERM');
-    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-    await exited;
-    clearTimeout(timer);
-  };
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline && child.exitCode === null) {
-    const healthy = await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(1000) })
-      .then((response) => response.ok)
-      .catch(() => false);
-    if (healthy) return { url, stop };
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  await stop();
+): Promise<ServeProcess> {
+  const { server, ready } = startServeProcess({
+    dataDir,
+    databaseUrl: schema ? databaseUrl : undefined,
+    schema,
+    port: await freePort(),
+    stderr: 'inherit',
+    isReady: async (url) => (await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(1000) })).ok,
+    timeoutMs: 60_000,
+  });
+  if (await ready) return server;
+  await server.stop();
   throw new Error('the server did not start');
 }
 

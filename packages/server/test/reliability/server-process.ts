@@ -1,14 +1,12 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { createToken } from '../../src/auth/auth.service.ts';
 import { openDatabase } from '../../src/db/database.ts';
+import { freePort, startServeProcess } from '../../src/testing/serve-process.ts';
 
-const CLI = fileURLToPath(new URL('../../bin/calmdesk.js', import.meta.url));
 const STARTUP_TIMEOUT_MS = 30_000;
 const REQUEST_TIMEOUT_MS = 15_000;
 
@@ -67,20 +65,6 @@ async function dropSchema(url: string, schema: string): Promise<void> {
   }
 }
 
-/** A port nobody listens on right now (the kernel's pick). */
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
-}
-
 export interface ServerProcess {
   url: string;
   child: ChildProcess;
@@ -110,60 +94,42 @@ export async function startServerProcess(store: Store): Promise<ServerProcess> {
 class PortTakenError extends Error {}
 
 async function spawnServer(store: Store, port: number): Promise<ServerProcess> {
-  const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'warn' };
-  delete env.DATABASE_URL;
-  delete env.DATABASE_SCHEMA;
-  if (store.kind === 'postgres') {
-    env.DATABASE_URL = requireDatabaseUrl();
-    env.DATABASE_SCHEMA = store.schema;
-  }
-  const child = spawn(
-    process.execPath,
-    [CLI, 'serve', '--data', store.dataDir, '--port', String(port), '--no-demo'],
-    { env, stdio: ['ignore', 'ignore', 'pipe'] },
-  );
-  let stderr = '';
-  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
-    stderr = (stderr + chunk).slice(-10_000);
+  const { server: serve, ready } = startServeProcess({
+    dataDir: store.dataDir,
+    databaseUrl: store.kind === 'postgres' ? requireDatabaseUrl() : undefined,
+    schema: store.schema,
+    port,
+    stderr: 'pipe',
+    // An authenticated read: only a server on this store knows the token, so it cannot be another
+    // test's server that took the port.
+    isReady: async (url) =>
+      (
+        await fetch(`${url}/api/cases?limit=1`, {
+          headers: { authorization: `Bearer ${store.token}` },
+          signal: AbortSignal.timeout(1000),
+        })
+      ).ok,
+    timeoutMs: STARTUP_TIMEOUT_MS,
   });
-  const exit = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const exited = () => (child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : exit);
   const server: ServerProcess = {
-    url: `http://127.0.0.1:${port}`,
-    child,
-    output: () => stderr,
-    exited,
+    url: serve.url,
+    child: serve.child,
+    output: serve.output,
+    exited: serve.exited,
     async crash() {
-      child.kill('SIGKILL');
-      await exited();
+      await serve.kill();
       running.delete(server);
     },
     async stop() {
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-      await exited();
-      clearTimeout(timer);
+      await serve.stop();
       running.delete(server);
     },
   };
   running.add(server);
-  const deadline = Date.now() + STARTUP_TIMEOUT_MS;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null || child.signalCode !== null) break;
-    // An authenticated read: only a server on this store knows the token, so it cannot be another
-    // test's server that took the port.
-    const isReady = await fetch(`${server.url}/api/cases?limit=1`, {
-      headers: { authorization: `Bearer ${store.token}` },
-      signal: AbortSignal.timeout(1000),
-    })
-      .then((response) => response.ok)
-      .catch(() => false);
-    if (isReady) return server;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  if (await ready) return server;
   await server.crash();
-  if (stderr.includes('EADDRINUSE')) throw new PortTakenError(`port ${port} was taken`);
-  throw new Error(`the server did not come up within ${STARTUP_TIMEOUT_MS} ms:\n${stderr}`);
+  if (serve.output().includes('EADDRINUSE')) throw new PortTakenError(`port ${port} was taken`);
+  throw new Error(`the server did not come up within ${STARTUP_TIMEOUT_MS} ms:\n${serve.output()}`);
 }
 
 /** Kills every server process still running: for afterEach, so a failed test leaves nothing behind. */
