@@ -13,6 +13,7 @@ import {
   csvHref,
   formatMonth,
   groupForScatter,
+  monthlyRates,
   useAnalytics,
 } from './use-analytics.ts';
 
@@ -270,13 +271,7 @@ function DeEscalationFigure() {
   const agentName = (name: string | null) => name ?? t('analytics.unassigned');
   const agents = [...new Set((data?.byAgent ?? []).map((r) => agentName(r.agentName)))];
   const months = data?.period.months ?? [];
-  const chart = months.map((month) => {
-    const point: Record<string, string | number> = { month: formatMonth(month, i18n.language) };
-    for (const r of data?.items ?? []) {
-      if (r.month === month && r.rate !== null) point[agentName(r.agentName)] = Math.round(r.rate * 100);
-    }
-    return point;
-  });
+  const chart = monthlyRates(months, data?.items ?? [], (r) => agentName(r.agentName), i18n.language);
   const pct = (rate: number | null) => (rate === null ? t('common.none') : format.percent(rate));
   return (
     <Figure
@@ -383,13 +378,7 @@ function CommitmentsFigure() {
   const query = useAnalytics('commitments');
   const data = query.data;
   const months = [...new Set((data?.items ?? []).map((r) => r.month ?? ''))].filter(Boolean).sort();
-  const chart = months.map((month) => {
-    const point: Record<string, string | number> = { month: formatMonth(month, i18n.language) };
-    for (const r of data?.items ?? []) {
-      if (r.month === month && r.rate !== null) point[r.who] = Math.round(r.rate * 100);
-    }
-    return point;
-  });
+  const chart = monthlyRates(months, data?.items ?? [], (r) => r.who, i18n.language);
   return (
     <Figure id="commitments" title={t('analytics.commitments')} report="commitments" query={query}>
       {chart.length > 0 && (

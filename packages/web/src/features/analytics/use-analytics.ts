@@ -47,6 +47,22 @@ export function formatMonth(month: string, locale: string): string {
   );
 }
 
+/** One chart point a month: the month's label and, per series, that month's rate as a whole percentage. */
+export function monthlyRates<R extends { month: string | null; rate: number | null }>(
+  months: readonly string[],
+  rows: readonly R[],
+  seriesOf: (row: R) => string,
+  locale: string,
+): Array<Record<string, string | number>> {
+  return months.map((month) => {
+    const point: Record<string, string | number> = { month: formatMonth(month, locale) };
+    for (const r of rows) {
+      if (r.month === month && r.rate !== null) point[seriesOf(r)] = Math.round(r.rate * 100);
+    }
+    return point;
+  });
+}
+
 export interface ScatterGroup {
   key: string;
   points: Array<{ minutes: number; revenue: number }>;
