@@ -32,6 +32,21 @@ async function analyticsQuery<Row>(db: Db, query: RawBuilder<Row>): Promise<Row[
   });
 }
 
+/**
+ * The body of a `paid` CTE, in one pass: paid revenue per customer in the period (in `currency` only,
+ * when given) in the rows with a customer_id, and the currencies the period's payments use in the rows
+ * without one.
+ */
+const paidInPeriod = (period: Period, currency: string | null) => {
+  const { from, to } = bounds(period);
+  return sql`
+      SELECT customer_id, currency,
+        sum(amount::float8) FILTER (WHERE ${currency}::text IS NULL OR currency = ${currency}::text) AS revenue
+      FROM invoices
+      WHERE paid_at >= ${from} AND paid_at < ${to}
+      GROUP BY GROUPING SETS ((customer_id), (currency))`;
+};
+
 const ratio = (part: number, whole: number): number | null => (whole > 0 ? part / whole : null);
 
 export interface ParetoPoint {
@@ -58,7 +73,6 @@ export interface RevenuePareto {
 
 /** The 80/20 curve of paid revenue (invoices paid in the period), downsampled to ≤ 101 points. */
 export async function revenuePareto(db: Db, period: Period, currency?: string): Promise<RevenuePareto> {
-  const { from, to } = bounds(period);
   const rows = await analyticsQuery(
     db,
     sql<{
@@ -70,13 +84,7 @@ export async function revenuePareto(db: Db, period: Period, currency?: string): 
       is_point: boolean | null;
       is_top: boolean | null;
     }>`
-    WITH paid AS (
-      -- One pass: revenue per customer, and which currencies the period's payments use.
-      SELECT customer_id, currency,
-        sum(amount::float8) FILTER (WHERE ${currency ?? null}::text IS NULL OR currency = ${currency ?? null}::text) AS revenue
-      FROM invoices
-      WHERE paid_at >= ${from} AND paid_at < ${to}
-      GROUP BY GROUPING SETS ((customer_id), (currency))
+    WITH paid AS (${paidInPeriod(period, currency ?? null)}
     ), per_customer AS (
       SELECT revenue FROM paid WHERE customer_id IS NOT NULL AND revenue > 0
     ), ranked AS (
@@ -222,12 +230,7 @@ export async function costToServe(
       FROM cases
       WHERE created_at >= ${from} AND created_at < ${to}
       GROUP BY customer_id
-    ), paid AS (
-      SELECT customer_id, currency,
-        sum(amount::float8) FILTER (WHERE ${currency}::text IS NULL OR currency = ${currency}::text) AS revenue
-      FROM invoices
-      WHERE paid_at >= ${from} AND paid_at < ${to}
-      GROUP BY GROUPING SETS ((customer_id), (currency))
+    ), paid AS (${paidInPeriod(period, currency)}
     ), revenue AS (
       SELECT customer_id, revenue FROM paid WHERE customer_id IS NOT NULL
     ), joined AS (
