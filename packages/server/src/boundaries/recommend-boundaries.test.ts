@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { customerHistory } from '../profiles/customer-history.test-helper.ts';
 import type { CustomerHistory, HistoryBooking, HistoryDecision } from '../profiles/customer-history.ts';
 import { DEFAULT_PROFILE_RULES } from '../profiles/profile-rules.ts';
 import { writeLetter } from './letters.ts';
@@ -7,19 +8,8 @@ import { computeStanding, recommendBoundaries } from './recommend-boundaries.ts'
 const NOW = new Date('2026-03-02T09:00:00Z');
 const daysAgo = (d: number) => new Date(NOW.getTime() - d * 86_400_000);
 
-function history(partial: Partial<CustomerHistory> = {}): CustomerHistory {
-  return {
-    customer: { id: 'c1', name: 'Mari Tamm', language: 'et', emails: [] },
-    cases: [],
-    interactions: [],
-    bookings: [],
-    invoices: [],
-    commitments: [],
-    incidents: [],
-    revenueRanking: { revenue: 0, rank: null, payingCustomers: 0, totalRevenue: 0 },
-    ...partial,
-  };
-}
+const history = (partial: Partial<CustomerHistory> = {}) =>
+  customerHistory({ id: 'c1', name: 'Mari Tamm', language: 'et', emails: [] }, partial);
 
 function noShows(n: number, from = 1): HistoryBooking[] {
   return Array.from({ length: n }, (_, k) => ({

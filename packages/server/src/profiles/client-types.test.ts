@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classifyCustomer, findSatisfiedEarlier, thresholdScore } from './client-types.ts';
+import { customerHistory } from './customer-history.test-helper.ts';
 import type { CustomerHistory, HistoryInteraction } from './customer-history.ts';
 import { DEFAULT_PROFILE_RULES } from './profile-rules.ts';
 import { summariseHistory } from './profile-stats.ts';
@@ -7,19 +8,8 @@ import { summariseHistory } from './profile-stats.ts';
 const NOW = new Date('2026-03-02T09:00:00Z');
 const daysAgo = (d: number, hours = 0) => new Date(NOW.getTime() - d * 86_400_000 - hours * 3_600_000);
 
-function history(partial: Partial<CustomerHistory> = {}): CustomerHistory {
-  return {
-    customer: { id: 'c1', name: 'Anna Nowak', language: 'pl', emails: [] },
-    cases: [],
-    interactions: [],
-    bookings: [],
-    invoices: [],
-    commitments: [],
-    incidents: [],
-    revenueRanking: { revenue: 0, rank: null, payingCustomers: 0, totalRevenue: 0 },
-    ...partial,
-  };
-}
+const history = (partial: Partial<CustomerHistory> = {}) =>
+  customerHistory({ id: 'c1', name: 'Anna Nowak', language: 'pl', emails: [] }, partial);
 
 let seq = 0;
 function message(
