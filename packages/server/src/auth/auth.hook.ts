@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from '../errors.ts';
 import type { AppContext } from '../http/context.ts';
 import type { Actor } from './actor.ts';
-import { actorOfSession, actorOfToken } from './auth.service.ts';
+import { actorOfSession, actorOfTokenCached } from './auth.service.ts';
 
 export const SESSION_COOKIE = 'calmdesk_session';
 export const CSRF_HEADER = 'x-csrf-token';
@@ -35,7 +35,7 @@ export function registerAuth(app: FastifyInstance, ctx: AppContext): void {
 export async function authenticate(ctx: AppContext, request: FastifyRequest): Promise<void> {
   const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
   if (bearer) {
-    const actor = await actorOfToken(ctx.db, bearer);
+    const actor = await actorOfTokenCached(ctx.db, bearer);
     if (!actor) throw new AppError('unauthenticated', 'the bearer token is unknown or revoked');
     request.actor = actor;
     return;

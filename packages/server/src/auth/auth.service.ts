@@ -67,6 +67,36 @@ export async function actorOfSession(db: Db, cookie: string, now: Date): Promise
   };
 }
 
+/**
+ * How long a known API token is trusted without asking the database again: an API client sends the same
+ * token with every request, and the lookup was a round trip of its own. A token revoked in the database
+ * (by this process or another) stops working within this time.
+ */
+export const TOKEN_CACHE_MS = 10_000;
+const TOKEN_CACHE_ENTRIES = 1_000;
+const tokenCaches = new WeakMap<Db, Map<string, { actor: Actor; until: number }>>();
+
+/** actorOfToken remembered for TOKEN_CACHE_MS per database; unknown tokens are never remembered. */
+export async function actorOfTokenCached(db: Db, token: string): Promise<Actor | null> {
+  let cache = tokenCaches.get(db);
+  if (!cache) {
+    cache = new Map();
+    tokenCaches.set(db, cache);
+  }
+  const key = digest(token);
+  const now = performance.now();
+  const known = cache.get(key);
+  if (known && known.until > now) return known.actor;
+  const actor = await actorOfToken(db, token);
+  if (!actor) {
+    cache.delete(key);
+    return null;
+  }
+  if (cache.size >= TOKEN_CACHE_ENTRIES) cache.clear();
+  cache.set(key, { actor, until: now + TOKEN_CACHE_MS });
+  return actor;
+}
+
 export async function actorOfToken(db: Db, token: string): Promise<Actor | null> {
   const row = await db
     .selectFrom('api_tokens')

@@ -1,8 +1,10 @@
+import type { Selectable } from 'kysely';
 import { z } from 'zod';
 import { recordAudit } from '../audit/audit.service.ts';
 import type { Actor } from '../auth/actor.ts';
 import { requireRole } from '../auth/actor.ts';
 import type { Db } from '../db/database.ts';
+import type { OrganisationTable } from '../db/schema.ts';
 
 const Minutes = z
   .number()
@@ -61,15 +63,39 @@ export const DEFAULT_SETTINGS: Settings = {
 
 /** The organisation's settings; the defaults until someone saves them. */
 export async function getSettings(db: Db): Promise<Settings> {
-  const row = await db.selectFrom('organisation').selectAll().where('id', '=', 1).executeTakeFirst();
-  if (!row) return DEFAULT_SETTINGS;
+  const row = await db
+    .selectFrom('organisation')
+    .select(SETTINGS_COLUMNS)
+    .where('id', '=', 1)
+    .executeTakeFirst();
+  return settingsOf(row);
+}
+
+/** The organisation columns the settings are made of, for queries that read them alongside other rows. */
+export const SETTINGS_COLUMNS = [
+  'organisation.name',
+  'organisation.languages',
+  'organisation.time_zone',
+  'organisation.business_hours',
+  'organisation.response_targets',
+  'organisation.compensation_policy',
+] as const;
+
+export type SettingsRow = Pick<
+  Selectable<OrganisationTable>,
+  'name' | 'languages' | 'time_zone' | 'business_hours' | 'response_targets' | 'compensation_policy'
+>;
+
+/** Settings from the organisation row; the defaults when there is none (a LEFT JOIN gives nulls). */
+export function settingsOf(row: { [K in keyof SettingsRow]: SettingsRow[K] | null } | undefined): Settings {
+  if (!row || row.name === null) return DEFAULT_SETTINGS;
   return {
     name: row.name,
     languages: row.languages as Settings['languages'],
-    timeZone: row.time_zone,
+    timeZone: row.time_zone as string,
     businessHours: row.business_hours as Settings['businessHours'],
-    firstResponseMinutes: row.response_targets,
-    compensationPolicy: row.compensation_policy,
+    firstResponseMinutes: row.response_targets as Settings['firstResponseMinutes'],
+    compensationPolicy: row.compensation_policy as Settings['compensationPolicy'],
   };
 }
 
