@@ -8,17 +8,17 @@ import {
   type Lang,
 } from '@calmdesk/analysis';
 
-import { type CompiledQuery, type InferResult, type OperationNodeSource, sql } from 'kysely';
+import { type CompiledQuery, type InferResult, type OperationNodeSource, sql, type Updateable } from 'kysely';
 import { z } from 'zod';
 import { auditInsert } from '../audit/audit.service.ts';
 import type { Actor } from '../auth/actor.ts';
 import { hasRole, requireRole, userIdOf } from '../auth/actor.ts';
 import type { Db } from '../db/database.ts';
 import { newId } from '../db/ids.ts';
-import type { CaseRow, CaseStatus, InteractionKind, InteractionRow } from '../db/schema.ts';
+import type { CaseRow, CaseStatus, CasesTable, InteractionKind, InteractionRow } from '../db/schema.ts';
 import { AppError, notFound } from '../errors.ts';
 import { type Settings, settingsOf } from '../settings/settings.service.ts';
-import { entryHash, GENESIS_HASH } from './chain.ts';
+import { entryHash } from './chain.ts';
 import { type Interaction, presentInteraction } from './present.ts';
 import { computePriority, firstResponseDue, higherLevel } from './priority.ts';
 
@@ -34,34 +34,26 @@ export const NewInteractionSchema = z.strictObject({
 export type NewInteraction = z.infer<typeof NewInteractionSchema>;
 
 export async function lockCase(db: Db, caseId: string): Promise<CaseRow> {
-  const { last_seq: _seq, last_hash: _hash, ...row } = await lockCaseForAppend(db, caseId);
-  return row;
+  return lockCaseForAppend(db, caseId);
 }
 
-/** A case row locked for this transaction, with the seq and hash of its newest log entry. */
-export type LockedCase = CaseRow & { last_seq: number | null; last_hash: string | null };
+/** A case row locked for this transaction; its last_seq and last_hash say where its log ends. */
+export type LockedCase = CaseRow;
 
 /**
- * Locks the case, then reads it and where its log ends. Two statements on purpose: a statement that
- * waited for the lock sees the case row as the other writer left it, but every other table (the log)
- * as it was when the statement began, so reading the end of the log in the locking statement would
- * chain a second writer to a stale entry.
+ * Locks the case and reads it, where its log ends included, in one statement: a statement that waited
+ * for the lock sees the locked row as the other writer left it (PostgreSQL re-reads its newest version),
+ * so the end of the log has to live on the case row, not be read from the log in the same statement.
  */
 export async function lockCaseForAppend(db: Db, caseId: string): Promise<LockedCase> {
-  await lockCaseRow(db, caseId);
-  const row = await caseAndLogEndQuery(db, caseId).executeTakeFirst();
-  if (!row) throw notFound('case', caseId);
-  return row;
-}
-
-async function lockCaseRow(db: Db, caseId: string): Promise<void> {
-  const locked = await db
+  const row = await db
     .selectFrom('cases')
-    .select('id')
+    .selectAll()
     .where('id', '=', caseId)
     .forUpdate()
     .executeTakeFirst();
-  if (!locked) throw notFound('case', caseId);
+  if (!row) throw notFound('case', caseId);
+  return row;
 }
 
 /** lockCaseForAppend that also reads the organisation's settings, with no round trip more. */
@@ -69,7 +61,6 @@ export async function lockCaseWithSettings(
   db: Db,
   caseId: string,
 ): Promise<{ caseRow: LockedCase; settings: Settings }> {
-  await lockCaseRow(db, caseId);
   const { rows } = await db.executeQuery(compiledLockWithSettings(db, caseId));
   const row = rows[0];
   if (!row) throw notFound('case', caseId);
@@ -98,9 +89,11 @@ export async function lockCaseWithSettings(
 /** Stands for the case id in the query compiled once. */
 const CASE_ID_SLOT = '\u0000case-id';
 
-function caseLogEndAndSettingsQuery(db: Db, caseId: string) {
-  return caseAndLogEndQuery(db, caseId)
+function caseAndSettingsQuery(db: Db, caseId: string) {
+  return db
+    .selectFrom('cases')
     .leftJoin('organisation', (join) => join.on('organisation.id', '=', 1))
+    .selectAll('cases')
     .select([
       'organisation.name as org_name',
       'organisation.languages as org_languages',
@@ -108,42 +101,25 @@ function caseLogEndAndSettingsQuery(db: Db, caseId: string) {
       'organisation.business_hours as org_business_hours',
       'organisation.response_targets as org_response_targets',
       'organisation.compensation_policy as org_compensation_policy',
-    ]);
+    ])
+    .where('cases.id', '=', caseId)
+    .forUpdate(['cases']);
 }
 
 // Building and compiling this query was about a twentieth of an inbound message's CPU, and only the
 // case id changes: it is compiled once (the SQL is the same for every PostgreSQL and PGlite database).
 let lockWithSettingsTemplate: CompiledQuery<LockWithSettingsRow> | undefined;
-type LockWithSettingsRow = InferResult<ReturnType<typeof caseLogEndAndSettingsQuery>>[number];
+type LockWithSettingsRow = InferResult<ReturnType<typeof caseAndSettingsQuery>>[number];
 
 function compiledLockWithSettings(db: Db, caseId: string): CompiledQuery<LockWithSettingsRow> {
-  lockWithSettingsTemplate ??= caseLogEndAndSettingsQuery(db, CASE_ID_SLOT).compile();
+  lockWithSettingsTemplate ??= caseAndSettingsQuery(db, CASE_ID_SLOT).compile();
   const template = lockWithSettingsTemplate;
   return { ...template, parameters: template.parameters.map((p) => (p === CASE_ID_SLOT ? caseId : p)) };
 }
 
-function caseAndLogEndQuery(db: Db, caseId: string) {
-  return db
-    .selectFrom('cases')
-    .leftJoinLateral(
-      (eb) =>
-        eb
-          .selectFrom('interactions')
-          .select(['interactions.seq as last_seq', 'interactions.hash as last_hash'])
-          .whereRef('interactions.case_id', '=', 'cases.id')
-          .orderBy('interactions.seq', 'desc')
-          .limit(1)
-          .as('last'),
-      (join) => join.onTrue(),
-    )
-    .selectAll('cases')
-    .select(['last.last_seq', 'last.last_hash'])
-    .where('cases.id', '=', caseId);
-}
-
 /** A case just created: locked by its own transaction, with an empty log. */
 export function freshCase(row: CaseRow): LockedCase {
-  return { ...row, last_seq: null, last_hash: null };
+  return row;
 }
 
 interface Entry {
@@ -164,11 +140,14 @@ export type Companion = OperationNodeSource;
 /** The writes that go with an entry, given its id and seq (both known before it is stored). */
 export type Companions = (entry: Pick<InteractionRow, 'id' | 'seq'>) => Companion[];
 
+/** Changes to the case row that go with an entry (its end of log is moved along by appendEntry). */
+export type CaseChanges = Omit<Updateable<CasesTable>, 'id' | 'last_seq' | 'last_hash'>;
+
 /**
- * Appends one entry to a case's log, chained to the previous one, and moves the locked row's end of
- * log along so a second append in the same transaction chains to this one. The companions are written
- * by the same statement: they see the database as it was before it, and foreign keys to the new entry
- * are checked at its end.
+ * Appends one entry to a case's log, chained to the previous one, and moves the case's end of log (the
+ * row and the locked copy) along so the next append chains to this one. The case changes and the
+ * companions are written by the same statement: they see the database as it was before it, and foreign
+ * keys to the new entry are checked at its end.
  */
 export async function appendEntry(
   db: Db,
@@ -176,20 +155,21 @@ export async function appendEntry(
   entry: Entry,
   now: Date,
   companions?: Companions,
+  caseChanges?: CaseChanges,
 ): Promise<InteractionRow> {
   const caseId = locked.id;
-  const last = locked.last_seq === null ? undefined : { seq: locked.last_seq, hash: locked.last_hash ?? '' };
   const fields = {
     case_id: caseId,
-    seq: (last?.seq ?? 0) + 1,
+    seq: locked.last_seq + 1,
     kind: entry.kind,
     author_id: entry.authorId,
     body: entry.body,
     created_at: now,
     overridden_by: entry.overriddenBy ?? null,
-    prev_hash: last?.hash ?? GENESIS_HASH,
+    prev_hash: locked.last_hash,
   };
   const id = newId();
+  const hash = entryHash(fields);
   const insert = db
     .insertInto('interactions')
     .values({
@@ -197,12 +177,15 @@ export async function appendEntry(
       ...fields,
       analysis: entry.analysis ? JSON.stringify(entry.analysis) : null,
       coaching: entry.coaching ? JSON.stringify(entry.coaching) : null,
-      hash: entryHash(fields),
+      hash,
     })
     .returningAll();
-  const writes = companions?.({ id, seq: fields.seq }) ?? [];
-  const stored =
-    writes.length === 0 ? await insert.executeTakeFirstOrThrow() : await withCompanions(db, insert, writes);
+  const caseUpdate = db
+    .updateTable('cases')
+    .set({ ...caseChanges, last_seq: fields.seq, last_hash: hash })
+    .where('id', '=', caseId);
+  const writes = [caseUpdate, ...(companions?.({ id, seq: fields.seq }) ?? [])];
+  const stored = await withCompanions(db, insert, writes);
   locked.last_seq = stored.seq;
   locked.last_hash = stored.hash;
   return stored;
@@ -289,31 +272,28 @@ export async function receiveInbound(
     lang: languageOf(analysis.lang, caseRow),
     author: 'customer',
   });
-  const caseUpdate = db
-    .updateTable('cases')
-    .set({
-      level: analysis.level,
-      peak_level: higherLevel(caseRow.peak_level, analysis.level),
-      flags,
-      problems,
-      language: caseRow.language ?? (analysis.lang === 'und' ? null : analysis.lang),
-      status,
-      first_response_due_at: due,
-      priority: computePriority({ level: analysis.level, flags, problems: problems.length, status }),
-      updated_at: now,
-    })
-    .where('id', '=', caseRow.id);
+  const caseChanges: CaseChanges = {
+    level: analysis.level,
+    peak_level: higherLevel(caseRow.peak_level, analysis.level),
+    flags,
+    problems,
+    language: caseRow.language ?? (analysis.lang === 'und' ? null : analysis.lang),
+    status,
+    first_response_due_at: due,
+    priority: computePriority({ level: analysis.level, flags, problems: problems.length, status }),
+    updated_at: now,
+  };
   return appendEntry(
     db,
     caseRow,
     { kind: 'inbound', body, authorId: userIdOf(actor), analysis },
     now,
     (entry) => [
-      caseUpdate,
       ...commitmentsInsert(db, caseRow.id, entry.id, commitments, now),
       ...abuseInsert(db, caseRow, entry.id, analysis, now),
       ...(companions?.(entry) ?? []),
     ],
+    caseChanges,
   );
 }
 
@@ -378,20 +358,17 @@ async function sendReply(
   const status: CaseStatus = ['new', 'open', 'waiting_us'].includes(caseRow.status)
     ? 'waiting_customer'
     : caseRow.status;
-  const caseUpdate = db
-    .updateTable('cases')
-    .set({
-      first_responded_at: caseRow.first_responded_at ?? now,
+  const caseChanges: CaseChanges = {
+    first_responded_at: caseRow.first_responded_at ?? now,
+    status,
+    priority: computePriority({
+      level: caseRow.level,
+      flags: caseRow.flags,
+      problems: caseRow.problems.length,
       status,
-      priority: computePriority({
-        level: caseRow.level,
-        flags: caseRow.flags,
-        problems: caseRow.problems.length,
-        status,
-      }),
-      updated_at: now,
-    })
-    .where('id', '=', caseRow.id);
+    }),
+    updated_at: now,
+  };
   const promised = extractCommitments(input.body, {
     now,
     timeZone: settings.timeZone,
@@ -421,9 +398,9 @@ async function sendReply(
           ]
         : []),
       ...(companions?.(entry) ?? []),
-      caseUpdate,
       ...commitmentsInsert(db, caseRow.id, entry.id, promised, now),
     ],
+    caseChanges,
   );
 }
 

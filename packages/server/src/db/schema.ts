@@ -114,6 +114,10 @@ export interface CasesTable {
   first_responded_at: Timestamp | null;
   created_at: CreatedAt;
   updated_at: Timestamp;
+  /** The seq of the newest log entry (0: none yet): where the next append chains, not evidence. */
+  last_seq: Generated<number>;
+  /** The hash of the newest log entry (the genesis hash: none yet). */
+  last_hash: Generated<string>;
 }
 
 export type InteractionKind = 'inbound' | 'outbound' | 'note' | 'call';

@@ -2,10 +2,12 @@ import type { Migration } from 'kysely';
 import * as cases from './0001-cases.ts';
 import * as profiles from './0002-profiles.ts';
 import * as analytics from './0003-analytics.ts';
+import * as logEnd from './0004-log-end.ts';
 
 /** Every migration, in order. Names never change once released: they are recorded in the database. */
 export const MIGRATIONS: Record<string, Migration> = {
   '0001-cases': cases,
   '0002-profiles': profiles,
   '0003-analytics': analytics,
+  '0004-log-end': logEnd,
 };
