@@ -9,7 +9,7 @@ import type { CaseRow } from '../db/schema.ts';
 import { AppError, notFound } from '../errors.ts';
 import { getSettings } from '../settings/settings.service.ts';
 import { type ChainVerdict, verifyChain } from './chain.ts';
-import { BodySchema, freshCase, lockCase, receiveInbound } from './interactions.service.ts';
+import { BodySchema, lockCase, receiveInbound } from './interactions.service.ts';
 import {
   type CaseSummary,
   type CaseSummaryRow,
@@ -63,7 +63,7 @@ export async function createCase(db: Db, actor: Actor, input: NewCase, now: Date
       .returningAll()
       .executeTakeFirstOrThrow();
     if (input.message) {
-      await receiveInbound(trx, actor, freshCase(caseRow), input.message.body, await getSettings(trx), now);
+      await receiveInbound(trx, actor, caseRow, input.message.body, await getSettings(trx), now);
     }
     await recordAudit(trx, actor, { action: 'case.create', targetType: 'case', targetId: caseRow.id });
     return caseRow.id;

@@ -33,19 +33,12 @@ export const NewInteractionSchema = z.strictObject({
 });
 export type NewInteraction = z.infer<typeof NewInteractionSchema>;
 
-export async function lockCase(db: Db, caseId: string): Promise<CaseRow> {
-  return lockCaseForAppend(db, caseId);
-}
-
-/** A case row locked for this transaction; its last_seq and last_hash say where its log ends. */
-export type LockedCase = CaseRow;
-
 /**
- * Locks the case and reads it, where its log ends included, in one statement: a statement that waited
- * for the lock sees the locked row as the other writer left it (PostgreSQL re-reads its newest version),
- * so the end of the log has to live on the case row, not be read from the log in the same statement.
+ * Locks the case for this transaction and reads it, where its log ends included: a statement that
+ * waited for the lock sees the row as the other writer left it (PostgreSQL re-reads its newest version),
+ * which is why the end of the log lives on the case row (last_seq, last_hash).
  */
-export async function lockCaseForAppend(db: Db, caseId: string): Promise<LockedCase> {
+export async function lockCase(db: Db, caseId: string): Promise<CaseRow> {
   const row = await db
     .selectFrom('cases')
     .selectAll()
@@ -56,11 +49,11 @@ export async function lockCaseForAppend(db: Db, caseId: string): Promise<LockedC
   return row;
 }
 
-/** lockCaseForAppend that also reads the organisation's settings, with no round trip more. */
+/** lockCase that also reads the organisation's settings, with no round trip more. */
 export async function lockCaseWithSettings(
   db: Db,
   caseId: string,
-): Promise<{ caseRow: LockedCase; settings: Settings }> {
+): Promise<{ caseRow: CaseRow; settings: Settings }> {
   const { rows } = await db.executeQuery(compiledLockWithSettings(db, caseId));
   const row = rows[0];
   if (!row) throw notFound('case', caseId);
@@ -117,11 +110,6 @@ function compiledLockWithSettings(db: Db, caseId: string): CompiledQuery<LockWit
   return { ...template, parameters: template.parameters.map((p) => (p === CASE_ID_SLOT ? caseId : p)) };
 }
 
-/** A case just created: locked by its own transaction, with an empty log. */
-export function freshCase(row: CaseRow): LockedCase {
-  return row;
-}
-
 interface Entry {
   kind: InteractionKind;
   body: string;
@@ -151,7 +139,7 @@ export type CaseChanges = Omit<Updateable<CasesTable>, 'id' | 'last_seq' | 'last
  */
 export async function appendEntry(
   db: Db,
-  locked: LockedCase,
+  locked: CaseRow,
   entry: Entry,
   now: Date,
   companions?: Companions,
@@ -249,7 +237,7 @@ export async function addInteraction(
 export async function receiveInbound(
   db: Db,
   actor: Actor,
-  caseRow: LockedCase,
+  caseRow: CaseRow,
   body: string,
   settings: Settings,
   now: Date,
@@ -337,7 +325,7 @@ function abuseInsert(
 async function sendReply(
   db: Db,
   actor: Actor,
-  caseRow: LockedCase,
+  caseRow: CaseRow,
   input: NewInteraction,
   settings: Settings,
   now: Date,
