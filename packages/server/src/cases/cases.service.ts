@@ -83,26 +83,57 @@ function summaries(db: Db) {
 export async function getCaseDetail(db: Db, id: string): Promise<CaseDetail> {
   const row = await summaries(db).where('cases.id', '=', id).executeTakeFirst();
   if (!row) throw notFound('case', id);
+  const [detail] = await presentCaseDetails(db, [row as CaseSummaryRow]);
+  return detail as CaseDetail;
+}
+
+/** A customer's newest cases (up to 200), each with its log, in four queries however many there are. */
+export async function getCustomerCaseDetails(db: Db, customerId: string): Promise<CaseDetail[]> {
+  const rows = await summaries(db)
+    .where('cases.customer_id', '=', customerId)
+    .orderBy('cases.created_at', 'desc')
+    .limit(200)
+    .execute();
+  return presentCaseDetails(db, rows as CaseSummaryRow[]);
+}
+
+async function presentCaseDetails(db: Db, rows: CaseSummaryRow[]): Promise<CaseDetail[]> {
+  if (rows.length === 0) return [];
+  const ids = rows.map((row) => row.id);
   const [interactions, commitments, compensations] = await Promise.all([
     db
       .selectFrom('interactions')
       .leftJoin('users', 'users.id', 'interactions.author_id')
       .selectAll('interactions')
       .select('users.name as author_name')
-      .where('case_id', '=', id)
+      .where('case_id', 'in', ids)
       .orderBy('seq')
       .execute(),
-    db.selectFrom('commitments').selectAll().where('case_id', '=', id).orderBy('due_at').execute(),
-    db.selectFrom('compensations').selectAll().where('case_id', '=', id).orderBy('created_at').execute(),
+    db.selectFrom('commitments').selectAll().where('case_id', 'in', ids).orderBy('due_at').execute(),
+    db.selectFrom('compensations').selectAll().where('case_id', 'in', ids).orderBy('created_at').execute(),
   ]);
-  return {
-    ...presentCaseSummary(row as CaseSummaryRow),
+  const interactionsOf = byCase(interactions);
+  const commitmentsOf = byCase(commitments);
+  const compensationsOf = byCase(compensations);
+  return rows.map((row) => ({
+    ...presentCaseSummary(row),
     stage: row.stage,
     fault: row.fault,
-    interactions: interactions.map(presentInteraction),
-    commitments: commitments.map(presentCommitment),
-    compensations: compensations.map(presentCompensation),
-  };
+    interactions: (interactionsOf.get(row.id) ?? []).map(presentInteraction),
+    commitments: (commitmentsOf.get(row.id) ?? []).map(presentCommitment),
+    compensations: (compensationsOf.get(row.id) ?? []).map(presentCompensation),
+  }));
+}
+
+/** Rows grouped by their case, each group in the order the rows came. */
+function byCase<T extends { case_id: string }>(rows: readonly T[]): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const group = groups.get(row.case_id);
+    if (group) group.push(row);
+    else groups.set(row.case_id, [row]);
+  }
+  return groups;
 }
 
 export const CaseQuerySchema = z.strictObject({

@@ -40,6 +40,24 @@ describe.each(TEST_DATABASES)('cases on %s', (kind) => {
     expect(created.priority).toBeGreaterThan(calm.priority);
   });
 
+  it("shows a customer with each of their cases as the case's own detail shows it, newest first", async () => {
+    const first = await openCase('Gdzie jest moje zamówienie?', 'Iga', 'iga@example.test');
+    t.clock.now = new Date(t.clock.now.getTime() + 60_000);
+    const second = await openCase('Nadal nic, oddajcie pieniądze!', 'Iga', 'iga@example.test');
+    await t.as('agent', {
+      method: 'POST',
+      url: `/api/cases/${first.id}/interactions`,
+      payload: { kind: 'note', body: 'Sprawdzam u kuriera.' },
+    });
+    const customer = (
+      await t.as('agent', { method: 'GET', url: `/api/customers/${first.customer.id}` })
+    ).json();
+    const detail = async (id: string) =>
+      (await t.as('agent', { method: 'GET', url: `/api/cases/${id}` })).json();
+    expect(customer.cases).toEqual([await detail(second.id), await detail(first.id)]);
+    expect(customer.cases[1].interactions).toHaveLength(2);
+  });
+
   it('records an abusive message as an incident against the staff member holding the case', async () => {
     const created = await openCase('Spokojnie piszę: gdzie jest zamówienie?', 'Rafał', 'rafal@example.test');
     await t.as('agent', {

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { getCaseDetail } from '../cases/cases.service.ts';
+import { getCustomerCaseDetails } from '../cases/cases.service.ts';
 import type { AppContext } from '../http/context.ts';
 import {
   CustomerInputSchema,
@@ -38,15 +38,7 @@ export function customersRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       async (request) => {
         const customer = presentCustomer(await getCustomerRow(ctx.db, request.params.id));
-        const caseIds = await ctx.db
-          .selectFrom('cases')
-          .select('id')
-          .where('customer_id', '=', customer.id)
-          .orderBy('created_at', 'desc')
-          .limit(200)
-          .execute();
-        const cases = [];
-        for (const { id } of caseIds) cases.push(await getCaseDetail(ctx.db, id));
+        const cases = await getCustomerCaseDetails(ctx.db, customer.id);
         return { ...customer, cases };
       },
     );
