@@ -1,4 +1,15 @@
-import type { Analysis, Coaching, Fault, Flag, Lang, Level } from '@calmdesk/analysis';
+import type {
+  Analysis,
+  BoundaryLevel,
+  ClientType,
+  Coaching,
+  Fault,
+  Flag,
+  Lang,
+  Level,
+} from '@calmdesk/analysis';
+
+export type { BoundaryLevel, ClientType };
 
 /** The shapes of the CalmDesk API's JSON, as packages/server/src/<feature>/present.ts writes them. */
 export type Role = 'agent' | 'supervisor' | 'owner';
@@ -148,24 +159,6 @@ export interface Page<T> {
   nextCursor: string | null;
 }
 
-export type ClientType =
-  | 'impatient'
-  | 'non_payer'
-  | 'nitpicker'
-  | 'abusive'
-  | 'disengaged'
-  | 'serial_canceller'
-  | 'refund_seeker'
-  | 'valued';
-export const BOUNDARY_LEVELS = [
-  'note',
-  'warning',
-  'deposit_required',
-  'prepayment_required',
-  'booking_blocked',
-  'ended',
-] as const;
-export type BoundaryLevel = (typeof BOUNDARY_LEVELS)[number];
 export type BoundaryRule =
   | 'cancellations_deposit'
   | 'cancellations_block'

@@ -1,3 +1,4 @@
+import { LEVELS } from '@calmdesk/analysis';
 import {
   Alert,
   Button,
@@ -23,7 +24,6 @@ import { Link, navigate, pathFor } from '../../routing/router.tsx';
 import { DEFAULT_FILTERS, type InboxFilters, useCases, useUsers } from './use-cases.ts';
 
 const STATUSES = ['active', 'new', 'open', 'waiting_customer', 'waiting_us', 'resolved', 'closed'] as const;
-const LEVELS = ['calm', 'upset', 'angry', 'hostile'] as const;
 const CHANNELS = ['email', 'phone', 'web', 'visit', 'chat', 'review'] as const;
 
 interface RowProps {

@@ -1,3 +1,4 @@
+import { BOUNDARY_LEVELS } from '@calmdesk/analysis';
 import {
   Alert,
   Button,
@@ -15,7 +16,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
-import { BOUNDARY_LEVELS, type ProfileRules } from '../../api/types.ts';
+import type { ProfileRules } from '../../api/types.ts';
 
 const RULES_KEY = ['settings', 'profile-rules'] as const;
 

@@ -1,3 +1,4 @@
+import { LANGS, LEVELS } from '@calmdesk/analysis';
 import {
   Alert,
   Button,
@@ -24,8 +25,6 @@ import { useUsers } from '../inbox/use-cases.ts';
 import { ProfileRulesSection } from './profile-rules-section.tsx';
 import { SETTINGS_KEY, useSettings } from './use-settings.ts';
 
-const LEVELS = ['calm', 'upset', 'angry', 'hostile'] as const;
-const LANGUAGES = ['pl', 'et', 'en'] as const;
 const PREFERRED = ['repair', 'voucher', 'free_session', 'replacement', 'discount'] as const;
 const CURRENCIES = ['PLN', 'EUR', 'USD', 'GBP', 'SEK', 'NOK', 'DKK', 'CZK'];
 const ROLES: Role[] = ['agent', 'supervisor', 'owner'];
@@ -72,7 +71,7 @@ function OrganisationForm({ settings, canEdit }: { settings: Settings; canEdit: 
           <MultiSelect
             label={t('settings.languages')}
             disabled={!canEdit}
-            data={LANGUAGES.map((l) => ({ value: l, label: t(`language.${l}`) }))}
+            data={LANGS.map((l) => ({ value: l, label: t(`language.${l}`) }))}
             value={draft.languages}
             onChange={(languages) =>
               languages.length > 0 && setDraft({ ...draft, languages: languages as Settings['languages'] })
