@@ -20,7 +20,7 @@ export function lockFolder(dataDir: string): () => void {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const holder = Number.parseInt(readFileSync(path, 'utf8'), 10);
-      if (Number.isInteger(holder) && isAlive(holder)) {
+      if (Number.isInteger(holder) && isProcessAlive(holder)) {
         throw new FolderBusyError(`the database folder ${dataDir} is in use by process ${holder}`);
       }
       unlinkSync(path);
@@ -37,11 +37,13 @@ function releaseIfOurs(path: string): void {
   }
 }
 
-function isAlive(pid: number): boolean {
+/** Whether a process with this id is running (signal 0 only checks). */
+export function isProcessAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
   } catch (error) {
+    // EPERM: the process exists but belongs to someone else.
     return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }

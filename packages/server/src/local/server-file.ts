@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { isProcessAlive } from '../db/folder-lock.ts';
 
 /**
  * A running server announces itself in `<dataDir>/server.json`, so a second process never opens the
@@ -61,16 +62,6 @@ export function readServerFile(dataDir: string): ServerFile | null {
     return ServerFileSchema.parse(JSON.parse(text));
   } catch {
     return null;
-  }
-}
-
-function isProcessAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: the process exists but belongs to someone else.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 
