@@ -29,6 +29,7 @@ import { createToken } from '../packages/server/src/auth/auth.service.ts';
 import { loadConfig } from '../packages/server/src/config.ts';
 import { type Db, openDatabase } from '../packages/server/src/db/database.ts';
 import { buildApp } from '../packages/server/src/http/app.ts';
+import { runStatement } from './run-statement.ts';
 
 const FULL = { customers: 100_000, invoices: 1_000_000, bookings: 300_000, cases: 50_000 };
 /** Log entries per case (inbound, a reply, then a second inbound, a note or a call). */
@@ -212,12 +213,6 @@ async function median(work: () => Promise<unknown>, runs = RUNS): Promise<number
   }
   times.sort((a, b) => a - b);
   return times[Math.floor(times.length / 2)] ?? 0;
-}
-
-/** One raw statement: kysely's `sql` belongs to the server package, which the bench does not depend on. */
-async function runStatement(db: Db, statement: string): Promise<void> {
-  const compiled = db.selectNoFrom((eb) => eb.lit(1).as('one')).compile();
-  await db.executeQuery({ ...compiled, sql: statement, parameters: [] });
 }
 
 const textArray = (values: readonly string[]) => `ARRAY[${values.map((v) => `'${v}'`).join(', ')}]`;

@@ -31,6 +31,7 @@ import {
   startServeProcess,
 } from '../packages/server/src/testing/serve-process.ts';
 import { benchMessages } from './messages.ts';
+import { runStatement } from './run-statement.ts';
 
 const CASES = 100_000;
 const CUSTOMERS = 25_000;
@@ -445,12 +446,6 @@ async function dropSchema(databaseUrl: string, schema: string): Promise<void> {
   } finally {
     await database.close();
   }
-}
-
-/** One raw statement: kysely's `sql` belongs to the server package, which the bench does not depend on. */
-async function runStatement(db: Db, statement: string): Promise<void> {
-  const compiled = db.selectNoFrom((eb) => eb.lit(1).as('one')).compile();
-  await db.executeQuery({ ...compiled, sql: statement, parameters: [] });
 }
 
 /** A small deterministic generator, so every run loads the same inbox. */
