@@ -1,4 +1,4 @@
-import { type CoachContext, type Coaching, coachReply, type Finding } from '@calmdesk/analysis';
+import { type CoachContext, type Coaching, coachReply, ELEMENTS, type Finding } from '@calmdesk/analysis';
 import {
   Alert,
   Badge,
@@ -85,7 +85,7 @@ export function ReplyEditor(props: ReplyEditorProps) {
             {t('case.checklist')}
           </Text>
           <List size="sm" spacing={2} aria-label={t('case.checklist')}>
-            {(['empathy', 'apology', 'next_step', 'deadline', 'owner'] as const).map((element) => {
+            {ELEMENTS.map((element) => {
               const has = coaching.has.includes(element);
               return (
                 <List.Item
