@@ -1,3 +1,4 @@
+import { normaliseEmail } from '../customers/customers.service.ts';
 import type { Db } from '../db/database.ts';
 import { newId } from '../db/ids.ts';
 import type { Role } from '../db/schema.ts';
@@ -18,7 +19,7 @@ export async function signIn(db: Db, email: string, password: string, now: Date)
   const user = await db
     .selectFrom('users')
     .selectAll()
-    .where('email', '=', email.trim().toLowerCase())
+    .where('email', '=', normaliseEmail(email))
     .where('disabled_at', 'is', null)
     .executeTakeFirst();
   if (!user || !(await isPasswordCorrect(user.password_hash, password))) {

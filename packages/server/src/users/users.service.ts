@@ -3,6 +3,7 @@ import { recordAudit } from '../audit/audit.service.ts';
 import type { Actor } from '../auth/actor.ts';
 import { requireRole } from '../auth/actor.ts';
 import { hashPassword } from '../auth/secrets.ts';
+import { normaliseEmail } from '../customers/customers.service.ts';
 import type { Db } from '../db/database.ts';
 import { newId } from '../db/ids.ts';
 import type { UserRow } from '../db/schema.ts';
@@ -34,7 +35,7 @@ export function presentUser(row: Pick<UserRow, 'id' | 'name' | 'email' | 'role' 
 /** Adds a staff member; only an owner may add a supervisor or another owner. */
 export async function addUser(db: Db, actor: Actor, input: NewUser): Promise<PublicUser> {
   requireRole(actor, input.role === 'agent' ? 'supervisor' : 'owner', `add a user with role ${input.role}`);
-  const email = input.email.trim().toLowerCase();
+  const email = normaliseEmail(input.email);
   const passwordHash = await hashPassword(input.password);
   return db.transaction().execute(async (trx) => {
     const taken = await trx.selectFrom('users').select('id').where('email', '=', email).executeTakeFirst();
