@@ -135,7 +135,7 @@ function readText(file: string): string {
   }
 }
 
-export function describeError(format: ImportFormat, error: RowError): string {
+function describeError(format: ImportFormat, error: RowError): string {
   const where =
     format === 'ics'
       ? `event ${error.row} (line ${error.line})`

@@ -94,7 +94,7 @@ export function fieldReader(values: Record<string, string>, timeZone: string) {
   };
 }
 
-export function parseTime(value: string, timeZone: string): Date | null {
+function parseTime(value: string, timeZone: string): Date | null {
   const match = TIME.exec(value.trim());
   if (!match) return null;
   const [, y, mo, d, h, mi, s, fraction, offset] = match;

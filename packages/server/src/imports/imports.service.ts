@@ -22,12 +22,12 @@ export interface ImportResult extends ImportCounts {
   errors: RowError[];
 }
 
-export function emptyResult(): ImportResult {
+function emptyResult(): ImportResult {
   return { imported: 0, updated: 0, unchanged: 0, rejected: 0, errors: [] };
 }
 
 /** Adds a part's result to a running total (the CLI imports a file part by part). */
-export function addResult(total: ImportResult, part: ImportResult): void {
+function addResult(total: ImportResult, part: ImportResult): void {
   total.imported += part.imported;
   total.updated += part.updated;
   total.unchanged += part.unchanged;

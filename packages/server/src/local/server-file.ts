@@ -8,7 +8,7 @@ import { isProcessAlive } from '../db/folder-lock.ts';
  * A running server announces itself in `<dataDir>/server.json`, so a second process never opens the
  * embedded database while the server holds it (two PGlite instances on one folder corrupt it).
  */
-export const SERVER_FILE = 'server.json';
+const SERVER_FILE = 'server.json';
 
 /** The header that carries the secret of server.json to the local routes. */
 export const LOCAL_SECRET_HEADER = 'x-calmdesk-local-secret';
