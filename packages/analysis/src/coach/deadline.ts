@@ -1,14 +1,8 @@
-import { type DatePack, dateExpressionSources } from '../commitments/date-pack.ts';
-import { dates as en } from '../lang/en/dates.ts';
-import { dates as et } from '../lang/et/dates.ts';
-import { dates as pl } from '../lang/pl/dates.ts';
+import { dateExpressionSources, UNICODE_BOUNDARY } from '../commitments/date-pack.ts';
+import { DATE_PACKS } from '../commitments/extract-commitments.ts';
 import type { Lang } from '../vocabulary.ts';
 import { type Prefiltered, prefiltered, testPrefiltered } from './prefiltered.ts';
 
-const DATES: Record<Lang, DatePack> = { pl, et, en };
-const WORD = '[\\p{L}\\p{N}]';
-/** The Unicode word boundary of `hasDateExpression`: JavaScript's `\b` knows only ASCII letters. */
-const UNICODE_BOUNDARY = `(?:(?<!${WORD})(?=${WORD})|(?<=${WORD})(?!${WORD}))`;
 const compiled = new Map<Lang, Prefiltered>();
 
 /**
@@ -19,7 +13,7 @@ const compiled = new Map<Lang, Prefiltered>();
 export function hasDeadline(text: string, lang: Lang): boolean {
   let pattern = compiled.get(lang);
   if (!pattern) {
-    const source = dateExpressionSources(DATES[lang])
+    const source = dateExpressionSources(DATE_PACKS[lang])
       .map((s) => `(?:${s})`)
       .join('|');
     pattern = prefiltered(source.replaceAll('\\b', UNICODE_BOUNDARY), source.replaceAll('\\b', ''), 'iu');

@@ -47,3 +47,7 @@ export function dateExpressionSources(pack: DatePack): string[] {
     ...pack.weekdays,
   ];
 }
+
+const WORD = '[\\p{L}\\p{N}]';
+/** A Unicode word boundary: JavaScript's `\b` knows only ASCII letters ("dziś" would never end a word). */
+export const UNICODE_BOUNDARY = `(?:(?<!${WORD})(?=${WORD})|(?<=${WORD})(?!${WORD}))`;

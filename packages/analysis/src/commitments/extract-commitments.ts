@@ -6,7 +6,7 @@ import { compileMatcher, type Matcher } from '../text/terms.ts';
 import { tokenize } from '../text/tokenize.ts';
 import type { Commitment, CommitmentOptions } from '../types.ts';
 import type { Lang } from '../vocabulary.ts';
-import { type DatePack, dateExpressionSources } from './date-pack.ts';
+import { type DatePack, dateExpressionSources, UNICODE_BOUNDARY } from './date-pack.ts';
 
 /**
  * When a promise without an hour is due: the end of the business day. Parts of the day are
@@ -23,10 +23,7 @@ interface CompiledDates {
   weekdays: RegExp[];
 }
 
-const PACKS: Record<Lang, DatePack> = { pl, et, en };
-const WORD = '[\\p{L}\\p{N}]';
-// JavaScript's \b knows only ASCII letters ("dziś" would never end a word): use a Unicode boundary.
-const UNICODE_BOUNDARY = `(?:(?<!${WORD})(?=${WORD})|(?<=${WORD})(?!${WORD}))`;
+export const DATE_PACKS: Record<Lang, DatePack> = { pl, et, en };
 
 function unicodeRegExp(source: string): RegExp {
   return new RegExp(source.replaceAll('\\b', UNICODE_BOUNDARY), 'iu');
@@ -36,7 +33,7 @@ const compiled = new Map<Lang, CompiledDates>();
 function compiledFor(lang: Lang): CompiledDates {
   let result = compiled.get(lang);
   if (!result) {
-    const pack = PACKS[lang];
+    const pack = DATE_PACKS[lang];
     const re = Object.fromEntries(
       (
         [
@@ -162,7 +159,7 @@ const anyDate = new Map<Lang, RegExp>();
 export function hasDateExpression(text: string, lang: Lang): boolean {
   let re = anyDate.get(lang);
   if (!re) {
-    const sources = dateExpressionSources(PACKS[lang]);
+    const sources = dateExpressionSources(DATE_PACKS[lang]);
     re = unicodeRegExp(sources.map((source) => `(?:${source})`).join('|'));
     anyDate.set(lang, re);
   }
