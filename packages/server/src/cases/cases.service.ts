@@ -326,26 +326,50 @@ async function pickSupervisor(db: Db, currentAssignee: string | null): Promise<s
 export async function verifyCaseLog(db: Db, caseId: string): Promise<ChainVerdict> {
   const exists = await db.selectFrom('cases').select('id').where('id', '=', caseId).executeTakeFirst();
   if (!exists) throw notFound('case', caseId);
-  const entries = await db
-    .selectFrom('interactions')
-    .selectAll()
-    .where('case_id', '=', caseId)
-    .orderBy('seq')
-    .execute();
-  return verifyChain(entries);
+  return verifyChain(await chainedEntries(db, [caseId]));
 }
+
+/** Cases whose logs are read in one query by verifyAllLogs: few enough that their entries fit in memory. */
+const VERIFY_BATCH = 200;
 
 /** Checks every case's chain; returns the broken ones, each with its first broken entry. */
 export async function verifyAllLogs(
   db: Db,
 ): Promise<{ cases: number; entries: number; broken: Array<{ caseId: string; brokenAt: number }> }> {
-  const ids = await db.selectFrom('cases').select('id').orderBy('created_at').orderBy('id').execute();
+  const ids = (await db.selectFrom('cases').select('id').orderBy('created_at').orderBy('id').execute()).map(
+    (row) => row.id,
+  );
   let entries = 0;
   const broken: Array<{ caseId: string; brokenAt: number }> = [];
-  for (const { id } of ids) {
-    const verdict = await verifyCaseLog(db, id);
-    entries += verdict.entries;
-    if (!verdict.ok) broken.push({ caseId: id, brokenAt: verdict.brokenAt ?? 0 });
+  for (let start = 0; start < ids.length; start += VERIFY_BATCH) {
+    const batch = ids.slice(start, start + VERIFY_BATCH);
+    const entriesOf = byCase(await chainedEntries(db, batch));
+    for (const id of batch) {
+      const verdict = verifyChain(entriesOf.get(id) ?? []);
+      entries += verdict.entries;
+      if (!verdict.ok) broken.push({ caseId: id, brokenAt: verdict.brokenAt ?? 0 });
+    }
   }
   return { cases: ids.length, entries, broken };
+}
+
+/** The log entries of these cases, oldest first, with only the columns their hashes cover. */
+function chainedEntries(db: Db, caseIds: string[]) {
+  return db
+    .selectFrom('interactions')
+    .select([
+      'case_id',
+      'seq',
+      'kind',
+      'author_id',
+      'body',
+      'created_at',
+      'overridden_by',
+      'prev_hash',
+      'hash',
+    ])
+    .where('case_id', 'in', caseIds)
+    .orderBy('case_id')
+    .orderBy('seq')
+    .execute();
 }

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, TEST_DATABASES, type TestApp } from '../testing/test-app.ts';
+import { verifyAllLogs } from './cases.service.ts';
 
 describe.each(TEST_DATABASES)('cases on %s', (kind) => {
   let t: TestApp;
@@ -182,6 +183,7 @@ describe.each(TEST_DATABASES)('cases on %s', (kind) => {
     await sql`ALTER TABLE interactions ENABLE TRIGGER interactions_append_only`.execute(db);
     const broken = (await t.as('agent', { method: 'GET', url: `/api/cases/${created.id}/verify` })).json();
     expect(broken).toEqual({ ok: false, entries: 3, brokenAt: 2 });
+    expect((await verifyAllLogs(db)).broken).toEqual([{ caseId: created.id, brokenAt: 2 }]);
   });
 
   it('holds a cash refund over the limit for a supervisor', async () => {
