@@ -1,3 +1,4 @@
+import { normaliseEmail } from '../customers/customers.service.ts';
 import { AppError } from '../errors.ts';
 import { CsvSyntaxError, parseCsv } from './csv.ts';
 import {
@@ -189,9 +190,9 @@ function bookingOfEvent(event: IcsEvent): SourceRecord | RowError {
 function mailtoOf(value: string): string {
   const address = /^\s*mailto:(.+)$/i.exec(value)?.[1] ?? '';
   try {
-    return decodeURIComponent(address).trim().toLowerCase();
+    return normaliseEmail(decodeURIComponent(address));
   } catch {
-    return address.trim().toLowerCase();
+    return normaliseEmail(address);
   }
 }
 
