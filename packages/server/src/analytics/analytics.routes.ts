@@ -165,93 +165,59 @@ export function analyticsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         return { period: presentPeriod(period), ...result };
       },
     );
-    app.get(
-      '/api/analytics/de-escalation',
-      {
-        schema: {
-          tags,
-          summary: 'De-escalation rate per agent and month (supervisor)',
-          querystring: PeriodQuerySchema,
+    /** A figure over a period only: JSON, or CSV of `csvRows` of its result. */
+    const periodFigure = <Result extends object, Row>(
+      name: string,
+      summary: string,
+      compute: (period: Period) => Promise<Result>,
+      columns: ReadonlyArray<CsvColumn<Row>>,
+      csvRows: (result: Result) => readonly Row[],
+    ) =>
+      app.get(
+        `/api/analytics/${name}`,
+        { schema: { tags, summary, querystring: PeriodQuerySchema } },
+        async (request, reply) => {
+          const period = await begin(request, request.query);
+          const result = await compute(period);
+          if (wantsCsv(request, request.query.format))
+            return sendCsv(reply, name, period, columns, csvRows(result));
+          return { period: presentPeriod(period), ...result };
         },
-      },
-      async (request, reply) => {
-        const period = await begin(request, request.query);
-        const result = await deEscalation(ctx.db, period);
-        if (wantsCsv(request, request.query.format))
-          return sendCsv(reply, 'de-escalation', period, DE_ESCALATION_CSV, [
-            ...result.items,
-            ...result.byAgent,
-          ]);
-        return { period: presentPeriod(period), ...result };
-      },
+      );
+    periodFigure(
+      'de-escalation',
+      'De-escalation rate per agent and month (supervisor)',
+      (period) => deEscalation(ctx.db, period),
+      DE_ESCALATION_CSV,
+      (r) => [...r.items, ...r.byAgent],
     );
-    app.get(
-      '/api/analytics/response-times',
-      {
-        schema: {
-          tags,
-          summary: 'First-response times per month and level (supervisor)',
-          querystring: PeriodQuerySchema,
-        },
-      },
-      async (request, reply) => {
-        const period = await begin(request, request.query);
-        const result = await responseTimes(ctx.db, period);
-        if (wantsCsv(request, request.query.format))
-          return sendCsv(reply, 'response-times', period, RESPONSE_CSV, result.items);
-        return { period: presentPeriod(period), ...result };
-      },
+    periodFigure(
+      'response-times',
+      'First-response times per month and level (supervisor)',
+      (period) => responseTimes(ctx.db, period),
+      RESPONSE_CSV,
+      (r) => r.items,
     );
-    app.get(
-      '/api/analytics/commitments',
-      {
-        schema: {
-          tags,
-          summary: 'Commitments kept per month and side (supervisor)',
-          querystring: PeriodQuerySchema,
-        },
-      },
-      async (request, reply) => {
-        const period = await begin(request, request.query);
-        const result = await commitmentsKept(ctx.db, period, ctx.now());
-        if (wantsCsv(request, request.query.format))
-          return sendCsv(reply, 'commitments', period, COMMITMENTS_CSV, [...result.items, ...result.byWho]);
-        return { period: presentPeriod(period), ...result };
-      },
+    periodFigure(
+      'commitments',
+      'Commitments kept per month and side (supervisor)',
+      (period) => commitmentsKept(ctx.db, period, ctx.now()),
+      COMMITMENTS_CSV,
+      (r) => [...r.items, ...r.byWho],
     );
-    app.get(
-      '/api/analytics/abuse-exposure',
-      {
-        schema: {
-          tags,
-          summary: 'Abuse reaching each agent per month (supervisor)',
-          querystring: PeriodQuerySchema,
-        },
-      },
-      async (request, reply) => {
-        const period = await begin(request, request.query);
-        const result = await abuseExposure(ctx.db, period);
-        if (wantsCsv(request, request.query.format))
-          return sendCsv(reply, 'abuse-exposure', period, ABUSE_CSV, [...result.items, ...result.byAgent]);
-        return { period: presentPeriod(period), ...result };
-      },
+    periodFigure(
+      'abuse-exposure',
+      'Abuse reaching each agent per month (supervisor)',
+      (period) => abuseExposure(ctx.db, period),
+      ABUSE_CSV,
+      (r) => [...r.items, ...r.byAgent],
     );
-    app.get(
-      '/api/analytics/problems',
-      {
-        schema: {
-          tags,
-          summary: 'Problems by category per month (supervisor)',
-          querystring: PeriodQuerySchema,
-        },
-      },
-      async (request, reply) => {
-        const period = await begin(request, request.query);
-        const result = await problemsByCategory(ctx.db, period);
-        if (wantsCsv(request, request.query.format))
-          return sendCsv(reply, 'problems', period, PROBLEMS_CSV, [...result.items, ...result.byCategory]);
-        return { period: presentPeriod(period), ...result };
-      },
+    periodFigure(
+      'problems',
+      'Problems by category per month (supervisor)',
+      (period) => problemsByCategory(ctx.db, period),
+      PROBLEMS_CSV,
+      (r) => [...r.items, ...r.byCategory],
     );
   };
 }
