@@ -30,6 +30,7 @@ import {
   type ServeProcess,
   startServeProcess,
 } from '../packages/server/src/testing/serve-process.ts';
+import { quantile } from './measure.ts';
 import { benchMessages } from './messages.ts';
 import { runStatement } from './run-statement.ts';
 
@@ -105,10 +106,6 @@ async function cannon(options: Parameters<Autocannon>[0]): Promise<CannonRun> {
   latencies.sort((a, b) => a - b);
   return { result, latencies };
 }
-
-/** The q-quantile of sorted values. */
-const quantile = (sorted: readonly number[], q: number): number =>
-  sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
 
 /** A floor endpoint at one connection count; latencies exact. */
 export interface FloorPoint {

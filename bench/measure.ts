@@ -24,8 +24,7 @@ export function measure(
   }
   const total = performance.now() - started;
   durations.sort((a, b) => a - b);
-  const at = (q: number) =>
-    (durations[Math.min(durations.length - 1, Math.floor(q * durations.length))] ?? 0) * 1000;
+  const at = (q: number) => quantile(durations, q) * 1000;
   return {
     name,
     messagesPerSecond: (durations.length / total) * 1000,
@@ -35,6 +34,13 @@ export function measure(
 }
 
 export function percentile(values: readonly number[], q: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
+  return quantile(
+    [...values].sort((a, b) => a - b),
+    q,
+  );
+}
+
+/** The q-quantile of values already sorted, lowest first (0 for none). */
+export function quantile(sorted: readonly number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
 }
