@@ -10,7 +10,7 @@ import type { BoundaryDecisionsTable } from '../db/schema.ts';
 import { AppError, notFound } from '../errors.ts';
 import type { EvidenceRecord } from '../profiles/client-types.ts';
 import { DAY_MS, loadCustomerHistory, loadDecisions } from '../profiles/customer-history.ts';
-import { getProfileRules } from '../profiles/profile-rules.ts';
+import { getProfileRules, type ProfileRules } from '../profiles/profile-rules.ts';
 import { getSettings } from '../settings/settings.service.ts';
 import { type Letter, writeLetter } from './letters.ts';
 import {
@@ -113,7 +113,15 @@ async function requireCustomer(db: Db, customerId: string) {
 
 /** The rules' current recommendations for a customer (never decisions). */
 export async function listRecommendations(db: Db, customerId: string, now: Date): Promise<Recommendation[]> {
-  const rules = await getProfileRules(db);
+  return recommendWith(db, customerId, await getProfileRules(db), now);
+}
+
+async function recommendWith(
+  db: Db,
+  customerId: string,
+  rules: ProfileRules,
+  now: Date,
+): Promise<Recommendation[]> {
   const history = await loadCustomerHistory(db, customerId, now, rules.types.valued.windowDays);
   return recommendBoundaries(history, await loadDecisions(db, customerId), rules, now);
 }
@@ -174,7 +182,7 @@ export async function decideBoundary(
     const rules = await getProfileRules(trx);
     const settings = await getSettings(trx);
     const recommendation = input.rule
-      ? (await listRecommendations(trx, customerId, now)).find((r) => r.rule === input.rule)
+      ? (await recommendWith(trx, customerId, rules, now)).find((r) => r.rule === input.rule)
       : undefined;
     const expiresAt = resolveExpiry(input.expiresAt, rules.boundaries.expiryDays[input.level], now);
     const lang = input.language ?? (await letterLanguage(trx, customer, settings.languages));
