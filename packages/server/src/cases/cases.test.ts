@@ -162,6 +162,30 @@ describe.each(TEST_DATABASES)('cases on %s', (kind) => {
     expect(detail.firstRespondedAt).toBe(t.clock.now.toISOString());
   });
 
+  it("times a later message's first response by the organisation's saved targets", async () => {
+    const saveTargets = (hostile: number) =>
+      t.as('owner', {
+        method: 'PATCH',
+        url: '/api/settings',
+        payload: { firstResponseMinutes: { calm: 24 * 60, upset: 8 * 60, angry: 60, hostile } },
+      });
+    expect((await saveTargets(15)).statusCode).toBe(200);
+    try {
+      const created = await openCase('Dzień dobry, pytanie o termin.', 'Ewa', 'ewa@example.test');
+      const response = await t.as('agent', {
+        method: 'POST',
+        url: `/api/cases/${created.id}/interactions`,
+        payload: { kind: 'inbound', body: 'Jesteście oszustami! Oddajcie pieniądze albo idę do UOKiK!' },
+      });
+      expect(response.statusCode).toBe(201);
+      const detail = (await t.as('agent', { method: 'GET', url: `/api/cases/${created.id}` })).json();
+      expect(detail.level).toBe('hostile');
+      expect((Date.parse(detail.firstResponseDueAt) - t.clock.now.getTime()) / 60_000).toBe(15);
+    } finally {
+      await saveTargets(30);
+    }
+  });
+
   it('verifies an intact chain and finds the entry someone altered', async () => {
     const created = await openCase('Pierwsza wiadomość.', 'Zofia', 'zofia@example.test');
     const url = `/api/cases/${created.id}/interactions`;

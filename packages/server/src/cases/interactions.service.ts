@@ -17,7 +17,7 @@ import type { Db } from '../db/database.ts';
 import { newId } from '../db/ids.ts';
 import type { CaseRow, CaseStatus, CasesTable, InteractionKind, InteractionRow } from '../db/schema.ts';
 import { AppError, notFound } from '../errors.ts';
-import { type Settings, settingsOf } from '../settings/settings.service.ts';
+import { SETTINGS_COLUMNS, type Settings, settingsOf } from '../settings/settings.service.ts';
 import { entryHash } from './chain.ts';
 import { type Interaction, presentInteraction } from './present.ts';
 import { computePriority, firstResponseDue, higherLevel } from './priority.ts';
@@ -57,15 +57,8 @@ export async function lockCaseWithSettings(
   const { rows } = await db.executeQuery(compiledLockWithSettings(db, caseId));
   const row = rows[0];
   if (!row) throw notFound('case', caseId);
-  const {
-    org_name: name,
-    org_languages: languages,
-    org_time_zone: time_zone,
-    org_business_hours: business_hours,
-    org_response_targets: response_targets,
-    org_compensation_policy: compensation_policy,
-    ...caseRow
-  } = row;
+  const { name, languages, time_zone, business_hours, response_targets, compensation_policy, ...caseRow } =
+    row;
   return {
     caseRow,
     settings: settingsOf({
@@ -87,14 +80,7 @@ function caseAndSettingsQuery(db: Db, caseId: string) {
     .selectFrom('cases')
     .leftJoin('organisation', (join) => join.on('organisation.id', '=', 1))
     .selectAll('cases')
-    .select([
-      'organisation.name as org_name',
-      'organisation.languages as org_languages',
-      'organisation.time_zone as org_time_zone',
-      'organisation.business_hours as org_business_hours',
-      'organisation.response_targets as org_response_targets',
-      'organisation.compensation_policy as org_compensation_policy',
-    ])
+    .select(SETTINGS_COLUMNS)
     .where('cases.id', '=', caseId)
     .forUpdate(['cases']);
 }
