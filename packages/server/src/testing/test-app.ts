@@ -1,13 +1,11 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
-import type { Actor } from '../auth/actor.ts';
 import { createToken } from '../auth/auth.service.ts';
 import { loadConfig } from '../config.ts';
 import { type OpenDatabase, openDatabase } from '../db/database.ts';
 import type { Role } from '../db/schema.ts';
 import { buildApp } from '../http/app.ts';
+import { CLI_ACTOR } from '../local/local.service.ts';
 import { addUser, type PublicUser } from '../users/users.service.ts';
-
-const CLI: Actor = { kind: 'cli', role: 'owner' };
 
 /** Which databases the database tests run on: PGlite always, PostgreSQL too when DATABASE_URL is set. */
 export const TEST_DATABASES: Array<'pglite' | 'postgres'> = process.env.DATABASE_URL
@@ -49,7 +47,7 @@ export async function createTestApp(kind: 'pglite' | 'postgres' = 'pglite'): Pro
   const users = {} as Record<Role, PublicUser>;
   const tokens = {} as Record<Role, string>;
   for (const role of ['owner', 'supervisor', 'agent'] as const) {
-    users[role] = await addUser(database.db, CLI, {
+    users[role] = await addUser(database.db, CLI_ACTOR, {
       name: `Test ${role}`,
       email: `${role}@example.test`,
       password: `${role}-password`,
