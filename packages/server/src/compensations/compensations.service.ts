@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { recordAudit } from '../audit/audit.service.ts';
 import type { Actor } from '../auth/actor.ts';
 import { hasRole, userIdOf } from '../auth/actor.ts';
-import { lockCase } from '../cases/interactions.service.ts';
+import { lockCaseWithSettings } from '../cases/interactions.service.ts';
 import { type Compensation, presentCompensation } from '../cases/present.ts';
 import type { Db } from '../db/database.ts';
 import { newId } from '../db/ids.ts';
@@ -46,8 +46,7 @@ export async function proposeCompensation(
   now: Date,
 ): Promise<Compensation> {
   return db.transaction().execute(async (trx) => {
-    await lockCase(trx, caseId);
-    const settings = await getSettings(trx);
+    const { settings } = await lockCaseWithSettings(trx, caseId);
     const approvalNeeded = needsApproval(input.kind, input.amount, input.statutory, settings);
     // Within policy, or proposed by someone who could approve it anyway: approved at once.
     const approved = !approvalNeeded || hasRole(actor, 'supervisor');
