@@ -73,7 +73,7 @@ export async function actorOfSession(db: Db, cookie: string, now: Date): Promise
  * token with every request, and the lookup was a round trip of its own. A token revoked in the database
  * (by this process or another) stops working within this time.
  */
-export const TOKEN_CACHE_MS = 10_000;
+const TOKEN_CACHE_MS = 10_000;
 const TOKEN_CACHE_ENTRIES = 1_000;
 const tokenCaches = new WeakMap<Db, Map<string, { actor: Actor; until: number }>>();
 
@@ -98,7 +98,7 @@ export async function actorOfTokenCached(db: Db, token: string): Promise<Actor |
   return actor;
 }
 
-export async function actorOfToken(db: Db, token: string): Promise<Actor | null> {
+async function actorOfToken(db: Db, token: string): Promise<Actor | null> {
   const row = await db
     .selectFrom('api_tokens')
     .select(['id', 'role'])

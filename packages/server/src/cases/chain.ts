@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { InteractionRow } from '../db/schema.ts';
 
 /** The hash of a case's first entry links to this, so an emptied log cannot pass for a fresh one. */
-export const GENESIS_HASH = '0'.repeat(64);
+const GENESIS_HASH = '0'.repeat(64);
 
 export type ChainedFields = Pick<
   InteractionRow,

@@ -109,13 +109,13 @@ interface Entry {
  * A write (an INSERT or UPDATE builder, not yet run) that rides in the statement storing a log entry as
  * a data-modifying CTE: no round trip of its own.
  */
-export type Companion = OperationNodeSource;
+type Companion = OperationNodeSource;
 
 /** The writes that go with an entry, given its id and seq (both known before it is stored). */
-export type Companions = (entry: Pick<InteractionRow, 'id' | 'seq'>) => Companion[];
+type Companions = (entry: Pick<InteractionRow, 'id' | 'seq'>) => Companion[];
 
 /** Changes to the case row that go with an entry (its end of log is moved along by appendEntry). */
-export type CaseChanges = Omit<Updateable<CasesTable>, 'id' | 'last_seq' | 'last_hash'>;
+type CaseChanges = Omit<Updateable<CasesTable>, 'id' | 'last_seq' | 'last_hash'>;
 
 /**
  * Appends one entry to a case's log, chained to the previous one, and moves the case's end of log (the
@@ -123,7 +123,7 @@ export type CaseChanges = Omit<Updateable<CasesTable>, 'id' | 'last_seq' | 'last
  * companions are written by the same statement: they see the database as it was before it, and foreign
  * keys to the new entry are checked at its end.
  */
-export async function appendEntry(
+async function appendEntry(
   db: Db,
   locked: CaseRow,
   entry: Entry,

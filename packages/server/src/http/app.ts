@@ -28,7 +28,7 @@ import { registerStrictJson } from './json-body.ts';
 const webDist = fileURLToPath(new URL('../../../web/dist', import.meta.url));
 
 /** Largest request body: a long e-mail thread fits; more is refused with 413. */
-export const BODY_LIMIT_BYTES = 1024 * 1024;
+const BODY_LIMIT_BYTES = 1024 * 1024;
 
 /** Builds the HTTP app without listening, so tests can use `app.inject()`. */
 export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {

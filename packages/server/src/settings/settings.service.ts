@@ -81,7 +81,7 @@ export const SETTINGS_COLUMNS = [
   'organisation.compensation_policy',
 ] as const;
 
-export type SettingsRow = Pick<
+type SettingsRow = Pick<
   Selectable<OrganisationTable>,
   'name' | 'languages' | 'time_zone' | 'business_hours' | 'response_targets' | 'compensation_policy'
 >;
