@@ -13,6 +13,7 @@ import type { Role } from '../db/schema.ts';
 import { importRecords } from '../imports/imports.service.ts';
 import type { SourceRecord } from '../imports/records.ts';
 import { CLI_ACTOR } from '../local/local.service.ts';
+import { DAY_MS, HOUR_MS } from '../profiles/customer-history.ts';
 import { DEFAULT_SETTINGS, saveSettings } from '../settings/settings.service.ts';
 import { addUser, countUsers } from '../users/users.service.ts';
 import { type DemoCase, type DemoData, type DemoStep, loadDemoData, type StaffKey } from './demo-data.ts';
@@ -30,9 +31,6 @@ export interface DemoResult {
   customers: number;
   cases: number;
 }
-
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
 
 /**
  * Seeds the demo organisation on an empty database, through the same services as the API so the
@@ -112,7 +110,7 @@ export async function seedDemo(
  */
 async function seedProfiles(db: Db, data: DemoData, now: Date): Promise<void> {
   const emailOf = new Map(data.customers.map((c) => [c.key, c.email ?? '']));
-  const daysAgo = (days: number, hour = 0) => new Date(now.getTime() - days * DAY + hour * HOUR);
+  const daysAgo = (days: number, hour = 0) => new Date(now.getTime() - days * DAY_MS + hour * HOUR_MS);
   // Visits at 10:00 UTC: 11:00 or 12:00 in Warsaw.
   const visitAt = (days: number) => {
     const day = daysAgo(days);
@@ -127,9 +125,9 @@ async function seedProfiles(db: Db, data: DemoData, now: Date): Promise<void> {
       const startsAt = status === 'booked' && planned <= now ? visitAt(-3 - i) : planned;
       const cancelledAt =
         status === 'late_cancelled'
-          ? new Date(startsAt.getTime() - 2 * HOUR)
+          ? new Date(startsAt.getTime() - 2 * HOUR_MS)
           : status === 'cancelled'
-            ? new Date(startsAt.getTime() - 3 * DAY)
+            ? new Date(startsAt.getTime() - 3 * DAY_MS)
             : null;
       bookings.push({
         row: bookings.length + 2,
@@ -207,11 +205,11 @@ interface SeedContext {
 }
 
 async function seedCase(db: Db, demoCase: DemoCase, ctx: SeedContext): Promise<void> {
-  const start = ctx.now.getTime() - demoCase.daysAgo * DAY;
+  const start = ctx.now.getTime() - demoCase.daysAgo * DAY_MS;
   let last = start - 1;
   // Entries keep their order and never land in the future, whatever the data says.
   const at = (after: number) => {
-    last = Math.min(Math.max(start + after * HOUR, last + 60_000), ctx.now.getTime() - 60_000);
+    last = Math.min(Math.max(start + after * HOUR_MS, last + 60_000), ctx.now.getTime() - 60_000);
     return new Date(last);
   };
   const assignee = demoCase.assignee ? ctx.staff[demoCase.assignee] : undefined;
@@ -250,7 +248,7 @@ async function seedCase(db: Db, demoCase: DemoCase, ctx: SeedContext): Promise<v
         ...(demoCase.fault ? { fault: demoCase.fault } : {}),
         ...(demoCase.stage ? { stage: demoCase.stage } : {}),
       },
-      at(last === start ? 1 : (last - start) / HOUR + 0.5),
+      at(last === start ? 1 : (last - start) / HOUR_MS + 0.5),
     );
   }
 }
