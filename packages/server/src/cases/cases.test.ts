@@ -232,7 +232,7 @@ describe.each(TEST_DATABASES)('cases on %s', (kind) => {
     expect(small.json().status).toBe('approved');
   });
 
-  it('lists and escalates an overdue first response and an overdue commitment', async () => {
+  it('lists a missed first response and hands the case from its agent to a supervisor', async () => {
     const created = await openCase('Kurwa, gdzie jest moje zamówienie?!', 'Adam', 'adam@example.test');
     await t.as('agent', {
       method: 'PATCH',
