@@ -1,7 +1,7 @@
 /**
  * Generates src/analyze/eld-ngrams.generated.ts: the n-grams of ELD's smallest database (`eld`,
  * Apache-2.0, © Nito T.M.) for the languages of DETECTION_SUBSET only, with ELD's word separators and
- * byte dictionary. `ngram-guesser.ts` scores them exactly as ELD does, without loading and scanning
+ * byte dictionary. `eld-guesser.ts` scores them exactly as ELD does, without loading and scanning
  * the other fifty languages on every call.
  * Run after upgrading `eld` or changing DETECTION_SUBSET: `npx tsx packages/analysis/scripts/generate-eld-ngrams.ts`.
  */
@@ -27,10 +27,17 @@ async function loadEld(): Promise<{ data: EldData; separators: RegExp; dictionar
   return { data: ngrams.ngramsData, separators: patterns.separators, dictionary: dictionary.dictionary };
 }
 
-function assertUsable(keys: readonly string[], dictionary: readonly string[]): void {
+/** What eld-guesser.ts relies on to turn n-grams into integer keys and to clean text per code unit. */
+function assertUsable(keys: readonly string[], dictionary: readonly string[], separators: RegExp): void {
   if (keys.some((key) => /[\t\n]/.test(key))) throw new Error('an ELD n-gram holds a tab or line break');
-  if (dictionary.length !== 256 || dictionary.some((c) => c.length !== 1)) {
-    throw new Error('ELD byte dictionary is not 256 single characters');
+  if (dictionary.length !== 256 || dictionary.some((c) => c.length !== 1 || c.charCodeAt(0) > 0xff)) {
+    throw new Error('ELD byte dictionary is not 256 single characters below U+0100');
+  }
+  if (keys.some((key) => key.length > 6 || /[^\0-\xff]/.test(key))) {
+    throw new Error('an ELD n-gram is longer than six characters or holds one above U+00FF');
+  }
+  if (/[\ud800-\udfff]|\\u\{|\\u[dD][89abAB]/.test(separators.source)) {
+    throw new Error('ELD separators name a character outside the Basic Multilingual Plane');
   }
 }
 
@@ -43,7 +50,7 @@ export async function renderNgrams(): Promise<string> {
     .filter((id) => (DETECTION_SUBSET as readonly string[]).includes(data.languages[id] ?? ''));
   const position = new Map(ids.map((id, i) => [String(id), i]));
   const keys = Object.keys(data.ngrams);
-  assertUsable(keys, dictionary);
+  assertUsable(keys, dictionary, separators);
   const rows: string[] = [];
   for (const key of keys) {
     const pairs = Object.entries(data.ngrams[key] ?? {}).flatMap(([id, score]) => {
