@@ -1,10 +1,17 @@
-import type { LanguagePack, LexiconEntry, SignalKind } from '../lang/types.ts';
+import type { LanguagePack, LexiconEntry, ProblemEntry, SignalKind } from '../lang/types.ts';
 import { wordKey } from '../text/fold.ts';
 import type { Match } from '../text/terms.ts';
 import { joinSpacedLetters, type Range, type Token, tokenize } from '../text/tokenize.ts';
 import type { Analysis, AnalyzeOptions, Evidence, Problem, SignalEvidence } from '../types.ts';
-import { FLAGS, type Flag, LANGS, type Lang, type ProblemCategory } from '../vocabulary.ts';
-import { type CompiledPack, compileLexicon, compilePack, flagsOf } from './compile-pack.ts';
+import {
+  type DetectedLang,
+  FLAGS,
+  type Flag,
+  LANGS,
+  type Lang,
+  type ProblemCategory,
+} from '../vocabulary.ts';
+import { type CompiledPack, compileLexicon, compilePack, flagsOf, type PackMatches } from './compile-pack.ts';
 import { ownTextRanges } from './email.ts';
 import { decideLanguage, type LanguageEvidence, type LanguageGuesser } from './language.ts';
 import { levelOf, scoreAnger } from './score.ts';
@@ -170,100 +177,133 @@ export function createAnalyzer({ packs, guessLanguage }: AnalyzerOptions) {
     const tokens = joinSpacedLetters(text, rawTokens, pack.knowsLexiconWord);
 
     const found = pack.find(tokens);
-    const { negators, declines, selfReference, sarcasm } = found;
-    const isNegated = (m: Match<unknown>) => endsWithin(text, negators, m, NEGATION_WINDOW);
-    const isDeclined = (m: Match<unknown>) => endsWithin(text, declines, m, NEGATION_WINDOW);
-
-    const evidence: Evidence[] = [];
-    const evidenceIfUnhappy: Evidence[] = [];
-    let aimedAbuse = false;
     const lexiconMatches = extra ? [...found.lexicon, ...extra.find(tokens)] : found.lexicon;
-    for (const match of lexiconMatches) {
-      const entry = match.payload;
-      if (entry.negatable && isNegated(match)) continue;
-      for (const flag of flagsOf(entry)) {
-        if (DECLINABLE.has(flag) && isDeclined(match)) continue;
-        if (flag === 'insult' && endsWithin(text, selfReference, match, SELF_REFERENCE_WINDOW)) continue;
-        if (flag === 'gratitude' && sarcasm.some((s) => overlaps(s, match))) continue;
-        if (entry.aimed) aimedAbuse = true;
-        (entry.onlyWhenUnhappy ? evidenceIfUnhappy : evidence).push({
-          flag,
-          start: match.start,
-          end: match.end,
-          text: text.slice(match.start, match.end),
-          rule: `${lang}:${match.term}`,
-        });
-      }
-    }
+    const { evidence, evidenceIfUnhappy, aimedAbuse } = lexiconEvidence(text, lang, found, lexiconMatches);
     evidence.push(...findShouting(text, ranges, pack.acronyms));
+    const signals = signalsOf(text, lang, found);
+    const problemMatches = found.problems.filter((m) => !(m.payload.negatable && isNegated(text, found, m)));
+    const unhappy =
+      evidence.some((e) => e.flag !== 'gratitude') ||
+      signals.some((s) => s.kind !== 'positive') ||
+      problemMatches.some((m) => !m.payload.topic);
+    if (unhappy) evidence.push(...evidenceIfUnhappy);
+    const flags = new Set<Flag>();
+    for (const e of evidence) flags.add(e.flag);
+    const problems = problemsOf(problemMatches, unhappy);
+    const scoreInput = { flags, aimedAbuse, signals: countSignals(signals), problems: problems.length };
+    const anger = scoreAnger(scoreInput);
+    return {
+      lang,
+      level: levelOf(scoreInput, anger),
+      anger,
+      flags: FLAGS.filter((f) => flags.has(f)),
+      issues: problems.length,
+      problems,
+      evidence: sortedDistinct(evidence),
+      signals,
+      truncated,
+    };
+  };
+}
 
-    const signals: SignalEvidence[] = [];
-    for (const match of found.signals) {
-      let kind = match.payload.kind;
-      if (match.payload.negatable && isNegated(match)) {
-        // "nie jestem zadowolona" is a complaint; a negated complaint says nothing either way.
-        if (kind !== 'positive') continue;
-        kind = 'negative';
-      }
-      signals.push({
-        kind,
+function isNegated(text: string, found: PackMatches, match: Match<unknown>): boolean {
+  return endsWithin(text, found.negators, match, NEGATION_WINDOW);
+}
+
+/** The lexicon's evidence, less what a negation, a refusal, a self-reference or sarcasm cancels. */
+function lexiconEvidence(
+  text: string,
+  lang: DetectedLang,
+  found: PackMatches,
+  matches: readonly Match<LexiconEntry>[],
+): { evidence: Evidence[]; evidenceIfUnhappy: Evidence[]; aimedAbuse: boolean } {
+  const evidence: Evidence[] = [];
+  const evidenceIfUnhappy: Evidence[] = [];
+  let aimedAbuse = false;
+  for (const match of matches) {
+    const entry = match.payload;
+    if (entry.negatable && isNegated(text, found, match)) continue;
+    for (const flag of flagsOf(entry)) {
+      if (DECLINABLE.has(flag) && endsWithin(text, found.declines, match, NEGATION_WINDOW)) continue;
+      if (flag === 'insult' && endsWithin(text, found.selfReference, match, SELF_REFERENCE_WINDOW)) continue;
+      if (flag === 'gratitude' && found.sarcasm.some((s) => overlaps(s, match))) continue;
+      if (entry.aimed) aimedAbuse = true;
+      (entry.onlyWhenUnhappy ? evidenceIfUnhappy : evidence).push({
+        flag,
         start: match.start,
         end: match.end,
         text: text.slice(match.start, match.end),
         rule: `${lang}:${match.term}`,
       });
     }
-    for (const match of sarcasm) {
-      signals.push({
-        kind: 'negative',
-        start: match.start,
-        end: match.end,
-        text: text.slice(match.start, match.end),
-        rule: `${lang}:sarcasm:${match.term}`,
-      });
-    }
+  }
+  return { evidence, evidenceIfUnhappy, aimedAbuse };
+}
 
-    let flagSet = new Set(evidence.map((e) => e.flag));
-    const problemMatches = found.problems.filter((m) => !(m.payload.negatable && isNegated(m)));
-    const unhappy =
-      [...flagSet].some((f) => f !== 'gratitude') ||
-      signals.some((s) => s.kind !== 'positive') ||
-      problemMatches.some((m) => !m.payload.topic);
-    if (unhappy && evidenceIfUnhappy.length > 0) {
-      evidence.push(...evidenceIfUnhappy);
-      flagSet = new Set(evidence.map((e) => e.flag));
+function signalsOf(text: string, lang: DetectedLang, found: PackMatches): SignalEvidence[] {
+  const signals: SignalEvidence[] = [];
+  for (const match of found.signals) {
+    let kind = match.payload.kind;
+    if (match.payload.negatable && isNegated(text, found, match)) {
+      // "nie jestem zadowolona" is a complaint; a negated complaint says nothing either way.
+      if (kind !== 'positive') continue;
+      kind = 'negative';
     }
-    const problems: Problem[] = [];
-    const seen = new Set<ProblemCategory>();
-    for (const match of problemMatches) {
-      const { category, topic } = match.payload;
-      if (seen.has(category) || (topic && !unhappy)) continue;
-      seen.add(category);
-      problems.push({ category, start: match.start, end: match.end });
-    }
+    signals.push({
+      kind,
+      start: match.start,
+      end: match.end,
+      text: text.slice(match.start, match.end),
+      rule: `${lang}:${match.term}`,
+    });
+  }
+  for (const match of found.sarcasm) {
+    signals.push({
+      kind: 'negative',
+      start: match.start,
+      end: match.end,
+      text: text.slice(match.start, match.end),
+      rule: `${lang}:sarcasm:${match.term}`,
+    });
+  }
+  return signals;
+}
 
-    const signalCounts: Record<SignalKind, number> = { negative: 0, strong_negative: 0, positive: 0 };
-    for (const s of signals) signalCounts[s.kind]++;
-    const scoreInput = { flags: flagSet, aimedAbuse, signals: signalCounts, problems: problems.length };
-    const anger = scoreAnger(scoreInput);
-    evidence.sort((a, b) => a.start - b.start || a.end - b.end);
-    const distinctEvidence = evidence.filter(
-      (e, i) =>
-        i === 0 ||
-        !evidence.slice(0, i).some((o) => o.flag === e.flag && o.start === e.start && o.end === e.end),
-    );
-    return {
-      lang,
-      level: levelOf(scoreInput, anger),
-      anger,
-      flags: FLAGS.filter((f) => flagSet.has(f)),
-      issues: problems.length,
-      problems,
-      evidence: distinctEvidence,
-      signals,
-      truncated,
-    };
-  };
+/** One problem per category; a mere topic ("parking") counts only in an unhappy message. */
+function problemsOf(matches: readonly Match<ProblemEntry>[], unhappy: boolean): Problem[] {
+  const problems: Problem[] = [];
+  const seen = new Set<ProblemCategory>();
+  for (const match of matches) {
+    const { category, topic } = match.payload;
+    if (seen.has(category) || (topic && !unhappy)) continue;
+    seen.add(category);
+    problems.push({ category, start: match.start, end: match.end });
+  }
+  return problems;
+}
+
+function countSignals(signals: readonly SignalEvidence[]): Record<SignalKind, number> {
+  const counts: Record<SignalKind, number> = { negative: 0, strong_negative: 0, positive: 0 };
+  for (const s of signals) counts[s.kind]++;
+  return counts;
+}
+
+/** Sorted by position, without repeats of one flag over one span. */
+function sortedDistinct(evidence: Evidence[]): Evidence[] {
+  evidence.sort((a, b) => a.start - b.start || a.end - b.end);
+  const distinct: Evidence[] = [];
+  for (const e of evidence) if (!isRepeat(distinct, e)) distinct.push(e);
+  return distinct;
+}
+
+/** Does sorted `kept` hold this flag over this span? Equal spans sort together: only its tail is read. */
+function isRepeat(kept: readonly Evidence[], e: Evidence): boolean {
+  for (let k = kept.length - 1; k >= 0; k--) {
+    const other = kept[k] as Evidence;
+    if (other.start !== e.start || other.end !== e.end) return false;
+    if (other.flag === e.flag) return true;
+  }
+  return false;
 }
 
 export type AnalyzeMessage = ReturnType<typeof createAnalyzer>;

@@ -80,19 +80,21 @@ function wordMatches(pattern: WordPattern, key: string, except: ReadonlySet<stri
 
 /** Does a masked word (`k*rwa`, `f***ing`) fit this pattern, a mask character standing for one letter? */
 function maskedWordFits(pattern: WordPattern, masked: string): boolean {
-  const fits = (word: string, whole: boolean) => {
-    if (whole ? masked.length !== word.length : masked.length < word.length) return false;
-    for (let i = 0; i < word.length; i++) {
-      const c = masked[i];
-      if (c !== '*' && c !== '#' && c !== word[i]) return false;
-    }
-    return true;
-  };
   if (pattern.kind === 'exact') {
-    for (const key of pattern.keys) if (fits(key, true)) return true;
+    for (const key of pattern.keys) if (maskedFits(masked, key, true)) return true;
     return false;
   }
-  return pattern.kind === 'prefix' && fits(pattern.stem, false);
+  return pattern.kind === 'prefix' && maskedFits(masked, pattern.stem, false);
+}
+
+/** Does `masked` spell `word` (the whole of it, or `word` and more)? */
+function maskedFits(masked: string, word: string, whole: boolean): boolean {
+  if (whole ? masked.length !== word.length : masked.length < word.length) return false;
+  for (let i = 0; i < word.length; i++) {
+    const c = masked[i];
+    if (c !== '*' && c !== '#' && c !== word[i]) return false;
+  }
+  return true;
 }
 
 function maskedForm(token: Token): string | null {
@@ -119,6 +121,31 @@ const NO_TERMS: readonly never[] = [];
 /** Stems are indexed by their first two letters, as one number: no substring per token and matcher. */
 function stemHead(key: string): number {
   return key.length < MIN_STEM ? -1 : key.charCodeAt(0) * 0x10000 + key.charCodeAt(1);
+}
+
+/** Matches the words of a term after the first; returns the index of the last token, or -1. */
+function matchRest<P>(term: CompiledTerm<P>, tokens: readonly Token[], w: number, t: number): number {
+  if (w === term.words.length) return t - 1;
+  const pattern = term.words[w] as WordPattern;
+  if (pattern.kind === 'gap') {
+    for (let skip = 0; skip <= MAX_GAP; skip++) {
+      const last = matchRest(term, tokens, w + 1, t + skip);
+      if (last >= 0) return last;
+    }
+    return -1;
+  }
+  const token = tokens[t];
+  if (!token || !wordMatches(pattern, token.key, term.except)) return -1;
+  return matchRest(term, tokens, w + 1, t + 1);
+}
+
+/** Adds the match of a term whose first word fits token `i`, if the rest of the term follows. */
+function addMatch<P>(matches: Match<P>[], term: CompiledTerm<P>, tokens: readonly Token[], i: number): void {
+  const last = matchRest(term, tokens, 1, i + 1);
+  if (last < 0) return;
+  const first = tokens[i] as Token;
+  const end = (tokens[last] as Token).end;
+  matches.push({ payload: term.payload, term: term.source, first: i, last, start: first.start, end });
 }
 
 export function compileMatcher<P>(
@@ -149,42 +176,22 @@ export function compileMatcher<P>(
     }
   }
 
-  // Matches the words after the first; returns the index of the last token, or -1.
-  const matchRest = (term: CompiledTerm<P>, tokens: readonly Token[], w: number, t: number): number => {
-    if (w === term.words.length) return t - 1;
-    const pattern = term.words[w] as WordPattern;
-    if (pattern.kind === 'gap') {
-      for (let skip = 0; skip <= MAX_GAP; skip++) {
-        const last = matchRest(term, tokens, w + 1, t + skip);
-        if (last >= 0) return last;
-      }
-      return -1;
-    }
-    const token = tokens[t];
-    if (!token || !wordMatches(pattern, token.key, term.except)) return -1;
-    return matchRest(term, tokens, w + 1, t + 1);
-  };
-
   const stemsOf = (key: string) => byStemHead.get(stemHead(key)) ?? NO_TERMS;
   const find = (tokens: readonly Token[]): Match<P>[] => {
     const matches: Match<P>[] = [];
-    const tryTerm = (term: CompiledTerm<P>, i: number) => {
-      const last = matchRest(term, tokens, 1, i + 1);
-      if (last < 0) return;
-      const first = tokens[i] as Token;
-      const end = (tokens[last] as Token).end;
-      matches.push({ payload: term.payload, term: term.source, first: i, last, start: first.start, end });
-    };
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i] as Token;
       const exact = byExactKey.get(token.key);
-      if (exact) for (const term of exact) tryTerm(term, i);
+      if (exact) for (const term of exact) addMatch(matches, term, tokens, i);
       for (const term of stemsOf(token.key)) {
-        if (wordMatches(term.words[0] as WordPattern, token.key, term.except)) tryTerm(term, i);
+        if (wordMatches(term.words[0] as WordPattern, token.key, term.except))
+          addMatch(matches, term, tokens, i);
       }
       const masked = token.masked ? maskedForm(token) : null;
       if (!masked) continue;
-      for (const term of maskable) if (maskedWordFits(term.words[0] as WordPattern, masked)) tryTerm(term, i);
+      for (const term of maskable) {
+        if (maskedWordFits(term.words[0] as WordPattern, masked)) addMatch(matches, term, tokens, i);
+      }
     }
     return matches;
   };
