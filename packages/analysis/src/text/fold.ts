@@ -33,16 +33,45 @@ const HAS_LEET = /[0-9@$]/;
 /** Lower case and no diacritics: `Dziękuję` → `dziekuje`. Marks (zalgo) disappear. */
 export function foldText(text: string): string {
   let out = '';
-  for (const char of text) out += foldChar(char);
-  return out;
+  let kept = 0; // text[kept, i) folds to itself
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    // ASCII other than capitals folds to itself: most of a word is copied, not looked up.
+    if (code < 0x80 && (code < 0x41 || code > 0x5a)) continue;
+    const size = isHighSurrogate(code) && isLowSurrogate(text.charCodeAt(i + 1)) ? 2 : 1;
+    out += text.slice(kept, i) + foldChar(text.slice(i, i + size));
+    i += size - 1;
+    kept = i + 1;
+  }
+  return kept === 0 ? text : out + text.slice(kept);
 }
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
+}
+
+function isLowSurrogate(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff;
+}
+
+const RUN_OF_A_LETTER = /(\p{L})\1{2,}/gu;
 
 /**
  * Collapses runs of three or more of one letter: `kurrrwa` → `kurwa`, `kurwaaa` → `kurwa`. Pairs
  * stay, because Estonian long vowels and consonants make other words (`saa` is not `sa`).
  */
 export function squeeze(text: string): string {
-  return text.replace(/(\p{L})\1{2,}/gu, '$1');
+  return mayHoldRun(text) ? text.replace(RUN_OF_A_LETTER, '$1') : text;
+}
+
+/** Three equal code units in a row, or a surrogate (a repeated pair is not three equal units): most words have neither. */
+function mayHoldRun(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0xd800 && code <= 0xdfff) return true;
+    if (i >= 2 && code === text.charCodeAt(i - 1) && code === text.charCodeAt(i - 2)) return true;
+  }
+  return false;
 }
 
 const keyCache = new Map<string, string>();
@@ -71,11 +100,7 @@ function isAsciiLetters(word: string): boolean {
 
 /** The key of a word of plain ASCII letters, cheaper to work out than to look up in a large cache. */
 function asciiKey(word: string): string {
-  const lower = word.toLowerCase();
-  for (let i = 2; i < lower.length; i++) {
-    if (lower[i] === lower[i - 1] && lower[i] === lower[i - 2]) return squeeze(lower);
-  }
-  return lower;
+  return squeeze(word.toLowerCase());
 }
 
 function computeWordKey(word: string): string {

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { foldText, squeeze, wordKey } from './fold.ts';
 import { compileMatcher, parseTerm, TermSyntaxError } from './terms.ts';
@@ -14,6 +15,52 @@ describe('folding', () => {
     expect(wordKey('sh1t')).toBe('shit');
     expect(wordKey('16:00')).toBe('16:00');
     expect(wordKey('2024')).toBe('2024');
+  });
+
+  const mixed = fc.oneof(
+    fc.string({ unit: 'binary', maxLength: 40 }),
+    fc
+      .array(
+        fc.constantFrom(
+          'a',
+          'A',
+          'ż',
+          'Ż',
+          'ł',
+          'ß',
+          'Σ',
+          'İ',
+          '😡',
+          '𝐀',
+          '\uD800',
+          '\uDFFF',
+          '̷',
+          "'",
+          '1',
+          ' ',
+        ),
+        {
+          maxLength: 20,
+        },
+      )
+      .map((parts) => parts.join('')),
+  );
+
+  it('property: folds a text as it folds each of its characters', () => {
+    fc.assert(
+      fc.property(mixed, (text) => {
+        expect(foldText(text)).toBe([...text].map(foldText).join(''));
+      }),
+    );
+  });
+
+  it('property: squeezes exactly the runs of three or more of one letter', () => {
+    fc.assert(
+      fc.property(mixed, (text) => {
+        expect(squeeze(text)).toBe(text.replace(/(\p{L})\1{2,}/gu, '$1'));
+      }),
+    );
+    expect(squeeze('𝐀𝐀𝐀𝐀 aaa')).toBe('𝐀 a');
   });
 });
 
