@@ -156,6 +156,12 @@ describe('shouting', () => {
     expect(has('Gdzie jest paczka!!!', 'shouting', 'pl')).toBe(true);
     expect(has('Proszę o fakturę VAT i PIT do ZUS.', 'shouting', 'pl')).toBe(false);
   });
+
+  it('finds capitals beyond the Basic Multilingual Plane and question-exclamation runs', () => {
+    expect(has('𝐆𝐃𝐙𝐈𝐄 𝐉𝐄𝐒𝐓 paczka', 'shouting', 'pl')).toBe(true);
+    expect(has('Gdzie jest paczka?!?!', 'shouting', 'pl')).toBe(true);
+    expect(has('Gdzie jest paczka?!', 'shouting', 'pl')).toBe(false);
+  });
 });
 
 describe('business terms', () => {

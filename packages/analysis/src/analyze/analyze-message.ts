@@ -166,12 +166,7 @@ export function createAnalyzer({ packs, guessLanguage }: AnalyzerOptions) {
     const lang =
       options.lang && packs[options.lang]
         ? options.lang
-        : decideLanguage(
-            ranges.map((r) => text.slice(r.start, r.end)).join('\n'),
-            languageEvidence(rawTokens),
-            guessLanguage,
-            available,
-          );
+        : decideLanguage(ownText(text, ranges), languageEvidence(rawTokens), guessLanguage, available);
     const pack = compiledFor(lang);
     const extra = extraLexicon(options, lang === 'und' ? undefined : pack.pack);
     const tokens = joinSpacedLetters(text, rawTokens, pack.knowsLexiconWord);
@@ -204,6 +199,12 @@ export function createAnalyzer({ packs, guessLanguage }: AnalyzerOptions) {
       truncated,
     };
   };
+}
+
+/** The customer's own words as one text: its ranges, joined by line breaks. */
+function ownText(text: string, ranges: readonly Range[]): string {
+  const only = ranges.length === 1 ? ranges[0] : undefined;
+  return only ? text.slice(only.start, only.end) : ranges.map((r) => text.slice(r.start, r.end)).join('\n');
 }
 
 function isNegated(text: string, found: PackMatches, match: Match<unknown>): boolean {

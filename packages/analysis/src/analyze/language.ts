@@ -15,7 +15,11 @@ export interface LanguageEvidence {
   words: number;
 }
 
-const LETTERS_OF: Partial<Record<Lang, RegExp>> = { pl: /[ąęłńśźżĄĘŁŃŚŹŻ]/u, et: /[õÕ]/u };
+/** Letters only one analysed language has. */
+const LETTERS_OF: readonly (readonly [Lang, RegExp])[] = [
+  ['pl', /[ąęłńśźżĄĘŁŃŚŹŻ]/u],
+  ['et', /[õÕ]/u],
+];
 const MIN_GUESS_CHARS = 4;
 
 function strongestByStopwords(evidence: LanguageEvidence): {
@@ -50,7 +54,7 @@ export function decideLanguage(
   analysed: readonly Lang[],
 ): DetectedLang {
   const byWords = strongestByStopwords(evidence);
-  for (const [lang, letters] of Object.entries(LETTERS_OF) as [Lang, RegExp][]) {
+  for (const [lang, letters] of LETTERS_OF) {
     if (letters.test(text) && (byWords.lang === lang || byWords.lang === null)) return lang;
   }
   if (!guess || text.trim().length < MIN_GUESS_CHARS) return byWords.lang ?? 'und';

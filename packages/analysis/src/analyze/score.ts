@@ -40,6 +40,7 @@ const ANGRY_FLAGS: readonly Flag[] = [
   'churn_threat',
 ];
 const UPSET_FLAGS: readonly Flag[] = ['refund_demand', 'compensation_demand', 'urgency', 'repeat_contact'];
+const NEGATIVE_SIGNALS = ['negative', 'strong_negative'] as const;
 export const ANGRY_AT = 0.6;
 export const UPSET_AT = 0.12;
 
@@ -54,7 +55,7 @@ export interface ScoreInput {
 export function scoreAnger(input: ScoreInput): number {
   let calm = 1;
   for (const flag of input.flags) calm *= 1 - FLAG_WEIGHTS[flag];
-  for (const kind of ['negative', 'strong_negative'] as const) {
+  for (const kind of NEGATIVE_SIGNALS) {
     calm *= (1 - SIGNAL_WEIGHTS[kind]) ** input.signals[kind];
   }
   calm *= (1 - PROBLEM_WEIGHT) ** Math.min(input.problems, 3);

@@ -120,10 +120,14 @@ function isSpacedLetter(text: string, tokens: readonly Token[], j: number): bool
 /**
  * Joins runs of three or more single-letter tokens separated by one spacer (`k u r w a`,
  * `k.u.r.w.a`) into one token: the longest part of the run that `accept` says means something.
+ * Returns `tokens` itself when there is nothing to join.
  */
 export function joinSpacedLetters(text: string, tokens: Token[], accept: (key: string) => boolean): Token[] {
-  const out: Token[] = [];
   let i = 0;
+  while (i < tokens.length && !isSpacedLetter(text, tokens, i)) i++;
+  // Most messages spell nothing out: the tokens stand as they are.
+  if (i === tokens.length) return tokens;
+  const out: Token[] = tokens.slice(0, i);
   while (i < tokens.length) {
     let end = i;
     while (isSpacedLetter(text, tokens, end)) end++;
