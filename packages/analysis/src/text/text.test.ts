@@ -72,6 +72,25 @@ describe('tokenize', () => {
     expect(tokens[1]?.masked).toBe(true);
   });
 
+  it('property: keys every token as wordKey keys its text', () => {
+    const text = fc
+      .array(
+        fc.constantFrom('a', 'aa', 'b', 'Q', 'ż', "'", '’', '*', '#', '1', '@', ' ', '.', '😡', '𝐀', '̷'),
+        {
+          maxLength: 30,
+        },
+      )
+      .map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(text, (t) => {
+        for (const token of tokenize(t)) {
+          expect(token.raw).toBe(t.slice(token.start, token.end));
+          expect(token.key).toBe(wordKey(token.masked ? token.raw.replace(/[*#]+$/, '') : token.raw));
+        }
+      }),
+    );
+  });
+
   it('tokenises only inside the given ranges', () => {
     const text = 'keep this > drop that';
     expect(tokenize(text, [{ start: 0, end: 9 }]).map((t) => t.raw)).toEqual(['keep', 'this']);

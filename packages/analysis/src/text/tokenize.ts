@@ -41,9 +41,8 @@ function classifyChar(char: string): number {
 /** Added to the class of a surrogate pair, which spans two code units. */
 const PAIR = 8;
 
-/** The class of the character at `i`, plus PAIR when it is a surrogate pair. */
-function classAt(text: string, i: number): number {
-  const code = text.charCodeAt(i);
+/** The class of the character at `i` (whose code unit is `code`), plus PAIR when it is a surrogate pair. */
+function classAt(text: string, i: number, code = text.charCodeAt(i)): number {
   if (code >= 0xd800 && code <= 0xdbff) {
     const low = text.charCodeAt(i + 1);
     if (low >= 0xdc00 && low <= 0xdfff) return classifyChar(text.slice(i, i + 2)) + PAIR;
@@ -56,31 +55,36 @@ function classAt(text: string, i: number): number {
   return kind;
 }
 
-function pushToken(tokens: Token[], text: string, start: number, end: number, masked: boolean) {
-  const raw = text.slice(start, end);
-  const key = wordKey(masked ? raw.replace(/[*#]+$/, '') : raw);
-  tokens.push({ start, end, raw, key, masked });
-}
-
-/** Scans one word from `start`; returns its end before trailing apostrophes, and where scanning stopped. */
-function scanWord(
-  text: string,
-  start: number,
-  limit: number,
-): { end: number; next: number; masked: boolean } {
+/**
+ * Scans one word from `start` and adds it as a token, without trailing apostrophes; returns where
+ * scanning stopped (after them).
+ */
+function addWord(tokens: Token[], text: string, start: number, limit: number): number {
   let i = start;
   let end = start;
   let masked = false;
+  // A word of a–z with no letter three times in a row is its own key: most words, with no lookup.
+  let isPlainLower = true;
+  let previous = -1;
+  let repeats = 0;
   while (i < limit) {
-    const classed = classAt(text, i);
+    const code = text.charCodeAt(i);
+    const classed = classAt(text, i, code);
     const size = classed >= PAIR ? 2 : 1;
     const kind = classed % PAIR;
     if (kind === NONE || i + size > limit) break;
+    if (code < 0x61 || code > 0x7a) isPlainLower = false;
+    else if (code !== previous) repeats = 0;
+    else if (++repeats === 2) isPlainLower = false;
+    previous = code;
     i += size;
     if (kind === MASK_CHAR) masked = true;
     if (kind !== APOSTROPHE) end = i;
   }
-  return { end, next: i, masked };
+  const raw = text.slice(start, end);
+  const key = isPlainLower ? raw : wordKey(masked ? raw.replace(/[*#]+$/, '') : raw);
+  tokens.push({ start, end, raw, key, masked });
+  return i;
 }
 
 /** Unicode-aware words of `text` within `ranges` (default: all of it), offsets into `text`. */
@@ -91,13 +95,8 @@ export function tokenize(text: string, ranges: readonly Range[] = [{ start: 0, e
     while (i < range.end) {
       const classed = classAt(text, i);
       const size = classed >= PAIR ? 2 : 1;
-      if (classed % PAIR !== START || i + size > range.end) {
-        i += size;
-        continue;
-      }
-      const word = scanWord(text, i, range.end);
-      pushToken(tokens, text, i, word.end, word.masked);
-      i = word.next;
+      if (classed % PAIR !== START || i + size > range.end) i += size;
+      else i = addWord(tokens, text, i, range.end);
     }
   }
   return tokens;
