@@ -191,7 +191,7 @@ export function createAnalyzer({ packs, guessLanguage }: AnalyzerOptions) {
       lang,
       level: levelOf(scoreInput, anger),
       anger,
-      flags: FLAGS.filter((f) => flags.has(f)),
+      flags: flags.size === 0 ? [] : FLAGS.filter((f) => flags.has(f)),
       issues: problems.length,
       problems,
       evidence: sortedDistinct(evidence),

@@ -16,6 +16,8 @@ type WordPattern =
   | { kind: 'gap' };
 
 interface CompiledTerm<P> {
+  /** Position among the matcher's terms: matches of one token come in this order. */
+  order: number;
   source: string;
   words: WordPattern[];
   except: ReadonlySet<string>;
@@ -72,9 +74,9 @@ export function parseTerm(source: string, inflect?: Inflect): WordPattern[] {
 }
 
 function wordMatches(pattern: WordPattern, key: string, except: ReadonlySet<string>): boolean {
-  if (except.has(key)) return false;
-  if (pattern.kind === 'exact') return pattern.keys.has(key);
-  if (pattern.kind === 'prefix') return key.startsWith(pattern.stem);
+  // The pattern first: most candidates fail it, and the exceptions are rarely needed then.
+  if (pattern.kind === 'exact') return pattern.keys.has(key) && !except.has(key);
+  if (pattern.kind === 'prefix') return key.startsWith(pattern.stem) && !except.has(key);
   return false;
 }
 
@@ -118,9 +120,16 @@ export interface Matcher<P> {
 
 const NO_TERMS: readonly never[] = [];
 
-/** Stems are indexed by their first two letters, as one number: no substring per token and matcher. */
-function stemHead(key: string): number {
-  return key.length < MIN_STEM ? -1 : key.charCodeAt(0) * 0x10000 + key.charCodeAt(1);
+/**
+ * Stems are bucketed by their first three code units (a two-letter stem by two), hashed into one
+ * small integer: no substring per token, and few candidates. A bucket may also hold stems of another
+ * head; `startsWith` turns those away.
+ */
+function stemBucket(key: string, length: 2 | 3): number {
+  if (key.length < length) return -1;
+  let hash = 0;
+  for (let i = 0; i < length; i++) hash = Math.imul(hash ^ key.charCodeAt(i), 0x9e37_79b1);
+  return hash >>> 2;
 }
 
 /** Matches the words of a term after the first; returns the index of the last token, or -1. */
@@ -153,17 +162,20 @@ export function compileMatcher<P>(
   options: MatcherOptions<P> = {},
 ): Matcher<P> {
   const byExactKey = new Map<string, CompiledTerm<P>[]>();
-  const byStemHead = new Map<number, CompiledTerm<P>[]>();
+  const byStem = new Map<number, CompiledTerm<P>[]>();
+  const byShortStem = new Map<number, CompiledTerm<P>[]>();
   const maskable: CompiledTerm<P>[] = [];
   const add = <K>(map: Map<K, CompiledTerm<P>[]>, key: K, term: CompiledTerm<P>) => {
     const list = map.get(key);
     if (list) list.push(term);
     else map.set(key, [term]);
   };
+  let order = 0;
   for (const entry of entries) {
     const except = new Set((entry.except ?? []).map(wordKey));
     for (const source of entry.terms) {
       const term: CompiledTerm<P> = {
+        order: order++,
         source,
         words: parseTerm(source, entry.inflect ?? options.inflect),
         except,
@@ -171,12 +183,20 @@ export function compileMatcher<P>(
       };
       const head = term.words[0] as WordPattern;
       if (head.kind === 'exact') for (const key of head.keys) add(byExactKey, key, term);
-      else if (head.kind === 'prefix') add(byStemHead, stemHead(head.stem), term);
+      else if (head.kind === 'prefix' && head.stem.length === 2)
+        add(byShortStem, stemBucket(head.stem, 2), term);
+      else if (head.kind === 'prefix') add(byStem, stemBucket(head.stem, 3), term);
       if (options.maskable?.(entry.payload)) maskable.push(term);
     }
   }
 
-  const stemsOf = (key: string) => byStemHead.get(stemHead(key)) ?? NO_TERMS;
+  /** The stem terms that may start `key`, in term order. */
+  const stemsOf = (key: string): readonly CompiledTerm<P>[] => {
+    const stems = byStem.get(stemBucket(key, 3)) ?? NO_TERMS;
+    const short = byShortStem.size > 0 ? byShortStem.get(stemBucket(key, 2)) : undefined;
+    if (!short) return stems;
+    return [...short, ...stems].sort((a, b) => a.order - b.order);
+  };
   const find = (tokens: readonly Token[]): Match<P>[] => {
     const matches: Match<P>[] = [];
     for (let i = 0; i < tokens.length; i++) {

@@ -126,6 +126,15 @@ describe('term matcher', () => {
     ]);
   });
 
+  it('gives the matches of one word in the order the terms were given, two-letter stems included', () => {
+    const payloads = (terms: string[]) =>
+      compileMatcher(terms.map((term, i) => ({ terms: [term], payload: i })))
+        .find(tokenize('kurwiszon'))
+        .map((m) => m.payload);
+    expect(payloads(['kurw*', 'ku*', 'kurwiszon', 'kurwis*'])).toEqual([2, 0, 1, 3]);
+    expect(payloads(['kurwis*', 'ku*', 'kurw*'])).toEqual([0, 1, 2]);
+  });
+
   it('does not let a gap run longer than three tokens', () => {
     expect(find('oddajcie mi natychmiast całą tę kasę')).toEqual([]);
   });
