@@ -24,6 +24,15 @@ interface CompiledTerm<P> {
   payload: P;
 }
 
+/** The terms that start with one exact word. */
+interface HeadTerms<P> {
+  all: CompiledTerm<P>[];
+  /** Terms to try whatever word follows: one word long, or going on with a stem or a gap. */
+  always: CompiledTerm<P>[];
+  /** Terms going on with an exact word, by that word's keys: one lookup instead of one test each. */
+  byNextKey: Map<string, CompiledTerm<P>[]>;
+}
+
 export interface TermEntry<P> {
   terms: readonly string[];
   payload: P;
@@ -157,11 +166,38 @@ function addMatch<P>(matches: Match<P>[], term: CompiledTerm<P>, tokens: readonl
   matches.push({ payload: term.payload, term: term.source, first: i, last, start: first.start, end });
 }
 
+function addHeadTerm<P>(byExactKey: Map<string, HeadTerms<P>>, key: string, term: CompiledTerm<P>): void {
+  let head = byExactKey.get(key);
+  if (!head) {
+    head = { all: [], always: [], byNextKey: new Map() };
+    byExactKey.set(key, head);
+  }
+  head.all.push(term);
+  const next = term.words[1];
+  if (next?.kind !== 'exact') {
+    head.always.push(term);
+    return;
+  }
+  for (const nextKey of next.keys) {
+    const list = head.byNextKey.get(nextKey);
+    if (list) list.push(term);
+    else head.byNextKey.set(nextKey, [term]);
+  }
+}
+
+/** The terms of `head` that may match before the `next` token, in term order. */
+function termsBefore<P>(head: HeadTerms<P>, next: Token | undefined): readonly CompiledTerm<P>[] {
+  const then = next ? head.byNextKey.get(next.key) : undefined;
+  if (!then) return head.always;
+  if (head.always.length === 0) return then;
+  return [...head.always, ...then].sort((a, b) => a.order - b.order);
+}
+
 export function compileMatcher<P>(
   entries: readonly TermEntry<P>[],
   options: MatcherOptions<P> = {},
 ): Matcher<P> {
-  const byExactKey = new Map<string, CompiledTerm<P>[]>();
+  const byExactKey = new Map<string, HeadTerms<P>>();
   const byStem = new Map<number, CompiledTerm<P>[]>();
   const byShortStem = new Map<number, CompiledTerm<P>[]>();
   const maskable: CompiledTerm<P>[] = [];
@@ -182,7 +218,7 @@ export function compileMatcher<P>(
         payload: entry.payload,
       };
       const head = term.words[0] as WordPattern;
-      if (head.kind === 'exact') for (const key of head.keys) add(byExactKey, key, term);
+      if (head.kind === 'exact') for (const key of head.keys) addHeadTerm(byExactKey, key, term);
       else if (head.kind === 'prefix' && head.stem.length === 2)
         add(byShortStem, stemBucket(head.stem, 2), term);
       else if (head.kind === 'prefix') add(byStem, stemBucket(head.stem, 3), term);
@@ -201,8 +237,8 @@ export function compileMatcher<P>(
     const matches: Match<P>[] = [];
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i] as Token;
-      const exact = byExactKey.get(token.key);
-      if (exact) for (const term of exact) addMatch(matches, term, tokens, i);
+      const head = byExactKey.get(token.key);
+      if (head) for (const term of termsBefore(head, tokens[i + 1])) addMatch(matches, term, tokens, i);
       for (const term of stemsOf(token.key)) {
         if (wordMatches(term.words[0] as WordPattern, token.key, term.except))
           addMatch(matches, term, tokens, i);
@@ -218,7 +254,7 @@ export function compileMatcher<P>(
   return {
     find,
     knowsWord(key, accept = () => true) {
-      if (byExactKey.get(key)?.some((t) => accept(t.payload))) return true;
+      if (byExactKey.get(key)?.all.some((t) => accept(t.payload))) return true;
       return stemsOf(key).some(
         (t) => accept(t.payload) && wordMatches(t.words[0] as WordPattern, key, t.except),
       );
