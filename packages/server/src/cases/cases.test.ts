@@ -1,7 +1,9 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CLI_ACTOR } from '../local/local.service.ts';
 import { createTestApp, TEST_DATABASES, type TestApp } from '../testing/test-app.ts';
 import { verifyAllLogs } from './cases.service.ts';
+import { appendInteraction, readCaseWithSettings } from './interactions.service.ts';
 
 describe.each(TEST_DATABASES)('cases on %s', (kind) => {
   let t: TestApp;
@@ -208,6 +210,48 @@ describe.each(TEST_DATABASES)('cases on %s', (kind) => {
     const broken = (await t.as('agent', { method: 'GET', url: `/api/cases/${created.id}/verify` })).json();
     expect(broken).toEqual({ ok: false, entries: 3, brokenAt: 2 });
     expect((await verifyAllLogs(db)).broken).toEqual([{ caseId: created.id, brokenAt: 2 }]);
+  });
+
+  it('writes nothing from a stale read of a case, and retries such a write from a fresh one', async () => {
+    const created = await openCase('Paczka nie dotarła.', 'Ewa', 'ewa@example.test');
+    const db = t.database.db;
+    const stale = await readCaseWithSettings(db, created.id);
+    const url = `/api/cases/${created.id}/interactions`;
+    await t.as('agent', { method: 'POST', url, payload: { kind: 'note', body: 'Sprawdzam u kuriera.' } });
+    const auditRows = async () =>
+      (await db.selectFrom('audit_log').select('id').where('target_id', '=', created.id).execute()).length;
+    const auditBefore = await auditRows();
+    await expect(
+      appendInteraction(db, CLI_ACTOR, stale, { kind: 'inbound', body: 'Oddajcie pieniądze!' }, t.clock.now),
+    ).rejects.toMatchObject({ code: '40001' });
+    expect(await auditRows()).toBe(auditBefore);
+    const detail = (await t.as('agent', { method: 'GET', url: `/api/cases/${created.id}` })).json();
+    expect(detail.interactions.map((i: { seq: number }) => i.seq)).toEqual([1, 2]);
+    expect(detail.flags).not.toContain('refund_demand');
+
+    // Messages racing each other on one case: each is read, analysed and written; none is lost.
+    const bodies = [
+      'Kurier zgubił moją paczkę!',
+      'Faktura jest źle wystawiona, policzyliście za dużo.',
+      'Wasz konsultant był wobec mnie bardzo niegrzeczny.',
+      'Aplikacja się zawiesza przy płatności.',
+      'Nikt nie odpowiada na moje maile od tygodnia.',
+      'Oddajcie pieniądze albo idę do rzecznika.',
+    ];
+    const answers = await Promise.all(
+      bodies.map((body) => t.as('agent', { method: 'POST', url, payload: { kind: 'inbound', body } })),
+    );
+    expect(answers.map((a) => a.statusCode)).toEqual(bodies.map(() => 201));
+    const after = (await t.as('agent', { method: 'GET', url: `/api/cases/${created.id}` })).json();
+    expect(after.interactions.map((i: { seq: number }) => i.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    const inbound = after.interactions.filter((i: { kind: string }) => i.kind === 'inbound');
+    const union = (pick: (a: { flags: string[]; problems: { category: string }[] }) => string[]) =>
+      [...new Set(inbound.flatMap((i: { analysis: never }) => pick(i.analysis)))].sort();
+    expect([...after.flags].sort()).toEqual(union((a) => a.flags));
+    expect([...after.problems].sort()).toEqual(union((a) => a.problems.map((p) => p.category)));
+    expect(after.problems.length).toBeGreaterThanOrEqual(4);
+    const verdict = (await t.as('agent', { method: 'GET', url: `/api/cases/${created.id}/verify` })).json();
+    expect(verdict).toEqual({ ok: true, entries: 8 });
   });
 
   it('holds a cash refund over the limit for a supervisor', async () => {

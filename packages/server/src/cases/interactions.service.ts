@@ -49,12 +49,24 @@ export async function lockCase(db: Db, caseId: string): Promise<CaseRow> {
   return row;
 }
 
+/** The case and the organisation's settings, read in one statement. */
+export interface CaseWithSettings {
+  caseRow: CaseRow;
+  settings: Settings;
+}
+
 /** lockCase that also reads the organisation's settings, with no round trip more. */
-export async function lockCaseWithSettings(
+export function lockCaseWithSettings(db: Db, caseId: string): Promise<CaseWithSettings> {
+  return readCaseWithSettings(db, caseId, 'lock');
+}
+
+/** The case and the settings as they are now, unlocked: a writer checks the case's version when it writes. */
+export async function readCaseWithSettings(
   db: Db,
   caseId: string,
-): Promise<{ caseRow: CaseRow; settings: Settings }> {
-  const { rows } = await db.executeQuery(compiledLockWithSettings(db, caseId));
+  mode: 'lock' | 'read' = 'read',
+): Promise<CaseWithSettings> {
+  const { rows } = await db.executeQuery(compiledCaseWithSettings(db, caseId, mode));
   const row = rows[0];
   if (!row) throw notFound('case', caseId);
   const { name, languages, time_zone, business_hours, response_targets, compensation_policy, ...caseRow } =
@@ -81,19 +93,27 @@ function caseAndSettingsQuery(db: Db, caseId: string) {
     .leftJoin('organisation', (join) => join.on('organisation.id', '=', 1))
     .selectAll('cases')
     .select(SETTINGS_COLUMNS)
-    .where('cases.id', '=', caseId)
-    .forUpdate(['cases']);
+    .where('cases.id', '=', caseId);
 }
 
 // Building and compiling this query was about a twentieth of an inbound message's CPU, and only the
-// case id changes: it is compiled once (the SQL is the same for every PostgreSQL and PGlite database).
-let lockWithSettingsTemplate: CompiledQuery<LockWithSettingsRow> | undefined;
-type LockWithSettingsRow = InferResult<ReturnType<typeof caseAndSettingsQuery>>[number];
+// case id changes: it is compiled once per mode (the SQL is the same for every PostgreSQL and PGlite database).
+type CaseWithSettingsRow = InferResult<ReturnType<typeof caseAndSettingsQuery>>[number];
+const caseWithSettingsTemplates = new Map<'lock' | 'read', CompiledQuery<CaseWithSettingsRow>>();
 
-function compiledLockWithSettings(db: Db, caseId: string): CompiledQuery<LockWithSettingsRow> {
-  lockWithSettingsTemplate ??= caseAndSettingsQuery(db, CASE_ID_SLOT).compile();
-  const template = lockWithSettingsTemplate;
-  return { ...template, parameters: template.parameters.map((p) => (p === CASE_ID_SLOT ? caseId : p)) };
+function compiledCaseWithSettings(
+  db: Db,
+  caseId: string,
+  mode: 'lock' | 'read',
+): CompiledQuery<CaseWithSettingsRow> {
+  let template = caseWithSettingsTemplates.get(mode);
+  if (!template) {
+    const query = caseAndSettingsQuery(db, CASE_ID_SLOT);
+    template = (mode === 'lock' ? query.forUpdate(['cases']) : query).compile();
+    caseWithSettingsTemplates.set(mode, template);
+  }
+  const compiled = template;
+  return { ...compiled, parameters: compiled.parameters.map((p) => (p === CASE_ID_SLOT ? caseId : p)) };
 }
 
 interface Entry {
@@ -115,66 +135,77 @@ type Companion = OperationNodeSource;
 type Companions = (entry: Pick<InteractionRow, 'id' | 'seq'>) => Companion[];
 
 /** Changes to the case row that go with an entry (its end of log is moved along by appendEntry). */
-type CaseChanges = Omit<Updateable<CasesTable>, 'id' | 'last_seq' | 'last_hash'>;
+type CaseChanges = Omit<Updateable<CasesTable>, 'id' | 'last_seq' | 'last_hash' | 'version'>;
 
 /**
  * Appends one entry to a case's log, chained to the previous one, and moves the case's end of log (the
- * row and the locked copy) along so the next append chains to this one. The case changes and the
+ * row and the caller's copy) along so the next append chains to this one. The case changes and the
  * companions are written by the same statement: they see the database as it was before it, and foreign
  * keys to the new entry are checked at its end.
+ *
+ * The case is written only if its version is still the one in `read`: when another writer got there
+ * first, `case_changed()` fails the whole statement (SQLSTATE 40001) and nothing is written. Under a
+ * lock that cannot happen; without one, the caller reads again and retries.
  */
 async function appendEntry(
   db: Db,
-  locked: CaseRow,
+  read: CaseRow,
   entry: Entry,
   now: Date,
   companions?: Companions,
   caseChanges?: CaseChanges,
 ): Promise<InteractionRow> {
-  const caseId = locked.id;
+  const caseId = read.id;
   const fields = {
     case_id: caseId,
-    seq: locked.last_seq + 1,
+    seq: read.last_seq + 1,
     kind: entry.kind,
     author_id: entry.authorId,
     body: entry.body,
     created_at: now,
     overridden_by: entry.overriddenBy ?? null,
-    prev_hash: locked.last_hash,
+    prev_hash: read.last_hash,
   };
   const id = newId();
   const hash = entryHash(fields);
+  const caseUpdate = db
+    .updateTable('cases')
+    .set({ ...caseChanges, last_seq: fields.seq, last_hash: hash })
+    .where('id', '=', caseId)
+    .where('version', '=', read.version)
+    .returning('last_seq');
   const insert = db
     .insertInto('interactions')
     .values({
       id,
       ...fields,
+      seq: sql<number>`coalesce((SELECT last_seq FROM case_update), case_changed())`,
       analysis: entry.analysis ? JSON.stringify(entry.analysis) : null,
       coaching: entry.coaching ? JSON.stringify(entry.coaching) : null,
       hash,
     })
     .returningAll();
-  const caseUpdate = db
-    .updateTable('cases')
-    .set({ ...caseChanges, last_seq: fields.seq, last_hash: hash })
-    .where('id', '=', caseId);
-  const writes = [caseUpdate, ...(companions?.({ id, seq: fields.seq }) ?? [])];
-  const stored = await withCompanions(db, insert, writes);
-  locked.last_seq = stored.seq;
-  locked.last_hash = stored.hash;
+  const stored = await withCompanions(db, caseUpdate, insert, companions?.({ id, seq: fields.seq }) ?? []);
+  read.last_seq = stored.seq;
+  read.last_hash = stored.hash;
+  read.version += 1;
   return stored;
 }
 
 /**
- * `WITH write_0 AS (…), …, entry AS (INSERT … RETURNING *) SELECT * FROM entry`: all of it one statement,
- * so one round trip, and it succeeds or fails whole.
+ * `WITH case_update AS (…), write_0 AS (…), …, entry AS (INSERT … RETURNING *) SELECT * FROM entry`: all
+ * of it one statement, so one round trip, and it succeeds or fails whole.
  */
 async function withCompanions(
   db: Db,
+  caseUpdate: OperationNodeSource,
   insert: OperationNodeSource,
   writes: readonly Companion[],
 ): Promise<InteractionRow> {
-  const ctes = writes.map((write, i) => sql`${sql.id(`write_${i}`)} AS (${write})`);
+  const ctes = [
+    sql`case_update AS (${caseUpdate})`,
+    ...writes.map((write, i) => sql`${sql.id(`write_${i}`)} AS (${write})`),
+  ];
   const { rows } =
     await sql<InteractionRow>`WITH ${sql.join(ctes)}, entry AS (${insert}) SELECT * FROM entry`.execute(db);
   const stored = rows[0];
@@ -182,7 +213,24 @@ async function withCompanions(
   return stored;
 }
 
-/** Adds an interaction to a case in one transaction: analysis or coaching, the log entry, commitments. */
+/** SQLSTATE serialization_failure: raised by case_changed() when an unlocked writer lost the race. */
+const CASE_CHANGED = '40001';
+
+function isCaseChanged(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === CASE_CHANGED;
+}
+
+/**
+ * Unlocked tries before an append locks the case: each costs two round trips where a locked one costs
+ * four, and a case many writers are racing for still gets its entry in, in turn.
+ */
+const UNLOCKED_TRIES = 3;
+
+/**
+ * Adds an interaction to a case: analysis or coaching, the log entry, commitments, the audit, all written
+ * by one statement. It reads the case unlocked and writes only if nobody changed it meanwhile; after
+ * UNLOCKED_TRIES lost races (or inside a caller's transaction) it locks the case instead.
+ */
 export async function addInteraction(
   db: Db,
   actor: Actor,
@@ -190,30 +238,50 @@ export async function addInteraction(
   input: NewInteraction,
   now: Date,
 ): Promise<Interaction> {
-  return db.transaction().execute(async (trx) => {
-    const { caseRow, settings } = await lockCaseWithSettings(trx, caseId);
-    const audit: Companions = (entry) => [
-      auditInsert(trx, actor, {
-        action: `interaction.${input.kind}`,
-        targetType: 'case',
-        targetId: caseId,
-        details: { interaction: entry.id, seq: entry.seq },
-      }),
-    ];
-    const stored =
-      input.kind === 'inbound'
-        ? await receiveInbound(trx, actor, caseRow, input.body, settings, now, audit)
-        : input.kind === 'outbound'
-          ? await sendReply(trx, actor, caseRow, input, settings, now, audit)
-          : await appendEntry(
-              trx,
-              caseRow,
-              { kind: input.kind, body: input.body, authorId: userIdOf(actor) },
-              now,
-              audit,
-            );
-    return presentInteraction({ ...stored, author_name: actor.kind === 'user' ? actor.name : null });
-  });
+  if (!db.isTransaction) {
+    for (let attempt = 1; attempt <= UNLOCKED_TRIES; attempt++) {
+      try {
+        return await appendInteraction(db, actor, await readCaseWithSettings(db, caseId), input, now);
+      } catch (error) {
+        if (!isCaseChanged(error)) throw error;
+      }
+    }
+  }
+  const locked = async (trx: Db) =>
+    appendInteraction(trx, actor, await lockCaseWithSettings(trx, caseId), input, now);
+  return db.isTransaction ? locked(db) : db.transaction().execute(locked);
+}
+
+/** Adds an interaction given the case as read; fails with SQLSTATE 40001 when the case changed since. */
+export async function appendInteraction(
+  db: Db,
+  actor: Actor,
+  { caseRow, settings }: CaseWithSettings,
+  input: NewInteraction,
+  now: Date,
+): Promise<Interaction> {
+  const caseId = caseRow.id;
+  const audit: Companions = (entry) => [
+    auditInsert(db, actor, {
+      action: `interaction.${input.kind}`,
+      targetType: 'case',
+      targetId: caseId,
+      details: { interaction: entry.id, seq: entry.seq },
+    }),
+  ];
+  const stored =
+    input.kind === 'inbound'
+      ? await receiveInbound(db, actor, caseRow, input.body, settings, now, audit)
+      : input.kind === 'outbound'
+        ? await sendReply(db, actor, caseRow, input, settings, now, audit)
+        : await appendEntry(
+            db,
+            caseRow,
+            { kind: input.kind, body: input.body, authorId: userIdOf(actor) },
+            now,
+            audit,
+          );
+  return presentInteraction({ ...stored, author_name: actor.kind === 'user' ? actor.name : null });
 }
 
 /**

@@ -118,6 +118,8 @@ export interface CasesTable {
   last_seq: Generated<number>;
   /** The hash of the newest log entry (the genesis hash: none yet). */
   last_hash: Generated<string>;
+  /** Moved on by the database at every UPDATE: what an unlocked writer checks before it writes. */
+  version: Generated<number>;
 }
 
 export type InteractionKind = 'inbound' | 'outbound' | 'note' | 'call';

@@ -3,6 +3,7 @@ import * as cases from './0001-cases.ts';
 import * as profiles from './0002-profiles.ts';
 import * as analytics from './0003-analytics.ts';
 import * as logEnd from './0004-log-end.ts';
+import * as caseVersion from './0005-case-version.ts';
 
 /** Every migration, in order. Names never change once released: they are recorded in the database. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0002-profiles': profiles,
   '0003-analytics': analytics,
   '0004-log-end': logEnd,
+  '0005-case-version': caseVersion,
 };
