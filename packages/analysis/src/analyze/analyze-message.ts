@@ -117,7 +117,8 @@ export function createAnalyzer({ packs, guessLanguage }: AnalyzerOptions) {
   const allPacks = available.map((lang) => packs[lang] as LanguagePack);
   const quoteHeaders = allPacks.flatMap((p) => p.cues.quoteHeaders.map((s) => new RegExp(s, 'iu')));
   const signatureStarts = allPacks.flatMap((p) => p.cues.signatureStarts.map((s) => new RegExp(s, 'iu')));
-  const knownBy = knownWordsOf(allPacks);
+  // Built on the first message whose language is not given: an analyzer told the language never needs it.
+  let knownBy: ReadonlyMap<string, readonly Lang[]> | null = null;
   const compiled = new Map<Lang | 'und', CompiledPack | null>();
   const universalOnly = {
     code: 'en',
@@ -152,6 +153,7 @@ export function createAnalyzer({ packs, guessLanguage }: AnalyzerOptions) {
 
   function languageEvidence(tokens: readonly Token[]): LanguageEvidence {
     const hits = { pl: 0, et: 0, en: 0 } as Record<Lang, number>;
+    knownBy ??= knownWordsOf(allPacks);
     for (const token of tokens) {
       const langs = knownBy.get(token.key);
       if (langs) for (const lang of langs) hits[lang]++;

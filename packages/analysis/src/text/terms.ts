@@ -26,11 +26,10 @@ interface CompiledTerm<P> {
 
 /** The terms that start with one exact word. */
 interface HeadTerms<P> {
-  all: CompiledTerm<P>[];
   /** Terms to try whatever word follows: one word long, or going on with a stem or a gap. */
   always: CompiledTerm<P>[];
   /** Terms going on with an exact word, by that word's keys: one lookup instead of one test each. */
-  byNextKey: Map<string, CompiledTerm<P>[]>;
+  byNextKey: Map<string, CompiledTerm<P>[]> | null;
 }
 
 export interface TermEntry<P> {
@@ -169,15 +168,15 @@ function addMatch<P>(matches: Match<P>[], term: CompiledTerm<P>, tokens: readonl
 function addHeadTerm<P>(byExactKey: Map<string, HeadTerms<P>>, key: string, term: CompiledTerm<P>): void {
   let head = byExactKey.get(key);
   if (!head) {
-    head = { all: [], always: [], byNextKey: new Map() };
+    head = { always: [], byNextKey: null };
     byExactKey.set(key, head);
   }
-  head.all.push(term);
   const next = term.words[1];
   if (next?.kind !== 'exact') {
     head.always.push(term);
     return;
   }
+  head.byNextKey ??= new Map();
   for (const nextKey of next.keys) {
     const list = head.byNextKey.get(nextKey);
     if (list) list.push(term);
@@ -187,10 +186,17 @@ function addHeadTerm<P>(byExactKey: Map<string, HeadTerms<P>>, key: string, term
 
 /** The terms of `head` that may match before the `next` token, in term order. */
 function termsBefore<P>(head: HeadTerms<P>, next: Token | undefined): readonly CompiledTerm<P>[] {
-  const then = next ? head.byNextKey.get(next.key) : undefined;
+  const then = next && head.byNextKey?.get(next.key);
   if (!then) return head.always;
   if (head.always.length === 0) return then;
   return [...head.always, ...then].sort((a, b) => a.order - b.order);
+}
+
+/** Whether any term of `head` is one `accept` takes, whatever follows. */
+function headAccepts<P>(head: HeadTerms<P>, accept: (payload: P) => boolean): boolean {
+  if (head.always.some((t) => accept(t.payload))) return true;
+  for (const terms of head.byNextKey?.values() ?? []) if (terms.some((t) => accept(t.payload))) return true;
+  return false;
 }
 
 export function compileMatcher<P>(
@@ -254,7 +260,8 @@ export function compileMatcher<P>(
   return {
     find,
     knowsWord(key, accept = () => true) {
-      if (byExactKey.get(key)?.all.some((t) => accept(t.payload))) return true;
+      const head = byExactKey.get(key);
+      if (head && headAccepts(head, accept)) return true;
       return stemsOf(key).some(
         (t) => accept(t.payload) && wordMatches(t.words[0] as WordPattern, key, t.except),
       );
