@@ -69,13 +69,19 @@ function addWord(tokens: Token[], text: string, start: number, limit: number): n
   let repeats = 0;
   while (i < limit) {
     const code = text.charCodeAt(i);
+    if (code >= 0x61 && code <= 0x7a) {
+      // a–z, most of any word: a part of it, needing no class lookup.
+      repeats = code === previous ? repeats + 1 : 0;
+      if (repeats === 2) isPlainLower = false;
+      previous = code;
+      end = ++i;
+      continue;
+    }
     const classed = classAt(text, i, code);
     const size = classed >= PAIR ? 2 : 1;
     const kind = classed % PAIR;
     if (kind === NONE || i + size > limit) break;
-    if (code < 0x61 || code > 0x7a) isPlainLower = false;
-    else if (code !== previous) repeats = 0;
-    else if (++repeats === 2) isPlainLower = false;
+    isPlainLower = false;
     previous = code;
     i += size;
     if (kind === MASK_CHAR) masked = true;
