@@ -53,6 +53,9 @@ export interface ScoreInput {
 }
 
 export function scoreAnger(input: ScoreInput): number {
+  // No flag, problem or negative signal (most messages): nothing adds anger, and thanks cannot take any away.
+  const { negative, strong_negative: strongNegative } = input.signals;
+  if (input.flags.size === 0 && input.problems === 0 && negative === 0 && strongNegative === 0) return 0;
   let calm = 1;
   for (const flag of input.flags) calm *= 1 - FLAG_WEIGHTS[flag];
   for (const kind of NEGATIVE_SIGNALS) {

@@ -37,7 +37,7 @@ function mayShout(text: string): boolean {
     const code = text.charCodeAt(i);
     if (code >= 0xd800 && code <= 0xdfff) return MAYBE_SHOUTING.test(text);
     const isMark = code === 0x21 || code === 0x3f; // ! ?
-    const capital = !isMark && isCapital(code);
+    const capital = code < 0x80 ? code >= 0x41 && code <= 0x5a : isCapital(code);
     if ((capital && wasCapital) || (isMark && wasMark)) return true;
     wasCapital = capital;
     wasMark = isMark;
