@@ -55,7 +55,7 @@ export function decideLanguage(
 ): DetectedLang {
   const byWords = strongestByStopwords(evidence);
   for (const [lang, letters] of LETTERS_OF) {
-    if (letters.test(text) && (byWords.lang === lang || byWords.lang === null)) return lang;
+    if ((byWords.lang === lang || byWords.lang === null) && letters.test(text)) return lang;
   }
   if (!guess || text.trim().length < MIN_GUESS_CHARS) return byWords.lang ?? 'und';
   // Our own words decide without the statistical guesser when they clearly dominate the text.
