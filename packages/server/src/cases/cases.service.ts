@@ -63,7 +63,13 @@ export async function createCase(db: Db, actor: Actor, input: NewCase, now: Date
       .returningAll()
       .executeTakeFirstOrThrow();
     if (input.message) {
-      await receiveInbound(trx, actor, caseRow, input.message.body, await getSettings(trx), now);
+      await receiveInbound(
+        trx,
+        actor,
+        { caseRow, settings: await getSettings(trx) },
+        input.message.body,
+        now,
+      );
     }
     await recordAudit(trx, actor, { action: 'case.create', targetType: 'case', targetId: caseRow.id });
     return caseRow.id;

@@ -254,6 +254,44 @@ describe.each(TEST_DATABASES)('cases on %s', (kind) => {
     expect(verdict).toEqual({ ok: true, entries: 8 });
   });
 
+  it('writes a message with the targets and the assignee of the moment, not those it remembered', async () => {
+    const created = await openCase('Dzień dobry, kiedy przyjdzie kurier?', 'Lena', 'lena@example.test');
+    const url = `/api/cases/${created.id}/interactions`;
+    const post = (body: string) => t.as('agent', { method: 'POST', url, payload: { kind: 'inbound', body } });
+    const saveHostileTarget = (hostile: number) =>
+      t.as('owner', {
+        method: 'PATCH',
+        url: '/api/settings',
+        payload: { firstResponseMinutes: { calm: 24 * 60, upset: 8 * 60, angry: 60, hostile } },
+      });
+    // Each time, this process first remembers the case as it wrote it; then something else changes.
+    expect((await post('Czekam już trzeci dzień.')).statusCode).toBe(201);
+    expect((await saveHostileTarget(10)).statusCode).toBe(200);
+    try {
+      expect((await post('Jesteście oszustami! Oddajcie pieniądze!')).statusCode).toBe(201);
+      const detail = (await t.as('agent', { method: 'GET', url: `/api/cases/${created.id}` })).json();
+      expect(detail.level).toBe('hostile');
+      expect((Date.parse(detail.firstResponseDueAt) - t.clock.now.getTime()) / 60_000).toBe(10);
+    } finally {
+      await saveHostileTarget(30);
+    }
+
+    expect((await post('Czekam dalej.')).statusCode).toBe(201);
+    await t.as('agent', {
+      method: 'PATCH',
+      url: `/api/cases/${created.id}`,
+      payload: { assignee: t.users.supervisor.id },
+    });
+    expect((await post('Jesteście bandą idiotów, kurwa!')).statusCode).toBe(201);
+    const incidents = await t.database.db
+      .selectFrom('abuse_incidents')
+      .select('target_user_id')
+      .where('case_id', '=', created.id)
+      .where('target_user_id', 'is not', null)
+      .execute();
+    expect(incidents).toEqual([{ target_user_id: t.users.supervisor.id }]);
+  });
+
   it('holds a cash refund over the limit for a supervisor', async () => {
     const created = await openCase('Chcę zwrotu 500 zł.', 'Marek', 'marek@example.test');
     const proposed = await t.as('agent', {

@@ -8,19 +8,20 @@ import {
   type Lang,
 } from '@calmdesk/analysis';
 
-import { type CompiledQuery, type InferResult, type OperationNodeSource, sql, type Updateable } from 'kysely';
+import { type CompiledQuery, type InferResult, type OperationNodeSource, sql } from 'kysely';
 import { z } from 'zod';
 import { auditInsert } from '../audit/audit.service.ts';
 import type { Actor } from '../auth/actor.ts';
 import { hasRole, requireRole, userIdOf } from '../auth/actor.ts';
 import type { Db } from '../db/database.ts';
 import { newId } from '../db/ids.ts';
-import type { CaseRow, CaseStatus, CasesTable, InteractionKind, InteractionRow } from '../db/schema.ts';
+import type { CaseRow, CaseStatus, InteractionKind, InteractionRow } from '../db/schema.ts';
 import { AppError, notFound } from '../errors.ts';
 import { SETTINGS_COLUMNS, type Settings, settingsOf } from '../settings/settings.service.ts';
 import { entryHash } from './chain.ts';
 import { type Interaction, presentInteraction } from './present.ts';
 import { computePriority, firstResponseDue, higherLevel } from './priority.ts';
+import { type CaseWithSettings, recentCasesOf } from './recent-cases.ts';
 
 /** A message body: text as typed, up to 100,000 characters (a long e-mail thread fits). */
 export const BodySchema = z.string().min(1, 'the body is empty').max(100_000);
@@ -49,12 +50,6 @@ export async function lockCase(db: Db, caseId: string): Promise<CaseRow> {
   return row;
 }
 
-/** The case and the organisation's settings, read in one statement. */
-export interface CaseWithSettings {
-  caseRow: CaseRow;
-  settings: Settings;
-}
-
 /** lockCase that also reads the organisation's settings, with no round trip more. */
 export function lockCaseWithSettings(db: Db, caseId: string): Promise<CaseWithSettings> {
   return readCaseWithSettings(db, caseId, 'lock');
@@ -69,10 +64,19 @@ export async function readCaseWithSettings(
   const { rows } = await db.executeQuery(compiledCaseWithSettings(db, caseId, mode));
   const row = rows[0];
   if (!row) throw notFound('case', caseId);
-  const { name, languages, time_zone, business_hours, response_targets, compensation_policy, ...caseRow } =
-    row;
+  const {
+    name,
+    languages,
+    time_zone,
+    business_hours,
+    response_targets,
+    compensation_policy,
+    settings_version,
+    ...caseRow
+  } = row;
   return {
     caseRow,
+    settingsVersion: settings_version,
     settings: settingsOf({
       name,
       languages,
@@ -93,6 +97,7 @@ function caseAndSettingsQuery(db: Db, caseId: string) {
     .leftJoin('organisation', (join) => join.on('organisation.id', '=', 1))
     .selectAll('cases')
     .select(SETTINGS_COLUMNS)
+    .select('organisation.version as settings_version')
     .where('cases.id', '=', caseId);
 }
 
@@ -134,46 +139,64 @@ type Companion = OperationNodeSource;
 /** The writes that go with an entry, given its id and seq (both known before it is stored). */
 type Companions = (entry: Pick<InteractionRow, 'id' | 'seq'>) => Companion[];
 
-/** Changes to the case row that go with an entry (its end of log is moved along by appendEntry). */
-type CaseChanges = Omit<Updateable<CasesTable>, 'id' | 'last_seq' | 'last_hash' | 'version'>;
+/** Changes to the case row that go with an entry, as plain values (they also update the caller's copy). */
+type CaseChanges = Partial<
+  Pick<
+    CaseRow,
+    | 'level'
+    | 'peak_level'
+    | 'flags'
+    | 'problems'
+    | 'language'
+    | 'status'
+    | 'priority'
+    | 'first_response_due_at'
+    | 'first_responded_at'
+    | 'updated_at'
+  >
+>;
 
 /**
- * Appends one entry to a case's log, chained to the previous one, and moves the case's end of log (the
- * row and the caller's copy) along so the next append chains to this one. The case changes and the
- * companions are written by the same statement: they see the database as it was before it, and foreign
- * keys to the new entry are checked at its end.
+ * Appends one entry to a case's log, chained to the previous one. The case changes and the companions
+ * are written by the same statement: they see the database as it was before it, and foreign keys to the
+ * new entry are checked at its end. Afterwards the caller's copy of the case is the row as written, so
+ * the next append chains to this one.
  *
- * The case is written only if its version is still the one in `read`: when another writer got there
- * first, `case_changed()` fails the whole statement (SQLSTATE 40001) and nothing is written. Under a
- * lock that cannot happen; without one, the caller reads again and retries.
+ * The case is written only if its version (and the settings' version, when given) is still the one in
+ * `read`: when another writer got there first, `case_changed()` fails the whole statement (SQLSTATE
+ * 40001) and nothing is written. Under a lock that cannot happen; without one, the caller reads again.
  */
 async function appendEntry(
   db: Db,
-  read: CaseRow,
+  read: CaseWithSettings,
   entry: Entry,
   now: Date,
   companions?: Companions,
   caseChanges?: CaseChanges,
 ): Promise<InteractionRow> {
-  const caseId = read.id;
+  const { caseRow, settingsVersion } = read;
   const fields = {
-    case_id: caseId,
-    seq: read.last_seq + 1,
+    case_id: caseRow.id,
+    seq: caseRow.last_seq + 1,
     kind: entry.kind,
     author_id: entry.authorId,
     body: entry.body,
     created_at: now,
     overridden_by: entry.overriddenBy ?? null,
-    prev_hash: read.last_hash,
+    prev_hash: caseRow.last_hash,
   };
   const id = newId();
   const hash = entryHash(fields);
-  const caseUpdate = db
+  let caseUpdate = db
     .updateTable('cases')
     .set({ ...caseChanges, last_seq: fields.seq, last_hash: hash })
-    .where('id', '=', caseId)
-    .where('version', '=', read.version)
+    .where('id', '=', caseRow.id)
+    .where('version', '=', caseRow.version)
     .returning('last_seq');
+  if (settingsVersion !== undefined) {
+    const settingsNow = db.selectFrom('organisation').select('version').where('id', '=', 1);
+    caseUpdate = caseUpdate.where((eb) => eb(settingsNow, 'is not distinct from', settingsVersion));
+  }
   const insert = db
     .insertInto('interactions')
     .values({
@@ -186,9 +209,11 @@ async function appendEntry(
     })
     .returningAll();
   const stored = await withCompanions(db, caseUpdate, insert, companions?.({ id, seq: fields.seq }) ?? []);
-  read.last_seq = stored.seq;
-  read.last_hash = stored.hash;
-  read.version += 1;
+  Object.assign(caseRow, caseChanges, {
+    last_seq: stored.seq,
+    last_hash: stored.hash,
+    version: caseRow.version + 1,
+  });
   return stored;
 }
 
@@ -239,10 +264,15 @@ export async function addInteraction(
   now: Date,
 ): Promise<Interaction> {
   if (!db.isTransaction) {
+    const recent = recentCasesOf(db);
     for (let attempt = 1; attempt <= UNLOCKED_TRIES; attempt++) {
+      const read = (attempt === 1 && recent.get(caseId)) || (await readCaseWithSettings(db, caseId));
       try {
-        return await appendInteraction(db, actor, await readCaseWithSettings(db, caseId), input, now);
+        const added = await appendInteraction(db, actor, read, input, now);
+        recent.remember(read);
+        return added;
       } catch (error) {
+        recent.forget(caseId);
         if (!isCaseChanged(error)) throw error;
       }
     }
@@ -256,11 +286,11 @@ export async function addInteraction(
 export async function appendInteraction(
   db: Db,
   actor: Actor,
-  { caseRow, settings }: CaseWithSettings,
+  read: CaseWithSettings,
   input: NewInteraction,
   now: Date,
 ): Promise<Interaction> {
-  const caseId = caseRow.id;
+  const caseId = read.caseRow.id;
   const audit: Companions = (entry) => [
     auditInsert(db, actor, {
       action: `interaction.${input.kind}`,
@@ -271,12 +301,12 @@ export async function appendInteraction(
   ];
   const stored =
     input.kind === 'inbound'
-      ? await receiveInbound(db, actor, caseRow, input.body, settings, now, audit)
+      ? await receiveInbound(db, actor, read, input.body, now, audit)
       : input.kind === 'outbound'
-        ? await sendReply(db, actor, caseRow, input, settings, now, audit)
+        ? await sendReply(db, actor, read, input, now, audit)
         : await appendEntry(
             db,
-            caseRow,
+            read,
             { kind: input.kind, body: input.body, authorId: userIdOf(actor) },
             now,
             audit,
@@ -291,12 +321,12 @@ export async function appendInteraction(
 export async function receiveInbound(
   db: Db,
   actor: Actor,
-  caseRow: CaseRow,
+  read: CaseWithSettings,
   body: string,
-  settings: Settings,
   now: Date,
   companions?: Companions,
 ): Promise<InteractionRow> {
+  const { caseRow, settings } = read;
   const analysis = analyzeMessage(body);
   const flags = union(caseRow.flags, analysis.flags);
   const problems = union(
@@ -327,7 +357,7 @@ export async function receiveInbound(
   };
   return appendEntry(
     db,
-    caseRow,
+    read,
     { kind: 'inbound', body, authorId: userIdOf(actor), analysis },
     now,
     (entry) => [
@@ -379,12 +409,12 @@ function abuseInsert(
 async function sendReply(
   db: Db,
   actor: Actor,
-  caseRow: CaseRow,
+  read: CaseWithSettings,
   input: NewInteraction,
-  settings: Settings,
   now: Date,
   companions?: Companions,
 ): Promise<InteractionRow> {
+  const { caseRow, settings } = read;
   const coaching = coachReply(input.body, await coachContext(db, actor, caseRow, settings));
   const blocking = coaching.findings.filter((f) => f.severity === 'block');
   if (blocking.length > 0 && !input.override) {
@@ -419,7 +449,7 @@ async function sendReply(
   });
   return appendEntry(
     db,
-    caseRow,
+    read,
     {
       kind: 'outbound',
       body: input.body,

@@ -37,6 +37,8 @@ export interface OrganisationTable {
   /** Client-type thresholds and the boundary ladder (profiles/profile-rules.ts); null = the defaults. */
   profile_rules: ColumnType<unknown | null, string | null | undefined, string | null>;
   updated_at: Timestamp;
+  /** Moved on by the database at every UPDATE: what an unlocked writer checks before it writes. */
+  version: Generated<number>;
 }
 
 export type Role = 'agent' | 'supervisor' | 'owner';
