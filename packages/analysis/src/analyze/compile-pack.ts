@@ -73,29 +73,35 @@ function taggedEntries(pack: LanguagePack, others: readonly LanguagePack[]): Ter
   ];
 }
 
+const isLexicon = (tagged: Tagged): tagged is Extract<Tagged, { group: 'lexicon' }> =>
+  tagged.group === 'lexicon';
+
+/** The matches of a pack's one matcher, sorted by what each term is for. */
+function byPurpose(matches: readonly Match<Tagged>[]): PackMatches {
+  const found: PackMatches = {
+    lexicon: [],
+    signals: [],
+    problems: [],
+    negators: [],
+    declines: [],
+    selfReference: [],
+    sarcasm: [],
+  };
+  for (const match of matches) {
+    (found[match.payload.group] as Match<unknown>[]).push({ ...match, payload: match.payload.entry });
+  }
+  return found;
+}
+
 export function compilePack(pack: LanguagePack, others: readonly LanguagePack[]): CompiledPack {
   const matcher = compileMatcher(taggedEntries(pack, others), {
     inflect: pack.inflect,
-    maskable: (tagged) => tagged.group === 'lexicon' && flagsOf(tagged.entry).some((f) => MASKABLE.has(f)),
+    maskable: (tagged) => isLexicon(tagged) && flagsOf(tagged.entry).some((f) => MASKABLE.has(f)),
   });
   return {
     pack,
-    find(tokens) {
-      const found: PackMatches = {
-        lexicon: [],
-        signals: [],
-        problems: [],
-        negators: [],
-        declines: [],
-        selfReference: [],
-        sarcasm: [],
-      };
-      for (const match of matcher.find(tokens)) {
-        (found[match.payload.group] as Match<unknown>[]).push({ ...match, payload: match.payload.entry });
-      }
-      return found;
-    },
-    knowsLexiconWord: (key) => matcher.knowsWord(key, (tagged) => tagged.group === 'lexicon'),
+    find: (tokens) => byPurpose(matcher.find(tokens)),
+    knowsLexiconWord: (key) => matcher.knowsWord(key, isLexicon),
     acronyms: new Set(pack.cues.acronyms),
   };
 }

@@ -199,18 +199,26 @@ function headAccepts<P>(head: HeadTerms<P>, accept: (payload: P) => boolean): bo
   return false;
 }
 
-export function compileMatcher<P>(
-  entries: readonly TermEntry<P>[],
-  options: MatcherOptions<P> = {},
-): Matcher<P> {
-  const byExactKey = new Map<string, HeadTerms<P>>();
-  const byStem = new Map<number, CompiledTerm<P>[]>();
-  const byShortStem = new Map<number, CompiledTerm<P>[]>();
-  const maskable: CompiledTerm<P>[] = [];
-  const add = <K>(map: Map<K, CompiledTerm<P>[]>, key: K, term: CompiledTerm<P>) => {
-    const list = map.get(key);
-    if (list) list.push(term);
-    else map.set(key, [term]);
+/** A matcher's indexes. Its functions are module functions over these, so that every matcher shares one optimised copy. */
+interface TermIndex<P> {
+  byExactKey: Map<string, HeadTerms<P>>;
+  byStem: Map<number, CompiledTerm<P>[]>;
+  byShortStem: Map<number, CompiledTerm<P>[]>;
+  maskable: CompiledTerm<P>[];
+}
+
+function addTo<K, P>(map: Map<K, CompiledTerm<P>[]>, key: K, term: CompiledTerm<P>): void {
+  const list = map.get(key);
+  if (list) list.push(term);
+  else map.set(key, [term]);
+}
+
+function indexTerms<P>(entries: readonly TermEntry<P>[], options: MatcherOptions<P>): TermIndex<P> {
+  const index: TermIndex<P> = {
+    byExactKey: new Map(),
+    byStem: new Map(),
+    byShortStem: new Map(),
+    maskable: [],
   };
   let order = 0;
   for (const entry of entries) {
@@ -224,47 +232,58 @@ export function compileMatcher<P>(
         payload: entry.payload,
       };
       const head = term.words[0] as WordPattern;
-      if (head.kind === 'exact') for (const key of head.keys) addHeadTerm(byExactKey, key, term);
-      else if (head.kind === 'prefix' && head.stem.length === 2)
-        add(byShortStem, stemBucket(head.stem, 2), term);
-      else if (head.kind === 'prefix') add(byStem, stemBucket(head.stem, 3), term);
-      if (options.maskable?.(entry.payload)) maskable.push(term);
+      if (head.kind === 'exact') for (const key of head.keys) addHeadTerm(index.byExactKey, key, term);
+      else if (head.kind === 'prefix' && head.stem.length === 2) {
+        addTo(index.byShortStem, stemBucket(head.stem, 2), term);
+      } else if (head.kind === 'prefix') addTo(index.byStem, stemBucket(head.stem, 3), term);
+      if (options.maskable?.(entry.payload)) index.maskable.push(term);
     }
   }
+  return index;
+}
 
-  /** The stem terms that may start `key`, in term order. */
-  const stemsOf = (key: string): readonly CompiledTerm<P>[] => {
-    const stems = byStem.get(stemBucket(key, 3)) ?? NO_TERMS;
-    const short = byShortStem.size > 0 ? byShortStem.get(stemBucket(key, 2)) : undefined;
-    if (!short) return stems;
-    return [...short, ...stems].sort((a, b) => a.order - b.order);
-  };
-  const find = (tokens: readonly Token[]): Match<P>[] => {
-    const matches: Match<P>[] = [];
-    for (let i = 0; i < tokens.length; i++) {
-      const token = tokens[i] as Token;
-      const head = byExactKey.get(token.key);
-      if (head) for (const term of termsBefore(head, tokens[i + 1])) addMatch(matches, term, tokens, i);
-      for (const term of stemsOf(token.key)) {
-        if (wordMatches(term.words[0] as WordPattern, token.key, term.except))
-          addMatch(matches, term, tokens, i);
-      }
-      const masked = token.masked ? maskedForm(token) : null;
-      if (!masked) continue;
-      for (const term of maskable) {
-        if (maskedWordFits(term.words[0] as WordPattern, masked)) addMatch(matches, term, tokens, i);
-      }
+/** The stem terms that may start `key`, in term order. */
+function stemsOf<P>(index: TermIndex<P>, key: string): readonly CompiledTerm<P>[] {
+  const stems = index.byStem.get(stemBucket(key, 3)) ?? NO_TERMS;
+  const short = index.byShortStem.size > 0 ? index.byShortStem.get(stemBucket(key, 2)) : undefined;
+  if (!short) return stems;
+  return [...short, ...stems].sort((a, b) => a.order - b.order);
+}
+
+function findTerms<P>(index: TermIndex<P>, tokens: readonly Token[]): Match<P>[] {
+  const matches: Match<P>[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i] as Token;
+    const head = index.byExactKey.get(token.key);
+    if (head) for (const term of termsBefore(head, tokens[i + 1])) addMatch(matches, term, tokens, i);
+    for (const term of stemsOf(index, token.key)) {
+      if (wordMatches(term.words[0] as WordPattern, token.key, term.except))
+        addMatch(matches, term, tokens, i);
     }
-    return matches;
-  };
+    const masked = token.masked ? maskedForm(token) : null;
+    if (!masked) continue;
+    for (const term of index.maskable) {
+      if (maskedWordFits(term.words[0] as WordPattern, masked)) addMatch(matches, term, tokens, i);
+    }
+  }
+  return matches;
+}
+
+function knowsWord<P>(index: TermIndex<P>, key: string, accept: (payload: P) => boolean): boolean {
+  const head = index.byExactKey.get(key);
+  if (head && headAccepts(head, accept)) return true;
+  return stemsOf(index, key).some(
+    (t) => accept(t.payload) && wordMatches(t.words[0] as WordPattern, key, t.except),
+  );
+}
+
+export function compileMatcher<P>(
+  entries: readonly TermEntry<P>[],
+  options: MatcherOptions<P> = {},
+): Matcher<P> {
+  const index = indexTerms(entries, options);
   return {
-    find,
-    knowsWord(key, accept = () => true) {
-      const head = byExactKey.get(key);
-      if (head && headAccepts(head, accept)) return true;
-      return stemsOf(key).some(
-        (t) => accept(t.payload) && wordMatches(t.words[0] as WordPattern, key, t.except),
-      );
-    },
+    find: (tokens) => findTerms(index, tokens),
+    knowsWord: (key, accept = () => true) => knowsWord(index, key, accept),
   };
 }
