@@ -70,35 +70,61 @@ export async function actorOfSession(db: Db, cookie: string, now: Date): Promise
 
 /**
  * How long a known API token is trusted without asking the database again: an API client sends the same
- * token with every request, and the lookup was a round trip of its own. A token revoked in the database
- * (by this process or another) stops working within this time.
+ * token with every request, and the lookup was a round trip of its own. A token revoked through this
+ * process stops working at once (revokeToken calls forgetCachedToken); one revoked by another process, or
+ * straight in the database, stops working here within this time.
  */
 const TOKEN_CACHE_MS = 10_000;
 const TOKEN_CACHE_ENTRIES = 1_000;
-const tokenCaches = new WeakMap<Db, Map<string, { actor: Actor; until: number }>>();
+interface TokenCache {
+  // Keyed by digest(token), which a revoke by id cannot compute: each entry keeps its token's id instead.
+  entries: Map<string, { tokenId: string; actor: Actor; until: number }>;
+  // Bumped by every revoke, so a lookup that read the database before the revoke does not cache its answer.
+  revokes: number;
+}
+const tokenCaches = new WeakMap<Db, TokenCache>();
+
+function tokenCacheOf(db: Db): TokenCache {
+  let cache = tokenCaches.get(db);
+  if (!cache) {
+    cache = { entries: new Map(), revokes: 0 };
+    tokenCaches.set(db, cache);
+  }
+  return cache;
+}
 
 /** actorOfToken remembered for TOKEN_CACHE_MS per database; unknown tokens are never remembered. */
 export async function actorOfTokenCached(db: Db, token: string): Promise<Actor | null> {
-  let cache = tokenCaches.get(db);
-  if (!cache) {
-    cache = new Map();
-    tokenCaches.set(db, cache);
-  }
+  const cache = tokenCacheOf(db);
   const key = digest(token);
   const now = performance.now();
-  const known = cache.get(key);
+  const known = cache.entries.get(key);
   if (known && known.until > now) return known.actor;
+  const revokes = cache.revokes;
   const actor = await actorOfToken(db, token);
   if (!actor) {
-    cache.delete(key);
+    cache.entries.delete(key);
     return null;
   }
-  if (cache.size >= TOKEN_CACHE_ENTRIES) cache.clear();
-  cache.set(key, { actor, until: now + TOKEN_CACHE_MS });
+  if (cache.revokes !== revokes) return actor;
+  if (cache.entries.size >= TOKEN_CACHE_ENTRIES) cache.entries.clear();
+  cache.entries.set(key, { tokenId: actor.id, actor, until: now + TOKEN_CACHE_MS });
   return actor;
 }
 
-async function actorOfToken(db: Db, token: string): Promise<Actor | null> {
+/**
+ * Drops a token from this process's cache for `db` (the database the requests authenticate on, not a
+ * transaction of it), so a token revoked here fails on its very next request.
+ */
+export function forgetCachedToken(db: Db, tokenId: string): void {
+  const cache = tokenCacheOf(db);
+  cache.revokes += 1;
+  for (const [key, entry] of cache.entries) {
+    if (entry.tokenId === tokenId) cache.entries.delete(key);
+  }
+}
+
+async function actorOfToken(db: Db, token: string): Promise<Extract<Actor, { kind: 'token' }> | null> {
   const row = await db
     .selectFrom('api_tokens')
     .select(['id', 'role'])

@@ -101,32 +101,34 @@ export function parseCommandArgs<T extends NonNullable<Parameters<typeof parseAr
 }
 
 /**
- * For a command with one subcommand (`calmdesk token create …`): `-h`/`--help` before or after it
- * prints the usage and gives `undefined`; a missing or other subcommand is a UsageError; otherwise
- * the options after the subcommand, parsed as by parseCommandArgs.
+ * For a command with subcommands (`calmdesk token create …`): `-h`/`--help` before or after the
+ * subcommand prints the usage and gives `undefined`; a missing or other subcommand is a UsageError;
+ * otherwise the subcommand and what follows it, parsed as by parseCommandArgs.
  */
 export function parseSubcommandArgs<
+  S extends string,
   T extends NonNullable<Parameters<typeof parseArgs>[0]>['options'] & {
     help: { type: 'boolean'; short: 'h' };
   },
->(args: string[], subcommand: string, usage: string, options: T) {
+>(args: string[], subcommands: S | readonly S[], usage: string, options: T, allowPositionals = false) {
   const [sub, ...rest] = args;
   if (sub === '-h' || sub === '--help') {
     console.log(usage);
     return undefined;
   }
-  if (sub !== subcommand) {
+  const known: readonly string[] = typeof subcommands === 'string' ? [subcommands] : subcommands;
+  if (sub === undefined || !known.includes(sub)) {
     throw new UsageError(
       sub === undefined ? `missing subcommand\n${usage}` : `unknown subcommand '${sub}'\n${usage}`,
     );
   }
-  const { values } = parseCommandArgs(rest, options);
+  const { values, positionals } = parseCommandArgs(rest, options, allowPositionals);
   // T requires the help option, but TypeScript cannot see through parseArgs' generic result.
   if ((values as { help?: boolean }).help) {
     console.log(usage);
     return undefined;
   }
-  return values;
+  return { subcommand: sub as S, values, positionals };
 }
 
 /** Validates option values with a zod schema; the first problem is a UsageError naming the option. */

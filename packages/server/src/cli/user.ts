@@ -12,7 +12,7 @@ export const userCommand: Command = {
   name: 'user',
   summary: 'user add --email E --password P --role R [--name N]: add a staff member',
   async run(args) {
-    const values = parseSubcommandArgs(args, 'add', USAGE, {
+    const parsed = parseSubcommandArgs(args, 'add', USAGE, {
       email: { type: 'string' },
       password: { type: 'string' },
       role: { type: 'string' },
@@ -20,7 +20,8 @@ export const userCommand: Command = {
       data: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     });
-    if (values === undefined) return 0;
+    if (parsed === undefined) return 0;
+    const { values } = parsed;
     for (const option of ['email', 'password', 'role'] as const) {
       if (values[option] === undefined) throw new UsageError(`--${option} is required\n${USAGE}`);
     }

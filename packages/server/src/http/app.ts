@@ -12,6 +12,7 @@ import { analyticsRoutes } from '../analytics/analytics.routes.ts';
 import { auditRoutes } from '../audit/audit.routes.ts';
 import { registerAuth } from '../auth/auth.hook.ts';
 import { authRoutes } from '../auth/auth.routes.ts';
+import { tokensRoutes } from '../auth/tokens.routes.ts';
 import { boundariesRoutes } from '../boundaries/boundaries.routes.ts';
 import { casesRoutes } from '../cases/cases.routes.ts';
 import { commitmentsRoutes } from '../commitments/commitments.routes.ts';
@@ -79,6 +80,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(commitmentsRoutes(ctx));
   await app.register(customersRoutes(ctx));
   await app.register(usersRoutes(ctx));
+  await app.register(tokensRoutes(ctx));
   await app.register(localRoutes(ctx));
   await app.register(profilesRoutes(ctx));
   await app.register(boundariesRoutes(ctx));

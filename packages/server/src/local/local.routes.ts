@@ -7,8 +7,11 @@ import type { AppContext } from '../http/context.ts';
 import {
   addUserAsCli,
   createTokenAsCli,
+  LocalTokenIdSchema,
   LocalTokenSchema,
   LocalUserSchema,
+  listTokensAsCli,
+  revokeTokenAsCli,
   verifyLogsAsCli,
 } from './local.service.ts';
 import { LOCAL_SECRET_HEADER, readServerFile } from './server-file.ts';
@@ -34,6 +37,17 @@ export function localRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       '/api/local/tokens',
       { config, schema: { hide: true, body: LocalTokenSchema } },
       async (request, reply) => reply.status(201).send(await createTokenAsCli(ctx.db, request.body)),
+    );
+    // POST like every local route: the CLI's client sends one JSON body and nothing else.
+    app.post(
+      '/api/local/tokens/list',
+      { config, schema: { hide: true, body: z.strictObject({}).optional() } },
+      async () => listTokensAsCli(ctx.db),
+    );
+    app.post(
+      '/api/local/tokens/revoke',
+      { config, schema: { hide: true, body: LocalTokenIdSchema } },
+      async (request) => revokeTokenAsCli(ctx.db, request.body),
     );
     app.post(
       '/api/local/verify-log',

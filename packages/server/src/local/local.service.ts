@@ -1,10 +1,16 @@
 import { z } from 'zod';
-import { recordAudit } from '../audit/audit.service.ts';
 import type { Actor } from '../auth/actor.ts';
-import { createToken } from '../auth/auth.service.ts';
+import {
+  type CreatedToken,
+  issueToken,
+  listTokens,
+  NewTokenSchema,
+  revokeToken,
+  type TokenListing,
+} from '../auth/tokens.service.ts';
 import { verifyAllLogs } from '../cases/cases.service.ts';
 import type { Db } from '../db/database.ts';
-import { addUser, NewUserSchema, type PublicUser, RoleSchema } from '../users/users.service.ts';
+import { addUser, NewUserSchema, type PublicUser } from '../users/users.service.ts';
 
 /** Whoever runs the `calmdesk` CLI on this machine owns the data folder, so it acts as an owner. */
 export const CLI_ACTOR: Actor = { kind: 'cli', role: 'owner' };
@@ -12,18 +18,12 @@ export const CLI_ACTOR: Actor = { kind: 'cli', role: 'owner' };
 export const LocalUserSchema = NewUserSchema.omit({ signature: true });
 export type LocalUser = z.infer<typeof LocalUserSchema>;
 
-export const LocalTokenSchema = z.strictObject({
-  role: RoleSchema,
-  label: z.string().trim().min(1).max(200).optional(),
-});
+export const LocalTokenSchema = NewTokenSchema;
 export type LocalToken = z.infer<typeof LocalTokenSchema>;
+export type { CreatedToken, TokenListing };
 
-export interface CreatedToken {
-  id: string;
-  token: string;
-  role: LocalToken['role'];
-  label: string | null;
-}
+export const LocalTokenIdSchema = z.strictObject({ id: z.string().min(1).max(100) });
+export type LocalTokenId = z.infer<typeof LocalTokenIdSchema>;
 
 export type LogReport = Awaited<ReturnType<typeof verifyAllLogs>>;
 
@@ -33,18 +33,18 @@ export function addUserAsCli(db: Db, input: LocalUser): Promise<PublicUser> {
 }
 
 /** `calmdesk token create`: the token is returned once; only its hash stays in the database. */
-export async function createTokenAsCli(db: Db, input: LocalToken): Promise<CreatedToken> {
-  const label = input.label ?? null;
-  return db.transaction().execute(async (trx) => {
-    const { id, token } = await createToken(trx, input.role, label);
-    await recordAudit(trx, CLI_ACTOR, {
-      action: 'token.create',
-      targetType: 'api_token',
-      targetId: id,
-      details: { role: input.role, label },
-    });
-    return { id, token, role: input.role, label };
-  });
+export function createTokenAsCli(db: Db, input: LocalToken): Promise<CreatedToken> {
+  return issueToken(db, CLI_ACTOR, input);
+}
+
+/** `calmdesk token list`: every token, newest first, without secrets. */
+export async function listTokensAsCli(db: Db): Promise<{ items: TokenListing[] }> {
+  return { items: await listTokens(db, CLI_ACTOR) };
+}
+
+/** `calmdesk token revoke`: `db` is the server's own database, so the server forgets the token at once. */
+export function revokeTokenAsCli(db: Db, input: LocalTokenId): Promise<TokenListing> {
+  return revokeToken(db, CLI_ACTOR, input.id, new Date());
 }
 
 /** `calmdesk verify-log`: every case's hash chain, checked from its first entry. */
