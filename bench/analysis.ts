@@ -9,7 +9,7 @@ import { Filter } from 'glin-profanity';
 import { englishDataset, englishRecommendedTransformers, RegExpMatcher } from 'obscenity';
 import Sentiment from 'sentiment';
 import vader from 'vader-sentiment';
-import { type Measurement, measure, percentile } from './measure.ts';
+import { type Measurement, measure, percentile, ratioToFloor } from './measure.ts';
 import { benchMessages } from './messages.ts';
 
 const FLOOR = /[^\p{L}]+/u;
@@ -27,23 +27,26 @@ export async function runAnalysisBench(): Promise<{
   const sentiment = new Sentiment();
   const obscenity = new RegExpMatcher({ ...englishDataset.build(), ...englishRecommendedTransformers });
   const glin = new Filter({ languages: ['english'] });
-  const results: Measurement[] = [
-    measure('floor: lowercase + split', messages, floor),
-    measure('CalmDesk analyzeMessage', messages, (t) => analyzeMessage(t)),
-    measure('CalmDesk, language given', messages, (t) => analyzeMessage(t, { lang: 'pl' })),
-    measure('sentiment', messages, (t) => sentiment.analyze(t)),
-    measure('vader-sentiment', messages, (t) => vader.SentimentIntensityAnalyzer.polarity_scores(t), 1),
-    measure('obscenity', messages, (t) => obscenity.hasMatch(t)),
-    measure('glin-profanity', messages, (t) => glin.isProfane(t), 1),
+  /** Each contender, and how many paired rounds its ratio to the floor takes (one for the slow ones). */
+  const contenders: [string, (text: string) => unknown, number][] = [
+    ['floor: lowercase + split', floor, 5],
+    ['CalmDesk analyzeMessage', (t) => analyzeMessage(t), 5],
+    ['CalmDesk, language given', (t) => analyzeMessage(t, { lang: 'pl' }), 5],
+    ['sentiment', (t) => sentiment.analyze(t), 5],
+    ['vader-sentiment', (t) => vader.SentimentIntensityAnalyzer.polarity_scores(t), 1],
+    ['obscenity', (t) => obscenity.hasMatch(t), 5],
+    ['glin-profanity', (t) => glin.isProfane(t), 1],
   ];
-  const base = results[0] as Measurement;
-  const rows = results.map((r) => [
-    r.name,
-    Math.round(r.messagesPerSecond).toLocaleString('en'),
-    r.p50Micros.toFixed(1),
-    r.p99Micros.toFixed(1),
-    (base.messagesPerSecond / r.messagesPerSecond).toFixed(1),
-  ]);
+  const rows = contenders.map(([name, fn, rounds]) => {
+    const r: Measurement = measure(name, messages, fn, Math.min(rounds, 3));
+    return [
+      r.name,
+      Math.round(r.messagesPerSecond).toLocaleString('en'),
+      r.p50Micros.toFixed(1),
+      r.p99Micros.toFixed(1),
+      ratioToFloor(floor, fn, messages, rounds).toFixed(1),
+    ];
+  });
   rows.push(['(messages in the set)', String(messages.length), '', '', '']);
   return { rows, cold: await coldStart() };
 }

@@ -48,3 +48,23 @@ export function percentile(values: readonly number[], q: number): number {
 export function quantile(sorted: readonly number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
 }
+
+/**
+ * How many times the floor's time `fn` takes over the messages: per round, one pass of the floor and
+ * one of `fn`, back to back; the median of the rounds' ratios. Paired rounds put a pause of the machine
+ * into one round's ratio, not into the figure, as separate runs minutes apart would.
+ */
+export function ratioToFloor(
+  floor: (text: string) => unknown,
+  fn: (text: string) => unknown,
+  messages: readonly string[],
+  rounds: number,
+): number {
+  const pass = (f: (text: string) => unknown) => {
+    const t0 = performance.now();
+    for (const text of messages) f(text);
+    return performance.now() - t0;
+  };
+  const ratios = Array.from({ length: rounds }, () => pass(fn) / pass(floor));
+  return percentile(ratios, 0.5);
+}
