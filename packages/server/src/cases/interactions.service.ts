@@ -207,8 +207,16 @@ async function appendEntry(
       coaching: entry.coaching ? JSON.stringify(entry.coaching) : null,
       hash,
     })
-    .returningAll();
-  const stored = await withCompanions(db, caseUpdate, insert, companions?.({ id, seq: fields.seq }) ?? []);
+    // Everything stored is known here: reading the entry back (its analysis parsed again) is wasted work.
+    .returning('id');
+  await withCompanions(db, caseUpdate, insert, companions?.({ id, seq: fields.seq }) ?? []);
+  const stored: InteractionRow = {
+    id,
+    ...fields,
+    analysis: entry.analysis ?? null,
+    coaching: entry.coaching ?? null,
+    hash,
+  };
   Object.assign(caseRow, caseChanges, {
     last_seq: stored.seq,
     last_hash: stored.hash,
@@ -218,24 +226,23 @@ async function appendEntry(
 }
 
 /**
- * `WITH case_update AS (…), write_0 AS (…), …, entry AS (INSERT … RETURNING *) SELECT * FROM entry`: all
- * of it one statement, so one round trip, and it succeeds or fails whole.
+ * `WITH case_update AS (…), write_0 AS (…), …, entry AS (INSERT … RETURNING id) SELECT id FROM entry`:
+ * all of it one statement, so one round trip, and it succeeds or fails whole.
  */
 async function withCompanions(
   db: Db,
   caseUpdate: OperationNodeSource,
   insert: OperationNodeSource,
   writes: readonly Companion[],
-): Promise<InteractionRow> {
+): Promise<void> {
   const ctes = [
     sql`case_update AS (${caseUpdate})`,
     ...writes.map((write, i) => sql`${sql.id(`write_${i}`)} AS (${write})`),
   ];
-  const { rows } =
-    await sql<InteractionRow>`WITH ${sql.join(ctes)}, entry AS (${insert}) SELECT * FROM entry`.execute(db);
-  const stored = rows[0];
-  if (!stored) throw new Error('the log entry was not stored');
-  return stored;
+  const { rows } = await sql<{
+    id: string;
+  }>`WITH ${sql.join(ctes)}, entry AS (${insert}) SELECT id FROM entry`.execute(db);
+  if (rows.length !== 1) throw new Error('the log entry was not stored');
 }
 
 /** SQLSTATE serialization_failure: raised by case_changed() when an unlocked writer lost the race. */
