@@ -55,7 +55,7 @@ export function lockCaseWithSettings(db: Db, caseId: string): Promise<CaseWithSe
   return readCaseWithSettings(db, caseId, 'lock');
 }
 
-/** The case and the settings as they are now, unlocked: a writer checks the case's version when it writes. */
+/** The case and the settings as they are now, unlocked: a writer checks both versions when it writes. */
 export async function readCaseWithSettings(
   db: Db,
   caseId: string,
@@ -117,8 +117,7 @@ function compiledCaseWithSettings(
     template = (mode === 'lock' ? query.forUpdate(['cases']) : query).compile();
     caseWithSettingsTemplates.set(mode, template);
   }
-  const compiled = template;
-  return { ...compiled, parameters: compiled.parameters.map((p) => (p === CASE_ID_SLOT ? caseId : p)) };
+  return { ...template, parameters: template.parameters.map((p) => (p === CASE_ID_SLOT ? caseId : p)) };
 }
 
 interface Entry {
