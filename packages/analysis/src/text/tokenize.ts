@@ -63,17 +63,21 @@ function addWord(tokens: Token[], text: string, start: number, limit: number): n
   let i = start;
   let end = start;
   let masked = false;
-  // A word of a–z with no letter three times in a row is its own key: most words, with no lookup.
-  let isPlainLower = true;
+  // A word of ASCII letters with no letter three times in a row is its lower case: most words, with no
+  // lookup (what wordKey would answer); a word of a–z is its own key.
+  let isAscii = true;
+  let hasCapital = false;
   let previous = -1;
   let repeats = 0;
   while (i < limit) {
     const code = text.charCodeAt(i);
-    if (code >= 0x61 && code <= 0x7a) {
-      // a–z, most of any word: a part of it, needing no class lookup.
-      repeats = code === previous ? repeats + 1 : 0;
-      if (repeats === 2) isPlainLower = false;
-      previous = code;
+    const lower = code | 0x20;
+    if (lower >= 0x61 && lower <= 0x7a) {
+      // A–Z and a–z, most of any word: a part of it, needing no class lookup.
+      if (code !== lower) hasCapital = true;
+      repeats = lower === previous ? repeats + 1 : 0;
+      if (repeats === 2) isAscii = false;
+      previous = lower;
       end = ++i;
       continue;
     }
@@ -81,16 +85,20 @@ function addWord(tokens: Token[], text: string, start: number, limit: number): n
     const size = classed >= PAIR ? 2 : 1;
     const kind = classed % PAIR;
     if (kind === NONE || i + size > limit) break;
-    isPlainLower = false;
+    isAscii = false;
     previous = code;
     i += size;
     if (kind === MASK_CHAR) masked = true;
     if (kind !== APOSTROPHE) end = i;
   }
   const raw = text.slice(start, end);
-  const key = isPlainLower ? raw : wordKey(masked ? raw.replace(/[*#]+$/, '') : raw);
-  tokens.push({ start, end, raw, key, masked });
+  tokens.push({ start, end, raw, key: keyOf(raw, isAscii, hasCapital, masked), masked });
   return i;
+}
+
+function keyOf(raw: string, isAscii: boolean, hasCapital: boolean, masked: boolean): string {
+  if (isAscii) return hasCapital ? raw.toLowerCase() : raw;
+  return wordKey(masked ? raw.replace(/[*#]+$/, '') : raw);
 }
 
 /** Unicode-aware words of `text` within `ranges` (default: all of it), offsets into `text`. */
