@@ -6,6 +6,8 @@ import type pg from 'pg';
  * holds per connection however many statement shapes there are (bulk inserts, IN lists).
  */
 const PREPARED_PER_CONNECTION = 200;
+/** Statement texts given a name in all (connections come and go): this process's memory stays bounded too. */
+const NAMED_TEXTS = 1_000;
 /** Only data statements are prepared: DDL and transaction control run as they come. */
 const PREPARABLE = /^\s*(?:select|insert|update|delete|with)\b/i;
 /** SQLSTATE feature_not_supported: a prepared statement's result type changed under it (a migration). */
@@ -23,20 +25,20 @@ export function preparingPool(pool: pg.Pool): PostgresPool {
 
   function nameFor(client: pg.PoolClient, sql: string): string | undefined {
     if (unpreparable.has(sql) || !PREPARABLE.test(sql)) return undefined;
-    let name = names.get(sql);
-    if (!name) {
-      name = `calmdesk_${names.size + 1}`;
-      names.set(sql, name);
-    }
     let prepared = preparedBy.get(client);
     if (!prepared) {
       prepared = new Set();
       preparedBy.set(client, prepared);
     }
-    if (!prepared.has(name)) {
-      if (prepared.size >= PREPARED_PER_CONNECTION) return undefined;
-      prepared.add(name);
+    let name = names.get(sql);
+    if (name && prepared.has(name)) return name;
+    if (prepared.size >= PREPARED_PER_CONNECTION) return undefined;
+    if (!name) {
+      if (names.size >= NAMED_TEXTS) return undefined;
+      name = `calmdesk_${names.size + 1}`;
+      names.set(sql, name);
     }
+    prepared.add(name);
     return name;
   }
 
