@@ -1,12 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../http/context.ts';
-import {
-  issueToken,
-  listTokens,
-  NewTokenSchema,
-  revokeToken,
-  TokenIdParamsSchema,
-} from './tokens.service.ts';
+import { IdParamsSchema } from '../http/params.ts';
+import { issueToken, listTokens, NewTokenSchema, revokeToken } from './tokens.service.ts';
 
 export function tokensRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   const tags = ['tokens'];
@@ -31,7 +26,7 @@ export function tokensRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     );
     app.delete(
       '/api/tokens/:id',
-      { schema: { tags, summary: 'Revoke an API token (owner)', params: TokenIdParamsSchema } },
+      { schema: { tags, summary: 'Revoke an API token (owner)', params: IdParamsSchema } },
       async (request) => revokeToken(ctx.db, request.actor, request.params.id, ctx.now()),
     );
   };

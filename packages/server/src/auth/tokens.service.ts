@@ -13,8 +13,6 @@ export const NewTokenSchema = z.strictObject({
 });
 export type NewToken = z.infer<typeof NewTokenSchema>;
 
-export const TokenIdParamsSchema = z.strictObject({ id: z.string().min(1).max(100) });
-
 export interface CreatedToken {
   id: string;
   token: string;

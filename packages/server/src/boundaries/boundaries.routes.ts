@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../http/context.ts';
+import { IdParamsSchema } from '../http/params.ts';
 import {
   decideBoundary,
   dismissRecommendation,
@@ -13,8 +14,6 @@ import {
 } from './boundaries.service.ts';
 import { BOUNDARY_RULES } from './recommend-boundaries.ts';
 
-const CustomerParams = z.strictObject({ id: z.string().min(1).max(100) });
-
 export function boundariesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
     const tags = ['boundaries'];
@@ -24,7 +23,7 @@ export function boundariesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags,
           summary: 'For booking systems: the boundary in force, online booking, deposit, prepayment',
-          params: CustomerParams,
+          params: IdParamsSchema,
         },
       },
       async (request) => getStanding(ctx.db, request.params.id, ctx.now()),
@@ -35,7 +34,7 @@ export function boundariesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags,
           summary: 'What the rules recommend (never decided automatically)',
-          params: CustomerParams,
+          params: IdParamsSchema,
         },
       },
       async (request) => ({ items: await listRecommendations(ctx.db, request.params.id, ctx.now()) }),
@@ -46,7 +45,7 @@ export function boundariesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags,
           summary: 'Dismiss a recommendation (supervisor or owner) until new evidence arrives',
-          params: z.strictObject({ id: z.string().min(1).max(100), rule: z.enum(BOUNDARY_RULES) }),
+          params: IdParamsSchema.extend({ rule: z.enum(BOUNDARY_RULES) }),
           body: ReasonSchema,
         },
       },
@@ -70,7 +69,7 @@ export function boundariesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags,
           summary: 'Every boundary decision and dismissal, newest first',
-          params: CustomerParams,
+          params: IdParamsSchema,
         },
       },
       async (request) => ({ items: await listBoundaries(ctx.db, request.params.id, ctx.now()) }),
@@ -81,7 +80,7 @@ export function boundariesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags,
           summary: 'Confirm a boundary (supervisor or owner): the decision and its letter',
-          params: CustomerParams,
+          params: IdParamsSchema,
           body: NewBoundarySchema,
         },
       },
@@ -96,7 +95,7 @@ export function boundariesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags,
           summary: 'Revoke a boundary in force (supervisor or owner)',
-          params: CustomerParams,
+          params: IdParamsSchema,
           body: ReasonSchema,
         },
       },

@@ -8,6 +8,7 @@ import type { Db } from '../db/database.ts';
 import { newId } from '../db/ids.ts';
 import type { BoundaryDecisionsTable } from '../db/schema.ts';
 import { AppError, notFound } from '../errors.ts';
+import { RowIdSchema } from '../http/params.ts';
 import type { EvidenceRecord } from '../profiles/client-types.ts';
 import { DAY_MS, loadCustomerHistory, loadDecisions } from '../profiles/customer-history.ts';
 import { getProfileRules, type ProfileRules } from '../profiles/profile-rules.ts';
@@ -25,7 +26,7 @@ import {
 
 export const EvidenceRecordSchema = z.strictObject({
   kind: z.enum(['interaction', 'booking', 'invoice', 'commitment', 'case', 'incident']),
-  id: z.string().min(1).max(100),
+  id: RowIdSchema,
   at: z.string().max(40).optional(),
   excerpt: z.string().max(500).optional(),
   caseId: z.string().max(100).optional(),

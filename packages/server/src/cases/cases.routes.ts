@@ -1,5 +1,4 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import {
   CompensationDecisionSchema,
   decideCompensation,
@@ -7,6 +6,7 @@ import {
   proposeCompensation,
 } from '../compensations/compensations.service.ts';
 import type { AppContext } from '../http/context.ts';
+import { IdParamsSchema } from '../http/params.ts';
 import {
   CasePatchSchema,
   CaseQuerySchema,
@@ -18,8 +18,6 @@ import {
   verifyCaseLog,
 } from './cases.service.ts';
 import { addInteraction, NewInteractionSchema } from './interactions.service.ts';
-
-const CaseParams = z.strictObject({ id: z.string().min(1).max(100) });
 
 export function casesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
@@ -41,7 +39,7 @@ export function casesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
 
     app.get(
       '/api/cases/:id',
-      { schema: { tags, summary: 'A case with its log', params: CaseParams } },
+      { schema: { tags, summary: 'A case with its log', params: IdParamsSchema } },
       async (request) => getCaseDetail(ctx.db, request.params.id),
     );
 
@@ -51,7 +49,7 @@ export function casesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags,
           summary: 'Change status, stage, fault or assignee',
-          params: CaseParams,
+          params: IdParamsSchema,
           body: CasePatchSchema,
         },
       },
@@ -64,7 +62,7 @@ export function casesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags,
           summary: 'Log an inbound message, send a reply, add a note',
-          params: CaseParams,
+          params: IdParamsSchema,
           body: NewInteractionSchema,
         },
       },
@@ -82,7 +80,7 @@ export function casesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
 
     app.get(
       '/api/cases/:id/verify',
-      { schema: { tags, summary: "Verify the case's hash chain", params: CaseParams } },
+      { schema: { tags, summary: "Verify the case's hash chain", params: IdParamsSchema } },
       async (request) => verifyCaseLog(ctx.db, request.params.id),
     );
 
@@ -92,7 +90,7 @@ export function casesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags: ['compensations'],
           summary: 'Propose a compensation',
-          params: CaseParams,
+          params: IdParamsSchema,
           body: NewCompensationSchema,
         },
       },
@@ -114,7 +112,7 @@ export function casesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags: ['compensations'],
           summary: 'Approve, reject or mark issued',
-          params: CaseParams,
+          params: IdParamsSchema,
           body: CompensationDecisionSchema,
         },
       },

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { escalateOverdue, listAlerts } from '../alerts/alerts.service.ts';
 import type { AppContext } from '../http/context.ts';
+import { IdParamsSchema } from '../http/params.ts';
 import {
   CommitmentPatchSchema,
   CommitmentQuerySchema,
@@ -28,7 +28,7 @@ export function commitmentsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags: ['commitments'],
           summary: 'Mark a promise kept or missed',
-          params: z.strictObject({ id: z.string().min(1).max(100) }),
+          params: IdParamsSchema,
           body: CommitmentPatchSchema,
         },
       },

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { getCustomerCaseDetails } from '../cases/cases.service.ts';
 import type { AppContext } from '../http/context.ts';
+import { IdParamsSchema } from '../http/params.ts';
 import {
   CustomerInputSchema,
   CustomerQuerySchema,
@@ -33,7 +33,7 @@ export function customersRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags,
           summary: 'A customer with every case and interaction',
-          params: z.strictObject({ id: z.string().min(1).max(100) }),
+          params: IdParamsSchema,
         },
       },
       async (request) => {

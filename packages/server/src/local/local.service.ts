@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { Actor } from '../auth/actor.ts';
 import {
   type CreatedToken,
@@ -10,6 +10,7 @@ import {
 } from '../auth/tokens.service.ts';
 import { verifyAllLogs } from '../cases/cases.service.ts';
 import type { Db } from '../db/database.ts';
+import { IdParamsSchema } from '../http/params.ts';
 import { addUser, NewUserSchema, type PublicUser } from '../users/users.service.ts';
 
 /** Whoever runs the `calmdesk` CLI on this machine owns the data folder, so it acts as an owner. */
@@ -22,7 +23,7 @@ export const LocalTokenSchema = NewTokenSchema;
 export type LocalToken = z.infer<typeof LocalTokenSchema>;
 export type { CreatedToken, TokenListing };
 
-export const LocalTokenIdSchema = z.strictObject({ id: z.string().min(1).max(100) });
+export const LocalTokenIdSchema = IdParamsSchema;
 export type LocalTokenId = z.infer<typeof LocalTokenIdSchema>;
 
 export type LogReport = Awaited<ReturnType<typeof verifyAllLogs>>;

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { AppContext } from '../http/context.ts';
+import { IdParamsSchema } from '../http/params.ts';
 import { getProfileRules, ProfileRulesPatchSchema, saveProfileRules } from './profile-rules.ts';
 import { getCustomerProfile } from './profiles.service.ts';
 
@@ -12,7 +12,7 @@ export function profilesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags: ['customers'],
           summary: 'Suggested client types with evidence, the numbers, earlier satisfied messages',
-          params: z.strictObject({ id: z.string().min(1).max(100) }),
+          params: IdParamsSchema,
         },
       },
       async (request) => getCustomerProfile(ctx.db, request.params.id, ctx.now()),
