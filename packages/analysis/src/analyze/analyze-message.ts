@@ -1,7 +1,8 @@
 import type { LanguagePack, LexiconEntry, ProblemEntry, SignalKind } from '../lang/types.ts';
 import { wordKey } from '../text/fold.ts';
 import type { Match } from '../text/terms.ts';
-import { joinSpacedLetters, type Range, type Token, tokenize } from '../text/tokenize.ts';
+import { joinSpacedLetters, type Range, type Token, tokenize, wordIdOf } from '../text/tokenize.ts';
+import { internWord, wordCount } from '../text/words.ts';
 import type { Analysis, AnalyzeOptions, Evidence, Problem, SignalEvidence } from '../types.ts';
 import {
   type DetectedLang,
@@ -98,16 +99,13 @@ function vocabularyOf(pack: LanguagePack): ReadonlySet<string> {
   return words;
 }
 
-/** Which packs know each word: one lookup per token, however many languages there are. */
-function knownWordsOf(packs: readonly LanguagePack[]): ReadonlyMap<string, readonly Lang[]> {
-  const knownBy = new Map<string, Lang[]>();
-  for (const pack of packs) {
-    for (const word of vocabularyOf(pack)) {
-      const langs = knownBy.get(word);
-      if (langs) langs.push(pack.code);
-      else knownBy.set(word, [pack.code]);
-    }
-  }
+/** Which packs know each word, by word number: bit `i` for `packs[i]`, one read per token. */
+function knownWordsOf(packs: readonly LanguagePack[]): Uint8Array {
+  const words = packs.map((pack) => [...vocabularyOf(pack)].map(internWord));
+  const knownBy = new Uint8Array(wordCount());
+  words.forEach((ids, i) => {
+    for (const id of ids) knownBy[id] = (knownBy[id] as number) | (1 << i);
+  });
   return knownBy;
 }
 
@@ -118,7 +116,7 @@ export function createAnalyzer({ packs, guessLanguage }: AnalyzerOptions) {
   const quoteHeaders = allPacks.flatMap((p) => p.cues.quoteHeaders.map((s) => new RegExp(s, 'iu')));
   const signatureStarts = allPacks.flatMap((p) => p.cues.signatureStarts.map((s) => new RegExp(s, 'iu')));
   // Built on the first message whose language is not given: an analyzer told the language never needs it.
-  let knownBy: ReadonlyMap<string, readonly Lang[]> | null = null;
+  let knownBy: Uint8Array | null = null;
   const compiled = new Map<Lang | 'und', CompiledPack | null>();
   const universalOnly = {
     code: 'en',
@@ -155,8 +153,10 @@ export function createAnalyzer({ packs, guessLanguage }: AnalyzerOptions) {
     const hits = { pl: 0, et: 0, en: 0 } as Record<Lang, number>;
     knownBy ??= knownWordsOf(allPacks);
     for (const token of tokens) {
-      const langs = knownBy.get(token.key);
-      if (langs) for (const lang of langs) hits[lang]++;
+      const id = wordIdOf(token);
+      const packsKnowing = id >= 0 && id < knownBy.length ? (knownBy[id] as number) : 0;
+      if (packsKnowing === 0) continue;
+      for (let i = 0; i < available.length; i++) if (packsKnowing & (1 << i)) hits[available[i] as Lang]++;
     }
     return { stopwords: hits, words: tokens.length };
   }

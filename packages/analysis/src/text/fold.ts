@@ -74,6 +74,34 @@ function mayHoldRun(text: string): boolean {
   return false;
 }
 
+/** `simpleFold`'s answer for a code unit that is not a letter folding to one letter. */
+export const NOT_SIMPLE = 0xffff;
+/** Per UTF-16 code unit: its fold when it is a letter that folds to one letter, else NOT_SIMPLE; 0 until first asked. */
+const simpleFolds = new Uint16Array(0x10000);
+const ONE_LETTER = /^\p{L}$/u;
+
+/**
+ * The folded code unit of a letter that folds to one letter (`Ż` → `z`, `õ` → `o`); NOT_SIMPLE for
+ * anything else (digits, marks, `ß`, surrogates). A word of such letters, with no letter three times
+ * in a row, has the string of their folds as its key.
+ */
+export function simpleFold(code: number): number {
+  let folded = simpleFolds[code] as number;
+  if (folded === 0) {
+    folded = computeSimpleFold(code);
+    simpleFolds[code] = folded;
+  }
+  return folded;
+}
+
+function computeSimpleFold(code: number): number {
+  if (code >= 0xd800 && code <= 0xdfff) return NOT_SIMPLE;
+  const char = String.fromCharCode(code);
+  if (!ONE_LETTER.test(char)) return NOT_SIMPLE;
+  const folded = foldChar(char);
+  return folded.length === 1 && ONE_LETTER.test(folded) ? folded.charCodeAt(0) : NOT_SIMPLE;
+}
+
 const keyCache = new Map<string, string>();
 const KEY_CACHE_LIMIT = 50_000;
 

@@ -1,5 +1,6 @@
 import { foldText, wordKey } from './fold.ts';
-import type { Token } from './tokenize.ts';
+import { type Token, wordIdOf } from './tokenize.ts';
+import { internWord, wordIdOfKey } from './words.ts';
 
 /**
  * The term syntax of language packs (LANGPACK.md): `word`, `stem*`, `lemma~`, phrases of several
@@ -11,7 +12,7 @@ export const MAX_GAP = 3;
 const MIN_STEM = 2;
 
 type WordPattern =
-  | { kind: 'exact'; keys: ReadonlySet<string> }
+  | { kind: 'exact'; keys: ReadonlySet<string>; ids: ReadonlySet<number> }
   | { kind: 'prefix'; stem: string }
   | { kind: 'gap' };
 
@@ -28,8 +29,8 @@ interface CompiledTerm<P> {
 interface HeadTerms<P> {
   /** Terms to try whatever word follows: one word long, or going on with a stem or a gap. */
   always: CompiledTerm<P>[];
-  /** Terms going on with an exact word, by that word's keys: one lookup instead of one test each. */
-  byNextKey: Map<string, CompiledTerm<P>[]> | null;
+  /** Terms going on with an exact word, by that word's numbers: one lookup instead of one test each. */
+  byNextWord: Map<number, CompiledTerm<P>[]> | null;
 }
 
 export interface TermEntry<P> {
@@ -65,9 +66,14 @@ function parseWord(word: string, inflect: Inflect | undefined, source: string): 
   if (word.endsWith('~')) {
     const lemma = word.slice(0, -1);
     const forms = inflect?.(lemma) ?? [];
-    return { kind: 'exact', keys: new Set([lemma, ...forms].map(wordKey)) };
+    return exactPattern([lemma, ...forms]);
   }
-  return { kind: 'exact', keys: new Set([wordKey(word)]) };
+  return exactPattern([word]);
+}
+
+function exactPattern(words: readonly string[]): WordPattern {
+  const keys = new Set(words.map(wordKey));
+  return { kind: 'exact', keys, ids: new Set([...keys].map(internWord)) };
 }
 
 /** Parses one term; throws TermSyntaxError naming the term when it cannot be used. */
@@ -81,11 +87,14 @@ export function parseTerm(source: string, inflect?: Inflect): WordPattern[] {
   return patterns;
 }
 
-function wordMatches(pattern: WordPattern, key: string, except: ReadonlySet<string>): boolean {
+function wordMatches(pattern: WordPattern, token: Token, except: ReadonlySet<string>): boolean {
   // The pattern first: most candidates fail it, and the exceptions are rarely needed then.
-  if (pattern.kind === 'exact') return pattern.keys.has(key) && !except.has(key);
-  if (pattern.kind === 'prefix') return key.startsWith(pattern.stem) && !except.has(key);
-  return false;
+  if (pattern.kind === 'exact') return pattern.ids.has(wordIdOf(token)) && !except.has(token.key);
+  return stemMatches(pattern, token.key, except);
+}
+
+function stemMatches(pattern: WordPattern, key: string, except: ReadonlySet<string>): boolean {
+  return pattern.kind === 'prefix' && key.startsWith(pattern.stem) && !except.has(key);
 }
 
 /** Does a masked word (`k*rwa`, `f***ing`) fit this pattern, a mask character standing for one letter? */
@@ -107,8 +116,8 @@ function maskedFits(masked: string, word: string, whole: boolean): boolean {
   return true;
 }
 
-function maskedForm(token: Token): string | null {
-  const folded = foldText(token.raw);
+function maskedForm(written: string): string | null {
+  const folded = foldText(written);
   const letters = folded.replace(/[*#]/g, '').length;
   return letters >= 1 && letters < folded.length ? folded : null;
 }
@@ -152,7 +161,7 @@ function matchRest<P>(term: CompiledTerm<P>, tokens: readonly Token[], w: number
     return -1;
   }
   const token = tokens[t];
-  if (!token || !wordMatches(pattern, token.key, term.except)) return -1;
+  if (!token || !wordMatches(pattern, token, term.except)) return -1;
   return matchRest(term, tokens, w + 1, t + 1);
 }
 
@@ -165,28 +174,28 @@ function addMatch<P>(matches: Match<P>[], term: CompiledTerm<P>, tokens: readonl
   matches.push({ payload: term.payload, term: term.source, first: i, last, start: first.start, end });
 }
 
-function addHeadTerm<P>(byExactKey: Map<string, HeadTerms<P>>, key: string, term: CompiledTerm<P>): void {
-  let head = byExactKey.get(key);
+function addHeadTerm<P>(heads: Map<number, HeadTerms<P>>, id: number, term: CompiledTerm<P>): void {
+  let head = heads.get(id);
   if (!head) {
-    head = { always: [], byNextKey: null };
-    byExactKey.set(key, head);
+    head = { always: [], byNextWord: null };
+    heads.set(id, head);
   }
   const next = term.words[1];
   if (next?.kind !== 'exact') {
     head.always.push(term);
     return;
   }
-  head.byNextKey ??= new Map();
-  for (const nextKey of next.keys) {
-    const list = head.byNextKey.get(nextKey);
+  head.byNextWord ??= new Map();
+  for (const nextId of next.ids) {
+    const list = head.byNextWord.get(nextId);
     if (list) list.push(term);
-    else head.byNextKey.set(nextKey, [term]);
+    else head.byNextWord.set(nextId, [term]);
   }
 }
 
 /** The terms of `head` that may match before the `next` token, in term order. */
 function termsBefore<P>(head: HeadTerms<P>, next: Token | undefined): readonly CompiledTerm<P>[] {
-  const then = next && head.byNextKey?.get(next.key);
+  const then = next && head.byNextWord?.get(wordIdOf(next));
   if (!then) return head.always;
   if (head.always.length === 0) return then;
   return [...head.always, ...then].sort((a, b) => a.order - b.order);
@@ -195,13 +204,14 @@ function termsBefore<P>(head: HeadTerms<P>, next: Token | undefined): readonly C
 /** Whether any term of `head` is one `accept` takes, whatever follows. */
 function headAccepts<P>(head: HeadTerms<P>, accept: (payload: P) => boolean): boolean {
   if (head.always.some((t) => accept(t.payload))) return true;
-  for (const terms of head.byNextKey?.values() ?? []) if (terms.some((t) => accept(t.payload))) return true;
+  for (const terms of head.byNextWord?.values() ?? []) if (terms.some((t) => accept(t.payload))) return true;
   return false;
 }
 
 /** A matcher's indexes. Its functions are module functions over these, so that every matcher shares one optimised copy. */
 interface TermIndex<P> {
-  byExactKey: Map<string, HeadTerms<P>>;
+  /** The terms starting with an exact word, by the word's number: an array read per token. */
+  heads: readonly (HeadTerms<P> | undefined)[];
   byStem: Map<number, CompiledTerm<P>[]>;
   byShortStem: Map<number, CompiledTerm<P>[]>;
   maskable: CompiledTerm<P>[];
@@ -213,13 +223,20 @@ function addTo<K, P>(map: Map<K, CompiledTerm<P>[]>, key: K, term: CompiledTerm<
   else map.set(key, [term]);
 }
 
+/** A packed array from word number to head: undefined in the gaps, and past its end for words numbered later. */
+function headsByNumber<P>(heads: Map<number, HeadTerms<P>>): (HeadTerms<P> | undefined)[] {
+  let last = -1;
+  for (const id of heads.keys()) last = Math.max(last, id);
+  const array: (HeadTerms<P> | undefined)[] = new Array(last + 1).fill(undefined);
+  for (const [id, head] of heads) array[id] = head;
+  return array;
+}
+
 function indexTerms<P>(entries: readonly TermEntry<P>[], options: MatcherOptions<P>): TermIndex<P> {
-  const index: TermIndex<P> = {
-    byExactKey: new Map(),
-    byStem: new Map(),
-    byShortStem: new Map(),
-    maskable: [],
-  };
+  const heads = new Map<number, HeadTerms<P>>();
+  const byStem = new Map<number, CompiledTerm<P>[]>();
+  const byShortStem = new Map<number, CompiledTerm<P>[]>();
+  const maskable: CompiledTerm<P>[] = [];
   let order = 0;
   for (const entry of entries) {
     const except = new Set((entry.except ?? []).map(wordKey));
@@ -232,14 +249,14 @@ function indexTerms<P>(entries: readonly TermEntry<P>[], options: MatcherOptions
         payload: entry.payload,
       };
       const head = term.words[0] as WordPattern;
-      if (head.kind === 'exact') for (const key of head.keys) addHeadTerm(index.byExactKey, key, term);
-      else if (head.kind === 'prefix' && head.stem.length === 2) {
-        addTo(index.byShortStem, stemBucket(head.stem, 2), term);
-      } else if (head.kind === 'prefix') addTo(index.byStem, stemBucket(head.stem, 3), term);
-      if (options.maskable?.(entry.payload)) index.maskable.push(term);
+      if (head.kind === 'exact') for (const id of head.ids) addHeadTerm(heads, id, term);
+      else if (head.kind === 'prefix' && head.stem.length === 2)
+        addTo(byShortStem, stemBucket(head.stem, 2), term);
+      else if (head.kind === 'prefix') addTo(byStem, stemBucket(head.stem, 3), term);
+      if (options.maskable?.(entry.payload)) maskable.push(term);
     }
   }
-  return index;
+  return { heads: headsByNumber(heads), byStem, byShortStem, maskable };
 }
 
 /** The stem terms that may start `key`, in term order. */
@@ -250,17 +267,21 @@ function stemsOf<P>(index: TermIndex<P>, key: string): readonly CompiledTerm<P>[
   return [...short, ...stems].sort((a, b) => a.order - b.order);
 }
 
+function headOf<P>(index: TermIndex<P>, id: number): HeadTerms<P> | undefined {
+  return id >= 0 ? index.heads[id] : undefined;
+}
+
 function findTerms<P>(index: TermIndex<P>, tokens: readonly Token[]): Match<P>[] {
   const matches: Match<P>[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i] as Token;
-    const head = index.byExactKey.get(token.key);
+    const head = headOf(index, wordIdOf(token));
     if (head) for (const term of termsBefore(head, tokens[i + 1])) addMatch(matches, term, tokens, i);
     for (const term of stemsOf(index, token.key)) {
-      if (wordMatches(term.words[0] as WordPattern, token.key, term.except))
+      if (stemMatches(term.words[0] as WordPattern, token.key, term.except))
         addMatch(matches, term, tokens, i);
     }
-    const masked = token.masked ? maskedForm(token) : null;
+    const masked = token.masked === null ? null : maskedForm(token.masked);
     if (!masked) continue;
     for (const term of index.maskable) {
       if (maskedWordFits(term.words[0] as WordPattern, masked)) addMatch(matches, term, tokens, i);
@@ -270,10 +291,10 @@ function findTerms<P>(index: TermIndex<P>, tokens: readonly Token[]): Match<P>[]
 }
 
 function knowsWord<P>(index: TermIndex<P>, key: string, accept: (payload: P) => boolean): boolean {
-  const head = index.byExactKey.get(key);
+  const head = headOf(index, wordIdOfKey(key));
   if (head && headAccepts(head, accept)) return true;
   return stemsOf(index, key).some(
-    (t) => accept(t.payload) && wordMatches(t.words[0] as WordPattern, key, t.except),
+    (t) => accept(t.payload) && stemMatches(t.words[0] as WordPattern, key, t.except),
   );
 }
 

@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { foldText, squeeze, wordKey } from './fold.ts';
 import { compileMatcher, parseTerm, TermSyntaxError } from './terms.ts';
-import { joinSpacedLetters, tokenize } from './tokenize.ts';
+import { joinSpacedLetters, tokenize, wordIdOf } from './tokenize.ts';
+import { internWord, keyOfWord, wordIdOfKey } from './words.ts';
 
 describe('folding', () => {
   it('drops case and diacritics of Polish and Estonian letters', () => {
@@ -69,7 +70,8 @@ describe('tokenize', () => {
     const text = '😡 Złodzieje! k*rwa…';
     const tokens = tokenize(text);
     expect(tokens.map((t) => text.slice(t.start, t.end))).toEqual(['Złodzieje', 'k*rwa']);
-    expect(tokens[1]?.masked).toBe(true);
+    expect(tokens[0]?.masked).toBe(null);
+    expect(tokens[1]?.masked).toBe('k*rwa');
   });
 
   it('property: keys every token as wordKey keys its text', () => {
@@ -84,8 +86,8 @@ describe('tokenize', () => {
     fc.assert(
       fc.property(text, (t) => {
         for (const token of tokenize(t)) {
-          expect(token.raw).toBe(t.slice(token.start, token.end));
-          expect(token.key).toBe(wordKey(token.masked ? token.raw.replace(/[*#]+$/, '') : token.raw));
+          const raw = t.slice(token.start, token.end);
+          expect(token.key).toBe(wordKey(token.masked === null ? raw : raw.replace(/[*#]+$/, '')));
         }
       }),
     );
@@ -93,13 +95,60 @@ describe('tokenize', () => {
 
   it('tokenises only inside the given ranges', () => {
     const text = 'keep this > drop that';
-    expect(tokenize(text, [{ start: 0, end: 9 }]).map((t) => t.raw)).toEqual(['keep', 'this']);
+    expect(tokenize(text, [{ start: 0, end: 9 }]).map((t) => t.key)).toEqual(['keep', 'this']);
   });
 
   it('joins spaced-out letters when the joined word is known', () => {
     const text = 'ty k u r w a i w';
     const joined = joinSpacedLetters(text, tokenize(text), (key) => key === 'kurwa');
-    expect(joined.map((t) => t.raw)).toEqual(['ty', 'k u r w a', 'i', 'w']);
+    expect(joined.map((t) => text.slice(t.start, t.end))).toEqual(['ty', 'k u r w a', 'i', 'w']);
+  });
+});
+
+describe('word numbers', () => {
+  it('finds a known word while tokenizing, whatever its case and diacritics', () => {
+    const id = internWord('zazolc');
+    const tokens = tokenize('ZAŻÓŁĆ zażółć Zazolc zazolcz');
+    expect(tokens.map((t) => t.id)).toEqual([id, id, id, -1]);
+    expect(tokens[0]?.key).toBe('zazolc');
+  });
+
+  it('keeps every number through the growth of the table', () => {
+    // Letters only, never three alike in a row: words the tokenizer finds by their letters.
+    const words = Array.from(
+      { length: 5000 },
+      (_, i) => `growth${[...String(i)].map((d) => 'abcdefghij'[Number(d)]).join('x')}`,
+    );
+    const ids = words.map(internWord);
+    expect(new Set(ids).size).toBe(words.length);
+    expect(words.map(wordIdOfKey)).toEqual(ids);
+    expect(ids.map(keyOfWord)).toEqual(words);
+    expect(tokenize(words.slice(0, 50).join(' ')).map((t) => t.id)).toEqual(ids.slice(0, 50));
+  });
+
+  it('numbers a token again when its word was numbered after tokenizing', () => {
+    const [token] = tokenize('numberedlater');
+    expect(token && wordIdOf(token)).toBe(-1);
+    const id = internWord('numberedlater');
+    expect(token && wordIdOf(token)).toBe(id);
+  });
+
+  it('property: a token has the number of its key, or -1 when the key has none', () => {
+    const known = ['kurwa', 'zlodziej', 'aitah', 'sa', 'saa', 'dziekuje'];
+    for (const word of known) internWord(word);
+    const text = fc
+      .array(
+        fc.constantFrom('kurwa', 'KURWA', 'złodziej', 'aitäh', 'sa', 'saaa', 'dzięKUJĘ', 'k*rwa', ' ', '1'),
+        {
+          maxLength: 12,
+        },
+      )
+      .map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(text, (t) => {
+        for (const token of tokenize(t)) expect(wordIdOf(token)).toBe(wordIdOfKey(token.key));
+      }),
+    );
   });
 });
 

@@ -1,14 +1,37 @@
-import { wordKey } from './fold.ts';
+import { NOT_SIMPLE, simpleFold, wordKey } from './fold.ts';
+import {
+  finishHash,
+  HASH_START,
+  hashStep,
+  keyOfWord,
+  wordCount,
+  wordIdInText,
+  wordIdOfKey,
+} from './words.ts';
 
 export interface Token {
   /** Offsets into the original text. */
   start: number;
   end: number;
-  raw: string;
   /** Folded, de-leeted, squeezed: what terms are compared with. */
   key: string;
-  /** Has masking characters inside (`k*rwa`, `f***ing`). */
-  masked: boolean;
+  /** The word as written when it has masking characters inside (`k*rwa`, `f***ing`), else null. */
+  masked: string | null;
+  /** The key's number in words.ts, -1 when unknown: read it with `wordIdOf`. */
+  id: number;
+  /** How many words were numbered when `id` was looked up. */
+  numberedAt: number;
+}
+
+/** The number of a token's key; looked up again if words were numbered since (a pack compiled after tokenizing). */
+export function wordIdOf(token: Token): number {
+  if (token.id >= 0) return token.id;
+  const count = wordCount();
+  if (token.numberedAt !== count) {
+    token.numberedAt = count;
+    token.id = wordIdOfKey(token.key);
+  }
+  return token.id;
 }
 
 export interface Range {
@@ -63,10 +86,12 @@ function addWord(tokens: Token[], text: string, start: number, limit: number): n
   let i = start;
   let end = start;
   let masked = false;
-  // A word of ASCII letters with no letter three times in a row is its lower case: most words, with no
-  // lookup (what wordKey would answer); a word of a–z is its own key.
   let isAscii = true;
   let hasCapital = false;
+  // While every character is a letter folding to one letter and no letter comes three times in a
+  // row, the key is the string of their folds (most words): hashed here, found with no string built.
+  let simple = true;
+  let hash = HASH_START;
   let previous = -1;
   let repeats = 0;
   while (i < limit) {
@@ -76,8 +101,9 @@ function addWord(tokens: Token[], text: string, start: number, limit: number): n
       // A–Z and a–z, most of any word: a part of it, needing no class lookup.
       if (code !== lower) hasCapital = true;
       repeats = lower === previous ? repeats + 1 : 0;
-      if (repeats === 2) isAscii = false;
+      if (repeats === 2) simple = false;
       previous = lower;
+      hash = hashStep(hash, lower);
       end = ++i;
       continue;
     }
@@ -86,18 +112,34 @@ function addWord(tokens: Token[], text: string, start: number, limit: number): n
     const kind = classed % PAIR;
     if (kind === NONE || i + size > limit) break;
     isAscii = false;
-    previous = code;
+    if (simple) {
+      const folded = size === 1 ? simpleFold(code) : NOT_SIMPLE;
+      repeats = folded === previous ? repeats + 1 : 0;
+      if (folded === NOT_SIMPLE || repeats === 2) simple = false;
+      previous = folded;
+      hash = hashStep(hash, folded);
+    }
     i += size;
     if (kind === MASK_CHAR) masked = true;
     if (kind !== APOSTROPHE) end = i;
   }
-  const raw = text.slice(start, end);
-  tokens.push({ start, end, raw, key: keyOf(raw, isAscii, hasCapital, masked), masked });
+  const known = simple ? wordIdInText(text, start, end, finishHash(hash)) : -1;
+  const raw = known >= 0 ? '' : text.slice(start, end);
+  const key = known >= 0 ? keyOfWord(known) : keyOf(raw, simple && isAscii, hasCapital, masked);
+  tokens.push({
+    start,
+    end,
+    key,
+    masked: masked ? raw : null,
+    id: known,
+    numberedAt: simple ? wordCount() : -1,
+  });
   return i;
 }
 
-function keyOf(raw: string, isAscii: boolean, hasCapital: boolean, masked: boolean): string {
-  if (isAscii) return hasCapital ? raw.toLowerCase() : raw;
+/** The key of a word no matcher knows by its letters (or one that is not simple). */
+function keyOf(raw: string, asciiLetters: boolean, hasCapital: boolean, masked: boolean): string {
+  if (asciiLetters) return hasCapital ? raw.toLowerCase() : raw;
   return wordKey(masked ? raw.replace(/[*#]+$/, '') : raw);
 }
 
@@ -123,8 +165,8 @@ function isSpacedLetter(text: string, tokens: readonly Token[], j: number): bool
   const next = tokens[j + 1];
   return (
     next !== undefined &&
-    here.raw.length === 1 &&
-    next.raw.length === 1 &&
+    here.end - here.start === 1 &&
+    next.end - next.start === 1 &&
     next.start - here.end === 1 &&
     SPACER.test(text[here.end] ?? '')
   );
@@ -149,7 +191,7 @@ export function joinSpacedLetters(text: string, tokens: Token[], accept: (key: s
       const key = wordKey(
         tokens
           .slice(i, k + 1)
-          .map((t) => t.raw)
+          .map((t) => text.slice(t.start, t.end))
           .join(''),
       );
       if (accept(key)) joinedTo = k;
@@ -165,9 +207,10 @@ export function joinSpacedLetters(text: string, tokens: Token[], accept: (key: s
     out.push({
       start: first.start,
       end: last.end,
-      raw,
       key: wordKey(raw.replace(/[\s.\-_]/gu, '')),
-      masked: false,
+      masked: null,
+      id: -1,
+      numberedAt: -1,
     });
     i = joinedTo + 1;
   }
