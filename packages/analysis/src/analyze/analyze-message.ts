@@ -1,7 +1,7 @@
 import type { LanguagePack, LexiconEntry, ProblemEntry, SignalKind } from '../lang/types.ts';
 import { wordKey } from '../text/fold.ts';
 import type { Match } from '../text/terms.ts';
-import { joinSpacedLetters, type Range, type Token, tokenize, wordIdOf } from '../text/tokenize.ts';
+import { joinSpacedLetters, type Range, scanText, type Token, wordIdOf } from '../text/tokenize.ts';
 import { internWord, wordCount } from '../text/words.ts';
 import type { Analysis, AnalyzeOptions, Evidence, Problem, SignalEvidence } from '../types.ts';
 import {
@@ -164,7 +164,8 @@ export function createAnalyzer({ packs, guessLanguage }: AnalyzerOptions) {
   return function analyzeMessage(input: string, options: AnalyzeOptions = {}): Analysis {
     const { text, truncated } = boundedText(typeof input === 'string' ? input : String(input ?? ''));
     const ranges: Range[] = ownTextRanges(text, quoteHeaders, signatureStarts);
-    const rawTokens = tokenize(text, ranges);
+    const scan = scanText(text, ranges);
+    const rawTokens = scan.tokens;
     const lang =
       options.lang && packs[options.lang]
         ? options.lang
@@ -176,7 +177,8 @@ export function createAnalyzer({ packs, guessLanguage }: AnalyzerOptions) {
     const found = pack.find(tokens);
     const lexiconMatches = extra ? [...found.lexicon, ...extra.find(tokens)] : found.lexicon;
     const { evidence, evidenceIfUnhappy, aimedAbuse } = lexiconEvidence(text, lang, found, lexiconMatches);
-    evidence.push(...findShouting(text, ranges, pack.acronyms));
+    const whole = ranges.length === 1 && ranges[0]?.start === 0 && ranges[0].end === text.length;
+    evidence.push(...findShouting(text, ranges, pack.acronyms, whole ? scan : undefined));
     const signals = signalsOf(text, lang, found);
     const problemMatches = found.problems.filter((m) => !(m.payload.negatable && isNegated(text, found, m)));
     const unhappy =

@@ -1,4 +1,4 @@
-import type { Range } from '../text/tokenize.ts';
+import type { Range, TextScan } from '../text/tokenize.ts';
 import type { Evidence } from '../types.ts';
 
 const CAPS_WORD = /\p{Lu}[\p{Lu}\p{M}]{2,}(?![\p{Ll}])/gu;
@@ -53,13 +53,22 @@ function matchesOf(pattern: RegExp, text: string): RegExpExecArray[] {
   return matches;
 }
 
-/** Typographic shouting, language-independent: words in capitals (not acronyms) and runs of `!!!`. */
+/** MAYBE_SHOUTING from what the scan of the whole text saw: no second pass over it. */
+function scanMayShout(text: string, scan: TextScan): boolean {
+  return scan.surrogates ? MAYBE_SHOUTING.test(text) : scan.adjacentCapitals || scan.adjacentMarks;
+}
+
+/**
+ * Typographic shouting, language-independent: words in capitals (not acronyms) and runs of `!!!`.
+ * `wholeScan` is the scan of all of `text`, when the ranges are all of it.
+ */
 export function findShouting(
   text: string,
   ranges: readonly Range[],
   acronyms: ReadonlySet<string>,
+  wholeScan?: TextScan,
 ): Evidence[] {
-  if (!mayShout(text)) return [];
+  if (!(wholeScan ? scanMayShout(text, wholeScan) : mayShout(text))) return [];
   const evidence: Evidence[] = [];
   for (const range of ranges) {
     const slice = text.slice(range.start, range.end);

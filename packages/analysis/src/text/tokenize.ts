@@ -47,6 +47,11 @@ const PART = 1;
 const START = 2;
 const APOSTROPHE = 3;
 const MASK_CHAR = 4;
+const KIND = 7;
+/** Added to the class of a surrogate pair, which spans two code units. */
+const PAIR = 8;
+/** Added to the class of a capital letter of the BMP. */
+const CAPITAL = 16;
 
 /**
  * The class of every UTF-16 code unit, filled in on first sight: a typed-array read per character
@@ -54,17 +59,16 @@ const MASK_CHAR = 4;
  */
 const classes = new Uint8Array(0x10000).fill(0xff);
 
+const CAPITAL_LETTER = /^\p{Lu}$/u;
+
 function classifyChar(char: string): number {
   if (char === "'" || char === '’') return APOSTROPHE;
   if (char === '*' || char === '#') return MASK_CHAR;
-  if (WORD_START.test(char)) return START;
+  if (WORD_START.test(char)) return CAPITAL_LETTER.test(char) && char.length === 1 ? START + CAPITAL : START;
   return WORD_PART.test(char) ? PART : NONE;
 }
 
-/** Added to the class of a surrogate pair, which spans two code units. */
-const PAIR = 8;
-
-/** The class of the character at `i` (whose code unit is `code`), plus PAIR when it is a surrogate pair. */
+/** The class of the character at `i` (whose code unit is `code`): its kind, plus PAIR and CAPITAL. */
 function classAt(text: string, i: number, code = text.charCodeAt(i)): number {
   if (code >= 0xd800 && code <= 0xdbff) {
     const low = text.charCodeAt(i + 1);
@@ -79,15 +83,29 @@ function classAt(text: string, i: number, code = text.charCodeAt(i)): number {
 }
 
 /**
+ * The words of a text, and what the scan saw on the way that a check of typography (shouting)
+ * would otherwise read the whole text again for.
+ */
+export interface TextScan {
+  tokens: Token[];
+  /** Two capital letters of the BMP in a row. */
+  adjacentCapitals: boolean;
+  /** Two of `!` and `?` in a row. */
+  adjacentMarks: boolean;
+  /** A surrogate code unit: astral characters, which the two above do not cover. */
+  surrogates: boolean;
+}
+
+/**
  * Scans one word from `start` and adds it as a token, without trailing apostrophes; returns where
  * scanning stopped (after them).
  */
-function addWord(tokens: Token[], text: string, start: number, limit: number): number {
+function addWord(scan: TextScan, text: string, start: number, limit: number): number {
   let i = start;
   let end = start;
   let masked = false;
   let isAscii = true;
-  let hasCapital = false;
+  let capitals = 0;
   // While every character is a letter folding to one letter and no letter comes three times in a
   // row, the key is the string of their folds (most words): hashed here, found with no string built.
   let simple = true;
@@ -99,7 +117,7 @@ function addWord(tokens: Token[], text: string, start: number, limit: number): n
     const lower = code | 0x20;
     if (lower >= 0x61 && lower <= 0x7a) {
       // A–Z and a–z, most of any word: a part of it, needing no class lookup.
-      if (code !== lower) hasCapital = true;
+      if (code !== lower) capitals++;
       repeats = lower === previous ? repeats + 1 : 0;
       if (repeats === 2) simple = false;
       previous = lower;
@@ -108,10 +126,12 @@ function addWord(tokens: Token[], text: string, start: number, limit: number): n
       continue;
     }
     const classed = classAt(text, i, code);
-    const size = classed >= PAIR ? 2 : 1;
-    const kind = classed % PAIR;
+    const size = classed & PAIR ? 2 : 1;
+    const kind = classed & KIND;
     if (kind === NONE || i + size > limit) break;
     isAscii = false;
+    if (classed & CAPITAL) capitals++;
+    if (size === 2) scan.surrogates = true;
     if (simple) {
       const folded = size === 1 ? simpleFold(code) : NOT_SIMPLE;
       repeats = folded === previous ? repeats + 1 : 0;
@@ -123,10 +143,11 @@ function addWord(tokens: Token[], text: string, start: number, limit: number): n
     if (kind === MASK_CHAR) masked = true;
     if (kind !== APOSTROPHE) end = i;
   }
+  if (capitals >= 2 && !scan.adjacentCapitals) scan.adjacentCapitals = hasAdjacentCapitals(text, start, end);
   const known = simple ? wordIdInText(text, start, end, finishHash(hash)) : -1;
   const raw = known >= 0 ? '' : text.slice(start, end);
-  const key = known >= 0 ? keyOfWord(known) : keyOf(raw, simple && isAscii, hasCapital, masked);
-  tokens.push({
+  const key = known >= 0 ? keyOfWord(known) : keyOf(raw, simple && isAscii, capitals > 0, masked);
+  scan.tokens.push({
     start,
     end,
     key,
@@ -137,25 +158,50 @@ function addWord(tokens: Token[], text: string, start: number, limit: number): n
   return i;
 }
 
+function hasAdjacentCapitals(text: string, start: number, end: number): boolean {
+  for (let i = start + 1; i < end; i++) {
+    if (classAt(text, i) & CAPITAL && classAt(text, i - 1) & CAPITAL) return true;
+  }
+  return false;
+}
+
 /** The key of a word no matcher knows by its letters (or one that is not simple). */
 function keyOf(raw: string, asciiLetters: boolean, hasCapital: boolean, masked: boolean): string {
   if (asciiLetters) return hasCapital ? raw.toLowerCase() : raw;
   return wordKey(masked ? raw.replace(/[*#]+$/, '') : raw);
 }
 
-/** Unicode-aware words of `text` within `ranges` (default: all of it), offsets into `text`. */
-export function tokenize(text: string, ranges: readonly Range[] = [{ start: 0, end: text.length }]): Token[] {
-  const tokens: Token[] = [];
+/** Unicode-aware words of `text` within `ranges` (default: all of it), offsets into `text`; and what else the scan saw. */
+export function scanText(
+  text: string,
+  ranges: readonly Range[] = [{ start: 0, end: text.length }],
+): TextScan {
+  const scan: TextScan = { tokens: [], adjacentCapitals: false, adjacentMarks: false, surrogates: false };
   for (const range of ranges) {
     let i = range.start;
+    let wasMark = false;
     while (i < range.end) {
-      const classed = classAt(text, i);
-      const size = classed >= PAIR ? 2 : 1;
-      if (classed % PAIR !== START || i + size > range.end) i += size;
-      else i = addWord(tokens, text, i, range.end);
+      const code = text.charCodeAt(i);
+      if (code === 0x21 || code === 0x3f) {
+        if (wasMark) scan.adjacentMarks = true;
+        wasMark = true;
+        i++;
+        continue;
+      }
+      wasMark = false;
+      if (code >= 0xd800 && code <= 0xdfff) scan.surrogates = true;
+      const classed = classAt(text, i, code);
+      const size = classed & PAIR ? 2 : 1;
+      if ((classed & KIND) !== START || i + size > range.end) i += size;
+      else i = addWord(scan, text, i, range.end);
     }
   }
-  return tokens;
+  return scan;
+}
+
+/** Unicode-aware words of `text` within `ranges` (default: all of it), offsets into `text`. */
+export function tokenize(text: string, ranges?: readonly Range[]): Token[] {
+  return scanText(text, ranges).tokens;
 }
 
 const SPACER = /^[\s.\-_]$/u;
