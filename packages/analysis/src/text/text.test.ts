@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { foldText, squeeze, wordKey } from './fold.ts';
 import { compileMatcher, parseTerm, TermSyntaxError } from './terms.ts';
-import { joinSpacedLetters, tokenize, wordIdOf } from './tokenize.ts';
+import { joinSpacedLetters, scanText, tokenize, wordIdOf } from './tokenize.ts';
 import { internWord, keyOfWord, wordIdOfKey } from './words.ts';
 
 describe('folding', () => {
@@ -89,6 +89,22 @@ describe('tokenize', () => {
           const raw = t.slice(token.start, token.end);
           expect(token.key).toBe(wordKey(token.masked === null ? raw : raw.replace(/[*#]+$/, '')));
         }
+      }),
+    );
+  });
+
+  it('property: notes two capitals or two marks in a row, and surrogates, as a regex would', () => {
+    const text = fc
+      .array(fc.constantFrom('A', 'a', 'Ą', 'ą', 'Σ', '!', '?', ' ', "'", '*', '1', '😡', '\uD800'), {
+        maxLength: 20,
+      })
+      .map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(text, (t) => {
+        const scan = scanText(t);
+        expect(scan.surrogates).toBe(/[\uD800-\uDFFF]/.test(t));
+        expect(scan.adjacentMarks).toBe(/[!?][!?]/.test(t));
+        if (!scan.surrogates) expect(scan.adjacentCapitals).toBe(/\p{Lu}\p{Lu}/u.test(t));
       }),
     );
   });
