@@ -259,10 +259,20 @@ function indexTerms<P>(entries: readonly TermEntry<P>[], options: MatcherOptions
   return { heads: headsByNumber(heads), byStem, byShortStem, maskable };
 }
 
-/** The stem terms that may start `key`, in term order. */
-function stemsOf<P>(index: TermIndex<P>, key: string): readonly CompiledTerm<P>[] {
-  const stems = index.byStem.get(stemBucket(key, 3)) ?? NO_TERMS;
-  const short = index.byShortStem.size > 0 ? index.byShortStem.get(stemBucket(key, 2)) : undefined;
+/** The bucket of a token's key (stemBucket), read without building the key. */
+function tokenBucket(token: Token, length: 2 | 3): number {
+  if (token.keyLength < length) return -1;
+  let hash = 0;
+  for (let i = 0; i < length; i++) hash = Math.imul(hash ^ token.keyUnit(i), 0x9e37_79b1);
+  return hash >>> 2;
+}
+
+/** The stem terms that may start `key` (of `token`, if given: its key is then built only when needed), in term order. */
+function stemsOf<P>(index: TermIndex<P>, key: string | Token): readonly CompiledTerm<P>[] {
+  const long = typeof key === 'string' ? stemBucket(key, 3) : tokenBucket(key, 3);
+  const stems = index.byStem.get(long) ?? NO_TERMS;
+  if (index.byShortStem.size === 0) return stems;
+  const short = index.byShortStem.get(typeof key === 'string' ? stemBucket(key, 2) : tokenBucket(key, 2));
   if (!short) return stems;
   return [...short, ...stems].sort((a, b) => a.order - b.order);
 }
@@ -277,7 +287,7 @@ function findTerms<P>(index: TermIndex<P>, tokens: readonly Token[]): Match<P>[]
     const token = tokens[i] as Token;
     const head = headOf(index, wordIdOf(token));
     if (head) for (const term of termsBefore(head, tokens[i + 1])) addMatch(matches, term, tokens, i);
-    for (const term of stemsOf(index, token.key)) {
+    for (const term of stemsOf(index, token)) {
       if (stemMatches(term.words[0] as WordPattern, token.key, term.except))
         addMatch(matches, term, tokens, i);
     }

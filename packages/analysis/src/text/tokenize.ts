@@ -9,18 +9,53 @@ import {
   wordIdOfKey,
 } from './words.ts';
 
-export interface Token {
-  /** Offsets into the original text. */
-  start: number;
-  end: number;
+/** How a simple word is spelled, for building its key when it is first read. */
+const ASCII_LETTERS = 1;
+const HAS_CAPITAL = 2;
+
+/**
+ * A word of the text. Most words are never compared by their key (only known words and those a
+ * stem may start are), so the key of a simple word no matcher knows is built on first read.
+ */
+export class Token {
+  /** The key once built; null only for a simple word not yet asked for it. */
+  private builtKey: string | null;
+
+  constructor(
+    /** The whole text the offsets index. */
+    readonly text: string,
+    /** Offsets into the original text. */
+    readonly start: number,
+    readonly end: number,
+    key: string | null,
+    /** The word as written when it has masking characters inside (`k*rwa`, `f***ing`), else null. */
+    readonly masked: string | null,
+    /** The key's number in words.ts, -1 when unknown: read it with `wordIdOf`. */
+    public id: number,
+    /** How many words were numbered when `id` was looked up. */
+    public numberedAt: number,
+    private readonly spelling = 0,
+  ) {
+    this.builtKey = key;
+  }
+
   /** Folded, de-leeted, squeezed: what terms are compared with. */
-  key: string;
-  /** The word as written when it has masking characters inside (`k*rwa`, `f***ing`), else null. */
-  masked: string | null;
-  /** The key's number in words.ts, -1 when unknown: read it with `wordIdOf`. */
-  id: number;
-  /** How many words were numbered when `id` was looked up. */
-  numberedAt: number;
+  get key(): string {
+    this.builtKey ??= simpleKey(this.text.slice(this.start, this.end), this.spelling);
+    return this.builtKey;
+  }
+
+  /** The key's length, without building it. */
+  get keyLength(): number {
+    return this.builtKey === null ? this.end - this.start : this.builtKey.length;
+  }
+
+  /** The key's code unit at `k`, without building it: a simple word's key is its letters' folds. */
+  keyUnit(k: number): number {
+    return this.builtKey === null
+      ? simpleFold(this.text.charCodeAt(this.start + k))
+      : this.builtKey.charCodeAt(k);
+  }
 }
 
 /** The number of a token's key; looked up again if words were numbered since (a pack compiled after tokenizing). */
@@ -144,17 +179,16 @@ function addWord(scan: TextScan, text: string, start: number, limit: number): nu
     if (kind !== APOSTROPHE) end = i;
   }
   if (capitals >= 2 && !scan.adjacentCapitals) scan.adjacentCapitals = hasAdjacentCapitals(text, start, end);
-  const known = simple ? wordIdInText(text, start, end, finishHash(hash)) : -1;
-  const raw = known >= 0 ? '' : text.slice(start, end);
-  const key = known >= 0 ? keyOfWord(known) : keyOf(raw, simple && isAscii, capitals > 0, masked);
-  scan.tokens.push({
-    start,
-    end,
-    key,
-    masked: masked ? raw : null,
-    id: known,
-    numberedAt: simple ? wordCount() : -1,
-  });
+  if (!simple) {
+    const raw = text.slice(start, end);
+    const key = wordKey(masked ? raw.replace(/[*#]+$/, '') : raw);
+    scan.tokens.push(new Token(text, start, end, key, masked ? raw : null, -1, -1));
+    return i;
+  }
+  const known = wordIdInText(text, start, end, finishHash(hash));
+  const key = known >= 0 ? keyOfWord(known) : null;
+  const spelling = (isAscii ? ASCII_LETTERS : 0) | (capitals > 0 ? HAS_CAPITAL : 0);
+  scan.tokens.push(new Token(text, start, end, key, null, known, wordCount(), spelling));
   return i;
 }
 
@@ -165,10 +199,10 @@ function hasAdjacentCapitals(text: string, start: number, end: number): boolean 
   return false;
 }
 
-/** The key of a word no matcher knows by its letters (or one that is not simple). */
-function keyOf(raw: string, asciiLetters: boolean, hasCapital: boolean, masked: boolean): string {
-  if (asciiLetters) return hasCapital ? raw.toLowerCase() : raw;
-  return wordKey(masked ? raw.replace(/[*#]+$/, '') : raw);
+/** The key of a simple word: its letters' folds. */
+function simpleKey(raw: string, spelling: number): string {
+  if (!(spelling & ASCII_LETTERS)) return wordKey(raw);
+  return spelling & HAS_CAPITAL ? raw.toLowerCase() : raw;
 }
 
 /** Unicode-aware words of `text` within `ranges` (default: all of it), offsets into `text`; and what else the scan saw. */
@@ -250,14 +284,7 @@ export function joinSpacedLetters(text: string, tokens: Token[], accept: (key: s
     }
     const last = tokens[joinedTo] as Token;
     const raw = text.slice(first.start, last.end);
-    out.push({
-      start: first.start,
-      end: last.end,
-      key: wordKey(raw.replace(/[\s.\-_]/gu, '')),
-      masked: null,
-      id: -1,
-      numberedAt: -1,
-    });
+    out.push(new Token(text, first.start, last.end, wordKey(raw.replace(/[\s.\-_]/gu, '')), null, -1, -1));
     i = joinedTo + 1;
   }
   return out;
