@@ -12,7 +12,7 @@ export const MAX_GAP = 3;
 const MIN_STEM = 2;
 
 type WordPattern =
-  | { kind: 'exact'; keys: ReadonlySet<string>; ids: ReadonlySet<number> }
+  | { kind: 'exact'; keys: ReadonlySet<string>; ids: readonly number[] }
   | { kind: 'prefix'; stem: string }
   | { kind: 'gap' };
 
@@ -73,7 +73,9 @@ function parseWord(word: string, inflect: Inflect | undefined, source: string): 
 
 function exactPattern(words: readonly string[]): WordPattern {
   const keys = new Set(words.map(wordKey));
-  return { kind: 'exact', keys, ids: new Set([...keys].map(internWord)) };
+  const ids: number[] = [];
+  for (const key of keys) ids.push(internWord(key));
+  return { kind: 'exact', keys, ids };
 }
 
 /** Parses one term; throws TermSyntaxError naming the term when it cannot be used. */
@@ -89,7 +91,9 @@ export function parseTerm(source: string, inflect?: Inflect): WordPattern[] {
 
 function wordMatches(pattern: WordPattern, token: Token, except: ReadonlySet<string>): boolean {
   // The pattern first: most candidates fail it, and the exceptions are rarely needed then.
-  if (pattern.kind === 'exact') return pattern.ids.has(wordIdOf(token)) && !except.has(token.key);
+  // Every key of a pattern is numbered: a word without a number matches none, and needs no key built.
+  if (pattern.kind === 'exact')
+    return wordIdOf(token) >= 0 && pattern.keys.has(token.key) && !except.has(token.key);
   return stemMatches(pattern, token.key, except);
 }
 

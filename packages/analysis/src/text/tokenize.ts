@@ -4,6 +4,7 @@ import {
   HASH_START,
   hashStep,
   keyOfWord,
+  prepareToRead,
   wordCount,
   wordIdInText,
   wordIdOfKey,
@@ -133,9 +134,9 @@ export interface TextScan {
 
 /**
  * Scans one word from `start` and adds it as a token, without trailing apostrophes; returns where
- * scanning stopped (after them).
+ * scanning stopped (after them). `indexed`: how many words the index by letters holds.
  */
-function addWord(scan: TextScan, text: string, start: number, limit: number): number {
+function addWord(scan: TextScan, text: string, start: number, limit: number, indexed: number): number {
   let i = start;
   let end = start;
   let masked = false;
@@ -188,7 +189,7 @@ function addWord(scan: TextScan, text: string, start: number, limit: number): nu
   const known = wordIdInText(text, start, end, finishHash(hash));
   const key = known >= 0 ? keyOfWord(known) : null;
   const spelling = (isAscii ? ASCII_LETTERS : 0) | (capitals > 0 ? HAS_CAPITAL : 0);
-  scan.tokens.push(new Token(text, start, end, key, null, known, wordCount(), spelling));
+  scan.tokens.push(new Token(text, start, end, key, null, known, indexed, spelling));
   return i;
 }
 
@@ -211,6 +212,7 @@ export function scanText(
   ranges: readonly Range[] = [{ start: 0, end: text.length }],
 ): TextScan {
   const scan: TextScan = { tokens: [], adjacentCapitals: false, adjacentMarks: false, surrogates: false };
+  const indexed = prepareToRead();
   for (const range of ranges) {
     let i = range.start;
     let wasMark = false;
@@ -227,7 +229,7 @@ export function scanText(
       const classed = classAt(text, i, code);
       const size = classed & PAIR ? 2 : 1;
       if ((classed & KIND) !== START || i + size > range.end) i += size;
-      else i = addWord(scan, text, i, range.end);
+      else i = addWord(scan, text, i, range.end, indexed);
     }
   }
   return scan;

@@ -24,10 +24,16 @@ export function finishHash(hash: number): number {
 }
 
 const keys: string[] = [];
+/** The same numbers by key, for a key already built. */
+const idByKey = new Map<string, number>();
+
+// The index by letters: open addressing, a word's number plus one per slot, 0 for an empty slot.
+// It is brought up to date in one pass before a text is read, not word by word as packs compile:
+// one hot loop instead of thousands of cold calls, which matters for the first message's time.
 let hashes = new Int32Array(1024);
-/** Open addressing: a word's number plus one, 0 for an empty slot. */
 let slots = new Int32Array(2048);
 let mask = slots.length - 1;
+let indexed = 0;
 
 function hashOf(key: string): number {
   let hash = HASH_START;
@@ -50,30 +56,58 @@ export function keyOfWord(id: number): string {
 
 /** The number of a key, or -1 when no matcher knows it. */
 export function wordIdOfKey(key: string): number {
-  const hash = hashOf(key);
-  for (let slot = slotOf(hash); ; slot = (slot + 1) & mask) {
-    const entry = slots[slot] as number;
-    if (entry === 0) return -1;
-    if (hashes[entry - 1] === hash && keys[entry - 1] === key) return entry - 1;
-  }
+  return idByKey.get(key) ?? -1;
 }
 
 /** The number of a key, numbering it if it is new. */
 export function internWord(key: string): number {
-  const known = wordIdOfKey(key);
-  if (known >= 0) return known;
+  const known = idByKey.get(key);
+  if (known !== undefined) return known;
   const id = keys.length;
   keys.push(key);
-  if (id >= hashes.length) {
-    const grown = new Int32Array(hashes.length * 2);
+  idByKey.set(key, id);
+  return id;
+}
+
+/**
+ * How many texts are read before the index by letters is built. Building it hashes every word of
+ * the packs, a few milliseconds in a cold process: a one-off analysis (a CLI call, a first message)
+ * does better resolving its few words through the Map.
+ */
+export const TEXTS_BEFORE_INDEX = 64;
+let textsRead = 0;
+
+/**
+ * Before a text is read: brings the index by letters up to date, once the process has read enough
+ * texts to be worth it. Returns how many words the index holds: a word numbered past that is
+ * not found by `wordIdInText`.
+ */
+export function prepareToRead(): number {
+  if (textsRead < TEXTS_BEFORE_INDEX) {
+    textsRead++;
+    return indexed;
+  }
+  indexNewWords();
+  return indexed;
+}
+
+/** Adds the words numbered since the last call to the index by letters. */
+function indexNewWords(): void {
+  if (indexed === keys.length) return;
+  if (keys.length > hashes.length) {
+    const grown = new Int32Array(keys.length * 2);
     grown.set(hashes);
     hashes = grown;
   }
-  const hash = hashOf(key);
-  hashes[id] = hash;
-  if (keys.length * 2 > slots.length) rehash(slots.length * 2);
-  else place(id, hash);
-  return id;
+  for (let id = indexed; id < keys.length; id++) hashes[id] = hashOf(keys[id] as string);
+  if (keys.length * 2 > slots.length) {
+    slots = new Int32Array(2 ** Math.ceil(Math.log2(keys.length * 4)));
+    mask = slots.length - 1;
+    for (let id = 0; id < keys.length; id++) place(id, hashes[id] as number);
+  } else {
+    for (let id = indexed; id < keys.length; id++) place(id, hashes[id] as number);
+  }
+  indexed = keys.length;
 }
 
 function place(id: number, hash: number): void {
@@ -82,15 +116,10 @@ function place(id: number, hash: number): void {
   slots[slot] = id + 1;
 }
 
-function rehash(size: number): void {
-  slots = new Int32Array(size);
-  mask = size - 1;
-  for (let id = 0; id < keys.length; id++) place(id, hashes[id] as number);
-}
-
 /**
  * The number of the word `text[start, end)`, made of letters that each fold to one letter
- * (`simpleFold`) and whose folds hash to `hash` (finished); -1 when no matcher knows it. No string is built.
+ * (`simpleFold`) and whose folds hash to `hash` (finished); -1 when no matcher knows it, or
+ * when it is not yet in the index (see `prepareToRead`). No string is built.
  */
 export function wordIdInText(text: string, start: number, end: number, hash: number): number {
   const length = end - start;
