@@ -1,5 +1,5 @@
 import type { LanguagePack, LexiconEntry, ProblemEntry, SignalKind } from '../lang/types.ts';
-import { wordKey } from '../text/fold.ts';
+import { termKey } from '../text/fold.ts';
 import type { Match } from '../text/terms.ts';
 import { joinSpacedLetters, type Range, scanText, type Token, wordIdOf } from '../text/tokenize.ts';
 import { internWord, wordCount } from '../text/words.ts';
@@ -90,11 +90,11 @@ function extraLexicon(options: AnalyzeOptions, pack: LanguagePack | undefined) {
 
 /** The words a pack knows as whole tokens (stop-words and one-word terms): evidence of its language. */
 function vocabularyOf(pack: LanguagePack): ReadonlySet<string> {
-  const words = new Set(pack.cues.stopwords.map(wordKey));
+  const words = new Set(pack.cues.stopwords.map(termKey));
   const entries = [...pack.lexicon, ...pack.signals, ...pack.problems];
   for (const term of entries.flatMap((e) => e.terms)) {
     if (/[\s*.~]/.test(term)) continue;
-    words.add(wordKey(term));
+    words.add(termKey(term));
   }
   return words;
 }

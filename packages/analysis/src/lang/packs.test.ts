@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createAnalyzer } from '../analyze/analyze-message.ts';
 import { flagsOf } from '../analyze/compile-pack.ts';
+import { termKey, wordKey } from '../text/fold.ts';
 import { parseTerm } from '../text/terms.ts';
 import { LANGS } from '../vocabulary.ts';
 import { PACKS } from './index.ts';
@@ -13,6 +14,17 @@ describe.each(LANGS)('the %s language pack', (lang) => {
   it('has terms that all parse', () => {
     const all = [...pack.lexicon, ...pack.signals, ...pack.problems].flatMap((e) => e.terms);
     for (const term of all) expect(() => parseTerm(term, pack.inflect), term).not.toThrow();
+  });
+
+  it('keys every word and form of its terms by termKey as wordKey keys them', () => {
+    const words = [...pack.lexicon, ...pack.signals, ...pack.problems, ...Object.values(pack.cues)]
+      .flatMap((e) => (Array.isArray(e) ? e : e.terms))
+      .flatMap((term) => term.split(/\s+/))
+      .flatMap((word) =>
+        word.endsWith('~') ? [word.slice(0, -1), ...pack.inflect(word.slice(0, -1))] : [word],
+      )
+      .map((word) => word.replace(/[*~]$/, ''));
+    for (const word of words) expect(termKey(word), word).toBe(wordKey(word));
   });
 
   it('inflects every ~ lemma it uses into more than one form', () => {

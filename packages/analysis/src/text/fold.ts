@@ -78,10 +78,13 @@ function mayHoldRun(text: string): boolean {
 export const NOT_SIMPLE = 0xffff;
 /** Per UTF-16 code unit: its fold when it is a letter that folds to one letter, else NOT_SIMPLE; 0 until first asked. */
 const simpleFolds = new Uint16Array(0x10000);
-const ONE_LETTER = /^\p{L}$/u;
+/** A letter with a lower and an upper case: a test that needs no Unicode regex, slow to build in a cold process. */
+function isCasedLetter(char: string): boolean {
+  return char.toLowerCase() !== char.toUpperCase();
+}
 
 /**
- * The folded code unit of a letter that folds to one letter (`Ż` → `z`, `õ` → `o`); NOT_SIMPLE for
+ * The folded code unit of a cased letter that folds to one (`Ż` → `z`, `õ` → `o`); NOT_SIMPLE for
  * anything else (digits, marks, `ß`, surrogates). A word of such letters, with no letter three times
  * in a row, has the string of their folds as its key.
  */
@@ -97,9 +100,10 @@ export function simpleFold(code: number): number {
 function computeSimpleFold(code: number): number {
   if (code >= 0xd800 && code <= 0xdfff) return NOT_SIMPLE;
   const char = String.fromCharCode(code);
-  if (!ONE_LETTER.test(char)) return NOT_SIMPLE;
+  // Cased letters only (uncased ones, digits and marks take wordKey's way: the same key, built).
+  if (!isCasedLetter(char)) return NOT_SIMPLE;
   const folded = foldChar(char);
-  return folded.length === 1 && ONE_LETTER.test(folded) ? folded.charCodeAt(0) : NOT_SIMPLE;
+  return folded.length === 1 && isCasedLetter(folded) ? folded.charCodeAt(0) : NOT_SIMPLE;
 }
 
 const keyCache = new Map<string, string>();
@@ -137,4 +141,22 @@ function computeWordKey(word: string): string {
     folded = folded.replace(/[0-9@$]/g, (c) => LEET[c] ?? c);
   }
   return squeeze(folded.replace(/['’]/g, ''));
+}
+
+// Pack words are keyed once each while a pack compiles, in a process still cold: there a loop per
+// character runs slowly, and a Unicode property regex is slow to build. Words of lower-case a–z
+// and the Polish and Estonian letters are folded by plain regexes instead, to the same key.
+const DIACRITIC_LETTERS = 'ąćęłńóśźżõäöüšž';
+const PLAIN_PACK_WORD = new RegExp(`^[a-z${DIACRITIC_LETTERS}]+$`);
+const DIACRITIC = new RegExp(`[${DIACRITIC_LETTERS}]`, 'g');
+const FOLDED_DIACRITIC: Record<string, string> = Object.fromEntries(
+  [...DIACRITIC_LETTERS].map((letter) => [letter, foldText(letter)]),
+);
+const TRIPLE_LETTER = /([a-z])\1\1/;
+
+/** wordKey for the words of packs: the same key, worked out without a loop per character. */
+export function termKey(word: string): string {
+  if (!PLAIN_PACK_WORD.test(word)) return wordKey(word);
+  const folded = word.replace(DIACRITIC, (letter) => FOLDED_DIACRITIC[letter] as string);
+  return TRIPLE_LETTER.test(folded) ? squeeze(folded) : folded;
 }

@@ -1,4 +1,4 @@
-import { foldText, wordKey } from './fold.ts';
+import { foldText, termKey } from './fold.ts';
 import { type Token, wordIdOf } from './tokenize.ts';
 import { internWord, wordIdOfKey } from './words.ts';
 
@@ -59,7 +59,7 @@ export class TermSyntaxError extends Error {}
 function parseWord(word: string, inflect: Inflect | undefined, source: string): WordPattern {
   if (word === '...') return { kind: 'gap' };
   if (word.endsWith('*')) {
-    const stem = wordKey(word.slice(0, -1));
+    const stem = termKey(word.slice(0, -1));
     if (stem.length < MIN_STEM) throw new TermSyntaxError(`stem too short in term '${source}'`);
     return { kind: 'prefix', stem };
   }
@@ -72,7 +72,7 @@ function parseWord(word: string, inflect: Inflect | undefined, source: string): 
 }
 
 function exactPattern(words: readonly string[]): WordPattern {
-  const keys = new Set(words.map(wordKey));
+  const keys = new Set(words.map(termKey));
   const ids: number[] = [];
   for (const key of keys) ids.push(internWord(key));
   return { kind: 'exact', keys, ids };
@@ -243,7 +243,7 @@ function indexTerms<P>(entries: readonly TermEntry<P>[], options: MatcherOptions
   const maskable: CompiledTerm<P>[] = [];
   let order = 0;
   for (const entry of entries) {
-    const except = new Set((entry.except ?? []).map(wordKey));
+    const except = new Set((entry.except ?? []).map(termKey));
     for (const source of entry.terms) {
       const term: CompiledTerm<P> = {
         order: order++,

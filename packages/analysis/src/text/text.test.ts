@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { foldText, squeeze, wordKey } from './fold.ts';
+import { foldText, squeeze, termKey, wordKey } from './fold.ts';
 import { compileMatcher, parseTerm, TermSyntaxError } from './terms.ts';
 import { joinSpacedLetters, scanText, tokenize, wordIdOf } from './tokenize.ts';
 import { internWord, keyOfWord, TEXTS_BEFORE_INDEX, wordIdOfKey } from './words.ts';
@@ -53,6 +53,20 @@ describe('folding', () => {
         expect(foldText(text)).toBe([...text].map(foldText).join(''));
       }),
     );
+  });
+
+  it('property: keys a pack word by termKey as wordKey does', () => {
+    const word = fc
+      .array(fc.constantFrom('a', 'z', 'ą', 'ł', 'ó', 'õ', 'ü', 'ž', 'ß', 'Ł', 'A', '1', "'", 'é'), {
+        maxLength: 12,
+      })
+      .map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(word, (w) => {
+        expect(termKey(w)).toBe(wordKey(w));
+      }),
+    );
+    expect(termKey('ąaałł')).toBe('all');
   });
 
   it('property: squeezes exactly the runs of three or more of one letter', () => {

@@ -97,10 +97,17 @@ const classes = new Uint8Array(0x10000).fill(0xff);
 
 const CAPITAL_LETTER = /^\p{Lu}$/u;
 
+/** A capital of the BMP; ASCII without the Unicode regex, which is slow to build in a cold process. */
+function isCapitalLetter(char: string): boolean {
+  if (char.length !== 1) return false;
+  const code = char.charCodeAt(0);
+  return code < 0x80 ? code >= 0x41 && code <= 0x5a : CAPITAL_LETTER.test(char);
+}
+
 function classifyChar(char: string): number {
   if (char === "'" || char === '’') return APOSTROPHE;
   if (char === '*' || char === '#') return MASK_CHAR;
-  if (WORD_START.test(char)) return CAPITAL_LETTER.test(char) && char.length === 1 ? START + CAPITAL : START;
+  if (WORD_START.test(char)) return isCapitalLetter(char) ? START + CAPITAL : START;
   return WORD_PART.test(char) ? PART : NONE;
 }
 
