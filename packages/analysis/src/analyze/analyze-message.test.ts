@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { analyzeMessage, MAX_ANALYZED_CHARS } from '../index.ts';
 import type { Flag } from '../vocabulary.ts';
 
@@ -230,5 +230,25 @@ describe('robustness', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('a process warming up', () => {
+  it('analyses a text the same before and after words are found by their letters', async () => {
+    vi.resetModules();
+    const fresh = await import('../index.ts');
+    const { TEXTS_BEFORE_INDEX } = await import('../text/words.ts');
+    const texts = [
+      'Złodzieje! Oddajcie KASĘ, bo idę do sądu',
+      'nie było żadnego problemu, dziękuję',
+      'THIS IS A SCAM, refund me now or I call my lawyer',
+      'thanks for nothing, f***ing idiots',
+      'Aitäh ei millegi eest, petised! Tahan raha tagasi',
+      'k u r w a, gdzie paczka?',
+    ];
+    const cold = texts.map((text) => fresh.analyzeMessage(text));
+    for (let i = 0; i <= TEXTS_BEFORE_INDEX; i++) fresh.analyzeMessage('warming up the process');
+    expect(texts.map((text) => fresh.analyzeMessage(text))).toEqual(cold);
+    expect(cold.map((a) => a.flags.length > 0)).toEqual(texts.map(() => true));
   });
 });
