@@ -21,7 +21,7 @@ console.log(
 );
 console.log(
   renderTable(
-    'Cold start: import + first analysis, fresh Node process (median of 7)',
+    'Cold start: import + first analysis, fresh Node process (median of 11)',
     ['build', 'ms', 'target'],
     cold,
     markdown,
