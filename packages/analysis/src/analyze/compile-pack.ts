@@ -47,9 +47,11 @@ function taggedEntries(pack: LanguagePack, others: readonly LanguagePack[]): Ter
   const universal = others.flatMap((other) =>
     other.lexicon.filter((e) => e.universal).map((entry) => ({ entry, inflect: other.inflect })),
   );
+  // Each other pack's inflection once, however many universal entries it has.
+  const otherInflects = [...new Set(universal.map((u) => u.inflect))];
   const lexiconInflect = (lemma: string) => [
     ...pack.inflect(lemma),
-    ...universal.flatMap(({ inflect: other }) => other(lemma)),
+    ...otherInflects.flatMap((other) => other(lemma)),
   ];
   const lexicon = [...pack.lexicon, ...universal.map((u) => u.entry)];
   return [
