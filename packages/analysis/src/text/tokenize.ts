@@ -33,7 +33,7 @@ export class Token {
     readonly masked: string | null,
     /** The key's number in words.ts, -1 when unknown: read it with `wordIdOf`. */
     public id: number,
-    /** How many words were numbered when `id` was looked up. */
+    /** How many words the lookup of `id` covered (numbers past it were not looked at). */
     public numberedAt: number,
     private readonly spelling = 0,
   ) {

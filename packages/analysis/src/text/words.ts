@@ -8,11 +8,9 @@ import { simpleFold } from './fold.ts';
  * table only grows, as packs and business terms are compiled.
  */
 
-const OFFSET = 0x811c9dc5 | 0;
+/** The hash of a key before its first code unit (FNV-1a's); `hashStep` adds one folded code unit. */
+export const HASH_START = 0x811c9dc5 | 0;
 const PRIME = 0x0100_0193;
-
-/** The hash of a key before its first code unit; `hashStep` adds one folded code unit. */
-export const HASH_START = OFFSET;
 
 export function hashStep(hash: number, unit: number): number {
   return Math.imul(hash ^ unit, PRIME);
