@@ -125,6 +125,12 @@ describe('e-mail', () => {
     expect(flagsOf('Kõik korras.\n\nMari Maasikas kirjutas:\n> te olete petised', 'et')).toEqual([]);
     expect(flagsOf('Thanks!\n-- \nJohn, idiot-proof solutions ltd', 'en')).toEqual(['gratitude']);
   });
+
+  it("finds shouting in the customer's own words of a mail, not in the quoted ones", () => {
+    const quote = '\n\nOn Mon, 3 Mar 2025, Jane wrote:\n> ';
+    expect(has(`WHERE IS MY ORDER!!!${quote}We will ship soon.`, 'shouting', 'en')).toBe(true);
+    expect(has(`Thank you, all fine.${quote}WE WILL SHIP SOON!!!`, 'shouting', 'en')).toBe(false);
+  });
 });
 
 describe('problems', () => {

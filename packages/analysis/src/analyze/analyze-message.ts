@@ -177,8 +177,7 @@ export function createAnalyzer({ packs, guessLanguage }: AnalyzerOptions) {
     const found = pack.find(tokens);
     const lexiconMatches = extra ? [...found.lexicon, ...extra.find(tokens)] : found.lexicon;
     const { evidence, evidenceIfUnhappy, aimedAbuse } = lexiconEvidence(text, lang, found, lexiconMatches);
-    const whole = ranges.length === 1 && ranges[0]?.start === 0 && ranges[0].end === text.length;
-    evidence.push(...findShouting(text, ranges, pack.acronyms, whole ? scan : undefined));
+    evidence.push(...findShouting(text, ranges, pack.acronyms, scan));
     const signals = signalsOf(text, lang, found);
     const problemMatches = found.problems.filter((m) => !(m.payload.negatable && isNegated(text, found, m)));
     const unhappy =

@@ -14,37 +14,6 @@ function isCapsWord(text: string, start: number, end: number): boolean {
   return !/[\p{L}\p{N}]/u.test(before) && !/[\p{L}\p{N}]/u.test(after);
 }
 
-/** Per UTF-16 code unit: 1 for a capital letter, 2 for anything else, 0 until first seen. */
-const capitals = new Uint8Array(0x10000);
-
-function isCapital(code: number): boolean {
-  let kind = capitals[code] as number;
-  if (kind === 0) {
-    kind = /\p{Lu}/u.test(String.fromCharCode(code)) ? 1 : 2;
-    capitals[code] = kind;
-  }
-  return kind === 1;
-}
-
-/**
- * MAYBE_SHOUTING without running a Unicode regex over every message (most do not shout): a
- * typed-array read per character. Surrogate pairs, rare, go to the regex.
- */
-function mayShout(text: string): boolean {
-  let wasCapital = false;
-  let wasMark = false;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code >= 0xd800 && code <= 0xdfff) return MAYBE_SHOUTING.test(text);
-    const isMark = code === 0x21 || code === 0x3f; // ! ?
-    const capital = code < 0x80 ? code >= 0x41 && code <= 0x5a : isCapital(code);
-    if ((capital && wasCapital) || (isMark && wasMark)) return true;
-    wasCapital = capital;
-    wasMark = isMark;
-  }
-  return false;
-}
-
 /** Every match of a global regex that never matches empty, without the copy `matchAll` makes of it. */
 function matchesOf(pattern: RegExp, text: string): RegExpExecArray[] {
   const matches: RegExpExecArray[] = [];
@@ -53,22 +22,23 @@ function matchesOf(pattern: RegExp, text: string): RegExpExecArray[] {
   return matches;
 }
 
-/** MAYBE_SHOUTING from what the scan of the whole text saw: no second pass over it. */
-function scanMayShout(text: string, scan: TextScan): boolean {
-  return scan.surrogates ? MAYBE_SHOUTING.test(text) : scan.adjacentCapitals || scan.adjacentMarks;
+/**
+ * MAYBE_SHOUTING, from what the scan saw when it read all of the text: no second pass over it (most
+ * messages cannot shout). A text read in parts (quoted mail cut away) is tested whole, as before.
+ */
+function mayShout(text: string, scan: TextScan): boolean {
+  if (scan.surrogates || !scan.coversText) return MAYBE_SHOUTING.test(text);
+  return scan.adjacentCapitals || scan.adjacentMarks;
 }
 
-/**
- * Typographic shouting, language-independent: words in capitals (not acronyms) and runs of `!!!`.
- * `wholeScan` is the scan of all of `text`, when the ranges are all of it.
- */
+/** Typographic shouting, language-independent: words in capitals (not acronyms) and runs of `!!!`. */
 export function findShouting(
   text: string,
   ranges: readonly Range[],
   acronyms: ReadonlySet<string>,
-  wholeScan?: TextScan,
+  scan: TextScan,
 ): Evidence[] {
-  if (!(wholeScan ? scanMayShout(text, wholeScan) : mayShout(text))) return [];
+  if (!mayShout(text, scan)) return [];
   const evidence: Evidence[] = [];
   for (const range of ranges) {
     const slice = text.slice(range.start, range.end);

@@ -137,6 +137,8 @@ export interface TextScan {
   adjacentMarks: boolean;
   /** A surrogate code unit: astral characters, which the two above do not cover. */
   surrogates: boolean;
+  /** The ranges were all of the text: what the scan saw holds for the whole text. */
+  coversText: boolean;
 }
 
 /**
@@ -218,7 +220,14 @@ export function scanText(
   text: string,
   ranges: readonly Range[] = [{ start: 0, end: text.length }],
 ): TextScan {
-  const scan: TextScan = { tokens: [], adjacentCapitals: false, adjacentMarks: false, surrogates: false };
+  const only = ranges.length === 1 ? ranges[0] : undefined;
+  const scan: TextScan = {
+    tokens: [],
+    adjacentCapitals: false,
+    adjacentMarks: false,
+    surrogates: false,
+    coversText: only?.start === 0 && only.end === text.length,
+  };
   const indexed = prepareToRead();
   for (const range of ranges) {
     let i = range.start;
