@@ -17,7 +17,7 @@ import type { Db } from '../db/database.ts';
 import { newId } from '../db/ids.ts';
 import type { CaseRow, CaseStatus, InteractionKind, InteractionRow } from '../db/schema.ts';
 import { AppError, notFound } from '../errors.ts';
-import { SETTINGS_COLUMNS, type Settings, settingsOf } from '../settings/settings.service.ts';
+import { SETTINGS_COLUMNS, type Settings, splitSettings } from '../settings/settings.service.ts';
 import { entryHash } from './chain.ts';
 import { type Interaction, presentInteraction } from './present.ts';
 import { computePriority, firstResponseDue, higherLevel } from './priority.ts';
@@ -65,27 +65,10 @@ export async function readCaseWithSettings(
   const row = rows[0];
   if (!row) throw notFound('case', caseId);
   const {
-    name,
-    languages,
-    time_zone,
-    business_hours,
-    response_targets,
-    compensation_policy,
-    settings_version,
-    ...caseRow
-  } = row;
-  return {
-    caseRow,
-    settingsVersion: settings_version,
-    settings: settingsOf({
-      name,
-      languages,
-      time_zone,
-      business_hours,
-      response_targets,
-      compensation_policy,
-    }),
-  };
+    settings,
+    rest: { settings_version, ...caseRow },
+  } = splitSettings(row);
+  return { caseRow, settingsVersion: settings_version, settings };
 }
 
 /** Stands for the case id in the query compiled once. */

@@ -81,13 +81,15 @@ export const SETTINGS_COLUMNS = [
   'organisation.compensation_policy',
 ] as const;
 
-type SettingsRow = Pick<
-  Selectable<OrganisationTable>,
-  'name' | 'languages' | 'time_zone' | 'business_hours' | 'response_targets' | 'compensation_policy'
->;
+type FieldOf<Column> = Column extends `organisation.${infer Field}` ? Field : never;
+type SettingsField = FieldOf<(typeof SETTINGS_COLUMNS)[number]>;
+const SETTINGS_FIELDS: ReadonlySet<string> = new Set(
+  SETTINGS_COLUMNS.map((column) => column.slice('organisation.'.length)),
+);
+type SettingsRow = { [K in SettingsField]: Selectable<OrganisationTable>[K] | null };
 
 /** Settings from the organisation row; the defaults when there is none (a LEFT JOIN gives nulls). */
-export function settingsOf(row: { [K in keyof SettingsRow]: SettingsRow[K] | null } | undefined): Settings {
+export function settingsOf(row: SettingsRow | undefined): Settings {
   if (!row || row.name === null) return DEFAULT_SETTINGS;
   return {
     name: row.name,
@@ -97,6 +99,15 @@ export function settingsOf(row: { [K in keyof SettingsRow]: SettingsRow[K] | nul
     firstResponseMinutes: row.response_targets as Settings['firstResponseMinutes'],
     compensationPolicy: row.compensation_policy as Settings['compensationPolicy'],
   };
+}
+
+/** A row read with SETTINGS_COLUMNS beside other columns: its settings, and the rest of it. */
+export function splitSettings<Row extends SettingsRow>(
+  row: Row,
+): { settings: Settings; rest: Omit<Row, SettingsField> } {
+  const rest: Record<string, unknown> = {};
+  for (const [column, value] of Object.entries(row)) if (!SETTINGS_FIELDS.has(column)) rest[column] = value;
+  return { settings: settingsOf(row), rest: rest as Omit<Row, SettingsField> };
 }
 
 export async function saveSettings(
