@@ -1,21 +1,19 @@
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { statSync } from 'node:fs';
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../db/database.ts';
 import { serverFilePath } from '../local/server-file.ts';
-import { runEmbeddedCli as cli, serveFolderDuringTests } from './run-cli.test-helper.ts';
+import {
+  runEmbeddedCli as cli,
+  serveFolderDuringTests,
+  tempFolderDuringTests,
+} from './run-cli.test-helper.ts';
 
 describe('calmdesk user add, token create and verify-log', () => {
-  let dir: string;
-  beforeAll(() => {
-    dir = mkdtempSync(join(tmpdir(), 'calmdesk-cli-'));
-  });
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const inTemp = tempFolderDuringTests('calmdesk-cli-');
 
   it('work on the data folder directly when no server runs', async () => {
-    const data = join(dir, 'direct');
+    const data = inTemp('direct');
     const added = await cli(
       'user',
       'add',
@@ -54,7 +52,7 @@ describe('calmdesk user add, token create and verify-log', () => {
   }, 60_000);
 
   it('answers bad input with exit code 2 naming what was wrong', async () => {
-    const data = join(dir, 'never-created');
+    const data = inTemp('never-created');
     const cases: Array<[string[], string]> = [
       [['user', 'add', '--email', 'a@example.test', '--password', 'long-enough', '--role', 'boss'], '--role'],
       [['user', 'add', '--email', 'not-an-email', '--password', 'long-enough', '--role', 'agent'], '--email'],
@@ -74,7 +72,7 @@ describe('calmdesk user add, token create and verify-log', () => {
   }, 60_000);
 
   describe('while a server holds the folder', () => {
-    const served = serveFolderDuringTests(() => join(dir, 'served'));
+    const served = serveFolderDuringTests(() => inTemp('served'));
 
     it('seeds the demo once and prints the owner account', () => {
       expect(served.server.stdout).toMatch(/owner\s+owner@calmdesk\.local\s+\S{16}/);

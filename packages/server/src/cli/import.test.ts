@@ -1,30 +1,30 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runEmbeddedCli as cli, serveFolderDuringTests } from './run-cli.test-helper.ts';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  runEmbeddedCli as cli,
+  serveFolderDuringTests,
+  tempFolderDuringTests,
+} from './run-cli.test-helper.ts';
 
 describe('calmdesk import', () => {
-  let dir: string;
+  const inTemp = tempFolderDuringTests('calmdesk-import-');
   let customers: string;
   let calendar: string;
   beforeAll(() => {
-    dir = mkdtempSync(join(tmpdir(), 'calmdesk-import-'));
-    customers = join(dir, 'customers.csv');
+    customers = inTemp('customers.csv');
     writeFileSync(
       customers,
       '\uFEFFexternal_id,name,email,language\r\nK1,Anna Nowak,anna@example.pl,pl\r\nK2,Bad Mail,anna@,pl\r\nK3,"Kask, Liis",liis@example.ee,et\r\n',
     );
-    calendar = join(dir, 'visits.ics');
+    calendar = inTemp('visits.ics');
     writeFileSync(
       calendar,
       'BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:v1\r\nDTSTART;TZID=Europe/Warsaw:20260310T\r\n 100000\r\nSUMMARY:Strzyżenie\r\nATTENDEE;CN=Anna Nowak:mailto:anna@example.pl\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n',
     );
   });
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('imports the good rows directly, reports the bad one by row and exits 0; again, it changes nothing', async () => {
-    const data = join(dir, 'direct');
+    const data = inTemp('direct');
     const first = await cli('import', 'customers', customers, '--data', data);
     expect(first.code).toBe(0);
     expect(first.stdout).toMatch(
@@ -40,10 +40,10 @@ describe('calmdesk import', () => {
   }, 60_000);
 
   it('exits 2 on usage errors and 1 on a file it cannot read', async () => {
-    const data = join(dir, 'never-created');
-    const folder = join(dir, 'a-folder');
+    const data = inTemp('never-created');
+    const folder = inTemp('a-folder');
     mkdirSync(folder);
-    const bad = join(dir, 'bad.csv');
+    const bad = inTemp('bad.csv');
     writeFileSync(bad, 'id,total\n1,2\n');
     const results = await Promise.all([
       cli('import', '--data', data),
@@ -51,7 +51,7 @@ describe('calmdesk import', () => {
       cli('import', 'customers', '--data', data),
       cli('import', 'invoices', calendar, '--data', data),
       cli('import', 'customers', customers, '--colour', 'red', '--data', data),
-      cli('import', 'customers', join(dir, 'missing.csv'), '--data', data),
+      cli('import', 'customers', inTemp('missing.csv'), '--data', data),
       cli('import', 'customers', folder, '--data', data),
       cli('import', 'invoices', bad, '--data', data),
     ]);
@@ -64,7 +64,7 @@ describe('calmdesk import', () => {
   }, 60_000);
 
   describe('while a server holds the folder', () => {
-    const served = serveFolderDuringTests(() => join(dir, 'served'));
+    const served = serveFolderDuringTests(() => inTemp('served'));
 
     it('sends the rows to the server, and they are visible through the API at once', async () => {
       const imported = await cli('import', 'customers', customers, '--data', served.data);

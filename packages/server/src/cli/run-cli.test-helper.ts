@@ -1,4 +1,7 @@
 import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll } from 'vitest';
 
@@ -93,4 +96,17 @@ export function serveFolderDuringTests(folder: () => string): ServedFolder {
     await served.server?.stop();
   });
   return served;
+}
+
+/**
+ * In the enclosing describe: a fresh temporary folder, made before its tests and removed after them.
+ * Returns a function naming a path inside it.
+ */
+export function tempFolderDuringTests(prefix: string): (...parts: string[]) => string {
+  let dir = '';
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), prefix));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  return (...parts) => join(dir, ...parts);
 }

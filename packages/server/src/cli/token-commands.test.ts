@@ -1,8 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runEmbeddedCli as cli, serveFolderDuringTests } from './run-cli.test-helper.ts';
+import { describe, expect, it } from 'vitest';
+import {
+  runEmbeddedCli as cli,
+  serveFolderDuringTests,
+  tempFolderDuringTests,
+} from './run-cli.test-helper.ts';
 
 /** The rows under the header of `token list`, split into cells. */
 function tableRows(stdout: string): string[][] {
@@ -12,14 +13,10 @@ function tableRows(stdout: string): string[][] {
 }
 
 describe('calmdesk token list and revoke', () => {
-  let dir: string;
-  beforeAll(() => {
-    dir = mkdtempSync(join(tmpdir(), 'calmdesk-token-'));
-  });
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const inTemp = tempFolderDuringTests('calmdesk-token-');
 
   it('list and revoke tokens on the data folder directly when no server runs', async () => {
-    const data = join(dir, 'direct');
+    const data = inTemp('direct');
     const created = await cli('token', 'create', '--role', 'agent', '--label', 'import', '--data', data);
     expect(created.code).toBe(0);
     const id = /\(id (\S+)\)/.exec(created.stderr)?.[1] ?? '';
@@ -48,7 +45,7 @@ describe('calmdesk token list and revoke', () => {
   }, 60_000);
 
   it('answers bad input with exit code 2 naming what was wrong', async () => {
-    const data = join(dir, 'never-created');
+    const data = inTemp('never-created');
     const cases: Array<[string[], string]> = [
       [['token', 'revoke'], 'missing token ID'],
       [['token', 'revoke', 'a', 'b'], "unexpected argument 'b'"],
@@ -66,7 +63,7 @@ describe('calmdesk token list and revoke', () => {
   }, 60_000);
 
   describe('while a server holds the folder', () => {
-    const served = serveFolderDuringTests(() => join(dir, 'served'));
+    const served = serveFolderDuringTests(() => inTemp('served'));
 
     it('revokes through the local route, and the server refuses the token at once', async () => {
       const created = await cli('token', 'create', '--role', 'supervisor', '--data', served.data);
