@@ -72,6 +72,20 @@ describe('precision traps', () => {
     expect(flags.filter((f) => f === 'profanity' || f === 'insult')).toEqual([]);
   });
 
+  it.each([
+    ['Sitting here since morning, the sitter never came.', 'et'],
+    ['Konkurents on tihe, aga teie hinnad on head.', 'et'],
+    ['The Bucs won again, what a game.', 'pl'],
+  ] as const)("inflects a pack's own words by its own rules only: %s", (text, lang) => {
+    // An English ending on an Estonian or Polish lemma (`sitt` + `ing`, `buc` + `s`) makes no word of that language.
+    expect(analyzeMessage(text, { lang }).flags).toEqual([]);
+  });
+
+  it("gives a word borrowed from another pack that pack's forms too", () => {
+    expect(has('You fucking thieves, oddajcie pieniądze!', 'profanity', 'pl')).toBe(true);
+    expect(has('Mida fucking jama see on?', 'profanity', 'et')).toBe(true);
+  });
+
   it('reads negation', () => {
     expect(analyzeMessage('Nie było żadnego problemu, wszystko w porządku.', { lang: 'pl' }).level).toBe(
       'calm',

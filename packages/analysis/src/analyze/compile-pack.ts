@@ -44,21 +44,17 @@ export function compileLexicon(entries: readonly LexiconEntry[], inflect: Langua
 }
 
 function taggedEntries(pack: LanguagePack, others: readonly LanguagePack[]): TermEntry<Tagged>[] {
-  const universal = others.flatMap((other) =>
-    other.lexicon.filter((e) => e.universal).map((entry) => ({ entry, inflect: other.inflect })),
-  );
-  // Each other pack's inflection once, however many universal entries it has.
-  const otherInflects = [...new Set(universal.map((u) => u.inflect))];
-  const lexiconInflect = (lemma: string) => [
-    ...pack.inflect(lemma),
-    ...otherInflects.flatMap((other) => other(lemma)),
-  ];
-  const lexicon = [...pack.lexicon, ...universal.map((u) => u.entry)];
+  // A universal entry takes its own pack's forms and this pack's (a customer may inflect a borrowed word).
+  const universal = others.flatMap((other) => {
+    const inflect = (lemma: string) => [...pack.inflect(lemma), ...other.inflect(lemma)];
+    return other.lexicon.filter((e) => e.universal).map((entry) => ({ entry, inflect }));
+  });
+  const lexicon = [...pack.lexicon.map((entry) => ({ entry, inflect: pack.inflect })), ...universal];
   return [
-    ...lexicon.map((entry) => ({
+    ...lexicon.map(({ entry, inflect }) => ({
       terms: entry.terms,
       except: entry.except,
-      inflect: lexiconInflect,
+      inflect,
       payload: { group: 'lexicon' as const, entry },
     })),
     ...pack.signals.map((entry) => ({
