@@ -243,6 +243,7 @@ function indexTerms<P>(entries: readonly TermEntry<P>[], options: MatcherOptions
   let order = 0;
   for (const entry of entries) {
     const except = entry.except?.length ? new Set(entry.except.map(termKey)) : NO_EXCEPTIONS;
+    const isMaskable = options.maskable?.(entry.payload) ?? false;
     for (const source of entry.terms) {
       const term: CompiledTerm<P> = {
         order: order++,
@@ -256,7 +257,7 @@ function indexTerms<P>(entries: readonly TermEntry<P>[], options: MatcherOptions
       if (head.kind === 'prefix' && head.stem.length === 2)
         addTo(byShortStem, stemBucket(head.stem, 2), term);
       else if (head.kind === 'prefix') addTo(byStem, stemBucket(head.stem, 3), term);
-      if (options.maskable?.(entry.payload)) maskable.push(term);
+      if (isMaskable) maskable.push(term);
     }
   }
   // By word number, filled once every word is numbered: a packed array, past its end for words numbered later.
