@@ -1,7 +1,8 @@
 /**
  * Generates src/lang/pl/forms.generated.ts: every form of each lemma the Polish pack writes as
  * `lemma~`, from the Hunspell files of `dictionary-pl` (used under its MPL-2.0 licence option).
- * Run after changing Polish `~` terms: `npx tsx packages/analysis/scripts/generate-pl-forms.ts`.
+ * Run after changing Polish `~` terms: `npx tsx packages/analysis/scripts/generate-pl-forms.ts`, then
+ * scripts/generate-term-snapshots.ts.
  * The output is checked in, so the engine needs no dictionary at run time (or in the browser).
  */
 import { readFileSync, writeFileSync } from 'node:fs';

@@ -1,5 +1,6 @@
 import type { LanguagePack, LexiconEntry, ProblemEntry, SignalEntry } from '../lang/types.ts';
-import { compileMatcher, type Match, type TermEntry } from '../text/terms.ts';
+import type { TermSnapshot } from '../text/term-snapshot.ts';
+import { compileMatcher, type Match, snapshotOf, type TermEntry } from '../text/terms.ts';
 import type { Token } from '../text/tokenize.ts';
 import type { Flag } from '../vocabulary.ts';
 
@@ -43,32 +44,42 @@ export function compileLexicon(entries: readonly LexiconEntry[], inflect: Langua
   );
 }
 
+/** Every term of a pack's matcher; the pack's own ones are in its snapshot, others' universal ones are not. */
 function taggedEntries(pack: LanguagePack, others: readonly LanguagePack[]): TermEntry<Tagged>[] {
+  const own = { inflect: pack.inflect, inSnapshot: true };
   // A universal entry takes its own pack's forms and this pack's (a customer may inflect a borrowed word).
   const universal = others.flatMap((other) => {
     const inflect = (lemma: string) => [...pack.inflect(lemma), ...other.inflect(lemma)];
-    return other.lexicon.filter((e) => e.universal).map((entry) => ({ entry, inflect }));
+    return other.lexicon.filter((e) => e.universal).map((entry) => ({ entry, inflect, inSnapshot: false }));
   });
-  const lexicon = [...pack.lexicon.map((entry) => ({ entry, inflect: pack.inflect })), ...universal];
+  const lexicon = [...pack.lexicon.map((entry) => ({ entry, ...own })), ...universal];
   return [
-    ...lexicon.map(({ entry, inflect }) => ({
+    ...lexicon.map(({ entry, inflect, inSnapshot }) => ({
       terms: entry.terms,
       except: entry.except,
       inflect,
+      inSnapshot,
       payload: { group: 'lexicon' as const, entry },
     })),
     ...pack.signals.map((entry) => ({
       terms: entry.terms,
       except: entry.except,
+      ...own,
       payload: { group: 'signals' as const, entry },
     })),
     ...pack.problems.map((entry) => ({
       terms: entry.terms,
       except: entry.except,
+      ...own,
       payload: { group: 'problems' as const, entry },
     })),
-    ...CUES.map((group) => ({ terms: pack.cues[group], payload: { group, entry: true as const } })),
+    ...CUES.map((group) => ({ terms: pack.cues[group], ...own, payload: { group, entry: true as const } })),
   ];
+}
+
+/** The snapshot of a pack's own terms (scripts/generate-term-snapshots.ts writes it into the pack). */
+export function packSnapshot(pack: LanguagePack): TermSnapshot {
+  return snapshotOf(taggedEntries(pack, []));
 }
 
 const isLexicon = (tagged: Tagged): tagged is Extract<Tagged, { group: 'lexicon' }> =>
@@ -95,6 +106,7 @@ export function compilePack(pack: LanguagePack, others: readonly LanguagePack[])
   const matcher = compileMatcher(taggedEntries(pack, others), {
     inflect: pack.inflect,
     maskable: (tagged) => isLexicon(tagged) && flagsOf(tagged.entry).some((f) => MASKABLE.has(f)),
+    snapshot: pack.snapshot,
   });
   return {
     pack,

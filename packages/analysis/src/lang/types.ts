@@ -1,3 +1,4 @@
+import type { TermSnapshot } from '../text/term-snapshot.ts';
 import type { Flag, Lang, ProblemCategory } from '../vocabulary.ts';
 
 /** Terms that raise a message flag. See LANGPACK.md for the term syntax. */
@@ -66,4 +67,6 @@ export interface LanguagePack {
   cues: Cues;
   /** All forms of a lemma, for `lemma~` terms. */
   inflect(lemma: string): readonly string[];
+  /** The pack's terms parsed, inflected and keyed at build time (`terms.generated.ts`): a faster first compile. */
+  snapshot?: TermSnapshot | undefined;
 }

@@ -1,4 +1,5 @@
 import { foldText, termKey } from './fold.ts';
+import { SnapshotReader, snapshotFits, type TermSnapshot, writeSnapshot } from './term-snapshot.ts';
 import { type Token, wordIdOf } from './tokenize.ts';
 import { internWord, keyOfWord, wordCount, wordIdOfKey } from './words.ts';
 
@@ -11,7 +12,7 @@ import { internWord, keyOfWord, wordCount, wordIdOfKey } from './words.ts';
 export const MAX_GAP = 3;
 const MIN_STEM = 2;
 
-type WordPattern =
+export type WordPattern =
   /** The numbers (words.ts) of the word's keys: its forms, folded. */
   { kind: 'exact'; ids: readonly number[] } | { kind: 'prefix'; stem: string } | { kind: 'gap' };
 
@@ -38,6 +39,8 @@ export interface TermEntry<P> {
   except?: readonly string[] | undefined;
   /** Inflects this entry's `~` terms instead of the matcher's `inflect`. */
   inflect?: Inflect | undefined;
+  /** Its terms' words are read from the matcher's snapshot (MatcherOptions.snapshot), in order. */
+  inSnapshot?: boolean | undefined;
 }
 
 export interface Match<P> {
@@ -137,6 +140,8 @@ export interface MatcherOptions<P> {
   inflect?: Inflect | undefined;
   /** Which entries a masked word may match (profanity and insults, not ordinary vocabulary). */
   maskable?: (payload: P) => boolean;
+  /** The words of the `inSnapshot` entries' terms, written at build time; not used unless it fits them. */
+  snapshot?: TermSnapshot | undefined;
 }
 
 export interface Matcher<P> {
@@ -235,11 +240,33 @@ function addTo<K, P>(map: Map<K, CompiledTerm<P>[]>, key: K, term: CompiledTerm<
   else map.set(key, [term]);
 }
 
+function snapshotSources<P>(entries: readonly TermEntry<P>[]): string[] {
+  return entries.flatMap((entry) => (entry.inSnapshot ? entry.terms : []));
+}
+
+function snapshotFor<P>(entries: readonly TermEntry<P>[], snapshot: TermSnapshot | undefined) {
+  return snapshot && snapshotFits(snapshot, snapshotSources(entries)) ? new SnapshotReader(snapshot) : null;
+}
+
+/** The snapshot of the `inSnapshot` entries' terms, parsed from their sources (for the build-time generator). */
+export function snapshotOf<P>(
+  entries: readonly TermEntry<P>[],
+  options: MatcherOptions<P> = {},
+): TermSnapshot {
+  const terms = entries.flatMap((entry) =>
+    entry.inSnapshot
+      ? entry.terms.map((source) => ({ source, words: parseTerm(source, entry.inflect ?? options.inflect) }))
+      : [],
+  );
+  return writeSnapshot(terms);
+}
+
 function indexTerms<P>(entries: readonly TermEntry<P>[], options: MatcherOptions<P>): TermIndex<P> {
   const terms: CompiledTerm<P>[] = [];
   const byStem = new Map<number, CompiledTerm<P>[]>();
   const byShortStem = new Map<number, CompiledTerm<P>[]>();
   const maskable: CompiledTerm<P>[] = [];
+  const snapshot = snapshotFor(entries, options.snapshot);
   let order = 0;
   for (const entry of entries) {
     const except = entry.except?.length ? new Set(entry.except.map(termKey)) : NO_EXCEPTIONS;
@@ -248,7 +275,10 @@ function indexTerms<P>(entries: readonly TermEntry<P>[], options: MatcherOptions
       const term: CompiledTerm<P> = {
         order: order++,
         source,
-        words: parseTerm(source, entry.inflect ?? options.inflect),
+        words:
+          snapshot && entry.inSnapshot
+            ? snapshot.next()
+            : parseTerm(source, entry.inflect ?? options.inflect),
         except,
         payload: entry.payload,
       };

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { foldText, squeeze, termKey, wordKey } from './fold.ts';
-import { compileMatcher, parseTerm, TermSyntaxError } from './terms.ts';
+import { type TermSnapshot, writeSnapshot } from './term-snapshot.ts';
+import { compileMatcher, type MatcherOptions, parseTerm, snapshotOf, TermSyntaxError } from './terms.ts';
 import { joinSpacedLetters, scanText, tokenize, wordIdOf } from './tokenize.ts';
 import { internWord, keyOfWord, TEXTS_BEFORE_INDEX, wordIdOfKey } from './words.ts';
 
@@ -228,6 +229,60 @@ describe('term matcher', () => {
       ['insult', 'złodz*eje'],
     ]);
     expect(find('zw**t')).toEqual([]);
+  });
+
+  describe('from a snapshot', () => {
+    const entries = [
+      { terms: ['kurw*', 'ch*j'], payload: 'profanity', except: ['kurwidołek'], inSnapshot: true },
+      { terms: ['zwrot pieniędzy', 'oddajcie ... kasę'], payload: 'refund' },
+      { terms: ['złodziej~', 'ty ... złodzieju'], payload: 'insult', inSnapshot: true },
+    ];
+    const inflect = (lemma: string) => (lemma === 'złodziej' ? ['złodzieje', 'złodziejami'] : []);
+    const text = 'Kurwą jesteście, złodzieje! Ty stary złodzieju, oddajcie mi kasę, zwrot pieniędzy. ch*j';
+    const found = (options: MatcherOptions<string>) =>
+      compileMatcher(entries, { inflect, ...options })
+        .find(tokenize(text))
+        .map((m) => [m.payload, m.term, text.slice(m.start, m.end)]);
+
+    it('finds what the terms parsed from their sources find', () => {
+      const snapshot = snapshotOf(entries, { inflect });
+      expect(snapshot.terms).toBe(4);
+      expect(found({ snapshot })).toEqual(found({}));
+      expect(found({ snapshot }).map(([payload]) => payload)).toEqual([
+        'profanity',
+        'insult',
+        'insult',
+        'refund',
+        'refund',
+        'profanity',
+      ]);
+    });
+
+    it('is not used when it does not fit the terms', () => {
+      const stale = snapshotOf(entries, { inflect });
+      const edited = entries.map((entry) =>
+        entry.payload === 'insult' ? { ...entry, terms: ['złodziej~', 'ty ... złodziejko'] } : entry,
+      );
+      const matches = (snapshot?: TermSnapshot) =>
+        compileMatcher(edited, { inflect, snapshot })
+          .find(tokenize('Ty stara złodziejko, złodzieje!'))
+          .map((m) => m.term);
+      expect(matches(stale)).toEqual(matches());
+      expect(matches(stale)).toEqual(['ty ... złodziejko', 'złodziej~']);
+      const shorter = writeSnapshot([{ source: 'kurw*', words: parseTerm('kurw*') }]);
+      expect(found({ snapshot: shorter })).toEqual(found({}));
+    });
+
+    it('writes numbers in as many base-64 digits as its largest needs', () => {
+      const many = Array.from({ length: 70 }, (_, i) => `słowo${i}`);
+      const snapshot = snapshotOf([{ terms: many, payload: 0, inSnapshot: true }]);
+      expect(snapshot.width).toBe(2);
+      const matcher = compileMatcher([{ terms: many, payload: 0, inSnapshot: true }], { snapshot });
+      expect(matcher.find(tokenize('slowo0 slowo69 slowo70')).map((m) => m.term)).toEqual([
+        'słowo0',
+        'słowo69',
+      ]);
+    });
   });
 
   it('rejects terms it cannot use, naming them', () => {

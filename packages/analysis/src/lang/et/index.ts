@@ -4,5 +4,6 @@ import { inflect } from './inflect.ts';
 import { lexicon } from './lexicon.ts';
 import { problems } from './problems.ts';
 import { signals } from './signals.ts';
+import { snapshot } from './terms.generated.ts';
 
-export const pack: LanguagePack = { code: 'et', lexicon, signals, problems, cues, inflect };
+export const pack: LanguagePack = { code: 'et', lexicon, signals, problems, cues, inflect, snapshot };

@@ -1,0 +1,139 @@
+import type { WordPattern } from './terms.ts';
+import { internWord, keyOfWord } from './words.ts';
+
+/**
+ * The words of a matcher's terms, already parsed, inflected and keyed: written at build time
+ * (scripts/generate-term-snapshots.ts) and checked in, so that a cold process reads them instead of
+ * inflecting and keying thousands of words, which was most of a language pack's first compile.
+ * A test fails while a checked-in snapshot is stale; one that does not fit its terms is not used.
+ */
+export interface TermSnapshot {
+  /** How many terms it holds, and the sum of their lengths: what a matcher checks before using it. */
+  terms: number;
+  length: number;
+  /** The keys of exact words, one per line; `patterns` names a key by its line. */
+  words: string;
+  /** The stems of `stem*` words, one per line. */
+  stems: string;
+  /** Characters per number in `patterns`, in base 64. */
+  width: number;
+  /**
+   * Per term: its number of words, then per word a tag (0 a gap; 1 a stem, then its line; n + 1 an
+   * exact word of n keys, then their lines).
+   */
+  patterns: string;
+}
+
+/** Terms whose words a snapshot holds, in order. */
+export interface SnapshotTerm {
+  source: string;
+  words: readonly WordPattern[];
+}
+
+const DIGITS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+const DIGIT_VALUES = new Uint8Array(128);
+for (let i = 0; i < DIGITS.length; i++) DIGIT_VALUES[DIGITS.charCodeAt(i)] = i;
+
+const GAP: WordPattern = { kind: 'gap' };
+
+export function writeSnapshot(terms: readonly SnapshotTerm[]): TermSnapshot {
+  const words = new Lines();
+  const stems = new Lines();
+  const numbers: number[] = [];
+  for (const term of terms) {
+    numbers.push(term.words.length);
+    for (const word of term.words) {
+      if (word.kind === 'gap') numbers.push(0);
+      else if (word.kind === 'prefix') numbers.push(1, stems.lineOf(word.stem));
+      else numbers.push(word.ids.length + 1, ...word.ids.map((id) => words.lineOf(keyOfWord(id))));
+    }
+  }
+  let width = 1;
+  while (DIGITS.length ** width <= Math.max(...numbers)) width++;
+  return {
+    terms: terms.length,
+    length: terms.reduce((sum, term) => sum + term.source.length, 0),
+    words: words.text(),
+    stems: stems.text(),
+    width,
+    patterns: numbers.map((n) => inDigits(n, width)).join(''),
+  };
+}
+
+/** Distinct strings numbered by first use, written one per line. */
+class Lines {
+  private readonly lines: string[] = [];
+  private readonly numbers = new Map<string, number>();
+
+  lineOf(line: string): number {
+    if (line.includes('\n')) throw new Error(`a term snapshot cannot hold a key with a line break: ${line}`);
+    let number = this.numbers.get(line);
+    if (number === undefined) {
+      number = this.lines.length;
+      this.lines.push(line);
+      this.numbers.set(line, number);
+    }
+    return number;
+  }
+
+  text(): string {
+    return this.lines.join('\n');
+  }
+}
+
+function inDigits(n: number, width: number): string {
+  let out = '';
+  for (let i = 0; i < width; i++) {
+    out = DIGITS[n % DIGITS.length] + out;
+    n = Math.floor(n / DIGITS.length);
+  }
+  return out;
+}
+
+/** Whether a snapshot holds these terms: as many, and as long in all. */
+export function snapshotFits(snapshot: TermSnapshot, sources: readonly string[]): boolean {
+  let length = 0;
+  for (const source of sources) length += source.length;
+  return sources.length === snapshot.terms && length === snapshot.length;
+}
+
+function linesOf(text: string): string[] {
+  return text === '' ? [] : text.split('\n');
+}
+
+/** Reads a snapshot's terms in order. Its words are numbered (words.ts) when it is opened. */
+export class SnapshotReader {
+  private readonly ids: number[];
+  private readonly stems: string[];
+  private at = 0;
+
+  constructor(private readonly snapshot: TermSnapshot) {
+    this.ids = linesOf(snapshot.words).map(internWord);
+    this.stems = linesOf(snapshot.stems);
+  }
+
+  /** The words of the next term. */
+  next(): WordPattern[] {
+    const count = this.number();
+    const words: WordPattern[] = [];
+    for (let w = 0; w < count; w++) {
+      const tag = this.number();
+      if (tag === 0) words.push(GAP);
+      else if (tag === 1) words.push({ kind: 'prefix', stem: this.stems[this.number()] as string });
+      else {
+        const ids: number[] = [];
+        for (let k = 1; k < tag; k++) ids.push(this.ids[this.number()] as number);
+        words.push({ kind: 'exact', ids });
+      }
+    }
+    return words;
+  }
+
+  private number(): number {
+    const { patterns, width } = this.snapshot;
+    let n = 0;
+    for (let i = 0; i < width; i++)
+      n = n * DIGITS.length + (DIGIT_VALUES[patterns.charCodeAt(this.at++)] as number);
+    return n;
+  }
+}

@@ -1,0 +1,29 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { renderSnapshot, snapshotFile } from '../scripts/generate-term-snapshots.ts';
+import { compilePack } from '../src/analyze/compile-pack.ts';
+import { PACKS } from '../src/lang/index.ts';
+import { tokenize } from '../src/text/tokenize.ts';
+import { LANGS } from '../src/vocabulary.ts';
+
+describe.each(LANGS)('the term snapshot of the %s pack', (lang) => {
+  const pack = PACKS[lang];
+
+  it('is checked in exactly as the generator writes it today', () => {
+    // When this fails: npx tsx packages/analysis/scripts/generate-term-snapshots.ts
+    expect(readFileSync(snapshotFile(pack), 'utf8')).toBe(renderSnapshot(pack));
+  });
+
+  it("finds in every pack's examples what the terms parsed from their sources find", () => {
+    const others = LANGS.filter((other) => other !== lang).map((other) => PACKS[other]);
+    const fromSnapshot = compilePack(pack, others);
+    const fromSources = compilePack({ ...pack, snapshot: undefined }, others);
+    const examples = LANGS.flatMap((code) =>
+      [...PACKS[code].lexicon, ...PACKS[code].signals, ...PACKS[code].problems].map((e) => e.example),
+    );
+    for (const example of examples) {
+      const tokens = tokenize(example);
+      expect(fromSnapshot.find(tokens), example).toEqual(fromSources.find(tokens));
+    }
+  });
+});
