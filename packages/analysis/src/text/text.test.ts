@@ -3,7 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { foldText, squeeze, termKey, wordKey } from './fold.ts';
 import { type TermSnapshot, writeSnapshot } from './term-snapshot.ts';
 import { compileMatcher, type MatcherOptions, parseTerm, snapshotOf, TermSyntaxError } from './terms.ts';
-import { joinSpacedLetters, scanText, tokenize, wordIdOf } from './tokenize.ts';
+import {
+  classifyByRegex,
+  classifyChar,
+  joinSpacedLetters,
+  scanText,
+  tokenize,
+  wordIdOf,
+} from './tokenize.ts';
 import { internWord, keyOfWord, TEXTS_BEFORE_INDEX, wordIdOfKey } from './words.ts';
 
 describe('folding', () => {
@@ -183,6 +190,17 @@ describe('word numbers', () => {
         for (const token of tokenize(t)) expect(wordIdOf(token)).toBe(wordIdOfKey(token.key));
       }),
     );
+  });
+});
+
+describe('character classes', () => {
+  it('classifies every character of the BMP as the Unicode regexes do', () => {
+    for (let code = 0; code < 0x10000; code++) {
+      if (code >= 0xd800 && code <= 0xdfff) continue;
+      const char = String.fromCharCode(code);
+      if (classifyChar(char) !== classifyByRegex(char))
+        expect(classifyChar(char), code.toString(16)).toBe(classifyByRegex(char));
+    }
   });
 });
 

@@ -104,11 +104,38 @@ function isCapitalLetter(char: string): boolean {
   return code < 0x80 ? code >= 0x41 && code <= 0x5a : CAPITAL_LETTER.test(char);
 }
 
-function classifyChar(char: string): number {
+export function classifyChar(char: string): number {
+  const latin = char.length === 1 ? latinClass(char.charCodeAt(0)) : -1;
+  return latin >= 0 ? latin : classifyByRegex(char);
+}
+
+export function classifyByRegex(char: string): number {
   if (char === "'" || char === '’') return APOSTROPHE;
   if (char === '*' || char === '#') return MASK_CHAR;
   if (WORD_START.test(char)) return isCapitalLetter(char) ? START + CAPITAL : START;
   return WORD_PART.test(char) ? PART : NONE;
+}
+
+/** Titlecase letters (Lt) of Latin Extended-B: they change in lower case but are no capitals (Lu). */
+const TITLECASE = new Set([0x1c5, 0x1c8, 0x1cb, 0x1f2]);
+
+/**
+ * The class of a character of ASCII or of Latin-1 to Latin Extended-B letters, which hold every
+ * letter of Polish, Estonian and English: worked out without the Unicode regexes, slow to build in
+ * a cold process. -1 for anything else. (A test checks it against the regexes for every character.)
+ */
+function latinClass(code: number): number {
+  if (code < 0x80) {
+    if (code >= 0x41 && code <= 0x5a) return START + CAPITAL;
+    if ((code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39) || code === 0x40 || code === 0x24)
+      return START;
+    if (code === 0x27) return APOSTROPHE;
+    return code === 0x2a || code === 0x23 ? MASK_CHAR : NONE;
+  }
+  if (code < 0xc0 || code > 0x24f) return -1;
+  if (code === 0xd7 || code === 0xf7) return NONE;
+  const char = String.fromCharCode(code);
+  return char !== char.toLowerCase() && !TITLECASE.has(code) ? START + CAPITAL : START;
 }
 
 /** The class of the character at `i` (whose code unit is `code`): its kind, plus PAIR and CAPITAL. */
