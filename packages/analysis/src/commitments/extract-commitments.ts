@@ -1,4 +1,3 @@
-import { Temporal } from 'temporal-polyfill';
 import { dates as en } from '../lang/en/dates.ts';
 import { dates as et } from '../lang/et/dates.ts';
 import { dates as pl } from '../lang/pl/dates.ts';
@@ -7,6 +6,7 @@ import { tokenize } from '../text/tokenize.ts';
 import type { Commitment, CommitmentOptions } from '../types.ts';
 import type { Lang } from '../vocabulary.ts';
 import { type DatePack, dateExpressionSources, UNICODE_BOUNDARY } from './date-pack.ts';
+import { dateAt, dayOfWeek, formatInstant, instantAt, parseInstant } from './zoned.ts';
 
 /**
  * When a promise without an hour is due: the end of the business day. Parts of the day are
@@ -86,48 +86,45 @@ function clockIn(sentence: string, re: RegExp): { hour: number; minute: number }
   return { hour: hour % 24, minute };
 }
 
-function addBusinessDays(date: Temporal.PlainDate, days: number): Temporal.PlainDate {
+// Dates are day numbers (zoned.ts): a day later is one more.
+function addBusinessDays(date: number, days: number): number {
   let result = date;
   let left = days;
   while (left > 0) {
-    result = result.add({ days: 1 });
-    if (result.dayOfWeek <= FRIDAY) left--;
+    result++;
+    if (dayOfWeek(result) <= FRIDAY) left--;
   }
   return result;
 }
 
 /** The next given weekday strictly after today (Monday = 1). */
-function nextWeekday(today: Temporal.PlainDate, weekday: number): Temporal.PlainDate {
-  const ahead = (weekday - today.dayOfWeek + 7) % 7 || 7;
-  return today.add({ days: ahead });
+function nextWeekday(today: number, weekday: number): number {
+  return today + ((weekday - dayOfWeek(today) + 7) % 7 || 7);
 }
 
-function fridayOf(date: Temporal.PlainDate): Temporal.PlainDate {
-  return date.add({ days: FRIDAY - date.dayOfWeek });
+function fridayOf(date: number): number {
+  return date + FRIDAY - dayOfWeek(date);
 }
 
-function resolveDue(
-  sentence: string,
-  now: Temporal.ZonedDateTime,
-  dates: CompiledDates,
-): Temporal.ZonedDateTime | null {
+/** When a sentence's promise is due, in epoch milliseconds, or null when it names no day or time. */
+function resolveDue(sentence: string, now: number, timeZone: string, dates: CompiledDates): number | null {
   const { re, pack } = dates;
   const hours = numberIn(sentence.match(re.inHours), pack);
-  if (hours) return now.add({ hours });
+  if (hours) return now + hours * 3_600_000;
 
-  const today = now.toPlainDate();
-  let day: Temporal.PlainDate | null = null;
+  const today = dateAt(now, timeZone);
+  let day: number | null = null;
   const businessDays = numberIn(sentence.match(re.inBusinessDays), pack);
   const days = numberIn(sentence.match(re.inDays), pack);
   const weekday = dates.weekdays.findIndex((w) => w.test(sentence));
-  if (re.dayAfterTomorrow.test(sentence)) day = today.add({ days: 2 });
-  else if (re.tomorrow.test(sentence)) day = today.add({ days: 1 });
+  if (re.dayAfterTomorrow.test(sentence)) day = today + 2;
+  else if (re.tomorrow.test(sentence)) day = today + 1;
   else if (re.today.test(sentence) || re.endOfDay.test(sentence)) day = today;
   else if (businessDays) day = addBusinessDays(today, businessDays);
-  else if (days) day = today.add({ days });
-  else if (re.nextWeek.test(sentence)) day = fridayOf(today.add({ weeks: 1 }));
+  else if (days) day = today + days;
+  else if (re.nextWeek.test(sentence)) day = fridayOf(today + 7);
   else if (re.endOfWeek.test(sentence))
-    day = today.dayOfWeek <= FRIDAY ? fridayOf(today) : fridayOf(today.add({ weeks: 1 }));
+    day = dayOfWeek(today) <= FRIDAY ? fridayOf(today) : fridayOf(today + 7);
   else if (weekday >= 0) day = nextWeekday(today, weekday + 1);
 
   const clock = clockIn(sentence, re.clock);
@@ -135,22 +132,19 @@ function resolveDue(
   const time = clock ?? (part ? { hour: PART_OF_DAY[part], minute: 0 } : null);
   if (!day && !time) return null;
   const at = time ?? END_OF_BUSINESS_DAY;
-  let due = (day ?? today).toZonedDateTime({
-    timeZone: now.timeZoneId,
-    plainTime: new Temporal.PlainTime(at.hour, at.minute),
-  });
+  const due = instantAt(day ?? today, at.hour, at.minute, timeZone);
   // A bare hour already past today means the same hour tomorrow ("I'll call by 10" said at 15:00).
-  if (!day && Temporal.ZonedDateTime.compare(due, now) <= 0) due = due.add({ days: 1 });
+  if (day === null && due <= now) return instantAt(today + 1, at.hour, at.minute, timeZone);
   return due;
 }
 
 // A dot between digits (10.30, 24.12) does not end a sentence.
 const SENTENCE = /(?:[^.!?\n]|\.(?=\d))+[.!?]*/gu;
 
-function asZoned(now: string | Date, timeZone: string): Temporal.ZonedDateTime {
-  const instant =
-    now instanceof Date ? Temporal.Instant.fromEpochMilliseconds(now.getTime()) : Temporal.Instant.from(now);
-  return instant.toZonedDateTimeISO(timeZone);
+function epochOf(now: string | Date): number {
+  const epoch = now instanceof Date ? now.getTime() : parseInstant(now);
+  if (!Number.isFinite(epoch)) throw new RangeError('now is not a valid date');
+  return epoch;
 }
 
 const anyDate = new Map<Lang, RegExp>();
@@ -168,11 +162,12 @@ export function hasDateExpression(text: string, lang: Lang): boolean {
 
 /**
  * Finds dated promises in a text ("oddzwonię jutro do 16:00") and resolves them to instants in the
- * given time zone, with Temporal (time zones, DST and business days included).
+ * given time zone (time zones, DST and business days included: zoned.ts).
  * @example extractCommitments('Oddzwonię jutro do 16:00.', { now: '2025-03-27T10:00:00Z', timeZone: 'Europe/Warsaw', lang: 'pl', author: 'us' })
  */
 export function extractCommitments(text: string, options: CommitmentOptions): Commitment[] {
-  const now = asZoned(options.now, options.timeZone);
+  const now = epochOf(options.now);
+  dateAt(now, options.timeZone); // an unknown time zone throws here, named, whatever the text holds
   const languages: Lang[] = options.lang ? [options.lang] : ['pl', 'et', 'en'];
   const commitments: Commitment[] = [];
   for (const match of text.matchAll(SENTENCE)) {
@@ -183,11 +178,11 @@ export function extractCommitments(text: string, options: CommitmentOptions): Co
     for (const lang of languages) {
       const dates = compiledFor(lang);
       if (dates.promises.find(tokenize(sentence)).length === 0) continue;
-      const due = resolveDue(sentence, now, dates);
-      if (!due) continue;
+      const due = resolveDue(sentence, now, options.timeZone, dates);
+      if (due === null) continue;
       commitments.push({
         text: sentence,
-        dueAt: due.toInstant().toString(),
+        dueAt: formatInstant(due),
         who: options.author,
         start,
         end: start + sentence.length,
