@@ -118,7 +118,7 @@ export interface Commitment {
 }
 
 export interface CommitmentOptions {
-  /** ISO instant or Date. */
+  /** An ISO 8601 instant with Z or an offset, or a Date; read to the millisecond. */
   now: string | Date;
   /** IANA time zone, e.g. Europe/Warsaw. */
   timeZone: string;
