@@ -90,11 +90,15 @@ function inDigits(n: number, width: number): string {
   return out;
 }
 
-/** Whether a snapshot holds these terms: as many, and as long in all. */
-export function snapshotFits(snapshot: TermSnapshot, sources: readonly string[]): boolean {
+/** Whether a snapshot holds these lists of terms: as many terms, and as long in all. */
+export function snapshotFits(snapshot: TermSnapshot, termLists: readonly (readonly string[])[]): boolean {
+  let count = 0;
   let length = 0;
-  for (const source of sources) length += source.length;
-  return sources.length === snapshot.terms && length === snapshot.length;
+  for (const terms of termLists) {
+    count += terms.length;
+    for (const term of terms) length += term.length;
+  }
+  return count === snapshot.terms && length === snapshot.length;
 }
 
 function linesOf(text: string): string[] {

@@ -240,12 +240,10 @@ function addTo<K, P>(map: Map<K, CompiledTerm<P>[]>, key: K, term: CompiledTerm<
   else map.set(key, [term]);
 }
 
-function snapshotSources<P>(entries: readonly TermEntry<P>[]): string[] {
-  return entries.flatMap((entry) => (entry.inSnapshot ? entry.terms : []));
-}
-
 function snapshotFor<P>(entries: readonly TermEntry<P>[], snapshot: TermSnapshot | undefined) {
-  return snapshot && snapshotFits(snapshot, snapshotSources(entries)) ? new SnapshotReader(snapshot) : null;
+  if (!snapshot) return null;
+  const inSnapshot = entries.filter((entry) => entry.inSnapshot).map((entry) => entry.terms);
+  return snapshotFits(snapshot, inSnapshot) ? new SnapshotReader(snapshot) : null;
 }
 
 /** The snapshot of the `inSnapshot` entries' terms, parsed from their sources (for the build-time generator). */
