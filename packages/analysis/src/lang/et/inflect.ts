@@ -107,8 +107,10 @@ const PARADIGMS: readonly Paradigm[] = [
   noun('konkurent', 'konkurendi', 'konkurenti', 'konkurentide', 'konkurente'),
 ];
 
-const BY_LEMMA = new Map(PARADIGMS.map((p) => [p.nom, [...new Set(forms(p))]]));
+/** Built on first use: a process whose packs come from their term snapshots never needs it. */
+let byLemma: ReadonlyMap<string, readonly string[]> | null = null;
 
 export function inflect(lemma: string): readonly string[] {
-  return BY_LEMMA.get(lemma) ?? [];
+  byLemma ??= new Map(PARADIGMS.map((p) => [p.nom, [...new Set(forms(p))]]));
+  return byLemma.get(lemma) ?? [];
 }
