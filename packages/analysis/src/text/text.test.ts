@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { foldText, squeeze, termKey, wordKey } from './fold.ts';
+import { DIACRITIC_LETTERS, FOLDED_DIACRITIC, foldText, squeeze, termKey, wordKey } from './fold.ts';
 import { type TermSnapshot, writeSnapshot } from './term-snapshot.ts';
 import { compileMatcher, type MatcherOptions, parseTerm, snapshotOf, TermSyntaxError } from './terms.ts';
 import {
@@ -84,6 +84,27 @@ describe('folding', () => {
       }),
     );
     expect(squeeze('𝐀𝐀𝐀𝐀 aaa')).toBe('𝐀 a');
+  });
+});
+
+describe('folding every character', () => {
+  const SPECIAL: Record<string, string> = { ł: 'l', ø: 'o', ß: 'ss', đ: 'd', ı: 'i', æ: 'ae', œ: 'oe' };
+  const reference = (char: string) => {
+    const lower = char.toLowerCase();
+    return SPECIAL[lower] ?? lower.normalize('NFD').replace(/\p{M}/gu, '');
+  };
+
+  it('folds every character of the BMP as lower case, decomposition and no marks do', () => {
+    for (let code = 0; code < 0x10000; code++) {
+      if (code >= 0xd800 && code <= 0xdfff) continue;
+      const char = String.fromCharCode(code);
+      if (foldText(char) !== reference(char)) expect(foldText(char), code.toString(16)).toBe(reference(char));
+    }
+  });
+
+  it('has the table of Polish and Estonian letters termKey uses', () => {
+    for (const letter of DIACRITIC_LETTERS) expect(FOLDED_DIACRITIC[letter], letter).toBe(foldText(letter));
+    expect(Object.keys(FOLDED_DIACRITIC).join('')).toBe(DIACRITIC_LETTERS);
   });
 });
 
