@@ -49,7 +49,8 @@ export function writeSnapshot(terms: readonly SnapshotTerm[]): TermSnapshot {
     }
   }
   let width = 1;
-  while (DIGITS.length ** width <= Math.max(...numbers)) width++;
+  const largest = numbers.reduce((max, n) => Math.max(max, n), 0);
+  while (DIGITS.length ** width <= largest) width++;
   return {
     terms: terms.length,
     length: terms.reduce((sum, term) => sum + term.source.length, 0),

@@ -12,9 +12,11 @@ import { internWord, keyOfWord, wordCount, wordIdOfKey } from './words.ts';
 export const MAX_GAP = 3;
 const MIN_STEM = 2;
 
+/** A word of a term. An exact word holds the numbers (words.ts) of its keys: its forms, folded. */
 export type WordPattern =
-  /** The numbers (words.ts) of the word's keys: its forms, folded. */
-  { kind: 'exact'; ids: readonly number[] } | { kind: 'prefix'; stem: string } | { kind: 'gap' };
+  | { kind: 'exact'; ids: readonly number[] }
+  | { kind: 'prefix'; stem: string }
+  | { kind: 'gap' };
 
 interface CompiledTerm<P> {
   /** Position among the matcher's terms: matches of one token come in this order. */
