@@ -147,6 +147,27 @@ describe('e-mail', () => {
   });
 });
 
+describe('threats of violence', () => {
+  it.each([
+    ['I want to kill the guy who sold me this.', 'en'],
+    ["I'll snap your neck if I see you again.", 'en'],
+    ['Zamorduję was, jak nie oddacie pieniędzy.', 'pl'],
+    ['Skręcę kark temu kierownikowi.', 'pl'],
+    ['Ma mõrvan su ära, kui raha tagasi ei tule.', 'et'],
+    ['Murran kaela sellel juhatajal.', 'et'],
+  ] as const)('finds the threat in %s', (text, lang) => {
+    expect(has(text, 'threat_violence', lang)).toBe(true);
+  });
+
+  it.each([
+    ['Your order should be executed by Friday.', 'en'],
+    ['The app keeps killing my battery.', 'en'],
+    ['Zamówienie zostanie zrealizowane jutro.', 'pl'],
+  ] as const)('finds none in %s', (text, lang) => {
+    expect(has(text, 'threat_violence', lang)).toBe(false);
+  });
+});
+
 describe('problems', () => {
   it('counts several distinct problems with their spans (seed 002)', () => {
     const text =
