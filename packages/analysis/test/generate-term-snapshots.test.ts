@@ -27,3 +27,17 @@ describe.each(LANGS)('the term snapshot of the %s pack', (lang) => {
     }
   });
 });
+
+describe('a copy of a pack', () => {
+  it('does not use the snapshot written for the pack itself', () => {
+    const others = [PACKS.et, PACKS.en];
+    const tokens = tokenize('Jesteście złodziejami');
+    const insults = (pack: typeof PACKS.pl) =>
+      compilePack(pack, others)
+        .find(tokens)
+        .lexicon.map((m) => m.term);
+    expect(insults(PACKS.pl)).toContain('złodziej~');
+    // Another inflection: the snapshot's forms would still find "złodziejami", the copy's terms do not.
+    expect(insults({ ...PACKS.pl, inflect: () => [] })).not.toContain('złodziej~');
+  });
+});

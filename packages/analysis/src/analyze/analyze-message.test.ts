@@ -48,6 +48,16 @@ describe('text as customers type it', () => {
     expect(has(text, 'insult', lang)).toBe(true);
   });
 
+  it('reads a masked word as the swear word it fits, and as the insults that agree with it', () => {
+    const masked = analyzeMessage('this f***ing parcel locker is broken again', { lang: 'en' });
+    expect(masked.flags).toContain('profanity');
+    expect(masked.flags).not.toContain('insult');
+    expect(masked.level).toBe('angry');
+    expect(has('Wy sku***syny, oddajcie kasę', 'insult', 'pl')).toBe(true);
+    expect(has('Wy sku***syny, oddajcie kasę', 'profanity', 'pl')).toBe(true);
+    expect(has('what an id**t', 'insult', 'en')).toBe(true);
+  });
+
   it('reads text without diacritics', () => {
     expect(has('dziekuje bardzo', 'gratitude', 'pl')).toBe(true);
     expect(has('aitah', 'gratitude', 'et')).toBe(true);

@@ -1,5 +1,5 @@
 import type { LanguagePack, LexiconEntry, ProblemEntry, SignalEntry } from '../lang/types.ts';
-import type { TermSnapshot } from '../text/term-snapshot.ts';
+import { ownedSnapshot, type TermSnapshot } from '../text/term-snapshot.ts';
 import { compileMatcher, type Match, snapshotOf, type TermEntry } from '../text/terms.ts';
 import type { Token } from '../text/tokenize.ts';
 import type { Flag } from '../vocabulary.ts';
@@ -40,7 +40,11 @@ export interface CompiledPack {
 export function compileLexicon(entries: readonly LexiconEntry[], inflect: LanguagePack['inflect']) {
   return compileMatcher(
     entries.map((entry) => ({ terms: entry.terms, except: entry.except, payload: entry })),
-    { inflect, maskable: (entry) => flagsOf(entry).some((f) => MASKABLE.has(f)) },
+    {
+      inflect,
+      maskable: (entry) => flagsOf(entry).some((f) => MASKABLE.has(f)),
+      maskPreferred: (entry) => flagsOf(entry).includes('profanity'),
+    },
   );
 }
 
@@ -106,7 +110,8 @@ export function compilePack(pack: LanguagePack, others: readonly LanguagePack[])
   const matcher = compileMatcher(taggedEntries(pack, others), {
     inflect: pack.inflect,
     maskable: (tagged) => isLexicon(tagged) && flagsOf(tagged.entry).some((f) => MASKABLE.has(f)),
-    snapshot: pack.snapshot,
+    maskPreferred: (tagged) => isLexicon(tagged) && flagsOf(tagged.entry).includes('profanity'),
+    snapshot: ownedSnapshot(pack),
   });
   return {
     pack,

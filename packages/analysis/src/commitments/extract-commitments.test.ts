@@ -37,6 +37,20 @@ describe('extractCommitments', () => {
     expect(due('Saadan homme.', 'et', 'Europe/Tallinn', 'customer')).toEqual(['2025-03-28T15:00:00Z']);
   });
 
+  it('resolves a promise made on the first day of 1970, day 0 of the calendar arithmetic', () => {
+    const onDayZero = (text: string) =>
+      extractCommitments(text, { now: '1970-01-01T08:00:00Z', timeZone: 'UTC', lang: 'en', author: 'us' });
+    expect(onDayZero("I'll send it today.").map((c) => c.dueAt)).toEqual(['1970-01-01T17:00:00Z']);
+  });
+
+  it('names a time zone it does not know, and a now it cannot read', () => {
+    const options = { now, timeZone: 'Europe/Atlantis', lang: 'pl', author: 'us' } as const;
+    expect(() => extractCommitments('Oddzwonię jutro.', options)).toThrow(/Europe\/Atlantis/);
+    expect(() =>
+      extractCommitments('Oddzwonię jutro.', { ...options, timeZone: 'Europe/Warsaw', now: 'yesterday' }),
+    ).toThrow(/yesterday/);
+  });
+
   it('moves a bare hour already past today to tomorrow', () => {
     expect(due('Oddzwonię przed 9.', 'pl', 'Europe/Warsaw')).toEqual(['2025-03-28T08:00:00Z']);
   });

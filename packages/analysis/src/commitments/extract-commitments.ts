@@ -6,7 +6,7 @@ import { tokenize } from '../text/tokenize.ts';
 import type { Commitment, CommitmentOptions } from '../types.ts';
 import type { Lang } from '../vocabulary.ts';
 import { type DatePack, dateExpressionSources, UNICODE_BOUNDARY } from './date-pack.ts';
-import { dateAt, dayOfWeek, formatInstant, instantAt, parseInstant } from './zoned.ts';
+import { assertTimeZone, dateAt, dayOfWeek, formatInstant, instantAt, parseInstant } from './zoned.ts';
 
 /**
  * When a promise without an hour is due: the end of the business day. Parts of the day are
@@ -130,7 +130,7 @@ function resolveDue(sentence: string, now: number, timeZone: string, dates: Comp
   const clock = clockIn(sentence, re.clock);
   const part = (['morning', 'noon', 'afternoon', 'evening'] as const).find((p) => re[p].test(sentence));
   const time = clock ?? (part ? { hour: PART_OF_DAY[part], minute: 0 } : null);
-  if (!day && !time) return null;
+  if (day === null && time === null) return null;
   const at = time ?? END_OF_BUSINESS_DAY;
   const due = instantAt(day ?? today, at.hour, at.minute, timeZone);
   // A bare hour already past today means the same hour tomorrow ("I'll call by 10" said at 15:00).
@@ -167,7 +167,7 @@ export function hasDateExpression(text: string, lang: Lang): boolean {
  */
 export function extractCommitments(text: string, options: CommitmentOptions): Commitment[] {
   const now = epochOf(options.now);
-  dateAt(now, options.timeZone); // an unknown time zone throws here, named, whatever the text holds
+  assertTimeZone(options.timeZone);
   const languages: Lang[] = options.lang ? [options.lang] : ['pl', 'et', 'en'];
   const commitments: Commitment[] = [];
   for (const match of text.matchAll(SENTENCE)) {

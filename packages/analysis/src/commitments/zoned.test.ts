@@ -105,14 +105,31 @@ describe('zoned time, against Temporal', () => {
   });
 
   it.each([
+    '2025-03-27T10Z',
+    '2025-03-27T10:00+01',
+    '20250327T100000Z',
+    '2025-03-27t10:00:00.5z',
+    '2025-03-27T10:00:00+01:00:30',
+    '2025-03-27T10:00:00Z[Europe/Warsaw]',
+    '2016-12-31T23:59:60Z',
+    '-000001-06-01T00:00:00Z',
+  ])('reads %s as Temporal does', (text) => {
+    expect(parseInstant(text)).toBe(Temporal.Instant.from(text).epochMilliseconds);
+  });
+
+  it.each([
     '2025-03-27',
+    '2025-03-27T10:00:75Z',
+    '2025-03-27T10:00:00Z[]',
+    '-000000-01-01T00:00:00Z',
+    '+275760-09-13T00:00-01:00',
     '2025-03-27T10:00:00',
     '2025-02-30T10:00:00Z',
     '2025-03-27T25:00:00Z',
     '2025-03-27T10:00:00+24:00',
     'yesterday',
   ])('rejects %s, naming it', (text) => {
-    expect(() => parseInstant(text)).toThrow(new RegExp(text.replace(/[+]/g, '\\+')));
+    expect(() => parseInstant(text)).toThrow(text);
     expect(() => Temporal.Instant.from(text)).toThrow(RangeError);
   });
 

@@ -10,7 +10,7 @@ export const MS_PER_DAY = 86_400_000;
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-/** Throws a RangeError naming the time zone when it is not one Intl knows. */
+/** Throws a RangeError naming the time zone when it is not one Intl knows (IANA names, such as Europe/Warsaw). */
 function formatterFor(timeZone: string): Intl.DateTimeFormat {
   let formatter = formatters.get(timeZone);
   if (!formatter) {
@@ -36,6 +36,11 @@ function utcMillis(year: number, month: number, day: number, hour = 0, minute = 
   date.setUTCFullYear(year, month - 1, day);
   date.setUTCHours(hour, minute, second, 0);
   return date.getTime();
+}
+
+/** Throws a RangeError naming the time zone when it is not an IANA time zone Intl knows. */
+export function assertTimeZone(timeZone: string): void {
+  formatterFor(timeZone);
 }
 
 /** How far the wall clock of a time zone is ahead of UTC at an instant, in milliseconds. */
@@ -79,33 +84,48 @@ export function instantAt(day: number, hour: number, minute: number, timeZone: s
   return fitting.length > 0 ? Math.min(...fitting) : wall - before;
 }
 
+// Date (extended or basic), time to the hour, minute or second, then Z or an offset, then annotations.
 const INSTANT =
-  /^([+-]\d{6}|\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(?:([Zz])|([+-])(\d{2}):?(\d{2}))(?:\[[^\]]*\])*$/;
+  /^([+-]\d{6}|\d{4})-?(\d{2})-?(\d{2})[Tt ](\d{2})(?::?(\d{2})(?::?(\d{2})(?:[.,](\d{1,9}))?)?)?(?:([Zz])|([+-])(\d{2})(?::?(\d{2})(?::?(\d{2}))?)?)(?:\[[^\]]+\])*$/;
+
+/** Instants Date can hold: ±100,000,000 days around 1970. */
+const LARGEST_INSTANT = 8.64e15;
 
 /**
  * Epoch milliseconds of an ISO 8601 instant: a date, a time and `Z` or an offset
- * (`2025-03-27T10:00:00Z`, `2025-03-27T11:00+01:00`). Throws a RangeError naming the text otherwise.
+ * (`2025-03-27T10:00:00Z`, `2025-03-27T11:00+01:00`), read to the millisecond. Throws a RangeError
+ * naming the text otherwise.
  */
 export function parseInstant(text: string): number {
   const match = INSTANT.exec(text);
-  if (!match) throw new RangeError(`not an ISO 8601 instant with Z or an offset: ${text}`);
-  const [, year, month, day, hour, minute, second = '0', fraction = '', , sign, offsetHours, offsetMinutes] =
-    match;
-  const millis = Number(fraction.padEnd(3, '0').slice(0, 3));
-  const offset = sign ? (sign === '-' ? -1 : 1) * (Number(offsetHours) * 60 + Number(offsetMinutes)) : 0;
-  // A leap second reads as the second before it, as in Temporal.
-  const [m, d, h, min, s] = [month, day, hour, minute, Math.min(Number(second), 59)].map(Number) as number[];
-  const utc = utcMillis(Number(year), m as number, d as number, h, min, s);
+  if (!match || match[1] === '-000000')
+    throw new RangeError(`not an ISO 8601 instant with Z or an offset: ${text}`);
+  const [, year, month, day, hour, minute = '0', second = '0', fraction = '', , sign, ...offsetParts] = match;
+  const [m, d, h, min, s] = [month, day, hour, minute, second].map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  const [oh, om, os] = offsetParts.map((part) => Number(part ?? 0)) as [number, number, number];
+  // A leap second (60) reads as the second before it, as in Temporal.
+  const utc = utcMillis(Number(year), m, d, h, min, Math.min(s, 59));
   const back = new Date(utc);
   const valid =
     back.getUTCMonth() + 1 === m &&
     back.getUTCDate() === d &&
-    (h as number) < 24 &&
-    (min as number) < 60 &&
-    Number(offsetHours ?? 0) < 24 &&
-    Number(offsetMinutes ?? 0) < 60;
+    h < 24 &&
+    min < 60 &&
+    s <= 60 &&
+    oh < 24 &&
+    om < 60 &&
+    os < 60;
   if (!valid) throw new RangeError(`not a valid date and time: ${text}`);
-  return utc + millis - offset * MS_PER_MINUTE;
+  const offset = sign ? (sign === '-' ? -1 : 1) * ((oh * 60 + om) * 60 + os) * 1000 : 0;
+  const instant = utc + Number(fraction.padEnd(3, '0').slice(0, 3)) - offset;
+  if (Math.abs(instant) > LARGEST_INSTANT) throw new RangeError(`an instant out of range: ${text}`);
+  return instant;
 }
 
 /** An instant as Temporal prints it: UTC, seconds always, a fraction only when there is one. */

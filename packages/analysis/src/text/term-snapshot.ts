@@ -5,12 +5,15 @@ import { internWord, keyOfWord } from './words.ts';
  * The words of a matcher's terms, already parsed, inflected and keyed: written at build time
  * (scripts/generate-term-snapshots.ts) and checked in, so that a cold process reads them instead of
  * inflecting and keying thousands of words, which was most of a language pack's first compile.
- * A test fails while a checked-in snapshot is stale; one that does not fit its terms is not used.
+ * A test fails while a checked-in snapshot is stale. At run time a snapshot is used only for the pack
+ * object it was written for (`ownSnapshot`), and only while it fits the terms: as many, with the same
+ * shape (terms per entry and their lengths, in order). An edit that keeps the shape, or a change of
+ * inflection alone, is caught by the test only.
  */
 export interface TermSnapshot {
-  /** How many terms it holds, and the sum of their lengths: what a matcher checks before using it. */
+  /** How many terms it holds, and a hash of its shape (`shapeOf`): what a matcher checks before using it. */
   terms: number;
-  length: number;
+  shape: number;
   /** The keys of exact words, one per line; `patterns` names a key by its line. */
   words: string;
   /** The stems of `stem*` words, one per line. */
@@ -24,7 +27,7 @@ export interface TermSnapshot {
   patterns: string;
 }
 
-/** Terms whose words a snapshot holds, in order. */
+/** Terms whose words a snapshot holds, in order, by entry. */
 export interface SnapshotTerm {
   source: string;
   words: readonly WordPattern[];
@@ -36,7 +39,8 @@ for (let i = 0; i < DIGITS.length; i++) DIGIT_VALUES[DIGITS.charCodeAt(i)] = i;
 
 const GAP: WordPattern = { kind: 'gap' };
 
-export function writeSnapshot(terms: readonly SnapshotTerm[]): TermSnapshot {
+export function writeSnapshot(entries: readonly (readonly SnapshotTerm[])[]): TermSnapshot {
+  const terms = entries.flat();
   const words = new Lines();
   const stems = new Lines();
   const numbers: number[] = [];
@@ -53,7 +57,7 @@ export function writeSnapshot(terms: readonly SnapshotTerm[]): TermSnapshot {
   while (DIGITS.length ** width <= largest) width++;
   return {
     terms: terms.length,
-    length: terms.reduce((sum, term) => sum + term.source.length, 0),
+    shape: shapeOf(entries.map((entry) => entry.map((term) => term.source))),
     words: words.text(),
     stems: stems.text(),
     width,
@@ -91,15 +95,37 @@ function inDigits(n: number, width: number): string {
   return out;
 }
 
-/** Whether a snapshot holds these lists of terms: as many terms, and as long in all. */
+/** An order-sensitive hash of how many terms each list has and how long each term is: cheap, and it changes with most edits. */
+export function shapeOf(termLists: readonly (readonly string[])[]): number {
+  let hash = 0x811c9dc5 | 0;
+  for (const terms of termLists) {
+    hash = Math.imul(hash ^ terms.length, 0x0100_0193);
+    for (const term of terms) hash = Math.imul(hash ^ (term.length + 0x1_0000), 0x0100_0193);
+  }
+  return hash >>> 0;
+}
+
+/** Whether a snapshot holds these lists of terms: as many, and of the same shape. */
 export function snapshotFits(snapshot: TermSnapshot, termLists: readonly (readonly string[])[]): boolean {
   let count = 0;
-  let length = 0;
-  for (const terms of termLists) {
-    count += terms.length;
-    for (const term of terms) length += term.length;
-  }
-  return count === snapshot.terms && length === snapshot.length;
+  for (const terms of termLists) count += terms.length;
+  return count === snapshot.terms && shapeOf(termLists) === snapshot.shape;
+}
+
+const owners = new WeakMap<TermSnapshot, object>();
+
+/**
+ * Marks a pack's snapshot as written for this very pack object: a copy of the pack (other terms, another
+ * inflection) does not use it, and compiles from its terms.
+ */
+export function ownSnapshot<Pack extends { snapshot?: TermSnapshot | undefined }>(pack: Pack): Pack {
+  if (pack.snapshot) owners.set(pack.snapshot, pack);
+  return pack;
+}
+
+/** The pack's snapshot, if it was written for this pack object. */
+export function ownedSnapshot(pack: { snapshot?: TermSnapshot | undefined }): TermSnapshot | undefined {
+  return pack.snapshot && owners.get(pack.snapshot) === pack ? pack.snapshot : undefined;
 }
 
 function linesOf(text: string): string[] {
@@ -111,27 +137,45 @@ export class SnapshotReader {
   private readonly ids: number[];
   private readonly stems: string[];
   private at = 0;
+  private intact = true;
 
   constructor(private readonly snapshot: TermSnapshot) {
     this.ids = linesOf(snapshot.words).map(internWord);
     this.stems = linesOf(snapshot.stems);
   }
 
+  /** Whether every term was read, from numbers all in range: a snapshot that ends early or late does not fit. */
+  complete(): boolean {
+    return this.intact && this.at === this.snapshot.patterns.length;
+  }
+
   /** The words of the next term. */
   next(): WordPattern[] {
     const count = this.number();
+    if (!(count > 0)) {
+      this.intact = false;
+      return [GAP];
+    }
     const words: WordPattern[] = [];
     for (let w = 0; w < count; w++) {
       const tag = this.number();
       if (tag === 0) words.push(GAP);
-      else if (tag === 1) words.push({ kind: 'prefix', stem: this.stems[this.number()] as string });
+      else if (tag === 1) words.push({ kind: 'prefix', stem: this.line(this.stems, '') });
       else {
         const ids: number[] = [];
-        for (let k = 1; k < tag; k++) ids.push(this.ids[this.number()] as number);
+        for (let k = 1; k < tag; k++) ids.push(this.line(this.ids, -1));
         words.push({ kind: 'exact', ids });
       }
     }
     return words;
+  }
+
+  /** The line a number names, or `missing` (and the reader no longer intact) when it names none. */
+  private line<T>(lines: readonly T[], missing: T): T {
+    const n = this.number();
+    if (n < lines.length && this.at <= this.snapshot.patterns.length) return lines[n] as T;
+    this.intact = false;
+    return missing;
   }
 
   private number(): number {

@@ -142,6 +142,11 @@ export interface MatcherOptions<P> {
   inflect?: Inflect | undefined;
   /** Which entries a masked word may match (profanity and insults, not ordinary vocabulary). */
   maskable?: (payload: P) => boolean;
+  /**
+   * Of those, the entries a masked word is read as when it fits one of them (swearing, which is what
+   * people mask): `f***ing` fits `fucking` and `fooling`, and means the first.
+   */
+  maskPreferred?: (payload: P) => boolean;
   /** The words of the `inSnapshot` entries' terms, written at build time; not used unless it fits them. */
   snapshot?: TermSnapshot | undefined;
 }
@@ -234,6 +239,8 @@ interface TermIndex<P> {
   byStem: Map<number, CompiledTerm<P>[]>;
   byShortStem: Map<number, CompiledTerm<P>[]>;
   maskable: CompiledTerm<P>[];
+  /** The maskable terms of preferred entries (MatcherOptions.maskPreferred). */
+  maskPreferred: CompiledTerm<P>[];
 }
 
 function addTo<K, P>(map: Map<K, CompiledTerm<P>[]>, key: K, term: CompiledTerm<P>): void {
@@ -253,11 +260,11 @@ export function snapshotOf<P>(
   entries: readonly TermEntry<P>[],
   options: MatcherOptions<P> = {},
 ): TermSnapshot {
-  const terms = entries.flatMap((entry) =>
-    entry.inSnapshot
-      ? entry.terms.map((source) => ({ source, words: parseTerm(source, entry.inflect ?? options.inflect) }))
-      : [],
-  );
+  const terms = entries
+    .filter((entry) => entry.inSnapshot)
+    .map((entry) =>
+      entry.terms.map((source) => ({ source, words: parseTerm(source, entry.inflect ?? options.inflect) })),
+    );
   return writeSnapshot(terms);
 }
 
@@ -266,11 +273,13 @@ function indexTerms<P>(entries: readonly TermEntry<P>[], options: MatcherOptions
   const byStem = new Map<number, CompiledTerm<P>[]>();
   const byShortStem = new Map<number, CompiledTerm<P>[]>();
   const maskable: CompiledTerm<P>[] = [];
+  const maskPreferred: CompiledTerm<P>[] = [];
   const snapshot = snapshotFor(entries, options.snapshot);
   let order = 0;
   for (const entry of entries) {
     const except = entry.except?.length ? new Set(entry.except.map(termKey)) : NO_EXCEPTIONS;
     const isMaskable = options.maskable?.(entry.payload) ?? false;
+    const isPreferred = isMaskable && (options.maskPreferred?.(entry.payload) ?? false);
     for (const source of entry.terms) {
       const term: CompiledTerm<P> = {
         order: order++,
@@ -288,15 +297,18 @@ function indexTerms<P>(entries: readonly TermEntry<P>[], options: MatcherOptions
         addTo(byShortStem, stemBucket(head.stem, 2), term);
       else if (head.kind === 'prefix') addTo(byStem, stemBucket(head.stem, 3), term);
       if (isMaskable) maskable.push(term);
+      if (isPreferred) maskPreferred.push(term);
     }
   }
+  // A snapshot that fitted the terms' shape but not their words (it ended early or late) is not used.
+  if (snapshot && !snapshot.complete()) return indexTerms(entries, { ...options, snapshot: undefined });
   // By word number, filled once every word is numbered: a packed array, past its end for words numbered later.
   const heads: (HeadTerms<P> | undefined)[] = new Array(wordCount()).fill(undefined);
   for (const term of terms) {
     const head = term.words[0] as WordPattern;
     if (head.kind === 'exact') for (const id of head.ids) addHeadTerm(heads, id, term);
   }
-  return { heads, byStem, byShortStem, maskable };
+  return { heads, byStem, byShortStem, maskable, maskPreferred };
 }
 
 /** The bucket of a token's key (stemBucket), read without building the key. */
@@ -333,11 +345,59 @@ function findTerms<P>(index: TermIndex<P>, tokens: readonly Token[]): Match<P>[]
     }
     const masked = token.masked === null ? null : maskedForm(token.masked);
     if (!masked) continue;
-    for (const term of index.maskable) {
-      if (maskedWordFits(term.words[0] as WordPattern, masked)) addMatch(matches, term, tokens, i);
-    }
+    addMaskedMatches(matches, index, tokens, i, masked);
   }
   return matches;
+}
+
+/**
+ * The matches of a masked word. When it fits preferred terms (swearing), it is read as those words:
+ * other terms match only if their word agrees with such a reading (`sku***synów` is `skurw*` and
+ * `skurwysyn~`; `f***ing` is `fucking`, not `fooling`). Otherwise every maskable term that fits matches.
+ */
+function addMaskedMatches<P>(
+  matches: Match<P>[],
+  index: TermIndex<P>,
+  tokens: readonly Token[],
+  i: number,
+  masked: string,
+): void {
+  const readings = index.maskPreferred.flatMap((term) => readingsOf(term.words[0] as WordPattern, masked));
+  for (const term of index.maskable) {
+    const head = term.words[0] as WordPattern;
+    const fits =
+      readings.length === 0
+        ? maskedWordFits(head, masked)
+        : readingsOf(head, masked).some((reading) => readings.some((r) => agree(reading, r)));
+    if (fits) addMatch(matches, term, tokens, i);
+  }
+}
+
+/** A word a masked word may be: a whole key, or the stem it starts with. */
+interface Reading {
+  letters: string;
+  whole: boolean;
+}
+
+/** The readings of a masked word that a pattern allows. */
+function readingsOf(pattern: WordPattern, masked: string): Reading[] {
+  if (pattern.kind === 'prefix')
+    return maskedFits(masked, pattern.stem, false) ? [{ letters: pattern.stem, whole: false }] : [];
+  if (pattern.kind !== 'exact') return [];
+  const readings: Reading[] = [];
+  for (const id of pattern.ids) {
+    const key = keyOfWord(id);
+    if (maskedFits(masked, key, true)) readings.push({ letters: key, whole: true });
+  }
+  return readings;
+}
+
+/** Whether two readings of one masked word can be the same word. */
+function agree(a: Reading, b: Reading): boolean {
+  if (a.whole && b.whole) return a.letters === b.letters;
+  if (a.whole) return a.letters.startsWith(b.letters);
+  if (b.whole) return b.letters.startsWith(a.letters);
+  return a.letters.startsWith(b.letters) || b.letters.startsWith(a.letters);
 }
 
 function knowsWord<P>(index: TermIndex<P>, key: string, accept: (payload: P) => boolean): boolean {

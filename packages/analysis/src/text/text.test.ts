@@ -308,8 +308,28 @@ describe('term matcher', () => {
           .map((m) => m.term);
       expect(matches(stale)).toEqual(matches());
       expect(matches(stale)).toEqual(['ty ... złodziejko', 'złodziej~']);
-      const shorter = writeSnapshot([{ source: 'kurw*', words: parseTerm('kurw*') }]);
+      const shorter = writeSnapshot([[{ source: 'kurw*', words: parseTerm('kurw*') }]]);
       expect(found({ snapshot: shorter })).toEqual(found({}));
+    });
+
+    it('is not used when its entries come in another order, whatever their total', () => {
+      const snapshot = snapshotOf(entries, { inflect });
+      const reordered = [entries[2], entries[1], entries[0]] as typeof entries;
+      const matches = (options: MatcherOptions<string>) =>
+        compileMatcher(reordered, { inflect, ...options })
+          .find(tokenize(text))
+          .map((m) => m.term);
+      expect(matches({ snapshot })).toEqual(matches({}));
+      expect(matches({ snapshot })).toContain('złodziej~');
+    });
+
+    it('is not used when it ends before or after its terms', () => {
+      const snapshot = snapshotOf(entries, { inflect });
+      expect(found({ snapshot: { ...snapshot, patterns: snapshot.patterns.slice(0, -2) } })).toEqual(
+        found({}),
+      );
+      expect(found({ snapshot: { ...snapshot, patterns: `${snapshot.patterns}AB` } })).toEqual(found({}));
+      expect(found({ snapshot: { ...snapshot, words: '' } })).toEqual(found({}));
     });
 
     it('writes numbers in as many base-64 digits as its largest needs', () => {

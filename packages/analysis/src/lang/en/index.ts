@@ -1,3 +1,4 @@
+import { ownSnapshot } from '../../text/term-snapshot.ts';
 import type { LanguagePack } from '../types.ts';
 import { cues } from './cues.ts';
 import { inflect } from './inflect.ts';
@@ -6,4 +7,12 @@ import { problems } from './problems.ts';
 import { signals } from './signals.ts';
 import { snapshot } from './terms.generated.ts';
 
-export const pack: LanguagePack = { code: 'en', lexicon, signals, problems, cues, inflect, snapshot };
+export const pack: LanguagePack = ownSnapshot({
+  code: 'en',
+  lexicon,
+  signals,
+  problems,
+  cues,
+  inflect,
+  snapshot,
+});
