@@ -123,6 +123,21 @@ describe('precision traps', () => {
     expect(has(text, 'insult', lang)).toBe(false);
   });
 
+  it('reads "never … again" as leaving, not as a second contact', () => {
+    const flags = flagsOf('Just give me my money back, never shopping with you lot again.', 'en');
+    expect(flags).toContain('churn_threat');
+    expect(flags).not.toContain('repeat_contact');
+    expect(has('Siis vahetan raamatupidajat, rohkem ma teilt midagi ei osta.', 'churn_threat', 'et')).toBe(
+      true,
+    );
+  });
+
+  it('finds demands and public threats in other word forms', () => {
+    expect(has("I'll be leaving you a review on Google you won't forget.", 'threat_public', 'en')).toBe(true);
+    expect(has('Tahan oma tagatisraha kohe tagasi!', 'refund_demand', 'et')).toBe(true);
+    expect(has('I want my deposit returned this week.', 'refund_demand', 'en')).toBe(true);
+  });
+
   it('tells a calm cancellation from a churn threat', () => {
     expect(analyzeMessage('Dzień dobry, proszę o anulowanie wizyty w piątek.', { lang: 'pl' })).toMatchObject(
       {
@@ -167,6 +182,10 @@ describe('threats of violence', () => {
     ['Murran kaela sellel juhatajal.', 'et'],
   ] as const)('finds the threat in %s', (text, lang) => {
     expect(has(text, 'threat_violence', lang)).toBe(true);
+  });
+
+  it('finds a Polish threat with its object first', () => {
+    expect(has('Przyjdę tam i wam ten salon rozwalę, zobaczycie.', 'threat_violence', 'pl')).toBe(true);
   });
 
   it.each([

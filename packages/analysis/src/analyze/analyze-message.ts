@@ -241,7 +241,18 @@ function lexiconEvidence(
       });
     }
   }
-  return { evidence, evidenceIfUnhappy, aimedAbuse };
+  // "Never shopping with you again" leaves: an "again" in the clause of a churn threat is no second contact.
+  const churn = evidence.filter((e) => e.flag === 'churn_threat');
+  const notInChurn = (e: Evidence) =>
+    e.flag !== 'repeat_contact' ||
+    !churn.some(
+      (c) => overlaps(c, e) || (c.end <= e.start && !CLAUSE_BREAK.test(text.slice(c.end, e.start))),
+    );
+  return {
+    evidence: churn.length ? evidence.filter(notInChurn) : evidence,
+    evidenceIfUnhappy: churn.length ? evidenceIfUnhappy.filter(notInChurn) : evidenceIfUnhappy,
+    aimedAbuse,
+  };
 }
 
 function signalsOf(text: string, lang: DetectedLang, found: PackMatches): SignalEvidence[] {
