@@ -28,6 +28,18 @@ describe.each(LANGS)('the term snapshot of the %s pack', (lang) => {
   });
 });
 
+describe('a pack among other packs than its snapshot was written with', () => {
+  it('finds what the terms parsed from their sources find', () => {
+    const pl = PACKS.pl;
+    const tokens = tokenize('You fucking idiots, jesteście złodziejami, tapan teid ära');
+    // Fewer packs, another order, and a copy of English without its inflection (which the snapshot would still have).
+    for (const others of [[PACKS.en], [PACKS.en, PACKS.et], [PACKS.et, { ...PACKS.en, inflect: () => [] }]]) {
+      const fromSources = compilePack({ ...pl, snapshot: undefined }, others).find(tokens);
+      expect(compilePack(pl, others).find(tokens)).toEqual(fromSources);
+    }
+  });
+});
+
 describe('a copy of a pack', () => {
   it('does not use the snapshot written for the pack itself', () => {
     const others = [PACKS.et, PACKS.en];

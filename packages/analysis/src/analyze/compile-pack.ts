@@ -48,13 +48,22 @@ export function compileLexicon(entries: readonly LexiconEntry[], inflect: Langua
   );
 }
 
-/** Every term of a pack's matcher; the pack's own ones are in its snapshot, others' universal ones are not. */
-function taggedEntries(pack: LanguagePack, others: readonly LanguagePack[]): TermEntry<Tagged>[] {
+/**
+ * Every term of a pack's matcher. The pack's own ones are in its snapshot; other packs' universal ones
+ * too when they are the packs the snapshot was written with (`universalInSnapshot`).
+ */
+function taggedEntries(
+  pack: LanguagePack,
+  others: readonly LanguagePack[],
+  universalInSnapshot: boolean,
+): TermEntry<Tagged>[] {
   const own = { inflect: pack.inflect, inSnapshot: true };
   // A universal entry takes its own pack's forms and this pack's (a customer may inflect a borrowed word).
   const universal = others.flatMap((other) => {
     const inflect = (lemma: string) => [...pack.inflect(lemma), ...other.inflect(lemma)];
-    return other.lexicon.filter((e) => e.universal).map((entry) => ({ entry, inflect, inSnapshot: false }));
+    return other.lexicon
+      .filter((e) => e.universal)
+      .map((entry) => ({ entry, inflect, inSnapshot: universalInSnapshot }));
   });
   const lexicon = [...pack.lexicon.map((entry) => ({ entry, ...own })), ...universal];
   return [
@@ -81,9 +90,22 @@ function taggedEntries(pack: LanguagePack, others: readonly LanguagePack[]): Ter
   ];
 }
 
-/** The snapshot of a pack's own terms (scripts/generate-term-snapshots.ts writes it into the pack). */
-export function packSnapshot(pack: LanguagePack): TermSnapshot {
-  return snapshotOf(taggedEntries(pack, []));
+/** Which other packs a snapshot's universal terms come from, in order. */
+const othersContext = (others: readonly LanguagePack[]) => `universal:${others.map((o) => o.code).join(',')}`;
+
+/**
+ * The snapshot of a pack's terms with the universal ones of `others` (scripts/generate-term-snapshots.ts
+ * writes it into the pack, with the other shipped packs in the order an analyzer passes them).
+ */
+export function packSnapshot(pack: LanguagePack, others: readonly LanguagePack[]): TermSnapshot {
+  return { ...snapshotOf(taggedEntries(pack, others, true)), context: othersContext(others) };
+}
+
+/** Whether the universal terms of `others` are those in the snapshot: the shipped packs themselves, in its order. */
+function universalInSnapshot(snapshot: TermSnapshot | undefined, others: readonly LanguagePack[]): boolean {
+  return (
+    snapshot?.context === othersContext(others) && others.every((other) => ownedSnapshot(other) !== undefined)
+  );
 }
 
 const isLexicon = (tagged: Tagged): tagged is Extract<Tagged, { group: 'lexicon' }> =>
@@ -107,11 +129,12 @@ function byPurpose(matches: readonly Match<Tagged>[]): PackMatches {
 }
 
 export function compilePack(pack: LanguagePack, others: readonly LanguagePack[]): CompiledPack {
-  const matcher = compileMatcher(taggedEntries(pack, others), {
+  const snapshot = ownedSnapshot(pack);
+  const matcher = compileMatcher(taggedEntries(pack, others, universalInSnapshot(snapshot, others)), {
     inflect: pack.inflect,
     maskable: (tagged) => isLexicon(tagged) && flagsOf(tagged.entry).some((f) => MASKABLE.has(f)),
     maskPreferred: (tagged) => isLexicon(tagged) && flagsOf(tagged.entry).includes('profanity'),
-    snapshot: ownedSnapshot(pack),
+    snapshot,
   });
   return {
     pack,

@@ -11,6 +11,8 @@ import { internWord, keyOfWord } from './words.ts';
  * inflection alone, is caught by the test only.
  */
 export interface TermSnapshot {
+  /** What its user wrote it with besides the terms (a pack: which packs' universal terms it holds). */
+  context?: string;
   /** How many terms it holds, and a hash of its shape (`shapeOf`): what a matcher checks before using it. */
   terms: number;
   shape: number;
