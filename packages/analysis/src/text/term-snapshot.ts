@@ -158,18 +158,21 @@ export class SnapshotReader {
       this.intact = false;
       return [GAP];
     }
+    // Arrays of their exact size: an array grown by push keeps room for 16, and a pack has thousands.
+    if (count === 1) return [this.word()];
     const words: WordPattern[] = [];
-    for (let w = 0; w < count; w++) {
-      const tag = this.number();
-      if (tag === 0) words.push(GAP);
-      else if (tag === 1) words.push({ kind: 'prefix', stem: this.line(this.stems, '') });
-      else {
-        const ids: number[] = [];
-        for (let k = 1; k < tag; k++) ids.push(this.line(this.ids, -1));
-        words.push({ kind: 'exact', ids });
-      }
-    }
-    return words;
+    for (let w = 0; w < count; w++) words.push(this.word());
+    return words.slice();
+  }
+
+  private word(): WordPattern {
+    const tag = this.number();
+    if (tag === 0) return GAP;
+    if (tag === 1) return { kind: 'prefix', stem: this.line(this.stems, '') };
+    if (tag === 2) return { kind: 'exact', ids: [this.line(this.ids, -1)] };
+    const ids: number[] = [];
+    for (let k = 1; k < tag; k++) ids.push(this.line(this.ids, -1));
+    return { kind: 'exact', ids: ids.slice() };
   }
 
   /** The line a number names, or `missing` (and the reader no longer intact) when it names none. */

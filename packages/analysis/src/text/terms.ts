@@ -81,7 +81,7 @@ function exactPattern(words: readonly string[]): WordPattern {
     const id = internWord(termKey(word));
     if (!ids.includes(id)) ids.push(id);
   }
-  return { kind: 'exact', ids };
+  return { kind: 'exact', ids: ids.slice() };
 }
 
 const WHITESPACE = /\s+/u;
@@ -199,13 +199,15 @@ function addMatch<P>(matches: Match<P>[], term: CompiledTerm<P>, tokens: readonl
 }
 
 function addHeadTerm<P>(heads: (HeadTerms<P> | undefined)[], id: number, term: CompiledTerm<P>): void {
+  const next = term.words[1];
+  const always = next?.kind !== 'exact';
   let head = heads[id];
   if (!head) {
-    head = { always: [], byNextWord: null };
+    // Most heads start one term: a literal of one, not an empty array grown by push (room for 16).
+    head = { always: always ? [term] : [], byNextWord: null };
     heads[id] = head;
-  }
-  const next = term.words[1];
-  if (next?.kind !== 'exact') {
+    if (always) return;
+  } else if (always) {
     head.always.push(term);
     return;
   }
