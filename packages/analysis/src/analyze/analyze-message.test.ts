@@ -58,6 +58,14 @@ describe('text as customers type it', () => {
     expect(has('what an id**t', 'insult', 'en')).toBe(true);
   });
 
+  it('finds swearing borrowed from another language, and leaves a Russian message und', () => {
+    expect(has('Still no parcel, kurwa mać.', 'profanity', 'en')).toBe(true);
+    expect(has('Pakk on jälle kadunud, блять, mis teenindus see on!', 'profanity', 'et')).toBe(true);
+    const russian = analyzeMessage('Ну что за сервис, опять посылка потерялась, блять');
+    expect(russian.lang).toBe('und');
+    expect(russian.flags).toContain('profanity');
+  });
+
   it('reads text without diacritics', () => {
     expect(has('dziekuje bardzo', 'gratitude', 'pl')).toBe(true);
     expect(has('aitah', 'gratitude', 'et')).toBe(true);
@@ -130,6 +138,26 @@ describe('precision traps', () => {
     expect(has('Siis vahetan raamatupidajat, rohkem ma teilt midagi ei osta.', 'churn_threat', 'et')).toBe(
       true,
     );
+  });
+
+  it.each([
+    ["I've emailed you FOUR times about this invoice.", 'en'],
+    ['Pisałam już dwa razy w tej sprawie.', 'pl'],
+    ['Helistasin teile viis korda ja keegi ei vastanud.', 'et'],
+    ['Further to my complaint of 3 March, the heater still leaks.', 'en'],
+  ] as const)('counts telling how often one wrote or called as a repeat contact: %s', (text, lang) => {
+    expect(has(text, 'repeat_contact', lang)).toBe(true);
+  });
+
+  it('takes a complaint about having to write for no public threat', () => {
+    expect(has("This is the second time I've had to write about this.", 'threat_public', 'en')).toBe(false);
+    expect(has("I'm going to write about this in the local Facebook group.", 'threat_public', 'en')).toBe(
+      true,
+    );
+  });
+
+  it('reads a customer leaving for good in Polish', () => {
+    expect(has('Więcej u Państwa nie kupię, kupię gdzie indziej.', 'churn_threat', 'pl')).toBe(true);
   });
 
   it('finds demands and public threats in other word forms', () => {

@@ -88,12 +88,18 @@ function extraLexicon(options: AnalyzeOptions, pack: LanguagePack | undefined) {
   return matcher;
 }
 
-/** The words a pack knows as whole tokens (stop-words and one-word terms): evidence of its language. */
+/** Latin letters, and what may sit between them in a word. */
+const LATIN_WORD = /^[\p{Script=Latin}\p{M}\p{N}'’-]+$/u;
+
+/**
+ * The words a pack knows as whole tokens (stop-words and one-word terms): evidence of its language.
+ * Words in another script are not (Russian swearing in the Estonian pack says nothing of Estonian).
+ */
 function vocabularyOf(pack: LanguagePack): ReadonlySet<string> {
   const words = new Set(pack.cues.stopwords.map(termKey));
   const entries = [...pack.lexicon, ...pack.signals, ...pack.problems];
   for (const term of entries.flatMap((e) => e.terms)) {
-    if (/[\s*.~]/.test(term)) continue;
+    if (/[\s*.~]/.test(term) || !LATIN_WORD.test(term)) continue;
     words.add(termKey(term));
   }
   return words;
