@@ -124,6 +124,27 @@ describe('precision traps', () => {
   });
 
   it.each([
+    ['Dziękuję bardzo za kolejne dwa tygodnie ciszy.', 'pl'],
+    ['Thanks so much for the three weeks of radio silence.', 'en'],
+    ['Aitäh teile kahe nädala vaikuse eest!', 'et'],
+  ] as const)('reads sarcasm later in the sentence of the thanks: %s', (text, lang) => {
+    expect(has(text, 'gratitude', lang)).toBe(false);
+  });
+
+  it('keeps thanks whose sarcastic-looking words are in another sentence', () => {
+    expect(has('Thanks! The silence in the salon was lovely.', 'gratitude', 'en')).toBe(true);
+  });
+
+  it.each([
+    ['Dziękuję za szybką odpowiedź!', 'urgency', 'pl'],
+    ['Thanks for the refund, it arrived today.', 'refund_demand', 'en'],
+    ['Aitäh kiire vastuse eest!', 'urgency', 'et'],
+  ] as const)('takes thanks for a thing for no demand of it: %s', (text, flag, lang) => {
+    expect(has(text, flag, lang)).toBe(false);
+    expect(has(text, 'gratitude', lang)).toBe(true);
+  });
+
+  it.each([
     ['Nie traktujcie mnie jak idiotki.', 'pl'],
     ["Don't treat me like an idiot.", 'en'],
     ['Ärge kohelge mind nagu idiooti.', 'et'],

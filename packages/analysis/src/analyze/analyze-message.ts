@@ -25,6 +25,8 @@ const NEGATION_WINDOW = 3;
 const SELF_REFERENCE_WINDOW = 2;
 /** Demands a refusal before them cancels: "nie chcę zwrotu", "I don't want a refund". */
 const DECLINABLE: ReadonlySet<Flag> = new Set(['refund_demand', 'compensation_demand', 'churn_threat']);
+/** Demands that thanks for them show met: "thanks for the refund", "dziękuję za szybką odpowiedź". */
+const THANKABLE: ReadonlySet<Flag> = new Set(['refund_demand', 'compensation_demand', 'urgency']);
 
 export interface AnalyzerOptions {
   packs: Readonly<Partial<Record<Lang, LanguagePack>>>;
@@ -57,6 +59,17 @@ function endsWithin(
       cue.first < match.first &&
       cue.last >= match.first - window &&
       !CLAUSE_BREAK.test(text.slice(Math.min(cue.end, match.start), match.start)),
+  );
+}
+
+const SENTENCE_BREAK = /[.!?\n]/u;
+
+/** Thanks with a sarcasm cue on it or after it in the same sentence ("thanks for the three weeks of radio silence"). */
+function isSarcastic(text: string, found: PackMatches, thanks: Match<unknown>): boolean {
+  return found.sarcasm.some(
+    (cue) =>
+      overlaps(cue, thanks) ||
+      (cue.start >= thanks.end && !SENTENCE_BREAK.test(text.slice(thanks.end, cue.start))),
   );
 }
 
@@ -133,6 +146,7 @@ export function createAnalyzer({ packs, guessLanguage }: AnalyzerOptions) {
       negators: [],
       declines: [],
       selfReference: [],
+      thanksFor: [],
       sarcasm: [],
       quoteHeaders: [],
       signatureStarts: [],
@@ -235,8 +249,9 @@ function lexiconEvidence(
     if (entry.negatable && isNegated(text, found, match)) continue;
     for (const flag of flagsOf(entry)) {
       if (DECLINABLE.has(flag) && endsWithin(text, found.declines, match, NEGATION_WINDOW)) continue;
+      if (THANKABLE.has(flag) && endsWithin(text, found.thanksFor, match, NEGATION_WINDOW)) continue;
       if (flag === 'insult' && endsWithin(text, found.selfReference, match, SELF_REFERENCE_WINDOW)) continue;
-      if (flag === 'gratitude' && found.sarcasm.some((s) => overlaps(s, match))) continue;
+      if (flag === 'gratitude' && isSarcastic(text, found, match)) continue;
       if (entry.aimed) aimedAbuse = true;
       (entry.onlyWhenUnhappy ? evidenceIfUnhappy : evidence).push({
         flag,

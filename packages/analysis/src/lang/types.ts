@@ -49,6 +49,8 @@ export interface Cues {
   selfReference: string[];
   /** Terms that turn thanks into complaint: "dzięki za nic". */
   sarcasm: string[];
+  /** Thanks for something: a demand right after them was met, not made ("dziękuję za szybką odpowiedź"). */
+  thanksFor: string[];
   /** RegExp sources (flag `u`, case-insensitive): a line that starts quoted earlier mail. */
   quoteHeaders: string[];
   /** RegExp sources: a line from which the rest is a signature. */

@@ -61,6 +61,10 @@ export const cues: Cues = {
     'am i',
   ],
   sarcasm: [
+    'of silence',
+    'radio silence',
+    'for the silence',
+    'for ignoring',
     'thanks for nothing',
     'thank you for nothing',
     'thanks a lot for nothing',
@@ -78,6 +82,16 @@ export const cues: Cues = {
     'bravo',
     'cheers for nothing',
     'gee thanks',
+  ],
+  thanksFor: [
+    'thanks for',
+    'thank you for',
+    'thanks so much for',
+    'thank you so much for',
+    'many thanks for',
+    'thanks again for',
+    'grateful for',
+    'appreciate the',
   ],
   quoteHeaders: [
     '^On .{3,160} wrote:?$',

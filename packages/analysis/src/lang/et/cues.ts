@@ -35,6 +35,8 @@ export const cues: Cues = {
     'nagu mingi',
   ],
   sarcasm: [
+    'vaikuse eest',
+    'ignoreerimise eest',
     'aitäh ei millegi eest',
     'tänan ei millegi eest',
     'tänud ei millegi eest',
@@ -50,6 +52,7 @@ export const cues: Cues = {
     'väga tore tõesti',
     'palju õnne teile',
   ],
+  thanksFor: ['aitäh', 'aitah', 'tänan', 'tänud', 'suur tänu', 'täname'],
   quoteHeaders: [
     '^.{3,160} kirjutas:?$',
     '^-{2,}\\s*(Algne kiri|Edastatud kiri|Originaalsõnum|Algne sõnum)\\s*-{2,}$',
