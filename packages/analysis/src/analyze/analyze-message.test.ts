@@ -251,15 +251,22 @@ describe('problems', () => {
     const text =
       'Paczka przyszła uszkodzona, kurier był niemiły, na fakturze jest zła kwota, a na infolinii nikt nie odbiera.';
     const analysis = analyzeMessage(text, { lang: 'pl' });
+    // Four problems: the parcel and the courier are the subjects of a damage and of rudeness, no problems of their own.
     expect(analysis.problems.map((p) => p.category).sort()).toEqual([
       'billing',
       'communication',
-      'delivery',
       'quality',
       'staff',
     ]);
-    expect(analysis.issues).toBe(5);
+    expect(analysis.issues).toBe(4);
     for (const p of analysis.problems) expect(p.end).toBeGreaterThan(p.start);
+  });
+
+  it('counts a late parcel once, and problems of separate sentences apart', () => {
+    const late = analyzeMessage('Paczka przyszła z tygodniowym opóźnieniem.', { lang: 'pl' });
+    expect(late.issues).toBe(1);
+    const twoClauses = analyzeMessage('Zamówienie nie dotarło. Faktura ma złą kwotę.', { lang: 'pl' });
+    expect(twoClauses.problems.map((p) => p.category).sort()).toEqual(['billing', 'delivery']);
   });
 
   it('does not call a question about a topic a problem', () => {

@@ -73,6 +73,15 @@ function isSarcastic(text: string, found: PackMatches, thanks: Match<unknown>): 
   );
 }
 
+function sameClause(
+  text: string,
+  a: { start: number; end: number },
+  b: { start: number; end: number },
+): boolean {
+  const [first, second] = a.start <= b.start ? [a, b] : [b, a];
+  return second.start <= first.end || !CLAUSE_BREAK.test(text.slice(first.end, second.start));
+}
+
 function overlaps(a: { start: number; end: number }, b: { start: number; end: number }): boolean {
   return a.start < b.end && b.start < a.end;
 }
@@ -207,7 +216,7 @@ export function createAnalyzer({ packs, guessLanguage }: AnalyzerOptions) {
     if (unhappy) evidence.push(...evidenceIfUnhappy);
     const flags = new Set<Flag>();
     for (const e of evidence) flags.add(e.flag);
-    const problems = problemsOf(problemMatches, unhappy);
+    const problems = problemsOf(text, problemMatches, unhappy);
     const scoreInput = { flags, aimedAbuse, signals: countSignals(signals), problems: problems.length };
     const anger = scoreAnger(scoreInput);
     return {
@@ -306,12 +315,21 @@ function signalsOf(text: string, lang: DetectedLang, found: PackMatches): Signal
 }
 
 /** One problem per category; a mere topic ("parking") counts only in an unhappy message. */
-function problemsOf(matches: readonly Match<ProblemEntry>[], unhappy: boolean): Problem[] {
+function problemsOf(text: string, matches: readonly Match<ProblemEntry>[], unhappy: boolean): Problem[] {
   const problems: Problem[] = [];
   const seen = new Set<ProblemCategory>();
   for (const match of matches) {
     const { category, topic } = match.payload;
     if (seen.has(category) || (topic && !unhappy)) continue;
+    // A topic ("the courier", "the parcel") in the clause of a complaint of another kind is its subject, not a second problem.
+    if (
+      topic &&
+      matches.some(
+        (other) =>
+          !other.payload.topic && other.payload.category !== category && sameClause(text, match, other),
+      )
+    )
+      continue;
     seen.add(category);
     problems.push({ category, start: match.start, end: match.end });
   }
