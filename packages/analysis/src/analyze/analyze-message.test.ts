@@ -269,6 +269,15 @@ describe('problems', () => {
     expect(twoClauses.problems.map((p) => p.category).sort()).toEqual(['billing', 'delivery']);
   });
 
+  it.each([
+    ['Nobody answered my emails for two weeks.', 'en'],
+    ['I have yet to receive a reply to my complaint.', 'en'],
+    ['Nie otrzymałam żadnej odpowiedzi na reklamację.', 'pl'],
+    ['Ma ei ole teilt ikka vastust saanud.', 'et'],
+  ] as const)('finds no answer as a communication problem: %s', (text, lang) => {
+    expect(analyzeMessage(text, { lang }).problems.map((p) => p.category)).toEqual(['communication']);
+  });
+
   it('does not call a question about a topic a problem', () => {
     expect(
       analyzeMessage('Ile kosztuje farbowanie i czy jest wolny termin w sobotę?', { lang: 'pl' }).issues,

@@ -316,6 +316,13 @@ export const problems: ProblemEntry[] = [
   {
     category: 'communication',
     terms: [
+      'vastust ... saanud',
+      'ei ole ... vastust',
+      'pole ... vastust',
+      'keegi ei vastanud',
+      'keegi pole vastanud',
+      'vastust ikka pole',
+      'ikka pole vastust',
       'ei vasta',
       'keegi ei vasta',
       'ei vastanud',

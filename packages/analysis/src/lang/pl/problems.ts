@@ -425,6 +425,17 @@ export const problems: ProblemEntry[] = [
   {
     category: 'communication',
     terms: [
+      'nie otrzymałam ... odpowiedzi',
+      'nie otrzymałem ... odpowiedzi',
+      'nie dostałam ... odpowiedzi',
+      'nie dostałem ... odpowiedzi',
+      'nikt nie odpowiedział',
+      'nikt nie odpisał',
+      'nikt mi nie odpowiedział',
+      'nikt mi nie odpisał',
+      'nadal brak odpowiedzi',
+      'dalej brak odpowiedzi',
+      'i cisza',
       'brak odpowiedzi',
       'bez odpowiedzi',
       'nikt nie odpowiada',
