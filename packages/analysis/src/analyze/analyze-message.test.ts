@@ -278,6 +278,21 @@ describe('problems', () => {
     expect(analyzeMessage(text, { lang }).problems.map((p) => p.category)).toEqual(['communication']);
   });
 
+  it.each([
+    ['The new tap is leaking and the invoice shows the wrong amount.', 'en', ['billing', 'quality']],
+    ['Pralka cieknie, a na fakturze jest błędny NIP.', 'pl', ['billing', 'quality']],
+    ['Pidin ootama pool tundi ja arvel on vale viitenumber.', 'et', ['billing', 'waiting']],
+  ] as const)(
+    'finds quality, billing and waiting problems in everyday words: %s',
+    (text, lang, categories) => {
+      expect(
+        analyzeMessage(text, { lang })
+          .problems.map((p) => p.category)
+          .sort(),
+      ).toEqual(categories);
+    },
+  );
+
   it('does not call a question about a topic a problem', () => {
     expect(
       analyzeMessage('Ile kosztuje farbowanie i czy jest wolny termin w sobotę?', { lang: 'pl' }).issues,

@@ -60,6 +60,19 @@ export const problems: ProblemEntry[] = [
   {
     category: 'quality',
     terms: [
+      'leaking',
+      'leaks',
+      'leaked',
+      'was dry',
+      'were dry',
+      'stone cold',
+      'undercooked',
+      'overcooked',
+      'peeling',
+      'dented',
+      'not what i asked for',
+      'not what i ordered',
+      'wrong name',
       'damaged',
       'broken',
       'broke',
@@ -129,6 +142,13 @@ export const problems: ProblemEntry[] = [
   {
     category: 'billing',
     terms: [
+      'wrong amount',
+      'incorrect amount',
+      'wrong total',
+      'more than quoted',
+      'more than the quote',
+      'wrong address on the invoice',
+      'wrong vat',
       'overcharged',
       'over charged',
       'charged twice',
@@ -224,6 +244,7 @@ export const problems: ProblemEntry[] = [
   {
     category: 'waiting',
     terms: [
+      'had to wait',
       'waited',
       'kept waiting',
       'still waiting',

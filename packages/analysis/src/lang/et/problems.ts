@@ -50,6 +50,16 @@ export const problems: ProblemEntry[] = [
   {
     category: 'quality',
     terms: [
+      'lekib',
+      'lekkis',
+      'külm toit',
+      'toores',
+      'kõrbenud',
+      'koorub',
+      'koorus',
+      'mõlkis',
+      'mitte see mida tellisin',
+      'vale nimi',
       'katki',
       'katkine',
       'katkised',
@@ -112,6 +122,11 @@ export const problems: ProblemEntry[] = [
   {
     category: 'billing',
     terms: [
+      'vale summa',
+      'vale viitenumber',
+      'vale rekvisiidid',
+      'rohkem kui lubatud',
+      'kallim kui',
       'liiga kallis',
       'ülehinnatud',
       'topelt',
@@ -206,6 +221,10 @@ export const problems: ProblemEntry[] = [
   {
     category: 'waiting',
     terms: [
+      'pidin ootama',
+      'pidime ootama',
+      'ootasin ... minutit',
+      'ootasime ... minutit',
       'hilin*',
       'hiljaks',
       'viivitus*',
