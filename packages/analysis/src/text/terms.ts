@@ -31,7 +31,10 @@ interface CompiledTerm<P> {
 interface HeadTerms<P> {
   /** Terms to try whatever word follows: one word long, or going on with a stem or a gap. */
   always: CompiledTerm<P>[];
-  /** Terms going on with an exact word, by that word's numbers: one lookup instead of one test each. */
+  /**
+   * Terms going on with an exact word, by that word's numbers: one lookup instead of one test each.
+   * Each list also holds the `always` terms, merged in term order once the matcher is built.
+   */
   byNextWord: Map<number, CompiledTerm<P>[]> | null;
 }
 
@@ -221,10 +224,18 @@ function addHeadTerm<P>(heads: (HeadTerms<P> | undefined)[], id: number, term: C
 
 /** The terms of `head` that may match before the `next` token, in term order. */
 function termsBefore<P>(head: HeadTerms<P>, next: Token | undefined): readonly CompiledTerm<P>[] {
-  const then = next && head.byNextWord?.get(wordIdOf(next));
-  if (!then) return head.always;
-  if (head.always.length === 0) return then;
-  return [...head.always, ...then].sort((a, b) => a.order - b.order);
+  return (next && head.byNextWord?.get(wordIdOf(next))) || head.always;
+}
+
+/** Once every term is added: each list by next word also holds the head's `always` terms, in term order. */
+function mergeAlways<P>(head: HeadTerms<P>): void {
+  if (!head.byNextWord || head.always.length === 0) return;
+  for (const [nextId, then] of head.byNextWord) {
+    head.byNextWord.set(
+      nextId,
+      [...head.always, ...then].sort((a, b) => a.order - b.order),
+    );
+  }
 }
 
 /** Whether any term of `head` is one `accept` takes, whatever follows. */
@@ -310,6 +321,7 @@ function indexTerms<P>(entries: readonly TermEntry<P>[], options: MatcherOptions
     const head = term.words[0] as WordPattern;
     if (head.kind === 'exact') for (const id of head.ids) addHeadTerm(heads, id, term);
   }
+  for (const head of heads) if (head) mergeAlways(head);
   return { heads, byStem, byShortStem, maskable, maskPreferred };
 }
 
