@@ -1,7 +1,17 @@
 import fc from 'fast-check';
 import { Temporal } from 'temporal-polyfill';
 import { describe, expect, it } from 'vitest';
-import { dateAt, dayOfWeek, formatInstant, instantAt, MS_PER_DAY, offsetAt, parseInstant } from './zoned.ts';
+import {
+  dateAt,
+  dayOfWeek,
+  formatInstant,
+  instantAt,
+  isTimeZone,
+  MS_PER_DAY,
+  offsetAt,
+  parseInstant,
+  wallTimeToInstant,
+} from './zoned.ts';
 
 // Zones with summer time north and south, half-hour and 45-minute offsets, a 30-minute DST
 // (Lord Howe), a date-line jump (Apia) and none at all.
@@ -65,6 +75,30 @@ describe('zoned time, against Temporal', () => {
 
   it('property: does so in the hours a time zone skips or repeats', () => {
     fc.assert(fc.property(nearChange, sameInstant), RUNS);
+  });
+
+  it('property: gives the instant of calendar fields to the second, as Temporal does', () => {
+    const fields = fc.record({
+      year: fc.integer({ min: 1901, max: 2099 }),
+      month: fc.integer({ min: 1, max: 12 }),
+      day: fc.integer({ min: 1, max: 28 }),
+      hour: fc.integer({ min: 0, max: 23 }),
+      minute: fc.integer({ min: 0, max: 59 }),
+      second: fc.integer({ min: 0, max: 59 }),
+    });
+    fc.assert(
+      fc.property(fields, zone, (t, timeZone) => {
+        const expected = Temporal.PlainDateTime.from(t).toZonedDateTime(timeZone).epochMilliseconds;
+        expect(wallTimeToInstant(t, timeZone)).toBe(expected);
+      }),
+      RUNS,
+    );
+  });
+
+  it('tells IANA time zones from anything else', () => {
+    expect(isTimeZone('Europe/Tallinn')).toBe(true);
+    expect(isTimeZone('Europe/Atlantis')).toBe(false);
+    expect(isTimeZone('')).toBe(false);
   });
 
   it('reads 02:30 of the night Warsaw moves to summer time as 03:30, and the repeated 02:30 as the first', () => {

@@ -1,6 +1,6 @@
 /**
- * The little calendar arithmetic commitments need, on the platform's own Intl time zones: a wall
- * clock in a time zone, and back. Dates are day numbers (days since 1970-01-01); instants are epoch
+ * The project's calendar arithmetic on the platform's own Intl time zones (commitments here, imports in
+ * the server): a wall clock in a time zone, and back. Dates are day numbers (days since 1970-01-01); instants are epoch
  * milliseconds. It answers as Temporal does (a property test compares them, DST included), without
  * a polyfill of Temporal in the bundle, whose loading was a fifth of the engine's cold start.
  */
@@ -43,8 +43,40 @@ export function assertTimeZone(timeZone: string): void {
   formatterFor(timeZone);
 }
 
+export function isTimeZone(timeZone: string): boolean {
+  try {
+    formatterFor(timeZone);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const QUARTER_HOUR = 900_000;
+/** Offsets by zone and quarter hour, for quarter hours with no change inside: imports ask for thousands. */
+const quarterOffsets = new Map<string, number>();
+const QUARTER_OFFSETS_LIMIT = 100_000;
+
 /** How far the wall clock of a time zone is ahead of UTC at an instant, in milliseconds. */
 export function offsetAt(epochMs: number, timeZone: string): number {
+  const quarter = Math.floor(epochMs / QUARTER_HOUR);
+  const key = `${timeZone}|${quarter}`;
+  const known = quarterOffsets.get(key);
+  if (known !== undefined) return known;
+  const offset = exactOffsetAt(epochMs, timeZone);
+  // The same offset at both ends: no change inside (zones change at most once in far more than 15 minutes).
+  const start = quarter * QUARTER_HOUR;
+  if (
+    exactOffsetAt(start, timeZone) === offset &&
+    exactOffsetAt(start + QUARTER_HOUR - 1000, timeZone) === offset
+  ) {
+    if (quarterOffsets.size >= QUARTER_OFFSETS_LIMIT) quarterOffsets.clear();
+    quarterOffsets.set(key, offset);
+  }
+  return offset;
+}
+
+function exactOffsetAt(epochMs: number, timeZone: string): number {
   const fields: Record<string, string> = {};
   for (const part of formatterFor(timeZone).formatToParts(epochMs)) fields[part.type] = part.value;
   const year = fields.era === 'BC' ? 1 - Number(fields.year) : Number(fields.year);
@@ -74,8 +106,8 @@ export function dayOfWeek(day: number): number {
  * disambiguation gives it: the earlier of two in a repeated hour, and a time in a skipped hour
  * read with the offset before the change (02:30 on a spring-forward night is 03:30).
  */
-export function instantAt(day: number, hour: number, minute: number, timeZone: string): number {
-  const wall = day * MS_PER_DAY + (hour * 60 + minute) * MS_PER_MINUTE;
+export function instantAt(day: number, hour: number, minute: number, timeZone: string, second = 0): number {
+  const wall = day * MS_PER_DAY + (hour * 60 + minute) * MS_PER_MINUTE + second * 1000;
   const before = offsetAt(wall - MS_PER_DAY, timeZone);
   const after = offsetAt(wall + MS_PER_DAY, timeZone);
   const fitting = [before, after]
@@ -85,6 +117,19 @@ export function instantAt(day: number, hour: number, minute: number, timeZone: s
 }
 
 // Date (extended or basic), time to the hour, minute or second, then Z or an offset, then annotations.
+/** The day number of a calendar date (proleptic Gregorian). */
+export function dayNumber(year: number, month: number, day: number): number {
+  return Math.floor(utcMillis(year, month, day) / MS_PER_DAY);
+}
+
+/** The instant of a wall-clock date and time in a time zone (instantAt, for calendar fields). */
+export function wallTimeToInstant(
+  t: { year: number; month: number; day: number; hour?: number; minute?: number; second?: number },
+  timeZone: string,
+): number {
+  return instantAt(dayNumber(t.year, t.month, t.day), t.hour ?? 0, t.minute ?? 0, timeZone, t.second ?? 0);
+}
+
 const INSTANT =
   /^([+-]\d{6}|\d{4})-?(\d{2})-?(\d{2})[Tt ](\d{2})(?::?(\d{2})(?::?(\d{2})(?:[.,](\d{1,9}))?)?)?(?:([Zz])|([+-])(\d{2})(?::?(\d{2})(?::?(\d{2}))?)?)(?:\[[^\]]+\])*$/;
 

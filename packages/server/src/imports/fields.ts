@@ -1,6 +1,6 @@
+import { wallTimeToInstant } from '@calmdesk/analysis/zoned';
 import { z } from 'zod';
 import { normaliseEmail, normalisePhone } from '../customers/customers.service.ts';
-import { zonedTimeToUtc } from './zoned-time.ts';
 
 /** A value that is wrong: which column, and why; the row is refused whole. */
 export class FieldProblem extends Error {
@@ -120,7 +120,7 @@ function parseTime(value: string, timeZone: string): Date | null {
     return null;
   }
   const ms = fraction ? Math.floor(Number(`0.${fraction}`) * 1000) : 0;
-  if (offset === undefined) return new Date(zonedTimeToUtc(t, timeZone).getTime() + ms);
+  if (offset === undefined) return new Date(wallTimeToInstant(t, timeZone) + ms);
   const utc = Date.UTC(t.year, t.month - 1, t.day, t.hour, t.minute, t.second, ms);
   if (offset.toUpperCase() === 'Z') return new Date(utc);
   const digits = offset.replace(':', '');

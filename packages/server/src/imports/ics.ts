@@ -1,4 +1,4 @@
-import { isTimeZone, zonedTimeToUtc } from './zoned-time.ts';
+import { isTimeZone, wallTimeToInstant } from '@calmdesk/analysis/zoned';
 
 export interface IcsProperty {
   name: string;
@@ -132,9 +132,8 @@ export function icsTimeToText(property: IcsProperty): string {
     throw new Error(
       `TZID "${tzid}" is not a time zone this import knows (an IANA name such as Europe/Tallinn)`,
     );
-  return zonedTimeToUtc(
-    { year: +y!, month: +mo!, day: +d!, hour: +h, minute: +mi!, second: +s! },
-    zone,
+  return new Date(
+    wallTimeToInstant({ year: +y!, month: +mo!, day: +d!, hour: +h, minute: +mi!, second: +s! }, zone),
   ).toISOString();
 }
 

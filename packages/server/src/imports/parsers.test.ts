@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { parseCsv } from './csv.ts';
 import { icsTimeToText, parseIcs, unescapeText } from './ics.ts';
 import { prepareImport } from './records.ts';
-import { zonedTimeToUtc } from './zoned-time.ts';
 
 describe('parseCsv', () => {
   it('reads quotes, doubled quotes, commas and line breaks inside quotes, a BOM and CRLF', () => {
@@ -121,18 +120,5 @@ describe('parseIcs', () => {
       icsTimeToText({ name: 'DTSTART', params: TZID ? { TZID } : {}, value, line: 1 });
     expect(at('20260115T100000', '/mozilla.org/20050126_1/Europe/Warsaw')).toBe('2026-01-15T09:00:00.000Z');
     expect(at('20260115')).toBe('2026-01-15');
-  });
-});
-
-describe('zonedTimeToUtc', () => {
-  it('handles summer time and the skipped and repeated hours of Europe/Warsaw', () => {
-    const warsaw = (month: number, day: number, hour: number, minute = 0) =>
-      zonedTimeToUtc({ year: 2026, month, day, hour, minute }, 'Europe/Warsaw').toISOString();
-    expect(warsaw(1, 15, 10)).toBe('2026-01-15T09:00:00.000Z');
-    expect(warsaw(7, 1, 12)).toBe('2026-07-01T10:00:00.000Z');
-    // 02:30 does not exist on 29 March 2026: it moves forward to 03:30 summer time.
-    expect(warsaw(3, 29, 2, 30)).toBe('2026-03-29T01:30:00.000Z');
-    // 02:30 happens twice on 25 October 2026: the first one, in summer time.
-    expect(warsaw(10, 25, 2, 30)).toBe('2026-10-25T00:30:00.000Z');
   });
 });
