@@ -179,6 +179,19 @@ describe('precision traps', () => {
 
   it('reads a customer leaving for good in Polish', () => {
     expect(has('Więcej u Państwa nie kupię, kupię gdzie indziej.', 'churn_threat', 'pl')).toBe(true);
+    expect(has('Więcej mnie tu nie zobaczycie.', 'churn_threat', 'pl')).toBe(true);
+  });
+
+  it.each([
+    ['Kõik mu sõbrad saavad teada, kuidas te kliente kohtlete.', 'threat_public', 'et'],
+    ['Otsin endale uue raamatupidaja.', 'churn_threat', 'et'],
+    ['Kandke see summa kohe tagasi!', 'refund_demand', 'et'],
+    ['Olen selle kohta juba kirjutanud.', 'repeat_contact', 'et'],
+    ['Oddajcie kaskę, oszuści.', 'refund_demand', 'pl'],
+    ['Dzwoniłam już trzy razy.', 'repeat_contact', 'pl'],
+    ['Jeszcze was dorwę.', 'threat_violence', 'pl'],
+  ] as const)('finds everyday word orders and words a third probe found: %s', (text, flag, lang) => {
+    expect(has(text, flag, lang)).toBe(true);
   });
 
   it('finds demands and public threats in other word forms', () => {

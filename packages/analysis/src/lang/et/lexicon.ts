@@ -111,6 +111,7 @@ export const lexicon: LexiconEntry[] = [
   {
     flag: 'insult',
     terms: [
+      'sohitegija*',
       'idioot~',
       'loll~',
       'lollakas~',
@@ -283,6 +284,11 @@ export const lexicon: LexiconEntry[] = [
   {
     flag: 'threat_public',
     terms: [
+      'saavad teada',
+      'kõik saavad teada',
+      'saavad kõik teada',
+      'facebooki üles',
+      'instagrami üles',
       ...PUBLISHING_VERBS.flatMap((verb) => PUBLIC_PLACES.map((place) => `${verb} ... ${place}`)),
       'halva arvustuse',
       'halb arvustus',
@@ -346,6 +352,8 @@ export const lexicon: LexiconEntry[] = [
       'rohkem ... ei osta',
       'rohkem ... ei telli',
       'vahetan firmat',
+      'otsin endale uue',
+      'otsin endale teise',
       'otsin uue',
       'otsin teise',
       'teie juurde ma enam',
@@ -379,6 +387,10 @@ export const lexicon: LexiconEntry[] = [
   {
     flag: 'refund_demand',
     terms: [
+      'kandke ... tagasi',
+      'kanna ... tagasi',
+      'tagasikandmis*',
+      'tagasikanne',
       'raha tagasi',
       'tagatisraha ... tagasi',
       'ettemaks ... tagasi',
@@ -488,6 +500,8 @@ export const lexicon: LexiconEntry[] = [
       'asap',
       'pakiline',
       'pakiliselt',
+      'asi on kiire',
+      'on väga kiire',
       'kiire asi',
       'tunni aja jooksul',
       '24 tunni jooksul',
@@ -536,6 +550,12 @@ export const lexicon: LexiconEntry[] = [
       'helistan juba',
       'helistasin juba',
       'kirjutasin juba',
+      'olen ... juba kirjutanud',
+      'olen ... juba helistanud',
+      'helistasin eile',
+      'kirjutasin eile',
+      'kirjutasin ... eelmisel nädalal',
+      'helistasin ... eelmisel nädalal',
       'olen juba kirjutanud',
       'olen juba helistanud',
       'ikka veel',
@@ -565,6 +585,9 @@ export const lexicon: LexiconEntry[] = [
   {
     flag: 'gratitude',
     terms: [
+      'aitähh',
+      'tänks',
+      'tänx',
       'aitäh',
       'aitah',
       'tänan',
