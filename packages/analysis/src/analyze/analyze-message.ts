@@ -275,9 +275,7 @@ function lexiconEvidence(
   const churn = evidence.filter((e) => e.flag === 'churn_threat');
   const notInChurn = (e: Evidence) =>
     e.flag !== 'repeat_contact' ||
-    !churn.some(
-      (c) => overlaps(c, e) || (c.end <= e.start && !CLAUSE_BREAK.test(text.slice(c.end, e.start))),
-    );
+    !churn.some((c) => overlaps(c, e) || (c.end <= e.start && sameClause(text, c, e)));
   return {
     evidence: churn.length ? evidence.filter(notInChurn) : evidence,
     evidenceIfUnhappy: churn.length ? evidenceIfUnhappy.filter(notInChurn) : evidenceIfUnhappy,

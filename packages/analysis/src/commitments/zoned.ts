@@ -1,8 +1,9 @@
 /**
- * The project's calendar arithmetic on the platform's own Intl time zones (commitments here, imports in
- * the server): a wall clock in a time zone, and back. Dates are day numbers (days since 1970-01-01); instants are epoch
- * milliseconds. It answers as Temporal does (a property test compares them, DST included), without
- * a polyfill of Temporal in the bundle, whose loading was a fifth of the engine's cold start.
+ * The project's calendar arithmetic on the platform's own Intl time zones (commitments here, imports
+ * in the server): a wall clock in a time zone, and back. Dates are day numbers (days since
+ * 1970-01-01); instants are epoch milliseconds. It answers as Temporal does (a property test compares
+ * them, DST included), without a polyfill of Temporal in the bundle, whose loading was a fifth of the
+ * engine's cold start.
  */
 
 const MS_PER_MINUTE = 60_000;
@@ -45,7 +46,7 @@ export function assertTimeZone(timeZone: string): void {
 
 export function isTimeZone(timeZone: string): boolean {
   try {
-    formatterFor(timeZone);
+    assertTimeZone(timeZone);
     return true;
   } catch {
     return false;
@@ -116,7 +117,6 @@ export function instantAt(day: number, hour: number, minute: number, timeZone: s
   return fitting.length > 0 ? Math.min(...fitting) : wall - before;
 }
 
-// Date (extended or basic), time to the hour, minute or second, then Z or an offset, then annotations.
 /** The day number of a calendar date (proleptic Gregorian). */
 export function dayNumber(year: number, month: number, day: number): number {
   return Math.floor(utcMillis(year, month, day) / MS_PER_DAY);
@@ -130,6 +130,7 @@ export function wallTimeToInstant(
   return instantAt(dayNumber(t.year, t.month, t.day), t.hour ?? 0, t.minute ?? 0, timeZone, t.second ?? 0);
 }
 
+// Date (extended or basic), time to the hour, minute or second, then Z or an offset, then annotations.
 const INSTANT =
   /^([+-]\d{6}|\d{4})-?(\d{2})-?(\d{2})[Tt ](\d{2})(?::?(\d{2})(?::?(\d{2})(?:[.,](\d{1,9}))?)?)?(?:([Zz])|([+-])(\d{2})(?::?(\d{2})(?::?(\d{2}))?)?)(?:\[[^\]]+\])*$/;
 

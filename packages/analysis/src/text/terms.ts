@@ -116,15 +116,6 @@ function stemMatches(pattern: WordPattern, key: string, except: ReadonlySet<stri
   return pattern.kind === 'prefix' && key.startsWith(pattern.stem) && !except.has(key);
 }
 
-/** Does a masked word (`k*rwa`, `f***ing`) fit this pattern, a mask character standing for one letter? */
-function maskedWordFits(pattern: WordPattern, masked: string): boolean {
-  if (pattern.kind === 'exact') {
-    for (const id of pattern.ids) if (maskedFits(masked, keyOfWord(id), true)) return true;
-    return false;
-  }
-  return pattern.kind === 'prefix' && maskedFits(masked, pattern.stem, false);
-}
-
 /** Does `masked` spell `word` (the whole of it, or `word` and more)? */
 function maskedFits(masked: string, word: string, whole: boolean): boolean {
   if (whole ? masked.length !== word.length : masked.length < word.length) return false;
@@ -378,11 +369,9 @@ function addMaskedMatches<P>(
 ): void {
   const readings = index.maskPreferred.flatMap((term) => readingsOf(term.words[0] as WordPattern, masked));
   for (const term of index.maskable) {
-    const head = term.words[0] as WordPattern;
+    const own = readingsOf(term.words[0] as WordPattern, masked);
     const fits =
-      readings.length === 0
-        ? maskedWordFits(head, masked)
-        : readingsOf(head, masked).some((reading) => readings.some((r) => agree(reading, r)));
+      readings.length === 0 ? own.length > 0 : own.some((reading) => readings.some((r) => agree(reading, r)));
     if (fits) addMatch(matches, term, tokens, i);
   }
 }
@@ -393,7 +382,7 @@ interface Reading {
   whole: boolean;
 }
 
-/** The readings of a masked word that a pattern allows. */
+/** The readings a pattern allows of a masked word (`k*rwa`, `f***ing`: a mask character for one letter). */
 function readingsOf(pattern: WordPattern, masked: string): Reading[] {
   if (pattern.kind === 'prefix')
     return maskedFits(masked, pattern.stem, false) ? [{ letters: pattern.stem, whole: false }] : [];
