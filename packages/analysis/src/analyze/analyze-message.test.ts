@@ -260,7 +260,7 @@ describe('threats of violence', () => {
 });
 
 describe('problems', () => {
-  it('counts several distinct problems with their spans (seed 002)', () => {
+  it('counts several distinct problems with their spans, to find every failure behind the anger', () => {
     const text =
       'Paczka przyszła uszkodzona, kurier był niemiły, na fakturze jest zła kwota, a na infolinii nikt nie odbiera.';
     const analysis = analyzeMessage(text, { lang: 'pl' });

@@ -39,14 +39,15 @@ describe('coachReply findings', () => {
     expect(rules('Te saate saata pildi, teie tellimus on teel.', 'et')).toEqual([]);
   });
 
-  it('blocks hostility and gives every finding a span, a why citing a seed and a rewrite', () => {
+  it('blocks hostility and gives every finding a span, a why in words and a rewrite', () => {
     const draft = 'Ty idioto, musisz poczekać.';
     const { findings } = coachReply(draft, { lang: 'pl' });
     const hostility = findings.find((f) => f.rule === 'hostility');
     expect(hostility?.severity).toBe('block');
     for (const f of findings) {
       expect(draft.slice(f.start, f.end)).toBe(f.text);
-      expect(f.why).toMatch(/\[\d{3}/);
+      expect(f.why.length).toBeGreaterThan(20);
+      expect(f.why).not.toMatch(/\[\d/);
       expect(f.suggestion.length).toBeGreaterThan(0);
     }
     expect(findings.find((f) => f.text === 'musisz')?.suggestion).toBe('musi Pan/Pani');

@@ -12,7 +12,7 @@ describe('guide', () => {
     expect(actions({ lang: 'pl', inbound }).slice(0, 2)).toEqual(['set_boundary', 'escalate']);
   });
 
-  it('lets an angry customer vent first and lists several problems back (seed 002)', () => {
+  it('lets an angry customer vent first and lists several problems back', () => {
     const inbound = [
       analyzeMessage('Paczka uszkodzona, faktura zła, a na infolinii nikt nie odbiera! Skandal!', {
         lang: 'pl',
@@ -24,7 +24,7 @@ describe('guide', () => {
     );
   });
 
-  it('asks for specifics and the earlier correspondence on a late unspecific refund demand (seed 000)', () => {
+  it('asks for specifics and the earlier correspondence on a late unspecific refund demand', () => {
     const inbound = [analyzeMessage('Nie jestem zadowolona, proszę o zwrot pieniędzy.', { lang: 'pl' })];
     const steps = actions({ lang: 'pl', inbound, earlierSatisfied: true });
     expect(steps).toEqual(expect.arrayContaining(['review_history', 'ask_specifics']));

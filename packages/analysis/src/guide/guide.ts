@@ -21,7 +21,7 @@ export interface CaseState {
   overdueCommitments?: number;
   /** How many replies the customer has had. */
   repliesSent?: number;
-  /** The customer wrote satisfied messages earlier (seed 000: show them when a late refund demand comes). */
+  /** The customer wrote satisfied messages earlier (shown when a late refund demand comes, as the advice on customers who praise a service and later want their money back says). */
   earlierSatisfied?: boolean;
 }
 

@@ -246,7 +246,7 @@ export const CasePatchSchema = z
     fault: z.enum(['unknown', 'ours', 'customer', 'third_party']),
     assignee: z.string().max(100).nullable(),
     subject: z.string().trim().min(1).max(300),
-    /** Hand the case to a supervisor (seed 003: an agent passes a hostile customer on in one step). */
+    /** Hand the case to a supervisor (an agent passes a hostile customer on in one step, as the copywriters' article on drawing lines advises). */
     escalate: z.literal(true),
   })
   .partial()

@@ -17,7 +17,7 @@ const Share = z.number().min(0).max(1);
 
 /** Thresholds of the client types and the boundary ladder; every number is a default from the seeds. */
 export const ProfileRulesSchema = z.strictObject({
-  /** A cancellation less than this many hours before the start is late (seed 003). */
+  /** A cancellation less than this many hours before the start is late (the copywriters' article on customers who do not respect one's time). */
   lateCancelNoticeHours: Hours,
   /** A customer's open promise this many hours past its due time counts as broken. */
   commitmentGraceHours: Hours,

@@ -37,7 +37,7 @@ export function maskWord(text: string): string {
 interface EvidenceTextProps {
   text: string;
   evidence: readonly Evidence[];
-  /** Abusive words are masked until the agent reveals them (seed 003: protect staff). */
+  /** Abusive words are masked until the agent reveals them (staff are protected from abuse first). */
   revealAbuse: boolean;
 }
 

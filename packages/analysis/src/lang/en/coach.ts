@@ -1,6 +1,6 @@
 import type { CoachPack } from '../../coach/coach-pack.ts';
 
-/** English reply-coach data (seeds 001–004). English has no informal "you", so that rule has no terms. */
+/** English reply-coach data (after the articles on calm, apology instead of excuses and firm boundaries). English has no informal "you", so that rule has no terms. */
 export const coach: CoachPack = {
   findings: {
     arguing: [
@@ -196,52 +196,52 @@ export const coach: CoachPack = {
   ],
   explain: {
     arguing: {
-      why: 'Arguing escalates; the customer need not be right to be treated with respect [001, 002].',
+      why: 'Arguing escalates; the customer need not be right to be treated with respect.',
       suggestion:
         "I understand you see this differently. I'll look into exactly what happened and come back to you.",
     },
     blaming: {
-      why: 'Blaming the customer ("you used it wrong") starts a fight; check the facts calmly first [000].',
+      why: 'Blaming the customer ("you used it wrong") starts a fight; check the facts calmly first.',
       suggestion: "We'll check carefully what happened and agree together how to put it right.",
     },
     excuse: {
-      why: 'Apologise and own it instead of pointing at the courier, the system or a colleague [001].',
+      why: 'Apologise and own it instead of pointing at the courier, the system or a colleague.',
       suggestion: "I'm sorry this happened – I'll take care of it personally.",
     },
     shouting: {
-      why: 'Capitals and exclamation marks read as shouting; stay calm and professional [001, 004].',
+      why: 'Capitals and exclamation marks read as shouting; stay calm and professional.',
       suggestion: 'Please write this in normal letters without exclamation marks.',
     },
     condescension: {
-      why: 'A condescending tone ("as I already explained") tells the customer they are not being heard [002, 004].',
+      why: 'A condescending tone ("as I already explained") tells the customer they are not being heard.',
       suggestion: 'Let me briefly sum up:',
     },
     hostility: {
-      why: 'Insults, profanity and threats at a customer are never acceptable, whatever they said [001, 004].',
+      why: 'Insults, profanity and threats at a customer are never acceptable, whatever they said.',
       suggestion: 'I understand you are upset, and I want to help fix this.',
     },
     impossible_promise: {
-      why: "Don't promise what cannot be done: a broken promise is the next complaint [004].",
+      why: "Don't promise what cannot be done: a broken promise is the next complaint.",
       suggestion: "We'll do everything we can to make sure this doesn't happen again.",
     },
     informal_address: { why: 'English has no informal "you"; this rule does not apply.', suggestion: '' },
   },
   advice: {
     set_boundary: {
-      why: 'The customer used abusive language: set a calm, firm boundary without answering in kind [003, 004].',
+      why: 'The customer used abusive language: set a calm, firm boundary without answering in kind.',
       suggestion:
         "I want to help you, but I need us to keep this conversation free of insults – that's the only way we can sort it out.",
     },
     liability: {
-      why: 'Fault is not established: do not admit it in haste – apologise for the experience [002].',
+      why: 'Fault is not established: do not admit it in haste – apologise for the experience.',
       suggestion: "I'm sorry you had this experience – I'll look into exactly what happened.",
     },
     compensation_policy: {
-      why: 'The business prefers a repair or a voucher to cash: offer those first [001].',
+      why: 'The business prefers a repair or a voucher to cash: offer those first.',
       suggestion: 'We can offer a free repair or a voucher for your next visit.',
     },
     unaddressed_problems: {
-      why: 'The customer raised several problems: answer each one [002].',
+      why: 'The customer raised several problems: answer each one.',
       suggestion: 'Let me take each of the points you raised in turn:',
     },
   },

@@ -1,6 +1,6 @@
 import type { CoachPack } from '../../coach/coach-pack.ts';
 
-/** Estonian reply-coach data (seeds 001–004). Suggestions use the polite teie-forms. */
+/** Estonian reply-coach data (after the articles on calm, apology instead of excuses and firm boundaries). Suggestions use the polite teie-forms. */
 export const coach: CoachPack = {
   findings: {
     arguing: [
@@ -211,54 +211,54 @@ export const coach: CoachPack = {
   ],
   explain: {
     arguing: {
-      why: 'Vaidlemine teravdab olukorda; klient ei pea alati õigus olema, aga ta jääb kliendiks [002].',
+      why: 'Vaidlemine teravdab olukorda; klient ei pea alati õigus olema, aga ta jääb kliendiks.',
       suggestion: 'Saan aru, et näete olukorda teisiti. Uurin asja põhjalikult ja annan teile vastuse.',
     },
     blaming: {
-      why: 'Kliendi süüdistamine viib konfliktini; kontrollime esmalt fakte rahulikult [000].',
+      why: 'Kliendi süüdistamine viib konfliktini; kontrollime esmalt fakte rahulikult.',
       suggestion: 'Uurime põhjalikult, mis tootega juhtus, ja leiame koos lahenduse.',
     },
     excuse: {
-      why: 'Vabanduste otsimise asemel vabandame ja võtame asja enda kanda [001].',
+      why: 'Vabanduste otsimise asemel vabandame ja võtame asja enda kanda.',
       suggestion: 'Vabandan juhtunu pärast – tegelen sellega isiklikult.',
     },
     shouting: {
-      why: 'Suurtähed ja hüüumärgid mõjuvad karjumisena; räägime rahulikult ja professionaalselt [001, 004].',
+      why: 'Suurtähed ja hüüumärgid mõjuvad karjumisena; räägime rahulikult ja professionaalselt.',
       suggestion: 'Palun kirjutage see tavaliste tähtedega ja ilma hüüumärkideta.',
     },
     condescension: {
-      why: 'Üleolev toon („nagu ma juba ütlesin”) võtab kliendilt tunde, et teda kuulatakse [002].',
+      why: 'Üleolev toon („nagu ma juba ütlesin”) võtab kliendilt tunde, et teda kuulatakse.',
       suggestion: 'Lubage mul lühidalt kokku võtta:',
     },
     hostility: {
-      why: 'Solvangud, roppused ja ähvardused kliendi aadressil on lubamatud [001, 004].',
+      why: 'Solvangud, roppused ja ähvardused kliendi aadressil on lubamatud.',
       suggestion: 'Mõistan teie pahameelt ja soovin aidata probleemi lahendada.',
     },
     impossible_promise: {
-      why: 'Ärme luba seda, mida ei saa täita – murtud lubadus toob uue kaebuse [004].',
+      why: 'Ärme luba seda, mida ei saa täita – murtud lubadus toob uue kaebuse.',
       suggestion: 'Teeme kõik endast oleneva, et see ei korduks.',
     },
     informal_address: {
-      why: 'Klienti kõnetame teietades; sinatamine mõjub ülbelt [004].',
+      why: 'Klienti kõnetame teietades; sinatamine mõjub ülbelt.',
       suggestion: 'Palun kasutage teie-vormi (nt „saate”, „teie tellimus”, „helistage”).',
     },
   },
   advice: {
     set_boundary: {
-      why: 'Klient kasutas solvavaid sõnu: seadke rahulikult ja kindlalt piir, vastamata agressiivsusega [003, 004].',
+      why: 'Klient kasutas solvavaid sõnu: seadke rahulikult ja kindlalt piir, vastamata agressiivsusega.',
       suggestion:
         'Soovin teid aidata, kuid palun suhelgem ilma solvavate sõnadeta – ainult nii saame asja lahendada.',
     },
     liability: {
-      why: 'Süü ei ole selge: ärge tunnistage seda kiirustades – vabandage kogemuse pärast [002].',
+      why: 'Süü ei ole selge: ärge tunnistage seda kiirustades – vabandage kogemuse pärast.',
       suggestion: 'Mul on kahju, et teil oli selline ebameeldiv kogemus – uurin täpselt, mis juhtus.',
     },
     compensation_policy: {
-      why: 'Ettevõte eelistab rahalisele tagastusele parandust või kinkekaarti – pakkuge neid esmalt [001].',
+      why: 'Ettevõte eelistab rahalisele tagastusele parandust või kinkekaarti – pakkuge neid esmalt.',
       suggestion: 'Saame pakkuda tasuta parandust või kinkekaarti järgmiseks korraks.',
     },
     unaddressed_problems: {
-      why: 'Klient tõi välja mitu probleemi – vastake igaühele eraldi [002].',
+      why: 'Klient tõi välja mitu probleemi – vastake igaühele eraldi.',
       suggestion: 'Vastan teie toodud murekohtadele järjest:',
     },
   },

@@ -1,7 +1,7 @@
 import type { ProblemEntry } from '../types.ts';
 
 /**
- * Estonian words that name a problem, by category (seed 002: find every failure behind the anger).
+ * Estonian words that name a problem, by category (find every failure behind the anger).
  * `topic` entries only name what the message is about: they count when the message is unhappy.
  */
 export const problems: ProblemEntry[] = [

@@ -1,6 +1,6 @@
 import type { CoachPack } from '../../coach/coach-pack.ts';
 
-/** Polish reply-coach data (seeds 001–004). Suggestions use the formal Pan/Pani address. */
+/** Polish reply-coach data (after the articles on calm, apology instead of excuses and firm boundaries). Suggestions use the formal Pan/Pani address. */
 export const coach: CoachPack = {
   findings: {
     arguing: [
@@ -294,56 +294,56 @@ export const coach: CoachPack = {
   ],
   explain: {
     arguing: {
-      why: 'Spór z klientem eskaluje rozmowę; nawet gdy nie ma racji, pozwólmy mu czuć się wysłuchanym [001, 002].',
+      why: 'Spór z klientem eskaluje rozmowę; nawet gdy nie ma racji, pozwólmy mu czuć się wysłuchanym.',
       suggestion:
         'Rozumiem, że widzi Pan/Pani tę sytuację inaczej. Sprawdzę dokładnie, co się stało, i wrócę z odpowiedzią.',
     },
     blaming: {
-      why: 'Obwinianie klienta (np. „źle Pan używał”) to najkrótsza droga do konfliktu; najpierw spokojnie sprawdźmy fakty [000].',
+      why: 'Obwinianie klienta (np. „źle Pan używał”) to najkrótsza droga do konfliktu; najpierw spokojnie sprawdźmy fakty.',
       suggestion: 'Sprawdzimy dokładnie, co się stało z produktem, i wspólnie ustalimy, jak to naprawić.',
     },
     excuse: {
-      why: 'Zamiast szukać wymówek – przeprośmy i weźmy sprawę na siebie [001].',
+      why: 'Zamiast szukać wymówek – przeprośmy i weźmy sprawę na siebie.',
       suggestion: 'Przepraszam za tę sytuację – zajmę się tym osobiście.',
     },
     shouting: {
-      why: 'Wielkie litery i wykrzykniki czyta się jak krzyk; mówmy spokojnie i profesjonalnie [001, 004].',
+      why: 'Wielkie litery i wykrzykniki czyta się jak krzyk; mówmy spokojnie i profesjonalnie.',
       suggestion: 'Proszę napisać to zwykłymi literami i bez wykrzykników.',
     },
     condescension: {
-      why: 'Protekcjonalny ton („jak już mówiłem”) odbiera klientowi poczucie, że jest słuchany [002, 004].',
+      why: 'Protekcjonalny ton („jak już mówiłem”) odbiera klientowi poczucie, że jest słuchany.',
       suggestion: 'Pozwolę sobie jeszcze raz krótko podsumować:',
     },
     hostility: {
-      why: 'Obelgi, wulgaryzmy i groźby wobec klienta są niedopuszczalne, niezależnie od jego zachowania [001, 004].',
+      why: 'Obelgi, wulgaryzmy i groźby wobec klienta są niedopuszczalne, niezależnie od jego zachowania.',
       suggestion: 'Rozumiem Pana/Pani zdenerwowanie i chcę pomóc rozwiązać ten problem.',
     },
     impossible_promise: {
-      why: 'Nie obiecujmy tego, czego nie możemy dotrzymać – złamana obietnica to kolejna skarga [004].',
+      why: 'Nie obiecujmy tego, czego nie możemy dotrzymać – złamana obietnica to kolejna skarga.',
       suggestion: 'Zrobimy wszystko, co w naszej mocy, aby to się nie powtórzyło.',
     },
     informal_address: {
-      why: 'Do klienta zwracamy się per Pan/Pani; forma „ty” brzmi lekceważąco [004].',
+      why: 'Do klienta zwracamy się per Pan/Pani; forma „ty” brzmi lekceważąco.',
       suggestion: 'Proszę użyć formy Pan/Pani (np. „może Pan/Pani”, „Pana/Pani zamówienie”).',
     },
   },
   advice: {
     set_boundary: {
-      why: 'Klient użył obraźliwych słów: spokojnie i stanowczo postawmy granicę, nie odpowiadając agresją [003, 004].',
+      why: 'Klient użył obraźliwych słów: spokojnie i stanowczo postawmy granicę, nie odpowiadając agresją.',
       suggestion:
         'Chcę Panu/Pani pomóc, ale proszę o rozmowę bez obraźliwych słów – tylko tak możemy sprawę załatwić.',
     },
     liability: {
-      why: 'Wina nie jest ustalona: nie przyznawajmy się do niej pochopnie – przeprośmy za doświadczenie [002].',
+      why: 'Wina nie jest ustalona: nie przyznawajmy się do niej pochopnie – przeprośmy za doświadczenie.',
       suggestion:
         'Przepraszam, że spotkała Pana/Panią ta nieprzyjemna sytuacja – sprawdzę dokładnie, co się stało.',
     },
     compensation_policy: {
-      why: 'Firma woli naprawę lub bon niż zwrot gotówki – zaproponujmy najpierw te formy [001].',
+      why: 'Firma woli naprawę lub bon niż zwrot gotówki – zaproponujmy najpierw te formy.',
       suggestion: 'Możemy zaproponować bezpłatną poprawkę albo bon na kolejną wizytę.',
     },
     unaddressed_problems: {
-      why: 'Klient zgłosił kilka problemów – odnieśmy się do każdego z osobna [002].',
+      why: 'Klient zgłosił kilka problemów – odnieśmy się do każdego z osobna.',
       suggestion: 'Odniosę się po kolei do każdej z opisanych spraw:',
     },
   },

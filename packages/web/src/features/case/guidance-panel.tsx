@@ -35,7 +35,7 @@ export const GuidancePanel = memo(function GuidancePanel({
               {text.title}
             </Text>
             <Text size="xs" c="dimmed">
-              {text.why} [{step.source}]
+              {text.why}
             </Text>
             <Stack gap={4} mt={4}>
               {step.phrases.map((phrase) => (
