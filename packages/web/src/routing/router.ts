@@ -10,7 +10,7 @@ export function createAppRouter(queryClient: QueryClient, history?: RouterHistor
     ...(history ? { history } : {}),
     context: { queryClient },
     defaultPreload: 'intent',
-    // Data lives in TanStack Query; the router only fetches code, so its own loader cache stays off.
+    // Data lives in TanStack Query: a preload always calls the loader and Query decides whether to fetch.
     defaultPreloadStaleTime: 0,
     defaultPendingComponent: RouteLoading,
     defaultErrorComponent: RouteError,
