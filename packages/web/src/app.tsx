@@ -1,55 +1,61 @@
-import { AppShell, Burger, Button, Center, Group, Loader, NavLink, Stack, Text, Title } from '@mantine/core';
+import {
+  AppShell,
+  Burger,
+  Button,
+  Center,
+  Group,
+  Loader,
+  NavLink,
+  type NavLinkProps,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { lazy, Suspense, useEffect } from 'react';
+import { createLink, type LinkProps, Outlet, useRouterState } from '@tanstack/react-router';
+import type { ComponentPropsWithRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from './components/language-switch.tsx';
 import { useSession, useSignOut } from './features/auth/session.ts';
 import { SignInPage } from './features/auth/sign-in-page.tsx';
-import { CustomerPage } from './features/customer/customer-page.tsx';
-import { InboxPage } from './features/inbox/inbox-page.tsx';
 
-// The case page carries the text engine (lexicons, coach): loaded when first needed, so the inbox paints sooner.
-const CasePage = lazy(() => import('./features/case/case-page.tsx').then((m) => ({ default: m.CasePage })));
-// The charts (recharts) are only for supervisors: loaded when the analytics page opens.
-const AnalyticsPage = lazy(() =>
-  import('./features/analytics/analytics-page.tsx').then((m) => ({ default: m.AnalyticsPage })),
-);
+type NavAnchorProps = NavLinkProps & Omit<ComponentPropsWithRef<'a'>, keyof NavLinkProps>;
 
-import { NewCasePage } from './features/new-case/new-case-page.tsx';
-import { SettingsPage } from './features/settings/settings-page.tsx';
-import { Link, navigate, pathFor, type Route, useRoute } from './routing/router.tsx';
-
-function Page({ route }: { route: Route }) {
-  switch (route.name) {
-    case 'inbox':
-      return <InboxPage />;
-    case 'case':
-      return <CasePage id={route.params.id ?? ''} />;
-    case 'customer':
-      return <CustomerPage id={route.params.id ?? ''} />;
-    case 'newCase':
-      return <NewCasePage />;
-    case 'settings':
-      return <SettingsPage />;
-    case 'analytics':
-      return <AnalyticsPage />;
-    default:
-      return <InboxPage />;
-  }
+function NavAnchor(props: NavAnchorProps) {
+  return <NavLink component="a" {...props} />;
 }
 
-export function App() {
+const RouterNavLink = createLink(NavAnchor);
+
+interface NavItem {
+  to: LinkProps['to'];
+  label: string;
+  active: boolean;
+}
+
+/** The screen the address resolved to, by its route id (`/cases/$id`, or the root when none matched). */
+function useLeafRouteId() {
+  return useRouterState({ select: (state) => state.matches.at(-1)?.routeId });
+}
+
+function useNavItems(role: string): NavItem[] {
   const { t } = useTranslation();
-  const route = useRoute();
+  const leaf = useLeafRouteId();
+  const items: NavItem[] = [
+    { to: '/', label: t('nav.inbox'), active: leaf === '/' || leaf === '/cases/$id' },
+    { to: '/cases/new', label: t('nav.newCase'), active: leaf === '/cases/new' },
+    { to: '/settings', label: t('nav.settings'), active: leaf === '/settings' },
+  ];
+  if (role === 'supervisor' || role === 'owner') {
+    items.splice(2, 0, { to: '/analytics', label: t('nav.analytics'), active: leaf === '/analytics' });
+  }
+  return items;
+}
+
+/** The root layout: the sign-in form for visitors, otherwise the shell around the current screen. */
+export function AppLayout() {
+  const { t } = useTranslation();
   const session = useSession();
-  const signOut = useSignOut();
-  const [opened, { toggle, close }] = useDisclosure();
-  const signedIn = Boolean(session.data);
-
-  useEffect(() => {
-    if (signedIn && route.name === 'signIn') navigate(pathFor('inbox'), { replace: true });
-  }, [signedIn, route.name]);
-
   if (session.isPending) {
     return (
       <Center mih="100vh">
@@ -58,24 +64,14 @@ export function App() {
     );
   }
   if (!session.data) return <SignInPage />;
+  return <SignedInShell name={session.data.user.name} role={session.data.user.role} />;
+}
 
-  const nav = [
-    {
-      href: pathFor('inbox'),
-      label: t('nav.inbox'),
-      active: route.name === 'inbox' || route.name === 'case',
-    },
-    { href: pathFor('newCase'), label: t('nav.newCase'), active: route.name === 'newCase' },
-    { href: pathFor('settings'), label: t('nav.settings'), active: route.name === 'settings' },
-  ];
-  const role = session.data.user.role;
-  if (role === 'supervisor' || role === 'owner') {
-    nav.splice(2, 0, {
-      href: pathFor('analytics'),
-      label: t('nav.analytics'),
-      active: route.name === 'analytics',
-    });
-  }
+function SignedInShell({ name, role }: { name: string; role: string }) {
+  const { t } = useTranslation();
+  const signOut = useSignOut();
+  const [opened, { toggle, close }] = useDisclosure();
+  const nav = useNavItems(role);
   return (
     <AppShell
       header={{ height: 56 }}
@@ -93,7 +89,7 @@ export function App() {
           <Group gap="sm" wrap="nowrap">
             <LanguageSwitch />
             <Text size="sm" visibleFrom="sm">
-              {session.data.user.name}
+              {name}
             </Text>
             <Button size="xs" variant="subtle" onClick={() => signOut.mutate()}>
               {t('nav.signOut')}
@@ -104,10 +100,9 @@ export function App() {
       <AppShell.Navbar p="xs" component="nav">
         <Stack gap={2}>
           {nav.map((item) => (
-            <NavLink
-              key={item.href}
-              component={Link}
-              href={item.href}
+            <RouterNavLink
+              key={item.to}
+              to={item.to}
               label={item.label}
               active={item.active}
               onClick={close}
@@ -116,9 +111,7 @@ export function App() {
         </Stack>
       </AppShell.Navbar>
       <AppShell.Main>
-        <Suspense fallback={<Loader aria-label={t('common.loading')} />}>
-          <Page route={route} />
-        </Suspense>
+        <Outlet />
       </AppShell.Main>
     </AppShell>
   );

@@ -431,6 +431,11 @@ export const en = {
     none: '—',
     close: 'Close',
   },
+  notFound: {
+    title: 'Page not found',
+    body: 'There is nothing at this address. The link may be old or mistyped.',
+    backToInbox: 'Back to the inbox',
+  },
 };
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

@@ -437,4 +437,9 @@ export const et: Messages = {
     close: 'Sulge',
     none: '—',
   },
+  notFound: {
+    title: 'Lehte ei leitud',
+    body: 'Sellel aadressil pole midagi. Link võib olla vananenud või vigaselt sisestatud.',
+    backToInbox: 'Tagasi postkasti',
+  },
 };

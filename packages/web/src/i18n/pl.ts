@@ -443,4 +443,9 @@ export const pl: Messages = {
     close: 'Zamknij',
     none: '—',
   },
+  notFound: {
+    title: 'Nie znaleziono strony',
+    body: 'Pod tym adresem nic nie ma. Link może być nieaktualny lub zawierać literówkę.',
+    backToInbox: 'Wróć do skrzynki',
+  },
 };

@@ -1,27 +1,41 @@
+import { QueryClient } from '@tanstack/react-query';
+import { createMemoryHistory } from '@tanstack/react-router';
 import { describe, expect, it } from 'vitest';
-import { pathFor, resolveRoute } from './router.tsx';
+import { createAppRouter } from './router.ts';
 
-describe('resolveRoute', () => {
-  it('prefers the literal /cases/new over the /cases/:id pattern', () => {
-    expect(resolveRoute('/cases/new').name).toBe('newCase');
-    expect(resolveRoute('/cases/42')).toMatchObject({ name: 'case', params: { id: '42' } });
+/**
+ * Loads an address the way the browser would, without rendering: the screen it reached, its params, and
+ * whether the router marked it not found (`_notFound` is the flag its <Matches> renders notFoundComponent by).
+ */
+async function open(path: string) {
+  const router = createAppRouter(new QueryClient(), createMemoryHistory({ initialEntries: [path] }));
+  await router.load();
+  const matches = router.state.matches;
+  const notFound = matches.some((match) => (match as { _notFound?: boolean })._notFound === true);
+  const leaf = matches.at(-1);
+  return { screen: leaf?.routeId, params: leaf?.params, notFound };
+}
+
+describe('the route tree', () => {
+  it('keeps every screen at the address it always had', async () => {
+    for (const path of ['/', '/sign-in', '/cases/new', '/settings', '/analytics']) {
+      expect(await open(path)).toMatchObject({ screen: path, notFound: false });
+    }
   });
 
-  it('decodes parameters and keeps the query', () => {
-    const route = resolveRoute('/customers/a%20b', '?tab=timeline');
-    expect(route.params.id).toBe('a b');
-    expect(route.query.get('tab')).toBe('timeline');
+  it('prefers the literal /cases/new over the /cases/$id pattern and decodes the id', async () => {
+    expect(await open('/cases/42')).toMatchObject({ screen: '/cases/$id', params: { id: '42' } });
+    expect(await open('/customers/a%20b')).toMatchObject({ screen: '/customers/$id', params: { id: 'a b' } });
   });
 
-  it('answers notFound for unknown paths', () => {
-    expect(resolveRoute('/nope/nothing').name).toBe('notFound');
+  it('marks an unknown address not found instead of showing the inbox', async () => {
+    for (const path of ['/nope', '/cases/42/extra', '/inbox']) {
+      expect(await open(path), path).toMatchObject({ notFound: true });
+    }
   });
-});
 
-describe('pathFor', () => {
-  it('round-trips through resolveRoute', () => {
-    const path = pathFor('case', { id: 'x/y' });
-    expect(path).toBe('/cases/x%2Fy');
-    expect(resolveRoute(path).params.id).toBe('x/y');
+  it('builds case addresses with the id encoded', () => {
+    const router = createAppRouter(new QueryClient(), createMemoryHistory());
+    expect(router.buildLocation({ to: '/cases/$id', params: { id: 'x/y' } }).href).toBe('/cases/x%2Fy');
   });
 });

@@ -1,11 +1,11 @@
 import '@mantine/charts/styles.css';
 import { BarChart, LineChart, ScatterChart } from '@mantine/charts';
 import { Alert, Anchor, Group, Loader, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Link } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ClientType, Quadrant } from '../../api/types.ts';
 import { useFormat } from '../../format/use-format.ts';
-import { Link, pathFor } from '../../routing/router.tsx';
 import { useSession } from '../auth/session.ts';
 import { TYPE_COLORS } from '../customer/customer-profile.tsx';
 import {
@@ -250,7 +250,7 @@ function CostFigure() {
             t('analytics.revenue'),
           ]}
           rows={data.items.slice(0, 10).map((r) => [
-            <Link key="name" href={pathFor('customer', { id: r.customerId })}>
+            <Link key="name" to="/customers/$id" params={{ id: r.customerId }}>
               {r.name}
             </Link>,
             format.number(r.cases),

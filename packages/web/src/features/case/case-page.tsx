@@ -1,11 +1,11 @@
 import type { Analysis, CaseState, CoachContext, Lang } from '@calmdesk/analysis';
 import { Alert, Badge, Button, Grid, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { Link } from '@tanstack/react-router';
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../api/types.ts';
 import { FlagChips } from '../../components/flag-chips.tsx';
 import { LevelBadge } from '../../components/level-badge.tsx';
-import { Link, pathFor } from '../../routing/router.tsx';
 import { useSession } from '../auth/session.ts';
 import { CaseSidebar } from './case-sidebar.tsx';
 import { Conversation } from './conversation.tsx';
@@ -83,12 +83,14 @@ function CaseView({ item }: { item: CaseDetail }) {
     <Stack>
       <Group justify="space-between" wrap="wrap">
         <Stack gap={2}>
-          <Link href={pathFor('inbox')}>{t('case.back')}</Link>
+          <Link to="/">{t('case.back')}</Link>
           <Title order={1} size="h3">
             {item.subject}
           </Title>
           <Group gap="xs">
-            <Link href={pathFor('customer', { id: item.customer.id })}>{item.customer.name}</Link>
+            <Link to="/customers/$id" params={{ id: item.customer.id }}>
+              {item.customer.name}
+            </Link>
             <Text size="sm" c="dimmed">
               {t(`channel.${item.channel}`)} · {t(`status.${item.status}`)}
             </Text>

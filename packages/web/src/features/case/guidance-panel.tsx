@@ -1,4 +1,4 @@
-import { type CaseState, guide, type Lang } from '@calmdesk/analysis';
+import { type CaseState, guide, type Lang } from '@calmdesk/analysis/core';
 import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { memo, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';

@@ -1,4 +1,10 @@
-import { type CoachContext, type Coaching, coachReply, ELEMENTS, type Finding } from '@calmdesk/analysis';
+import {
+  type CoachContext,
+  type Coaching,
+  coachReply,
+  ELEMENTS,
+  type Finding,
+} from '@calmdesk/analysis/core';
 import {
   Alert,
   Badge,

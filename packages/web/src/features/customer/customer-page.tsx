@@ -1,5 +1,6 @@
 import { Alert, Badge, Group, Loader, Paper, SimpleGrid, Stack, Text, Timeline, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
 import type { CaseDetail, CustomerDetail, Interaction } from '../../api/types.ts';
@@ -7,7 +8,6 @@ import { EvidenceText } from '../../components/evidence-text.tsx';
 import { FlagChips } from '../../components/flag-chips.tsx';
 import { LevelBadge } from '../../components/level-badge.tsx';
 import { useFormat } from '../../format/use-format.ts';
-import { Link, pathFor } from '../../routing/router.tsx';
 import { BoundariesSection, DecisionHistory } from './customer-boundaries.tsx';
 import { ClientTypes, ProfileStats, SatisfiedEarlier } from './customer-profile.tsx';
 import { useCustomerProfile } from './use-profile.ts';
@@ -119,7 +119,9 @@ export function CustomerPage({ id }: { id: string }) {
                   <Text size="sm" fw={600}>
                     {t('customer.caseOpened')}:
                   </Text>
-                  <Link href={pathFor('case', { id: entry.item.id })}>{entry.item.subject}</Link>
+                  <Link to="/cases/$id" params={{ id: entry.item.id }}>
+                    {entry.item.subject}
+                  </Link>
                   <LevelBadge level={entry.item.peakLevel} />
                   <Badge size="xs" variant="outline">
                     {t(`status.${entry.item.status}`)}
@@ -146,7 +148,9 @@ export function CustomerPage({ id }: { id: string }) {
             >
               <Text size="xs" c="dimmed">
                 <time dateTime={entry.at}>{format.dateTime(entry.at)}</time> ·{' '}
-                <Link href={pathFor('case', { id: entry.caseId })}>{entry.subject}</Link>
+                <Link to="/cases/$id" params={{ id: entry.caseId }}>
+                  {entry.subject}
+                </Link>
               </Text>
               {entry.item.analysis ? (
                 <EvidenceText

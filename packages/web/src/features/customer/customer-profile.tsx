@@ -12,11 +12,11 @@ import {
   Text,
   Title,
 } from '@mantine/core';
+import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ClientType, CustomerProfile, EvidenceRecord, Money } from '../../api/types.ts';
 import { type Formatters, useFormat } from '../../format/use-format.ts';
-import { Link, pathFor } from '../../routing/router.tsx';
 import { useSettings } from '../settings/use-settings.ts';
 import { parseExcerpt } from './evidence-excerpt.ts';
 import { typeSentence } from './sentences.ts';
@@ -118,7 +118,10 @@ export function EvidenceList({ evidence }: { evidence: EvidenceRecord[] }) {
               {format.dateTime(e.at)}
             </Text>
             {e.caseId && (
-              <Text size="xs" component={Link} href={pathFor('case', { id: e.caseId })}>
+              <Text
+                size="xs"
+                renderRoot={(props) => <Link {...props} to="/cases/$id" params={{ id: e.caseId }} />}
+              >
                 {t('profile.openCase')}
               </Text>
             )}
@@ -209,7 +212,9 @@ export function SatisfiedEarlier({ profile }: { profile: CustomerProfile }) {
             </Text>
             <Text size="xs" c="dimmed" mt={4}>
               <time dateTime={m.at}>{format.date(m.at)}</time> · {t(`profile.satisfiedReason.${m.reason}`)} ·{' '}
-              <Link href={pathFor('case', { id: m.caseId })}>{t('profile.openCase')}</Link>
+              <Link to="/cases/$id" params={{ id: m.caseId }}>
+                {t('profile.openCase')}
+              </Link>
             </Text>
           </Blockquote>
         ))}

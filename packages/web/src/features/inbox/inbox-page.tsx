@@ -1,4 +1,4 @@
-import { LEVELS } from '@calmdesk/analysis';
+import { LEVELS } from '@calmdesk/analysis/vocabulary';
 import {
   Alert,
   Button,
@@ -14,13 +14,13 @@ import {
   Title,
 } from '@mantine/core';
 import { useDebouncedValue, useHotkeys, useMediaQuery } from '@mantine/hooks';
+import { Link, useNavigate } from '@tanstack/react-router';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseSummary } from '../../api/types.ts';
 import { DueCountdown } from '../../components/due-countdown.tsx';
 import { FlagChips } from '../../components/flag-chips.tsx';
 import { LevelBadge } from '../../components/level-badge.tsx';
-import { Link, navigate, pathFor } from '../../routing/router.tsx';
 import { DEFAULT_FILTERS, type InboxFilters, useCases, useUsers } from './use-cases.ts';
 
 const STATUSES = ['active', 'new', 'open', 'waiting_customer', 'waiting_us', 'resolved', 'closed'] as const;
@@ -33,20 +33,25 @@ interface RowProps {
 
 function InboxRow({ item, selected }: RowProps) {
   const { t } = useTranslation();
-  const href = pathFor('case', { id: item.id });
+  const navigate = useNavigate();
   return (
     <Table.Tr
       className="inbox-row"
       data-selected={selected}
       aria-current={selected ? 'true' : undefined}
       data-case-id={item.id}
-      onClick={() => navigate(href)}
+      onClick={() => void navigate({ to: '/cases/$id', params: { id: item.id } })}
     >
       <Table.Td>
         <LevelBadge level={item.level} />
       </Table.Td>
       <Table.Td>
-        <Link href={href} onClick={(e) => e.stopPropagation()} className="inbox-subject">
+        <Link
+          to="/cases/$id"
+          params={{ id: item.id }}
+          onClick={(e) => e.stopPropagation()}
+          className="inbox-subject"
+        >
           {item.subject}
         </Link>
         <Text size="xs" c="dimmed">
@@ -75,7 +80,6 @@ function InboxRow({ item, selected }: RowProps) {
 /** The narrow-screen inbox: one card per case instead of a wide table. */
 function InboxCard({ item, selected }: RowProps) {
   const { t } = useTranslation();
-  const href = pathFor('case', { id: item.id });
   return (
     <Card
       withBorder
@@ -89,7 +93,7 @@ function InboxCard({ item, selected }: RowProps) {
         <LevelBadge level={item.level} />
         <DueCountdown dueAt={item.firstRespondedAt ? null : item.firstResponseDueAt} />
       </Group>
-      <Link href={href} className="inbox-subject">
+      <Link to="/cases/$id" params={{ id: item.id }} className="inbox-subject">
         {item.subject}
       </Link>
       <Text size="xs" c="dimmed">
@@ -103,6 +107,7 @@ function InboxCard({ item, selected }: RowProps) {
 
 export function InboxPage() {
   const { t } = useTranslation();
+  const navigate = useNavigate();
   const narrow = useMediaQuery('(max-width: 48em)');
   const users = useUsers();
   const [filters, setFilters] = useState<Omit<InboxFilters, 'q'>>({
@@ -132,7 +137,7 @@ export function InboxPage() {
       'Enter',
       () => {
         const item = items[selected];
-        if (item) navigate(pathFor('case', { id: item.id }));
+        if (item) void navigate({ to: '/cases/$id', params: { id: item.id } });
       },
     ],
   ]);

@@ -1,10 +1,10 @@
 import { Alert, Button, Group, Paper, Select, Stack, Textarea, TextInput, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useNavigate } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api } from '../../api/client.ts';
 import type { CaseDetail, Channel } from '../../api/types.ts';
-import { navigate, pathFor } from '../../routing/router.tsx';
 
 const CHANNELS: Channel[] = ['phone', 'visit', 'email', 'web', 'chat', 'review'];
 const LANGUAGES = ['pl', 'et', 'en'] as const;
@@ -12,6 +12,7 @@ const LANGUAGES = ['pl', 'et', 'en'] as const;
 export function NewCasePage() {
   const { t } = useTranslation();
   const client = useQueryClient();
+  const navigate = useNavigate();
   const [form, setForm] = useState({
     name: '',
     email: '',
@@ -38,7 +39,7 @@ export function NewCasePage() {
       }),
     onSuccess: (created) => {
       void client.invalidateQueries({ queryKey: ['cases'] });
-      navigate(pathFor('case', { id: created.id }));
+      void navigate({ to: '/cases/$id', params: { id: created.id } });
     },
   });
   const submit = (event: FormEvent) => {

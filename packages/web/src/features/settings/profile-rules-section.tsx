@@ -1,4 +1,4 @@
-import { BOUNDARY_LEVELS } from '@calmdesk/analysis';
+import { BOUNDARY_LEVELS } from '@calmdesk/analysis/vocabulary';
 import {
   Alert,
   Button,

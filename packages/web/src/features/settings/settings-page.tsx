@@ -1,4 +1,4 @@
-import { LANGS, LEVELS } from '@calmdesk/analysis';
+import { LANGS, LEVELS } from '@calmdesk/analysis/vocabulary';
 import {
   Alert,
   Button,

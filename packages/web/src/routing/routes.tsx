@@ -1,0 +1,72 @@
+import type { QueryClient } from '@tanstack/react-query';
+import { createRootRouteWithContext, createRoute, Navigate } from '@tanstack/react-router';
+import { AppLayout } from '../app.tsx';
+import { sessionQuery } from '../features/auth/session.ts';
+import { InboxPage } from '../features/inbox/inbox-page.tsx';
+import { prefetchInbox } from '../features/inbox/use-cases.ts';
+import { NotFoundPage } from './not-found-page.tsx';
+
+export interface RouterContext {
+  queryClient: QueryClient;
+}
+
+/**
+ * The first inbox page loads as soon as the session proves valid; a signed-out visitor's start page
+ * asks the API for nothing but the session.
+ */
+async function prefetchInboxWhenSignedIn(client: QueryClient): Promise<void> {
+  const session = await client.ensureQueryData(sessionQuery).catch(() => null);
+  if (session) prefetchInbox(client);
+}
+
+const rootRoute = createRootRouteWithContext<RouterContext>()({
+  component: AppLayout,
+  notFoundComponent: NotFoundPage,
+});
+
+// The inbox and the sign-in page are in the first chunk; every other screen is fetched when first visited.
+const inboxRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/',
+  component: InboxPage,
+  loader: ({ context }) => {
+    void prefetchInboxWhenSignedIn(context.queryClient);
+  },
+});
+
+// Signed out, the layout shows the sign-in form at any address; signed in, this address leads home.
+const signInRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/sign-in',
+  component: () => <Navigate to="/" replace />,
+});
+
+const newCaseRoute = createRoute({ getParentRoute: () => rootRoute, path: '/cases/new' }).lazy(() =>
+  import('./screens/new-case.lazy.tsx').then((m) => m.Route),
+);
+
+const caseRoute = createRoute({ getParentRoute: () => rootRoute, path: '/cases/$id' }).lazy(() =>
+  import('./screens/case.lazy.tsx').then((m) => m.Route),
+);
+
+const customerRoute = createRoute({ getParentRoute: () => rootRoute, path: '/customers/$id' }).lazy(() =>
+  import('./screens/customer.lazy.tsx').then((m) => m.Route),
+);
+
+const settingsRoute = createRoute({ getParentRoute: () => rootRoute, path: '/settings' }).lazy(() =>
+  import('./screens/settings.lazy.tsx').then((m) => m.Route),
+);
+
+const analyticsRoute = createRoute({ getParentRoute: () => rootRoute, path: '/analytics' }).lazy(() =>
+  import('./screens/analytics.lazy.tsx').then((m) => m.Route),
+);
+
+export const routeTree = rootRoute.addChildren([
+  inboxRoute,
+  signInRoute,
+  newCaseRoute,
+  caseRoute,
+  customerRoute,
+  settingsRoute,
+  analyticsRoute,
+]);
