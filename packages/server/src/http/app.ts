@@ -20,13 +20,14 @@ import { customersRoutes } from '../customers/customers.routes.ts';
 import { engineRoutes } from '../engine/engine.routes.ts';
 import { importsRoutes } from '../imports/imports.routes.ts';
 import { localRoutes } from '../local/local.routes.ts';
+import { packageFile } from '../package-root.ts';
 import { profilesRoutes } from '../profiles/profiles.routes.ts';
 import { usersRoutes } from '../users/users.routes.ts';
 import type { AppContext } from './context.ts';
 import { registerErrorHandler } from './errors.ts';
 import { registerStrictJson } from './json-body.ts';
 
-const webDist = fileURLToPath(new URL('../../../web/dist', import.meta.url));
+const webDist = fileURLToPath(packageFile('../web/dist'));
 
 /** Largest request body: a long e-mail thread fits; more is refused with 413. */
 const BODY_LIMIT_BYTES = 1024 * 1024;
