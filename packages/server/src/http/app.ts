@@ -26,6 +26,7 @@ import { usersRoutes } from '../users/users.routes.ts';
 import type { AppContext } from './context.ts';
 import { registerErrorHandler } from './errors.ts';
 import { registerStrictJson } from './json-body.ts';
+import { createLogger, QuietRequestLog } from './logging.ts';
 
 const webDist = fileURLToPath(packageFile('../web/dist'));
 
@@ -34,7 +35,11 @@ const BODY_LIMIT_BYTES = 1024 * 1024;
 
 /** Builds the HTTP app without listening, so tests can use `app.inject()`. */
 export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
-  const app = Fastify({ logger: { level: ctx.config.logLevel }, bodyLimit: BODY_LIMIT_BYTES });
+  const app = Fastify({
+    loggerInstance: createLogger(ctx.config),
+    logController: new QuietRequestLog(),
+    bodyLimit: BODY_LIMIT_BYTES,
+  });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerStrictJson(app);
