@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCsv } from './csv.ts';
+import { parseCsv, readCsv } from './csv.ts';
 import { icsTimeToText, parseIcs, unescapeText } from './ics.ts';
 import { prepareImport } from './records.ts';
 
@@ -19,7 +19,18 @@ describe('parseCsv', () => {
     expect(parseCsv('a,b\n1,2').records).toEqual([{ row: 2, line: 2, fields: ['1', '2'] }]);
   });
 
-  it('names the line of a quote that is never closed', () => {
+  it('reads the same records from a text arriving one character at a time', async () => {
+    const text =
+      '\uFEFFid,name,note\r\n1,"Kowalski, Jan","said ""hi""\r\nand left"\r\n\r\n2,Ewa,5" screen\r\n';
+    const whole = parseCsv(text);
+    expect(whole.records[1]).toEqual({ row: 3, line: 5, fields: ['2', 'Ewa', '5" screen'] });
+    expect(await readCsv([...text])).toEqual(whole);
+  });
+
+  it('names the line of a quote that is never closed', async () => {
+    await expect(readCsv(['a,b\n1,2\n3,"op', 'en\n'])).rejects.toThrow(
+      'line 3: a quoted field is never closed',
+    );
     expect(() => parseCsv('a,b\n1,2\n3,"open\n')).toThrow('line 3: a quoted field is never closed');
   });
 });
