@@ -17,6 +17,8 @@ const ConfigSchema = z.object({
   host: z.string().min(1),
   /** Log level of pino. */
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
+  /** `pretty`: readable lines for people; `json`: one JSON object a line, for log collectors. */
+  logFormat: z.enum(['pretty', 'json']),
 });
 export type Config = Readonly<z.infer<typeof ConfigSchema>>;
 
@@ -24,6 +26,8 @@ interface Overrides {
   dataDir?: string | undefined;
   port?: string | undefined;
   host?: string | undefined;
+  /** Whether the logs go to a terminal: the default LOG_FORMAT is then `pretty`, otherwise `json`. */
+  isTerminal?: boolean | undefined;
 }
 
 /** Reads configuration once: command-line overrides win over environment variables, which win over defaults. */
@@ -35,6 +39,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, overrides: Overrides = {}): C
     port: overrides.port ?? env.PORT ?? 3000,
     host: overrides.host ?? env.HOST ?? '127.0.0.1',
     logLevel: env.LOG_LEVEL ?? 'info',
+    logFormat: env.LOG_FORMAT || ((overrides.isTerminal ?? process.stdout.isTTY) ? 'pretty' : 'json'),
   });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

@@ -1,17 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { z } from 'zod';
-import { ConfigError } from '../config.ts';
-import { FolderBusyError } from '../db/folder-lock.ts';
-import { AppError } from '../errors.ts';
-import { ServerBusyError } from '../local/server-file.ts';
-import { analyzeCommand } from './analyze.ts';
-import { coachCommand } from './coach.ts';
-import { importCommand } from './import.ts';
-import { serveCommand } from './serve.ts';
-import { tokenCommand } from './token.ts';
-import { userCommand } from './user.ts';
-import { verifyLogCommand } from './verify-log.ts';
+import { packageFile } from '../package-root.ts';
+import { commandIndex } from './command-index.ts';
 
 export interface Command {
   name: string;
@@ -19,24 +10,14 @@ export interface Command {
   run(args: string[]): Promise<number>;
 }
 
-const commands: Command[] = [
-  analyzeCommand,
-  coachCommand,
-  serveCommand,
-  userCommand,
-  tokenCommand,
-  verifyLogCommand,
-  importCommand,
-];
-
 function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
+  const pkg = JSON.parse(readFileSync(packageFile('package.json'), 'utf8'));
   return pkg.version as string;
 }
 
 export function helpText(): string {
-  const width = Math.max(...commands.map((c) => c.name.length));
-  const lines = commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`);
+  const width = Math.max(...commandIndex.map((c) => c.name.length));
+  const lines = commandIndex.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`);
   return [
     'Usage: calmdesk <command> [options]',
     '',
@@ -62,15 +43,23 @@ export async function main(argv: string[]): Promise<number> {
     console.log(version());
     return 0;
   }
-  const command = commands.find((c) => c.name === first);
-  if (!command) {
+  const entry = commandIndex.find((c) => c.name === first);
+  if (!entry) {
     console.error(`calmdesk: unknown command '${first}'\n`);
     console.error(helpText());
     return 2;
   }
+  const command = await entry.load();
   try {
     return await command.run(rest);
   } catch (error) {
+    // Loaded only on failure: the success paths (`--version` above all) never load zod or the database.
+    const [{ ConfigError }, { FolderBusyError }, { AppError }, { ServerBusyError }] = await Promise.all([
+      import('../config.ts'),
+      import('../db/folder-lock.ts'),
+      import('../errors.ts'),
+      import('../local/server-file.ts'),
+    ]);
     if (error instanceof UsageError || error instanceof ConfigError) {
       console.error(`calmdesk ${command.name}: ${error.message}`);
       return 2;

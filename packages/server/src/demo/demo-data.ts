@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { packageFile } from '../package-root.ts';
 
 const StaffKey = z.enum(['owner', 'supervisor', 'agent1', 'agent2']);
 export type StaffKey = z.infer<typeof StaffKey>;
@@ -135,7 +136,7 @@ export interface DemoData {
 const CASE_FILES = ['cases-pl.json', 'cases-et.json', 'cases-en.json'];
 
 function readData<S extends z.ZodType>(file: string, schema: S): z.infer<S> {
-  const text = readFileSync(new URL(`./content/${file}`, import.meta.url), 'utf8');
+  const text = readFileSync(packageFile(`src/demo/content/${file}`), 'utf8');
   const parsed = schema.safeParse(JSON.parse(text));
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

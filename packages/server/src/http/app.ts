@@ -20,20 +20,26 @@ import { customersRoutes } from '../customers/customers.routes.ts';
 import { engineRoutes } from '../engine/engine.routes.ts';
 import { importsRoutes } from '../imports/imports.routes.ts';
 import { localRoutes } from '../local/local.routes.ts';
+import { packageFile } from '../package-root.ts';
 import { profilesRoutes } from '../profiles/profiles.routes.ts';
 import { usersRoutes } from '../users/users.routes.ts';
 import type { AppContext } from './context.ts';
 import { registerErrorHandler } from './errors.ts';
 import { registerStrictJson } from './json-body.ts';
+import { createLogger, QuietRequestLog } from './logging.ts';
 
-const webDist = fileURLToPath(new URL('../../../web/dist', import.meta.url));
+const webDist = fileURLToPath(packageFile('../web/dist'));
 
 /** Largest request body: a long e-mail thread fits; more is refused with 413. */
 const BODY_LIMIT_BYTES = 1024 * 1024;
 
 /** Builds the HTTP app without listening, so tests can use `app.inject()`. */
 export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
-  const app = Fastify({ logger: { level: ctx.config.logLevel }, bodyLimit: BODY_LIMIT_BYTES });
+  const app = Fastify({
+    loggerInstance: createLogger(ctx.config),
+    logController: new QuietRequestLog(),
+    bodyLimit: BODY_LIMIT_BYTES,
+  });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerStrictJson(app);

@@ -1,4 +1,5 @@
 import { isTimeZone, wallTimeToInstant } from '@calmdesk/analysis/zoned';
+import ICAL from 'ical.js';
 
 export interface IcsProperty {
   name: string;
@@ -24,14 +25,26 @@ export class IcsSyntaxError extends Error {
   }
 }
 
+/** Occurrences of one series at most; a longer one is left whole, and the import refuses it. */
+const MAX_OCCURRENCES = 1000;
+
 /**
  * Reads the VEVENTs of an iCalendar (RFC 5545) file: unfolds continuation lines, splits parameters
  * (quoted values may hold `;`, `:` and `,`) and keeps property values raw; `unescapeText` decodes TEXT.
- * Properties of components nested in an event (VALARM) are left out.
+ * Properties of components nested in an event (VALARM) are left out. With ical.js, a time in a zone
+ * the file defines (VTIMEZONE) becomes UTC, and a series with an end (RRULE with COUNT or UNTIL, less
+ * its EXDATEs and the occurrences moved by a RECURRENCE-ID event) becomes one event per occurrence,
+ * its UID followed by `/` and the occurrence's start as written.
  *
  * @example parseIcs('BEGIN:VEVENT\r\nUID:1\r\nEND:VEVENT\r\n')[0]?.properties[0]?.value // '1'
  */
 export function parseIcs(text: string): IcsEvent[] {
+  const events = readEvents(text);
+  return /^(?:RRULE[;:]|BEGIN:VTIMEZONE)/im.test(text) ? resolveWithCalendar(text, events) : events;
+}
+
+/** The events with their lines, as written: the structure every rejection points into. */
+function readEvents(text: string): IcsEvent[] {
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const physical = source.split(/\r\n|\n|\r/);
   const events: IcsEvent[] = [];
@@ -146,4 +159,99 @@ function ianaZoneOf(tzid: string): string | null {
     if (isTimeZone(candidate)) return candidate;
   }
   return null;
+}
+
+const OCCURRENCE_PROPERTIES = new Set(['RRULE', 'RDATE', 'EXDATE']);
+
+/** Times in the file's own zones as UTC, and bounded series as their occurrences (see parseIcs). */
+function resolveWithCalendar(text: string, events: IcsEvent[]): IcsEvent[] {
+  let roots: ICAL.Component[];
+  try {
+    const parsed = ICAL.parse(text);
+    const list = (typeof parsed[0] === 'string' ? [parsed] : parsed) as unknown[][];
+    roots = list.map((jcal) => new ICAL.Component(jcal));
+  } catch (error) {
+    throw new IcsSyntaxError((error as Error).message, 1);
+  }
+  const all = (name: string) =>
+    roots.flatMap((root) => (root.name === name ? [root] : root.getAllSubcomponents(name)));
+  const zones = new Map<string, ICAL.Timezone>();
+  for (const definition of all('vtimezone')) {
+    const zone = new ICAL.Timezone(definition);
+    zones.set(zone.tzid, zone);
+  }
+  const vevents = all('vevent');
+  if (vevents.length !== events.length) return events.map((event) => inUtc(event, zones));
+  const moved = new Set(
+    events.flatMap((event) => {
+      const uid = propertyValue(event, 'UID');
+      const recurrenceId = propertyValue(event, 'RECURRENCE-ID');
+      return uid !== undefined && recurrenceId !== undefined ? [`${uid}/${recurrenceId}`] : [];
+    }),
+  );
+  return events.flatMap((event, i) => {
+    const recurrenceId = propertyValue(event, 'RECURRENCE-ID');
+    if (recurrenceId !== undefined)
+      return [inUtc(withUid(event, `${propertyValue(event, 'UID')}/${recurrenceId}`), zones)];
+    const occurrences = occurrencesOf(event, vevents[i]!, moved);
+    return (occurrences ?? [event]).map((one) => inUtc(one, zones));
+  });
+}
+
+/** A bounded series as one event per occurrence; undefined for a single event or a series left whole. */
+function occurrencesOf(event: IcsEvent, vevent: ICAL.Component, moved: Set<string>): IcsEvent[] | undefined {
+  const rule = vevent.getFirstPropertyValue('rrule') as ICAL.Recur | null;
+  const uid = propertyValue(event, 'UID');
+  if (!rule || uid === undefined || (!rule.count && !rule.until)) return undefined;
+  const starts: string[] = [];
+  const iterator = new ICAL.Event(vevent).iterator();
+  for (let next = iterator.next(); next; next = iterator.next()) {
+    if (starts.length === MAX_OCCURRENCES) return undefined;
+    starts.push(icsValueOf(next));
+  }
+  return starts
+    .filter((start) => !moved.has(`${uid}/${start}`))
+    .map((start) => {
+      const occurrence = withUid(event, `${uid}/${start}`);
+      const properties = occurrence.properties
+        .filter((p) => !OCCURRENCE_PROPERTIES.has(p.name))
+        .map((p) => (p.name === 'DTSTART' ? { ...p, value: start } : p));
+      return { ...occurrence, properties };
+    });
+}
+
+function withUid(event: IcsEvent, uid: string): IcsEvent {
+  return { ...event, properties: event.properties.map((p) => (p.name === 'UID' ? { ...p, value: uid } : p)) };
+}
+
+function propertyValue(event: IcsEvent, name: string): string | undefined {
+  return event.properties.find((p) => p.name === name)?.value.trim();
+}
+
+/** A DATE or DATE-TIME as the file writes it, without a zone: `20260310` or `20260310T100000`. */
+function icsValueOf(time: ICAL.Time): string {
+  const two = (n: number) => String(n).padStart(2, '0');
+  const date = `${time.year}${two(time.month)}${two(time.day)}`;
+  return time.isDate ? date : `${date}T${two(time.hour)}${two(time.minute)}${two(time.second)}`;
+}
+
+/** DTSTART in a zone the file defines, as UTC (`…Z`, no TZID); IANA and floating times are left to icsTimeToText. */
+function inUtc(event: IcsEvent, zones: Map<string, ICAL.Timezone>): IcsEvent {
+  if (zones.size === 0) return event;
+  return {
+    ...event,
+    properties: event.properties.map((p) => {
+      const zone = p.name === 'DTSTART' && p.params.TZID !== undefined ? zones.get(p.params.TZID) : undefined;
+      const wall = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})$/.exec(p.value.trim());
+      if (!zone || !wall) return p;
+      const [, year, month, day, hour, minute, second] = wall.map(Number) as number[];
+      const at = ICAL.Time.fromData({ year, month, day, hour, minute, second, isDate: false }, zone);
+      const { TZID: _zone, ...params } = p.params;
+      return {
+        ...p,
+        params,
+        value: `${new Date(at.toUnixTime() * 1000).toISOString().replace(/[-:]|\.\d{3}/g, '')}`,
+      };
+    }),
+  };
 }

@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireRole } from '../auth/actor.ts';
@@ -6,16 +7,16 @@ import type { AppContext } from '../http/context.ts';
 import { requireLocalCaller } from '../local/local.routes.ts';
 import { CLI_ACTOR } from '../local/local.service.ts';
 import { importPrepared, importRecords } from './imports.service.ts';
-import { IMPORT_KINDS, type ImportFormat, prepareImport } from './records.ts';
+import { IMPORT_KINDS, type ImportFormat, prepareCsvStream, prepareImport } from './records.ts';
+import { joinText, uploadText } from './upload-text.ts';
 
 /** A file of 100,000 bookings is about 15 MB. */
 export const IMPORT_BODY_LIMIT_BYTES = 64 * 1024 * 1024;
+
 /** Records per call of the CLI's local route. */
 export const LOCAL_PART_RECORDS = 5000;
 /** The errors an answer lists; the count says how many there were. */
 const MAX_LISTED_ERRORS = 1000;
-
-const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 const RowErrorSchema = z.object({
   row: z.number(),
@@ -44,31 +45,22 @@ export const LocalImportSchema = z.strictObject({
 
 export function importsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
-    app.addContentTypeParser(
-      ['text/csv', 'text/calendar', 'text/plain'],
-      { parseAs: 'buffer' },
-      (_r, raw, done) => {
-        try {
-          done(null, utf8.decode(raw as Buffer));
-        } catch {
-          done(new AppError('bad_request', 'the file is not UTF-8 text'));
-        }
-      },
+    // The file is read as it arrives (uploadText), never buffered whole.
+    app.addContentTypeParser(['text/csv', 'text/calendar', 'text/plain'], (_request, payload, done) =>
+      done(null, payload),
     );
     app.post(
       '/api/imports/:kind',
       {
-        bodyLimit: IMPORT_BODY_LIMIT_BYTES,
         schema: {
           tags: ['imports'],
           summary:
             'Import customers, bookings or invoices from CSV (text/csv) or bookings from ICS (text/calendar)',
           description:
             'Idempotent by external_id. Each row is stored whole or refused with its row number, column and reason; ' +
-            'the good rows are stored. Supervisor or owner.',
+            `the good rows are stored. Supervisor or owner. The body is the file itself, at most ${IMPORT_BODY_LIMIT_BYTES / 1024 / 1024} MB.`,
           consumes: ['text/csv', 'text/calendar'],
           params: z.strictObject({ kind: z.enum(IMPORT_KINDS) }),
-          body: z.string().max(IMPORT_BODY_LIMIT_BYTES),
           response: {
             200: ResultSchema.extend({
               kind: z.enum(IMPORT_KINDS),
@@ -85,7 +77,14 @@ export function importsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const format: ImportFormat = /^text\/calendar\b/i.test(request.headers['content-type'] ?? '')
           ? 'ics'
           : 'csv';
-        const prepared = prepareImport(kind, format, request.body);
+        if (!(request.body instanceof Readable)) {
+          throw new AppError('bad_request', 'send the file itself as the body, as text/csv or text/calendar');
+        }
+        const text = uploadText(request.body, request.headers['content-length'], IMPORT_BODY_LIMIT_BYTES);
+        const prepared =
+          format === 'csv'
+            ? await prepareCsvStream(kind, text)
+            : prepareImport(kind, format, await joinText(text));
         const result = await importPrepared(prepared, (records) =>
           importRecords(ctx.db, request.actor, kind, records, ctx.now()),
         );

@@ -1,6 +1,6 @@
 import { normaliseEmail } from '../customers/customers.service.ts';
 import { AppError } from '../errors.ts';
-import { CsvSyntaxError, parseCsv } from './csv.ts';
+import { type CsvFile, CsvSyntaxError, parseCsv, readCsv } from './csv.ts';
 import {
   type IcsEvent,
   type IcsProperty,
@@ -78,15 +78,39 @@ export function prepareImport(kind: ImportKind, format: ImportFormat, text: stri
   return prepared;
 }
 
+/** As prepareImport for CSV text arriving in pieces: an upload read as it streams in. */
+export async function prepareCsvStream(
+  kind: ImportKind,
+  chunks: AsyncIterable<string>,
+): Promise<PreparedFile> {
+  let file: CsvFile;
+  try {
+    file = await readCsv(chunks);
+  } catch (error) {
+    throw asImportFileError(error);
+  }
+  const prepared = csvRecords(kind, file);
+  rejectRepeatedIds(prepared);
+  return prepared;
+}
+
+function asImportFileError(error: unknown): unknown {
+  return error instanceof CsvSyntaxError
+    ? new ImportFileError(`not a readable CSV file: ${error.message}`)
+    : error;
+}
+
 function prepareCsv(kind: ImportKind, text: string): PreparedFile {
-  let file: ReturnType<typeof parseCsv>;
+  let file: CsvFile;
   try {
     file = parseCsv(text);
   } catch (error) {
-    if (error instanceof CsvSyntaxError)
-      throw new ImportFileError(`not a readable CSV file: ${error.message}`);
-    throw error;
+    throw asImportFileError(error);
   }
+  return csvRecords(kind, file);
+}
+
+function csvRecords(kind: ImportKind, file: CsvFile): PreparedFile {
   const { columns, required } = COLUMNS[kind];
   const header = file.header.map((name) => name.trim().toLowerCase());
   if (header.length === 0)

@@ -1,0 +1,50 @@
+import type { Command } from './main.ts';
+
+/**
+ * A command as `calmdesk --help` lists it. Its module is imported only when it runs, so `--version`
+ * and `analyze` start without loading the server, the database or zod.
+ */
+export interface CommandEntry {
+  name: string;
+  summary: string;
+  load(): Promise<Command>;
+}
+
+export const commandIndex: readonly CommandEntry[] = [
+  {
+    name: 'analyze',
+    summary: 'analyse customer messages (text, --json, or --jsonl on stdin)',
+    load: async () => (await import('./analyze.ts')).analyzeCommand,
+  },
+  {
+    name: 'coach',
+    summary: 'check a draft reply before it is sent (text, --json, or --jsonl on stdin)',
+    load: async () => (await import('./coach.ts')).coachCommand,
+  },
+  {
+    name: 'serve',
+    summary: 'run the CalmDesk server (default port 3000; seeds a demo on an empty database)',
+    load: async () => (await import('./serve.ts')).serveCommand,
+  },
+  {
+    name: 'user',
+    summary: 'user add --email E --password P --role R [--name N]: add a staff member',
+    load: async () => (await import('./user.ts')).userCommand,
+  },
+  {
+    name: 'token',
+    summary:
+      'token create --role R [--label L] | list | revoke ID: create (printed once), list or revoke API tokens',
+    load: async () => (await import('./token.ts')).tokenCommand,
+  },
+  {
+    name: 'verify-log',
+    summary: "check every case's hash-chained log; exit 1 if an entry was altered",
+    load: async () => (await import('./verify-log.ts')).verifyLogCommand,
+  },
+  {
+    name: 'import',
+    summary: 'import customers|bookings|invoices FILE.csv (or bookings FILE.ics): idempotent by external id',
+    load: async () => (await import('./import.ts')).importCommand,
+  },
+];
