@@ -1,9 +1,9 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { chromiumPath, hasPart } from '@calmdesk/server/testing';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumPath, hasPart } from '../../server/src/testing/requirements.ts';
 import { et } from '../src/i18n/et.ts';
 import { pl } from '../src/i18n/pl.ts';
 import {
