@@ -70,6 +70,11 @@ export async function startE2eServer(): Promise<E2eServer> {
 
 const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * 60_000);
 
+/** One case as it arrives, its first message through the real analysis; returns its id. */
+export async function seedCase(db: Db, input: NewCase, ago = 30): Promise<string> {
+  return (await createCase(db, CLI, input, minutesAgo(ago))).id;
+}
+
 /** A handful of cases as they arrive: each first message goes through the real analysis. */
 export async function seedCases(db: Db): Promise<Record<string, string>> {
   const cases: Array<[key: string, NewCase, ago: number]> = [
