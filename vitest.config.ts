@@ -1,9 +1,71 @@
 import { defineConfig } from 'vitest/config';
 
+// Four projects, each runnable alone (`npx vitest run --project db`); `npm test` runs them all.
+//   unit     pure code: the engine, the web app's logic, the CLI's text commands, the scripts
+//   db       a real app or database: createTestApp, PGlite, PostgreSQL when DATABASE_URL answers
+//   process  real server and CLI processes (packages/server/test/, *.process.test.ts)
+//   browser  the built web app in Chromium (packages/web/e2e)
+// Tests of the server's src/ that open no database are listed as unit; any other server test is db.
+
+const SERVER_UNIT = [
+  'packages/server/src/boundaries/recommend-boundaries.test.ts',
+  'packages/server/src/imports/parsers.test.ts',
+  'packages/server/src/profiles/client-types.test.ts',
+  'packages/server/src/cli/analyze.test.ts',
+  'packages/server/src/cli/coach.test.ts',
+  'packages/server/src/cli/main.test.ts',
+  'packages/server/src/testing/requirements.test.ts',
+];
+const PROCESS = ['packages/server/test/**/*.test.ts', '**/*.process.test.ts'];
+const REQUIREMENTS_SETUP = 'packages/server/src/testing/requirements.global-setup.ts';
+
+// The database, process and browser tests start real apps, servers and browsers: on a busy 2-core
+// machine a fresh database with its migrations can take well over the default 10 s.
+const SLOW_TIMEOUTS = { testTimeout: 60_000, hookTimeout: 120_000, teardownTimeout: 30_000 };
+
 export default defineConfig({
   test: {
-    projects: ['packages/*'],
     reporters: ['default', 'json'],
     outputFile: { json: 'test-results/vitest.json' },
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: [
+            'packages/analysis/{src,test}/**/*.test.{ts,tsx}',
+            'packages/web/src/**/*.test.{ts,tsx}',
+            'scripts/**/*.test.ts',
+            ...SERVER_UNIT,
+          ],
+          exclude: ['**/node_modules/**', ...PROCESS],
+        },
+      },
+      {
+        test: {
+          name: 'db',
+          include: ['packages/server/src/**/*.test.{ts,tsx}'],
+          exclude: ['**/node_modules/**', ...SERVER_UNIT, ...PROCESS],
+          globalSetup: [REQUIREMENTS_SETUP],
+          ...SLOW_TIMEOUTS,
+        },
+      },
+      {
+        test: {
+          name: 'process',
+          include: PROCESS,
+          exclude: ['**/node_modules/**', 'scripts/fixtures/**'],
+          globalSetup: [REQUIREMENTS_SETUP],
+          ...SLOW_TIMEOUTS,
+        },
+      },
+      {
+        test: {
+          name: 'browser',
+          include: ['packages/web/e2e/**/*.test.ts'],
+          globalSetup: [REQUIREMENTS_SETUP],
+          ...SLOW_TIMEOUTS,
+        },
+      },
+    ],
   },
 });

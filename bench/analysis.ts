@@ -56,10 +56,8 @@ async function coldStart(): Promise<(string | number)[][]> {
   const dir = mkdtempSync(join(tmpdir(), 'calmdesk-cold-'));
   try {
     const entries = {
-      'with language detection': fileURLToPath(new URL('../packages/analysis/src/index.ts', import.meta.url)),
-      'language given (core, no detector)': fileURLToPath(
-        new URL('../packages/analysis/src/core.ts', import.meta.url),
-      ),
+      'with language detection': fileURLToPath(import.meta.resolve('@calmdesk/analysis')),
+      'language given (core, no detector)': fileURLToPath(import.meta.resolve('@calmdesk/analysis/core')),
     };
     const rows: (string | number)[][] = [];
     for (const [i, [name, entry]] of Object.entries(entries).entries()) {

@@ -14,21 +14,23 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { PROBLEM_CATEGORIES } from '@calmdesk/analysis';
-import { renderTable } from '../packages/analysis/eval/table.ts';
+import { renderTable } from '@calmdesk/analysis/table';
 import {
   abuseExposure,
+  buildApp,
   commitmentsKept,
   costToServe,
+  createToken,
+  type Db,
   deEscalation,
+  loadConfig,
+  openDatabase,
+  type Period,
   problemsByCategory,
+  resolvePeriod,
   responseTimes,
   revenuePareto,
-} from '../packages/server/src/analytics/analytics.service.ts';
-import { type Period, resolvePeriod } from '../packages/server/src/analytics/period.ts';
-import { createToken } from '../packages/server/src/auth/auth.service.ts';
-import { loadConfig } from '../packages/server/src/config.ts';
-import { type Db, openDatabase } from '../packages/server/src/db/database.ts';
-import { buildApp } from '../packages/server/src/http/app.ts';
+} from '@calmdesk/server/testing';
 import { runStatement } from './run-statement.ts';
 
 const FULL = { customers: 100_000, invoices: 1_000_000, bookings: 300_000, cases: 50_000 };

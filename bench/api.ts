@@ -16,20 +16,23 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { FLAGS, type Flag, type Level, PROBLEM_CATEGORIES } from '@calmdesk/analysis';
-import { renderTable } from '../packages/analysis/eval/table.ts';
-import { SESSION_COOKIE } from '../packages/server/src/auth/auth.hook.ts';
-import { createToken } from '../packages/server/src/auth/auth.service.ts';
-import { digest, newSecret } from '../packages/server/src/auth/secrets.ts';
-import { computePriority } from '../packages/server/src/cases/priority.ts';
-import { type Db, openDatabase } from '../packages/server/src/db/database.ts';
-import { newId } from '../packages/server/src/db/ids.ts';
-import type { CaseStatus, Channel } from '../packages/server/src/db/schema.ts';
-import { DEFAULT_SETTINGS } from '../packages/server/src/settings/settings.service.ts';
+import { renderTable } from '@calmdesk/analysis/table';
 import {
+  type CaseStatus,
+  type Channel,
+  computePriority,
+  createToken,
+  type Db,
+  DEFAULT_SETTINGS,
+  digest,
   freePort,
+  newId,
+  newSecret,
+  openDatabase,
+  SESSION_COOKIE,
   type ServeProcess,
   startServeProcess,
-} from '../packages/server/src/testing/serve-process.ts';
+} from '@calmdesk/server/testing';
 import { quantile } from './measure.ts';
 import { benchMessages } from './messages.ts';
 import { runStatement } from './run-statement.ts';

@@ -1,4 +1,4 @@
-import type { Db } from '../packages/server/src/db/database.ts';
+import type { Db } from '@calmdesk/server/testing';
 
 /** One raw statement: kysely's `sql` belongs to the server package, which the bench does not depend on. */
 export async function runStatement(db: Db, statement: string): Promise<void> {

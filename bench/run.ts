@@ -3,7 +3,7 @@
  * same run on the same machine, so the ratios mean something on any hardware.
  */
 
-import { renderTable } from '../packages/analysis/eval/table.ts';
+import { renderTable } from '@calmdesk/analysis/table';
 import { runAnalysisBench } from './analysis.ts';
 import { reportAnalyticsBench } from './analytics.ts';
 import { reportApiBench } from './api.ts';

@@ -3,13 +3,18 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Actor } from '../../server/src/auth/actor.ts';
-import { createCase, type NewCase } from '../../server/src/cases/cases.service.ts';
-import { loadConfig } from '../../server/src/config.ts';
-import type { Db } from '../../server/src/db/database.ts';
-import { newId } from '../../server/src/db/ids.ts';
-import { type RunningServer, startServer } from '../../server/src/server.ts';
-import { addUser, type PublicUser } from '../../server/src/users/users.service.ts';
+import {
+  type Actor,
+  addUser,
+  createCase,
+  type Db,
+  loadConfig,
+  type NewCase,
+  newId,
+  type PublicUser,
+  type RunningServer,
+  startServer,
+} from '@calmdesk/server/testing';
 
 const WEB_ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CLI: Actor = { kind: 'cli', role: 'owner' };
@@ -64,6 +69,11 @@ export async function startE2eServer(): Promise<E2eServer> {
 }
 
 const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * 60_000);
+
+/** One case as it arrives, its first message through the real analysis; returns its id. */
+export async function seedCase(db: Db, input: NewCase, ago = 30): Promise<string> {
+  return (await createCase(db, CLI, input, minutesAgo(ago))).id;
+}
 
 /** A handful of cases as they arrive: each first message goes through the real analysis. */
 export async function seedCases(db: Db): Promise<Record<string, string>> {

@@ -1,7 +1,8 @@
 import { type Analysis, analyzeMessage } from '@calmdesk/analysis';
+import { parseCommandArgs, UsageError } from './args.ts';
+import { type Command, writeLine } from './command.ts';
 import { JsonlInputError, processJsonl, requireText } from './jsonl.ts';
 import { parseLang } from './lang-option.ts';
-import { type Command, parseCommandArgs, UsageError } from './main.ts';
 
 const HELP = `Usage:
   calmdesk analyze "text" [--lang pl|et|en] [--json]
@@ -38,7 +39,7 @@ function analyzeLine(input: Record<string, unknown>) {
 export const analyzeCommand: Command = {
   name: 'analyze',
   summary: 'analyse customer messages (text, --json, or --jsonl on stdin)',
-  async run(args) {
+  async run(args, io) {
     const { values, positionals } = parseCommandArgs(
       args,
       {
@@ -50,12 +51,12 @@ export const analyzeCommand: Command = {
       true,
     );
     if (values.help) {
-      console.log(HELP);
+      writeLine(io.stdout, HELP);
       return 0;
     }
     if (values.jsonl) {
       if (positionals.length > 0) throw new UsageError('--jsonl reads stdin; give no text argument');
-      await processJsonl(process.stdin, process.stdout, analyzeLine);
+      await processJsonl(io.stdin, io.stdout, analyzeLine);
       return 0;
     }
     if (positionals.length !== 1) throw new UsageError('give one text to analyse (quote it), or use --jsonl');
@@ -66,7 +67,7 @@ export const analyzeCommand: Command = {
       throw new UsageError((error as Error).message);
     }
     const analysis = analyzeMessage(positionals[0] as string, lang ? { lang } : {});
-    console.log(values.json ? JSON.stringify(analysis, null, 2) : formatAnalysis(analysis));
+    writeLine(io.stdout, values.json ? JSON.stringify(analysis, null, 2) : formatAnalysis(analysis));
     return 0;
   },
 };

@@ -1,8 +1,9 @@
 import { type CoachContext, type Coaching, coachReply } from '@calmdesk/analysis';
 import { CoachContextSchema, toCoachContext } from '../engine/coach-context.ts';
+import { parseCommandArgs, UsageError } from './args.ts';
+import { type Command, writeLine } from './command.ts';
 import { JsonlInputError, processJsonl, requireText } from './jsonl.ts';
 import { parseLang } from './lang-option.ts';
-import { type Command, parseCommandArgs, UsageError } from './main.ts';
 
 const HELP = `Usage:
   calmdesk coach "draft reply" [--lang pl|et|en] [--json]
@@ -57,7 +58,7 @@ function coachLine(input: Record<string, unknown>) {
 export const coachCommand: Command = {
   name: 'coach',
   summary: 'check a draft reply before it is sent (text, --json, or --jsonl on stdin)',
-  async run(args) {
+  async run(args, io) {
     const { values, positionals } = parseCommandArgs(
       args,
       {
@@ -69,12 +70,12 @@ export const coachCommand: Command = {
       true,
     );
     if (values.help) {
-      console.log(HELP);
+      writeLine(io.stdout, HELP);
       return 0;
     }
     if (values.jsonl) {
       if (positionals.length > 0) throw new UsageError('--jsonl reads stdin; give no draft argument');
-      await processJsonl(process.stdin, process.stdout, coachLine);
+      await processJsonl(io.stdin, io.stdout, coachLine);
       return 0;
     }
     if (positionals.length !== 1) throw new UsageError('give one draft to check (quote it), or use --jsonl');
@@ -85,7 +86,7 @@ export const coachCommand: Command = {
       throw new UsageError((error as Error).message);
     }
     const coaching = coachReply(positionals[0] as string, lang ? { lang } : {});
-    console.log(values.json ? JSON.stringify(coaching, null, 2) : formatCoaching(coaching));
+    writeLine(io.stdout, values.json ? JSON.stringify(coaching, null, 2) : formatCoaching(coaching));
     return 0;
   },
 };

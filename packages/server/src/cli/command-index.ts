@@ -1,4 +1,4 @@
-import type { Command } from './main.ts';
+import type { Command } from './command.ts';
 
 /**
  * A command as `calmdesk --help` lists it. Its module is imported only when it runs, so `--version`

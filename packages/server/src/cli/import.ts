@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
+import type { Writable } from 'node:stream';
 import { loadConfig } from '../config.ts';
 import { openDatabase } from '../db/database.ts';
 import { LOCAL_PART_RECORDS } from '../imports/imports.routes.ts';
@@ -17,8 +18,8 @@ import {
 import { CLI_ACTOR } from '../local/local.service.ts';
 import { callLocalServer } from '../local/local-client.ts';
 import { findRunningServer } from '../local/server-file.ts';
-import type { Command } from './main.ts';
-import { parseCommandArgs, UsageError } from './main.ts';
+import { parseCommandArgs, UsageError } from './args.ts';
+import { type Command, writeLine } from './command.ts';
 
 const USAGE = [
   'Usage: calmdesk import customers|bookings|invoices FILE.csv [--data DIR]',
@@ -38,14 +39,14 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 export const importCommand: Command = {
   name: 'import',
   summary: 'import customers|bookings|invoices FILE.csv (or bookings FILE.ics): idempotent by external id',
-  async run(args) {
+  async run(args, io) {
     const { values, positionals } = parseCommandArgs(
       args,
       { data: { type: 'string' }, format: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
       true,
     );
     if (values.help) {
-      console.log(USAGE);
+      writeLine(io.stdout, USAGE);
       return 0;
     }
     const [kindArg, file, ...extra] = positionals;
@@ -60,7 +61,7 @@ export const importCommand: Command = {
     if (format === 'ics' && kind !== 'bookings') {
       throw new UsageError(`an ICS calendar holds bookings; import ${kind} from CSV`);
     }
-    const config = loadConfig(process.env, { dataDir: values.data });
+    const config = loadConfig(io.env, { dataDir: values.data });
 
     const started = performance.now();
     let prepared: PreparedFile;
@@ -68,10 +69,10 @@ export const importCommand: Command = {
       prepared = prepareImport(kind, format, readText(file));
     } catch (error) {
       if (!(error instanceof ImportFileError)) throw error;
-      console.error(`calmdesk import: ${file}: ${error.message}`);
+      writeLine(io.stderr, `calmdesk import: ${file}: ${error.message}`);
       return 1;
     }
-    const progress = progressBar(kind);
+    const progress = progressBar(kind, io.stderr);
     let result: ImportResult;
     const server = config.databaseUrl ? null : await findRunningServer(config.dataDir);
     if (server) {
@@ -91,14 +92,16 @@ export const importCommand: Command = {
     }
     const seconds = (performance.now() - started) / 1000;
 
-    for (const error of result.errors) console.error(describeError(format, error));
+    for (const error of result.errors) writeLine(io.stderr, describeError(format, error));
     const rows = prepared.records.length + prepared.rejected.length;
-    console.log(
+    writeLine(
+      io.stdout,
       `${kind}: ${result.imported} imported, ${result.updated} updated, ${result.unchanged} unchanged, ` +
         `${result.rejected} rejected (${rows} ${format === 'ics' ? 'events' : 'rows'} in ${seconds.toFixed(1)} s)`,
     );
     if (result.rejected > 0) {
-      console.error(
+      writeLine(
+        io.stderr,
         `${result.rejected} of ${rows} ${format === 'ics' ? 'events were' : 'rows were'} rejected (listed above); the others were imported`,
       );
     }
@@ -144,9 +147,8 @@ function describeError(format: ImportFormat, error: RowError): string {
 }
 
 /** A bar on standard error while it is a terminal; nothing when it is a file or a pipe. */
-function progressBar(kind: ImportKind) {
-  const stream = process.stderr;
-  if (!stream.isTTY) return { update: undefined, end: () => {} };
+function progressBar(kind: ImportKind, stream: Writable) {
+  if (!(stream as { isTTY?: boolean }).isTTY) return { update: undefined, end: () => {} };
   let drawn = false;
   return {
     update(done: number, total: number) {

@@ -1,99 +1,83 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { Readable, Writable } from 'node:stream';
 import { afterAll, beforeAll } from 'vitest';
-
-const bin = fileURLToPath(new URL('../../bin/calmdesk.js', import.meta.url));
+import { loadConfig } from '../config.ts';
+import type { RunningServer } from '../server.ts';
+import { resolveIo } from './command.ts';
+import { main } from './main.ts';
+import { startServing } from './serve.ts';
 
 export interface CliResult {
-  code: number | null;
+  code: number;
   stdout: string;
   stderr: string;
 }
 
-/** Runs the real `calmdesk` bin with arguments, optional standard input and optional environment. */
-export function runCli(args: string[], stdin?: string, env?: NodeJS.ProcessEnv): Promise<CliResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], { stdio: ['pipe', 'pipe', 'pipe'], env });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-      stdout += chunk;
-    });
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
-      stderr += chunk;
-    });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(stdin ?? '');
+/** A writable stream that keeps what is written to it. */
+function collector(): { stream: Writable; text(): string } {
+  let text = '';
+  const stream = new Writable({
+    write(chunk: Buffer | string, _encoding, done) {
+      text += chunk.toString();
+      done();
+    },
   });
-}
-
-export interface CliServer {
-  url: string;
-  stdout: string;
-  /** Sends SIGTERM and resolves with the exit code. */
-  stop(): Promise<number | null>;
-}
-
-/** Starts `calmdesk serve` and resolves once it prints that it is running. */
-export function startCliServer(args: string[], env?: NodeJS.ProcessEnv): Promise<CliServer> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, 'serve', ...args], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env,
-    });
-    let stdout = '';
-    let stderr = '';
-    const exited = new Promise<number | null>((done) => child.on('close', done));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
-      stderr += chunk;
-    });
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-      stdout += chunk;
-      const url = /CalmDesk is running on (\S+)/.exec(stdout)?.[1];
-      if (url) {
-        resolve({
-          url,
-          stdout,
-          stop: () => {
-            child.kill('SIGTERM');
-            return exited;
-          },
-        });
-      }
-    });
-    void exited.then((code) => reject(new Error(`calmdesk serve exited with ${code}: ${stderr}`)));
-  });
+  return { stream, text: () => text };
 }
 
 // The embedded database in a folder, whatever the machine running the tests has configured.
 const embeddedEnv = { ...process.env, LOG_LEVEL: 'warn', DATABASE_URL: '' };
 
-/** Runs the real `calmdesk` bin on the embedded database of the folder its `--data` names. */
+/** Runs `calmdesk` in this process with arguments, optional standard input and optional environment. */
+export async function runCli(
+  args: string[],
+  stdin = '',
+  env: Record<string, string | undefined> = process.env,
+): Promise<CliResult> {
+  const stdout = collector();
+  const stderr = collector();
+  const code = await main(args, {
+    stdout: stdout.stream,
+    stderr: stderr.stream,
+    stdin: Readable.from([stdin]),
+    env,
+  });
+  return { code, stdout: stdout.text(), stderr: stderr.text() };
+}
+
+/** Runs `calmdesk` in this process on the embedded database of the folder its `--data` names. */
 export function runEmbeddedCli(...args: string[]): Promise<CliResult> {
-  return runCli(args, undefined, embeddedEnv);
+  return runCli(args, '', embeddedEnv);
 }
 
 export interface ServedFolder {
-  server: CliServer;
+  server: RunningServer;
+  /** What `calmdesk serve` printed: the demo accounts, where it runs. */
+  stdout: string;
   data: string;
 }
 
 /**
- * In the enclosing describe: `calmdesk serve` on the embedded database in the folder `folder()`
- * names, started before its tests and stopped after them.
+ * In the enclosing describe: the server `calmdesk serve` starts (demo included), in this process, on
+ * the embedded database in the folder `folder()` names; started before its tests, closed after them.
  */
 export function serveFolderDuringTests(folder: () => string): ServedFolder {
   const served = {} as ServedFolder;
   beforeAll(async () => {
     served.data = folder();
-    served.server = await startCliServer(['--port', '0', '--data', served.data], embeddedEnv);
-  }, 60_000);
+    const out = collector();
+    const config = loadConfig(embeddedEnv, { dataDir: served.data, port: '0' });
+    served.server = await startServing(
+      config,
+      { demo: true },
+      resolveIo({ stdout: out.stream, env: embeddedEnv }),
+    );
+    served.stdout = out.text();
+  });
   afterAll(async () => {
-    await served.server?.stop();
+    await served.server?.close();
   });
   return served;
 }

@@ -1,15 +1,15 @@
-import { loadConfig } from '../config.ts';
+import { type Config, loadConfig } from '../config.ts';
 import { type DemoResult, seedDemo } from '../demo/seed-demo.ts';
-import { startServer } from '../server.ts';
-import type { Command } from './main.ts';
-import { parseCommandArgs } from './main.ts';
+import { type RunningServer, startServer } from '../server.ts';
+import { parseCommandArgs } from './args.ts';
+import { type CliIo, type Command, writeLine } from './command.ts';
 
 const USAGE = 'Usage: calmdesk serve [--data DIR] [--port N] [--host H] [--no-demo]';
 
 export const serveCommand: Command = {
   name: 'serve',
   summary: 'run the CalmDesk server (default port 3000; seeds a demo on an empty database)',
-  async run(args) {
+  async run(args, io) {
     const { values } = parseCommandArgs(args, {
       data: { type: 'string' },
       port: { type: 'string' },
@@ -18,25 +18,15 @@ export const serveCommand: Command = {
       help: { type: 'boolean', short: 'h' },
     });
     if (values.help) {
-      console.log(USAGE);
-      console.log(
+      writeLine(io.stdout, USAGE);
+      writeLine(
+        io.stdout,
         '  --no-demo  start empty instead of seeding the demo organisation on a database without users',
       );
       return 0;
     }
-    const config = loadConfig(process.env, { dataDir: values.data, port: values.port, host: values.host });
-    let demo: DemoResult | undefined;
-    const server = await startServer(config, {
-      prepare: values['no-demo']
-        ? undefined
-        : async (db) => {
-            demo = await seedDemo(db);
-          },
-    });
-    if (demo?.seeded) printDemo(demo);
-    console.log(
-      `CalmDesk is running on ${server.url} (${server.database.kind === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL'})`,
-    );
+    const config = loadConfig(io.env, { dataDir: values.data, port: values.port, host: values.host });
+    const server = await startServing(config, { demo: !values['no-demo'] }, io);
     for (const signal of ['SIGINT', 'SIGTERM'] as const) {
       process.once(signal, () => {
         void server.close().then(() => process.exit(0));
@@ -46,7 +36,32 @@ export const serveCommand: Command = {
   },
 };
 
-function printDemo(demo: DemoResult): void {
+/**
+ * Starts the server as `calmdesk serve` does (seeding the demo on an empty database when asked) and
+ * prints where it runs; the caller decides when it stops.
+ */
+export async function startServing(
+  config: Config,
+  options: { demo: boolean },
+  io: CliIo,
+): Promise<RunningServer> {
+  let demo: DemoResult | undefined;
+  const server = await startServer(config, {
+    prepare: options.demo
+      ? async (db) => {
+          demo = await seedDemo(db);
+        }
+      : undefined,
+  });
+  if (demo?.seeded) writeLine(io.stdout, demoText(demo));
+  writeLine(
+    io.stdout,
+    `CalmDesk is running on ${server.url} (${server.database.kind === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL'})`,
+  );
+  return server;
+}
+
+function demoText(demo: DemoResult): string {
   const owner = demo.accounts.find((a) => a.role === 'owner');
   const lines = [
     '',
@@ -56,5 +71,5 @@ function printDemo(demo: DemoResult): void {
     owner ? `(add more staff with: calmdesk user add --email E --password P --role agent)` : '',
     '',
   ];
-  console.log(lines.join('\n'));
+  return lines.join('\n');
 }

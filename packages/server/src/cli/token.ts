@@ -10,9 +10,9 @@ import {
   revokeTokenAsCli,
   type TokenListing,
 } from '../local/local.service.ts';
+import { parseSubcommandArgs, parseWith, UsageError } from './args.ts';
+import { type CliIo, type Command, writeLine } from './command.ts';
 import { runOnDatabase } from './local-target.ts';
-import type { Command } from './main.ts';
-import { parseSubcommandArgs, parseWith, UsageError } from './main.ts';
 
 const USAGE = [
   'Usage: calmdesk token create --role owner|supervisor|agent [--label L] [--data DIR]',
@@ -31,7 +31,7 @@ export const tokenCommand: Command = {
   name: 'token',
   summary:
     'token create --role R [--label L] | list | revoke ID: create (printed once), list or revoke API tokens',
-  async run(args) {
+  async run(args, io) {
     // Only `create` takes --role and --label, and only `revoke` an argument: the others refuse them.
     const isCreate = args[0] === 'create';
     const parsed = parseSubcommandArgs(
@@ -39,19 +39,20 @@ export const tokenCommand: Command = {
       SUBCOMMANDS,
       USAGE,
       isCreate ? CREATE_OPTIONS : COMMON_OPTIONS,
+      io.stdout,
       args[0] === 'revoke',
     );
     if (parsed === undefined) return 0;
     const { subcommand, values, positionals } = parsed;
-    const config = loadConfig(process.env, { dataDir: values.data });
-    if (subcommand === 'create') return createToken(config, values as { role?: string; label?: string });
+    const config = loadConfig(io.env, { dataDir: values.data });
+    if (subcommand === 'create') return createToken(config, values as { role?: string; label?: string }, io);
     if (subcommand === 'list') {
       const { items } = await runOnDatabase<{ items: TokenListing[] }>(
         config,
         { path: '/api/local/tokens/list', body: {} },
         listTokensAsCli,
       );
-      console.log(formatTokenTable(items));
+      writeLine(io.stdout, formatTokenTable(items));
       return 0;
     }
     const [id, ...extra] = positionals;
@@ -63,7 +64,7 @@ export const tokenCommand: Command = {
       { path: '/api/local/tokens/revoke', body: input },
       (db) => revokeTokenAsCli(db, input),
     );
-    console.log(`revoked ${revoked.role} token ${revoked.id} at ${revoked.revokedAt}`);
+    writeLine(io.stdout, `revoked ${revoked.role} token ${revoked.id} at ${revoked.revokedAt}`);
     return 0;
   },
 };
@@ -71,6 +72,7 @@ export const tokenCommand: Command = {
 async function createToken(
   config: ReturnType<typeof loadConfig>,
   values: { role?: string; label?: string },
+  io: CliIo,
 ): Promise<number> {
   if (values.role === undefined) throw new UsageError(`--role is required\n${USAGE}`);
   const input: LocalToken = parseWith(LocalTokenSchema, { role: values.role, label: values.label });
@@ -80,8 +82,9 @@ async function createToken(
     (db) => createTokenAsCli(db, input),
   );
   // The token alone on stdout, so `TOKEN=$(calmdesk token create …)` works; the rest on stderr.
-  console.log(created.token);
-  console.error(
+  writeLine(io.stdout, created.token);
+  writeLine(
+    io.stderr,
     `created a ${created.role} token${created.label ? ` "${created.label}"` : ''} (id ${created.id}); it is shown only once`,
   );
   return 0;

@@ -1,9 +1,9 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestDatabase } from '../testing/test-app.ts';
+import { HAS_POSTGRES, openTestDatabase } from '../testing/test-app.ts';
 import type { OpenDatabase } from './database.ts';
 
-describe.skipIf(!process.env.DATABASE_URL)('prepared statements on PostgreSQL', () => {
+describe.skipIf(!HAS_POSTGRES)('prepared statements on PostgreSQL', () => {
   let database: OpenDatabase;
   beforeAll(async () => {
     database = await openTestDatabase('postgres');

@@ -6,9 +6,13 @@ import type { Role } from '../db/schema.ts';
 import { buildApp } from '../http/app.ts';
 import { CLI_ACTOR } from '../local/local.service.ts';
 import { addUser, type PublicUser } from '../users/users.service.ts';
+import { hasPart } from './requirements.ts';
 
-/** Which databases the database tests run on: PGlite always, PostgreSQL too when DATABASE_URL is set. */
-export const TEST_DATABASES: Array<'pglite' | 'postgres'> = process.env.DATABASE_URL
+/** Whether PostgreSQL tests run: DATABASE_URL answers (they fail when CALMDESK_TEST_REQUIRE names postgres and it does not). */
+export const HAS_POSTGRES = await hasPart('postgres');
+
+/** Which databases the database tests run on: PGlite always, PostgreSQL too when DATABASE_URL answers. */
+export const TEST_DATABASES: Array<'pglite' | 'postgres'> = HAS_POSTGRES
   ? ['pglite', 'postgres']
   : ['pglite'];
 

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { TEST_DATABASES } from '../../src/testing/test-app.ts';
 import {
   apiClient,
   type CaseView,
@@ -9,10 +10,6 @@ import {
   startServerProcess,
   type Verdict,
 } from './server-process.ts';
-
-const DATABASES: Array<'pglite' | 'postgres'> = process.env.DATABASE_URL
-  ? ['pglite', 'postgres']
-  : ['pglite'];
 
 const MESSAGES = [
   'Zamówiłem pralkę trzy tygodnie temu i dalej nic. Chcę zwrotu pieniędzy, inaczej idę do rzecznika.',
@@ -34,7 +31,7 @@ afterEach(async () => {
   await Promise.all(stores.splice(0).map((store) => store.remove()));
 });
 
-describe.each(DATABASES)('a server process killed mid-stream (%s)', (kind) => {
+describe.each(TEST_DATABASES)('a server process killed mid-stream (%s)', (kind) => {
   it('keeps every acknowledged inbound message and an intact chain on every case', {
     timeout: 90_000,
   }, async () => {

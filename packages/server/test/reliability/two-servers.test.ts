@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { HAS_POSTGRES } from '../../src/testing/test-app.ts';
 import {
   apiClient,
   type CaseView,
@@ -48,7 +49,7 @@ const BODIES = {
   call: (n: number) => `Customer called about the visit time (call ${n}).`,
 } as const;
 
-describe.skipIf(!process.env.DATABASE_URL)('two server processes on one PostgreSQL', () => {
+describe.skipIf(!HAS_POSTGRES)('two server processes on one PostgreSQL', () => {
   it('never fork a case log under concurrent inbound messages, replies, notes and calls', {
     timeout: 60_000,
   }, async () => {

@@ -1,0 +1,47 @@
+// @calmdesk/server/testing: what tests, browser tests and benchmarks outside this package use.
+
+// The server and the services the browser tests seed data with and the benchmarks measure.
+export {
+  abuseExposure,
+  commitmentsKept,
+  costToServe,
+  deEscalation,
+  problemsByCategory,
+  responseTimes,
+  revenuePareto,
+} from '../analytics/analytics.service.ts';
+export { type Period, resolvePeriod } from '../analytics/period.ts';
+export type { Actor } from '../auth/actor.ts';
+export { SESSION_COOKIE } from '../auth/auth.hook.ts';
+export { createToken } from '../auth/auth.service.ts';
+export { digest, newSecret } from '../auth/secrets.ts';
+export { createCase, type NewCase } from '../cases/cases.service.ts';
+export { computePriority } from '../cases/priority.ts';
+export { type Config, loadConfig } from '../config.ts';
+export { type Db, type OpenDatabase, openDatabase } from '../db/database.ts';
+export { newId } from '../db/ids.ts';
+export type { CaseStatus, Channel, Role } from '../db/schema.ts';
+export { buildApp } from '../http/app.ts';
+export { type RunningServer, startServer } from '../server.ts';
+export { DEFAULT_SETTINGS } from '../settings/settings.service.ts';
+export { addUser, type PublicUser } from '../users/users.service.ts';
+export {
+  checkPart,
+  chromiumPath,
+  dovecotPath,
+  hasPart,
+  MissingPartError,
+  PARTS,
+  type Part,
+  type PartStatus,
+  requiredParts,
+} from './requirements.ts';
+// Test support.
+export { freePort, type ServeProcess, type ServeProcessOptions, startServeProcess } from './serve-process.ts';
+export {
+  createTestApp,
+  HAS_POSTGRES,
+  openTestDatabase,
+  TEST_DATABASES,
+  type TestApp,
+} from './test-app.ts';
