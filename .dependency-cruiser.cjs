@@ -48,7 +48,11 @@ module.exports = {
       comment: 'Bench and e2e use the packages’ exported entries, not their src/ by relative path.',
       severity: 'error',
       from: { path: '^(bench|packages/web/e2e)/' },
-      to: { path: '^packages/(server|analysis)/src/', dependencyTypesNot: ['aliased-workspace'] },
+      to: {
+        path: '^packages/(server|analysis)/src/',
+        dependencyTypes: ['local'],
+        dependencyTypesNot: ['aliased'],
+      },
     },
     {
       name: 'no-cycles',
