@@ -8,6 +8,7 @@ import { ServerBusyError } from '../local/server-file.ts';
 import { analyzeCommand } from './analyze.ts';
 import { coachCommand } from './coach.ts';
 import { importCommand } from './import.ts';
+import { mailboxCommand } from './mailbox.ts';
 import { serveCommand } from './serve.ts';
 import { tokenCommand } from './token.ts';
 import { userCommand } from './user.ts';
@@ -27,6 +28,7 @@ const commands: Command[] = [
   tokenCommand,
   verifyLogCommand,
   importCommand,
+  mailboxCommand,
 ];
 
 function version(): string {
