@@ -4,6 +4,7 @@ import type { AppContext } from '../http/context.ts';
 import { IdParamsSchema } from '../http/params.ts';
 import { requireLocalCaller } from '../local/local.routes.ts';
 import { CLI_ACTOR } from '../local/local.service.ts';
+import { MailOutcomeSchema, retryMail } from './ingest-mail.ts';
 import {
   addMailbox,
   getMailbox,
@@ -51,6 +52,18 @@ export function mailboxesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       async (request) => getMailbox(ctx.db, request.actor, request.params.id),
+    );
+    app.post(
+      '/api/mail/:id/retry',
+      {
+        schema: {
+          tags,
+          summary: 'Process a failed mail again (supervisor or owner)',
+          params: IdParamsSchema,
+          response: { 200: MailOutcomeSchema },
+        },
+      },
+      async (request) => retryMail(ctx.db, request.actor, request.params.id, ctx.now()),
     );
     await app.register(localMailboxRoutes(ctx));
   };
