@@ -1,5 +1,6 @@
 import { loadConfig } from '../config.ts';
 import { type DemoResult, seedDemo } from '../demo/seed-demo.ts';
+import { startMailPolling } from '../mail/mail-poller.ts';
 import { startServer } from '../server.ts';
 import type { Command } from './main.ts';
 import { parseCommandArgs } from './main.ts';
@@ -37,9 +38,13 @@ export const serveCommand: Command = {
     console.log(
       `CalmDesk is running on ${server.url} (${server.database.kind === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL'})`,
     );
+    const mail = startMailPolling(server.database.db, { log: server.app.log });
     for (const signal of ['SIGINT', 'SIGTERM'] as const) {
       process.once(signal, () => {
-        void server.close().then(() => process.exit(0));
+        void mail
+          .stop()
+          .then(() => server.close())
+          .then(() => process.exit(0));
       });
     }
     return await new Promise<number>(() => {});

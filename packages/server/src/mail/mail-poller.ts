@@ -58,10 +58,13 @@ export function startMailPolling(db: Db, options: PollerOptions): MailPoller {
     async stop() {
       clearInterval(timer);
       stopping.abort();
-      await Promise.all(loops.values());
+      // A loop stuck connecting to an unreachable host must not hold the shutdown.
+      await Promise.race([Promise.all(loops.values()), sleep(STOP_GRACE_MS, new AbortController().signal)]);
     },
   };
 }
+
+const STOP_GRACE_MS = 5_000;
 
 type Settings = Required<Omit<PollerOptions, 'rescanMs'>>;
 
