@@ -105,6 +105,8 @@ async function runMailbox(db: Db, mailbox: MailboxConnection, settings: Settings
 
 /** Stores every message above the last UID taken, then processes what was stored. */
 async function syncMailbox(db: Db, client: ImapFlow, mailbox: MailboxConnection, now: () => Date) {
+  // NOOP makes the server report what arrived since the last command (its EXISTS), IDLE or not.
+  await client.noop();
   const opened = client.mailbox;
   if (!opened) throw new Error(`folder ${mailbox.imap.folder} is not open`);
   const uidValidity = String(opened.uidValidity);
