@@ -176,6 +176,26 @@ describe.skipIf(!shouldRunImapTests())('mail from a real IMAP server (Dovecot)',
     expect((await mailbox()).failed.map((f: { id: string }) => f.id)).toEqual([broken.id]);
   });
 
+  it('reports a wrong password on that mailbox alone, while the others keep working', async () => {
+    const wrong = await t.as('owner', {
+      method: 'POST',
+      url: '/api/mailboxes',
+      payload: {
+        address: 'office@salon.example',
+        imap: dovecot.imapUrl.replace(dovecot.password, 'not-the-password'),
+      },
+    });
+    const failing = await eventually(async () => {
+      const state = (await t.as('owner', { method: 'GET', url: `/api/mailboxes/${wrong.json().id}` })).json();
+      return state.status === 'error' ? state : undefined;
+    }, 'the wrong password to be reported');
+    expect(failing.lastError).toBe('wrong user name or password');
+    expect(JSON.stringify(failing)).not.toContain('not-the-password');
+    const taken = await deliver(new Uint8Array(fixture('attachment.eml')));
+    expect(taken.state).toBe('processed');
+    expect((await mailbox()).status).toBe('ok');
+  });
+
   it('reconnects by itself after the IMAP server was stopped and started', async () => {
     await dovecot.stop();
     const failing = await eventually(async () => {
