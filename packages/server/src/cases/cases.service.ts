@@ -43,9 +43,12 @@ export interface CaseDetail extends CaseSummary {
   compensations: Compensation[];
 }
 
-/** Opens a case for a customer (matched by e-mail or phone, else created), with its first message. */
+/**
+ * Opens a case for a customer (matched by e-mail or phone, else created), with its first message.
+ * Inside a caller's transaction it joins it (mail ingestion records its message in the same one).
+ */
 export async function createCase(db: Db, actor: Actor, input: NewCase, now: Date): Promise<CaseDetail> {
-  const id = await db.transaction().execute(async (trx) => {
+  const open = async (trx: Db) => {
     const customer = await matchOrCreateCustomer(trx, actor, input.customer);
     const caseRow = await trx
       .insertInto('cases')
@@ -73,7 +76,8 @@ export async function createCase(db: Db, actor: Actor, input: NewCase, now: Date
     }
     await recordAudit(trx, actor, { action: 'case.create', targetType: 'case', targetId: caseRow.id });
     return caseRow.id;
-  });
+  };
+  const id = db.isTransaction ? await open(db) : await db.transaction().execute(open);
   return getCaseDetail(db, id);
 }
 

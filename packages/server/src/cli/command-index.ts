@@ -47,4 +47,9 @@ export const commandIndex: readonly CommandEntry[] = [
     summary: 'import customers|bookings|invoices FILE.csv (or bookings FILE.ics): idempotent by external id',
     load: async () => (await import('./import.ts')).importCommand,
   },
+  {
+    name: 'mailbox',
+    summary: 'mailbox add --address A --imap URL [--smtp URL] | list: the mailboxes CalmDesk reads',
+    load: async () => (await import('./mailbox.ts')).mailboxCommand,
+  },
 ];

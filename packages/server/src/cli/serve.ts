@@ -1,5 +1,6 @@
 import { type Config, loadConfig } from '../config.ts';
 import { type DemoResult, seedDemo } from '../demo/seed-demo.ts';
+import { startMailPolling } from '../mail/mail-poller.ts';
 import { type RunningServer, startServer } from '../server.ts';
 import { parseCommandArgs } from './args.ts';
 import { type CliIo, type Command, writeLine } from './command.ts';
@@ -58,7 +59,15 @@ export async function startServing(
     io.stdout,
     `CalmDesk is running on ${server.url} (${server.database.kind === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL'})`,
   );
-  return server;
+  // The mailboxes are read while the server runs; closing stops them first, so no mail is half taken.
+  const mail = startMailPolling(server.database.db, { log: server.app.log });
+  return {
+    ...server,
+    close: async () => {
+      await mail.stop();
+      await server.close();
+    },
+  };
 }
 
 function demoText(demo: DemoResult): string {

@@ -274,6 +274,68 @@ export interface AbuseIncidentsTable {
   created_at: Timestamp;
 }
 
+type BigId = ColumnType<string, number | string | bigint, number | string | bigint>;
+
+export interface MailboxesTable {
+  id: string;
+  address: string;
+  /** The IMAP URL without its password (safe to show). */
+  imap_url: string;
+  /** Stored as given: the IMAP server needs it in clear text. */
+  imap_password: string;
+  smtp_url: string | null;
+  smtp_password: string | null;
+  /** The HMAC key of this mailbox's signed reply addresses and Message-IDs. */
+  reply_secret: string;
+  status: Generated<'ok' | 'error'>;
+  last_error: string | null;
+  last_sync_at: Timestamp | null;
+  uid_validity: BigId | null;
+  /** The highest UID taken under uid_validity: where the next poll starts (duplicates are refused anyway). */
+  last_uid: ColumnType<string, string | number | undefined, string | number>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export type MailState = 'received' | 'processed' | 'ignored' | 'failed';
+export type MailKind = 'mail' | 'auto_reply' | 'bounce';
+
+export interface MailMessagesTable {
+  id: string;
+  mailbox_id: string;
+  uid_validity: BigId;
+  uid: BigId;
+  message_id: string | null;
+  raw: Uint8Array;
+  size: number;
+  state: Generated<MailState>;
+  kind: MailKind | null;
+  /** Why it failed, or why it opened no case. */
+  reason: string | null;
+  attempts: Generated<number>;
+  from_address: string | null;
+  subject: string | null;
+  case_id: string | null;
+  interaction_id: string | null;
+  /** A bounce: the outbound interaction it reports as undelivered. */
+  bounced_interaction_id: string | null;
+  received_at: CreatedAt;
+  processed_at: Timestamp | null;
+}
+
+export interface MailAttachmentsTable {
+  id: string;
+  message_id: string;
+  filename: string | null;
+  content_type: string;
+  disposition: string | null;
+  content_id: string | null;
+  size: number;
+  /** Null when over the size limit (see `note`). */
+  content: Uint8Array | null;
+  note: string | null;
+}
+
 export interface Database {
   organisation: OrganisationTable;
   users: UsersTable;
@@ -290,6 +352,9 @@ export interface Database {
   prepaid_packages: PrepaidPackagesTable;
   boundary_decisions: BoundaryDecisionsTable;
   abuse_incidents: AbuseIncidentsTable;
+  mailboxes: MailboxesTable;
+  mail_messages: MailMessagesTable;
+  mail_attachments: MailAttachmentsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

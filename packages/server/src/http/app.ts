@@ -20,6 +20,7 @@ import { customersRoutes } from '../customers/customers.routes.ts';
 import { engineRoutes } from '../engine/engine.routes.ts';
 import { importsRoutes } from '../imports/imports.routes.ts';
 import { localRoutes } from '../local/local.routes.ts';
+import { mailboxesRoutes } from '../mail/mailboxes.routes.ts';
 import { packageFile } from '../package-root.ts';
 import { profilesRoutes } from '../profiles/profiles.routes.ts';
 import { usersRoutes } from '../users/users.routes.ts';
@@ -92,6 +93,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(boundariesRoutes(ctx));
   await app.register(importsRoutes(ctx));
   await app.register(analyticsRoutes(ctx));
+  await app.register(mailboxesRoutes(ctx));
   await app.register(engineRoutes());
   if (existsSync(webDist)) await serveWebApp(app);
   return app;

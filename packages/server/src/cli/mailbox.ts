@@ -1,0 +1,85 @@
+import { loadConfig } from '../config.ts';
+import { CLI_ACTOR } from '../local/local.service.ts';
+import { addMailbox, listMailboxes, type Mailbox, NewMailboxSchema } from '../mail/mailboxes.service.ts';
+import { parseSubcommandArgs, parseWith, UsageError } from './args.ts';
+import { type Command, writeLine } from './command.ts';
+import { runOnDatabase } from './local-target.ts';
+
+const USAGE = [
+  'Usage: calmdesk mailbox add --address A --imap URL [--smtp URL] [--data DIR]',
+  '       calmdesk mailbox list [--data DIR]',
+  '  URL: imap://user:password@host:143/INBOX (imaps:// for TLS), smtp://user:password@host:587 (smtps://)',
+].join('\n');
+
+const COMMON_OPTIONS = { data: { type: 'string' }, help: { type: 'boolean', short: 'h' } } as const;
+const ADD_OPTIONS = {
+  ...COMMON_OPTIONS,
+  address: { type: 'string' },
+  imap: { type: 'string' },
+  smtp: { type: 'string' },
+} as const;
+
+export const mailboxCommand: Command = {
+  name: 'mailbox',
+  summary: 'mailbox add --address A --imap URL [--smtp URL] | list: the mailboxes CalmDesk reads',
+  async run(args, io) {
+    const isAdd = args[0] === 'add';
+    const parsed = parseSubcommandArgs(
+      args,
+      ['add', 'list'] as const,
+      USAGE,
+      isAdd ? ADD_OPTIONS : COMMON_OPTIONS,
+      io.stdout,
+    );
+    if (parsed === undefined) return 0;
+    const values = parsed.values as { data?: string; address?: string; imap?: string; smtp?: string };
+    const config = loadConfig(io.env, { dataDir: values.data });
+    if (parsed.subcommand === 'list') {
+      const { items } = await runOnDatabase<{ items: Mailbox[] }>(
+        config,
+        { path: '/api/local/mailboxes/list', body: {} },
+        async (db) => ({ items: await listMailboxes(db, CLI_ACTOR) }),
+      );
+      writeLine(io.stdout, formatMailboxTable(items));
+      return 0;
+    }
+    for (const option of ['address', 'imap'] as const) {
+      if (values[option] === undefined) throw new UsageError(`--${option} is required\n${USAGE}`);
+    }
+    const input = parseWith(NewMailboxSchema, {
+      address: values.address,
+      imap: values.imap,
+      smtp: values.smtp,
+    });
+    const added = await runOnDatabase<Mailbox>(config, { path: '/api/local/mailboxes', body: input }, (db) =>
+      addMailbox(db, CLI_ACTOR, input, new Date()),
+    );
+    writeLine(io.stdout, `added mailbox ${added.address} (${added.imap}), id ${added.id}`);
+    return 0;
+  },
+};
+
+/** One mailbox a line under a header; never a password (the API has none to give). */
+export function formatMailboxTable(items: Mailbox[]): string {
+  const rows = [
+    ['ID', 'ADDRESS', 'IMAP', 'STATUS', 'LAST SYNC', 'PROCESSED', 'FAILED'],
+    ...items.map((m) => [
+      m.id,
+      m.address,
+      m.imap,
+      m.status === 'error' ? `error: ${m.lastError ?? ''}` : m.status,
+      m.lastSyncAt ?? '-',
+      String(m.counts.processed),
+      String(m.counts.failed),
+    ]),
+  ];
+  const widths = rows[0]?.map((_, column) => Math.max(...rows.map((row) => row[column]?.length ?? 0))) ?? [];
+  return rows
+    .map((row) =>
+      row
+        .map((cell, column) => cell.padEnd(widths[column] ?? 0))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
+}

@@ -1,0 +1,188 @@
+import { ImapFlow } from 'imapflow';
+import type { Db } from '../db/database.ts';
+import { processReceivedMail, storeRawMail } from './ingest-mail.ts';
+import {
+  loadMailboxConnections,
+  type MailboxConnection,
+  markMailboxFailing,
+  markMailboxSynced,
+  readSyncPoint,
+  saveSyncPoint,
+} from './mailboxes.service.ts';
+
+export interface PollerOptions {
+  log: { info(obj: object, msg: string): void; warn(obj: object, msg: string): void };
+  now?: () => Date;
+  /** A full check even when IDLE reports nothing (and the interval when the server has no IDLE). */
+  pollMs?: number;
+  /** How often the list of mailboxes is read again, so a mailbox added while running starts. */
+  rescanMs?: number;
+  minBackoffMs?: number;
+  maxBackoffMs?: number;
+}
+
+export interface MailPoller {
+  stop(): Promise<void>;
+}
+
+/**
+ * Reads every mailbox over IMAP while the server runs: one independent loop per mailbox (connect,
+ * take new mail, wait for IDLE news or the poll interval; on failure mark the mailbox `error` with
+ * the reason and retry with exponential backoff). Nothing here can throw into the server. Kept apart
+ * from the HTTP server so a job queue can run the same loop later.
+ */
+export function startMailPolling(db: Db, options: PollerOptions): MailPoller {
+  const settings = {
+    now: options.now ?? (() => new Date()),
+    pollMs: options.pollMs ?? 60_000,
+    minBackoffMs: options.minBackoffMs ?? 1_000,
+    maxBackoffMs: options.maxBackoffMs ?? 5 * 60_000,
+    log: options.log,
+  };
+  const stopping = new AbortController();
+  const loops = new Map<string, Promise<void>>();
+  const rescan = async () => {
+    try {
+      for (const mailbox of await loadMailboxConnections(db)) {
+        if (loops.has(mailbox.id) || stopping.signal.aborted) continue;
+        loops.set(mailbox.id, runMailbox(db, mailbox, settings, stopping.signal));
+      }
+    } catch (error) {
+      settings.log.warn({ err: error }, 'could not read the mailboxes');
+    }
+  };
+  void rescan();
+  const timer = setInterval(() => void rescan(), options.rescanMs ?? 30_000);
+  timer.unref();
+  return {
+    async stop() {
+      clearInterval(timer);
+      stopping.abort();
+      // A loop stuck connecting to an unreachable host must not hold the shutdown.
+      await Promise.race([Promise.all(loops.values()), sleep(STOP_GRACE_MS, new AbortController().signal)]);
+    },
+  };
+}
+
+const STOP_GRACE_MS = 5_000;
+
+type Settings = Required<Omit<PollerOptions, 'rescanMs'>>;
+
+async function runMailbox(db: Db, mailbox: MailboxConnection, settings: Settings, signal: AbortSignal) {
+  let backoff = settings.minBackoffMs;
+  while (!signal.aborted) {
+    const client = new ImapFlow({
+      host: mailbox.imap.host,
+      port: mailbox.imap.port,
+      secure: mailbox.imap.protocol === 'imaps',
+      auth: { user: mailbox.imap.user, pass: mailbox.imap.password },
+      logger: false,
+    });
+    // An error event without a listener would crash the process; the loop below handles the failure.
+    client.on('error', () => {});
+    try {
+      await client.connect();
+      // EXAMINE: read-only, so CalmDesk never changes a flag another client relies on.
+      await client.mailboxOpen(mailbox.imap.folder, { readOnly: true });
+      while (!signal.aborted) {
+        await syncMailbox(db, client, mailbox, settings.now);
+        await markMailboxSynced(db, mailbox.id, settings.now());
+        backoff = settings.minBackoffMs;
+        await waitForNews(client, settings.pollMs, signal);
+      }
+    } catch (error) {
+      if (signal.aborted) break;
+      const reason = describeImapError(error);
+      settings.log.warn({ mailbox: mailbox.address, reason }, 'mailbox failed; retrying');
+      await markMailboxFailing(db, mailbox.id, reason, settings.now()).catch(() => {});
+      await sleep(backoff, signal);
+      backoff = Math.min(backoff * 2, settings.maxBackoffMs);
+    } finally {
+      client.close();
+    }
+  }
+}
+
+/** Stores every message above the last UID taken, then processes what was stored. */
+async function syncMailbox(db: Db, client: ImapFlow, mailbox: MailboxConnection, now: () => Date) {
+  // NOOP makes the server report what arrived since the last command (its EXISTS), IDLE or not.
+  await client.noop();
+  const opened = client.mailbox;
+  if (!opened) throw new Error(`folder ${mailbox.imap.folder} is not open`);
+  const uidValidity = String(opened.uidValidity);
+  const point = await readSyncPoint(db, mailbox.id);
+  const from = point.uidValidity === uidValidity ? BigInt(point.lastUid) + 1n : 1n;
+  let highest = from - 1n;
+  if (opened.exists > 0) {
+    for await (const message of client.fetch(`${from}:*`, { uid: true, source: true }, { uid: true })) {
+      const uid = BigInt(message.uid);
+      // `n:*` answers with the last message even when its UID is below n.
+      if (uid < from || !message.source) continue;
+      await storeRawMail(db, mailbox.id, { uidValidity, uid: String(uid), raw: message.source }, now());
+      if (uid > highest) highest = uid;
+    }
+  }
+  if (highest >= from || point.uidValidity !== uidValidity) {
+    await saveSyncPoint(db, mailbox.id, uidValidity, String(highest));
+  }
+  await processReceivedMail(db, mailbox.id, now);
+}
+
+/** Resolves on new mail (IDLE's EXISTS), after `ms`, or on stop; rejects when the connection closes. */
+function waitForNews(client: ImapFlow, ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const cleanup = () => {
+      clearTimeout(timer);
+      client.off('exists', onExists);
+      client.off('close', onClose);
+      signal.removeEventListener('abort', onExists);
+    };
+    const onExists = () => {
+      cleanup();
+      resolve();
+    };
+    const onClose = () => {
+      cleanup();
+      reject(new Error('the IMAP server closed the connection'));
+    };
+    const timer = setTimeout(onExists, ms);
+    client.on('exists', onExists);
+    client.on('close', onClose);
+    signal.addEventListener('abort', onExists);
+  });
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal.addEventListener('abort', done);
+  });
+}
+
+/** What the owner reads: wrong password, TLS problem, host unreachable …, never the password. */
+export function describeImapError(error: unknown): string {
+  const e = error as {
+    authenticationFailed?: boolean;
+    code?: string;
+    message?: string;
+    responseText?: string;
+  };
+  if (e.authenticationFailed) return 'wrong user name or password';
+  if (e.code === 'ECONNREFUSED') return 'host unreachable: connection refused';
+  if (e.code === 'ENOTFOUND' || e.code === 'EAI_AGAIN') return 'host unreachable: unknown host name';
+  if (e.code === 'ECONNRESET' || e.code === 'EPIPE') return `connection to the IMAP server lost (${e.code})`;
+  if (e.code === 'ETIMEDOUT' || e.code === 'ETIMEOUT') return 'host unreachable: timed out';
+  if (
+    e.code?.startsWith('ERR_TLS') ||
+    e.code?.startsWith('ERR_SSL') ||
+    /certificate|tls|ssl/i.test(e.message ?? '')
+  ) {
+    return `TLS problem: ${e.message ?? e.code}`;
+  }
+  return (e.responseText || e.message || String(error)).slice(0, 500);
+}

@@ -1,0 +1,96 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../http/context.ts';
+import { IdParamsSchema } from '../http/params.ts';
+import { requireLocalCaller } from '../local/local.routes.ts';
+import { CLI_ACTOR } from '../local/local.service.ts';
+import { MailOutcomeSchema, retryMail } from './ingest-mail.ts';
+import {
+  addMailbox,
+  getMailbox,
+  listMailboxes,
+  MailboxDetailSchema,
+  MailboxSchema,
+  NewMailboxSchema,
+} from './mailboxes.service.ts';
+
+export function mailboxesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  const tags = ['mail'];
+  return async (app) => {
+    app.get(
+      '/api/mailboxes',
+      {
+        schema: {
+          tags,
+          summary: 'Mailboxes with their status and counts (supervisor or owner)',
+          response: { 200: z.object({ items: z.array(MailboxSchema) }) },
+        },
+      },
+      async (request) => ({ items: await listMailboxes(ctx.db, request.actor) }),
+    );
+    app.post(
+      '/api/mailboxes',
+      {
+        schema: {
+          tags,
+          summary: 'Add a mailbox read over IMAP (owner); passwords are never returned',
+          body: NewMailboxSchema,
+          response: { 201: MailboxSchema },
+        },
+      },
+      async (request, reply) =>
+        reply.status(201).send(await addMailbox(ctx.db, request.actor, request.body, ctx.now())),
+    );
+    app.get(
+      '/api/mailboxes/:id',
+      {
+        schema: {
+          tags,
+          summary: 'A mailbox: status (ok | error with the reason), last sync, counts, failed messages',
+          params: IdParamsSchema,
+          response: { 200: MailboxDetailSchema },
+        },
+      },
+      async (request) => getMailbox(ctx.db, request.actor, request.params.id),
+    );
+    app.post(
+      '/api/mail/:id/retry',
+      {
+        schema: {
+          tags,
+          summary: 'Process a failed mail again (supervisor or owner)',
+          params: IdParamsSchema,
+          response: { 200: MailOutcomeSchema },
+        },
+      },
+      async (request) => retryMail(ctx.db, request.actor, request.params.id, ctx.now()),
+    );
+    await app.register(localMailboxRoutes(ctx));
+  };
+}
+
+/** `calmdesk mailbox` while the server holds the embedded database: loopback and server.json's secret only. */
+function localMailboxRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  const config = { isPublic: true };
+  return async (app) => {
+    app.addHook('onRequest', async (request) => requireLocalCaller(ctx, request));
+    app.post(
+      '/api/local/mailboxes',
+      { config, schema: { hide: true, body: NewMailboxSchema, response: { 201: MailboxSchema } } },
+      async (request, reply) =>
+        reply.status(201).send(await addMailbox(ctx.db, CLI_ACTOR, request.body, ctx.now())),
+    );
+    app.post(
+      '/api/local/mailboxes/list',
+      {
+        config,
+        schema: {
+          hide: true,
+          body: z.strictObject({}).optional(),
+          response: { 200: z.object({ items: z.array(MailboxSchema) }) },
+        },
+      },
+      async () => ({ items: await listMailboxes(ctx.db, CLI_ACTOR) }),
+    );
+  };
+}

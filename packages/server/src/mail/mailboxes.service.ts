@@ -1,0 +1,241 @@
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+import { recordAudit } from '../audit/audit.service.ts';
+import { type Actor, requireRole } from '../auth/actor.ts';
+import { normaliseEmail } from '../customers/customers.service.ts';
+import type { Db } from '../db/database.ts';
+import { newId } from '../db/ids.ts';
+import type { MailState } from '../db/schema.ts';
+import { AppError, notFound } from '../errors.ts';
+import { parseServerUrl, redactServerUrl, type ServerAddress, serverUrlSchema } from './mail-url.ts';
+
+export const NewMailboxSchema = z.strictObject({
+  address: z.string().trim().email().max(320),
+  imap: serverUrlSchema(['imap', 'imaps']),
+  smtp: serverUrlSchema(['smtp', 'smtps']).optional(),
+});
+export type NewMailbox = z.infer<typeof NewMailboxSchema>;
+
+const CountsSchema = z.object({
+  received: z.number().int(),
+  processed: z.number().int(),
+  ignored: z.number().int(),
+  failed: z.number().int(),
+});
+
+/** A mailbox as the API shows it: never a password. */
+export const MailboxSchema = z.object({
+  id: z.string(),
+  address: z.string(),
+  imap: z.string(),
+  smtp: z.string().nullable(),
+  status: z.enum(['ok', 'error']),
+  lastError: z.string().nullable(),
+  lastSyncAt: z.string().nullable(),
+  createdAt: z.string(),
+  counts: CountsSchema,
+});
+export type Mailbox = z.infer<typeof MailboxSchema>;
+
+export const FailedMailSchema = z.object({
+  id: z.string(),
+  from: z.string().nullable(),
+  subject: z.string().nullable(),
+  reason: z.string().nullable(),
+  attempts: z.number().int(),
+  receivedAt: z.string(),
+});
+
+export const MailboxDetailSchema = MailboxSchema.extend({ failed: z.array(FailedMailSchema) });
+export type MailboxDetail = z.infer<typeof MailboxDetailSchema>;
+
+/** What the poller needs to connect: the parsed server addresses with their passwords. */
+export interface MailboxConnection {
+  id: string;
+  address: string;
+  imap: ServerAddress;
+  smtp: ServerAddress | null;
+  replySecret: string;
+}
+
+const FAILED_SHOWN = 50;
+
+/** Adds a mailbox (owner); its address must be new. The password is kept apart from the shown URL. */
+export async function addMailbox(db: Db, actor: Actor, input: NewMailbox, now: Date): Promise<Mailbox> {
+  requireRole(actor, 'owner', 'add a mailbox');
+  const address = normaliseEmail(input.address);
+  const imap = parseServerUrl(input.imap, ['imap', 'imaps']);
+  const smtp = input.smtp ? parseServerUrl(input.smtp, ['smtp', 'smtps']) : null;
+  const id = newId();
+  await db.transaction().execute(async (trx) => {
+    const taken = await trx
+      .selectFrom('mailboxes')
+      .select('id')
+      .where('address', '=', address)
+      .executeTakeFirst();
+    if (taken)
+      throw new AppError('conflict', `mailbox ${address} exists already (id ${taken.id})`, 'address');
+    await trx
+      .insertInto('mailboxes')
+      .values({
+        id,
+        address,
+        imap_url: redactServerUrl(imap),
+        imap_password: imap.password,
+        smtp_url: smtp ? redactServerUrl(smtp) : null,
+        smtp_password: smtp ? smtp.password : null,
+        reply_secret: randomBytes(32).toString('hex'),
+        created_at: now,
+        updated_at: now,
+      })
+      .execute();
+    await recordAudit(trx, actor, { action: 'mailbox.add', targetType: 'mailbox', targetId: id });
+  });
+  return getMailbox(db, actor, id);
+}
+
+/** Every mailbox with its status and counts (supervisor or owner). */
+export async function listMailboxes(db: Db, actor: Actor): Promise<Mailbox[]> {
+  requireRole(actor, 'supervisor', 'see the mailboxes');
+  const rows = await db.selectFrom('mailboxes').selectAll().orderBy('created_at').execute();
+  const counts = await countMessages(db);
+  return rows.map((row) => presentMailbox(row, counts.get(row.id)));
+}
+
+/** One mailbox: status, last sync, counts and the messages that failed (newest first). */
+export async function getMailbox(db: Db, actor: Actor, id: string): Promise<MailboxDetail> {
+  requireRole(actor, 'supervisor', 'see a mailbox');
+  const row = await db.selectFrom('mailboxes').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) throw notFound('mailbox', id);
+  const counts = await countMessages(db, id);
+  const failed = await db
+    .selectFrom('mail_messages')
+    .select(['id', 'from_address', 'subject', 'reason', 'attempts', 'received_at'])
+    .where('mailbox_id', '=', id)
+    .where('state', '=', 'failed')
+    .orderBy('received_at', 'desc')
+    .limit(FAILED_SHOWN)
+    .execute();
+  return {
+    ...presentMailbox(row, counts.get(id)),
+    failed: failed.map((m) => ({
+      id: m.id,
+      from: m.from_address,
+      subject: m.subject,
+      reason: m.reason,
+      attempts: m.attempts,
+      receivedAt: m.received_at.toISOString(),
+    })),
+  };
+}
+
+/** The mailboxes with their secrets, for the poller only. */
+export async function loadMailboxConnections(db: Db): Promise<MailboxConnection[]> {
+  const rows = await db.selectFrom('mailboxes').selectAll().orderBy('created_at').execute();
+  return rows.map((row) => ({
+    id: row.id,
+    address: row.address,
+    imap: { ...parseServerUrl(row.imap_url, ['imap', 'imaps']), password: row.imap_password },
+    smtp:
+      row.smtp_url === null
+        ? null
+        : { ...parseServerUrl(row.smtp_url, ['smtp', 'smtps']), password: row.smtp_password ?? '' },
+    replySecret: row.reply_secret,
+  }));
+}
+
+/** The reply secret of the mailbox a message came in by. */
+export async function getReplySecret(
+  db: Db,
+  mailboxId: string,
+): Promise<{ address: string; secret: string }> {
+  const row = await db
+    .selectFrom('mailboxes')
+    .select(['address', 'reply_secret'])
+    .where('id', '=', mailboxId)
+    .executeTakeFirstOrThrow();
+  return { address: row.address, secret: row.reply_secret };
+}
+
+export async function markMailboxSynced(db: Db, id: string, now: Date): Promise<void> {
+  await db
+    .updateTable('mailboxes')
+    .set({ status: 'ok', last_error: null, last_sync_at: now, updated_at: now })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function markMailboxFailing(db: Db, id: string, reason: string, now: Date): Promise<void> {
+  await db
+    .updateTable('mailboxes')
+    .set({ status: 'error', last_error: reason.slice(0, 1000), updated_at: now })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Where the next fetch starts; a changed UIDVALIDITY starts over (Message-IDs keep that from duplicating). */
+export async function readSyncPoint(
+  db: Db,
+  id: string,
+): Promise<{ uidValidity: string | null; lastUid: string }> {
+  const row = await db
+    .selectFrom('mailboxes')
+    .select(['uid_validity', 'last_uid'])
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
+  return {
+    uidValidity: row.uid_validity === null ? null : String(row.uid_validity),
+    lastUid: String(row.last_uid),
+  };
+}
+
+export async function saveSyncPoint(db: Db, id: string, uidValidity: string, lastUid: string): Promise<void> {
+  await db
+    .updateTable('mailboxes')
+    .set({ uid_validity: uidValidity, last_uid: lastUid })
+    .where('id', '=', id)
+    .execute();
+}
+
+type Counts = z.infer<typeof CountsSchema>;
+
+async function countMessages(db: Db, mailboxId?: string): Promise<Map<string, Counts>> {
+  let query = db
+    .selectFrom('mail_messages')
+    .select(['mailbox_id', 'state', (eb) => eb.fn.countAll<string>().as('n')])
+    .groupBy(['mailbox_id', 'state']);
+  if (mailboxId) query = query.where('mailbox_id', '=', mailboxId);
+  const counts = new Map<string, Counts>();
+  for (const row of await query.execute()) {
+    const entry = counts.get(row.mailbox_id) ?? { received: 0, processed: 0, ignored: 0, failed: 0 };
+    entry[row.state as MailState] = Number(row.n);
+    counts.set(row.mailbox_id, entry);
+  }
+  return counts;
+}
+
+function presentMailbox(
+  row: {
+    id: string;
+    address: string;
+    imap_url: string;
+    smtp_url: string | null;
+    status: 'ok' | 'error';
+    last_error: string | null;
+    last_sync_at: Date | null;
+    created_at: Date;
+  },
+  counts: Counts | undefined,
+): Mailbox {
+  return {
+    id: row.id,
+    address: row.address,
+    imap: row.imap_url,
+    smtp: row.smtp_url,
+    status: row.status,
+    lastError: row.last_error,
+    lastSyncAt: row.last_sync_at?.toISOString() ?? null,
+    createdAt: row.created_at.toISOString(),
+    counts: counts ?? { received: 0, processed: 0, ignored: 0, failed: 0 },
+  };
+}

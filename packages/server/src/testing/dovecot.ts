@@ -1,0 +1,186 @@
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ImapFlow } from 'imapflow';
+import { freePort } from './serve-process.ts';
+
+const CANDIDATES = ['/usr/sbin/dovecot', '/usr/local/sbin/dovecot', '/opt/homebrew/sbin/dovecot'];
+export const DOVECOT_MISSING = 'IMAP tests skipped: Dovecot not found — apt-get install -y dovecot-imapd';
+
+/** The dovecot binary, or null when it is not installed. */
+export function findDovecot(): string | null {
+  return CANDIDATES.find((path) => existsSync(path)) ?? null;
+}
+
+/**
+ * Whether the IMAP tests run: yes with Dovecot; without it they skip with one line, unless
+ * CALMDESK_TEST_REQUIRE (a comma list) names `imap`, when they must fail instead.
+ */
+export function shouldRunImapTests(): boolean {
+  if (findDovecot()) return true;
+  const required = (process.env.CALMDESK_TEST_REQUIRE ?? '').split(',').map((s) => s.trim());
+  if (required.includes('imap')) return true;
+  console.log(DOVECOT_MISSING);
+  return false;
+}
+
+export interface Dovecot {
+  host: string;
+  port: number;
+  user: string;
+  password: string;
+  /** `imap://user:password@127.0.0.1:port/INBOX` */
+  imapUrl: string;
+  /** Puts a message into the INBOX with IMAP APPEND, as a mail server delivering it would. */
+  append(raw: Uint8Array | string, flags?: string[]): Promise<void>;
+  /** Sets or clears \Seen on every message, as another mail client reading the mailbox would. */
+  markAllSeen(seen: boolean): Promise<void>;
+  stop(): Promise<void>;
+  /** Starts again on the same port and mail folder after stop(). */
+  start(): Promise<void>;
+  /** Stops it and removes its folder. */
+  close(): Promise<void>;
+}
+
+/**
+ * A throwaway Dovecot on 127.0.0.1: its own config, base_dir, passwd-file user and maildir in a temp
+ * folder; foreground (`-F`) as a child of the tests, never a system service.
+ */
+export async function startDovecot(): Promise<Dovecot> {
+  const binary = findDovecot();
+  if (!binary) throw new Error(DOVECOT_MISSING.replace('skipped', 'required'));
+  const root = mkdtempSync(join(tmpdir(), 'calmdesk-dovecot-'));
+  const port = await freePort();
+  const user = 'support';
+  const password = `pw-${process.pid}-${port}`;
+  const config = writeConfig(root, port, user, password);
+  let child: ChildProcess | undefined;
+
+  const start = async () => {
+    const started = spawn(binary, ['-F', '-c', config], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    started.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
+      stderr += chunk;
+    });
+    child = started;
+    await waitForPort(port, () => (started.exitCode === null ? null : `dovecot exited: ${stderr}`));
+  };
+  const stop = async () => {
+    const running = child;
+    child = undefined;
+    if (!running || running.exitCode !== null) return;
+    const exited = new Promise((resolve) => running.once('exit', resolve));
+    running.kill('SIGTERM');
+    await exited;
+  };
+  const withClient = async (work: (client: ImapFlow) => Promise<void>) => {
+    const client = new ImapFlow({
+      host: '127.0.0.1',
+      port,
+      secure: false,
+      auth: { user, pass: password },
+      logger: false,
+    });
+    await client.connect();
+    try {
+      await work(client);
+    } finally {
+      await client.logout();
+    }
+  };
+
+  await start();
+  return {
+    host: '127.0.0.1',
+    port,
+    user,
+    password,
+    imapUrl: `imap://${user}:${password}@127.0.0.1:${port}/INBOX`,
+    append: (raw, flags = []) =>
+      withClient(async (client) => {
+        await client.append('INBOX', typeof raw === 'string' ? raw : Buffer.from(raw), flags);
+      }),
+    markAllSeen: (seen) =>
+      withClient(async (client) => {
+        const lock = await client.getMailboxLock('INBOX');
+        try {
+          if (seen) await client.messageFlagsAdd('1:*', ['\\Seen']);
+          else await client.messageFlagsRemove('1:*', ['\\Seen']);
+        } finally {
+          lock.release();
+        }
+      }),
+    stop,
+    start,
+    close: async () => {
+      await stop();
+      rmSync(root, { recursive: true, force: true });
+    },
+  };
+}
+
+function writeConfig(root: string, port: number, user: string, password: string): string {
+  const isRoot = process.getuid?.() === 0;
+  // Dovecot never gives mail access to uid 0: as root the mail belongs to the dovecot user.
+  const mailUid = isRoot
+    ? Number(execFileSync('id', ['-u', 'dovecot']).toString().trim())
+    : process.getuid?.();
+  const mailGid = isRoot
+    ? Number(execFileSync('id', ['-g', 'dovecot']).toString().trim())
+    : process.getgid?.();
+  const self = isRoot ? null : execFileSync('id', ['-un']).toString().trim();
+  // The mail user (not root) must reach its home inside the temp folder.
+  chmodSync(root, 0o755);
+  for (const dir of ['run', 'home']) mkdirSync(join(root, dir));
+  if (isRoot && mailUid !== undefined && mailGid !== undefined)
+    chownSync(join(root, 'home'), mailUid, mailGid);
+  writeFileSync(join(root, 'passwd'), `${user}:{PLAIN}${password}::::::\n`);
+  const config = join(root, 'dovecot.conf');
+  writeFileSync(
+    config,
+    [
+      `base_dir = ${join(root, 'run')}`,
+      `state_dir = ${join(root, 'run')}`,
+      'log_path = /dev/stderr',
+      'protocols = imap',
+      'listen = 127.0.0.1',
+      'ssl = no',
+      'disable_plaintext_auth = no',
+      'auth_mechanisms = plain login',
+      `first_valid_uid = ${mailUid}`,
+      ...(self ? [`default_internal_user = ${self}`, `default_login_user = ${self}`] : []),
+      `passdb {\n  driver = passwd-file\n  args = scheme=PLAIN username_format=%u ${join(root, 'passwd')}\n}`,
+      `userdb {\n  driver = static\n  args = uid=${mailUid} gid=${mailGid} home=${join(root, 'home')}/%u\n}`,
+      'mail_location = maildir:~/Maildir',
+      `service imap-login {\n  inet_listener imap {\n    address = 127.0.0.1\n    port = ${port}\n  }\n  inet_listener imaps {\n    port = 0\n  }\n}`,
+      'service anvil {\n  chroot =\n}',
+      'service imap-login {\n  chroot =\n}',
+      '',
+    ].join('\n'),
+  );
+  return config;
+}
+
+async function waitForPort(port: number, failed: () => string | null): Promise<void> {
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const problem = failed();
+    if (problem) throw new Error(problem);
+    if (await canConnect(port)) return;
+    if (Date.now() > deadline) throw new Error(`dovecot did not listen on port ${port} within 20 s`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+function canConnect(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect(port, '127.0.0.1');
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
