@@ -1,3 +1,4 @@
+import type { CaseDetail, CompensationKind, Compensation as CompensationRecord } from '@calmdesk/contracts';
 import {
   Badge,
   Button,
@@ -13,7 +14,6 @@ import {
 } from '@mantine/core';
 import { memo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CaseDetail, CompensationKind, CompensationRecord } from '../../api/types.ts';
 import { useFormat } from '../../format/use-format.ts';
 import { useSession } from '../auth/session.ts';
 import { useSettings } from '../settings/use-settings.ts';

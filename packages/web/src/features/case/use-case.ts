@@ -1,13 +1,13 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../api/client.ts';
 import type {
   CaseDetail,
   ChainVerdict,
   CompensationKind,
-  CompensationRecord,
+  Compensation as CompensationRecord,
   Interaction,
   InteractionKind,
-} from '../../api/types.ts';
+} from '@calmdesk/contracts';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../api/client.ts';
 
 export const caseKey = (id: string) => ['case', id] as const;
 

@@ -1,3 +1,9 @@
+import type {
+  ClientType,
+  CustomerProfile,
+  EvidenceRecord,
+  MoneyByCurrency as Money,
+} from '@calmdesk/contracts';
 import {
   Accordion,
   Alert,
@@ -14,7 +20,6 @@ import {
 } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ClientType, CustomerProfile, EvidenceRecord, Money } from '../../api/types.ts';
 import { type Formatters, useFormat } from '../../format/use-format.ts';
 import { Link, pathFor } from '../../routing/router.tsx';
 import { useSettings } from '../settings/use-settings.ts';

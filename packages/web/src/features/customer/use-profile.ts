@@ -1,5 +1,3 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../api/client.ts';
 import type {
   BoundaryDecision,
   BoundaryLevel,
@@ -8,7 +6,9 @@ import type {
   EvidenceRecord,
   Recommendation,
   Standing,
-} from '../../api/types.ts';
+} from '@calmdesk/contracts';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../api/client.ts';
 
 const keys = {
   profile: (id: string) => ['customer', id, 'profile'] as const,

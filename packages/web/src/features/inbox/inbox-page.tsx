@@ -1,4 +1,5 @@
 import { LEVELS } from '@calmdesk/analysis';
+import type { CaseSummary } from '@calmdesk/contracts';
 import {
   Alert,
   Button,
@@ -16,7 +17,6 @@ import {
 import { useDebouncedValue, useHotkeys, useMediaQuery } from '@mantine/hooks';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CaseSummary } from '../../api/types.ts';
 import { DueCountdown } from '../../components/due-countdown.tsx';
 import { FlagChips } from '../../components/flag-chips.tsx';
 import { LevelBadge } from '../../components/level-badge.tsx';

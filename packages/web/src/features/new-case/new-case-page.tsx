@@ -1,9 +1,9 @@
+import type { CaseDetail, Channel } from '@calmdesk/contracts';
 import { Alert, Button, Group, Paper, Select, Stack, Textarea, TextInput, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api } from '../../api/client.ts';
-import type { CaseDetail, Channel } from '../../api/types.ts';
 import { navigate, pathFor } from '../../routing/router.tsx';
 
 const CHANNELS: Channel[] = ['phone', 'visit', 'email', 'web', 'chat', 'review'];

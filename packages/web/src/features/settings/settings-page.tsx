@@ -1,4 +1,5 @@
 import { LANGS, LEVELS } from '@calmdesk/analysis';
+import type { Role, Settings, User } from '@calmdesk/contracts';
 import {
   Alert,
   Button,
@@ -19,7 +20,6 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
-import type { Role, Settings, User } from '../../api/types.ts';
 import { useSession } from '../auth/session.ts';
 import { useUsers } from '../inbox/use-cases.ts';
 import { ProfileRulesSection } from './profile-rules-section.tsx';
