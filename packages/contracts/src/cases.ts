@@ -132,6 +132,8 @@ export const NewCompensationSchema = z
     path: ['amount'],
   });
 export type NewCompensation = z.infer<typeof NewCompensationSchema>;
+/** What a client sends: `statutory` may be left out. */
+export type NewCompensationInput = z.input<typeof NewCompensationSchema>;
 
 export const CompensationDecisionSchema = z.strictObject({
   decision: z.enum(COMPENSATION_DECISIONS),

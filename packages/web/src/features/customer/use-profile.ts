@@ -1,9 +1,8 @@
 import type {
   BoundaryDecision,
-  BoundaryLevel,
   BoundaryRule,
   CustomerProfile,
-  EvidenceRecord,
+  NewBoundary,
   Recommendation,
   Standing,
 } from '@calmdesk/contracts';
@@ -45,14 +44,6 @@ export function useBoundaries(id: string) {
     queryFn: () =>
       api<{ items: BoundaryDecision[] }>('GET', `/api/customers/${encodeURIComponent(id)}/boundaries`),
   });
-}
-
-export interface NewBoundary {
-  level: BoundaryLevel;
-  reason: string;
-  expiresAt?: string;
-  rule?: BoundaryRule;
-  evidence?: EvidenceRecord[];
 }
 
 /** Every boundary write changes the standing, the recommendations and the history together. */

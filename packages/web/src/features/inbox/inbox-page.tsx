@@ -1,5 +1,6 @@
 import { LEVELS } from '@calmdesk/analysis';
 import type { CaseSummary } from '@calmdesk/contracts';
+import { CASE_STATUSES, CHANNELS } from '@calmdesk/contracts/enums';
 import {
   Alert,
   Button,
@@ -23,8 +24,7 @@ import { LevelBadge } from '../../components/level-badge.tsx';
 import { Link, navigate, pathFor } from '../../routing/router.tsx';
 import { DEFAULT_FILTERS, type InboxFilters, useCases, useUsers } from './use-cases.ts';
 
-const STATUSES = ['active', 'new', 'open', 'waiting_customer', 'waiting_us', 'resolved', 'closed'] as const;
-const CHANNELS = ['email', 'phone', 'web', 'visit', 'chat', 'review'] as const;
+const STATUSES = ['active', ...CASE_STATUSES] as const;
 
 interface RowProps {
   item: CaseSummary;

@@ -1,4 +1,5 @@
 import type { CaseDetail, Channel } from '@calmdesk/contracts';
+import { LANGS as LANGUAGES } from '@calmdesk/contracts/enums';
 import { Alert, Button, Group, Paper, Select, Stack, Textarea, TextInput, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
@@ -7,7 +8,6 @@ import { ApiError, api } from '../../api/client.ts';
 import { navigate, pathFor } from '../../routing/router.tsx';
 
 const CHANNELS: Channel[] = ['phone', 'visit', 'email', 'web', 'chat', 'review'];
-const LANGUAGES = ['pl', 'et', 'en'] as const;
 
 export function NewCasePage() {
   const { t } = useTranslation();
