@@ -2,7 +2,7 @@ import type {
   CoachRule,
   DetectedLang,
   Element,
-  Fault,
+  FaultHint,
   Flag,
   Lang,
   Level,
@@ -78,7 +78,7 @@ export interface CompensationPolicy {
 export interface CoachContext {
   /** Analyses of the customer's last message(s), newest last. */
   customer?: Analysis[];
-  fault?: Fault;
+  fault?: FaultHint;
   addressForm?: 'formal' | 'informal';
   /** How many problems the customer raised. */
   problems?: number;

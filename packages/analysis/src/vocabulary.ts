@@ -1,6 +1,7 @@
 /**
- * CalmDesk's fixed vocabulary (PRODUCT.md, "Vocabulary"). The API, the CLI and the tests use
- * exactly these names; everything else in the engine derives its types from these lists.
+ * The engine's fixed vocabulary (PRODUCT.md, "Vocabulary"). The API, the CLI and the tests use
+ * exactly these names; everything else in the engine derives its types from these lists. The names
+ * of the helpdesk around the engine (client types, boundary levels, faults) are in `@calmdesk/contracts`.
  */
 
 export const LANGS = ['pl', 'et', 'en'] as const;
@@ -54,27 +55,8 @@ export type CoachRule = (typeof COACH_RULES)[number];
 export const ELEMENTS = ['empathy', 'apology', 'next_step', 'deadline', 'owner'] as const;
 export type Element = (typeof ELEMENTS)[number];
 
-export const CLIENT_TYPES = [
-  'impatient',
-  'non_payer',
-  'nitpicker',
-  'abusive',
-  'disengaged',
-  'serial_canceller',
-  'refund_seeker',
-  'valued',
-] as const;
-export type ClientType = (typeof CLIENT_TYPES)[number];
-
-export const BOUNDARY_LEVELS = [
-  'note',
-  'warning',
-  'deposit_required',
-  'prepayment_required',
-  'booking_blocked',
-  'ended',
-] as const;
-export type BoundaryLevel = (typeof BOUNDARY_LEVELS)[number];
-
-export const FAULTS = ['unknown', 'ours', 'customer', 'third_party'] as const;
-export type Fault = (typeof FAULTS)[number];
+/**
+ * Whose fault the customer's problem is, as the helpdesk records it (`@calmdesk/contracts` lists the
+ * values). The engine reads only whether it is `ours` or not yet known (`unknown` or absent).
+ */
+export type FaultHint = 'ours' | 'unknown' | (string & {});

@@ -1,14 +1,7 @@
-/** Stable error codes; the HTTP edge maps each to a status (see `statusOf`). */
-export type ErrorCode =
-  | 'bad_request'
-  | 'unauthenticated'
-  | 'forbidden'
-  | 'not_found'
-  | 'conflict'
-  | 'coaching_blocked'
-  | 'approval_required'
-  | 'too_many_requests'
-  | 'payload_too_large';
+import type { ErrorCode as AnswerCode } from '@calmdesk/contracts';
+
+/** The codes an expected failure carries (`@calmdesk/contracts` lists them); `internal` is the 500's alone. */
+export type ErrorCode = Exclude<AnswerCode, 'internal'>;
 
 const STATUS: Record<ErrorCode, number> = {
   bad_request: 400,

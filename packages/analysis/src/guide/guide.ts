@@ -4,7 +4,7 @@ import { steps as en } from '../lang/en/steps.ts';
 import { steps as et } from '../lang/et/steps.ts';
 import { steps as pl } from '../lang/pl/steps.ts';
 import type { Analysis } from '../types.ts';
-import type { Fault, Lang } from '../vocabulary.ts';
+import type { FaultHint, Lang } from '../vocabulary.ts';
 import { STEP_ACTIONS, STEP_SOURCES, type StepAction, type StepTexts } from './steps.ts';
 
 const TEXTS: Record<Lang, StepTexts> = { pl, et, en };
@@ -16,7 +16,7 @@ export interface CaseState {
   /** Analyses of the customer's inbound messages, oldest first. */
   inbound: Analysis[];
   stage?: string;
-  fault?: Fault;
+  fault?: FaultHint;
   openCommitments?: number;
   overdueCommitments?: number;
   /** How many replies the customer has had. */

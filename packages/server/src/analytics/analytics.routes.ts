@@ -1,6 +1,14 @@
+import {
+  ANALYTICS_ANSWERS,
+  CostQuerySchema,
+  csvOr,
+  ParetoQuerySchema,
+  PeriodQuerySchema,
+  withErrors,
+} from '@calmdesk/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { requireRole } from '../auth/actor.ts';
 import type { AppContext } from '../http/context.ts';
 import {
@@ -20,16 +28,7 @@ import {
   revenuePareto,
 } from './analytics.service.ts';
 import { type CsvColumn, toCsv } from './csv.ts';
-import { type Period, PeriodQuerySchema, presentPeriod, resolvePeriod } from './period.ts';
-
-const Currency = z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 code such as PLN or EUR');
-const ParetoQuerySchema = PeriodQuerySchema.extend({ currency: Currency.optional() });
-const CostQuerySchema = PeriodQuerySchema.extend({
-  currency: Currency.optional(),
-  sort: z.enum(['minutes', 'revenue', 'cases']).default('minutes'),
-  /** Rows in the JSON answer; the CSV export has every customer. */
-  limit: z.coerce.number().int().min(1).max(5_000).default(200),
-});
+import { type Period, presentPeriod, resolvePeriod } from './period.ts';
 
 /** CSV when asked by `?format=csv` or, without `format`, by an Accept header naming text/csv. */
 function wantsCsv(request: FastifyRequest, format: 'json' | 'csv' | undefined): boolean {
@@ -80,7 +79,6 @@ const COST_CSV: Array<CsvColumn<CostToServeRow>> = [
   { header: 'handling_minutes', value: (r) => r.minutes },
   { header: 'revenue', value: (r) => r.revenue },
   { header: 'quadrant', value: (r) => r.quadrant },
-  { header: 'types', value: (r) => r.types.join(' ') },
 ];
 const DE_ESCALATION_CSV: Array<CsvColumn<DeEscalationRow>> = [
   { header: 'month', value: (r) => r.month ?? 'total' },
@@ -137,7 +135,12 @@ export function analyticsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.get(
       '/api/analytics/revenue-pareto',
       {
-        schema: { tags, summary: '80/20 curve of paid revenue (supervisor)', querystring: ParetoQuerySchema },
+        schema: {
+          tags,
+          summary: '80/20 curve of paid revenue (supervisor)',
+          querystring: ParetoQuerySchema,
+          response: withErrors({ 200: csvOr(ANALYTICS_ANSWERS['revenue-pareto']) }),
+        },
       },
       async (request, reply) => {
         const period = await begin(request, request.query);
@@ -154,6 +157,7 @@ export function analyticsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           tags,
           summary: 'Cost-to-serve and revenue per customer, with the revenue × effort quadrant (supervisor)',
           querystring: CostQuerySchema,
+          response: withErrors({ 200: csvOr(ANALYTICS_ANSWERS['cost-to-serve']) }),
         },
       },
       async (request, reply) => {
@@ -166,16 +170,25 @@ export function analyticsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
     );
     /** A figure over a period only: JSON, or CSV of `csvRows` of its result. */
-    const periodFigure = <Result extends object, Row>(
-      name: string,
+    const periodFigure = <Name extends keyof typeof ANALYTICS_ANSWERS, Result extends object, Row>(
+      name: Name,
       summary: string,
-      compute: (period: Period) => Promise<Result>,
+      compute: (
+        period: Period,
+      ) => Promise<Result & Omit<z.input<(typeof ANALYTICS_ANSWERS)[Name]>, 'period'>>,
       columns: ReadonlyArray<CsvColumn<Row>>,
       csvRows: (result: Result) => readonly Row[],
     ) =>
       app.get(
         `/api/analytics/${name}`,
-        { schema: { tags, summary, querystring: PeriodQuerySchema } },
+        {
+          schema: {
+            tags,
+            summary,
+            querystring: PeriodQuerySchema,
+            response: withErrors({ 200: csvOr(ANALYTICS_ANSWERS[name]) }),
+          },
+        },
         async (request, reply) => {
           const period = await begin(request, request.query);
           const result = await compute(period);

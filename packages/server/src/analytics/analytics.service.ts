@@ -157,8 +157,6 @@ export interface CostToServeRow {
   /** Paid revenue in the period. */
   revenue: number;
   quadrant: Quadrant;
-  /** Difficult-client types, when the profiles feature provides them; empty for now. */
-  types: string[];
 }
 
 export interface CostToServe {
@@ -295,7 +293,6 @@ export async function costToServe(
       minutes: r.minutes ?? 0,
       revenue: r.revenue ?? 0,
       quadrant: r.quadrant,
-      types: [],
     });
   }
   return {

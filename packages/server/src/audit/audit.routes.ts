@@ -1,14 +1,8 @@
+import { AuditQuerySchema, AuditRecordSchema, itemsOf, withErrors } from '@calmdesk/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { requireRole } from '../auth/actor.ts';
 import type { AppContext } from '../http/context.ts';
 import { listAudit } from './audit.service.ts';
-
-const AuditQuerySchema = z.strictObject({
-  limit: z.coerce.number().int().min(1).max(500).default(100),
-  before: z.string().regex(/^\d+$/, 'an audit entry id').optional(),
-  target: z.string().max(100).optional(),
-});
 
 export function auditRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
@@ -19,6 +13,7 @@ export function auditRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           tags: ['audit'],
           summary: 'Staff actions, newest first (supervisor)',
           querystring: AuditQuerySchema,
+          response: withErrors({ 200: itemsOf(AuditRecordSchema) }),
         },
       },
       async (request) => {

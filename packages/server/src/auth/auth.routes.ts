@@ -1,3 +1,4 @@
+import { SessionSchema, SignInSchema, withErrors } from '@calmdesk/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { canOverride } from '../cases/interactions.service.ts';
@@ -6,17 +7,17 @@ import { presentUser } from '../users/users.service.ts';
 import { authenticate, SESSION_COOKIE } from './auth.hook.ts';
 import { SESSION_DAYS, signIn, signOut } from './auth.service.ts';
 
-const SignInSchema = z.strictObject({
-  email: z.string().min(1).max(320),
-  password: z.string().min(1).max(1000),
-});
-
 export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
     app.post(
       '/api/session',
       {
-        schema: { body: SignInSchema, tags: ['session'], summary: 'Sign in: sets the session cookie' },
+        schema: {
+          body: SignInSchema,
+          tags: ['session'],
+          summary: 'Sign in: sets the session cookie',
+          response: withErrors({ 200: SessionSchema }),
+        },
         config: { isPublic: true, rateLimit: { max: 10, timeWindow: '1 minute' } },
       },
       async (request, reply) => {
@@ -41,7 +42,11 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.get(
       '/api/session',
       {
-        schema: { tags: ['session'], summary: 'The signed-in user and the CSRF token for writes' },
+        schema: {
+          tags: ['session'],
+          summary: 'The signed-in user and the CSRF token for writes',
+          response: withErrors({ 200: SessionSchema }),
+        },
         config: { isPublic: true },
       },
       async (request) => {
@@ -68,12 +73,18 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
 
     app.delete(
       '/api/session',
-      { schema: { tags: ['session'], summary: 'Sign out' } },
+      {
+        schema: {
+          tags: ['session'],
+          summary: 'Sign out',
+          response: withErrors({ 204: z.null().describe('Signed out: the session cookie is cleared') }),
+        },
+      },
       async (request, reply) => {
         const cookie = request.cookies[SESSION_COOKIE];
         if (cookie) await signOut(ctx.db, cookie);
         reply.clearCookie(SESSION_COOKIE, { path: '/' });
-        return reply.status(204).send();
+        return reply.status(204).send(null);
       },
     );
   };

@@ -1,33 +1,12 @@
-import { z } from 'zod';
+import type { CreatedToken, NewToken, TokenListing } from '@calmdesk/contracts';
 import { recordAudit } from '../audit/audit.service.ts';
 import type { Db } from '../db/database.ts';
 import type { Role } from '../db/schema.ts';
 import { notFound } from '../errors.ts';
-import { RoleSchema } from '../users/users.service.ts';
 import { type Actor, requireRole } from './actor.ts';
 import { createToken, forgetCachedToken } from './auth.service.ts';
 
-export const NewTokenSchema = z.strictObject({
-  role: RoleSchema,
-  label: z.string().trim().min(1).max(200).optional(),
-});
-export type NewToken = z.infer<typeof NewTokenSchema>;
-
-export interface CreatedToken {
-  id: string;
-  token: string;
-  role: Role;
-  label: string | null;
-}
-
-/** A token as listed: never the secret nor its hash. */
-export interface TokenListing {
-  id: string;
-  role: Role;
-  label: string | null;
-  createdAt: string;
-  revokedAt: string | null;
-}
+export type { CreatedToken, TokenListing };
 
 const LISTED = ['id', 'role', 'label', 'created_at', 'revoked_at'] as const;
 

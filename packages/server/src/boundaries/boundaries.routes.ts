@@ -1,18 +1,24 @@
+import {
+  BoundaryDecisionSchema,
+  IdParamsSchema,
+  itemsOf,
+  NewBoundarySchema,
+  ReasonSchema,
+  RecommendationParamsSchema,
+  RecommendationSchema,
+  StandingSchema,
+  withErrors,
+} from '@calmdesk/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { AppContext } from '../http/context.ts';
-import { IdParamsSchema } from '../http/params.ts';
 import {
   decideBoundary,
   dismissRecommendation,
   getStanding,
   listBoundaries,
   listRecommendations,
-  NewBoundarySchema,
-  ReasonSchema,
   revokeBoundary,
 } from './boundaries.service.ts';
-import { BOUNDARY_RULES } from './recommend-boundaries.ts';
 
 export function boundariesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
@@ -24,6 +30,7 @@ export function boundariesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           tags,
           summary: 'For booking systems: the boundary in force, online booking, deposit, prepayment',
           params: IdParamsSchema,
+          response: withErrors({ 200: StandingSchema }),
         },
       },
       async (request) => getStanding(ctx.db, request.params.id, ctx.now()),
@@ -35,6 +42,7 @@ export function boundariesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           tags,
           summary: 'What the rules recommend (never decided automatically)',
           params: IdParamsSchema,
+          response: withErrors({ 200: itemsOf(RecommendationSchema) }),
         },
       },
       async (request) => ({ items: await listRecommendations(ctx.db, request.params.id, ctx.now()) }),
@@ -45,8 +53,9 @@ export function boundariesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags,
           summary: 'Dismiss a recommendation (supervisor or owner) until new evidence arrives',
-          params: IdParamsSchema.extend({ rule: z.enum(BOUNDARY_RULES) }),
+          params: RecommendationParamsSchema,
           body: ReasonSchema,
+          response: withErrors({ 201: BoundaryDecisionSchema }),
         },
       },
       async (request, reply) =>
@@ -70,6 +79,7 @@ export function boundariesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           tags,
           summary: 'Every boundary decision and dismissal, newest first',
           params: IdParamsSchema,
+          response: withErrors({ 200: itemsOf(BoundaryDecisionSchema) }),
         },
       },
       async (request) => ({ items: await listBoundaries(ctx.db, request.params.id, ctx.now()) }),
@@ -82,6 +92,7 @@ export function boundariesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           summary: 'Confirm a boundary (supervisor or owner): the decision and its letter',
           params: IdParamsSchema,
           body: NewBoundarySchema,
+          response: withErrors({ 201: BoundaryDecisionSchema }),
         },
       },
       async (request, reply) =>
@@ -97,6 +108,7 @@ export function boundariesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           summary: 'Revoke a boundary in force (supervisor or owner)',
           params: IdParamsSchema,
           body: ReasonSchema,
+          response: withErrors({ 200: BoundaryDecisionSchema }),
         },
       },
       async (request) =>

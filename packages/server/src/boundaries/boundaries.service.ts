@@ -1,6 +1,12 @@
-import { BOUNDARY_LEVELS, type BoundaryLevel, LANGS, type Lang } from '@calmdesk/analysis';
+import { LANGS, type Lang } from '@calmdesk/analysis';
+import type {
+  BoundaryDecision,
+  BoundaryRule,
+  NewBoundary,
+  Recommendation,
+  Standing,
+} from '@calmdesk/contracts';
 import type { Selectable } from 'kysely';
-import { z } from 'zod';
 import { recordAudit } from '../audit/audit.service.ts';
 import type { Actor } from '../auth/actor.ts';
 import { auditName, requireRole } from '../auth/actor.ts';
@@ -8,63 +14,12 @@ import type { Db } from '../db/database.ts';
 import { newId } from '../db/ids.ts';
 import type { BoundaryDecisionsTable } from '../db/schema.ts';
 import { AppError, notFound } from '../errors.ts';
-import { RowIdSchema } from '../http/params.ts';
 import type { EvidenceRecord } from '../profiles/client-types.ts';
 import { DAY_MS, loadCustomerHistory, loadDecisions } from '../profiles/customer-history.ts';
 import { getProfileRules, type ProfileRules } from '../profiles/profile-rules.ts';
 import { getSettings } from '../settings/settings.service.ts';
 import { type Letter, writeLetter } from './letters.ts';
-import {
-  BOUNDARY_RULES,
-  type BoundaryRule,
-  computeStanding,
-  isActive,
-  type Recommendation,
-  recommendBoundaries,
-  type Standing,
-} from './recommend-boundaries.ts';
-
-export const EvidenceRecordSchema = z.strictObject({
-  kind: z.enum(['interaction', 'booking', 'invoice', 'commitment', 'case', 'incident']),
-  id: RowIdSchema,
-  at: z.string().max(40).optional(),
-  excerpt: z.string().max(500).optional(),
-  caseId: z.string().max(100).optional(),
-});
-
-export const NewBoundarySchema = z.strictObject({
-  level: z.enum(BOUNDARY_LEVELS),
-  reason: z.string().trim().min(1).max(2000),
-  /** ISO date-time; omitted = the level's default expiry from the profile rules; null = until revoked. */
-  expiresAt: z.iso.datetime({ offset: true }).nullable().optional(),
-  evidence: z.array(EvidenceRecordSchema).max(200).optional(),
-  /** The recommendation this confirms: its evidence and its wording go into the decision and letter. */
-  rule: z.enum(BOUNDARY_RULES).optional(),
-  /** The letter's language; by default the customer's, else their last message's, else the firm's first. */
-  language: z.enum(LANGS).optional(),
-});
-export type NewBoundary = z.infer<typeof NewBoundarySchema>;
-
-export const ReasonSchema = z.strictObject({ reason: z.string().trim().min(1).max(2000) });
-
-export interface BoundaryDecision {
-  id: string;
-  customerId: string;
-  level: BoundaryLevel;
-  outcome: 'confirmed' | 'dismissed';
-  /** `active`: confirmed and in force; `expired`, `revoked`; `dismissed`: a recommendation turned down. */
-  state: 'active' | 'expired' | 'revoked' | 'dismissed';
-  rule: string | null;
-  reason: string;
-  evidence: EvidenceRecord[];
-  letter: Letter | null;
-  decidedBy: { id: string; name: string | null };
-  createdAt: string;
-  expiresAt: string | null;
-  revokedAt: string | null;
-  revokedBy: { id: string; name: string | null } | null;
-  revokeReason: string | null;
-}
+import { computeStanding, isActive, recommendBoundaries } from './recommend-boundaries.ts';
 
 type DecisionRow = Selectable<BoundaryDecisionsTable>;
 
@@ -88,7 +43,7 @@ async function presentDecisions(db: Db, rows: DecisionRow[], now: Date): Promise
           : isActive({ outcome: r.outcome, expiresAt: r.expires_at, revokedAt: r.revoked_at }, now)
             ? 'active'
             : 'expired',
-    rule: r.rule,
+    rule: r.rule as BoundaryRule | null,
     reason: r.reason,
     evidence: Array.isArray(r.evidence) ? (r.evidence as EvidenceRecord[]) : [],
     letter: r.letter ? (JSON.parse(r.letter) as Letter) : null,

@@ -1,5 +1,5 @@
-import type { BoundaryLevel, Lang } from '@calmdesk/analysis';
-import type { BoundaryRule } from './recommend-boundaries.ts';
+import type { Lang } from '@calmdesk/analysis';
+import type { BoundaryLevel, BoundaryRule } from '@calmdesk/contracts';
 
 type LetterLevel = Exclude<BoundaryLevel, 'note'>;
 type Plural = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };

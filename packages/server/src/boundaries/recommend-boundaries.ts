@@ -1,7 +1,6 @@
-import { BOUNDARY_LEVELS, type BoundaryLevel } from '@calmdesk/analysis';
+import { BOUNDARY_LEVELS, type BoundaryLevel, type Recommendation, type Standing } from '@calmdesk/contracts';
 import {
   bookingEvidence,
-  type EvidenceRecord,
   incidentEvidence,
   invoiceEvidence,
   isoDate,
@@ -11,26 +10,6 @@ import {
 import type { CustomerHistory, HistoryDecision } from '../profiles/customer-history.ts';
 import { DAY_MS } from '../profiles/customer-history.ts';
 import type { ProfileRules } from '../profiles/profile-rules.ts';
-
-/** The rules that recommend a boundary; a recommendation names one, and a dismissal answers one. */
-export const BOUNDARY_RULES = [
-  'cancellations_deposit',
-  'cancellations_block',
-  'abuse_warning',
-  'abuse_end',
-  'violence_end',
-  'overdue_prepayment',
-] as const;
-export type BoundaryRule = (typeof BOUNDARY_RULES)[number];
-
-export interface Recommendation {
-  rule: BoundaryRule;
-  level: BoundaryLevel;
-  /** One English sentence; `params` lets the web (and the letter) say it in pl/et/en. */
-  reason: string;
-  params: Record<string, string | number | boolean>;
-  evidence: EvidenceRecord[];
-}
 
 export function levelRank(level: BoundaryLevel): number {
   return BOUNDARY_LEVELS.indexOf(level);
@@ -194,16 +173,6 @@ export interface StandingDecision {
   reason: string;
   createdAt: Date;
   expiresAt: Date | null;
-}
-
-export interface Standing {
-  /** The highest level in force, or 'none'. */
-  level: BoundaryLevel | 'none';
-  canBookOnline: boolean;
-  /** The deposit percentage while a deposit decision is in force, else false. */
-  depositRequired: number | false;
-  prepaymentRequired: boolean;
-  reasons: Array<{ decisionId: string; level: BoundaryLevel; reason: string; expiresAt: string | null }>;
 }
 
 /** What a booking system needs to know about a customer: the confirmed decisions in force, combined. */

@@ -1,30 +1,37 @@
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
-  CompensationDecisionSchema,
-  decideCompensation,
-  NewCompensationSchema,
-  proposeCompensation,
-} from '../compensations/compensations.service.ts';
-import type { AppContext } from '../http/context.ts';
-import { IdParamsSchema } from '../http/params.ts';
-import {
+  CaseDetailSchema,
+  CasePageSchema,
   CasePatchSchema,
   CaseQuerySchema,
-  createCase,
-  getCaseDetail,
-  listCases,
+  ChainVerdictSchema,
+  CompensationDecisionSchema,
+  CompensationSchema,
+  IdParamsSchema,
+  InteractionSchema,
   NewCaseSchema,
-  updateCase,
-  verifyCaseLog,
-} from './cases.service.ts';
-import { addInteraction, NewInteractionSchema } from './interactions.service.ts';
+  NewCompensationSchema,
+  NewInteractionSchema,
+  withErrors,
+} from '@calmdesk/contracts';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { decideCompensation, proposeCompensation } from '../compensations/compensations.service.ts';
+import type { AppContext } from '../http/context.ts';
+import { createCase, getCaseDetail, listCases, updateCase, verifyCaseLog } from './cases.service.ts';
+import { addInteraction } from './interactions.service.ts';
 
 export function casesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
     const tags = ['cases'];
     app.post(
       '/api/cases',
-      { schema: { tags, summary: 'Open a case', body: NewCaseSchema } },
+      {
+        schema: {
+          tags,
+          summary: 'Open a case',
+          body: NewCaseSchema,
+          response: withErrors({ 201: CaseDetailSchema }),
+        },
+      },
       async (request, reply) => {
         const created = await createCase(ctx.db, request.actor, request.body, ctx.now());
         return reply.status(201).send(created);
@@ -33,13 +40,27 @@ export function casesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
 
     app.get(
       '/api/cases',
-      { schema: { tags, summary: 'List cases', querystring: CaseQuerySchema } },
+      {
+        schema: {
+          tags,
+          summary: 'List cases',
+          querystring: CaseQuerySchema,
+          response: withErrors({ 200: CasePageSchema }),
+        },
+      },
       async (request) => listCases(ctx.db, request.actor, request.query),
     );
 
     app.get(
       '/api/cases/:id',
-      { schema: { tags, summary: 'A case with its log', params: IdParamsSchema } },
+      {
+        schema: {
+          tags,
+          summary: 'A case with its log',
+          params: IdParamsSchema,
+          response: withErrors({ 200: CaseDetailSchema }),
+        },
+      },
       async (request) => getCaseDetail(ctx.db, request.params.id),
     );
 
@@ -51,6 +72,7 @@ export function casesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           summary: 'Change status, stage, fault or assignee',
           params: IdParamsSchema,
           body: CasePatchSchema,
+          response: withErrors({ 200: CaseDetailSchema }),
         },
       },
       async (request) => updateCase(ctx.db, request.actor, request.params.id, request.body, ctx.now()),
@@ -64,6 +86,7 @@ export function casesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           summary: 'Log an inbound message, send a reply, add a note',
           params: IdParamsSchema,
           body: NewInteractionSchema,
+          response: withErrors({ 201: InteractionSchema }),
         },
       },
       async (request, reply) => {
@@ -80,7 +103,14 @@ export function casesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
 
     app.get(
       '/api/cases/:id/verify',
-      { schema: { tags, summary: "Verify the case's hash chain", params: IdParamsSchema } },
+      {
+        schema: {
+          tags,
+          summary: "Verify the case's hash chain",
+          params: IdParamsSchema,
+          response: withErrors({ 200: ChainVerdictSchema }),
+        },
+      },
       async (request) => verifyCaseLog(ctx.db, request.params.id),
     );
 
@@ -92,6 +122,7 @@ export function casesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           summary: 'Propose a compensation',
           params: IdParamsSchema,
           body: NewCompensationSchema,
+          response: withErrors({ 201: CompensationSchema }),
         },
       },
       async (request, reply) => {
@@ -114,6 +145,7 @@ export function casesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           summary: 'Approve, reject or mark issued',
           params: IdParamsSchema,
           body: CompensationDecisionSchema,
+          response: withErrors({ 200: CompensationSchema }),
         },
       },
       async (request) =>

@@ -1,47 +1,24 @@
+import type { CaseDetail, CasePatch, CaseQuery, NewCase } from '@calmdesk/contracts';
 import { type Expression, type SqlBool, sql } from 'kysely';
-import { z } from 'zod';
 import { recordAudit } from '../audit/audit.service.ts';
 import type { Actor } from '../auth/actor.ts';
-import { CustomerInputSchema, escapeLike, matchOrCreateCustomer } from '../customers/customers.service.ts';
+import { escapeLike, matchOrCreateCustomer } from '../customers/customers.service.ts';
 import type { Db } from '../db/database.ts';
 import { newId } from '../db/ids.ts';
 import type { CaseRow } from '../db/schema.ts';
 import { AppError, notFound } from '../errors.ts';
 import { getSettings } from '../settings/settings.service.ts';
 import { type ChainVerdict, verifyChain } from './chain.ts';
-import { BodySchema, lockCase, receiveInbound } from './interactions.service.ts';
+import { lockCase, receiveInbound } from './interactions.service.ts';
 import {
   type CaseSummary,
   type CaseSummaryRow,
-  type Commitment,
-  type Compensation,
-  type Interaction,
   presentCaseSummary,
   presentCommitment,
   presentCompensation,
   presentInteraction,
 } from './present.ts';
 import { computePriority } from './priority.ts';
-
-const ChannelSchema = z.enum(['email', 'phone', 'web', 'visit', 'chat', 'review']);
-const StatusSchema = z.enum(['new', 'open', 'waiting_customer', 'waiting_us', 'resolved', 'closed']);
-const LevelSchema = z.enum(['calm', 'upset', 'angry', 'hostile']);
-
-export const NewCaseSchema = z.strictObject({
-  customer: CustomerInputSchema.pick({ name: true, email: true, phone: true, language: true }).strict(),
-  channel: ChannelSchema,
-  subject: z.string().trim().min(1).max(300),
-  message: z.strictObject({ body: BodySchema }).optional(),
-});
-export type NewCase = z.infer<typeof NewCaseSchema>;
-
-export interface CaseDetail extends CaseSummary {
-  stage: string | null;
-  fault: CaseRow['fault'];
-  interactions: Interaction[];
-  commitments: Commitment[];
-  compensations: Compensation[];
-}
 
 /**
  * Opens a case for a customer (matched by e-mail or phone, else created), with its first message.
@@ -146,20 +123,6 @@ function byCase<T extends { case_id: string }>(rows: readonly T[]): Map<string, 
   return groups;
 }
 
-export const CaseQuerySchema = z.strictObject({
-  status: z.union([StatusSchema, z.literal('active')]).optional(),
-  level: LevelSchema.optional(),
-  channel: ChannelSchema.optional(),
-  /** A user id, `me` or `none`. */
-  assignee: z.string().max(100).optional(),
-  customer: z.string().max(100).optional(),
-  q: z.string().max(200).optional(),
-  sort: z.enum(['priority', 'created', 'due']).default('priority'),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().max(500).optional(),
-});
-export type CaseQuery = z.infer<typeof CaseQuerySchema>;
-
 /** The last row of a page, as the position to continue after. */
 type Cursor =
   | [priority: number, due: string, id: string]
@@ -242,20 +205,6 @@ function cursorOf(row: CaseRow, sort: CaseQuery['sort']): Cursor {
   if (sort === 'due') return [due, row.id];
   return [row.created_at.toISOString(), row.id];
 }
-
-export const CasePatchSchema = z
-  .strictObject({
-    status: StatusSchema,
-    stage: z.string().trim().max(100).nullable(),
-    fault: z.enum(['unknown', 'ours', 'customer', 'third_party']),
-    assignee: z.string().max(100).nullable(),
-    subject: z.string().trim().min(1).max(300),
-    /** Hand the case to a supervisor (an agent passes a hostile customer on in one step, as the copywriters' article on drawing lines advises). */
-    escalate: z.literal(true),
-  })
-  .partial()
-  .refine((patch) => Object.keys(patch).length > 0, 'nothing to change');
-export type CasePatch = z.infer<typeof CasePatchSchema>;
 
 export async function updateCase(
   db: Db,

@@ -7,9 +7,8 @@ import {
   extractCommitments,
   type Lang,
 } from '@calmdesk/analysis';
-
+import type { NewInteraction } from '@calmdesk/contracts';
 import { type CompiledQuery, type InferResult, type OperationNodeSource, sql } from 'kysely';
-import { z } from 'zod';
 import { auditInsert } from '../audit/audit.service.ts';
 import type { Actor } from '../auth/actor.ts';
 import { hasRole, requireRole, userIdOf } from '../auth/actor.ts';
@@ -22,17 +21,6 @@ import { entryHash } from './chain.ts';
 import { type Interaction, presentInteraction } from './present.ts';
 import { computePriority, firstResponseDue, higherLevel } from './priority.ts';
 import { type CaseWithSettings, recentCasesOf } from './recent-cases.ts';
-
-/** A message body: text as typed, up to 100,000 characters (a long e-mail thread fits). */
-export const BodySchema = z.string().min(1, 'the body is empty').max(100_000);
-
-export const NewInteractionSchema = z.strictObject({
-  kind: z.enum(['inbound', 'outbound', 'note', 'call']),
-  body: BodySchema,
-  /** Send an outbound reply despite `block` findings (supervisor or owner). */
-  override: z.boolean().optional(),
-});
-export type NewInteraction = z.infer<typeof NewInteractionSchema>;
 
 /**
  * Locks the case for this transaction and reads it, where its log ends included: a statement that

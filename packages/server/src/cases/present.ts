@@ -1,27 +1,8 @@
 import type { Analysis, Coaching } from '@calmdesk/analysis';
+import type { CaseSummary, Commitment, Compensation, Interaction } from '@calmdesk/contracts';
 import type { CaseRow, CommitmentRow, CompensationRow, InteractionRow } from '../db/schema.ts';
 
-type Named = { id: string; name: string } | null;
-
-export interface CaseSummary {
-  id: string;
-  subject: string;
-  status: CaseRow['status'];
-  channel: CaseRow['channel'];
-  priority: number;
-  level: CaseRow['level'];
-  peakLevel: CaseRow['peak_level'];
-  flags: string[];
-  problems: string[];
-  language: string | null;
-  firstResponseDueAt: string | null;
-  firstRespondedAt: string | null;
-  escalatedAt: string | null;
-  createdAt: string;
-  updatedAt: string;
-  customer: { id: string; name: string };
-  assignee: Named;
-}
+export type { CaseSummary, Commitment, Compensation, Interaction };
 
 export type CaseSummaryRow = CaseRow & { customer_name: string; assignee_name: string | null };
 
@@ -34,8 +15,9 @@ export function presentCaseSummary(row: CaseSummaryRow): CaseSummary {
     priority: row.priority,
     level: row.level,
     peakLevel: row.peak_level,
-    flags: row.flags,
-    problems: row.problems,
+    // The engine wrote them: flags and problem categories of its vocabulary.
+    flags: row.flags as CaseSummary['flags'],
+    problems: row.problems as CaseSummary['problems'],
     language: row.language,
     firstResponseDueAt: iso(row.first_response_due_at),
     firstRespondedAt: iso(row.first_responded_at),
@@ -45,20 +27,6 @@ export function presentCaseSummary(row: CaseSummaryRow): CaseSummary {
     customer: { id: row.customer_id, name: row.customer_name },
     assignee: row.assignee_id ? { id: row.assignee_id, name: row.assignee_name ?? '' } : null,
   };
-}
-
-export interface Interaction {
-  id: string;
-  caseId: string;
-  seq: number;
-  kind: InteractionRow['kind'];
-  body: string;
-  author: Named;
-  analysis: Analysis | null;
-  coaching: Coaching | null;
-  overriddenBy: string | null;
-  createdAt: string;
-  hash: string;
 }
 
 export function presentInteraction(row: InteractionRow & { author_name?: string | null }): Interaction {
@@ -77,18 +45,6 @@ export function presentInteraction(row: InteractionRow & { author_name?: string 
   };
 }
 
-export interface Commitment {
-  id: string;
-  caseId: string;
-  interactionId: string | null;
-  who: CommitmentRow['who'];
-  text: string;
-  dueAt: string;
-  status: CommitmentRow['status'];
-  escalatedAt: string | null;
-  createdAt: string;
-}
-
 export function presentCommitment(row: CommitmentRow): Commitment {
   return {
     id: row.id,
@@ -101,21 +57,6 @@ export function presentCommitment(row: CommitmentRow): Commitment {
     escalatedAt: iso(row.escalated_at),
     createdAt: row.created_at.toISOString(),
   };
-}
-
-export interface Compensation {
-  id: string;
-  caseId: string;
-  kind: CompensationRow['kind'];
-  amount: number | null;
-  currency: string | null;
-  statutory: boolean;
-  status: CompensationRow['status'];
-  proposedBy: string | null;
-  approverId: string | null;
-  decidedAt: string | null;
-  note: string | null;
-  createdAt: string;
 }
 
 export function presentCompensation(row: CompensationRow): Compensation {

@@ -1,6 +1,7 @@
+import { type Mailbox, NewMailboxSchema } from '@calmdesk/contracts';
 import { loadConfig } from '../config.ts';
 import { CLI_ACTOR } from '../local/local.service.ts';
-import { addMailbox, listMailboxes, type Mailbox, NewMailboxSchema } from '../mail/mailboxes.service.ts';
+import { addMailbox, listMailboxes } from '../mail/mailboxes.service.ts';
 import { parseSubcommandArgs, parseWith, UsageError } from './args.ts';
 import { type Command, writeLine } from './command.ts';
 import { runOnDatabase } from './local-target.ts';

@@ -1,13 +1,17 @@
+import {
+  AlertSchema,
+  CommitmentListSchema,
+  CommitmentPatchSchema,
+  CommitmentQuerySchema,
+  CommitmentSchema,
+  IdParamsSchema,
+  itemsOf,
+  withErrors,
+} from '@calmdesk/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { escalateOverdue, listAlerts } from '../alerts/alerts.service.ts';
 import type { AppContext } from '../http/context.ts';
-import { IdParamsSchema } from '../http/params.ts';
-import {
-  CommitmentPatchSchema,
-  CommitmentQuerySchema,
-  listCommitments,
-  setCommitmentStatus,
-} from './commitments.service.ts';
+import { listCommitments, setCommitmentStatus } from './commitments.service.ts';
 
 export function commitmentsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
@@ -18,6 +22,7 @@ export function commitmentsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           tags: ['commitments'],
           summary: 'Promises, ours and the customers',
           querystring: CommitmentQuerySchema,
+          response: withErrors({ 200: CommitmentListSchema }),
         },
       },
       async (request) => ({ items: await listCommitments(ctx.db, request.query, ctx.now()) }),
@@ -30,6 +35,7 @@ export function commitmentsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           summary: 'Mark a promise kept or missed',
           params: IdParamsSchema,
           body: CommitmentPatchSchema,
+          response: withErrors({ 200: CommitmentSchema }),
         },
       },
       async (request) =>
@@ -37,7 +43,13 @@ export function commitmentsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     );
     app.get(
       '/api/alerts',
-      { schema: { tags: ['alerts'], summary: 'Overdue commitments and missed first responses, escalated' } },
+      {
+        schema: {
+          tags: ['alerts'],
+          summary: 'Overdue commitments and missed first responses, escalated',
+          response: withErrors({ 200: itemsOf(AlertSchema) }),
+        },
+      },
       async () => {
         const now = ctx.now();
         await escalateOverdue(ctx.db, now);

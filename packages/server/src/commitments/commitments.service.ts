@@ -1,17 +1,9 @@
-import { z } from 'zod';
+import type { CommitmentQuery } from '@calmdesk/contracts';
 import { recordAudit } from '../audit/audit.service.ts';
 import type { Actor } from '../auth/actor.ts';
 import { type Commitment, presentCommitment } from '../cases/present.ts';
 import type { Db } from '../db/database.ts';
 import { notFound } from '../errors.ts';
-
-export const CommitmentQuerySchema = z.strictObject({
-  status: z.enum(['open', 'kept', 'missed']).optional(),
-  who: z.enum(['us', 'customer']).optional(),
-  overdue: z.enum(['true', 'false']).optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
-});
-export type CommitmentQuery = z.infer<typeof CommitmentQuerySchema>;
 
 export async function listCommitments(db: Db, query: CommitmentQuery, now: Date): Promise<Commitment[]> {
   let select = db.selectFrom('commitments').selectAll();
@@ -21,8 +13,6 @@ export async function listCommitments(db: Db, query: CommitmentQuery, now: Date)
   const rows = await select.orderBy('due_at').orderBy('id').limit(query.limit).execute();
   return rows.map(presentCommitment);
 }
-
-export const CommitmentPatchSchema = z.strictObject({ status: z.enum(['open', 'kept', 'missed']) });
 
 /** Marks a promise kept or missed (or open again); the change is audited. */
 export async function setCommitmentStatus(

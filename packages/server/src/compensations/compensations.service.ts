@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { CompensationDecisionInput, NewCompensation } from '@calmdesk/contracts';
 import { recordAudit } from '../audit/audit.service.ts';
 import type { Actor } from '../auth/actor.ts';
 import { hasRole, userIdOf } from '../auth/actor.ts';
@@ -9,24 +9,6 @@ import { newId } from '../db/ids.ts';
 import type { CompensationRow } from '../db/schema.ts';
 import { AppError, notFound } from '../errors.ts';
 import { getSettings, type Settings } from '../settings/settings.service.ts';
-
-export const NewCompensationSchema = z
-  .strictObject({
-    kind: z.enum(['repair', 'replacement', 'voucher', 'free_session', 'discount', 'cash_refund']),
-    amount: z.number().min(0).max(1_000_000_000).optional(),
-    currency: z
-      .string()
-      .regex(/^[A-Z]{3}$/, 'an ISO 4217 code such as PLN or EUR')
-      .optional(),
-    /** A consumer's statutory right (e.g. withdrawal): never steered to a voucher, never over a limit. */
-    statutory: z.boolean().default(false),
-    note: z.string().max(2000).optional(),
-  })
-  .refine((c) => c.kind !== 'cash_refund' || c.amount !== undefined, {
-    message: 'a cash refund needs an amount',
-    path: ['amount'],
-  });
-export type NewCompensation = z.infer<typeof NewCompensationSchema>;
 
 /** Seed 001: vouchers and repair first; a cash refund above the limit waits for a supervisor. */
 export function needsApproval(
@@ -78,11 +60,6 @@ export async function proposeCompensation(
   });
 }
 
-export const CompensationDecisionSchema = z.strictObject({
-  decision: z.enum(['approve', 'reject', 'issue']),
-  note: z.string().max(2000).optional(),
-});
-
 const NEXT_STATUS = { approve: 'approved', reject: 'rejected', issue: 'issued' } as const;
 const ALLOWED_FROM: Record<keyof typeof NEXT_STATUS, CompensationRow['status'][]> = {
   approve: ['proposed'],
@@ -94,7 +71,7 @@ export async function decideCompensation(
   db: Db,
   actor: Actor,
   id: string,
-  decision: z.infer<typeof CompensationDecisionSchema>,
+  decision: CompensationDecisionInput,
   now: Date,
 ): Promise<Compensation> {
   return db.transaction().execute(async (trx) => {

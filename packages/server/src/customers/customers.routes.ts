@@ -1,29 +1,42 @@
+import {
+  CustomerDetailSchema,
+  CustomerInputSchema,
+  CustomerQuerySchema,
+  CustomerSchema,
+  IdParamsSchema,
+  itemsOf,
+  withErrors,
+} from '@calmdesk/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { getCustomerCaseDetails } from '../cases/cases.service.ts';
 import type { AppContext } from '../http/context.ts';
-import { IdParamsSchema } from '../http/params.ts';
-import {
-  CustomerInputSchema,
-  CustomerQuerySchema,
-  createCustomer,
-  getCustomerRow,
-  listCustomers,
-  presentCustomer,
-} from './customers.service.ts';
+import { createCustomer, getCustomerRow, listCustomers, presentCustomer } from './customers.service.ts';
 
 export function customersRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
     const tags = ['customers'];
     app.get(
       '/api/customers',
-      { schema: { tags, summary: 'Find customers', querystring: CustomerQuerySchema } },
-      async (request) => ({
-        items: await listCustomers(ctx.db, request.query),
-      }),
+      {
+        schema: {
+          tags,
+          summary: 'Find customers',
+          querystring: CustomerQuerySchema,
+          response: withErrors({ 200: itemsOf(CustomerSchema) }),
+        },
+      },
+      async (request) => ({ items: await listCustomers(ctx.db, request.query) }),
     );
     app.post(
       '/api/customers',
-      { schema: { tags, summary: 'Add a customer', body: CustomerInputSchema } },
+      {
+        schema: {
+          tags,
+          summary: 'Add a customer',
+          body: CustomerInputSchema,
+          response: withErrors({ 201: CustomerSchema }),
+        },
+      },
       async (request, reply) =>
         reply.status(201).send(await createCustomer(ctx.db, request.actor, request.body)),
     );
@@ -34,6 +47,7 @@ export function customersRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           tags,
           summary: 'A customer with every case and interaction',
           params: IdParamsSchema,
+          response: withErrors({ 200: CustomerDetailSchema }),
         },
       },
       async (request) => {

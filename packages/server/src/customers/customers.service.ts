@@ -1,5 +1,5 @@
+import type { Customer, CustomerInput, CustomerQuery } from '@calmdesk/contracts';
 import { sql } from 'kysely';
-import { z } from 'zod';
 import { recordAudit } from '../audit/audit.service.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { Db } from '../db/database.ts';
@@ -7,33 +7,7 @@ import { newId } from '../db/ids.ts';
 import type { CustomerRow } from '../db/schema.ts';
 import { AppError, notFound } from '../errors.ts';
 
-export const CustomerInputSchema = z.strictObject({
-  name: z.string().trim().min(1).max(200),
-  email: z.email().max(320).optional(),
-  phone: z
-    .string()
-    .max(40)
-    .regex(/^\+?[\d\s().-]{5,}$/, 'a phone number of digits, spaces, dashes or brackets')
-    .optional(),
-  language: z.enum(['pl', 'et', 'en']).optional(),
-  addressForm: z.enum(['formal', 'informal']).optional(),
-  tags: z.array(z.string().trim().min(1).max(50)).max(50).optional(),
-  notes: z.string().max(10_000).optional(),
-});
-export type CustomerInput = z.infer<typeof CustomerInputSchema>;
-
-export interface Customer {
-  id: string;
-  externalId: string | null;
-  name: string;
-  emails: string[];
-  phones: string[];
-  language: string | null;
-  addressForm: 'formal' | 'informal' | null;
-  tags: string[];
-  notes: string | null;
-  createdAt: string;
-}
+export type { Customer };
 
 export function presentCustomer(row: CustomerRow): Customer {
   return {
@@ -129,14 +103,6 @@ export async function createCustomer(db: Db, actor: Actor, input: CustomerInput)
     return presentCustomer(await insertCustomer(trx, actor, input));
   });
 }
-
-export const CustomerQuerySchema = z.strictObject({
-  email: z.string().max(320).optional(),
-  phone: z.string().max(40).optional(),
-  q: z.string().max(200).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-});
-export type CustomerQuery = z.infer<typeof CustomerQuerySchema>;
 
 export async function listCustomers(db: Db, query: CustomerQuery): Promise<Customer[]> {
   let select = db.selectFrom('customers').selectAll();

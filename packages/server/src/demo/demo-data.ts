@@ -1,4 +1,14 @@
 import { readFileSync } from 'node:fs';
+import {
+  ADDRESS_FORMS,
+  CASE_STATUSES,
+  CHANNELS,
+  COMPENSATION_KINDS,
+  FAULTS,
+  INTERACTION_KINDS,
+  LANGS,
+  ROLES,
+} from '@calmdesk/contracts/enums';
 import { z } from 'zod';
 import { packageFile } from '../package-root.ts';
 
@@ -9,7 +19,7 @@ const StaffSchema = z.strictObject({
   key: StaffKey,
   name: z.string(),
   email: z.email(),
-  role: z.enum(['owner', 'supervisor', 'agent']),
+  role: z.enum(ROLES),
   signature: z.string().optional(),
 });
 
@@ -18,8 +28,8 @@ const CustomerSchema = z.strictObject({
   name: z.string(),
   email: z.email().optional(),
   phone: z.string().optional(),
-  language: z.enum(['pl', 'et', 'en']),
-  addressForm: z.enum(['formal', 'informal']).optional(),
+  language: z.enum(LANGS),
+  addressForm: z.enum(ADDRESS_FORMS).optional(),
   tags: z.array(z.string()).optional(),
   notes: z.string().optional(),
 });
@@ -29,7 +39,7 @@ const After = z.number().min(0);
 
 const MessageStep = z.strictObject({
   after: After,
-  kind: z.enum(['inbound', 'outbound', 'note', 'call']),
+  kind: z.enum(INTERACTION_KINDS),
   /** Who typed it; inbound e-mail, web, chat and review messages arrive through the mail import. */
   by: StaffKey.optional(),
   body: z.string().min(1),
@@ -39,7 +49,7 @@ const CompensationStep = z.strictObject({
   after: After,
   by: StaffKey,
   compensation: z.strictObject({
-    kind: z.enum(['repair', 'replacement', 'voucher', 'free_session', 'discount', 'cash_refund']),
+    kind: z.enum(COMPENSATION_KINDS),
     amount: z.number().optional(),
     currency: z.string().optional(),
     statutory: z.boolean().optional(),
@@ -63,14 +73,14 @@ export type DemoStep = z.infer<typeof StepSchema>;
 
 const CaseSchema = z.strictObject({
   customer: z.string(),
-  channel: z.enum(['email', 'phone', 'web', 'visit', 'chat', 'review']),
+  channel: z.enum(CHANNELS),
   subject: z.string().min(1),
   /** When the case opened, in days before the seed runs. */
   daysAgo: z.number().min(0),
   assignee: StaffKey.optional(),
-  fault: z.enum(['unknown', 'ours', 'customer', 'third_party']).optional(),
+  fault: z.enum(FAULTS).optional(),
   /** The status at the end; left out, it is what the log made it (new, open, waiting_customer). */
-  status: z.enum(['open', 'waiting_customer', 'waiting_us', 'resolved', 'closed']).optional(),
+  status: z.enum(CASE_STATUSES).exclude(['new']).optional(),
   stage: z.string().optional(),
   steps: z.array(StepSchema).min(1),
 });

@@ -1,10 +1,13 @@
 import { analyzeMessage, coachReply } from '@calmdesk/analysis';
+import {
+  AnalysisSchema,
+  AnalyzeBodySchema,
+  CoachBodySchema,
+  CoachingSchema,
+  withErrors,
+} from '@calmdesk/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { CoachContextSchema, toCoachContext } from './coach-context.ts';
-
-const Lang = z.enum(['pl', 'et', 'en']);
-const TextSchema = z.string().max(100_000);
+import { toCoachContext } from './coach-context.ts';
 
 /** The engine without storage: analyse a message or coach a draft. */
 export function engineRoutes(): FastifyPluginAsyncZod {
@@ -15,7 +18,8 @@ export function engineRoutes(): FastifyPluginAsyncZod {
         schema: {
           tags: ['engine'],
           summary: 'Analyse a message',
-          body: z.strictObject({ text: TextSchema, lang: Lang.optional() }),
+          body: AnalyzeBodySchema,
+          response: withErrors({ 200: AnalysisSchema }),
         },
       },
       async (request) => analyzeMessage(request.body.text, { lang: request.body.lang }),
@@ -26,11 +30,8 @@ export function engineRoutes(): FastifyPluginAsyncZod {
         schema: {
           tags: ['engine'],
           summary: 'Coach a draft reply',
-          body: z.strictObject({
-            text: TextSchema,
-            lang: Lang.optional(),
-            context: CoachContextSchema.optional(),
-          }),
+          body: CoachBodySchema,
+          response: withErrors({ 200: CoachingSchema }),
         },
       },
       async (request) =>

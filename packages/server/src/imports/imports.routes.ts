@@ -1,4 +1,11 @@
 import { Readable } from 'node:stream';
+import {
+  ImportAnswerSchema,
+  ImportCountsSchema,
+  ImportParamsSchema,
+  LocalImportSchema,
+  withErrors,
+} from '@calmdesk/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireRole } from '../auth/actor.ts';
@@ -7,41 +14,17 @@ import type { AppContext } from '../http/context.ts';
 import { requireLocalCaller } from '../local/local.routes.ts';
 import { CLI_ACTOR } from '../local/local.service.ts';
 import { importPrepared, importRecords } from './imports.service.ts';
-import { IMPORT_KINDS, type ImportFormat, prepareCsvStream, prepareImport } from './records.ts';
+import { type ImportFormat, prepareCsvStream, prepareImport } from './records.ts';
 import { joinText, uploadText } from './upload-text.ts';
+
+// The CLI sends its records in parts of this size.
+export { LOCAL_PART_RECORDS } from '@calmdesk/contracts';
 
 /** A file of 100,000 bookings is about 15 MB. */
 export const IMPORT_BODY_LIMIT_BYTES = 64 * 1024 * 1024;
 
-/** Records per call of the CLI's local route. */
-export const LOCAL_PART_RECORDS = 5000;
 /** The errors an answer lists; the count says how many there were. */
 const MAX_LISTED_ERRORS = 1000;
-
-const RowErrorSchema = z.object({
-  row: z.number(),
-  line: z.number(),
-  column: z.string().nullable(),
-  message: z.string(),
-});
-const ResultSchema = z.object({
-  imported: z.number(),
-  updated: z.number(),
-  unchanged: z.number(),
-  rejected: z.number(),
-  errors: z.array(RowErrorSchema),
-});
-export const LocalImportSchema = z.strictObject({
-  records: z
-    .array(
-      z.strictObject({
-        row: z.number().int().min(1),
-        line: z.number().int().min(1),
-        values: z.record(z.string(), z.string().max(100_000)),
-      }),
-    )
-    .max(LOCAL_PART_RECORDS),
-});
 
 export function importsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
@@ -60,14 +43,10 @@ export function importsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
             'Idempotent by external_id. Each row is stored whole or refused with its row number, column and reason; ' +
             `the good rows are stored. Supervisor or owner. The body is the file itself, at most ${IMPORT_BODY_LIMIT_BYTES / 1024 / 1024} MB.`,
           consumes: ['text/csv', 'text/calendar'],
-          params: z.strictObject({ kind: z.enum(IMPORT_KINDS) }),
-          response: {
-            200: ResultSchema.extend({
-              kind: z.enum(IMPORT_KINDS),
-              format: z.enum(['csv', 'ics']),
-              ms: z.number(),
-            }),
-          },
+          params: ImportParamsSchema,
+          // Documents the file in OpenAPI; the stream itself passes through untouched (uploadText reads it).
+          body: z.any().describe('the file itself: CSV (text/csv) or iCalendar (text/calendar), UTF-8'),
+          response: withErrors({ 200: ImportAnswerSchema }),
         },
       },
       async (request) => {
@@ -107,8 +86,9 @@ export function importsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         onRequest: async (request) => requireLocalCaller(ctx, request),
         schema: {
           hide: true,
-          params: z.strictObject({ kind: z.enum(IMPORT_KINDS) }),
+          params: ImportParamsSchema,
           body: LocalImportSchema,
+          response: withErrors({ 200: ImportCountsSchema }),
         },
       },
       async (request) =>

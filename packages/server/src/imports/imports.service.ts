@@ -1,3 +1,4 @@
+import { LANGS } from '@calmdesk/contracts/enums';
 import { sql } from 'kysely';
 import { recordAudit } from '../audit/audit.service.ts';
 import type { Actor } from '../auth/actor.ts';
@@ -185,7 +186,7 @@ function readRow(
       name: f.required('name', f.text('name', 200)),
       email: f.email('email'),
       phone: f.phone('phone'),
-      language: f.oneOf('language', ['pl', 'et', 'en'] as const),
+      language: f.oneOf('language', LANGS),
     };
   }
   if (kind === 'bookings') {

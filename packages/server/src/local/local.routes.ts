@@ -1,15 +1,23 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
+import {
+  CreatedTokenSchema,
+  EmptyBodySchema,
+  itemsOf,
+  LocalTokenIdSchema,
+  LocalTokenSchema,
+  LocalUserSchema,
+  LogReportSchema,
+  TokenListingSchema,
+  UserSchema,
+  withErrors,
+} from '@calmdesk/contracts';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { AppError } from '../errors.ts';
 import type { AppContext } from '../http/context.ts';
 import {
   addUserAsCli,
   createTokenAsCli,
-  LocalTokenIdSchema,
-  LocalTokenSchema,
-  LocalUserSchema,
   listTokensAsCli,
   revokeTokenAsCli,
   verifyLogsAsCli,
@@ -30,28 +38,47 @@ export function localRoutes(ctx: AppContext): FastifyPluginAsyncZod {
 
     app.post(
       '/api/local/users',
-      { config, schema: { hide: true, body: LocalUserSchema } },
+      {
+        config,
+        schema: { hide: true, body: LocalUserSchema, response: withErrors({ 201: UserSchema }) },
+      },
       async (request, reply) => reply.status(201).send(await addUserAsCli(ctx.db, request.body)),
     );
     app.post(
       '/api/local/tokens',
-      { config, schema: { hide: true, body: LocalTokenSchema } },
+      {
+        config,
+        schema: { hide: true, body: LocalTokenSchema, response: withErrors({ 201: CreatedTokenSchema }) },
+      },
       async (request, reply) => reply.status(201).send(await createTokenAsCli(ctx.db, request.body)),
     );
     // POST like every local route: the CLI's client sends one JSON body and nothing else.
     app.post(
       '/api/local/tokens/list',
-      { config, schema: { hide: true, body: z.strictObject({}).optional() } },
+      {
+        config,
+        schema: {
+          hide: true,
+          body: EmptyBodySchema,
+          response: withErrors({ 200: itemsOf(TokenListingSchema) }),
+        },
+      },
       async () => listTokensAsCli(ctx.db),
     );
     app.post(
       '/api/local/tokens/revoke',
-      { config, schema: { hide: true, body: LocalTokenIdSchema } },
+      {
+        config,
+        schema: { hide: true, body: LocalTokenIdSchema, response: withErrors({ 200: TokenListingSchema }) },
+      },
       async (request) => revokeTokenAsCli(ctx.db, request.body),
     );
     app.post(
       '/api/local/verify-log',
-      { config, schema: { hide: true, body: z.strictObject({}).optional() } },
+      {
+        config,
+        schema: { hide: true, body: EmptyBodySchema, response: withErrors({ 200: LogReportSchema }) },
+      },
       async () => verifyLogsAsCli(ctx.db),
     );
   };

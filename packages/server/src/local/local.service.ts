@@ -1,32 +1,29 @@
-import type { z } from 'zod';
+import {
+  type LocalToken,
+  type LocalTokenId,
+  type LocalUser,
+  LocalUserSchema,
+  type LogReport,
+} from '@calmdesk/contracts';
 import type { Actor } from '../auth/actor.ts';
 import {
   type CreatedToken,
   issueToken,
   listTokens,
-  NewTokenSchema,
   revokeToken,
   type TokenListing,
 } from '../auth/tokens.service.ts';
 import { verifyAllLogs } from '../cases/cases.service.ts';
 import type { Db } from '../db/database.ts';
-import { IdParamsSchema } from '../http/params.ts';
-import { addUser, NewUserSchema, type PublicUser } from '../users/users.service.ts';
+import { addUser, type PublicUser } from '../users/users.service.ts';
 
+export { LocalTokenIdSchema, LocalTokenSchema } from '@calmdesk/contracts';
+export type { CreatedToken, LocalToken, LocalTokenId, LocalUser, LogReport, TokenListing };
 /** Whoever runs the `calmdesk` CLI on this machine owns the data folder, so it acts as an owner. */
+// The CLI's `user add` checks its input with the same schema the route uses.
+export { LocalUserSchema };
+
 export const CLI_ACTOR: Actor = { kind: 'cli', role: 'owner' };
-
-export const LocalUserSchema = NewUserSchema.omit({ signature: true });
-export type LocalUser = z.infer<typeof LocalUserSchema>;
-
-export const LocalTokenSchema = NewTokenSchema;
-export type LocalToken = z.infer<typeof LocalTokenSchema>;
-export type { CreatedToken, TokenListing };
-
-export const LocalTokenIdSchema = IdParamsSchema;
-export type LocalTokenId = z.infer<typeof LocalTokenIdSchema>;
-
-export type LogReport = Awaited<ReturnType<typeof verifyAllLogs>>;
 
 /** `calmdesk user add`: the same rules as the API, audited as `cli`. */
 export function addUserAsCli(db: Db, input: LocalUser): Promise<PublicUser> {

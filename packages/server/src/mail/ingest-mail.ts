@@ -1,5 +1,5 @@
+import type { MailOutcome } from '@calmdesk/contracts';
 import { sql } from 'kysely';
-import { z } from 'zod';
 import { type Actor, requireRole } from '../auth/actor.ts';
 import { createCase } from '../cases/cases.service.ts';
 import { addInteraction } from '../cases/interactions.service.ts';
@@ -24,16 +24,6 @@ export interface RawMail {
   uid: string;
   raw: Uint8Array;
 }
-
-export const MailOutcomeSchema = z.object({
-  id: z.string(),
-  state: z.enum(['received', 'processed', 'ignored', 'failed']),
-  kind: z.enum(['mail', 'auto_reply', 'bounce']).nullable(),
-  reason: z.string().nullable(),
-  caseId: z.string().nullable(),
-  interactionId: z.string().nullable(),
-});
-export type MailOutcome = z.infer<typeof MailOutcomeSchema>;
 
 /**
  * Stores a raw message before anything reads it, so nothing is lost if parsing or the case fails.

@@ -1,18 +1,19 @@
+import {
+  EmptyBodySchema,
+  IdParamsSchema,
+  MailboxDetailSchema,
+  MailboxListSchema,
+  MailboxSchema,
+  MailOutcomeSchema,
+  NewMailboxSchema,
+  withErrors,
+} from '@calmdesk/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { AppContext } from '../http/context.ts';
-import { IdParamsSchema } from '../http/params.ts';
 import { requireLocalCaller } from '../local/local.routes.ts';
 import { CLI_ACTOR } from '../local/local.service.ts';
-import { MailOutcomeSchema, retryMail } from './ingest-mail.ts';
-import {
-  addMailbox,
-  getMailbox,
-  listMailboxes,
-  MailboxDetailSchema,
-  MailboxSchema,
-  NewMailboxSchema,
-} from './mailboxes.service.ts';
+import { retryMail } from './ingest-mail.ts';
+import { addMailbox, getMailbox, listMailboxes } from './mailboxes.service.ts';
 
 export function mailboxesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   const tags = ['mail'];
@@ -23,7 +24,7 @@ export function mailboxesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags,
           summary: 'Mailboxes with their status and counts (supervisor or owner)',
-          response: { 200: z.object({ items: z.array(MailboxSchema) }) },
+          response: withErrors({ 200: MailboxListSchema }),
         },
       },
       async (request) => ({ items: await listMailboxes(ctx.db, request.actor) }),
@@ -35,7 +36,7 @@ export function mailboxesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           tags,
           summary: 'Add a mailbox read over IMAP (owner); passwords are never returned',
           body: NewMailboxSchema,
-          response: { 201: MailboxSchema },
+          response: withErrors({ 201: MailboxSchema }),
         },
       },
       async (request, reply) =>
@@ -48,7 +49,7 @@ export function mailboxesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           tags,
           summary: 'A mailbox: status (ok | error with the reason), last sync, counts, failed messages',
           params: IdParamsSchema,
-          response: { 200: MailboxDetailSchema },
+          response: withErrors({ 200: MailboxDetailSchema }),
         },
       },
       async (request) => getMailbox(ctx.db, request.actor, request.params.id),
@@ -60,7 +61,8 @@ export function mailboxesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           tags,
           summary: 'Process a failed mail again (supervisor or owner)',
           params: IdParamsSchema,
-          response: { 200: MailOutcomeSchema },
+          body: EmptyBodySchema,
+          response: withErrors({ 200: MailOutcomeSchema }),
         },
       },
       async (request) => retryMail(ctx.db, request.actor, request.params.id, ctx.now()),
@@ -76,7 +78,10 @@ function localMailboxRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.addHook('onRequest', async (request) => requireLocalCaller(ctx, request));
     app.post(
       '/api/local/mailboxes',
-      { config, schema: { hide: true, body: NewMailboxSchema, response: { 201: MailboxSchema } } },
+      {
+        config,
+        schema: { hide: true, body: NewMailboxSchema, response: withErrors({ 201: MailboxSchema }) },
+      },
       async (request, reply) =>
         reply.status(201).send(await addMailbox(ctx.db, CLI_ACTOR, request.body, ctx.now())),
     );
@@ -86,8 +91,8 @@ function localMailboxRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         config,
         schema: {
           hide: true,
-          body: z.strictObject({}).optional(),
-          response: { 200: z.object({ items: z.array(MailboxSchema) }) },
+          body: EmptyBodySchema,
+          response: withErrors({ 200: MailboxListSchema }),
         },
       },
       async () => ({ items: await listMailboxes(ctx.db, CLI_ACTOR) }),

@@ -1,5 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { z } from 'zod';
+import {
+  type Mailbox,
+  type MailboxDetail,
+  type NewMailbox,
+  parseServerUrl,
+  redactServerUrl,
+  type ServerAddress,
+} from '@calmdesk/contracts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { type Actor, requireRole } from '../auth/actor.ts';
 import { normaliseEmail } from '../customers/customers.service.ts';
@@ -7,47 +14,6 @@ import type { Db } from '../db/database.ts';
 import { newId } from '../db/ids.ts';
 import type { MailState } from '../db/schema.ts';
 import { AppError, notFound } from '../errors.ts';
-import { parseServerUrl, redactServerUrl, type ServerAddress, serverUrlSchema } from './mail-url.ts';
-
-export const NewMailboxSchema = z.strictObject({
-  address: z.string().trim().email().max(320),
-  imap: serverUrlSchema(['imap', 'imaps']),
-  smtp: serverUrlSchema(['smtp', 'smtps']).optional(),
-});
-export type NewMailbox = z.infer<typeof NewMailboxSchema>;
-
-const CountsSchema = z.object({
-  received: z.number().int(),
-  processed: z.number().int(),
-  ignored: z.number().int(),
-  failed: z.number().int(),
-});
-
-/** A mailbox as the API shows it: never a password. */
-export const MailboxSchema = z.object({
-  id: z.string(),
-  address: z.string(),
-  imap: z.string(),
-  smtp: z.string().nullable(),
-  status: z.enum(['ok', 'error']),
-  lastError: z.string().nullable(),
-  lastSyncAt: z.string().nullable(),
-  createdAt: z.string(),
-  counts: CountsSchema,
-});
-export type Mailbox = z.infer<typeof MailboxSchema>;
-
-export const FailedMailSchema = z.object({
-  id: z.string(),
-  from: z.string().nullable(),
-  subject: z.string().nullable(),
-  reason: z.string().nullable(),
-  attempts: z.number().int(),
-  receivedAt: z.string(),
-});
-
-export const MailboxDetailSchema = MailboxSchema.extend({ failed: z.array(FailedMailSchema) });
-export type MailboxDetail = z.infer<typeof MailboxDetailSchema>;
 
 /** What the poller needs to connect: the parsed server addresses with their passwords. */
 export interface MailboxConnection {
@@ -197,7 +163,7 @@ export async function saveSyncPoint(db: Db, id: string, uidValidity: string, las
     .execute();
 }
 
-type Counts = z.infer<typeof CountsSchema>;
+type Counts = Mailbox['counts'];
 
 async function countMessages(db: Db, mailboxId?: string): Promise<Map<string, Counts>> {
   let query = db

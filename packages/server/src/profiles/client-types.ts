@@ -1,4 +1,4 @@
-import type { ClientType } from '@calmdesk/analysis';
+import type { ClientTypeResult, EvidenceRecord, SatisfiedMessage } from '@calmdesk/contracts';
 import type {
   CustomerHistory,
   HistoryBooking,
@@ -8,36 +8,10 @@ import type {
   HistoryInvoice,
 } from './customer-history.ts';
 import { DAY_MS, HOUR_MS } from './customer-history.ts';
+
+export type { ClientTypeResult, EvidenceRecord, SatisfiedMessage };
+
 import type { ProfileRules } from './profile-rules.ts';
-
-/** One record behind a type or a recommendation, with enough to show it without another request. */
-export interface EvidenceRecord {
-  kind: 'interaction' | 'booking' | 'invoice' | 'commitment' | 'case' | 'incident';
-  id: string;
-  /** When it happened (ISO). */
-  at: string;
-  excerpt: string;
-  caseId?: string;
-}
-
-export interface ClientTypeResult {
-  type: ClientType;
-  /** 0–1; 0.5 is the threshold, 1 is twice the threshold or more. */
-  score: number;
-  /** One English sentence; `params` lets the web say it in pl/et/en. */
-  sentence: string;
-  params: Record<string, string | number | boolean>;
-  evidence: EvidenceRecord[];
-}
-
-export interface SatisfiedMessage {
-  interactionId: string;
-  caseId: string;
-  at: string;
-  excerpt: string;
-  /** `gratitude`: thanks or praise; `calm`: a calm message with no complaint in it. */
-  reason: 'gratitude' | 'calm';
-}
 
 const MAX_EVIDENCE = 20;
 const EXCERPT_CHARS = 160;

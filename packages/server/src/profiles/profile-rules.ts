@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { type ProfileRules, ProfileRulesSchema } from '@calmdesk/contracts';
 import { recordAudit } from '../audit/audit.service.ts';
 import type { Actor } from '../auth/actor.ts';
 import { requireRole } from '../auth/actor.ts';
@@ -6,52 +6,7 @@ import type { Db } from '../db/database.ts';
 import { AppError } from '../errors.ts';
 import { DEFAULT_SETTINGS } from '../settings/settings.service.ts';
 
-const Days = z.number().int().min(1).max(3650);
-const Hours = z
-  .number()
-  .int()
-  .min(1)
-  .max(24 * 365);
-const Count = z.number().int().min(1).max(1000);
-const Share = z.number().min(0).max(1);
-
-/** Thresholds of the client types and the boundary ladder; every number is a default from the seeds. */
-export const ProfileRulesSchema = z.strictObject({
-  /** A cancellation less than this many hours before the start is late (the copywriters' article on customers who do not respect one's time). */
-  lateCancelNoticeHours: Hours,
-  /** A customer's open promise this many hours past its due time counts as broken. */
-  commitmentGraceHours: Hours,
-  types: z.strictObject({
-    impatient: z.strictObject({ windowDays: Days, repeatHours: Hours, minSignals: Count }),
-    nonPayer: z.strictObject({ windowDays: Days, latePaymentDays: Days, minSignals: Count }),
-    nitpicker: z.strictObject({ windowDays: Days, minCases: Count, maxJustifiedShare: Share }),
-    abusive: z.strictObject({ windowDays: Days, minIncidents: Count }),
-    disengaged: z.strictObject({ windowDays: Days, silenceDays: Days, minSignals: Count }),
-    serialCanceller: z.strictObject({ windowDays: Days, minLate: Count }),
-    refundSeeker: z.strictObject({ lookbackDays: Days, lateAfterDays: Days }),
-    valued: z.strictObject({ windowDays: Days, topShare: Share.refine((s) => s > 0, 'above 0') }),
-  }),
-  boundaries: z.strictObject({
-    cancellations: z.strictObject({
-      windowDays: Days,
-      depositAt: Count,
-      depositPercent: z.number().int().min(1).max(100),
-      blockAt: Count,
-    }),
-    abuse: z.strictObject({ windowDays: Days, warningAt: Count, endAt: Count, endOnViolence: z.boolean() }),
-    overdue: z.strictObject({ days: Days }),
-    /** Days a confirmed decision lasts unless the person sets expiresAt; null = until revoked. */
-    expiryDays: z.strictObject({
-      note: Days.nullable(),
-      warning: Days.nullable(),
-      deposit_required: Days.nullable(),
-      prepayment_required: Days.nullable(),
-      booking_blocked: Days.nullable(),
-      ended: Days.nullable(),
-    }),
-  }),
-});
-export type ProfileRules = z.infer<typeof ProfileRulesSchema>;
+export type { ProfileRules };
 
 export const DEFAULT_PROFILE_RULES: ProfileRules = {
   lateCancelNoticeHours: 24,
@@ -82,9 +37,6 @@ export const DEFAULT_PROFILE_RULES: ProfileRules = {
     },
   },
 };
-
-/** A patch: any subset of the rules, nested; it is merged over the current rules and validated whole. */
-export const ProfileRulesPatchSchema = z.record(z.string(), z.unknown());
 
 export async function getProfileRules(db: Db): Promise<ProfileRules> {
   const row = await db

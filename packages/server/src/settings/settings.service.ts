@@ -1,43 +1,12 @@
+import { type Settings, SettingsSchema } from '@calmdesk/contracts';
 import type { Selectable } from 'kysely';
-import { z } from 'zod';
 import { recordAudit } from '../audit/audit.service.ts';
 import type { Actor } from '../auth/actor.ts';
 import { requireRole } from '../auth/actor.ts';
 import type { Db } from '../db/database.ts';
 import type { OrganisationTable } from '../db/schema.ts';
 
-const Minutes = z
-  .number()
-  .int()
-  .min(1)
-  .max(60 * 24 * 30);
-const HourMinute = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time is HH:MM');
-
-export const SettingsSchema = z.strictObject({
-  name: z.string().trim().min(1).max(200),
-  languages: z.array(z.enum(['pl', 'et', 'en'])).min(1),
-  timeZone: z.string().refine(isTimeZone, 'an IANA time zone such as Europe/Warsaw'),
-  businessHours: z.strictObject({
-    days: z.partialRecord(z.enum(['1', '2', '3', '4', '5', '6', '7']), z.tuple([HourMinute, HourMinute])),
-  }),
-  firstResponseMinutes: z.strictObject({ calm: Minutes, upset: Minutes, angry: Minutes, hostile: Minutes }),
-  compensationPolicy: z.strictObject({
-    prefer: z.array(z.enum(['repair', 'replacement', 'voucher', 'free_session', 'discount'])),
-    cashRefundLimit: z.number().min(0).max(1_000_000_000),
-    currency: z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 code such as PLN or EUR'),
-  }),
-});
-export type Settings = z.infer<typeof SettingsSchema>;
-export const SettingsPatchSchema = SettingsSchema.partial();
-
-function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
+export type { Settings };
 
 export const DEFAULT_SETTINGS: Settings = {
   name: 'CalmDesk',

@@ -1,5 +1,6 @@
 // @calmdesk/server/testing: what tests, browser tests and benchmarks outside this package use.
 
+export type { NewCase } from '@calmdesk/contracts';
 // The server and the services the browser tests seed data with and the benchmarks measure.
 export {
   abuseExposure,
@@ -15,7 +16,7 @@ export type { Actor } from '../auth/actor.ts';
 export { SESSION_COOKIE } from '../auth/auth.hook.ts';
 export { createToken } from '../auth/auth.service.ts';
 export { digest, newSecret } from '../auth/secrets.ts';
-export { createCase, type NewCase } from '../cases/cases.service.ts';
+export { createCase } from '../cases/cases.service.ts';
 export { computePriority } from '../cases/priority.ts';
 export { type Config, loadConfig } from '../config.ts';
 export { type Db, type OpenDatabase, openDatabase } from '../db/database.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { NewUser, User as PublicUser } from '@calmdesk/contracts';
 import { recordAudit } from '../audit/audit.service.ts';
 import type { Actor } from '../auth/actor.ts';
 import { requireRole } from '../auth/actor.ts';
@@ -9,24 +9,7 @@ import { newId } from '../db/ids.ts';
 import type { UserRow } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
 
-export const RoleSchema = z.enum(['agent', 'supervisor', 'owner']);
-
-export const NewUserSchema = z.strictObject({
-  name: z.string().trim().min(1).max(200),
-  email: z.email().max(320),
-  password: z.string().min(8, 'a password needs at least 8 characters').max(1000),
-  role: RoleSchema,
-  signature: z.string().max(2000).optional(),
-});
-export type NewUser = z.infer<typeof NewUserSchema>;
-
-export interface PublicUser {
-  id: string;
-  name: string;
-  email: string;
-  role: UserRow['role'];
-  signature: string | null;
-}
+export type { PublicUser };
 
 export function presentUser(row: Pick<UserRow, 'id' | 'name' | 'email' | 'role' | 'signature'>): PublicUser {
   return { id: row.id, name: row.name, email: row.email, role: row.role, signature: row.signature };

@@ -1,8 +1,10 @@
-/** The error shape of the CalmDesk API: `{error: {code, message, path?}}`. */
+import type { ErrorBody, ErrorCode } from '@calmdesk/contracts';
+
+/** An error answer of the CalmDesk API (`ErrorBody`); `http_error` when the answer had no error body. */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
-    readonly code: string,
+    readonly code: ErrorCode | 'http_error',
     message: string,
     readonly path?: string,
     readonly body?: unknown,
@@ -18,7 +20,10 @@ export function rememberCsrfToken(token: string | undefined) {
   else sessionStorage.removeItem(CSRF_STORAGE_KEY);
 }
 
-/** Calls the API with the session cookie; writes carry the CSRF token the session endpoint handed out. */
+/**
+ * Calls the API with the session cookie; writes carry the CSRF token the session endpoint handed out.
+ * `T` is the operation's answer type from `@calmdesk/contracts` (e.g. `api<CaseDetail>(…)`).
+ */
 export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (body !== undefined) headers['content-type'] = 'application/json';
@@ -33,7 +38,7 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
   const text = await response.text();
   const data = text ? JSON.parse(text) : undefined;
   if (!response.ok) {
-    const error = data?.error ?? {};
+    const error: Partial<ErrorBody['error']> = (data as Partial<ErrorBody> | undefined)?.error ?? {};
     throw new ApiError(
       response.status,
       error.code ?? 'http_error',

@@ -1,13 +1,12 @@
 import '@mantine/charts/styles.css';
+import type { Quadrant } from '@calmdesk/contracts';
 import { BarChart, LineChart, ScatterChart } from '@mantine/charts';
 import { Alert, Anchor, Group, Loader, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { Link } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ClientType, Quadrant } from '../../api/types.ts';
 import { useFormat } from '../../format/use-format.ts';
 import { useSession } from '../auth/session.ts';
-import { TYPE_COLORS } from '../customer/customer-profile.tsx';
 import {
   type AnalyticsReport,
   csvHref,
@@ -185,18 +184,6 @@ function CostFigure() {
   const query = useAnalytics('cost-to-serve');
   const data = query.data;
   const groups = groupForScatter(data?.items ?? []);
-  const labelOf = (key: string) => {
-    const [kind, value] = key.split(':') as [string, string];
-    return kind === 'type'
-      ? t(`profile.type.${value}`, { defaultValue: value })
-      : t(`analytics.quadrant.${value}`);
-  };
-  const colorOf = (key: string) => {
-    const [kind, value] = key.split(':') as [string, string];
-    return kind === 'type'
-      ? `${TYPE_COLORS[value as ClientType] ?? 'gray'}.6`
-      : (QUADRANT_COLORS[value as Quadrant] ?? 'gray.5');
-  };
   const quadrants = data ? (Object.keys(data.quadrants) as Quadrant[]) : [];
   return (
     <Figure
@@ -210,7 +197,11 @@ function CostFigure() {
         <Chart label={t('analytics.costChart')}>
           <ScatterChart
             h={CHART_HEIGHT + 40}
-            data={groups.map((g) => ({ name: labelOf(g.key), color: colorOf(g.key), data: g.points }))}
+            data={groups.map((g) => ({
+              name: t(`analytics.quadrant.${g.quadrant}`),
+              color: QUADRANT_COLORS[g.quadrant],
+              data: g.points,
+            }))}
             dataKey={{ x: 'minutes', y: 'revenue' }}
             xAxisProps={{ allowDecimals: false, padding: { left: 8, right: 16 } }}
             yAxisProps={{ tickFormatter: (v: number) => format.number(v), width: 64 }}

@@ -1,20 +1,27 @@
+import type { CostToServeRow } from '@calmdesk/contracts';
 import { describe, expect, it } from 'vitest';
-import type { CostToServeRow } from '../../api/types.ts';
 import { formatMonth, groupForScatter, monthlyRates } from './use-analytics.ts';
 
-const row = (name: string, quadrant: CostToServeRow['quadrant'], types: string[] = []) =>
-  ({ customerId: name, name, minutes: 10, revenue: 100, quadrant, types }) as CostToServeRow;
+const row = (name: string, quadrant: CostToServeRow['quadrant'], minutes = 10): CostToServeRow => ({
+  customerId: name,
+  name,
+  cases: 1,
+  interactions: { inbound: 1, outbound: 1, call: 0, note: 0 },
+  minutes,
+  revenue: 100,
+  quadrant,
+});
 
 describe('groupForScatter', () => {
-  it('colours a customer by its first client type, and one without a type by its quadrant', () => {
+  it('groups customers by quadrant, in the order of the quadrants, keeping each point', () => {
     const groups = groupForScatter([
-      row('Ala', 'low_revenue_high_effort', ['serial_canceller', 'abusive']),
-      row('Ewa', 'high_revenue_low_effort'),
-      row('Jan', 'high_revenue_low_effort'),
+      row('Ala', 'low_revenue_high_effort', 40),
+      row('Ewa', 'high_revenue_low_effort', 5),
+      row('Jan', 'high_revenue_low_effort', 7),
     ]);
-    expect(groups.map((g) => [g.key, g.names])).toEqual([
-      ['quadrant:high_revenue_low_effort', ['Ewa', 'Jan']],
-      ['type:serial_canceller', ['Ala']],
+    expect(groups.map((g) => [g.quadrant, g.names, g.points.map((p) => p.minutes)])).toEqual([
+      ['high_revenue_low_effort', ['Ewa', 'Jan'], [5, 7]],
+      ['low_revenue_high_effort', ['Ala'], [40]],
     ]);
   });
 });

@@ -1,28 +1,9 @@
+import type { AnalyticsAnswers, AnalyticsReport, CostToServe, Quadrant } from '@calmdesk/contracts';
+import { QUADRANTS } from '@calmdesk/contracts/enums';
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client.ts';
-import type {
-  AbuseExposureRow,
-  AnalyticsPeriod,
-  CommitmentsRow,
-  CostToServe,
-  DeEscalationRow,
-  ProblemsRow,
-  ResponseTimeRow,
-  RevenuePareto,
-} from '../../api/types.ts';
 
-type WithPeriod<T> = T & { period: AnalyticsPeriod };
-
-export interface AnalyticsAnswers {
-  'revenue-pareto': RevenuePareto;
-  'cost-to-serve': CostToServe;
-  'de-escalation': WithPeriod<{ items: DeEscalationRow[]; byAgent: DeEscalationRow[] }>;
-  'response-times': WithPeriod<{ items: ResponseTimeRow[] }>;
-  commitments: WithPeriod<{ items: CommitmentsRow[]; byWho: CommitmentsRow[] }>;
-  'abuse-exposure': WithPeriod<{ items: AbuseExposureRow[]; byAgent: AbuseExposureRow[] }>;
-  problems: WithPeriod<{ items: ProblemsRow[]; byCategory: ProblemsRow[] }>;
-}
-export type AnalyticsReport = keyof AnalyticsAnswers;
+export type { AnalyticsAnswers, AnalyticsReport };
 
 /** One analytics figure for the default period (the last 12 months, in the organisation's zone). */
 export function useAnalytics<R extends AnalyticsReport>(report: R) {
@@ -64,20 +45,19 @@ export function monthlyRates<R extends { month: string | null; rate: number | nu
 }
 
 export interface ScatterGroup {
-  key: string;
+  quadrant: Quadrant;
   points: Array<{ minutes: number; revenue: number }>;
   names: string[];
 }
 
-/** Groups customers for the revenue × effort chart: by their first client type, else by quadrant. */
+/** Groups customers for the revenue × effort chart by their quadrant, in the order of QUADRANTS. */
 export function groupForScatter(items: CostToServe['items']): ScatterGroup[] {
-  const groups = new Map<string, ScatterGroup>();
+  const groups = new Map<Quadrant, ScatterGroup>();
   for (const item of items) {
-    const key = item.types[0] ? `type:${item.types[0]}` : `quadrant:${item.quadrant}`;
-    const group = groups.get(key) ?? { key, points: [], names: [] };
+    const group = groups.get(item.quadrant) ?? { quadrant: item.quadrant, points: [], names: [] };
     group.points.push({ minutes: item.minutes, revenue: item.revenue });
     group.names.push(item.name);
-    groups.set(key, group);
+    groups.set(item.quadrant, group);
   }
-  return [...groups.values()].sort((a, b) => a.key.localeCompare(b.key));
+  return QUADRANTS.flatMap((quadrant) => groups.get(quadrant) ?? []);
 }

@@ -1,6 +1,6 @@
+import type { Session } from '@calmdesk/contracts';
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, api, rememberCsrfToken } from '../../api/client.ts';
-import type { Session } from '../../api/types.ts';
 
 export const SESSION_KEY = ['session'] as const;
 

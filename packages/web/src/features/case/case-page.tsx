@@ -1,9 +1,10 @@
 import type { Analysis, CaseState, CoachContext, Lang } from '@calmdesk/analysis';
+import type { CaseDetail } from '@calmdesk/contracts';
+import { LANGS } from '@calmdesk/contracts/enums';
 import { Alert, Badge, Button, Grid, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { Link } from '@tanstack/react-router';
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CaseDetail } from '../../api/types.ts';
 import { FlagChips } from '../../components/flag-chips.tsx';
 import { LevelBadge } from '../../components/level-badge.tsx';
 import { useSession } from '../auth/session.ts';
@@ -17,9 +18,13 @@ function inboundAnalyses(item: CaseDetail): Analysis[] {
   return item.interactions.flatMap((i) => (i.kind === 'inbound' && i.analysis ? [i.analysis] : []));
 }
 
+const isLang = (value: string | null): value is Lang => LANGS.includes(value as Lang);
+
 function caseLanguage(item: CaseDetail, analyses: Analysis[]): Lang {
   const detected = analyses.findLast((a) => a.lang !== 'und')?.lang;
-  return item.language ?? (detected && detected !== 'und' ? detected : 'en');
+  // A case keeps the language its customer was stored with, which an import may have left unknown.
+  if (isLang(item.language)) return item.language;
+  return detected && detected !== 'und' ? detected : 'en';
 }
 
 function LogBadge({ id }: { id: string }) {

@@ -1,3 +1,5 @@
+import type { CaseDetail, CompensationKind, Compensation as CompensationRecord } from '@calmdesk/contracts';
+import { FAULTS, CASE_STATUSES as STATUSES } from '@calmdesk/contracts/enums';
 import {
   Badge,
   Button,
@@ -13,14 +15,11 @@ import {
 } from '@mantine/core';
 import { memo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CaseDetail, CompensationKind, CompensationRecord } from '../../api/types.ts';
 import { useFormat } from '../../format/use-format.ts';
 import { useSession } from '../auth/session.ts';
 import { useSettings } from '../settings/use-settings.ts';
 import { useDecideCompensation, useProposeCompensation, useUpdateCase } from './use-case.ts';
 
-const FAULTS = ['unknown', 'ours', 'customer', 'third_party'] as const;
-const STATUSES = ['new', 'open', 'waiting_customer', 'waiting_us', 'resolved', 'closed'] as const;
 const KINDS: CompensationKind[] = [
   'repair',
   'voucher',

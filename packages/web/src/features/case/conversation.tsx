@@ -1,7 +1,7 @@
+import type { Interaction } from '@calmdesk/contracts';
 import { Badge, Card, Group, Stack, Switch, Text, Title } from '@mantine/core';
 import { memo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Interaction } from '../../api/types.ts';
 import { EvidenceText } from '../../components/evidence-text.tsx';
 import { FlagChips, isAbuseFlag } from '../../components/flag-chips.tsx';
 import { LevelBadge } from '../../components/level-badge.tsx';

@@ -1,13 +1,15 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../api/client.ts';
 import type {
   CaseDetail,
+  CasePatch,
   ChainVerdict,
-  CompensationKind,
-  CompensationRecord,
+  CompensationDecisionInput,
+  Compensation as CompensationRecord,
   Interaction,
-  InteractionKind,
-} from '../../api/types.ts';
+  NewCompensationInput,
+  NewInteraction,
+} from '@calmdesk/contracts';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../api/client.ts';
 
 export const caseKey = (id: string) => ['case', id] as const;
 
@@ -35,18 +37,9 @@ function useCaseMutation<Input, Output>(id: string, run: (input: Input) => Promi
 }
 
 export function useAddInteraction(id: string) {
-  return useCaseMutation(id, (input: { kind: InteractionKind; body: string; override?: boolean }) =>
+  return useCaseMutation(id, (input: NewInteraction) =>
     api<Interaction>('POST', `/api/cases/${id}/interactions`, input),
   );
-}
-
-export interface CasePatch {
-  status?: string;
-  stage?: string | null;
-  fault?: string;
-  assignee?: string | null;
-  /** Hand the case to the least busy supervisor. */
-  escalate?: true;
 }
 
 export function useUpdateCase(id: string) {
@@ -54,15 +47,13 @@ export function useUpdateCase(id: string) {
 }
 
 export function useProposeCompensation(id: string) {
-  return useCaseMutation(
-    id,
-    (input: { kind: CompensationKind; amount?: number; currency?: string; statutory: boolean }) =>
-      api<CompensationRecord>('POST', `/api/cases/${id}/compensations`, input),
+  return useCaseMutation(id, (input: NewCompensationInput) =>
+    api<CompensationRecord>('POST', `/api/cases/${id}/compensations`, input),
   );
 }
 
 export function useDecideCompensation(caseId: string) {
-  return useCaseMutation(caseId, (input: { id: string; decision: 'approve' | 'reject' | 'issue' }) =>
+  return useCaseMutation(caseId, (input: { id: string } & CompensationDecisionInput) =>
     api<CompensationRecord>('POST', `/api/compensations/${input.id}/decision`, { decision: input.decision }),
   );
 }

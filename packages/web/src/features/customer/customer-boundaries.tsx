@@ -1,3 +1,4 @@
+import type { BoundaryDecision, BoundaryLevel, Letter, Recommendation } from '@calmdesk/contracts';
 import {
   Alert,
   Badge,
@@ -15,7 +16,6 @@ import {
 } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BoundaryDecision, BoundaryLevel, Letter, Recommendation } from '../../api/types.ts';
 import { endOfDayIn, useFormat } from '../../format/use-format.ts';
 import { useSession } from '../auth/session.ts';
 import { useSettings } from '../settings/use-settings.ts';

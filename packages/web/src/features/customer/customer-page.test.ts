@@ -1,5 +1,5 @@
+import type { CaseDetail, Interaction } from '@calmdesk/contracts';
 import { describe, expect, it } from 'vitest';
-import type { CaseDetail, Interaction } from '../../api/types.ts';
 import { customerTimeline } from './customer-page.tsx';
 
 const interaction = (id: string, createdAt: string) => ({ id, createdAt }) as Interaction;

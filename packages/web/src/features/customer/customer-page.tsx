@@ -1,9 +1,9 @@
+import type { CaseDetail, CustomerDetail, Interaction } from '@calmdesk/contracts';
 import { Alert, Badge, Group, Loader, Paper, SimpleGrid, Stack, Text, Timeline, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
-import type { CaseDetail, CustomerDetail, Interaction } from '../../api/types.ts';
 import { EvidenceText } from '../../components/evidence-text.tsx';
 import { FlagChips } from '../../components/flag-chips.tsx';
 import { LevelBadge } from '../../components/level-badge.tsx';

@@ -1,3 +1,9 @@
+import type {
+  ClientType,
+  CustomerProfile,
+  EvidenceRecord,
+  MoneyByCurrency as Money,
+} from '@calmdesk/contracts';
 import {
   Accordion,
   Alert,
@@ -15,7 +21,6 @@ import {
 import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ClientType, CustomerProfile, EvidenceRecord, Money } from '../../api/types.ts';
 import { type Formatters, useFormat } from '../../format/use-format.ts';
 import { useSettings } from '../settings/use-settings.ts';
 import { parseExcerpt } from './evidence-excerpt.ts';

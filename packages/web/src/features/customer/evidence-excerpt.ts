@@ -1,4 +1,4 @@
-import type { EvidenceRecord } from '../../api/types.ts';
+import type { EvidenceRecord } from '@calmdesk/contracts';
 
 /**
  * The server writes evidence excerpts as short English lines; the ones it builds from data (bookings,

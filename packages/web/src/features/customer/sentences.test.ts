@@ -1,6 +1,6 @@
+import type { ClientTypeResult, Recommendation } from '@calmdesk/contracts';
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
-import type { ClientTypeResult, Recommendation } from '../../api/types.ts';
 import { makeFormatters } from '../../format/use-format.ts';
 import { en } from '../../i18n/en.ts';
 import { et } from '../../i18n/et.ts';

@@ -1,5 +1,5 @@
+import type { ClientTypeResult, SentenceParams as Params, Recommendation } from '@calmdesk/contracts';
 import type { TFunction } from 'i18next';
-import type { ClientTypeResult, Params, Recommendation } from '../../api/types.ts';
 import type { Formatters } from '../../format/use-format.ts';
 
 /** Params made ready for a sentence: numbers in the locale, ISO days as local dates, amounts with cents. */

@@ -1,14 +1,13 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../api/client.ts';
 import type {
   BoundaryDecision,
-  BoundaryLevel,
   BoundaryRule,
   CustomerProfile,
-  EvidenceRecord,
+  NewBoundary,
   Recommendation,
   Standing,
-} from '../../api/types.ts';
+} from '@calmdesk/contracts';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../api/client.ts';
 
 const keys = {
   profile: (id: string) => ['customer', id, 'profile'] as const,
@@ -45,14 +44,6 @@ export function useBoundaries(id: string) {
     queryFn: () =>
       api<{ items: BoundaryDecision[] }>('GET', `/api/customers/${encodeURIComponent(id)}/boundaries`),
   });
-}
-
-export interface NewBoundary {
-  level: BoundaryLevel;
-  reason: string;
-  expiresAt?: string;
-  rule?: BoundaryRule;
-  evidence?: EvidenceRecord[];
 }
 
 /** Every boundary write changes the standing, the recommendations and the history together. */

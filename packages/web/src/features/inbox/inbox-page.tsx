@@ -1,4 +1,6 @@
 import { LEVELS } from '@calmdesk/analysis/vocabulary';
+import type { CaseSummary } from '@calmdesk/contracts';
+import { CASE_STATUSES, CHANNELS } from '@calmdesk/contracts/enums';
 import {
   Alert,
   Button,
@@ -17,14 +19,12 @@ import { useDebouncedValue, useHotkeys, useMediaQuery } from '@mantine/hooks';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CaseSummary } from '../../api/types.ts';
 import { DueCountdown } from '../../components/due-countdown.tsx';
 import { FlagChips } from '../../components/flag-chips.tsx';
 import { LevelBadge } from '../../components/level-badge.tsx';
 import { DEFAULT_FILTERS, type InboxFilters, useCases, useUsers } from './use-cases.ts';
 
-const STATUSES = ['active', 'new', 'open', 'waiting_customer', 'waiting_us', 'resolved', 'closed'] as const;
-const CHANNELS = ['email', 'phone', 'web', 'visit', 'chat', 'review'] as const;
+const STATUSES = ['active', ...CASE_STATUSES] as const;
 
 interface RowProps {
   item: CaseSummary;

@@ -1,3 +1,4 @@
+import type { CasePage, User } from '@calmdesk/contracts';
 import {
   infiniteQueryOptions,
   keepPreviousData,
@@ -6,7 +7,6 @@ import {
   useQuery,
 } from '@tanstack/react-query';
 import { api } from '../../api/client.ts';
-import type { CaseSummary, Page, User } from '../../api/types.ts';
 
 export interface InboxFilters {
   status?: string | null;
@@ -34,9 +34,9 @@ export const DEFAULT_FILTERS: InboxFilters = { status: 'active', sort: 'priority
 function casesQuery(filters: InboxFilters) {
   return infiniteQueryOptions({
     queryKey: ['cases', filters],
-    queryFn: ({ pageParam }) => api<Page<CaseSummary>>('GET', casesUrl(filters, pageParam)),
+    queryFn: ({ pageParam }) => api<CasePage>('GET', casesUrl(filters, pageParam)),
     initialPageParam: null as string | null,
-    getNextPageParam: (last: Page<CaseSummary>) => last.nextCursor,
+    getNextPageParam: (last: CasePage) => last.nextCursor,
   });
 }
 

@@ -1,13 +1,13 @@
+import type { CaseDetail, Channel } from '@calmdesk/contracts';
+import { LANGS as LANGUAGES } from '@calmdesk/contracts/enums';
 import { Alert, Button, Group, Paper, Select, Stack, Textarea, TextInput, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api } from '../../api/client.ts';
-import type { CaseDetail, Channel } from '../../api/types.ts';
 
 const CHANNELS: Channel[] = ['phone', 'visit', 'email', 'web', 'chat', 'review'];
-const LANGUAGES = ['pl', 'et', 'en'] as const;
 
 export function NewCasePage() {
   const { t } = useTranslation();

@@ -1,4 +1,5 @@
-import { BOUNDARY_LEVELS } from '@calmdesk/analysis/vocabulary';
+import type { ProfileRules } from '@calmdesk/contracts';
+import { BOUNDARY_LEVELS } from '@calmdesk/contracts/enums';
 import {
   Alert,
   Button,
@@ -16,7 +17,6 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
-import type { ProfileRules } from '../../api/types.ts';
 
 const RULES_KEY = ['settings', 'profile-rules'] as const;
 

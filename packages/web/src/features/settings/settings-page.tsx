@@ -1,4 +1,6 @@
 import { LANGS, LEVELS } from '@calmdesk/analysis/vocabulary';
+import type { Role, Settings, User } from '@calmdesk/contracts';
+import { ROLES } from '@calmdesk/contracts/enums';
 import {
   Alert,
   Button,
@@ -19,7 +21,6 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
-import type { Role, Settings, User } from '../../api/types.ts';
 import { useSession } from '../auth/session.ts';
 import { useUsers } from '../inbox/use-cases.ts';
 import { ProfileRulesSection } from './profile-rules-section.tsx';
@@ -27,7 +28,6 @@ import { SETTINGS_KEY, useSettings } from './use-settings.ts';
 
 const PREFERRED = ['repair', 'voucher', 'free_session', 'replacement', 'discount'] as const;
 const CURRENCIES = ['PLN', 'EUR', 'USD', 'GBP', 'SEK', 'NOK', 'DKK', 'CZK'];
-const ROLES: Role[] = ['agent', 'supervisor', 'owner'];
 
 function OrganisationForm({ settings, canEdit }: { settings: Settings; canEdit: boolean }) {
   const { t } = useTranslation();
@@ -140,7 +140,7 @@ function OrganisationForm({ settings, canEdit }: { settings: Settings; canEdit: 
   );
 }
 
-function AddUserForm({ roles }: { roles: Role[] }) {
+function AddUserForm({ roles }: { roles: readonly Role[] }) {
   const { t } = useTranslation();
   const client = useQueryClient();
   const empty = { name: '', email: '', password: '', role: 'agent' as Role };

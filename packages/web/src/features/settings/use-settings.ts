@@ -1,6 +1,6 @@
+import type { Settings } from '@calmdesk/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client.ts';
-import type { Settings } from '../../api/types.ts';
 
 export const SETTINGS_KEY = ['settings'] as const;
 

@@ -1,0 +1,180 @@
+import { PROBLEM_CATEGORIES } from '@calmdesk/analysis/vocabulary';
+import { z } from 'zod';
+import { InstantSchema, NamedSchema } from './common.ts';
+import { CustomerInputSchema, CustomerSchema } from './customers.ts';
+import { AnalysisSchema, CoachingSchema, FlagSchema, LevelSchema, MessageBodySchema } from './engine.ts';
+import {
+  CASE_STATUSES,
+  CHANNELS,
+  COMMITMENT_STATUSES,
+  COMPENSATION_DECISIONS,
+  COMPENSATION_KINDS,
+  COMPENSATION_STATUSES,
+  FAULTS,
+  INTERACTION_KINDS,
+  PARTIES,
+} from './enums.ts';
+import { AmountInputSchema, AmountSchema, CurrencySchema } from './money.ts';
+
+export const ChannelSchema = z.enum(CHANNELS);
+export const CaseStatusSchema = z.enum(CASE_STATUSES);
+
+export const NewCaseSchema = z.strictObject({
+  customer: CustomerInputSchema.pick({ name: true, email: true, phone: true, language: true }).strict(),
+  channel: ChannelSchema,
+  subject: z.string().trim().min(1).max(300),
+  message: z.strictObject({ body: MessageBodySchema }).optional(),
+});
+export type NewCase = z.infer<typeof NewCaseSchema>;
+
+export const CaseQuerySchema = z.strictObject({
+  status: z.union([CaseStatusSchema, z.literal('active')]).optional(),
+  level: LevelSchema.optional(),
+  channel: ChannelSchema.optional(),
+  /** A user id, `me` or `none`. */
+  assignee: z.string().max(100).optional(),
+  customer: z.string().max(100).optional(),
+  q: z.string().max(200).optional(),
+  sort: z.enum(['priority', 'created', 'due']).default('priority'),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(500).optional(),
+});
+export type CaseQuery = z.infer<typeof CaseQuerySchema>;
+
+export const CasePatchSchema = z
+  .strictObject({
+    status: CaseStatusSchema,
+    stage: z.string().trim().max(100).nullable(),
+    fault: z.enum(FAULTS),
+    assignee: z.string().max(100).nullable(),
+    subject: z.string().trim().min(1).max(300),
+    /** Hand the case to a supervisor (an agent passes a hostile customer on in one step, as the advice on drawing lines says). */
+    escalate: z.literal(true),
+  })
+  .partial()
+  .refine((patch) => Object.keys(patch).length > 0, 'nothing to change');
+export type CasePatch = z.infer<typeof CasePatchSchema>;
+
+export const NewInteractionSchema = z.strictObject({
+  kind: z.enum(INTERACTION_KINDS),
+  body: MessageBodySchema,
+  /** Send an outbound reply despite `block` findings (supervisor or owner). */
+  override: z.boolean().optional(),
+});
+export type NewInteraction = z.infer<typeof NewInteractionSchema>;
+
+export const CaseSummarySchema = z.object({
+  id: z.string(),
+  subject: z.string(),
+  status: CaseStatusSchema,
+  channel: ChannelSchema,
+  priority: z.number(),
+  level: LevelSchema.nullable(),
+  peakLevel: LevelSchema.nullable(),
+  flags: z.array(FlagSchema),
+  problems: z.array(z.enum(PROBLEM_CATEGORIES)),
+  language: z.string().nullable(),
+  firstResponseDueAt: InstantSchema.nullable(),
+  firstRespondedAt: InstantSchema.nullable(),
+  escalatedAt: InstantSchema.nullable(),
+  createdAt: InstantSchema,
+  updatedAt: InstantSchema,
+  customer: NamedSchema,
+  assignee: NamedSchema.nullable(),
+});
+export type CaseSummary = z.infer<typeof CaseSummarySchema>;
+
+export const CasePageSchema = z.object({
+  items: z.array(CaseSummarySchema),
+  nextCursor: z.string().nullable(),
+});
+export type CasePage = z.infer<typeof CasePageSchema>;
+
+export const InteractionSchema = z.object({
+  id: z.string(),
+  caseId: z.string(),
+  seq: z.number(),
+  kind: z.enum(INTERACTION_KINDS),
+  body: z.string(),
+  author: NamedSchema.nullable(),
+  analysis: AnalysisSchema.nullable(),
+  coaching: CoachingSchema.nullable(),
+  overriddenBy: z.string().nullable(),
+  createdAt: InstantSchema,
+  hash: z.string(),
+});
+export type Interaction = z.infer<typeof InteractionSchema>;
+
+export const CommitmentSchema = z.object({
+  id: z.string(),
+  caseId: z.string(),
+  interactionId: z.string().nullable(),
+  who: z.enum(PARTIES),
+  text: z.string(),
+  dueAt: InstantSchema,
+  status: z.enum(COMMITMENT_STATUSES),
+  escalatedAt: InstantSchema.nullable(),
+  createdAt: InstantSchema,
+});
+export type Commitment = z.infer<typeof CommitmentSchema>;
+
+export const NewCompensationSchema = z
+  .strictObject({
+    kind: z.enum(COMPENSATION_KINDS),
+    amount: AmountInputSchema.optional(),
+    currency: CurrencySchema.optional(),
+    /** A consumer's statutory right (e.g. withdrawal): never steered to a voucher, never over a limit. */
+    statutory: z.boolean().default(false),
+    note: z.string().max(2000).optional(),
+  })
+  .refine((c) => c.kind !== 'cash_refund' || c.amount !== undefined, {
+    message: 'a cash refund needs an amount',
+    path: ['amount'],
+  });
+export type NewCompensation = z.infer<typeof NewCompensationSchema>;
+/** What a client sends: `statutory` may be left out. */
+export type NewCompensationInput = z.input<typeof NewCompensationSchema>;
+
+export const CompensationDecisionSchema = z.strictObject({
+  decision: z.enum(COMPENSATION_DECISIONS),
+  note: z.string().max(2000).optional(),
+});
+export type CompensationDecisionInput = z.infer<typeof CompensationDecisionSchema>;
+
+export const CompensationSchema = z.object({
+  id: z.string(),
+  caseId: z.string(),
+  kind: z.enum(COMPENSATION_KINDS),
+  amount: AmountSchema.nullable(),
+  currency: z.string().nullable(),
+  statutory: z.boolean(),
+  status: z.enum(COMPENSATION_STATUSES),
+  proposedBy: z.string().nullable(),
+  approverId: z.string().nullable(),
+  decidedAt: InstantSchema.nullable(),
+  note: z.string().nullable(),
+  createdAt: InstantSchema,
+});
+export type Compensation = z.infer<typeof CompensationSchema>;
+
+export const CaseDetailSchema = CaseSummarySchema.extend({
+  stage: z.string().nullable(),
+  fault: z.enum(FAULTS),
+  interactions: z.array(InteractionSchema),
+  commitments: z.array(CommitmentSchema),
+  compensations: z.array(CompensationSchema),
+});
+export type CaseDetail = z.infer<typeof CaseDetailSchema>;
+
+/** `GET /api/cases/:id/verify`. */
+export const ChainVerdictSchema = z.object({
+  ok: z.boolean(),
+  entries: z.number(),
+  /** The seq of the first entry that does not match its hash or its predecessor. */
+  brokenAt: z.number().optional(),
+});
+export type ChainVerdict = z.infer<typeof ChainVerdictSchema>;
+
+/** `GET /api/customers/:id`: the customer with every case, each with its log. */
+export const CustomerDetailSchema = CustomerSchema.extend({ cases: z.array(CaseDetailSchema) });
+export type CustomerDetail = z.infer<typeof CustomerDetailSchema>;

@@ -1,0 +1,22 @@
+import { z } from 'zod';
+
+/** A row id in a path (a UUID, or an id an import kept): what every `/:id` route accepts. */
+export const RowIdSchema = z.string().min(1).max(100);
+
+export const IdParamsSchema = z.strictObject({ id: RowIdSchema });
+
+/** An instant as the API writes it: ISO 8601 in UTC. */
+export const InstantSchema = z.string();
+
+export const NamedSchema = z.object({ id: z.string(), name: z.string() });
+export type Named = z.infer<typeof NamedSchema>;
+
+/** Values a sentence is built from, so the web can say it in the reader's language. */
+export const SentenceParamsSchema = z.record(z.string(), z.union([z.string(), z.number(), z.boolean()]));
+export type SentenceParams = z.infer<typeof SentenceParamsSchema>;
+
+/** `{items: [...]}`: every list the API answers. */
+export const itemsOf = <Item extends z.ZodType>(item: Item) => z.object({ items: z.array(item) });
+
+/** A body that must be empty or absent (the local routes always send one). */
+export const EmptyBodySchema = z.strictObject({}).optional();

@@ -1,0 +1,132 @@
+/**
+ * The names the API, the database and the web app share, each listed once. Plain lists without zod,
+ * so the web app can import them without the schemas. The engine's own names (flags, levels,
+ * languages, findings, elements) live in `@calmdesk/analysis` and are re-exported here.
+ */
+export { FLAGS, type Flag, LANGS, type Lang, LEVELS, type Level } from '@calmdesk/analysis/vocabulary';
+
+export const ROLES = ['agent', 'supervisor', 'owner'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const CHANNELS = ['email', 'phone', 'web', 'visit', 'chat', 'review'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+export const CASE_STATUSES = ['new', 'open', 'waiting_customer', 'waiting_us', 'resolved', 'closed'] as const;
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+
+/** Whose fault the customer's problem is, as far as the case knows. */
+export const FAULTS = ['unknown', 'ours', 'customer', 'third_party'] as const;
+export type Fault = (typeof FAULTS)[number];
+
+export const INTERACTION_KINDS = ['inbound', 'outbound', 'note', 'call'] as const;
+export type InteractionKind = (typeof INTERACTION_KINDS)[number];
+
+export const ADDRESS_FORMS = ['formal', 'informal'] as const;
+export type AddressForm = (typeof ADDRESS_FORMS)[number];
+
+/** Who made a promise. */
+export const PARTIES = ['us', 'customer'] as const;
+export type Party = (typeof PARTIES)[number];
+
+export const COMMITMENT_STATUSES = ['open', 'kept', 'missed'] as const;
+export type CommitmentStatus = (typeof COMMITMENT_STATUSES)[number];
+
+export const COMPENSATION_KINDS = [
+  'repair',
+  'replacement',
+  'voucher',
+  'free_session',
+  'discount',
+  'cash_refund',
+] as const;
+export type CompensationKind = (typeof COMPENSATION_KINDS)[number];
+/** The kinds a business can prefer to offer before cash. */
+export const PREFERABLE_COMPENSATION_KINDS = COMPENSATION_KINDS.filter(
+  (kind): kind is Exclude<CompensationKind, 'cash_refund'> => kind !== 'cash_refund',
+);
+
+export const COMPENSATION_STATUSES = ['proposed', 'approved', 'rejected', 'issued'] as const;
+export type CompensationStatus = (typeof COMPENSATION_STATUSES)[number];
+
+export const COMPENSATION_DECISIONS = ['approve', 'reject', 'issue'] as const;
+export type CompensationDecision = (typeof COMPENSATION_DECISIONS)[number];
+
+/** Difficult-client types a profile can suggest (never decided automatically). */
+export const CLIENT_TYPES = [
+  'impatient',
+  'non_payer',
+  'nitpicker',
+  'abusive',
+  'disengaged',
+  'serial_canceller',
+  'refund_seeker',
+  'valued',
+] as const;
+export type ClientType = (typeof CLIENT_TYPES)[number];
+
+/** The boundary ladder, mildest first. */
+export const BOUNDARY_LEVELS = [
+  'note',
+  'warning',
+  'deposit_required',
+  'prepayment_required',
+  'booking_blocked',
+  'ended',
+] as const;
+export type BoundaryLevel = (typeof BOUNDARY_LEVELS)[number];
+
+/** The rules that recommend a boundary; a recommendation names one, and a dismissal answers one. */
+export const BOUNDARY_RULES = [
+  'cancellations_deposit',
+  'cancellations_block',
+  'abuse_warning',
+  'abuse_end',
+  'violence_end',
+  'overdue_prepayment',
+] as const;
+export type BoundaryRule = (typeof BOUNDARY_RULES)[number];
+
+export const BOUNDARY_OUTCOMES = ['confirmed', 'dismissed'] as const;
+/** `active`: confirmed and in force; `expired`, `revoked`; `dismissed`: a recommendation turned down. */
+export const BOUNDARY_STATES = ['active', 'expired', 'revoked', 'dismissed'] as const;
+
+export const BOOKING_STATUSES = ['booked', 'attended', 'cancelled', 'late_cancelled', 'no_show'] as const;
+export type BookingStatus = (typeof BOOKING_STATUSES)[number];
+
+export const EVIDENCE_KINDS = [
+  'interaction',
+  'booking',
+  'invoice',
+  'commitment',
+  'case',
+  'incident',
+] as const;
+export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
+
+export const QUADRANTS = [
+  'high_revenue_low_effort',
+  'high_revenue_high_effort',
+  'low_revenue_low_effort',
+  'low_revenue_high_effort',
+] as const;
+export type Quadrant = (typeof QUADRANTS)[number];
+
+export const IMPORT_KINDS = ['customers', 'bookings', 'invoices'] as const;
+export type ImportKind = (typeof IMPORT_KINDS)[number];
+export const IMPORT_FORMATS = ['csv', 'ics'] as const;
+export type ImportFormat = (typeof IMPORT_FORMATS)[number];
+
+/** Stable error codes; the server maps each to an HTTP status. */
+export const ERROR_CODES = [
+  'bad_request',
+  'unauthenticated',
+  'forbidden',
+  'not_found',
+  'conflict',
+  'coaching_blocked',
+  'approval_required',
+  'too_many_requests',
+  'payload_too_large',
+  'internal',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
