@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireRole } from '../auth/actor.ts';
 import type { AppContext } from '../http/context.ts';
+import { CurrencySchema } from '../money/money-schema.ts';
 import {
   type AbuseExposureRow,
   abuseExposure,
@@ -22,7 +23,7 @@ import {
 import { type CsvColumn, toCsv } from './csv.ts';
 import { type Period, PeriodQuerySchema, presentPeriod, resolvePeriod } from './period.ts';
 
-const Currency = z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 code such as PLN or EUR');
+const Currency = CurrencySchema;
 const ParetoQuerySchema = PeriodQuerySchema.extend({ currency: Currency.optional() });
 const CostQuerySchema = PeriodQuerySchema.extend({
   currency: Currency.optional(),
@@ -67,6 +68,7 @@ const PARETO_CSV: Array<CsvColumn<ParetoPoint>> = [
   { header: 'rank', value: (r) => r.rank },
   { header: 'customer_share', value: (r) => r.customerShare },
   { header: 'cumulative_revenue', value: (r) => r.cumulativeRevenue },
+  { header: 'currency', value: (r) => r.currency },
   { header: 'revenue_share', value: (r) => r.revenueShare },
 ];
 const COST_CSV: Array<CsvColumn<CostToServeRow>> = [
@@ -79,6 +81,7 @@ const COST_CSV: Array<CsvColumn<CostToServeRow>> = [
   { header: 'notes', value: (r) => r.interactions.note },
   { header: 'handling_minutes', value: (r) => r.minutes },
   { header: 'revenue', value: (r) => r.revenue },
+  { header: 'currency', value: (r) => r.currency },
   { header: 'quadrant', value: (r) => r.quadrant },
   { header: 'types', value: (r) => r.types.join(' ') },
 ];

@@ -8,16 +8,18 @@ import type { Db } from '../db/database.ts';
 import { newId } from '../db/ids.ts';
 import type { CompensationRow } from '../db/schema.ts';
 import { AppError, notFound } from '../errors.ts';
+import { minorFrom, toMinor } from '../money/money.ts';
+import { CurrencySchema, checkAmount } from '../money/money-schema.ts';
 import { getSettings, type Settings } from '../settings/settings.service.ts';
+
+const MAX_AMOUNT = 1_000_000_000;
 
 export const NewCompensationSchema = z
   .strictObject({
     kind: z.enum(['repair', 'replacement', 'voucher', 'free_session', 'discount', 'cash_refund']),
-    amount: z.number().min(0).max(1_000_000_000).optional(),
-    currency: z
-      .string()
-      .regex(/^[A-Z]{3}$/, 'an ISO 4217 code such as PLN or EUR')
-      .optional(),
+    /** In major units of `currency` (else the policy's currency), with no more decimals than it has. */
+    amount: z.number().min(0).max(MAX_AMOUNT).optional(),
+    currency: CurrencySchema.optional(),
     /** A consumer's statutory right (e.g. withdrawal): never steered to a voucher, never over a limit. */
     statutory: z.boolean().default(false),
     note: z.string().max(2000).optional(),
@@ -25,17 +27,35 @@ export const NewCompensationSchema = z
   .refine((c) => c.kind !== 'cash_refund' || c.amount !== undefined, {
     message: 'a cash refund needs an amount',
     path: ['amount'],
-  });
+  })
+  .superRefine((c, ctx) => checkAmount(ctx, c.amount, c.currency, 'amount', { max: MAX_AMOUNT }));
 export type NewCompensation = z.infer<typeof NewCompensationSchema>;
 
-/** Seed 001: vouchers and repair first; a cash refund above the limit waits for a supervisor. */
+/**
+ * Seed 001: vouchers and repair first; a cash refund above the limit waits for a supervisor. The limit
+ * is in the policy's currency, and with no exchange rate to compare by, a cash refund in any other
+ * currency always waits.
+ */
 export function needsApproval(
   kind: CompensationRow['kind'],
-  amount: number | undefined,
+  money: { minor: number; currency: string } | null,
   statutory: boolean,
   settings: Settings,
 ): boolean {
-  return kind === 'cash_refund' && !statutory && (amount ?? 0) > settings.compensationPolicy.cashRefundLimit;
+  if (kind !== 'cash_refund' || statutory || money === null) return false;
+  const { cashRefundLimit, currency } = settings.compensationPolicy;
+  if (money.currency !== currency) return true;
+  const limit = toMinor(cashRefundLimit, currency);
+  return 'problem' in limit || money.minor > limit.minor;
+}
+
+/** The proposed amount in minor units, in the given currency or else the policy's. */
+function moneyOf(input: NewCompensation, settings: Settings): { minor: number; currency: string } | null {
+  if (input.amount === undefined) return null;
+  const currency = input.currency ?? settings.compensationPolicy.currency;
+  const read = toMinor(input.amount, currency);
+  if ('problem' in read) throw new AppError('bad_request', `amount ${read.problem}`, 'amount');
+  return { minor: read.minor, currency };
 }
 
 export async function proposeCompensation(
@@ -47,7 +67,8 @@ export async function proposeCompensation(
 ): Promise<Compensation> {
   return db.transaction().execute(async (trx) => {
     const { settings } = await lockCaseWithSettings(trx, caseId);
-    const approvalNeeded = needsApproval(input.kind, input.amount, input.statutory, settings);
+    const money = moneyOf(input, settings);
+    const approvalNeeded = needsApproval(input.kind, money, input.statutory, settings);
     // Within policy, or proposed by someone who could approve it anyway: approved at once.
     const approved = !approvalNeeded || hasRole(actor, 'supervisor');
     const row = await trx
@@ -56,9 +77,8 @@ export async function proposeCompensation(
         id: newId(),
         case_id: caseId,
         kind: input.kind,
-        amount: input.amount ?? null,
-        currency:
-          input.amount === undefined ? null : (input.currency ?? settings.compensationPolicy.currency),
+        amount_minor: money?.minor ?? null,
+        currency: money?.currency ?? null,
         statutory: input.statutory,
         status: approved ? 'approved' : 'proposed',
         proposed_by: userIdOf(actor),
@@ -68,13 +88,20 @@ export async function proposeCompensation(
       })
       .returningAll()
       .executeTakeFirstOrThrow();
+    const compensation = presentCompensation(row);
     await recordAudit(trx, actor, {
       action: 'compensation.propose',
       targetType: 'compensation',
       targetId: row.id,
-      details: { caseId, kind: row.kind, amount: row.amount, status: row.status },
+      details: {
+        caseId,
+        kind: row.kind,
+        amount: compensation.amount,
+        currency: compensation.currency,
+        status: row.status,
+      },
     });
-    return presentCompensation(row);
+    return compensation;
   });
 }
 
@@ -113,15 +140,18 @@ export async function decideCompensation(
       );
     }
     const settings = await getSettings(trx);
-    const amount = row.amount === null ? undefined : Number(row.amount);
+    const money =
+      row.amount_minor === null || row.currency === null
+        ? null
+        : { minor: minorFrom(row.amount_minor), currency: row.currency };
     if (
       decision.decision !== 'issue' &&
-      needsApproval(row.kind, amount, row.statutory, settings) &&
+      needsApproval(row.kind, money, row.statutory, settings) &&
       !hasRole(actor, 'supervisor')
     ) {
       throw new AppError(
         'forbidden',
-        `a cash refund over ${settings.compensationPolicy.cashRefundLimit} ${settings.compensationPolicy.currency} needs a supervisor or owner`,
+        `a cash refund over ${settings.compensationPolicy.cashRefundLimit} ${settings.compensationPolicy.currency}, or in another currency, needs a supervisor or owner`,
       );
     }
     const updated = await trx

@@ -4,6 +4,13 @@ type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 /** JSON columns are written as JSON text and read back parsed. */
 type Json<T> = ColumnType<T, string, string>;
+/**
+ * A bigint count of a currency's minor unit (money/money.ts): PGlite reads it as a number, pg as text,
+ * so it is read through `minorFrom`.
+ */
+type Minor = ColumnType<number | string, number, number>;
+/** An active ISO 4217 code (the `currency_code` domain checks it). */
+type CurrencyCode = string;
 
 export interface ResponseTargets {
   calm: number;
@@ -167,8 +174,9 @@ export interface CompensationsTable {
   id: string;
   case_id: string;
   kind: CompensationKind;
-  amount: ColumnType<string | null, number | string | null, number | string | null>;
-  currency: string | null;
+  /** Set together with `currency`, or neither. */
+  amount_minor: Minor | null;
+  currency: CurrencyCode | null;
   statutory: Generated<boolean>;
   status: 'proposed' | 'approved' | 'rejected' | 'issued';
   proposed_by: string | null;
@@ -189,8 +197,6 @@ export interface AuditLogTable {
   details: Json<Record<string, unknown>> | null;
 }
 
-type Money = ColumnType<string | null, number | string | null | undefined, number | string | null>;
-
 export type BookingStatus = 'booked' | 'attended' | 'cancelled' | 'late_cancelled' | 'no_show';
 
 export interface BookingsTable {
@@ -202,7 +208,9 @@ export interface BookingsTable {
   starts_at: Timestamp;
   status: BookingStatus;
   cancelled_at: Timestamp | null;
-  deposit_amount: Money;
+  /** Set together with `deposit_currency`, or neither. */
+  deposit_minor: Minor | null;
+  deposit_currency: CurrencyCode | null;
   deposit_status: Generated<'none' | 'required' | 'paid' | 'forfeited' | 'refunded'>;
   created_at: CreatedAt;
   updated_at: Timestamp;
@@ -212,8 +220,8 @@ export interface InvoicesTable {
   id: string;
   external_id: string | null;
   customer_id: string;
-  amount: ColumnType<string, number | string, number | string>;
-  currency: string;
+  amount_minor: Minor;
+  currency: CurrencyCode;
   issued_at: Timestamp;
   due_at: Timestamp | null;
   paid_at: Timestamp | null;
@@ -228,8 +236,9 @@ export interface PrepaidPackagesTable {
   name: string;
   sessions_bought: number;
   sessions_used: Generated<number>;
-  price: Money;
-  currency: string | null;
+  /** Set together with `currency`, or neither. */
+  price_minor: Minor | null;
+  currency: CurrencyCode | null;
   bought_at: Timestamp;
   expires_at: Timestamp | null;
   created_at: CreatedAt;

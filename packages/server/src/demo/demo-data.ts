@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { CurrencySchema } from '../money/money-schema.ts';
 
 const StaffKey = z.enum(['owner', 'supervisor', 'agent1', 'agent2']);
 export type StaffKey = z.infer<typeof StaffKey>;
@@ -40,7 +41,7 @@ const CompensationStep = z.strictObject({
   compensation: z.strictObject({
     kind: z.enum(['repair', 'replacement', 'voucher', 'free_session', 'discount', 'cash_refund']),
     amount: z.number().optional(),
-    currency: z.string().optional(),
+    currency: CurrencySchema.optional(),
     statutory: z.boolean().optional(),
     note: z.string().optional(),
   }),
@@ -78,7 +79,7 @@ export type DemoCase = z.infer<typeof CaseSchema>;
 const SettingsSchema = z.strictObject({
   name: z.string(),
   timeZone: z.string(),
-  currency: z.string(),
+  currency: CurrencySchema,
   cashRefundLimit: z.number(),
 });
 
@@ -97,7 +98,7 @@ const BookingSeriesSchema = z.strictObject({
 const InvoiceSchema = z.strictObject({
   customer: z.string(),
   amount: z.number().positive(),
-  currency: z.string().regex(/^[A-Z]{3}$/),
+  currency: CurrencySchema,
   issuedDaysAgo: z.number().min(0),
   dueAfterDays: z.number().min(0),
   paidAfterDays: z.number().min(0).optional(),
@@ -111,7 +112,7 @@ const PackageSchema = z.strictObject({
   sessionsBought: z.number().int().min(1),
   sessionsUsed: z.number().int().min(0),
   price: z.number().min(0),
-  currency: z.string().regex(/^[A-Z]{3}$/),
+  currency: CurrencySchema,
   boughtDaysAgo: z.number().min(0),
   expiresInDays: z.number().optional(),
 });

@@ -13,6 +13,7 @@ import type { Role } from '../db/schema.ts';
 import { importRecords } from '../imports/imports.service.ts';
 import type { SourceRecord } from '../imports/records.ts';
 import { CLI_ACTOR } from '../local/local.service.ts';
+import { toMinor } from '../money/money.ts';
 import { DAY_MS, HOUR_MS } from '../profiles/customer-history.ts';
 import { DEFAULT_SETTINGS, saveSettings } from '../settings/settings.service.ts';
 import { addUser, countUsers } from '../users/users.service.ts';
@@ -156,7 +157,7 @@ async function seedProfiles(db: Db, data: DemoData, now: Date): Promise<void> {
         values: {
           external_id: `demo-invoice-${invoice.customer}-${invoice.issuedDaysAgo}-${i + 1}`,
           customer_email: emailOf.get(invoice.customer) ?? '',
-          amount: invoice.amount.toFixed(2),
+          amount: String(invoice.amount),
           currency: invoice.currency,
           issued_at: daysAgo(issued, 0).toISOString(),
           due_at: daysAgo(issued - invoice.dueAfterDays).toISOString(),
@@ -188,7 +189,7 @@ async function seedProfiles(db: Db, data: DemoData, now: Date): Promise<void> {
         name: pack.name,
         sessions_bought: pack.sessionsBought,
         sessions_used: pack.sessionsUsed,
-        price: pack.price.toFixed(2),
+        price_minor: minorOf(pack.price, pack.currency),
         currency: pack.currency,
         bought_at: daysAgo(pack.boughtDaysAgo),
         expires_at: pack.expiresInDays === undefined ? null : daysAgo(-pack.expiresInDays),
@@ -306,4 +307,11 @@ async function seedStep(
   } else {
     await updateCase(db, ctx.staff[step.by], caseId, { escalate: true }, when);
   }
+}
+
+/** A demo amount in minor units; the demo data is ours, so an amount that does not fit is a bug. */
+function minorOf(amount: number, currency: string): number {
+  const read = toMinor(amount, currency);
+  if ('problem' in read) throw new Error(`demo amount ${amount} ${currency} ${read.problem}`);
+  return read.minor;
 }

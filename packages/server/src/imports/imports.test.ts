@@ -111,18 +111,27 @@ describe.each(TEST_DATABASES)('imports on %s', (kind) => {
         'customers.name',
         'starts_at',
         'status',
-        'deposit_amount',
+        'deposit_minor',
+        'deposit_currency',
         'deposit_status',
       ])
       .orderBy('bookings.external_id')
       .execute();
     expect(
-      rows.map((r) => [r.external_id, r.name, r.starts_at.toISOString(), r.status, r.deposit_amount]),
+      rows.map((r) => [
+        r.external_id,
+        r.name,
+        r.starts_at.toISOString(),
+        r.status,
+        r.deposit_minor === null ? null : Number(r.deposit_minor),
+        r.deposit_currency,
+      ]),
     ).toEqual([
       // Times without an offset are in the organisation's zone (Europe/Warsaw by default).
-      ['B1', 'Jan Kowalski', '2026-02-10T09:30:00.000Z', 'attended', null],
-      ['B2', 'Nowa Osoba', '2026-02-11T09:00:00.000Z', 'late_cancelled', '50.00'],
-      ['B3', 'Nowa Osoba', '2026-02-18T08:00:00.000Z', 'no_show', null],
+      ['B1', 'Jan Kowalski', '2026-02-10T09:30:00.000Z', 'attended', null, null],
+      // A deposit without a currency is in the organisation's.
+      ['B2', 'Nowa Osoba', '2026-02-11T09:00:00.000Z', 'late_cancelled', 5000, 'PLN'],
+      ['B3', 'Nowa Osoba', '2026-02-18T08:00:00.000Z', 'no_show', null, null],
     ]);
     const newPeople = await t.database.db
       .selectFrom('customers')
@@ -155,10 +164,13 @@ describe.each(TEST_DATABASES)('imports on %s', (kind) => {
     expect(paid).toMatchObject({ imported: 0, updated: 1, unchanged: 1 });
     const invoice = await t.database.db
       .selectFrom('invoices')
-      .select(['amount', 'currency'])
+      .select(['amount_minor', 'currency'])
       .where('external_id', '=', 'F/2026/1')
       .executeTakeFirstOrThrow();
-    expect(invoice).toEqual({ amount: '1200.50', currency: 'PLN' });
+    expect({ ...invoice, amount_minor: Number(invoice.amount_minor) }).toEqual({
+      amount_minor: 120050,
+      currency: 'PLN',
+    });
   });
 
   it('answers POST /api/imports/:kind for a supervisor with text/csv and text/calendar, never for an agent', async () => {

@@ -5,6 +5,7 @@ import type { Actor } from '../auth/actor.ts';
 import { requireRole } from '../auth/actor.ts';
 import type { Db } from '../db/database.ts';
 import type { OrganisationTable } from '../db/schema.ts';
+import { CurrencySchema, checkAmount } from '../money/money-schema.ts';
 
 const Minutes = z
   .number()
@@ -21,11 +22,17 @@ export const SettingsSchema = z.strictObject({
     days: z.partialRecord(z.enum(['1', '2', '3', '4', '5', '6', '7']), z.tuple([HourMinute, HourMinute])),
   }),
   firstResponseMinutes: z.strictObject({ calm: Minutes, upset: Minutes, angry: Minutes, hostile: Minutes }),
-  compensationPolicy: z.strictObject({
-    prefer: z.array(z.enum(['repair', 'replacement', 'voucher', 'free_session', 'discount'])),
-    cashRefundLimit: z.number().min(0).max(1_000_000_000),
-    currency: z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 code such as PLN or EUR'),
-  }),
+  compensationPolicy: z
+    .strictObject({
+      prefer: z.array(z.enum(['repair', 'replacement', 'voucher', 'free_session', 'discount'])),
+      /** In major units of `currency`, with no more decimals than it has. */
+      cashRefundLimit: z.number().min(0).max(1_000_000_000),
+      /** The organisation's currency: amounts given without one are in it. */
+      currency: CurrencySchema,
+    })
+    .superRefine((p, ctx) =>
+      checkAmount(ctx, p.cashRefundLimit, p.currency, 'cashRefundLimit', { max: 1_000_000_000 }),
+    ),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 export const SettingsPatchSchema = SettingsSchema.partial();
