@@ -54,7 +54,7 @@ function moneyOf(input: NewCompensation, settings: Settings): { minor: number; c
   if (input.amount === undefined) return null;
   const currency = input.currency ?? settings.compensationPolicy.currency;
   const read = toMinor(input.amount, currency);
-  if ('problem' in read) throw new AppError('bad_request', `amount ${read.problem}`, 'amount');
+  if ('problem' in read) throw new AppError('bad_request', `body.amount: ${read.problem}`, 'body.amount');
   return { minor: read.minor, currency };
 }
 

@@ -187,7 +187,8 @@ export interface CompensationsTable {
 }
 
 export interface AuditLogTable {
-  id: Generated<string>;
+  /** A bigserial: PGlite reads it as a number, pg as text. */
+  id: Generated<string | number>;
   at: CreatedAt;
   /** A user id, `token:<id>` or `cli`. */
   actor: string;
@@ -261,7 +262,7 @@ export interface BoundaryDecisionsTable {
   /** The recommending rule, when the decision answers one. */
   rule: string | null;
   reason: string;
-  evidence: ColumnType<unknown, string | undefined, string>;
+  evidence: ColumnType<unknown[], string | undefined, string>;
   letter: string | null;
   decided_by: string;
   created_at: CreatedAt;

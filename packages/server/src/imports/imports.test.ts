@@ -173,6 +173,51 @@ describe.each(TEST_DATABASES)('imports on %s', (kind) => {
     });
   });
 
+  it('reads amounts exactly in their currency and names the row and column of one that does not fit', async () => {
+    const invoices = [
+      'external_id,customer_email,amount,currency,issued_at,due_at,paid_at',
+      'M/1,jan.kowalski@example.pl,"19,99",EUR,2026-01-05,,2026-01-06',
+      'M/2,jan.kowalski@example.pl,1500,JPY,2026-01-05,,',
+      'M/3,jan.kowalski@example.pl,1.234,KWD,2026-01-05,,',
+      'M/4,jan.kowalski@example.pl,19.999,PLN,2026-01-05,,',
+      'M/5,jan.kowalski@example.pl,1500.5,JPY,2026-01-05,,',
+      'M/6,jan.kowalski@example.pl,10,XYZ,2026-01-05,,',
+      'M/7,jan.kowalski@example.pl,1e3,PLN,2026-01-05,,',
+    ].join('\n');
+    const result = await importCsv('invoices', invoices);
+    expect(result).toMatchObject({ imported: 3, rejected: 4 });
+    expect(result.errors.map((e) => [e.row, e.column, e.message])).toEqual([
+      [5, 'amount', "'19.999' has more than 2 decimals, the most PLN has"],
+      [6, 'amount', "'1500.5' has decimals, but JPY has no minor unit"],
+      [7, 'currency', "'XYZ' is not an ISO 4217 currency code such as PLN or EUR"],
+      [8, 'amount', "'1e3' is not an amount such as 120 or 99.50"],
+    ]);
+    const stored = await t.database.db
+      .selectFrom('invoices')
+      .select(['external_id', 'amount_minor', 'currency'])
+      .where('external_id', 'in', ['M/1', 'M/2', 'M/3'])
+      .orderBy('external_id')
+      .execute();
+    expect(stored.map((i) => [i.external_id, Number(i.amount_minor), i.currency])).toEqual([
+      ['M/1', 1999, 'EUR'],
+      ['M/2', 1500, 'JPY'],
+      ['M/3', 1234, 'KWD'],
+    ]);
+    const bookings = [
+      'external_id,customer_email,starts_at,status,deposit,deposit_currency',
+      'D/1,jan.kowalski@example.pl,2026-02-10 10:00,booked,2000,JPY',
+      'D/2,jan.kowalski@example.pl,2026-02-10 11:00,booked,-5,',
+      'D/3,jan.kowalski@example.pl,2026-02-10 12:00,booked,12.5,JPY',
+      'D/4,jan.kowalski@example.pl,2026-02-10 13:00,booked,12,ABC',
+    ].join('\n');
+    const deposits = await importCsv('bookings', bookings);
+    expect(deposits.errors.map((e) => [e.row, e.column])).toEqual([
+      [3, 'deposit'],
+      [4, 'deposit'],
+      [5, 'deposit_currency'],
+    ]);
+  });
+
   it('answers POST /api/imports/:kind for a supervisor with text/csv and text/calendar, never for an agent', async () => {
     const csv = 'external_id,name,email\nAPI-1,Api Person,api.person@example.com\nAPI-2,,x@example.com\n';
     const forbidden = await t.as('agent', {
