@@ -166,7 +166,8 @@ export type BoundaryRule =
   | 'abuse_end'
   | 'violence_end'
   | 'overdue_prepayment';
-export type Params = Record<string, string | number | boolean>;
+/** A sentence's facts; a list of amounts is one per currency (e.g. `outstanding`). */
+export type Params = Record<string, string | number | boolean | Amount[]>;
 /** Amounts per ISO currency code, e.g. `{ PLN: 1200 }`. */
 export type Money = Record<string, number>;
 
@@ -284,14 +285,30 @@ export interface AnalyticsPeriod {
   months: string[];
 }
 
+/** An amount in major units with its currency: amounts are never added up across currencies. */
+export interface Amount {
+  currency: string;
+  amount: number;
+}
+
 export interface RevenuePareto {
   period: AnalyticsPeriod;
+  /** The curve's one currency. */
+  currency: string;
   customers: number;
   revenue: number;
   topCustomers: number;
   topShare: number | null;
   currencies: string[];
-  points: Array<{ rank: number; customerShare: number; cumulativeRevenue: number; revenueShare: number }>;
+  /** The period's paid revenue in each currency. */
+  totals: Amount[];
+  points: Array<{
+    rank: number;
+    customerShare: number;
+    cumulativeRevenue: number;
+    revenueShare: number;
+    currency: string;
+  }>;
 }
 
 export type Quadrant =
@@ -307,16 +324,20 @@ export interface CostToServeRow {
   interactions: { inbound: number; outbound: number; call: number; note: number };
   minutes: number;
   revenue: number;
+  currency: string;
   quadrant: Quadrant;
   types: string[];
 }
 
 export interface CostToServe {
   period: AnalyticsPeriod;
+  /** The one currency of every revenue figure. */
+  currency: string;
   customers: number;
-  medians: { revenue: number; minutes: number };
-  quadrants: Record<Quadrant, { customers: number; revenue: number; minutes: number }>;
+  medians: { revenue: number; minutes: number; currency: string };
+  quadrants: Record<Quadrant, { customers: number; revenue: number; minutes: number; currency: string }>;
   currencies: string[];
+  totals: Amount[];
   items: CostToServeRow[];
 }
 
