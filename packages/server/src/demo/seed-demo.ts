@@ -6,11 +6,10 @@ import { createCase, updateCase } from '../cases/cases.service.ts';
 import { addInteraction } from '../cases/interactions.service.ts';
 import { setCommitmentStatus } from '../commitments/commitments.service.ts';
 import { decideCompensation, proposeCompensation } from '../compensations/compensations.service.ts';
-import { createCustomer } from '../customers/customers.service.ts';
+import { backdateCustomersToFirstCase, createCustomer } from '../customers/customers.service.ts';
 import type { Db } from '../db/database.ts';
-import { newId } from '../db/ids.ts';
 import type { Role } from '../db/schema.ts';
-import { importRecords } from '../imports/imports.service.ts';
+import { addPrepaidPackage, importRecords } from '../imports/imports.service.ts';
 import type { SourceRecord } from '../imports/records.ts';
 import { CLI_ACTOR } from '../local/local.service.ts';
 import { toMinor } from '../money/money.ts';
@@ -98,9 +97,7 @@ export async function seedDemo(
     await seedCase(db, demoCase, { customer, staff, integration, now });
   }
   // Customers are created by the seed today; their history starts with their first case.
-  await sql`UPDATE customers SET created_at = first.at, updated_at = first.at
-    FROM (SELECT customer_id, min(created_at) AS at FROM cases GROUP BY customer_id) AS first
-    WHERE first.customer_id = customers.id`.execute(db);
+  await backdateCustomersToFirstCase(db);
   await seedProfiles(db, data, now);
   return { seeded: true, accounts, customers: data.customers.length, cases: data.cases.length };
 }
@@ -180,21 +177,17 @@ async function seedProfiles(db: Db, data: DemoData, now: Date): Promise<void> {
       .select('id')
       .where(sql<boolean>`emails @> ARRAY[${emailOf.get(pack.customer) ?? ''}]::text[]`)
       .executeTakeFirstOrThrow();
-    await db
-      .insertInto('prepaid_packages')
-      .values({
-        id: newId(),
-        external_id: `demo-package-${pack.customer}`,
-        customer_id: customer.id,
-        name: pack.name,
-        sessions_bought: pack.sessionsBought,
-        sessions_used: pack.sessionsUsed,
-        price_minor: minorOf(pack.price, pack.currency),
-        currency: pack.currency,
-        bought_at: daysAgo(pack.boughtDaysAgo),
-        expires_at: pack.expiresInDays === undefined ? null : daysAgo(-pack.expiresInDays),
-      })
-      .execute();
+    await addPrepaidPackage(db, {
+      external_id: `demo-package-${pack.customer}`,
+      customer_id: customer.id,
+      name: pack.name,
+      sessions_bought: pack.sessionsBought,
+      sessions_used: pack.sessionsUsed,
+      price_minor: minorOf(pack.price, pack.currency),
+      currency: pack.currency,
+      bought_at: daysAgo(pack.boughtDaysAgo),
+      expires_at: pack.expiresInDays === undefined ? null : daysAgo(-pack.expiresInDays),
+    });
   }
 }
 

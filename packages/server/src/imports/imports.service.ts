@@ -1,9 +1,10 @@
-import { sql } from 'kysely';
+import { type Insertable, sql } from 'kysely';
 import { recordAudit } from '../audit/audit.service.ts';
 import type { Actor } from '../auth/actor.ts';
+import { type CustomerRecord, insertCustomers, updateCustomers } from '../customers/customers.service.ts';
 import type { Db } from '../db/database.ts';
 import { newId } from '../db/ids.ts';
-import type { BookingStatus } from '../db/schema.ts';
+import type { BookingStatus, PrepaidPackagesTable } from '../db/schema.ts';
 import { minorFrom } from '../money/money.ts';
 import { getSettings } from '../settings/settings.service.ts';
 import { FieldProblem, fieldReader } from './fields.ts';
@@ -294,8 +295,8 @@ async function writeCustomers(db: Db, rows: Array<CustomerRow & Row>, now: Date)
       .execute();
     for (const c of candidates) for (const e of c.emails) if (!unclaimed.has(e)) unclaimed.set(e, c);
   }
-  const inserts: unknown[] = [];
-  const updates: unknown[] = [];
+  const inserts: CustomerRecord[] = [];
+  const updates: CustomerRecord[] = [];
   const outcomes: Outcome[] = [];
   for (const row of rows) {
     let current = byExternalId.get(row.externalId);
@@ -335,19 +336,8 @@ async function writeCustomers(db: Db, rows: Array<CustomerRow & Row>, now: Date)
     if (changed) updates.push(next);
     outcomes.push({ row, done: changed ? 'updated' : 'unchanged' });
   }
-  if (inserts.length > 0) {
-    await sql`INSERT INTO customers (id, external_id, name, emails, phones, language, created_at, updated_at)
-      SELECT v.id, v.external_id, v.name, v.emails, v.phones, v.language, ${now}::timestamptz, ${now}::timestamptz
-      FROM jsonb_to_recordset(${json(inserts)}) AS v(id text, external_id text, name text, emails text[], phones text[], language text)`.execute(
-      db,
-    );
-  }
-  if (updates.length > 0) {
-    await sql`UPDATE customers AS c SET external_id = v.external_id, name = v.name, emails = v.emails,
-        phones = v.phones, language = v.language, updated_at = ${now}::timestamptz
-      FROM jsonb_to_recordset(${json(updates)}) AS v(id text, external_id text, name text, emails text[], phones text[], language text)
-      WHERE c.id = v.id`.execute(db);
-  }
+  await insertCustomers(db, inserts, now);
+  await updateCustomers(db, updates, now);
   return outcomes;
 }
 
@@ -373,7 +363,7 @@ async function writeBookings(db: Db, rows: Array<BookingRow & Row>, now: Date): 
   const customerOf = await customersByEmail(db, [
     ...new Set(rows.flatMap((r) => (r.customerEmail ? [r.customerEmail] : []))),
   ]);
-  const newCustomers: unknown[] = [];
+  const newCustomers: CustomerRecord[] = [];
   const inserts: unknown[] = [];
   const updates: unknown[] = [];
   const outcomes: Outcome[] = [];
@@ -387,8 +377,11 @@ async function writeBookings(db: Db, rows: Array<BookingRow & Row>, now: Date): 
         customerOf.set(row.customerEmail, customerId);
         newCustomers.push({
           id: customerId,
+          external_id: null,
           name: row.customerName ?? row.customerEmail,
           emails: [row.customerEmail],
+          phones: [],
+          language: null,
         });
       }
     }
@@ -430,11 +423,7 @@ async function writeBookings(db: Db, rows: Array<BookingRow & Row>, now: Date): 
     if (changed) updates.push(next);
     outcomes.push({ row, done: changed ? 'updated' : 'unchanged' });
   }
-  if (newCustomers.length > 0) {
-    await sql`INSERT INTO customers (id, name, emails, created_at, updated_at)
-      SELECT v.id, v.name, v.emails, ${now}::timestamptz, ${now}::timestamptz
-      FROM jsonb_to_recordset(${json(newCustomers)}) AS v(id text, name text, emails text[])`.execute(db);
-  }
+  await insertCustomers(db, newCustomers, now);
   const columns = sql`v(id text, external_id text, customer_id text, service text, staff text, starts_at timestamptz,
     status text, cancelled_at timestamptz, deposit_minor bigint, deposit_currency text, deposit_status text)`;
   if (inserts.length > 0) {
@@ -527,4 +516,15 @@ async function writeInvoices(db: Db, rows: Array<InvoiceRow & Row>, now: Date): 
       WHERE i.id = v.id`.execute(db);
   }
   return outcomes;
+}
+
+/** Records a customer's prepaid package (a price and its currency together, or neither). */
+export async function addPrepaidPackage(
+  db: Db,
+  values: Omit<Insertable<PrepaidPackagesTable>, 'id'>,
+): Promise<void> {
+  await db
+    .insertInto('prepaid_packages')
+    .values({ id: newId(), ...values })
+    .execute();
 }
