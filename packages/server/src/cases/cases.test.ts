@@ -339,6 +339,19 @@ describe.each(TEST_DATABASES)('cases on %s', (kind) => {
       expect(refused.statusCode, JSON.stringify(payload)).toBe(400);
       expect(refused.json().error.path, JSON.stringify(payload)).toBe(path);
     }
+    for (const [policy, path] of [
+      [{ prefer: [], cashRefundLimit: 200.555, currency: 'PLN' }, 'body.compensationPolicy.cashRefundLimit'],
+      [{ prefer: [], cashRefundLimit: 200.5, currency: 'JPY' }, 'body.compensationPolicy.cashRefundLimit'],
+      [{ prefer: [], cashRefundLimit: 200, currency: 'ABC' }, 'body.compensationPolicy.currency'],
+    ] as const) {
+      const refused = await t.as('owner', {
+        method: 'PATCH',
+        url: '/api/settings',
+        payload: { compensationPolicy: policy },
+      });
+      expect(refused.statusCode, JSON.stringify(policy)).toBe(400);
+      expect(refused.json().error.path, JSON.stringify(policy)).toBe(path);
+    }
   });
 
   it('lists a missed first response and hands the case from its agent to a supervisor', async () => {
