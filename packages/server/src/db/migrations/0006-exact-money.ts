@@ -42,40 +42,41 @@ const AMOUNTS = [
   },
 ] as const;
 
-const ORGANISATION_CURRENCY = `coalesce((SELECT compensation_policy->>'currency' FROM organisation WHERE id = 1), 'PLN')`;
+/** The ISO exponent of a currency code expression: two unless listed otherwise. */
+const exponentOf = (code: string) =>
+  `CASE ${code} ${currencies
+    .filter((c) => c.exponent !== 2)
+    .map((c) => `WHEN '${c.code}' THEN ${c.exponent}`)
+    .join(' ')} ELSE 2 END`;
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   const run = (statement: string) => sql.raw(statement).execute(db);
-  const list = currencies.map((c) => `'${c.code}'`).join(', ');
-  await run(`CREATE DOMAIN currency_code AS text CHECK (VALUE IN (${list}))`);
+  const organisation = await organisationCurrency(db);
   await run(
-    'CREATE TEMPORARY TABLE minor_exponents (code text PRIMARY KEY, exponent int NOT NULL) ON COMMIT DROP',
-  );
-  await run(
-    `INSERT INTO minor_exponents VALUES ${currencies.map((c) => `('${c.code}', ${c.exponent})`).join(', ')}`,
+    `CREATE DOMAIN currency_code AS text CHECK (VALUE IN (${currencies.map((c) => `'${c.code}'`).join(', ')}))`,
   );
   await run('ALTER TABLE bookings ADD COLUMN deposit_currency text');
   await run('DROP INDEX invoices_paid');
   for (const a of AMOUNTS) {
+    // What each amount is in: its own code tidied, else the organisation's; nothing without an amount.
+    const code = `CASE WHEN ${a.from} IS NULL THEN NULL ELSE coalesce(upper(btrim(${a.currency})), '${organisation}') END`;
+    await refuseUnknownCurrencies(db, a.table, a.currency, code);
+    await refuseInexactAmounts(db, a.table, a.from, code);
+    // One rewrite of the table: both USING expressions read the row as it was.
     await run(
-      `UPDATE ${a.table} SET ${a.currency} = CASE WHEN ${a.from} IS NULL THEN NULL
-         ELSE coalesce(upper(btrim(${a.currency})), ${ORGANISATION_CURRENCY}) END`,
+      `ALTER TABLE ${a.table}
+        ALTER COLUMN ${a.from} TYPE bigint USING (${a.from} * 10::numeric ^ ${exponentOf(code)})::bigint,
+        ALTER COLUMN ${a.currency} TYPE currency_code USING ${code}`,
     );
-    await refuseUnknownCurrencies(db, a.table, a.currency);
-    await refuseInexactAmounts(db, a.table, a.from, a.currency);
-    await run(`ALTER TABLE ${a.table} ADD COLUMN ${a.to} bigint`);
-    await run(
-      `UPDATE ${a.table} AS t SET ${a.to} = (t.${a.from} * 10::numeric ^ e.exponent)::bigint
-         FROM minor_exponents AS e WHERE e.code = t.${a.currency}`,
-    );
-    await run(`ALTER TABLE ${a.table} DROP COLUMN ${a.from}`);
-    await run(`ALTER TABLE ${a.table} ALTER COLUMN ${a.currency} TYPE currency_code`);
+    await run(`ALTER TABLE ${a.table} RENAME COLUMN ${a.from} TO ${a.to}`);
     if (a.required) {
-      await run(`ALTER TABLE ${a.table} ALTER COLUMN ${a.to} SET NOT NULL`);
-      await run(`ALTER TABLE ${a.table} ALTER COLUMN ${a.currency} SET NOT NULL`);
+      await run(
+        `ALTER TABLE ${a.table} ALTER COLUMN ${a.to} SET NOT NULL, ALTER COLUMN ${a.currency} SET NOT NULL`,
+      );
     } else {
-      await run(`ALTER TABLE ${a.table} ADD CHECK (${a.to} >= 0)`);
-      await run(`ALTER TABLE ${a.table} ADD CHECK ((${a.to} IS NULL) = (${a.currency} IS NULL))`);
+      await run(
+        `ALTER TABLE ${a.table} ADD CHECK (${a.to} >= 0), ADD CHECK ((${a.to} IS NULL) = (${a.currency} IS NULL))`,
+      );
     }
   }
   await run(
@@ -84,11 +85,29 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await run('CREATE INDEX audit_log_by_target ON audit_log (target_id, id DESC)');
 }
 
-async function refuseUnknownCurrencies(db: Kysely<unknown>, table: string, column: string): Promise<void> {
+/** The organisation's currency (the settings' default, PLN, when it has none): written into SQL, so checked. */
+async function organisationCurrency(db: Kysely<unknown>): Promise<string> {
+  const { rows } = await sql<{ code: string | null }>`
+    SELECT upper(btrim(compensation_policy->>'currency')) AS code FROM organisation WHERE id = 1`.execute(db);
+  const code = rows[0]?.code ?? 'PLN';
+  if (!currencies.some((c) => c.code === code)) {
+    throw new Error(
+      `the organisation's currency '${code}' is not an ISO 4217 code; correct it and start again`,
+    );
+  }
+  return code;
+}
+
+async function refuseUnknownCurrencies(
+  db: Kysely<unknown>,
+  table: string,
+  column: string,
+  code: string,
+): Promise<void> {
+  const known = currencies.map((c) => `'${c.code}'`).join(', ');
   const { rows } = await sql<{ code: string; n: number }>`
-    SELECT ${sql.ref(column)} AS code, count(*)::int AS n FROM ${sql.table(table)}
-    WHERE ${sql.ref(column)} IS NOT NULL
-      AND ${sql.ref(column)} NOT IN (SELECT code FROM minor_exponents)
+    SELECT code, count(*)::int AS n FROM (SELECT ${sql.raw(code)} AS code FROM ${sql.table(table)}) AS t
+    WHERE code IS NOT NULL AND code NOT IN (${sql.raw(known)})
     GROUP BY 1 ORDER BY 1`.execute(db);
   if (rows.length === 0) return;
   const found = rows.map((r) => `'${r.code}' (${r.n} rows)`).join(', ');
@@ -101,15 +120,16 @@ async function refuseInexactAmounts(
   db: Kysely<unknown>,
   table: string,
   amount: string,
-  currency: string,
+  code: string,
 ): Promise<void> {
-  const { rows } = await sql<{ id: string; amount: string; currency: string }>`
-    SELECT t.id, t.${sql.ref(amount)}::text AS amount, t.${sql.ref(currency)} AS currency
-    FROM ${sql.table(table)} AS t JOIN minor_exponents AS e ON e.code = t.${sql.ref(currency)}
-    WHERE t.${sql.ref(amount)} <> round(t.${sql.ref(amount)}, e.exponent)
-    ORDER BY t.id LIMIT 5`.execute(db);
+  const { rows } = await sql<{ id: string; amount: string; code: string }>`
+    SELECT id, amount::text, code FROM (
+      SELECT id, ${sql.ref(amount)} AS amount, ${sql.raw(code)} AS code FROM ${sql.table(table)}
+    ) AS t
+    WHERE amount <> round(amount, ${sql.raw(exponentOf('code'))})
+    ORDER BY id LIMIT 5`.execute(db);
   if (rows.length === 0) return;
-  const found = rows.map((r) => `${r.id} (${r.amount} ${r.currency})`).join(', ');
+  const found = rows.map((r) => `${r.id} (${r.amount} ${r.code})`).join(', ');
   throw new Error(
     `${table}.${amount} has amounts finer than their currency's minor unit: ${found}; correct them and start again`,
   );
