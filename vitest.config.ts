@@ -33,6 +33,7 @@ export default defineConfig({
           name: 'unit',
           include: [
             'packages/analysis/{src,test}/**/*.test.{ts,tsx}',
+            'packages/contracts/src/**/*.test.ts',
             'packages/web/src/**/*.test.{ts,tsx}',
             'scripts/**/*.test.ts',
             ...SERVER_UNIT,

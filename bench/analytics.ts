@@ -42,7 +42,7 @@ const RUNS = 5;
 const TARGET_TOTAL_MS = 2_000;
 /** The floor: a plain scan of each of the two big tables; the floor is the sum of their medians. */
 const FLOOR_QUERIES = [
-  'SELECT count(*), sum(amount) FROM invoices',
+  'SELECT count(*), sum(amount_minor) FROM invoices',
   'SELECT count(*), sum(seq) FROM interactions',
 ] as const;
 
@@ -237,15 +237,19 @@ export async function generateAnalyticsData(db: Db, scale: Scale): Promise<void>
       SELECT 'st' || g, 'Agent ' || g, 'agent' || g || '@example.test',
         CASE WHEN g <= 2 THEN 'supervisor' ELSE 'agent' END, 'not-a-password'
       FROM generate_series(1, ${STAFF}) AS g`,
-    `INSERT INTO invoices (id, customer_id, amount, currency, issued_at, due_at, paid_at, updated_at)
-      SELECT 'in' || g, ${skewed(3)}, round((20 + random() * 480)::numeric, 2), 'PLN', issued,
+    // Amounts in grosze (20.00–500.00 PLN); one invoice in twenty in euro cents, a curve of its own.
+    `INSERT INTO invoices (id, customer_id, amount_minor, currency, issued_at, due_at, paid_at, updated_at)
+      SELECT 'in' || g, ${skewed(3)}, 2000 + floor(random() * 48000)::bigint,
+        CASE WHEN g % 20 = 0 THEN 'EUR' ELSE 'PLN' END, issued,
         issued + interval '14 days',
         CASE WHEN random() < 0.85 THEN issued + random() * interval '30 days' END, issued
       FROM (SELECT g, now() - random() * interval '730 days' AS issued FROM generate_series(1, ${invoices}) AS g) AS s`,
-    `INSERT INTO bookings (id, customer_id, service, staff, starts_at, status, updated_at)
+    `INSERT INTO bookings (id, customer_id, service, staff, starts_at, status, deposit_minor, deposit_currency,
+        updated_at)
       SELECT 'bk' || g, ${skewed(2)}, 'Session', 'Agent ' || (1 + g % ${STAFF}),
         now() - random() * interval '730 days',
         (ARRAY['attended', 'attended', 'attended', 'booked', 'cancelled', 'late_cancelled', 'no_show'])[1 + floor(random() * 7)::int],
+        CASE WHEN g % 10 = 0 THEN 5000 END, CASE WHEN g % 10 = 0 THEN 'PLN' END,
         now()
       FROM generate_series(1, ${bookings}) AS g`,
     `INSERT INTO cases (id, customer_id, subject, channel, status, problems, level, peak_level, assignee_id,

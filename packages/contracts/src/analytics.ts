@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { INTERACTION_KINDS, LEVELS, PARTIES, QUADRANTS } from './enums.ts';
-import { AmountSchema, CurrencySchema } from './money.ts';
+import { AmountSchema, CurrencyAmountSchema, CurrencySchema } from './money.ts';
 
 /** A day (`2026-01-31`, in the organisation's time zone) or an instant with its offset. */
 const BoundSchema = z.union([z.iso.date(), z.iso.datetime({ offset: true })]);
@@ -44,17 +44,22 @@ export const ParetoPointSchema = z.object({
   cumulativeRevenue: AmountSchema,
   /** cumulativeRevenue / revenue: the y axis, 0…1. */
   revenueShare: z.number(),
+  currency: z.string(),
 });
 
 export const RevenueParetoSchema = withPeriod({
+  /** The curve's one currency (`?currency=`, else the organisation's). */
+  currency: z.string(),
   /** Customers with positive paid revenue in the period. */
   customers: z.number(),
   revenue: AmountSchema,
   /** Customers in the top 20 % and the share of revenue they bring. */
   topCustomers: z.number(),
   topShare: z.number().nullable(),
-  /** Currencies among the period's paid invoices; sums mix them unless a currency is chosen. */
+  /** Currencies among the period's paid invoices. */
   currencies: z.array(z.string()),
+  /** The period's paid revenue in each currency. */
+  totals: z.array(CurrencyAmountSchema),
   points: z.array(ParetoPointSchema),
 });
 export type RevenuePareto = z.infer<typeof RevenueParetoSchema>;
@@ -77,21 +82,29 @@ export const CostToServeRowSchema = z.object({
   interactions: byKind(z.number()),
   /** Estimated handling minutes (`handlingMinutes` × interactions). */
   minutes: z.number(),
-  /** Paid revenue in the period. */
+  /** Paid revenue in the period, in `currency`. */
   revenue: AmountSchema,
+  currency: z.string(),
   quadrant: QuadrantSchema,
 });
 export type CostToServeRow = z.infer<typeof CostToServeRowSchema>;
 
-const QuadrantTotalsSchema = z.object({ customers: z.number(), revenue: AmountSchema, minutes: z.number() });
+const QuadrantTotalsSchema = z.object({
+  customers: z.number(),
+  revenue: AmountSchema,
+  minutes: z.number(),
+  currency: z.string(),
+});
 
 export const CostToServeSchema = withPeriod({
+  /** The one currency of every revenue figure. */
+  currency: z.string(),
   /** Minutes one interaction of each kind is taken to cost. */
   handlingMinutes: byKind(z.number()),
   /** Customers with a case, a log entry or paid revenue in the period. */
   customers: z.number(),
   /** High revenue means revenue > median; high effort means minutes > median. */
-  medians: z.object({ revenue: AmountSchema, minutes: z.number() }),
+  medians: z.object({ revenue: AmountSchema, minutes: z.number(), currency: z.string() }),
   quadrants: z.object(
     Object.fromEntries(QUADRANTS.map((q) => [q, QuadrantTotalsSchema])) as Record<
       (typeof QUADRANTS)[number],
@@ -99,6 +112,7 @@ export const CostToServeSchema = withPeriod({
     >,
   ),
   currencies: z.array(z.string()),
+  totals: z.array(CurrencyAmountSchema),
   items: z.array(CostToServeRowSchema),
 });
 export type CostToServe = z.infer<typeof CostToServeSchema>;

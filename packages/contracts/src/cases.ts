@@ -14,7 +14,7 @@ import {
   INTERACTION_KINDS,
   PARTIES,
 } from './enums.ts';
-import { AmountInputSchema, AmountSchema, CurrencySchema } from './money.ts';
+import { AmountInputSchema, AmountSchema, CurrencySchema, checkAmount, MAX_AMOUNT } from './money.ts';
 
 export const ChannelSchema = z.enum(CHANNELS);
 export const CaseStatusSchema = z.enum(CASE_STATUSES);
@@ -121,6 +121,7 @@ export type Commitment = z.infer<typeof CommitmentSchema>;
 export const NewCompensationSchema = z
   .strictObject({
     kind: z.enum(COMPENSATION_KINDS),
+    /** In major units of `currency` (else the policy's currency), with no more decimals than it has. */
     amount: AmountInputSchema.optional(),
     currency: CurrencySchema.optional(),
     /** A consumer's statutory right (e.g. withdrawal): never steered to a voucher, never over a limit. */
@@ -130,7 +131,8 @@ export const NewCompensationSchema = z
   .refine((c) => c.kind !== 'cash_refund' || c.amount !== undefined, {
     message: 'a cash refund needs an amount',
     path: ['amount'],
-  });
+  })
+  .superRefine((c, ctx) => checkAmount(ctx, c.amount, c.currency, 'amount', { max: MAX_AMOUNT }));
 export type NewCompensation = z.infer<typeof NewCompensationSchema>;
 /** What a client sends: `statutory` may be left out. */
 export type NewCompensationInput = z.input<typeof NewCompensationSchema>;

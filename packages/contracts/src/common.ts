@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CurrencyAmountSchema } from './money.ts';
 
 /** A row id in a path (a UUID, or an id an import kept): what every `/:id` route accepts. */
 export const RowIdSchema = z.string().min(1).max(100);
@@ -12,8 +13,14 @@ export const NamedSchema = z.object({ id: z.string(), name: z.string() });
 export type Named = z.infer<typeof NamedSchema>;
 
 /** Values a sentence is built from, so the web can say it in the reader's language. */
-export const SentenceParamsSchema = z.record(z.string(), z.union([z.string(), z.number(), z.boolean()]));
+// A list of amounts is one per currency (e.g. a non-payer's `outstanding`).
+export const SentenceParamsSchema = z.record(
+  z.string(),
+  z.union([z.string(), z.number(), z.boolean(), z.array(CurrencyAmountSchema)]),
+);
 export type SentenceParams = z.infer<typeof SentenceParamsSchema>;
+/** A sentence's facts, as the web reads them. */
+export type Params = SentenceParams;
 
 /** `{items: [...]}`: every list the API answers. */
 export const itemsOf = <Item extends z.ZodType>(item: Item) => z.object({ items: z.array(item) });

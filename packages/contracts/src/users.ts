@@ -2,7 +2,7 @@ import { isTimeZone } from '@calmdesk/analysis/zoned';
 import { z } from 'zod';
 import { InstantSchema } from './common.ts';
 import { LANGS, PREFERABLE_COMPENSATION_KINDS, ROLES } from './enums.ts';
-import { AmountInputSchema, CurrencySchema } from './money.ts';
+import { AmountInputSchema, CurrencySchema, checkAmount, MAX_AMOUNT } from './money.ts';
 
 export const RoleSchema = z.enum(ROLES);
 
@@ -78,11 +78,17 @@ export const SettingsSchema = z.strictObject({
     days: z.partialRecord(z.enum(['1', '2', '3', '4', '5', '6', '7']), z.tuple([HourMinute, HourMinute])),
   }),
   firstResponseMinutes: z.strictObject({ calm: Minutes, upset: Minutes, angry: Minutes, hostile: Minutes }),
-  compensationPolicy: z.strictObject({
-    prefer: z.array(z.enum(PREFERABLE_COMPENSATION_KINDS)),
-    cashRefundLimit: AmountInputSchema,
-    currency: CurrencySchema,
-  }),
+  compensationPolicy: z
+    .strictObject({
+      prefer: z.array(z.enum(PREFERABLE_COMPENSATION_KINDS)),
+      /** In major units of `currency`, with no more decimals than it has. */
+      cashRefundLimit: AmountInputSchema,
+      /** The organisation's currency: amounts given without one are in it. */
+      currency: CurrencySchema,
+    })
+    .superRefine((p, ctx) =>
+      checkAmount(ctx, p.cashRefundLimit, p.currency, 'cashRefundLimit', { max: MAX_AMOUNT }),
+    ),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 export const SettingsPatchSchema = SettingsSchema.partial();

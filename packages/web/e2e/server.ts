@@ -233,7 +233,8 @@ export async function seedDifficultCustomer(db: Db): Promise<string> {
     id: newId(),
     external_id: `FV/${issuedDaysAgo}/${Math.round(amount)}`,
     customer_id: customer,
-    amount,
+    // Grosze: the database keeps whole minor units.
+    amount_minor: Math.round(amount * 100),
     currency: 'PLN',
     issued_at: daysAgo(issuedDaysAgo),
     due_at: daysAgo(issuedDaysAgo - 14),

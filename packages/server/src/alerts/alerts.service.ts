@@ -1,3 +1,6 @@
+import { recordSystemAudit } from '../audit/audit.service.ts';
+import { escalateCasesToSupervisor } from '../cases/cases.service.ts';
+import { markOverdueCommitmentsEscalated } from '../commitments/commitments.service.ts';
 import type { Db } from '../db/database.ts';
 
 export interface Alert {
@@ -95,14 +98,7 @@ export async function escalateOverdue(db: Db, now: Date): Promise<number> {
       .orderBy('role', 'desc')
       .orderBy('created_at')
       .executeTakeFirst();
-    const commitments = await trx
-      .updateTable('commitments')
-      .set({ escalated_at: now })
-      .where('status', '=', 'open')
-      .where('due_at', '<', now)
-      .where('escalated_at', 'is', null)
-      .returning('case_id')
-      .execute();
+    const commitments = await markOverdueCommitmentsEscalated(trx, now);
     const lateCases = await trx
       .selectFrom('cases')
       .select('id')
@@ -113,38 +109,16 @@ export async function escalateOverdue(db: Db, now: Date): Promise<number> {
       .execute();
     const caseIds = [...new Set([...commitments.map((c) => c.case_id), ...lateCases.map((c) => c.id)])];
     if (caseIds.length === 0) return 0;
-    await trx
-      .updateTable('cases')
-      .set((eb) => ({
-        escalated_at: eb.fn.coalesce('escalated_at', eb.val(now)),
-        assignee_id: supervisor
-          ? eb
-              .case()
-              .when(
-                eb.or([
-                  eb('assignee_id', 'is', null),
-                  eb('assignee_id', 'in', eb.selectFrom('users').select('id').where('role', '=', 'agent')),
-                ]),
-              )
-              .then(supervisor.id)
-              .else(eb.ref('assignee_id'))
-              .end()
-          : eb.ref('assignee_id'),
-      }))
-      .where('id', 'in', caseIds)
-      .execute();
-    await trx
-      .insertInto('audit_log')
-      .values(
-        caseIds.map((id) => ({
-          actor: 'system',
-          action: 'case.escalate_overdue',
-          target_type: 'case',
-          target_id: id,
-          details: JSON.stringify({ to: supervisor?.id ?? null }),
-        })),
-      )
-      .execute();
+    await escalateCasesToSupervisor(trx, caseIds, supervisor?.id ?? null, now);
+    await recordSystemAudit(
+      trx,
+      caseIds.map((id) => ({
+        action: 'case.escalate_overdue',
+        targetType: 'case',
+        targetId: id,
+        details: { to: supervisor?.id ?? null },
+      })),
+    );
     return commitments.length + lateCases.length;
   });
 }

@@ -66,6 +66,7 @@ const PARETO_CSV: Array<CsvColumn<ParetoPoint>> = [
   { header: 'rank', value: (r) => r.rank },
   { header: 'customer_share', value: (r) => r.customerShare },
   { header: 'cumulative_revenue', value: (r) => r.cumulativeRevenue },
+  { header: 'currency', value: (r) => r.currency },
   { header: 'revenue_share', value: (r) => r.revenueShare },
 ];
 const COST_CSV: Array<CsvColumn<CostToServeRow>> = [
@@ -78,6 +79,7 @@ const COST_CSV: Array<CsvColumn<CostToServeRow>> = [
   { header: 'notes', value: (r) => r.interactions.note },
   { header: 'handling_minutes', value: (r) => r.minutes },
   { header: 'revenue', value: (r) => r.revenue },
+  { header: 'currency', value: (r) => r.currency },
   { header: 'quadrant', value: (r) => r.quadrant },
 ];
 const DE_ESCALATION_CSV: Array<CsvColumn<DeEscalationRow>> = [

@@ -1,6 +1,8 @@
+import { type Amount, addTo, amountsOf, exponentOf, minorFrom, toMajor } from '@calmdesk/contracts';
 import { type RawBuilder, sql } from 'kysely';
 import type { Db } from '../db/database.ts';
 import type { Level } from '../db/schema.ts';
+import { getSettings } from '../settings/settings.service.ts';
 import type { Period } from './period.ts';
 
 /**
@@ -33,19 +35,32 @@ async function analyticsQuery<Row>(db: Db, query: RawBuilder<Row>): Promise<Row[
 }
 
 /**
- * The body of a `paid` CTE, in one pass: paid revenue per customer in the period (in `currency` only,
- * when given) in the rows with a customer_id, and the currencies the period's payments use in the rows
- * without one.
+ * The body of a `paid` CTE, in one pass over the period's payments, in minor units: paid revenue per
+ * customer in `currency` (rows with a customer_id), and the total of each currency the period's payments
+ * use (rows without one). No sum crosses currencies.
  */
-const paidInPeriod = (period: Period, currency: string | null) => {
+const paidInPeriod = (period: Period, currency: string) => {
   const { from, to } = bounds(period);
   return sql`
       SELECT customer_id, currency,
-        sum(amount::float8) FILTER (WHERE ${currency}::text IS NULL OR currency = ${currency}::text) AS revenue
+        sum(amount_minor) FILTER (WHERE currency = ${currency}::text) AS revenue,
+        CASE WHEN grouping(customer_id) = 1 THEN sum(amount_minor)::text END AS total
       FROM invoices
       WHERE paid_at >= ${from} AND paid_at < ${to}
       GROUP BY GROUPING SETS ((customer_id), (currency))`;
 };
+
+/** The currency a revenue figure is in: the one asked for, else the organisation's. */
+async function revenueCurrency(db: Db, currency: string | undefined): Promise<string> {
+  return currency ?? (await getSettings(db)).compensationPolicy.currency;
+}
+
+/** The period's paid revenue of every currency, by code: `[{currency, amount}]` in major units. */
+function totalsOf(rows: Array<{ currency: string; total: string }> | null): Amount[] {
+  const totals = new Map<string, number>();
+  for (const r of rows ?? []) addTo(totals, r.currency, minorFrom(r.total));
+  return amountsOf(totals);
+}
 
 const ratio = (part: number, whole: number): number | null => (whole > 0 ? part / whole : null);
 
@@ -55,36 +70,46 @@ export interface ParetoPoint {
   /** rank / customers: the x axis, 0…1. */
   customerShare: number;
   cumulativeRevenue: number;
+  currency: string;
   /** cumulativeRevenue / revenue: the y axis, 0…1. */
   revenueShare: number;
 }
 
 export interface RevenuePareto {
-  /** Customers with positive paid revenue in the period. */
+  /** The one currency of the curve: the one asked for, else the organisation's. */
+  currency: string;
+  /** Customers with positive paid revenue in `currency` in the period. */
   customers: number;
+  /** Their paid revenue, in `currency`. */
   revenue: number;
   /** Customers in the top 20 % (ceil(customers × 0.2)) and the share of revenue they bring. */
   topCustomers: number;
   topShare: number | null;
-  /** Currencies among the period's paid invoices; sums mix them unless a currency is chosen. */
+  /** Currencies among the period's paid invoices, each a curve of its own (`?currency=`). */
   currencies: string[];
+  /** The period's paid revenue in each of them, never added up across them. */
+  totals: Amount[];
   points: ParetoPoint[];
 }
 
-/** The 80/20 curve of paid revenue (invoices paid in the period), downsampled to ≤ 101 points. */
-export async function revenuePareto(db: Db, period: Period, currency?: string): Promise<RevenuePareto> {
+/**
+ * The 80/20 curve of paid revenue (invoices paid in the period) in one currency, downsampled to
+ * ≤ 101 points: revenue in different currencies has no common measure without exchange rates.
+ */
+export async function revenuePareto(db: Db, period: Period, asked?: string): Promise<RevenuePareto> {
+  const currency = await revenueCurrency(db, asked);
   const rows = await analyticsQuery(
     db,
     sql<{
-      currencies: string[] | null;
+      totals: Array<{ currency: string; total: string }> | null;
       rank: number | null;
       n: number | null;
-      cumulative: number | null;
-      total: number | null;
+      cumulative: string | number | null;
+      total: string | number | null;
       is_point: boolean | null;
       is_top: boolean | null;
     }>`
-    WITH paid AS (${paidInPeriod(period, currency ?? null)}
+    WITH paid AS (${paidInPeriod(period, currency)}
     ), per_customer AS (
       SELECT revenue FROM paid WHERE customer_id IS NOT NULL AND revenue > 0
     ), ranked AS (
@@ -94,41 +119,47 @@ export async function revenuePareto(db: Db, period: Period, currency?: string): 
       -- Customers with equal revenue swap places without changing any cumulative sum: no tie-break needed.
       WINDOW w AS (ORDER BY revenue DESC)
     ), picked AS (
-      SELECT rank::int, n::int, cumulative::float8, total::float8,
+      SELECT rank::int, n::int, cumulative::bigint, total::bigint,
         (rank = n OR (rank * 100) / n <> ((rank - 1) * 100) / n) AS is_point,
         rank = ceil(n * 0.2) AS is_top
       FROM ranked
       WHERE rank = n OR rank = ceil(n * 0.2) OR (rank * 100) / n <> ((rank - 1) * 100) / n
     )
-    SELECT c.currencies, p.*
-    FROM (SELECT array_agg(currency ORDER BY currency) AS currencies FROM paid WHERE customer_id IS NULL) AS c
+    SELECT c.totals, p.*
+    FROM (
+      SELECT json_agg(json_build_object('currency', currency, 'total', total) ORDER BY currency) AS totals
+      FROM paid WHERE customer_id IS NULL
+    ) AS c
     LEFT JOIN picked AS p ON true
     ORDER BY p.rank`,
   );
   const first = rows[0];
   const customers = first?.n ?? 0;
-  // The running sum at the last rank, not sum() OVER (): float sums in another order could leave the
-  // curve ending at 0.9999999.
-  const revenue = rows.find((r) => r.rank !== null && r.rank === r.n)?.cumulative ?? 0;
+  const revenue = first?.total == null ? 0 : minorFrom(first.total);
   const top = rows.find((r) => r.is_top);
   const points: ParetoPoint[] = customers
-    ? [{ rank: 0, customerShare: 0, cumulativeRevenue: 0, revenueShare: 0 }]
+    ? [{ rank: 0, customerShare: 0, cumulativeRevenue: 0, revenueShare: 0, currency }]
     : [];
   for (const r of rows) {
     if (!r.is_point || r.rank === null || r.cumulative === null) continue;
+    const cumulative = minorFrom(r.cumulative);
     points.push({
       rank: r.rank,
       customerShare: r.rank / customers,
-      cumulativeRevenue: roundMoney(r.cumulative),
-      revenueShare: r.cumulative / revenue,
+      cumulativeRevenue: toMajor(cumulative, currency),
+      revenueShare: cumulative / revenue,
+      currency,
     });
   }
+  const totals = totalsOf(first?.totals ?? null);
   return {
+    currency,
     customers,
-    revenue: roundMoney(revenue),
+    revenue: toMajor(revenue, currency),
     topCustomers: top?.rank ?? 0,
-    topShare: top?.cumulative != null ? top.cumulative / revenue : null,
-    currencies: first?.currencies ?? [],
+    topShare: top?.cumulative != null ? minorFrom(top.cumulative) / revenue : null,
+    currencies: totals.map((t) => t.currency),
+    totals,
     points,
   };
 }
@@ -154,19 +185,25 @@ export interface CostToServeRow {
   interactions: { inbound: number; outbound: number; call: number; note: number };
   /** Estimated handling minutes (HANDLING_MINUTES × interactions). */
   minutes: number;
-  /** Paid revenue in the period. */
+  /** Paid revenue in the period, in `currency`. */
   revenue: number;
+  currency: string;
   quadrant: Quadrant;
 }
 
 export interface CostToServe {
   handlingMinutes: typeof HANDLING_MINUTES;
-  /** Customers with a case, a log entry or paid revenue in the period. */
+  /** The one currency of every revenue figure: the one asked for, else the organisation's. */
+  currency: string;
+  /** Customers with a case, a log entry or paid revenue (in `currency`) in the period. */
   customers: number;
   /** High revenue means revenue > median; high effort means minutes > median. */
-  medians: { revenue: number; minutes: number };
-  quadrants: Record<Quadrant, { customers: number; revenue: number; minutes: number }>;
+  medians: { revenue: number; minutes: number; currency: string };
+  quadrants: Record<Quadrant, { customers: number; revenue: number; minutes: number; currency: string }>;
+  /** Currencies among the period's paid invoices, each a view of its own (`?currency=`). */
   currencies: string[];
+  /** The period's paid revenue in each of them, never added up across them. */
+  totals: Amount[];
   items: CostToServeRow[];
 }
 
@@ -193,7 +230,7 @@ export async function costToServe(
 ): Promise<CostToServe> {
   const { from, to } = bounds(period);
   const m = HANDLING_MINUTES;
-  const currency = options.currency ?? null;
+  const currency = await revenueCurrency(db, options.currency);
   const sort = options.sort ?? 'minutes';
   const rows = await analyticsQuery(
     db,
@@ -201,8 +238,8 @@ export async function costToServe(
       customers: number;
       median_revenue: number | null;
       median_minutes: number | null;
-      quadrants: Array<{ quadrant: Quadrant; customers: number; revenue: number; minutes: number }> | null;
-      currencies: string[] | null;
+      quadrants: Array<{ quadrant: Quadrant; customers: number; revenue: string; minutes: number }> | null;
+      totals: Array<{ currency: string; total: string }> | null;
       customer_id: string | null;
       name: string | null;
       cases: number | null;
@@ -211,7 +248,7 @@ export async function costToServe(
       call: number | null;
       note: number | null;
       minutes: number | null;
-      revenue: number | null;
+      revenue: string | number | null;
       quadrant: Quadrant | null;
     }>`
     WITH effort AS (
@@ -230,7 +267,7 @@ export async function costToServe(
       GROUP BY customer_id
     ), paid AS (${paidInPeriod(period, currency)}
     ), revenue AS (
-      SELECT customer_id, revenue FROM paid WHERE customer_id IS NOT NULL
+      SELECT customer_id, revenue FROM paid WHERE customer_id IS NOT NULL AND revenue IS NOT NULL
     ), joined AS (
       SELECT coalesce(e.customer_id, o.customer_id, r.customer_id) AS customer_id,
         coalesce(o.cases, 0) AS cases,
@@ -238,7 +275,7 @@ export async function costToServe(
         coalesce(e.call, 0) AS call, coalesce(e.note, 0) AS note,
         (coalesce(e.inbound, 0) * ${m.inbound} + coalesce(e.outbound, 0) * ${m.outbound}
           + coalesce(e.call, 0) * ${m.call} + coalesce(e.note, 0) * ${m.note})::int AS minutes,
-        round(coalesce(r.revenue, 0)::numeric, 2)::float8 AS revenue
+        coalesce(r.revenue, 0)::bigint AS revenue
       FROM effort AS e
       FULL JOIN opened AS o ON o.customer_id = e.customer_id
       FULL JOIN revenue AS r ON r.customer_id = coalesce(e.customer_id, o.customer_id)
@@ -254,7 +291,7 @@ export async function costToServe(
       FROM joined AS j CROSS JOIN medians AS md
     ), summary AS (
       SELECT json_agg(q) AS quadrants FROM (
-        SELECT quadrant, count(*)::int AS customers, round(sum(revenue)::numeric, 2)::float8 AS revenue,
+        SELECT quadrant, count(*)::int AS customers, sum(revenue)::text AS revenue,
           sum(minutes)::int AS minutes
         FROM classified GROUP BY quadrant
       ) AS q
@@ -264,7 +301,8 @@ export async function costToServe(
       ${options.limit == null ? sql`` : sql`LIMIT ${options.limit}`}
     )
     SELECT md.customers, md.median_revenue, md.median_minutes, s.quadrants,
-      (SELECT array_agg(currency ORDER BY currency) FROM paid WHERE customer_id IS NULL) AS currencies,
+      (SELECT json_agg(json_build_object('currency', currency, 'total', total) ORDER BY currency)
+        FROM paid WHERE customer_id IS NULL) AS totals,
       p.customer_id, cu.name, p.cases, p.inbound, p.outbound, p.call, p.note, p.minutes, p.revenue, p.quadrant
     FROM medians AS md CROSS JOIN summary AS s
     LEFT JOIN page AS p ON true
@@ -273,10 +311,12 @@ export async function costToServe(
   );
   const head = rows[0];
   const quadrants = Object.fromEntries(
-    QUADRANTS.map((q) => [q, { customers: 0, revenue: 0, minutes: 0 }]),
+    QUADRANTS.map((q) => [q, { customers: 0, revenue: 0, minutes: 0, currency }]),
   ) as CostToServe['quadrants'];
-  for (const q of head?.quadrants ?? [])
-    quadrants[q.quadrant] = { customers: q.customers, revenue: q.revenue, minutes: q.minutes };
+  for (const q of head?.quadrants ?? []) {
+    const revenue = toMajor(minorFrom(q.revenue), currency);
+    quadrants[q.quadrant] = { customers: q.customers, revenue, minutes: q.minutes, currency };
+  }
   const items: CostToServeRow[] = [];
   for (const r of rows) {
     if (r.customer_id === null || r.quadrant === null) continue;
@@ -291,16 +331,24 @@ export async function costToServe(
         note: r.note ?? 0,
       },
       minutes: r.minutes ?? 0,
-      revenue: r.revenue ?? 0,
+      revenue: toMajor(minorFrom(r.revenue ?? 0), currency),
+      currency,
       quadrant: r.quadrant,
     });
   }
+  const totals = totalsOf(head?.totals ?? null);
   return {
     handlingMinutes: HANDLING_MINUTES,
+    currency,
     customers: head?.customers ?? 0,
-    medians: { revenue: head?.median_revenue ?? 0, minutes: head?.median_minutes ?? 0 },
+    medians: {
+      revenue: medianMajor(head?.median_revenue ?? 0, currency),
+      minutes: head?.median_minutes ?? 0,
+      currency,
+    },
     quadrants,
-    currencies: head?.currencies ?? [],
+    currencies: totals.map((t) => t.currency),
+    totals,
     items,
   };
 }
@@ -606,8 +654,10 @@ export async function problemsByCategory(
   };
 }
 
-function roundMoney(value: number): number {
-  return Math.round(value * 100) / 100;
+/** A median of minor units (whole, or halfway between two) in major units, written exactly. */
+function medianMajor(minor: number, currency: string): number {
+  const exponent = exponentOf(currency);
+  return Number((minor / 10 ** exponent).toFixed(exponent + 1));
 }
 
 function roundMinutes(value: number | null): number | null {

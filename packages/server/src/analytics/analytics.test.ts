@@ -1,3 +1,4 @@
+import { toMinor } from '@calmdesk/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Level } from '../db/schema.ts';
 import { createTestApp, TEST_DATABASES, type TestApp } from '../testing/test-app.ts';
@@ -46,6 +47,12 @@ interface CaseSpec {
   }>;
 }
 
+function minorOf(amount: number, currency: string): number {
+  const read = toMinor(amount, currency);
+  if ('problem' in read) throw new Error(read.problem);
+  return read.minor;
+}
+
 const minutesAfter = (at: string, minutes: number) => new Date(Date.parse(at) + minutes * 60_000);
 
 describe.each(TEST_DATABASES)('analytics on %s', (kind) => {
@@ -82,11 +89,17 @@ describe.each(TEST_DATABASES)('analytics on %s', (kind) => {
         })),
       )
       .execute();
-    const invoice = (id: string, customer: string, amount: number, paidAt: string | null) => ({
+    const invoice = (
+      id: string,
+      customer: string,
+      amount: number,
+      paidAt: string | null,
+      currency = 'PLN',
+    ) => ({
       id,
       customer_id: customer,
-      amount,
-      currency: 'PLN',
+      amount_minor: minorOf(amount, currency),
+      currency,
       issued_at: '2025-12-01T10:00:00Z',
       paid_at: paidAt,
       updated_at: new Date(),
@@ -102,6 +115,8 @@ describe.each(TEST_DATABASES)('analytics on %s', (kind) => {
         invoice('i6', 'D', 60, '2026-02-10T10:00:00Z'),
         invoice('i7', 'E', 40, '2026-02-11T10:00:00Z'),
         invoice('i8', 'X', 9999, '2024-05-01T10:00:00Z'),
+        invoice('i9', 'B', 19.99, '2026-02-01T10:00:00Z', 'EUR'),
+        invoice('i10', 'C', 1500, '2026-02-02T10:00:00Z', 'JPY'),
       ])
       .execute();
 
@@ -290,6 +305,11 @@ describe.each(TEST_DATABASES)('analytics on %s', (kind) => {
       .insertInto('invoices')
       .values(many.map((id) => invoice(`inv-${id}`, id, 1, '2023-06-15T10:00:00Z')))
       .execute();
+    // A thousand payments of 0.10 PLN in 2022: float sums of them miss 100 by a hair.
+    await db
+      .insertInto('invoices')
+      .values(Array.from({ length: 1000 }, (_, i) => invoice(`dime-${i}`, 'F', 0.1, '2022-03-01T10:00:00Z')))
+      .execute();
   });
   afterAll(() => t.close());
 
@@ -324,7 +344,13 @@ describe.each(TEST_DATABASES)('analytics on %s', (kind) => {
       revenue: 1000,
       topCustomers: 1,
       topShare: 0.6,
-      currencies: ['PLN'],
+      currency: 'PLN',
+      currencies: ['EUR', 'JPY', 'PLN'],
+      totals: [
+        { currency: 'EUR', amount: 19.99 },
+        { currency: 'JPY', amount: 1500 },
+        { currency: 'PLN', amount: 1000 },
+      ],
     });
     expect(
       body.points.map((p: { customerShare: number; revenueShare: number }) => [
@@ -339,20 +365,52 @@ describe.each(TEST_DATABASES)('analytics on %s', (kind) => {
       [0.8, 0.96],
       [1, 1],
     ]);
+    const dollars = await get(`/api/analytics/revenue-pareto?${JAN_FEB}&currency=USD`);
+    expect(dollars).toMatchObject({ currency: 'USD', customers: 0, revenue: 0, topShare: null, points: [] });
+  });
+
+  it('draws the curve of one currency at a time, never adding euros to złoty', async () => {
     const euro = await get(`/api/analytics/revenue-pareto?${JAN_FEB}&currency=EUR`);
-    expect(euro).toMatchObject({ customers: 0, revenue: 0, topShare: null, currencies: ['PLN'], points: [] });
+    expect(euro).toMatchObject({ currency: 'EUR', customers: 1, revenue: 19.99, topShare: 1 });
+    expect(euro.points.at(-1)).toEqual({
+      rank: 1,
+      customerShare: 1,
+      cumulativeRevenue: 19.99,
+      revenueShare: 1,
+      currency: 'EUR',
+    });
+    const yen = await get(`/api/analytics/revenue-pareto?${JAN_FEB}&currency=JPY`);
+    expect(yen).toMatchObject({ currency: 'JPY', customers: 1, revenue: 1500 });
+    const unknown = await t.as('owner', {
+      method: 'GET',
+      url: `/api/analytics/revenue-pareto?${JAN_FEB}&currency=XYZ`,
+    });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().error.message).toMatch(/currency/);
+  });
+
+  it('adds a thousand payments of 0.10 up to exactly 100', async () => {
+    const body = await get('/api/analytics/revenue-pareto?from=2022-01-01&to=2022-12-31');
+    expect(body).toMatchObject({ customers: 1, revenue: 100, totals: [{ currency: 'PLN', amount: 100 }] });
   });
 
   it('downsamples a long curve to 101 points from the origin to (1, 1)', async () => {
     const body = await get('/api/analytics/revenue-pareto?from=2023-01-01&to=2023-12-31');
     expect(body).toMatchObject({ customers: 250, revenue: 250, topCustomers: 50, topShare: 0.2 });
     expect(body.points).toHaveLength(101);
-    expect(body.points[0]).toEqual({ rank: 0, customerShare: 0, cumulativeRevenue: 0, revenueShare: 0 });
+    expect(body.points[0]).toEqual({
+      rank: 0,
+      customerShare: 0,
+      cumulativeRevenue: 0,
+      revenueShare: 0,
+      currency: 'PLN',
+    });
     expect(body.points[100]).toEqual({
       rank: 250,
       customerShare: 1,
       cumulativeRevenue: 250,
       revenueShare: 1,
+      currency: 'PLN',
     });
     const ranks = body.points.map((p: { rank: number }) => p.rank);
     expect([...ranks].sort((a, b) => a - b)).toEqual(ranks);
@@ -362,12 +420,13 @@ describe.each(TEST_DATABASES)('analytics on %s', (kind) => {
     const body = await get(`/api/analytics/cost-to-serve?${JAN_FEB}`);
     expect(body.handlingMinutes).toEqual({ inbound: 2, outbound: 6, call: 8, note: 1 });
     expect(body.customers).toBe(6);
-    expect(body.medians).toEqual({ revenue: 80, minutes: 4.5 });
+    expect(body.currency).toBe('PLN');
+    expect(body.medians).toEqual({ revenue: 80, minutes: 4.5, currency: 'PLN' });
     expect(body.quadrants).toEqual({
-      high_revenue_high_effort: { customers: 2, revenue: 800, minutes: 52 },
-      high_revenue_low_effort: { customers: 1, revenue: 100, minutes: 4 },
-      low_revenue_low_effort: { customers: 2, revenue: 100, minutes: 2 },
-      low_revenue_high_effort: { customers: 1, revenue: 0, minutes: 5 },
+      high_revenue_high_effort: { customers: 2, revenue: 800, minutes: 52, currency: 'PLN' },
+      high_revenue_low_effort: { customers: 1, revenue: 100, minutes: 4, currency: 'PLN' },
+      low_revenue_low_effort: { customers: 2, revenue: 100, minutes: 2, currency: 'PLN' },
+      low_revenue_high_effort: { customers: 1, revenue: 0, minutes: 5, currency: 'PLN' },
     });
     const rows = body.items.map(
       (r: { customerId: string; cases: number; minutes: number; revenue: number; quadrant: string }) => [
@@ -563,11 +622,11 @@ describe.each(TEST_DATABASES)('analytics on %s', (kind) => {
     );
     const lines = response.body.replace(/^\uFEFF/, '').split('\r\n');
     expect(lines[0]).toBe(
-      'customer_id,name,cases,inbound,outbound,calls,notes,handling_minutes,revenue,quadrant',
+      'customer_id,name,cases,inbound,outbound,calls,notes,handling_minutes,revenue,currency,quadrant',
     );
-    expect(lines[1]).toBe('B,Bartek,1,2,3,1,0,30,200,high_revenue_high_effort');
+    expect(lines[1]).toBe('B,Bartek,1,2,3,1,0,30,200,PLN,high_revenue_high_effort');
     expect(response.body).toContain(
-      'D,"Kowalski, ""Jan""\nline two",1,1,0,0,0,2,60,low_revenue_low_effort\r\n',
+      'D,"Kowalski, ""Jan""\nline two",1,1,0,0,0,2,60,PLN,low_revenue_low_effort\r\n',
     );
     expect(response.body).toContain('E,"\'=HYPERLINK(""http://evil.test"")",0,');
     // Seven data lines, the header and the empty string after the last CRLF; D's name holds one LF.

@@ -19,13 +19,26 @@ export async function recordAudit(db: Db, actor: Actor, entry: AuditEntry): Prom
  * the action itself (a data-modifying CTE), so recording costs no round trip of its own.
  */
 export function auditInsert(db: Db, actor: Actor, entry: AuditEntry) {
-  return db.insertInto('audit_log').values({
-    actor: auditName(actor),
+  return db.insertInto('audit_log').values(auditValues(auditName(actor), entry));
+}
+
+function auditValues(actor: string, entry: AuditEntry) {
+  return {
+    actor,
     action: entry.action,
     target_type: entry.targetType ?? null,
     target_id: entry.targetId ?? null,
     details: entry.details ? JSON.stringify(entry.details) : null,
-  });
+  };
+}
+
+/** Records what CalmDesk itself did (the escalation sweep), as the actor `system`. */
+export async function recordSystemAudit(db: Db, entries: AuditEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  await db
+    .insertInto('audit_log')
+    .values(entries.map((entry) => auditValues('system', entry)))
+    .execute();
 }
 
 export interface AuditRecord {

@@ -1,5 +1,5 @@
 import type { Lang } from '@calmdesk/analysis';
-import type { BoundaryLevel, BoundaryRule } from '@calmdesk/contracts';
+import type { BoundaryLevel, BoundaryRule, SentenceParams } from '@calmdesk/contracts';
 
 type LetterLevel = Exclude<BoundaryLevel, 'note'>;
 type Plural = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
@@ -214,7 +214,7 @@ export interface LetterInput {
   level: BoundaryLevel;
   /** The recommending rule and its params; without one the letter quotes `reason`. */
   rule: BoundaryRule | null;
-  params: Record<string, string | number | boolean>;
+  params: SentenceParams;
   reason: string;
   customerName: string;
   business: string;

@@ -82,7 +82,7 @@ describe('boundary recommendations', () => {
     const invoice = (id: string, dueDaysAgo: number) => ({
       id,
       externalId: `INV-${id}`,
-      amount: 120,
+      minor: 12000,
       currency: 'EUR',
       issuedAt: daysAgo(dueDaysAgo + 14),
       dueAt: daysAgo(dueDaysAgo),

@@ -1,4 +1,11 @@
-import { BOUNDARY_LEVELS, type BoundaryLevel, type Recommendation, type Standing } from '@calmdesk/contracts';
+import {
+  BOUNDARY_LEVELS,
+  type BoundaryLevel,
+  formatAmount,
+  type Recommendation,
+  type Standing,
+  toMajor,
+} from '@calmdesk/contracts';
 import {
   bookingEvidence,
   incidentEvidence,
@@ -152,11 +159,11 @@ function overdueRule(history: CustomerHistory, rules: ProfileRules, now: Date): 
     rule: 'overdue_prepayment',
     level: 'prepayment_required',
     reason:
-      `Invoice ${oldest.externalId ?? oldest.id} (${oldest.amount.toFixed(2)} ${oldest.currency}) is ` +
+      `Invoice ${oldest.externalId ?? oldest.id} (${formatAmount(oldest.minor, oldest.currency)}) is ` +
       `${overdueDays} days overdue, more than ${r.days}: take further work only against prepayment.`,
     params: {
       invoice: oldest.externalId ?? oldest.id,
-      amount: oldest.amount,
+      amount: toMajor(oldest.minor, oldest.currency),
       currency: oldest.currency,
       dueDate: isoDate(oldest.dueAt),
       overdueDays,

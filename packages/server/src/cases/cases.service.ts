@@ -332,3 +332,35 @@ function chainedEntries(db: Db, caseIds: string[]) {
     .orderBy('seq')
     .execute();
 }
+
+/**
+ * Escalates cases (the first escalation time stays) and hands those with no assignee or an agent's to
+ * the supervisor, when there is one.
+ */
+export async function escalateCasesToSupervisor(
+  db: Db,
+  caseIds: string[],
+  supervisorId: string | null,
+  now: Date,
+): Promise<void> {
+  await db
+    .updateTable('cases')
+    .set((eb) => ({
+      escalated_at: eb.fn.coalesce('escalated_at', eb.val(now)),
+      assignee_id: supervisorId
+        ? eb
+            .case()
+            .when(
+              eb.or([
+                eb('assignee_id', 'is', null),
+                eb('assignee_id', 'in', eb.selectFrom('users').select('id').where('role', '=', 'agent')),
+              ]),
+            )
+            .then(supervisorId)
+            .else(eb.ref('assignee_id'))
+            .end()
+        : eb.ref('assignee_id'),
+    }))
+    .where('id', 'in', caseIds)
+    .execute();
+}

@@ -314,6 +314,46 @@ describe.each(TEST_DATABASES)('cases on %s', (kind) => {
     expect(small.json().status).toBe('approved');
   });
 
+  it('keeps compensation amounts exact and refuses amounts that do not fit their currency, naming the field', async () => {
+    const created = await openCase('Proszę o zwrot.', 'Ola', 'ola@example.test');
+    const propose = (payload: Record<string, unknown>) =>
+      t.as('agent', { method: 'POST', url: `/api/cases/${created.id}/compensations`, payload });
+    const exact = await propose({ kind: 'discount', amount: 19.99, currency: 'EUR' });
+    expect(exact.statusCode).toBe(201);
+    expect(exact.body).toContain('"amount":19.99,"currency":"EUR"');
+    const yen = await propose({ kind: 'voucher', amount: 1500, currency: 'JPY' });
+    expect(yen.json()).toMatchObject({ amount: 1500, currency: 'JPY' });
+    // Under the 200 PLN limit in number, but in euro: with no exchange rate it waits for a supervisor.
+    const euros = await propose({ kind: 'cash_refund', amount: 10, currency: 'EUR' });
+    expect(euros.json()).toMatchObject({ status: 'proposed', amount: 10, currency: 'EUR' });
+    for (const [payload, path] of [
+      [{ kind: 'discount', amount: 19.999 }, 'body.amount'],
+      [{ kind: 'discount', amount: 10.5, currency: 'JPY' }, 'body.amount'],
+      [{ kind: 'discount', amount: 1.2345, currency: 'KWD' }, 'body.amount'],
+      [{ kind: 'discount', amount: -1 }, 'body.amount'],
+      [{ kind: 'discount', amount: '12' }, 'body.amount'],
+      [{ kind: 'discount', amount: 12, currency: 'XYZ' }, 'body.currency'],
+      [{ kind: 'discount', amount: 12, currency: 'pln' }, 'body.currency'],
+    ] as const) {
+      const refused = await propose(payload);
+      expect(refused.statusCode, JSON.stringify(payload)).toBe(400);
+      expect(refused.json().error.path, JSON.stringify(payload)).toBe(path);
+    }
+    for (const [policy, path] of [
+      [{ prefer: [], cashRefundLimit: 200.555, currency: 'PLN' }, 'body.compensationPolicy.cashRefundLimit'],
+      [{ prefer: [], cashRefundLimit: 200.5, currency: 'JPY' }, 'body.compensationPolicy.cashRefundLimit'],
+      [{ prefer: [], cashRefundLimit: 200, currency: 'ABC' }, 'body.compensationPolicy.currency'],
+    ] as const) {
+      const refused = await t.as('owner', {
+        method: 'PATCH',
+        url: '/api/settings',
+        payload: { compensationPolicy: policy },
+      });
+      expect(refused.statusCode, JSON.stringify(policy)).toBe(400);
+      expect(refused.json().error.path, JSON.stringify(policy)).toBe(path);
+    }
+  });
+
   it('lists a missed first response and hands the case from its agent to a supervisor', async () => {
     const created = await openCase('Kurwa, gdzie jest moje zamówienie?!', 'Adam', 'adam@example.test');
     await t.as('agent', {

@@ -12,6 +12,7 @@ import { type CompiledQuery, type InferResult, type OperationNodeSource, sql } f
 import { auditInsert } from '../audit/audit.service.ts';
 import type { Actor } from '../auth/actor.ts';
 import { hasRole, requireRole, userIdOf } from '../auth/actor.ts';
+import { commitmentsInsertOf } from '../commitments/commitments.service.ts';
 import type { Db } from '../db/database.ts';
 import { newId } from '../db/ids.ts';
 import type { CaseRow, CaseStatus, InteractionKind, InteractionRow } from '../db/schema.ts';
@@ -489,20 +490,7 @@ function commitmentsInsert(
   found: readonly Commitment[],
   now: Date,
 ): Companion[] {
-  if (found.length === 0) return [];
-  return [
-    db.insertInto('commitments').values(
-      found.map((c) => ({
-        id: newId(),
-        case_id: caseId,
-        interaction_id: interactionId,
-        who: c.who,
-        text: c.text,
-        due_at: new Date(c.dueAt),
-        updated_at: now,
-      })),
-    ),
-  ];
+  return found.length === 0 ? [] : [commitmentsInsertOf(db, { caseId, interactionId, found, now })];
 }
 
 function union(current: readonly string[], added: readonly string[]): string[] {

@@ -1,5 +1,6 @@
 import type { Analysis, Coaching } from '@calmdesk/analysis';
 import type { CaseSummary, Commitment, Compensation, Interaction } from '@calmdesk/contracts';
+import { toMajor } from '@calmdesk/contracts';
 import type { CaseRow, CommitmentRow, CompensationRow, InteractionRow } from '../db/schema.ts';
 
 export type { CaseSummary, Commitment, Compensation, Interaction };
@@ -64,8 +65,9 @@ export function presentCompensation(row: CompensationRow): Compensation {
     id: row.id,
     caseId: row.case_id,
     kind: row.kind,
-    amount: row.amount === null ? null : Number(row.amount),
-    currency: row.currency,
+    amount:
+      row.amount_minor === null || row.currency === null ? null : toMajor(row.amount_minor, row.currency),
+    currency: row.amount_minor === null ? null : row.currency,
     statutory: row.statutory,
     status: row.status,
     proposedBy: row.proposed_by,

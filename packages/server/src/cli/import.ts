@@ -27,7 +27,7 @@ const USAGE = [
   '',
   'Columns (a header row; the first ones are required, see packages/server/src/imports/IMPORT.md):',
   '  customers  external_id,name,email,phone,language',
-  '  bookings   external_id,starts_at,customer_email,customer_name,service,staff,status,cancelled_at,deposit',
+  '  bookings   external_id,starts_at,customer_email,customer_name,service,staff,status,cancelled_at,deposit,deposit_currency',
   '  invoices   external_id,customer_email,amount,currency,issued_at,due_at,paid_at',
   '',
   'Idempotent by external_id: importing a file again changes nothing. A bad row is reported with its',

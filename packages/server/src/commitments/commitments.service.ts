@@ -1,8 +1,10 @@
+import type { Commitment as EngineCommitment } from '@calmdesk/analysis';
 import type { CommitmentQuery } from '@calmdesk/contracts';
 import { recordAudit } from '../audit/audit.service.ts';
 import type { Actor } from '../auth/actor.ts';
 import { type Commitment, presentCommitment } from '../cases/present.ts';
 import type { Db } from '../db/database.ts';
+import { newId } from '../db/ids.ts';
 import { notFound } from '../errors.ts';
 
 export async function listCommitments(db: Db, query: CommitmentQuery, now: Date): Promise<Commitment[]> {
@@ -38,4 +40,40 @@ export async function setCommitmentStatus(
     });
     return presentCommitment(row);
   });
+}
+
+/** Marks every open commitment past its due time as escalated, once; the case of each it marked. */
+export async function markOverdueCommitmentsEscalated(
+  db: Db,
+  now: Date,
+): Promise<Array<{ case_id: string }>> {
+  return db
+    .updateTable('commitments')
+    .set({ escalated_at: now })
+    .where('status', '=', 'open')
+    .where('due_at', '<', now)
+    .where('escalated_at', 'is', null)
+    .returning('case_id')
+    .execute();
+}
+
+/**
+ * The insert of the promises found in a log entry, not yet run: the append sends it in the same
+ * statement as the entry itself (cases/interactions.service.ts).
+ */
+export function commitmentsInsertOf(
+  db: Db,
+  entry: { caseId: string; interactionId: string; found: readonly EngineCommitment[]; now: Date },
+) {
+  return db.insertInto('commitments').values(
+    entry.found.map((c) => ({
+      id: newId(),
+      case_id: entry.caseId,
+      interaction_id: entry.interactionId,
+      who: c.who,
+      text: c.text,
+      due_at: new Date(c.dueAt),
+      updated_at: entry.now,
+    })),
+  );
 }

@@ -1,4 +1,5 @@
 import type { CompensationDecisionInput, NewCompensation } from '@calmdesk/contracts';
+import { minorFrom, toMinor } from '@calmdesk/contracts';
 import { recordAudit } from '../audit/audit.service.ts';
 import type { Actor } from '../auth/actor.ts';
 import { hasRole, userIdOf } from '../auth/actor.ts';
@@ -10,14 +11,31 @@ import type { CompensationRow } from '../db/schema.ts';
 import { AppError, notFound } from '../errors.ts';
 import { getSettings, type Settings } from '../settings/settings.service.ts';
 
-/** Seed 001: vouchers and repair first; a cash refund above the limit waits for a supervisor. */
+/**
+ * Vouchers and repair first; a cash refund above the limit waits for a supervisor. The limit is in the
+ * policy's currency, and with no exchange rate to compare by, a cash refund in any other currency always
+ * waits.
+ */
 export function needsApproval(
   kind: CompensationRow['kind'],
-  amount: number | undefined,
+  money: { minor: number; currency: string } | null,
   statutory: boolean,
   settings: Settings,
 ): boolean {
-  return kind === 'cash_refund' && !statutory && (amount ?? 0) > settings.compensationPolicy.cashRefundLimit;
+  if (kind !== 'cash_refund' || statutory || money === null) return false;
+  const { cashRefundLimit, currency } = settings.compensationPolicy;
+  if (money.currency !== currency) return true;
+  const limit = toMinor(cashRefundLimit, currency);
+  return 'problem' in limit || money.minor > limit.minor;
+}
+
+/** The proposed amount in minor units, in the given currency or else the policy's. */
+function moneyOf(input: NewCompensation, settings: Settings): { minor: number; currency: string } | null {
+  if (input.amount === undefined) return null;
+  const currency = input.currency ?? settings.compensationPolicy.currency;
+  const read = toMinor(input.amount, currency);
+  if ('problem' in read) throw new AppError('bad_request', `body.amount: ${read.problem}`, 'body.amount');
+  return { minor: read.minor, currency };
 }
 
 export async function proposeCompensation(
@@ -29,7 +47,8 @@ export async function proposeCompensation(
 ): Promise<Compensation> {
   return db.transaction().execute(async (trx) => {
     const { settings } = await lockCaseWithSettings(trx, caseId);
-    const approvalNeeded = needsApproval(input.kind, input.amount, input.statutory, settings);
+    const money = moneyOf(input, settings);
+    const approvalNeeded = needsApproval(input.kind, money, input.statutory, settings);
     // Within policy, or proposed by someone who could approve it anyway: approved at once.
     const approved = !approvalNeeded || hasRole(actor, 'supervisor');
     const row = await trx
@@ -38,9 +57,8 @@ export async function proposeCompensation(
         id: newId(),
         case_id: caseId,
         kind: input.kind,
-        amount: input.amount ?? null,
-        currency:
-          input.amount === undefined ? null : (input.currency ?? settings.compensationPolicy.currency),
+        amount_minor: money?.minor ?? null,
+        currency: money?.currency ?? null,
         statutory: input.statutory,
         status: approved ? 'approved' : 'proposed',
         proposed_by: userIdOf(actor),
@@ -50,13 +68,20 @@ export async function proposeCompensation(
       })
       .returningAll()
       .executeTakeFirstOrThrow();
+    const compensation = presentCompensation(row);
     await recordAudit(trx, actor, {
       action: 'compensation.propose',
       targetType: 'compensation',
       targetId: row.id,
-      details: { caseId, kind: row.kind, amount: row.amount, status: row.status },
+      details: {
+        caseId,
+        kind: row.kind,
+        amount: compensation.amount,
+        currency: compensation.currency,
+        status: row.status,
+      },
     });
-    return presentCompensation(row);
+    return compensation;
   });
 }
 
@@ -90,15 +115,18 @@ export async function decideCompensation(
       );
     }
     const settings = await getSettings(trx);
-    const amount = row.amount === null ? undefined : Number(row.amount);
+    const money =
+      row.amount_minor === null || row.currency === null
+        ? null
+        : { minor: minorFrom(row.amount_minor), currency: row.currency };
     if (
       decision.decision !== 'issue' &&
-      needsApproval(row.kind, amount, row.statutory, settings) &&
+      needsApproval(row.kind, money, row.statutory, settings) &&
       !hasRole(actor, 'supervisor')
     ) {
       throw new AppError(
         'forbidden',
-        `a cash refund over ${settings.compensationPolicy.cashRefundLimit} ${settings.compensationPolicy.currency} needs a supervisor or owner`,
+        `a cash refund over ${settings.compensationPolicy.cashRefundLimit} ${settings.compensationPolicy.currency}, or in another currency, needs a supervisor or owner`,
       );
     }
     const updated = await trx

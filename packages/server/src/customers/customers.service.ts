@@ -127,3 +127,41 @@ export async function getCustomerRow(db: Db, id: string): Promise<CustomerRow> {
   if (!row) throw notFound('customer', id);
   return row;
 }
+
+/** A customer as an import writes it, many at a time. */
+export interface CustomerRecord {
+  id: string;
+  external_id: string | null;
+  name: string;
+  emails: string[];
+  phones: string[];
+  language: string | null;
+}
+
+const RECORD_COLUMNS = sql`v(id text, external_id text, name text, emails text[], phones text[], language text)`;
+/** Many rows in one statement, as one JSON parameter: no limit on parameters, one parse. */
+const jsonRows = (rows: CustomerRecord[]) => sql`${JSON.stringify(rows)}::jsonb`;
+
+/** Adds customers in one statement (imports). */
+export async function insertCustomers(db: Db, rows: CustomerRecord[], now: Date): Promise<void> {
+  if (rows.length === 0) return;
+  await sql`INSERT INTO customers (id, external_id, name, emails, phones, language, created_at, updated_at)
+    SELECT v.id, v.external_id, v.name, v.emails, v.phones, v.language, ${now}::timestamptz, ${now}::timestamptz
+    FROM jsonb_to_recordset(${jsonRows(rows)}) AS ${RECORD_COLUMNS}`.execute(db);
+}
+
+/** Replaces the imported fields of customers in one statement (imports). */
+export async function updateCustomers(db: Db, rows: CustomerRecord[], now: Date): Promise<void> {
+  if (rows.length === 0) return;
+  await sql`UPDATE customers AS c SET external_id = v.external_id, name = v.name, emails = v.emails,
+      phones = v.phones, language = v.language, updated_at = ${now}::timestamptz
+    FROM jsonb_to_recordset(${jsonRows(rows)}) AS ${RECORD_COLUMNS}
+    WHERE c.id = v.id`.execute(db);
+}
+
+/** Dates each customer from their first case (the demo, whose customers are all created at once). */
+export async function backdateCustomersToFirstCase(db: Db): Promise<void> {
+  await sql`UPDATE customers SET created_at = first.at, updated_at = first.at
+    FROM (SELECT customer_id, min(created_at) AS at FROM cases GROUP BY customer_id) AS first
+    WHERE first.customer_id = customers.id`.execute(db);
+}

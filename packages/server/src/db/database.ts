@@ -17,11 +17,15 @@ export interface DatabaseTarget {
   dataDir: string;
   /** PostgreSQL only: work in this schema (created when missing), so test runs never meet. */
   schema?: string | undefined;
+  /** Tests of a migration: stop after the named one instead of the latest. */
+  migrateTo?: string | undefined;
 }
 
 export interface OpenDatabase {
   db: Db;
   kind: 'pglite' | 'postgres';
+  /** Runs the migrations not yet run (after one opened with `migrateTo`). */
+  migrate(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -30,16 +34,17 @@ export async function openDatabase(target: DatabaseTarget): Promise<OpenDatabase
   const opened = target.databaseUrl
     ? await openPostgres(target.databaseUrl, target.schema)
     : await openPglite(target.dataDir);
+  const schema = target.databaseUrl ? target.schema : undefined;
   try {
-    await migrate(opened.db, target.databaseUrl ? target.schema : undefined);
+    await migrate(opened.db, schema, target.migrateTo);
   } catch (error) {
     await opened.close();
     throw error;
   }
-  return opened;
+  return { ...opened, migrate: () => migrate(opened.db, schema, undefined) };
 }
 
-async function openPostgres(url: string, schema: string | undefined): Promise<OpenDatabase> {
+async function openPostgres(url: string, schema: string | undefined): Promise<Omit<OpenDatabase, 'migrate'>> {
   if (schema !== undefined && !/^[a-z_][a-z0-9_]*$/.test(schema))
     throw new Error(`bad schema name ${schema}`);
   if (schema) {
@@ -57,7 +62,7 @@ async function openPostgres(url: string, schema: string | undefined): Promise<Op
   return { db, kind: 'postgres', close: () => db.destroy() };
 }
 
-async function openPglite(dataDir: string): Promise<OpenDatabase> {
+async function openPglite(dataDir: string): Promise<Omit<OpenDatabase, 'migrate'>> {
   const inMemory = dataDir.startsWith('memory://');
   if (!inMemory) mkdirSync(dataDir, { recursive: true });
   const unlock = inMemory ? () => {} : lockFolder(dataDir);
@@ -82,11 +87,11 @@ async function openPglite(dataDir: string): Promise<OpenDatabase> {
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
 
-async function migrate(db: Db, schema: string | undefined): Promise<void> {
+async function migrate(db: Db, schema: string | undefined, to: string | undefined): Promise<void> {
   // Kysely looks for its bookkeeping tables in every schema unless told which: another schema's
   // kysely_migration would make it skip creating this schema's own.
   const migrator = new Migrator({ db, provider, ...(schema ? { migrationTableSchema: schema } : {}) });
-  const { error, results } = await migrator.migrateToLatest();
+  const { error, results } = await (to ? migrator.migrateTo(to) : migrator.migrateToLatest());
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
     throw new Error(`database migration ${failed} failed: ${(error as Error).message ?? error}`);

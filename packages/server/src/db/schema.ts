@@ -4,6 +4,13 @@ type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 /** JSON columns are written as JSON text and read back parsed. */
 type Json<T> = ColumnType<T, string, string>;
+/**
+ * A bigint count of a currency's minor unit (money/money.ts): PGlite reads it as a number, pg as text,
+ * so it is read through `minorFrom`.
+ */
+type Minor = ColumnType<number | string, number, number>;
+/** An active ISO 4217 code (the `currency_code` domain checks it). */
+type CurrencyCode = string;
 
 export interface ResponseTargets {
   calm: number;
@@ -167,8 +174,9 @@ export interface CompensationsTable {
   id: string;
   case_id: string;
   kind: CompensationKind;
-  amount: ColumnType<string | null, number | string | null, number | string | null>;
-  currency: string | null;
+  /** Set together with `currency`, or neither. */
+  amount_minor: Minor | null;
+  currency: CurrencyCode | null;
   statutory: Generated<boolean>;
   status: 'proposed' | 'approved' | 'rejected' | 'issued';
   proposed_by: string | null;
@@ -179,7 +187,8 @@ export interface CompensationsTable {
 }
 
 export interface AuditLogTable {
-  id: Generated<string>;
+  /** A bigserial: PGlite reads it as a number, pg as text. */
+  id: Generated<string | number>;
   at: CreatedAt;
   /** A user id, `token:<id>` or `cli`. */
   actor: string;
@@ -188,8 +197,6 @@ export interface AuditLogTable {
   target_id: string | null;
   details: Json<Record<string, unknown>> | null;
 }
-
-type Money = ColumnType<string | null, number | string | null | undefined, number | string | null>;
 
 export type BookingStatus = 'booked' | 'attended' | 'cancelled' | 'late_cancelled' | 'no_show';
 
@@ -202,7 +209,9 @@ export interface BookingsTable {
   starts_at: Timestamp;
   status: BookingStatus;
   cancelled_at: Timestamp | null;
-  deposit_amount: Money;
+  /** Set together with `deposit_currency`, or neither. */
+  deposit_minor: Minor | null;
+  deposit_currency: CurrencyCode | null;
   deposit_status: Generated<'none' | 'required' | 'paid' | 'forfeited' | 'refunded'>;
   created_at: CreatedAt;
   updated_at: Timestamp;
@@ -212,8 +221,8 @@ export interface InvoicesTable {
   id: string;
   external_id: string | null;
   customer_id: string;
-  amount: ColumnType<string, number | string, number | string>;
-  currency: string;
+  amount_minor: Minor;
+  currency: CurrencyCode;
   issued_at: Timestamp;
   due_at: Timestamp | null;
   paid_at: Timestamp | null;
@@ -228,8 +237,9 @@ export interface PrepaidPackagesTable {
   name: string;
   sessions_bought: number;
   sessions_used: Generated<number>;
-  price: Money;
-  currency: string | null;
+  /** Set together with `currency`, or neither. */
+  price_minor: Minor | null;
+  currency: CurrencyCode | null;
   bought_at: Timestamp;
   expires_at: Timestamp | null;
   created_at: CreatedAt;
@@ -252,7 +262,7 @@ export interface BoundaryDecisionsTable {
   /** The recommending rule, when the decision answers one. */
   rule: string | null;
   reason: string;
-  evidence: ColumnType<unknown, string | undefined, string>;
+  evidence: ColumnType<unknown[], string | undefined, string>;
   letter: string | null;
   decided_by: string;
   created_at: CreatedAt;
@@ -274,7 +284,8 @@ export interface AbuseIncidentsTable {
   created_at: Timestamp;
 }
 
-type BigId = ColumnType<string, number | string | bigint, number | string | bigint>;
+/** A bigint column: read as a number (PGlite) or text (pg). */
+type BigId = ColumnType<string | number, number | string | bigint, number | string | bigint>;
 
 export interface MailboxesTable {
   id: string;
@@ -292,7 +303,7 @@ export interface MailboxesTable {
   last_sync_at: Timestamp | null;
   uid_validity: BigId | null;
   /** The highest UID taken under uid_validity: where the next poll starts (duplicates are refused anyway). */
-  last_uid: ColumnType<string, string | number | undefined, string | number>;
+  last_uid: ColumnType<string | number, string | number | undefined, string | number>;
   created_at: CreatedAt;
   updated_at: Timestamp;
 }

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { CurrencySchema } from '@calmdesk/contracts';
 import {
   ADDRESS_FORMS,
   CASE_STATUSES,
@@ -51,7 +52,7 @@ const CompensationStep = z.strictObject({
   compensation: z.strictObject({
     kind: z.enum(COMPENSATION_KINDS),
     amount: z.number().optional(),
-    currency: z.string().optional(),
+    currency: CurrencySchema.optional(),
     statutory: z.boolean().optional(),
     note: z.string().optional(),
   }),
@@ -89,7 +90,7 @@ export type DemoCase = z.infer<typeof CaseSchema>;
 const SettingsSchema = z.strictObject({
   name: z.string(),
   timeZone: z.string(),
-  currency: z.string(),
+  currency: CurrencySchema,
   cashRefundLimit: z.number(),
 });
 
@@ -108,7 +109,7 @@ const BookingSeriesSchema = z.strictObject({
 const InvoiceSchema = z.strictObject({
   customer: z.string(),
   amount: z.number().positive(),
-  currency: z.string().regex(/^[A-Z]{3}$/),
+  currency: CurrencySchema,
   issuedDaysAgo: z.number().min(0),
   dueAfterDays: z.number().min(0),
   paidAfterDays: z.number().min(0).optional(),
@@ -122,7 +123,7 @@ const PackageSchema = z.strictObject({
   sessionsBought: z.number().int().min(1),
   sessionsUsed: z.number().int().min(0),
   price: z.number().min(0),
-  currency: z.string().regex(/^[A-Z]{3}$/),
+  currency: CurrencySchema,
   boughtDaysAgo: z.number().min(0),
   expiresInDays: z.number().optional(),
 });

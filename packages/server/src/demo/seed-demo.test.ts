@@ -110,8 +110,9 @@ describe('demo seed', () => {
     expect(overdue.map((o) => o.name)).toContain('Dekor-Bud Sp. z o.o. (Paweł Szymański)');
     const revenue = await db
       .selectFrom('invoices')
-      .select(['customer_id', (eb) => eb.fn.sum<string>('amount').as('total')])
+      .select(['customer_id', (eb) => eb.fn.sum<string>('amount_minor').as('total')])
       .where('paid_at', 'is not', null)
+      .where('currency', '=', 'PLN')
       .groupBy('customer_id')
       .orderBy('total', 'desc')
       .execute();

@@ -1,3 +1,4 @@
+import { toMinor } from '@calmdesk/contracts';
 import { sql } from 'kysely';
 import type { Actor } from '../auth/actor.ts';
 import { createToken } from '../auth/auth.service.ts';
@@ -6,11 +7,10 @@ import { createCase, updateCase } from '../cases/cases.service.ts';
 import { addInteraction } from '../cases/interactions.service.ts';
 import { setCommitmentStatus } from '../commitments/commitments.service.ts';
 import { decideCompensation, proposeCompensation } from '../compensations/compensations.service.ts';
-import { createCustomer } from '../customers/customers.service.ts';
+import { backdateCustomersToFirstCase, createCustomer } from '../customers/customers.service.ts';
 import type { Db } from '../db/database.ts';
-import { newId } from '../db/ids.ts';
 import type { Role } from '../db/schema.ts';
-import { importRecords } from '../imports/imports.service.ts';
+import { addPrepaidPackage, importRecords } from '../imports/imports.service.ts';
 import type { SourceRecord } from '../imports/records.ts';
 import { CLI_ACTOR } from '../local/local.service.ts';
 import { DAY_MS, HOUR_MS } from '../profiles/customer-history.ts';
@@ -97,9 +97,7 @@ export async function seedDemo(
     await seedCase(db, demoCase, { customer, staff, integration, now });
   }
   // Customers are created by the seed today; their history starts with their first case.
-  await sql`UPDATE customers SET created_at = first.at, updated_at = first.at
-    FROM (SELECT customer_id, min(created_at) AS at FROM cases GROUP BY customer_id) AS first
-    WHERE first.customer_id = customers.id`.execute(db);
+  await backdateCustomersToFirstCase(db);
   await seedProfiles(db, data, now);
   return { seeded: true, accounts, customers: data.customers.length, cases: data.cases.length };
 }
@@ -156,7 +154,7 @@ async function seedProfiles(db: Db, data: DemoData, now: Date): Promise<void> {
         values: {
           external_id: `demo-invoice-${invoice.customer}-${invoice.issuedDaysAgo}-${i + 1}`,
           customer_email: emailOf.get(invoice.customer) ?? '',
-          amount: invoice.amount.toFixed(2),
+          amount: String(invoice.amount),
           currency: invoice.currency,
           issued_at: daysAgo(issued, 0).toISOString(),
           due_at: daysAgo(issued - invoice.dueAfterDays).toISOString(),
@@ -179,21 +177,17 @@ async function seedProfiles(db: Db, data: DemoData, now: Date): Promise<void> {
       .select('id')
       .where(sql<boolean>`emails @> ARRAY[${emailOf.get(pack.customer) ?? ''}]::text[]`)
       .executeTakeFirstOrThrow();
-    await db
-      .insertInto('prepaid_packages')
-      .values({
-        id: newId(),
-        external_id: `demo-package-${pack.customer}`,
-        customer_id: customer.id,
-        name: pack.name,
-        sessions_bought: pack.sessionsBought,
-        sessions_used: pack.sessionsUsed,
-        price: pack.price.toFixed(2),
-        currency: pack.currency,
-        bought_at: daysAgo(pack.boughtDaysAgo),
-        expires_at: pack.expiresInDays === undefined ? null : daysAgo(-pack.expiresInDays),
-      })
-      .execute();
+    await addPrepaidPackage(db, {
+      external_id: `demo-package-${pack.customer}`,
+      customer_id: customer.id,
+      name: pack.name,
+      sessions_bought: pack.sessionsBought,
+      sessions_used: pack.sessionsUsed,
+      price_minor: minorOf(pack.price, pack.currency),
+      currency: pack.currency,
+      bought_at: daysAgo(pack.boughtDaysAgo),
+      expires_at: pack.expiresInDays === undefined ? null : daysAgo(-pack.expiresInDays),
+    });
   }
 }
 
@@ -306,4 +300,11 @@ async function seedStep(
   } else {
     await updateCase(db, ctx.staff[step.by], caseId, { escalate: true }, when);
   }
+}
+
+/** A demo amount in minor units; the demo data is ours, so an amount that does not fit is a bug. */
+function minorOf(amount: number, currency: string): number {
+  const read = toMinor(amount, currency);
+  if ('problem' in read) throw new Error(`demo amount ${amount} ${currency} ${read.problem}`);
+  return read.minor;
 }

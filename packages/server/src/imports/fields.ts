@@ -1,4 +1,5 @@
 import { wallTimeToInstant } from '@calmdesk/analysis/zoned';
+import { exponentOf, isCurrency, toMinor } from '@calmdesk/contracts';
 import { z } from 'zod';
 import { normaliseEmail, normalisePhone } from '../customers/customers.service.ts';
 
@@ -14,7 +15,9 @@ export class FieldProblem extends Error {
 
 const EmailSchema = z.email();
 const PHONE = /^\+?[\d\s().-]{5,}$/;
-const AMOUNT = /^(-?)(\d{1,10})(?:[.,](\d{1,2}))?$/;
+const AMOUNT = /^-?\d+(?:[.,]\d+)?$/;
+/** The largest amount a file may hold, in major units of any currency. */
+const MAX_AMOUNT = 10_000_000_000;
 const TIME =
   /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
 
@@ -62,20 +65,30 @@ export function fieldReader(values: Record<string, string>, timeZone: string) {
       }
       return value as T;
     },
-    /** A money amount with at most two decimals; a decimal comma is read as a point. */
-    amount(column: string): string | null {
+    /**
+     * A money amount in major units of `currency`, as minor units: no more decimals than the currency
+     * has (none for JPY, three for KWD); a decimal comma is read as a point.
+     */
+    amount(column: string, currency: string): number | null {
       const value = raw(column).replace(/[\s\u00a0]/g, '');
       if (value === '') return null;
-      const match = AMOUNT.exec(value);
-      if (!match) throw new FieldProblem(column, `'${raw(column)}' is not an amount such as 120 or 99.50`);
-      const [, sign, whole, cents = ''] = match;
-      return `${sign}${BigInt(whole ?? '0').toString()}.${cents.padEnd(2, '0')}`;
+      if (!AMOUNT.test(value))
+        throw new FieldProblem(column, `'${raw(column)}' is not an amount such as 120 or 99.50`);
+      const read = toMinor(value.replace(',', '.'), currency);
+      if ('problem' in read) throw new FieldProblem(column, `'${raw(column)}' ${read.problem}`);
+      if (Math.abs(read.minor) > MAX_AMOUNT * 10 ** exponentOf(currency))
+        throw new FieldProblem(column, 'is too large');
+      return read.minor;
     },
+    /** An active ISO 4217 code, in any letter case. */
     currency(column: string): string | null {
-      const value = raw(column).toUpperCase();
+      const value = raw(column).trim().toUpperCase();
       if (value === '') return null;
-      if (!/^[A-Z]{3}$/.test(value))
-        throw new FieldProblem(column, `'${raw(column)}' is not a currency code such as PLN or EUR`);
+      if (!isCurrency(value))
+        throw new FieldProblem(
+          column,
+          `'${raw(column)}' is not an ISO 4217 currency code such as PLN or EUR`,
+        );
       return value;
     },
     /** A date or date-time; without an offset it is wall-clock time in the organisation's zone. */

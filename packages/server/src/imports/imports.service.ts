@@ -1,10 +1,12 @@
+import { minorFrom } from '@calmdesk/contracts';
 import { LANGS } from '@calmdesk/contracts/enums';
-import { sql } from 'kysely';
+import { type Insertable, sql } from 'kysely';
 import { recordAudit } from '../audit/audit.service.ts';
 import type { Actor } from '../auth/actor.ts';
+import { type CustomerRecord, insertCustomers, updateCustomers } from '../customers/customers.service.ts';
 import type { Db } from '../db/database.ts';
 import { newId } from '../db/ids.ts';
-import type { BookingStatus } from '../db/schema.ts';
+import type { BookingStatus, PrepaidPackagesTable } from '../db/schema.ts';
 import { getSettings } from '../settings/settings.service.ts';
 import { FieldProblem, fieldReader } from './fields.ts';
 import type { ImportKind, PreparedFile, RowError, SourceRecord } from './records.ts';
@@ -76,12 +78,13 @@ export async function importRecords(
   records: SourceRecord[],
   now: Date = new Date(),
 ): Promise<ImportResult> {
-  const { timeZone } = await getSettings(db);
+  const settings = await getSettings(db);
+  const context = { timeZone: settings.timeZone, currency: settings.compensationPolicy.currency };
   const result = emptyResult();
   const valid: Row[] = [];
   for (const record of records) {
     try {
-      valid.push({ ...readRow(kind, record, timeZone), row: record.row, line: record.line });
+      valid.push({ ...readRow(kind, record, context), row: record.row, line: record.line });
     } catch (error) {
       if (!(error instanceof FieldProblem)) throw error;
       result.errors.push({
@@ -152,13 +155,15 @@ interface BookingRow {
   startsAt: Date;
   status: BookingStatus;
   cancelledAt: Date | null;
-  deposit: string | null;
+  /** In minor units of `depositCurrency`. */
+  deposit: { minor: number; currency: string } | null;
 }
 interface InvoiceRow {
   kind: 'invoices';
   externalId: string;
   customerEmail: string;
-  amount: string;
+  /** In minor units of `currency`. */
+  minor: number;
   currency: string;
   issuedAt: Date;
   dueAt: Date | null;
@@ -170,12 +175,11 @@ type Outcome =
   | { row: Row; error: { column: string | null; message: string } };
 
 const STATUSES: BookingStatus[] = ['booked', 'attended', 'cancelled', 'late_cancelled', 'no_show'];
-const MAX_AMOUNT = 9_999_999_999.99;
-
+/** The organisation's zone reads times without an offset; its currency, deposits without one. */
 function readRow(
   kind: ImportKind,
   record: SourceRecord,
-  timeZone: string,
+  { timeZone, currency }: { timeZone: string; currency: string },
 ): CustomerRow | BookingRow | InvoiceRow {
   const f = fieldReader(record.values, timeZone);
   const externalId = f.required('external_id', f.text('external_id', 200));
@@ -198,9 +202,9 @@ function readRow(
         `is set, but the status is ${status}, not cancelled or late_cancelled`,
       );
     }
-    const deposit = f.amount('deposit');
-    if (deposit !== null && Number(deposit) < 0) throw new FieldProblem('deposit', 'is negative');
-    checkAmount('deposit', deposit);
+    const depositCurrency = f.currency('deposit_currency') ?? currency;
+    const deposit = f.amount('deposit', depositCurrency);
+    if (deposit !== null && deposit < 0) throw new FieldProblem('deposit', 'is negative');
     return {
       kind,
       externalId,
@@ -211,11 +215,11 @@ function readRow(
       startsAt: f.required('starts_at', f.time('starts_at')),
       status,
       cancelledAt,
-      deposit,
+      deposit: deposit === null ? null : { minor: deposit, currency: depositCurrency },
     };
   }
-  const amount = f.required('amount', f.amount('amount'));
-  checkAmount('amount', amount);
+  const invoiceCurrency = f.required('currency', f.currency('currency'));
+  const minor = f.required('amount', f.amount('amount', invoiceCurrency));
   const issuedAt = f.required('issued_at', f.time('issued_at'));
   const dueAt = f.time('due_at');
   if (dueAt && dueAt < issuedAt) throw new FieldProblem('due_at', 'is before issued_at');
@@ -223,17 +227,12 @@ function readRow(
     kind,
     externalId,
     customerEmail: f.required('customer_email', f.email('customer_email')),
-    amount,
-    currency: f.required('currency', f.currency('currency')),
+    minor,
+    currency: invoiceCurrency,
     issuedAt,
     dueAt,
     paidAt: f.time('paid_at'),
   };
-}
-
-function checkAmount(column: string, amount: string | null): void {
-  if (amount !== null && Math.abs(Number(amount)) > MAX_AMOUNT)
-    throw new FieldProblem(column, 'is too large');
 }
 
 async function writeBatch(db: Db, kind: ImportKind, rows: Row[], now: Date): Promise<Outcome[]> {
@@ -248,8 +247,7 @@ function json(rows: unknown[]) {
 }
 
 const sameTime = (a: Date | null, b: Date | null) => (a?.getTime() ?? null) === (b?.getTime() ?? null);
-const sameMoney = (a: string | number | null, b: string | null) =>
-  (a === null ? null : Number(a).toFixed(2)) === (b === null ? null : Number(b).toFixed(2));
+const sameMinor = (a: string | number | null, b: number | null) => (a === null ? null : minorFrom(a)) === b;
 
 /**
  * Customers holding one of these e-mails. A hashed `= ANY` over the unnested addresses: PGlite
@@ -298,8 +296,8 @@ async function writeCustomers(db: Db, rows: Array<CustomerRow & Row>, now: Date)
       .execute();
     for (const c of candidates) for (const e of c.emails) if (!unclaimed.has(e)) unclaimed.set(e, c);
   }
-  const inserts: unknown[] = [];
-  const updates: unknown[] = [];
+  const inserts: CustomerRecord[] = [];
+  const updates: CustomerRecord[] = [];
   const outcomes: Outcome[] = [];
   for (const row of rows) {
     let current = byExternalId.get(row.externalId);
@@ -339,19 +337,8 @@ async function writeCustomers(db: Db, rows: Array<CustomerRow & Row>, now: Date)
     if (changed) updates.push(next);
     outcomes.push({ row, done: changed ? 'updated' : 'unchanged' });
   }
-  if (inserts.length > 0) {
-    await sql`INSERT INTO customers (id, external_id, name, emails, phones, language, created_at, updated_at)
-      SELECT v.id, v.external_id, v.name, v.emails, v.phones, v.language, ${now}::timestamptz, ${now}::timestamptz
-      FROM jsonb_to_recordset(${json(inserts)}) AS v(id text, external_id text, name text, emails text[], phones text[], language text)`.execute(
-      db,
-    );
-  }
-  if (updates.length > 0) {
-    await sql`UPDATE customers AS c SET external_id = v.external_id, name = v.name, emails = v.emails,
-        phones = v.phones, language = v.language, updated_at = ${now}::timestamptz
-      FROM jsonb_to_recordset(${json(updates)}) AS v(id text, external_id text, name text, emails text[], phones text[], language text)
-      WHERE c.id = v.id`.execute(db);
-  }
+  await insertCustomers(db, inserts, now);
+  await updateCustomers(db, updates, now);
   return outcomes;
 }
 
@@ -368,7 +355,8 @@ async function writeBookings(db: Db, rows: Array<BookingRow & Row>, now: Date): 
       'starts_at',
       'status',
       'cancelled_at',
-      'deposit_amount',
+      'deposit_minor',
+      'deposit_currency',
     ])
     .where(sql<boolean>`external_id = ANY(${sql`${ids}::text[]`})`)
     .execute();
@@ -376,7 +364,7 @@ async function writeBookings(db: Db, rows: Array<BookingRow & Row>, now: Date): 
   const customerOf = await customersByEmail(db, [
     ...new Set(rows.flatMap((r) => (r.customerEmail ? [r.customerEmail] : []))),
   ]);
-  const newCustomers: unknown[] = [];
+  const newCustomers: CustomerRecord[] = [];
   const inserts: unknown[] = [];
   const updates: unknown[] = [];
   const outcomes: Outcome[] = [];
@@ -390,8 +378,11 @@ async function writeBookings(db: Db, rows: Array<BookingRow & Row>, now: Date): 
         customerOf.set(row.customerEmail, customerId);
         newCustomers.push({
           id: customerId,
+          external_id: null,
           name: row.customerName ?? row.customerEmail,
           emails: [row.customerEmail],
+          phones: [],
+          language: null,
         });
       }
     }
@@ -411,9 +402,10 @@ async function writeBookings(db: Db, rows: Array<BookingRow & Row>, now: Date): 
       starts_at: row.startsAt.toISOString(),
       status: row.status,
       cancelled_at: row.cancelledAt?.toISOString() ?? null,
-      deposit_amount: row.deposit,
+      deposit_minor: row.deposit?.minor ?? null,
+      deposit_currency: row.deposit?.currency ?? null,
       // An exported deposit was taken; what happens to it later is decided in CalmDesk.
-      deposit_status: row.deposit !== null && Number(row.deposit) > 0 ? 'paid' : 'none',
+      deposit_status: row.deposit !== null && row.deposit.minor > 0 ? 'paid' : 'none',
     };
     if (!current) {
       inserts.push(next);
@@ -427,28 +419,25 @@ async function writeBookings(db: Db, rows: Array<BookingRow & Row>, now: Date): 
       !sameTime(current.starts_at, row.startsAt) ||
       current.status !== next.status ||
       !sameTime(current.cancelled_at, row.cancelledAt) ||
-      !sameMoney(current.deposit_amount, row.deposit);
+      !sameMinor(current.deposit_minor, row.deposit?.minor ?? null) ||
+      current.deposit_currency !== (row.deposit?.currency ?? null);
     if (changed) updates.push(next);
     outcomes.push({ row, done: changed ? 'updated' : 'unchanged' });
   }
-  if (newCustomers.length > 0) {
-    await sql`INSERT INTO customers (id, name, emails, created_at, updated_at)
-      SELECT v.id, v.name, v.emails, ${now}::timestamptz, ${now}::timestamptz
-      FROM jsonb_to_recordset(${json(newCustomers)}) AS v(id text, name text, emails text[])`.execute(db);
-  }
+  await insertCustomers(db, newCustomers, now);
   const columns = sql`v(id text, external_id text, customer_id text, service text, staff text, starts_at timestamptz,
-    status text, cancelled_at timestamptz, deposit_amount numeric, deposit_status text)`;
+    status text, cancelled_at timestamptz, deposit_minor bigint, deposit_currency text, deposit_status text)`;
   if (inserts.length > 0) {
     await sql`INSERT INTO bookings (id, external_id, customer_id, service, staff, starts_at, status, cancelled_at,
-        deposit_amount, deposit_status, created_at, updated_at)
+        deposit_minor, deposit_currency, deposit_status, created_at, updated_at)
       SELECT v.id, v.external_id, v.customer_id, v.service, v.staff, v.starts_at, v.status, v.cancelled_at,
-        v.deposit_amount, v.deposit_status, ${now}::timestamptz, ${now}::timestamptz
+        v.deposit_minor, v.deposit_currency, v.deposit_status, ${now}::timestamptz, ${now}::timestamptz
       FROM jsonb_to_recordset(${json(inserts)}) AS ${columns}`.execute(db);
   }
   if (updates.length > 0) {
     await sql`UPDATE bookings AS b SET customer_id = v.customer_id, service = v.service, staff = v.staff,
         starts_at = v.starts_at, status = v.status, cancelled_at = v.cancelled_at,
-        deposit_amount = v.deposit_amount, updated_at = ${now}::timestamptz
+        deposit_minor = v.deposit_minor, deposit_currency = v.deposit_currency, updated_at = ${now}::timestamptz
       FROM jsonb_to_recordset(${json(updates)}) AS ${columns}
       WHERE b.id = v.id`.execute(db);
   }
@@ -459,7 +448,16 @@ async function writeInvoices(db: Db, rows: Array<InvoiceRow & Row>, now: Date): 
   const ids = rows.map((r) => r.externalId);
   const existing = await db
     .selectFrom('invoices')
-    .select(['id', 'external_id', 'customer_id', 'amount', 'currency', 'issued_at', 'due_at', 'paid_at'])
+    .select([
+      'id',
+      'external_id',
+      'customer_id',
+      'amount_minor',
+      'currency',
+      'issued_at',
+      'due_at',
+      'paid_at',
+    ])
     .where(sql<boolean>`external_id = ANY(${sql`${ids}::text[]`})`)
     .execute();
   const byExternalId = new Map(existing.map((i) => [i.external_id, i]));
@@ -484,7 +482,7 @@ async function writeInvoices(db: Db, rows: Array<InvoiceRow & Row>, now: Date): 
       id: current?.id ?? newId(),
       external_id: row.externalId,
       customer_id: customerId,
-      amount: row.amount,
+      amount_minor: row.minor,
       currency: row.currency,
       issued_at: row.issuedAt.toISOString(),
       due_at: row.dueAt?.toISOString() ?? null,
@@ -497,7 +495,7 @@ async function writeInvoices(db: Db, rows: Array<InvoiceRow & Row>, now: Date): 
     }
     const changed =
       current.customer_id !== customerId ||
-      !sameMoney(current.amount, row.amount) ||
+      !sameMinor(current.amount_minor, row.minor) ||
       current.currency !== row.currency ||
       !sameTime(current.issued_at, row.issuedAt) ||
       !sameTime(current.due_at, row.dueAt) ||
@@ -505,18 +503,29 @@ async function writeInvoices(db: Db, rows: Array<InvoiceRow & Row>, now: Date): 
     if (changed) updates.push(next);
     outcomes.push({ row, done: changed ? 'updated' : 'unchanged' });
   }
-  const columns = sql`v(id text, external_id text, customer_id text, amount numeric, currency text,
+  const columns = sql`v(id text, external_id text, customer_id text, amount_minor bigint, currency text,
     issued_at timestamptz, due_at timestamptz, paid_at timestamptz)`;
   if (inserts.length > 0) {
-    await sql`INSERT INTO invoices (id, external_id, customer_id, amount, currency, issued_at, due_at, paid_at, created_at, updated_at)
-      SELECT v.id, v.external_id, v.customer_id, v.amount, v.currency, v.issued_at, v.due_at, v.paid_at, ${now}::timestamptz, ${now}::timestamptz
+    await sql`INSERT INTO invoices (id, external_id, customer_id, amount_minor, currency, issued_at, due_at, paid_at, created_at, updated_at)
+      SELECT v.id, v.external_id, v.customer_id, v.amount_minor, v.currency, v.issued_at, v.due_at, v.paid_at, ${now}::timestamptz, ${now}::timestamptz
       FROM jsonb_to_recordset(${json(inserts)}) AS ${columns}`.execute(db);
   }
   if (updates.length > 0) {
-    await sql`UPDATE invoices AS i SET customer_id = v.customer_id, amount = v.amount, currency = v.currency,
+    await sql`UPDATE invoices AS i SET customer_id = v.customer_id, amount_minor = v.amount_minor, currency = v.currency,
         issued_at = v.issued_at, due_at = v.due_at, paid_at = v.paid_at, updated_at = ${now}::timestamptz
       FROM jsonb_to_recordset(${json(updates)}) AS ${columns}
       WHERE i.id = v.id`.execute(db);
   }
   return outcomes;
+}
+
+/** Records a customer's prepaid package (a price and its currency together, or neither). */
+export async function addPrepaidPackage(
+  db: Db,
+  values: Omit<Insertable<PrepaidPackagesTable>, 'id'>,
+): Promise<void> {
+  await db
+    .insertInto('prepaid_packages')
+    .values({ id: newId(), ...values })
+    .execute();
 }

@@ -111,18 +111,27 @@ describe.each(TEST_DATABASES)('imports on %s', (kind) => {
         'customers.name',
         'starts_at',
         'status',
-        'deposit_amount',
+        'deposit_minor',
+        'deposit_currency',
         'deposit_status',
       ])
       .orderBy('bookings.external_id')
       .execute();
     expect(
-      rows.map((r) => [r.external_id, r.name, r.starts_at.toISOString(), r.status, r.deposit_amount]),
+      rows.map((r) => [
+        r.external_id,
+        r.name,
+        r.starts_at.toISOString(),
+        r.status,
+        r.deposit_minor === null ? null : Number(r.deposit_minor),
+        r.deposit_currency,
+      ]),
     ).toEqual([
       // Times without an offset are in the organisation's zone (Europe/Warsaw by default).
-      ['B1', 'Jan Kowalski', '2026-02-10T09:30:00.000Z', 'attended', null],
-      ['B2', 'Nowa Osoba', '2026-02-11T09:00:00.000Z', 'late_cancelled', '50.00'],
-      ['B3', 'Nowa Osoba', '2026-02-18T08:00:00.000Z', 'no_show', null],
+      ['B1', 'Jan Kowalski', '2026-02-10T09:30:00.000Z', 'attended', null, null],
+      // A deposit without a currency is in the organisation's.
+      ['B2', 'Nowa Osoba', '2026-02-11T09:00:00.000Z', 'late_cancelled', 5000, 'PLN'],
+      ['B3', 'Nowa Osoba', '2026-02-18T08:00:00.000Z', 'no_show', null, null],
     ]);
     const newPeople = await t.database.db
       .selectFrom('customers')
@@ -155,10 +164,58 @@ describe.each(TEST_DATABASES)('imports on %s', (kind) => {
     expect(paid).toMatchObject({ imported: 0, updated: 1, unchanged: 1 });
     const invoice = await t.database.db
       .selectFrom('invoices')
-      .select(['amount', 'currency'])
+      .select(['amount_minor', 'currency'])
       .where('external_id', '=', 'F/2026/1')
       .executeTakeFirstOrThrow();
-    expect(invoice).toEqual({ amount: '1200.50', currency: 'PLN' });
+    expect({ ...invoice, amount_minor: Number(invoice.amount_minor) }).toEqual({
+      amount_minor: 120050,
+      currency: 'PLN',
+    });
+  });
+
+  it('reads amounts exactly in their currency and names the row and column of one that does not fit', async () => {
+    const invoices = [
+      'external_id,customer_email,amount,currency,issued_at,due_at,paid_at',
+      'M/1,jan.kowalski@example.pl,"19,99",EUR,2026-01-05,,2026-01-06',
+      'M/2,jan.kowalski@example.pl,1500,JPY,2026-01-05,,',
+      'M/3,jan.kowalski@example.pl,1.234,KWD,2026-01-05,,',
+      'M/4,jan.kowalski@example.pl,19.999,PLN,2026-01-05,,',
+      'M/5,jan.kowalski@example.pl,1500.5,JPY,2026-01-05,,',
+      'M/6,jan.kowalski@example.pl,10,XYZ,2026-01-05,,',
+      'M/7,jan.kowalski@example.pl,1e3,PLN,2026-01-05,,',
+    ].join('\n');
+    const result = await importCsv('invoices', invoices);
+    expect(result).toMatchObject({ imported: 3, rejected: 4 });
+    expect(result.errors.map((e) => [e.row, e.column, e.message])).toEqual([
+      [5, 'amount', "'19.999' has more than 2 decimals, the most PLN has"],
+      [6, 'amount', "'1500.5' has decimals, but JPY has no minor unit"],
+      [7, 'currency', "'XYZ' is not an ISO 4217 currency code such as PLN or EUR"],
+      [8, 'amount', "'1e3' is not an amount such as 120 or 99.50"],
+    ]);
+    const stored = await t.database.db
+      .selectFrom('invoices')
+      .select(['external_id', 'amount_minor', 'currency'])
+      .where('external_id', 'in', ['M/1', 'M/2', 'M/3'])
+      .orderBy('external_id')
+      .execute();
+    expect(stored.map((i) => [i.external_id, Number(i.amount_minor), i.currency])).toEqual([
+      ['M/1', 1999, 'EUR'],
+      ['M/2', 1500, 'JPY'],
+      ['M/3', 1234, 'KWD'],
+    ]);
+    const bookings = [
+      'external_id,customer_email,starts_at,status,deposit,deposit_currency',
+      'D/1,jan.kowalski@example.pl,2026-02-10 10:00,booked,2000,JPY',
+      'D/2,jan.kowalski@example.pl,2026-02-10 11:00,booked,-5,',
+      'D/3,jan.kowalski@example.pl,2026-02-10 12:00,booked,12.5,JPY',
+      'D/4,jan.kowalski@example.pl,2026-02-10 13:00,booked,12,ABC',
+    ].join('\n');
+    const deposits = await importCsv('bookings', bookings);
+    expect(deposits.errors.map((e) => [e.row, e.column])).toEqual([
+      [3, 'deposit'],
+      [4, 'deposit'],
+      [5, 'deposit_currency'],
+    ]);
   });
 
   it('answers POST /api/imports/:kind for a supervisor with text/csv and text/calendar, never for an agent', async () => {

@@ -31,6 +31,7 @@ export const COLUMNS: Record<ImportKind, { columns: string[]; required: string[]
       'status',
       'cancelled_at',
       'deposit',
+      'deposit_currency',
     ],
     required: ['external_id', 'starts_at'],
   },

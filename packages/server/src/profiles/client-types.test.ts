@@ -80,7 +80,7 @@ describe('client types', () => {
         {
           id: 'inv1',
           externalId: 'FV/1/2026',
-          amount: 500,
+          minor: 50000,
           currency: 'PLN',
           issuedAt: daysAgo(60),
           dueAt: daysAgo(45),
@@ -90,10 +90,14 @@ describe('client types', () => {
       interactions: [message(daysAgo(10), ['compensation_demand'])],
     });
     const type = classifyCustomer(h, DEFAULT_PROFILE_RULES, NOW).find((t) => t.type === 'non_payer');
-    expect(type?.params).toMatchObject({ overdue: 1, outstanding: 500, demands: 1 });
+    expect(type?.params).toMatchObject({
+      overdue: 1,
+      outstanding: [{ currency: 'PLN', amount: 500 }],
+      demands: 1,
+    });
     expect(type?.score).toBe(0.75);
     expect(type?.evidence.map((e) => e.id).sort()).toEqual([`i${seq}`, 'inv1'].sort());
-    expect(type?.sentence).toContain('500.00 outstanding');
+    expect(type?.sentence).toContain('500.00 PLN outstanding');
   });
 
   it('calls many complaints with few of them our fault nitpicking, but not when most were ours', () => {
@@ -257,7 +261,15 @@ describe('client types', () => {
 
   it('calls the top fifth of paying customers valued and no one below it', () => {
     const ranked = (rank: number) =>
-      history({ revenueRanking: { revenue: 1000 / rank, rank, payingCustomers: 10, totalRevenue: 3000 } });
+      history({
+        revenueRanking: {
+          currency: 'PLN',
+          revenue: 1000 / rank,
+          rank,
+          payingCustomers: 10,
+          totalRevenue: 3000,
+        },
+      });
     expect(typesOf(ranked(1))).toEqual(['valued']);
     expect(classifyCustomer(ranked(2), DEFAULT_PROFILE_RULES, NOW)[0]?.params).toMatchObject({
       rank: 2,

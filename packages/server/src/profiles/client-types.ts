@@ -1,4 +1,5 @@
 import type { ClientTypeResult, EvidenceRecord, SatisfiedMessage } from '@calmdesk/contracts';
+import { addTo, amountsOf, exponentOf, formatAmount } from '@calmdesk/contracts';
 import type {
   CustomerHistory,
   HistoryBooking,
@@ -132,12 +133,15 @@ function nonPayer(history: CustomerHistory, rules: ProfileRules, now: Date): Cli
   // A debt weighs more than a demand: one overdue invoice alone reaches the default threshold.
   const signals = 2 * overdue.length + paidLate.length + demands.length + broken.length;
   if (signals < r.minSignals) return null;
-  const outstanding = overdue.reduce((sum, i) => sum + i.amount, 0);
+  const owed = new Map<string, number>();
+  for (const i of overdue) addTo(owed, i.currency, i.minor);
+  // One figure per currency, never a sum across them.
+  const outstanding = amountsOf(owed);
   return {
     type: 'non_payer',
     score: thresholdScore(signals, r.minSignals),
     sentence:
-      `${overdue.length} overdue unpaid invoice(s) (${formatAmount(outstanding)} outstanding), ` +
+      `${overdue.length} overdue unpaid invoice(s) (${outstandingText(owed)} outstanding), ` +
       `${paidLate.length} paid more than ${r.latePaymentDays} days late, ${demands.length} demand(s) ` +
       `for free work or compensation and ${broken.length} broken promise(s) in the last ${r.windowDays} days.`,
     params: {
@@ -369,8 +373,8 @@ function refundSeeker(history: CustomerHistory, rules: ProfileRules, now: Date):
 
 function valued(history: CustomerHistory, rules: ProfileRules, now: Date): ClientTypeResult | null {
   const r = rules.types.valued;
-  const { rank, payingCustomers, revenue, totalRevenue } = history.revenueRanking;
-  if (rank === null) return null;
+  const { rank, payingCustomers, revenue, totalRevenue, currency } = history.revenueRanking;
+  if (rank === null || currency === null) return null;
   const cutoff = Math.max(1, Math.ceil(payingCustomers * r.topShare));
   if (rank > cutoff) return null;
   const share = totalRevenue > 0 ? revenue / totalRevenue : 0;
@@ -382,12 +386,14 @@ function valued(history: CustomerHistory, rules: ProfileRules, now: Date): Clien
     score: Math.round((0.5 + (0.5 * (cutoff - rank + 1)) / cutoff) * 100) / 100,
     sentence:
       `Rank ${rank} of ${payingCustomers} paying customers (top ${Math.round(r.topShare * 100)} %): ` +
-      `${formatAmount(revenue)} paid in the last ${r.windowDays} days, ${Math.round(share * 100)} % of all revenue.`,
+      `${revenue.toFixed(exponentOf(currency))} ${currency} paid in the last ${r.windowDays} days, ` +
+      `${Math.round(share * 100)} % of all revenue in ${currency}.`,
     params: {
       rank,
       payingCustomers,
       topPercent: Math.round(r.topShare * 100),
       revenue,
+      currency,
       sharePercent: Math.round(share * 100),
       windowDays: r.windowDays,
     },
@@ -404,8 +410,9 @@ export function isoDate(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
 
-function formatAmount(amount: number): string {
-  return amount.toFixed(2);
+function outstandingText(owed: Map<string, number>): string {
+  if (owed.size === 0) return 'nothing';
+  return [...owed].map(([currency, minor]) => formatAmount(minor, currency)).join(' + ');
 }
 
 export function interactionEvidence(i: HistoryInteraction): EvidenceRecord {
@@ -425,7 +432,7 @@ export function invoiceEvidence(i: HistoryInvoice): EvidenceRecord {
     kind: 'invoice',
     id: i.id,
     at: (i.dueAt ?? i.issuedAt).toISOString(),
-    excerpt: `${i.externalId ?? 'invoice'}: ${formatAmount(i.amount)} ${i.currency}${due}, ${state}`,
+    excerpt: `${i.externalId ?? 'invoice'}: ${formatAmount(i.minor, i.currency)}${due}, ${state}`,
   };
 }
 

@@ -13,7 +13,7 @@ export function customerHistory(
     invoices: [],
     commitments: [],
     incidents: [],
-    revenueRanking: { revenue: 0, rank: null, payingCustomers: 0, totalRevenue: 0 },
+    revenueRanking: { currency: null, revenue: 0, rank: null, payingCustomers: 0, totalRevenue: 0 },
     ...partial,
   };
 }

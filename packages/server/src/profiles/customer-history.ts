@@ -1,3 +1,4 @@
+import { minorFrom, toMajor } from '@calmdesk/contracts';
 import type { Db } from '../db/database.ts';
 import type { BookingStatus, BoundaryLevel, CaseStatus, Fault, InteractionKind } from '../db/schema.ts';
 import { notFound } from '../errors.ts';
@@ -46,7 +47,8 @@ export interface HistoryBooking {
 export interface HistoryInvoice {
   id: string;
   externalId: string | null;
-  amount: number;
+  /** In minor units of `currency` (money/money.ts). */
+  minor: number;
   currency: string;
   issuedAt: Date;
   dueAt: Date | null;
@@ -71,12 +73,20 @@ export interface HistoryIncident {
   createdAt: Date;
 }
 
+/**
+ * Where the customer stands among the paying customers of one currency (sums never cross currencies):
+ * the currency in which the customer ranks highest, relative to the number of customers paying in it.
+ */
 export interface RevenueRanking {
-  /** This customer's paid revenue in the window (all currencies added up). */
+  /** null when the customer paid nothing in the window. */
+  currency: string | null;
+  /** This customer's paid revenue in the window, in major units of `currency`. */
   revenue: number;
   /** 1 = the highest; null when the customer paid nothing in the window. */
   rank: number | null;
+  /** Customers who paid in `currency` in the window. */
   payingCustomers: number;
+  /** Their paid revenue, in major units of `currency`. */
   totalRevenue: number;
 }
 
@@ -142,7 +152,7 @@ export async function loadCustomerHistory(
     .execute();
   const invoices = await db
     .selectFrom('invoices')
-    .select(['id', 'external_id', 'amount', 'currency', 'issued_at', 'due_at', 'paid_at'])
+    .select(['id', 'external_id', 'amount_minor', 'currency', 'issued_at', 'due_at', 'paid_at'])
     .where('customer_id', '=', customerId)
     .orderBy('issued_at')
     .execute();
@@ -180,7 +190,7 @@ export async function loadCustomerHistory(
     invoices: invoices.map((i) => ({
       id: i.id,
       externalId: i.external_id,
-      amount: Number(i.amount),
+      minor: minorFrom(i.amount_minor),
       currency: i.currency,
       issuedAt: i.issued_at,
       dueAt: i.due_at,
@@ -226,23 +236,40 @@ async function loadRevenueRanking(
   const since = new Date(now.getTime() - windowDays * DAY_MS);
   const rows = await db
     .selectFrom('invoices')
-    .select((eb) => ['customer_id', eb.fn.sum<string>('amount').as('revenue')])
+    .select((eb) => ['customer_id', 'currency', eb.fn.sum<string>('amount_minor').as('revenue')])
     .where('paid_at', 'is not', null)
     .where('paid_at', '>=', since)
     .where('paid_at', '<=', now)
-    .groupBy('customer_id')
+    .groupBy(['customer_id', 'currency'])
     .execute();
-  const revenues = rows
-    .map((r) => ({ id: r.customer_id, revenue: Number(r.revenue) }))
-    .filter((r) => r.revenue > 0)
-    .sort((a, b) => b.revenue - a.revenue || a.id.localeCompare(b.id));
-  const index = revenues.findIndex((r) => r.id === customerId);
-  return {
-    revenue: index >= 0 ? (revenues[index]?.revenue ?? 0) : 0,
-    rank: index >= 0 ? index + 1 : null,
-    payingCustomers: revenues.length,
-    totalRevenue: revenues.reduce((sum, r) => sum + r.revenue, 0),
-  };
+  const byCurrency = new Map<string, Array<{ id: string; minor: number }>>();
+  for (const r of rows) {
+    const minor = minorFrom(r.revenue);
+    if (minor <= 0) continue;
+    const list = byCurrency.get(r.currency) ?? [];
+    list.push({ id: r.customer_id, minor });
+    byCurrency.set(r.currency, list);
+  }
+  let best: RevenueRanking = { currency: null, revenue: 0, rank: null, payingCustomers: 0, totalRevenue: 0 };
+  for (const [currency, list] of [...byCurrency].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    list.sort((a, b) => b.minor - a.minor || a.id.localeCompare(b.id));
+    const index = list.findIndex((r) => r.id === customerId);
+    const mine = list[index];
+    if (!mine) continue;
+    const rank = index + 1;
+    if (best.rank !== null && rank / list.length >= best.rank / best.payingCustomers) continue;
+    best = {
+      currency,
+      revenue: toMajor(mine.minor, currency),
+      rank,
+      payingCustomers: list.length,
+      totalRevenue: toMajor(
+        list.reduce((sum, r) => sum + r.minor, 0),
+        currency,
+      ),
+    };
+  }
+  return best;
 }
 
 /** Every decision on the customer, dismissals included, oldest first. */

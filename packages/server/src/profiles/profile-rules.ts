@@ -4,7 +4,7 @@ import type { Actor } from '../auth/actor.ts';
 import { requireRole } from '../auth/actor.ts';
 import type { Db } from '../db/database.ts';
 import { AppError } from '../errors.ts';
-import { DEFAULT_SETTINGS } from '../settings/settings.service.ts';
+import { storeProfileRules } from '../settings/settings.service.ts';
 
 export type { ProfileRules };
 
@@ -67,21 +67,7 @@ export async function saveProfileRules(
       throw new AppError('bad_request', `${path}: ${issue?.message ?? 'invalid'}`, path);
     }
     const stored = patch === null ? null : JSON.stringify(parsed.data);
-    await trx
-      .insertInto('organisation')
-      .values({
-        id: 1,
-        name: DEFAULT_SETTINGS.name,
-        languages: JSON.stringify(DEFAULT_SETTINGS.languages),
-        time_zone: DEFAULT_SETTINGS.timeZone,
-        business_hours: JSON.stringify(DEFAULT_SETTINGS.businessHours),
-        response_targets: JSON.stringify(DEFAULT_SETTINGS.firstResponseMinutes),
-        compensation_policy: JSON.stringify(DEFAULT_SETTINGS.compensationPolicy),
-        profile_rules: stored,
-        updated_at: now,
-      })
-      .onConflict((oc) => oc.column('id').doUpdateSet({ profile_rules: stored, updated_at: now }))
-      .execute();
+    await storeProfileRules(trx, stored, now);
     await recordAudit(trx, actor, {
       action: 'profile_rules.save',
       targetType: 'organisation',

@@ -1,10 +1,11 @@
+import { addTo, amountsOf } from '@calmdesk/contracts';
 import type { BookingStatus } from '../db/schema.ts';
 import { brokenCustomerPromises, lateCancellationsAndNoShows } from './client-types.ts';
 import type { CustomerHistory } from './customer-history.ts';
 import { DAY_MS } from './customer-history.ts';
 import type { ProfileRules } from './profile-rules.ts';
 
-/** Amounts per ISO currency code, e.g. `{ PLN: 1200 }`. */
+/** Amounts per ISO currency code in major units, e.g. `{ PLN: 1200.5 }`: one total per currency. */
 export type Money = Record<string, number>;
 
 export interface ProfileStats {
@@ -28,21 +29,34 @@ const YEAR_DAYS = 365;
 /** The customer's numbers at a glance; pure, from the loaded history. */
 export function summariseHistory(history: CustomerHistory, rules: ProfileRules, now: Date): ProfileStats {
   const yearAgo = now.getTime() - YEAR_DAYS * DAY_MS;
-  const revenue = { last12Months: {} as Money, total: {} as Money };
-  const unpaid = { amount: {} as Money, overdueAmount: {} as Money, invoices: 0, overdueInvoices: 0 };
+  const sums = {
+    total: new Map<string, number>(),
+    last12Months: new Map<string, number>(),
+    unpaid: new Map<string, number>(),
+    overdue: new Map<string, number>(),
+  };
+  let invoices = 0;
+  let overdueInvoices = 0;
   for (const i of history.invoices) {
     if (i.paidAt) {
-      add(revenue.total, i.currency, i.amount);
-      if (i.paidAt.getTime() >= yearAgo) add(revenue.last12Months, i.currency, i.amount);
+      addTo(sums.total, i.currency, i.minor);
+      if (i.paidAt.getTime() >= yearAgo) addTo(sums.last12Months, i.currency, i.minor);
       continue;
     }
-    unpaid.invoices++;
-    add(unpaid.amount, i.currency, i.amount);
+    invoices++;
+    addTo(sums.unpaid, i.currency, i.minor);
     if (i.dueAt && i.dueAt.getTime() < now.getTime()) {
-      unpaid.overdueInvoices++;
-      add(unpaid.overdueAmount, i.currency, i.amount);
+      overdueInvoices++;
+      addTo(sums.overdue, i.currency, i.minor);
     }
   }
+  const revenue = { last12Months: moneyOf(sums.last12Months), total: moneyOf(sums.total) };
+  const unpaid = {
+    amount: moneyOf(sums.unpaid),
+    overdueAmount: moneyOf(sums.overdue),
+    invoices,
+    overdueInvoices,
+  };
   const bookings = {
     booked: 0,
     attended: 0,
@@ -84,6 +98,6 @@ export function summariseHistory(history: CustomerHistory, rules: ProfileRules, 
   };
 }
 
-function add(money: Money, currency: string, amount: number): void {
-  money[currency] = Math.round(((money[currency] ?? 0) + amount) * 100) / 100;
+function moneyOf(totals: Map<string, number>): Money {
+  return Object.fromEntries(amountsOf(totals).map((a) => [a.currency, a.amount]));
 }

@@ -59,7 +59,7 @@ describe.each(TEST_DATABASES)('customer profiles on %s', (kind) => {
           id: newId(),
           external_id: 'FV/7/2026',
           customer_id: customer.id,
-          amount: '150.00',
+          amount_minor: 15000,
           currency: 'PLN',
           issued_at: new Date(now - 30 * DAY),
           paid_at: new Date(now - 29 * DAY),
@@ -68,7 +68,7 @@ describe.each(TEST_DATABASES)('customer profiles on %s', (kind) => {
         {
           id: newId(),
           customer_id: customer.id,
-          amount: '80.00',
+          amount_minor: 8000,
           currency: 'PLN',
           issued_at: new Date(now - 50 * DAY),
           due_at: new Date(now - 40 * DAY),
@@ -87,7 +87,10 @@ describe.each(TEST_DATABASES)('customer profiles on %s', (kind) => {
       noticeHours: 24,
     });
     expect(types.serial_canceller.evidence.every((e: { kind: string }) => e.kind === 'booking')).toBe(true);
-    expect(types.non_payer.params).toMatchObject({ overdue: 1, outstanding: 80 });
+    expect(types.non_payer.params).toMatchObject({
+      overdue: 1,
+      outstanding: [{ currency: 'PLN', amount: 80 }],
+    });
     // The only paying customer is in the top fifth.
     expect(types.valued.params).toMatchObject({ rank: 1, payingCustomers: 1 });
     expect(body.stats.revenue).toEqual({ last12Months: { PLN: 150 }, total: { PLN: 150 } });

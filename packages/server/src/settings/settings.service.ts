@@ -79,6 +79,28 @@ export function splitSettings<Row extends SettingsRow>(
   return { settings: settingsOf(row), rest: rest as Omit<Row, SettingsField> };
 }
 
+/**
+ * Stores the profile rules (null: the defaults) on the organisation row, creating the row with the
+ * default settings when there is none yet. The profile rules' own owner validates them.
+ */
+export async function storeProfileRules(db: Db, rules: string | null, now: Date): Promise<void> {
+  await db
+    .insertInto('organisation')
+    .values({
+      id: 1,
+      name: DEFAULT_SETTINGS.name,
+      languages: JSON.stringify(DEFAULT_SETTINGS.languages),
+      time_zone: DEFAULT_SETTINGS.timeZone,
+      business_hours: JSON.stringify(DEFAULT_SETTINGS.businessHours),
+      response_targets: JSON.stringify(DEFAULT_SETTINGS.firstResponseMinutes),
+      compensation_policy: JSON.stringify(DEFAULT_SETTINGS.compensationPolicy),
+      profile_rules: rules,
+      updated_at: now,
+    })
+    .onConflict((oc) => oc.column('id').doUpdateSet({ profile_rules: rules, updated_at: now }))
+    .execute();
+}
+
 export async function saveSettings(
   db: Db,
   actor: Actor,

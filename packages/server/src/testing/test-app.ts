@@ -16,10 +16,19 @@ export const TEST_DATABASES: Array<'pglite' | 'postgres'> = HAS_POSTGRES
   ? ['pglite', 'postgres']
   : ['pglite'];
 
-export async function openTestDatabase(kind: 'pglite' | 'postgres'): Promise<OpenDatabase> {
-  if (kind === 'pglite') return openDatabase({ dataDir: 'memory://' });
+/** A fresh database; `migrateTo` stops its migrations after the named one (tests of a migration). */
+export async function openTestDatabase(
+  kind: 'pglite' | 'postgres',
+  migrateTo?: string,
+): Promise<OpenDatabase> {
+  if (kind === 'pglite') return openDatabase({ dataDir: 'memory://', migrateTo });
   const schema = `test_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
-  const opened = await openDatabase({ databaseUrl: process.env.DATABASE_URL, dataDir: '', schema });
+  const opened = await openDatabase({
+    databaseUrl: process.env.DATABASE_URL,
+    dataDir: '',
+    schema,
+    migrateTo,
+  });
   return {
     ...opened,
     async close() {

@@ -311,7 +311,8 @@ export const en = {
     supervisorOnly: 'Analytics are for supervisors and the owner.',
     csv: 'CSV',
     csvLabel: 'Download as CSV: {{table}}',
-    mixedCurrencies: 'Amounts in several currencies are added together: {{currencies}}.',
+    oneCurrency:
+      'Revenue in {{currency}} only; currencies are never added together. Paid in the period: {{totals}}.',
     noData: 'No data in this period.',
     pareto: 'Revenue concentration (80/20)',
     paretoHeadline: 'The top 20 % of customers ({{customers}} of {{total}}) bring {{share}} of revenue.',

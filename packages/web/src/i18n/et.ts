@@ -312,7 +312,8 @@ export const et: Messages = {
     supervisorOnly: 'Analüütika on juhtidele ja omanikule.',
     csv: 'CSV',
     csvLabel: 'Laadi alla CSV-na: {{table}}',
-    mixedCurrencies: 'Mitmes valuutas summad on kokku liidetud: {{currencies}}.',
+    oneCurrency:
+      'Tulu ainult valuutas {{currency}}; eri valuutas summasid kokku ei liideta. Perioodil tasutud: {{totals}}.',
     noData: 'Selles perioodis andmeid pole.',
     pareto: 'Tulu koondumine (80/20)',
     paretoHeadline: 'Parimad 20% klientidest ({{customers}} / {{total}}) toovad {{share}} tulust.',

@@ -318,7 +318,8 @@ export const pl: Messages = {
     supervisorOnly: 'Analizy są dostępne dla przełożonych i właściciela.',
     csv: 'CSV',
     csvLabel: 'Pobierz jako CSV: {{table}}',
-    mixedCurrencies: 'Kwoty w kilku walutach są sumowane razem: {{currencies}}.',
+    oneCurrency:
+      'Przychód tylko w {{currency}}; kwot w różnych walutach nie sumujemy. Zapłacono w okresie: {{totals}}.',
     noData: 'Brak danych w tym okresie.',
     pareto: 'Koncentracja przychodu (80/20)',
     paretoHeadline: 'Najlepsze 20% klientów ({{customers}} z {{total}}) przynosi {{share}} przychodu.',

@@ -4,6 +4,7 @@ import * as profiles from './0002-profiles.ts';
 import * as analytics from './0003-analytics.ts';
 import * as logEnd from './0004-log-end.ts';
 import * as caseVersion from './0005-case-version.ts';
+import * as exactMoney from './0006-exact-money.ts';
 import * as mail from './0007-mail.ts';
 
 /** Every migration, in order. Names never change once released: they are recorded in the database. */
@@ -13,5 +14,6 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0003-analytics': analytics,
   '0004-log-end': logEnd,
   '0005-case-version': caseVersion,
+  '0006-exact-money': exactMoney,
   '0007-mail': mail,
 };

@@ -145,9 +145,12 @@ function ParetoFigure() {
         ) : undefined
       }
     >
-      {data && data.currencies.length > 1 && (
+      {data && data.currencies.length > (data.currencies.includes(data.currency) ? 1 : 0) && (
         <Text size="xs" c="dimmed">
-          {t('analytics.mixedCurrencies', { currencies: data.currencies.join(', ') })}
+          {t('analytics.oneCurrency', {
+            currency: data.currency,
+            totals: data.totals.map((a) => format.money(a.amount, a.currency)).join(' · '),
+          })}
         </Text>
       )}
       {data && points.length > 1 && (
@@ -206,7 +209,7 @@ function CostFigure() {
             xAxisProps={{ allowDecimals: false, padding: { left: 8, right: 16 } }}
             yAxisProps={{ tickFormatter: (v: number) => format.number(v), width: 64 }}
             xAxisLabel={t('analytics.minutes')}
-            yAxisLabel={t('analytics.revenue')}
+            yAxisLabel={`${t('analytics.revenue')} (${data.currency})`}
             withLegend
             referenceLines={[
               { x: data.medians.minutes, color: 'gray.5' },
@@ -227,7 +230,7 @@ function CostFigure() {
           rows={quadrants.map((q) => [
             t(`analytics.quadrant.${q}`),
             format.number(data.quadrants[q].customers),
-            format.number(data.quadrants[q].revenue),
+            format.money(data.quadrants[q].revenue, data.quadrants[q].currency),
             format.number(data.quadrants[q].minutes),
           ])}
         />
@@ -246,7 +249,7 @@ function CostFigure() {
             </Link>,
             format.number(r.cases),
             format.number(r.minutes),
-            format.number(r.revenue),
+            format.money(r.revenue, r.currency),
           ])}
         />
       )}

@@ -9,6 +9,7 @@ const row = (name: string, quadrant: CostToServeRow['quadrant'], minutes = 10): 
   interactions: { inbound: 1, outbound: 1, call: 0, note: 0 },
   minutes,
   revenue: 100,
+  currency: 'PLN',
   quadrant,
 });
 

@@ -54,7 +54,10 @@ describe('typeSentence', () => {
       sentence: 'English',
       params: {
         overdue: 1,
-        outstanding: 1450,
+        outstanding: [
+          { currency: 'EUR', amount: 19.99 },
+          { currency: 'PLN', amount: 1450 },
+        ],
         paidLate: 0,
         latePaymentDays: 14,
         demands: 0,
@@ -63,8 +66,27 @@ describe('typeSentence', () => {
       },
       evidence: [],
     };
-    expect(typeSentence(await translator('en'), makeFormatters('en', 'UTC'), debt)).toContain(
-      '(1,450.00 outstanding)',
+    // One amount per currency, each in its own: never one sum of euros and złoty.
+    expect(typeSentence(await translator('en'), makeFormatters('en', 'UTC'), debt)).toMatch(
+      /\(€19\.99 \+ PLN\s1,450\.00 outstanding\)/,
+    );
+    const valued: ClientTypeResult = {
+      type: 'valued',
+      score: 1,
+      sentence: 'English',
+      params: {
+        rank: 1,
+        payingCustomers: 5,
+        topPercent: 20,
+        revenue: 1500,
+        currency: 'JPY',
+        sharePercent: 40,
+        windowDays: 365,
+      },
+      evidence: [],
+    };
+    expect(typeSentence(await translator('en'), makeFormatters('en', 'UTC'), valued)).toContain(
+      '¥1,500 paid',
     );
   });
 

@@ -1,25 +1,37 @@
-import type { ClientTypeResult, SentenceParams as Params, Recommendation } from '@calmdesk/contracts';
+import type { Amount, ClientTypeResult, Params, Recommendation } from '@calmdesk/contracts';
 import type { TFunction } from 'i18next';
 import type { Formatters } from '../../format/use-format.ts';
 
-/** Params made ready for a sentence: numbers in the locale, ISO days as local dates, amounts with cents. */
+/**
+ * Params made ready for a sentence: numbers in the locale, ISO days as local dates, amounts in their
+ * currency (the `currency` param, or each amount's own in a list), never added up across currencies.
+ */
 function localParams(
   params: Params,
   format: Formatters,
   money: readonly string[] = [],
 ): Record<string, string> {
   const out: Record<string, string> = {};
+  const currency = typeof params.currency === 'string' ? params.currency : null;
   for (const [key, value] of Object.entries(params)) {
-    if (typeof value === 'number') {
-      out[key] = money.includes(key)
-        ? format.number(Math.round(value * 100) / 100, { minimumFractionDigits: 2 })
-        : format.number(value);
+    if (Array.isArray(value)) {
+      out[key] = amountsText(value, format);
+    } else if (typeof value === 'number') {
+      out[key] = !money.includes(key)
+        ? format.number(value)
+        : currency
+          ? format.money(value, currency)
+          : format.number(value, { minimumFractionDigits: 2 });
     } else if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
       // A calendar day, not an instant: noon UTC keeps it on the same day in every zone.
       out[key] = format.date(`${value}T12:00:00Z`);
     } else out[key] = String(value);
   }
   return out;
+}
+
+function amountsText(amounts: Amount[], format: Formatters): string {
+  return amounts.map((a) => format.money(a.amount, a.currency)).join(' + ') || format.number(0);
 }
 
 /**
