@@ -23,7 +23,12 @@ const CLI: Actor = { kind: 'cli', role: 'owner' };
 export function buildWebApp(): number {
   const started = performance.now();
   const vite = join(WEB_ROOT, '../../node_modules/.bin/vite');
-  execFileSync(vite, ['build', '--logLevel', 'warn'], { cwd: WEB_ROOT, stdio: 'inherit' });
+  // Vitest sets NODE_ENV=test, which would make Vite build React's development bundle.
+  execFileSync(vite, ['build', '--logLevel', 'warn'], {
+    cwd: WEB_ROOT,
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
   return performance.now() - started;
 }
 
