@@ -1,20 +1,8 @@
+import type { PeriodQuery } from '@calmdesk/contracts';
 import { type RawBuilder, sql } from 'kysely';
-import { z } from 'zod';
 import type { Db } from '../db/database.ts';
 import { AppError } from '../errors.ts';
 import { getSettings } from '../settings/settings.service.ts';
-
-/** A day (`2026-01-31`, in the organisation's time zone) or an instant with its offset. */
-const Bound = z.union([z.iso.date(), z.iso.datetime({ offset: true })]);
-
-export const PeriodQuerySchema = z.strictObject({
-  /** First day (or instant) included; default the first day of the month 11 months ago. */
-  from: Bound.optional(),
-  /** Last day included (or instant excluded); default now. */
-  to: Bound.optional(),
-  format: z.enum(['json', 'csv']).optional(),
-});
-export type PeriodQuery = z.infer<typeof PeriodQuerySchema>;
 
 /** The period every analytics figure covers: `[from, to)`, months named in the organisation's time zone. */
 export interface Period {

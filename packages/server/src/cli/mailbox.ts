@@ -5,6 +5,7 @@ import { addMailbox, listMailboxes } from '../mail/mailboxes.service.ts';
 import { parseSubcommandArgs, parseWith, UsageError } from './args.ts';
 import { type Command, writeLine } from './command.ts';
 import { runOnDatabase } from './local-target.ts';
+import { formatTextTable } from './text-table.ts';
 
 const USAGE = [
   'Usage: calmdesk mailbox add --address A --imap URL [--smtp URL] [--data DIR]',
@@ -74,13 +75,5 @@ export function formatMailboxTable(items: Mailbox[]): string {
       String(m.counts.failed),
     ]),
   ];
-  const widths = rows[0]?.map((_, column) => Math.max(...rows.map((row) => row[column]?.length ?? 0))) ?? [];
-  return rows
-    .map((row) =>
-      row
-        .map((cell, column) => cell.padEnd(widths[column] ?? 0))
-        .join('  ')
-        .trimEnd(),
-    )
-    .join('\n');
+  return formatTextTable(rows);
 }

@@ -13,6 +13,7 @@ import {
 import { parseSubcommandArgs, parseWith, UsageError } from './args.ts';
 import { type CliIo, type Command, writeLine } from './command.ts';
 import { runOnDatabase } from './local-target.ts';
+import { formatTextTable } from './text-table.ts';
 
 const USAGE = [
   'Usage: calmdesk token create --role owner|supervisor|agent [--label L] [--data DIR]',
@@ -96,13 +97,5 @@ export function formatTokenTable(items: TokenListing[]): string {
     ['ID', 'ROLE', 'LABEL', 'CREATED', 'REVOKED'],
     ...items.map((t) => [t.id, t.role, t.label ?? '-', t.createdAt, t.revokedAt ?? '-']),
   ];
-  const widths = rows[0]?.map((_, column) => Math.max(...rows.map((row) => row[column]?.length ?? 0))) ?? [];
-  return rows
-    .map((row) =>
-      row
-        .map((cell, column) => cell.padEnd(widths[column] ?? 0))
-        .join('  ')
-        .trimEnd(),
-    )
-    .join('\n');
+  return formatTextTable(rows);
 }
