@@ -26,4 +26,5 @@ export type Params = SentenceParams;
 export const itemsOf = <Item extends z.ZodType>(item: Item) => z.object({ items: z.array(item) });
 
 /** A body that must be empty or absent (the local routes always send one). */
-export const EmptyBodySchema = z.strictObject({}).optional();
+/** No body, or an empty object: a POST that carries nothing may send either. */
+export const EmptyBodySchema = z.strictObject({}).nullish();
