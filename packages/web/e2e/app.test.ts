@@ -113,15 +113,19 @@ async function signIn(target: Page, email: string, url = app.url): Promise<void>
   await target.getByRole('heading', { name: pl.inbox.title, level: 1 }).waitFor();
 }
 
+type StorageState = Awaited<ReturnType<BrowserContext['storageState']>>;
+const signedInStates = new Map<string, StorageState>();
+
 /**
  * A page in a fresh browser context (its own cookies and storage, closed after the test), Polish by
  * the browser's language, in UTC on purpose: times must show in the organisation's zone (Warsaw).
  */
-async function freshPage(): Promise<Page> {
+async function freshPage(storageState?: StorageState): Promise<Page> {
   const context = await browser.newContext({
     locale: 'pl-PL',
     timezoneId: 'UTC',
     viewport: { width: 1280, height: 800 },
+    ...(storageState ? { storageState } : {}),
   });
   context.setDefaultTimeout(20_000);
   openContexts.push(context);
@@ -130,8 +134,18 @@ async function freshPage(): Promise<Page> {
 
 /** A fresh page signed in as the staff member with that e-mail, on the inbox. */
 async function signedIn(email: string, url = app.url): Promise<Page> {
-  const page = await freshPage();
-  await signIn(page, email, url);
+  // Sign-in is limited to 10 a minute per address: each staff member signs in through the form once per
+  // server, and later tests start their own context from the cookies that sign-in left.
+  const key = `${email} ${new URL(url).origin}`;
+  const saved = signedInStates.get(key);
+  const page = await freshPage(saved);
+  if (saved) {
+    await page.goto(url);
+    await page.getByRole('heading', { name: pl.inbox.title, level: 1 }).waitFor();
+  } else {
+    await signIn(page, email, url);
+    signedInStates.set(key, await page.context().storageState());
+  }
   return page;
 }
 
