@@ -18,6 +18,7 @@ const SERVER_UNIT = [
 ];
 const PROCESS = ['packages/server/test/**/*.test.ts', '**/*.process.test.ts'];
 const REQUIREMENTS_SETUP = 'packages/server/src/testing/requirements.global-setup.ts';
+const BUILD_SETUP = 'packages/server/src/testing/build.global-setup.ts';
 
 // The database, process and browser tests start real apps, servers and browsers: on a busy 2-core
 // machine a fresh database with its migrations can take well over the default 10 s.
@@ -25,6 +26,8 @@ const SLOW_TIMEOUTS = { testTimeout: 60_000, hookTimeout: 120_000, teardownTimeo
 
 export default defineConfig({
   test: {
+    // Vitest would keep one core free; on a 2-core machine that runs every file one after another.
+    maxWorkers: 2,
     reporters: ['default', 'json'],
     outputFile: { json: 'test-results/vitest.json' },
     projects: [
@@ -55,7 +58,7 @@ export default defineConfig({
           name: 'process',
           include: PROCESS,
           exclude: ['**/node_modules/**', 'scripts/fixtures/**'],
-          globalSetup: [REQUIREMENTS_SETUP],
+          globalSetup: [REQUIREMENTS_SETUP, BUILD_SETUP],
           ...SLOW_TIMEOUTS,
         },
       },
