@@ -52,7 +52,8 @@ export function startMailPolling(db: Db, options: PollerOptions): MailPoller {
     }
   };
   void rescan();
-  const timer = setInterval(() => void rescan(), options.rescanMs ?? 30_000);
+  // Reading the mailbox list is one small query: a mailbox added while the server runs is read within seconds.
+  const timer = setInterval(() => void rescan(), options.rescanMs ?? 5_000);
   timer.unref();
   return {
     async stop() {
