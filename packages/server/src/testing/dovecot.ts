@@ -4,26 +4,22 @@ import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ImapFlow } from 'imapflow';
+import { dovecotPath, requiredParts } from './requirements.ts';
 import { freePort } from './serve-process.ts';
 
-const CANDIDATES = ['/usr/sbin/dovecot', '/usr/local/sbin/dovecot', '/opt/homebrew/sbin/dovecot'];
-export const DOVECOT_MISSING = 'IMAP tests skipped: Dovecot not found — apt-get install -y dovecot-imapd';
-
-/** The dovecot binary, or null when it is not installed. */
+/** The dovecot binary (DOVECOT_PATH, else Debian's), or null when it is not installed. */
 export function findDovecot(): string | null {
-  return CANDIDATES.find((path) => existsSync(path)) ?? null;
+  const path = dovecotPath();
+  return existsSync(path) ? path : null;
 }
 
 /**
- * Whether the IMAP tests run: yes with Dovecot; without it they skip with one line, unless
- * CALMDESK_TEST_REQUIRE (a comma list) names `imap`, when they must fail instead.
+ * Whether the IMAP tests run: yes with Dovecot, and also without it when CALMDESK_TEST_REQUIRE names
+ * `imap` (they then fail on the missing server). The one line saying they were skipped is printed by
+ * the test run's set-up (requirements.global-setup.ts).
  */
 export function shouldRunImapTests(): boolean {
-  if (findDovecot()) return true;
-  const required = (process.env.CALMDESK_TEST_REQUIRE ?? '').split(',').map((s) => s.trim());
-  if (required.includes('imap')) return true;
-  console.log(DOVECOT_MISSING);
-  return false;
+  return findDovecot() !== null || requiredParts().has('imap');
 }
 
 export interface Dovecot {
@@ -50,7 +46,9 @@ export interface Dovecot {
  */
 export async function startDovecot(): Promise<Dovecot> {
   const binary = findDovecot();
-  if (!binary) throw new Error(DOVECOT_MISSING.replace('skipped', 'required'));
+  if (!binary) {
+    throw new Error(`no Dovecot at ${dovecotPath()} (apt-get install -y dovecot-imapd, or set DOVECOT_PATH)`);
+  }
   const root = mkdtempSync(join(tmpdir(), 'calmdesk-dovecot-'));
   const port = await freePort();
   const user = 'support';

@@ -3,7 +3,7 @@ import { checkPart, missingLine, PART_TESTS, type Part, requiredParts } from './
 
 /** The parts each Vitest project's tests may need. */
 const PARTS_BY_PROJECT: Record<string, Part[]> = {
-  db: ['postgres'],
+  db: ['postgres', 'imap'],
   process: ['postgres'],
   browser: ['browser'],
 };
