@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { chromiumPath, hasPart } from '@calmdesk/server/testing';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { en } from '../src/i18n/en.ts';
@@ -9,7 +10,7 @@ import { buildWebApp, type E2eServer, PASSWORD, seedCases, startE2eServer } from
 
 /** Routing in Chromium: addresses, the not-found page, screens fetched on first visit, the signed-out start. */
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const HAS_BROWSER = await hasPart('browser');
 const SCREENSHOTS = fileURLToPath(new URL('../../../screenshots/', import.meta.url));
 const MESSAGES = { pl, et, en } as const;
 
@@ -53,14 +54,14 @@ function recordScripts(page: Page): string[] {
   return scripts;
 }
 
-describe('routing in Chromium', { timeout: 60_000 }, () => {
+describe.skipIf(!HAS_BROWSER)('routing in Chromium', { timeout: 60_000 }, () => {
   beforeAll(async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
     buildWebApp();
     app = await startE2eServer();
     await seedCases(app.db);
     browser = await chromium.launch({
-      executablePath: CHROMIUM,
+      executablePath: chromiumPath(),
       headless: true,
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'],
     });
