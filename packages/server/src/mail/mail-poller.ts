@@ -81,6 +81,10 @@ async function runMailbox(db: Db, mailbox: MailboxConnection, settings: Settings
     });
     // An error event without a listener would crash the process; the loop below handles the failure.
     client.on('error', () => {});
+    let closed = false;
+    client.on('close', () => {
+      closed = true;
+    });
     try {
       await client.connect();
       // EXAMINE: read-only, so CalmDesk never changes a flag another client relies on.
@@ -93,7 +97,8 @@ async function runMailbox(db: Db, mailbox: MailboxConnection, settings: Settings
       }
     } catch (error) {
       if (signal.aborted) break;
-      const reason = describeImapError(error);
+      // A command cut off by a dropped connection fails with its own words ("No mailbox is selected").
+      const reason = describeImapError(error, { connectionClosed: closed });
       settings.log.warn({ mailbox: mailbox.address, reason }, 'mailbox failed; retrying');
       await markMailboxFailing(db, mailbox.id, reason, settings.now()).catch(() => {});
       await sleep(backoff, signal);
@@ -166,7 +171,7 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
 }
 
 /** What the owner reads: wrong password, TLS problem, host unreachable …, never the password. */
-export function describeImapError(error: unknown): string {
+export function describeImapError(error: unknown, state: { connectionClosed?: boolean } = {}): string {
   const e = error as {
     authenticationFailed?: boolean;
     code?: string;
@@ -178,6 +183,7 @@ export function describeImapError(error: unknown): string {
   if (e.code === 'ENOTFOUND' || e.code === 'EAI_AGAIN') return 'host unreachable: unknown host name';
   if (e.code === 'ECONNRESET' || e.code === 'EPIPE') return `connection to the IMAP server lost (${e.code})`;
   if (e.code === 'ETIMEDOUT' || e.code === 'ETIMEOUT') return 'host unreachable: timed out';
+  if (state.connectionClosed && !e.code) return 'the IMAP server closed the connection';
   if (
     e.code?.startsWith('ERR_TLS') ||
     e.code?.startsWith('ERR_SSL') ||
