@@ -129,14 +129,10 @@ export async function getCustomerRow(db: Db, id: string): Promise<CustomerRow> {
 }
 
 /** A customer as an import writes it, many at a time. */
-export interface CustomerRecord {
-  id: string;
-  external_id: string | null;
-  name: string;
-  emails: string[];
-  phones: string[];
-  language: string | null;
-}
+export type CustomerRecord = Pick<
+  CustomerRow,
+  'id' | 'external_id' | 'name' | 'emails' | 'phones' | 'language'
+>;
 
 const RECORD_COLUMNS = sql`v(id text, external_id text, name text, emails text[], phones text[], language text)`;
 /** Many rows in one statement, as one JSON parameter: no limit on parameters, one parse. */

@@ -1,11 +1,35 @@
+import type {
+  BookingStatus,
+  BoundaryLevel,
+  CaseStatus,
+  Channel,
+  CompensationKind,
+  Fault,
+  InteractionKind,
+  Level,
+  Role,
+} from '@calmdesk/contracts';
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+
+// The columns' value lists are the contracts' enums; schema.ts re-exports them for the server's code.
+export type {
+  BookingStatus,
+  BoundaryLevel,
+  CaseStatus,
+  Channel,
+  CompensationKind,
+  Fault,
+  InteractionKind,
+  Level,
+  Role,
+};
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 /** JSON columns are written as JSON text and read back parsed. */
 type Json<T> = ColumnType<T, string, string>;
 /**
- * A bigint count of a currency's minor unit (money/money.ts): PGlite reads it as a number, pg as text,
+ * A bigint count of a currency's minor unit (the contracts' money-units.ts): PGlite reads it as a number, pg as text,
  * so it is read through `minorFrom`.
  */
 type Minor = ColumnType<number | string, number, number>;
@@ -47,8 +71,6 @@ export interface OrganisationTable {
   /** Moved on by the database at every UPDATE: what an unlocked writer checks before it writes. */
   version: Generated<number>;
 }
-
-export type Role = 'agent' | 'supervisor' | 'owner';
 
 export interface UsersTable {
   id: string;
@@ -94,11 +116,6 @@ export interface CustomersTable {
   updated_at: Timestamp;
 }
 
-export type Channel = 'email' | 'phone' | 'web' | 'visit' | 'chat' | 'review';
-export type CaseStatus = 'new' | 'open' | 'waiting_customer' | 'waiting_us' | 'resolved' | 'closed';
-export type Fault = 'unknown' | 'ours' | 'customer' | 'third_party';
-export type Level = 'calm' | 'upset' | 'angry' | 'hostile';
-
 export interface CasesTable {
   id: string;
   customer_id: string;
@@ -131,8 +148,6 @@ export interface CasesTable {
   version: Generated<number>;
 }
 
-export type InteractionKind = 'inbound' | 'outbound' | 'note' | 'call';
-
 export interface InteractionsTable {
   id: string;
   case_id: string;
@@ -162,14 +177,6 @@ export interface CommitmentsTable {
   updated_at: Timestamp;
 }
 
-export type CompensationKind =
-  | 'repair'
-  | 'replacement'
-  | 'voucher'
-  | 'free_session'
-  | 'discount'
-  | 'cash_refund';
-
 export interface CompensationsTable {
   id: string;
   case_id: string;
@@ -197,8 +204,6 @@ export interface AuditLogTable {
   target_id: string | null;
   details: Json<Record<string, unknown>> | null;
 }
-
-export type BookingStatus = 'booked' | 'attended' | 'cancelled' | 'late_cancelled' | 'no_show';
 
 export interface BookingsTable {
   id: string;
@@ -244,14 +249,6 @@ export interface PrepaidPackagesTable {
   expires_at: Timestamp | null;
   created_at: CreatedAt;
 }
-
-export type BoundaryLevel =
-  | 'note'
-  | 'warning'
-  | 'deposit_required'
-  | 'prepayment_required'
-  | 'booking_blocked'
-  | 'ended';
 
 export interface BoundaryDecisionsTable {
   id: string;
