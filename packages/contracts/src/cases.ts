@@ -14,7 +14,7 @@ import {
   INTERACTION_KINDS,
   PARTIES,
 } from './enums.ts';
-import { AmountInputSchema, AmountSchema, CurrencySchema, checkAmount, MAX_AMOUNT } from './money.ts';
+import { AmountInputSchema, AmountSchema, CurrencySchema, checkAmount } from './money.ts';
 
 export const ChannelSchema = z.enum(CHANNELS);
 export const CaseStatusSchema = z.enum(CASE_STATUSES);
@@ -132,7 +132,7 @@ export const NewCompensationSchema = z
     message: 'a cash refund needs an amount',
     path: ['amount'],
   })
-  .superRefine((c, ctx) => checkAmount(ctx, c.amount, c.currency, 'amount', { max: MAX_AMOUNT }));
+  .superRefine((c, ctx) => checkAmount(ctx, c.amount, c.currency, 'amount'));
 export type NewCompensation = z.infer<typeof NewCompensationSchema>;
 /** What a client sends: `statutory` may be left out. */
 export type NewCompensationInput = z.input<typeof NewCompensationSchema>;

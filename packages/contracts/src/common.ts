@@ -19,12 +19,9 @@ export const SentenceParamsSchema = z.record(
   z.union([z.string(), z.number(), z.boolean(), z.array(CurrencyAmountSchema)]),
 );
 export type SentenceParams = z.infer<typeof SentenceParamsSchema>;
-/** A sentence's facts, as the web reads them. */
-export type Params = SentenceParams;
 
 /** `{items: [...]}`: every list the API answers. */
 export const itemsOf = <Item extends z.ZodType>(item: Item) => z.object({ items: z.array(item) });
 
-/** A body that must be empty or absent (the local routes always send one). */
 /** No body, or an empty object: a POST that carries nothing may send either. */
 export const EmptyBodySchema = z.strictObject({}).nullish();

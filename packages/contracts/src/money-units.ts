@@ -6,9 +6,6 @@ import { ISO_4217_EXPONENTS } from './iso-4217.ts';
  * that 1999 grosze is always 19.99, never 19.990000000000002.
  */
 
-/** The largest amount, in minor units, that a JSON number still carries exactly. */
-export const MAX_MINOR = Number.MAX_SAFE_INTEGER;
-
 /** An amount paired with its currency, in major units, as the API shows it. */
 export interface Amount {
   currency: string;
@@ -25,8 +22,6 @@ export function exponentOf(currency: string): number {
   if (exponent === undefined) throw new Error(`unknown currency ${currency}`);
   return exponent;
 }
-
-export const CURRENCIES: readonly string[] = Object.keys(ISO_4217_EXPONENTS);
 
 /** Why `currency` cannot be used, or null when it is an active ISO 4217 code. */
 export function currencyProblem(currency: string): string | null {

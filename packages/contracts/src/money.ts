@@ -18,14 +18,13 @@ export function checkAmount(
   amount: number | undefined,
   currency: string | undefined,
   path: string,
-  options: { max: number },
 ): void {
   if (amount === undefined || currency === undefined || currencyProblem(currency) !== null) return;
   const read = toMinor(amount, currency);
   if ('problem' in read) ctx.addIssue({ code: 'custom', message: read.problem, path: [path] });
   else if (amount < 0) ctx.addIssue({ code: 'custom', message: 'is negative', path: [path] });
-  else if (amount > options.max)
-    ctx.addIssue({ code: 'custom', message: `is over ${options.max}`, path: [path] });
+  else if (amount > MAX_AMOUNT)
+    ctx.addIssue({ code: 'custom', message: `is over ${MAX_AMOUNT}`, path: [path] });
 }
 
 /** The largest amount anyone may type, in major units. */

@@ -2,7 +2,7 @@ import { isTimeZone } from '@calmdesk/analysis/zoned';
 import { z } from 'zod';
 import { InstantSchema } from './common.ts';
 import { LANGS, PREFERABLE_COMPENSATION_KINDS, ROLES } from './enums.ts';
-import { AmountInputSchema, CurrencySchema, checkAmount, MAX_AMOUNT } from './money.ts';
+import { AmountInputSchema, CurrencySchema, checkAmount } from './money.ts';
 
 export const RoleSchema = z.enum(ROLES);
 
@@ -86,9 +86,7 @@ export const SettingsSchema = z.strictObject({
       /** The organisation's currency: amounts given without one are in it. */
       currency: CurrencySchema,
     })
-    .superRefine((p, ctx) =>
-      checkAmount(ctx, p.cashRefundLimit, p.currency, 'cashRefundLimit', { max: MAX_AMOUNT }),
-    ),
+    .superRefine((p, ctx) => checkAmount(ctx, p.cashRefundLimit, p.currency, 'cashRefundLimit')),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 export const SettingsPatchSchema = SettingsSchema.partial();

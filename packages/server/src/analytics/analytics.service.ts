@@ -2,7 +2,6 @@ import { type Amount, addTo, amountsOf, exponentOf, minorFrom, toMajor } from '@
 import { type RawBuilder, sql } from 'kysely';
 import type { Db } from '../db/database.ts';
 import type { Level } from '../db/schema.ts';
-import { getSettings } from '../settings/settings.service.ts';
 import type { Period } from './period.ts';
 
 /**
@@ -51,10 +50,6 @@ const paidInPeriod = (period: Period, currency: string) => {
 };
 
 /** The currency a revenue figure is in: the one asked for, else the organisation's. */
-async function revenueCurrency(db: Db, currency: string | undefined): Promise<string> {
-  return currency ?? (await getSettings(db)).compensationPolicy.currency;
-}
-
 /** The period's paid revenue of every currency, by code: `[{currency, amount}]` in major units. */
 function totalsOf(rows: Array<{ currency: string; total: string }> | null): Amount[] {
   const totals = new Map<string, number>();
@@ -97,7 +92,7 @@ export interface RevenuePareto {
  * ≤ 101 points: revenue in different currencies has no common measure without exchange rates.
  */
 export async function revenuePareto(db: Db, period: Period, asked?: string): Promise<RevenuePareto> {
-  const currency = await revenueCurrency(db, asked);
+  const currency = asked ?? period.currency;
   const rows = await analyticsQuery(
     db,
     sql<{
@@ -230,7 +225,7 @@ export async function costToServe(
 ): Promise<CostToServe> {
   const { from, to } = bounds(period);
   const m = HANDLING_MINUTES;
-  const currency = await revenueCurrency(db, options.currency);
+  const currency = options.currency ?? period.currency;
   const sort = options.sort ?? 'minutes';
   const rows = await analyticsQuery(
     db,

@@ -9,6 +9,8 @@ export interface Period {
   from: Date;
   to: Date;
   timeZone: string;
+  /** The organisation's currency: the revenue figures' currency unless one is asked for. */
+  currency: string;
   /** Every month the period touches, `YYYY-MM`, oldest first: the x axis of a monthly chart. */
   months: string[];
 }
@@ -22,7 +24,7 @@ export async function resolvePeriod(
   query: Pick<PeriodQuery, 'from' | 'to'>,
   now: Date,
 ): Promise<Period> {
-  const { timeZone } = await getSettings(db);
+  const { timeZone, compensationPolicy } = await getSettings(db);
   const nowAt = now.toISOString();
   const from: RawBuilder<Date> = query.from
     ? isDay(query.from)
@@ -48,7 +50,13 @@ export async function resolvePeriod(
     FROM bounds`.execute(db);
   const row = rows[0];
   if (!row) throw new Error('the period query returned no row');
-  const period = { from: new Date(row.from), to: new Date(row.to), timeZone, months: row.months };
+  const period = {
+    from: new Date(row.from),
+    to: new Date(row.to),
+    timeZone,
+    currency: compensationPolicy.currency,
+    months: row.months,
+  };
   if (period.from >= period.to) throw new AppError('bad_request', 'from must come before to', 'query.from');
   if (period.to.getTime() - period.from.getTime() > MAX_YEARS * 366 * 86_400_000) {
     throw new AppError('bad_request', `a period is at most ${MAX_YEARS} years`, 'query.from');

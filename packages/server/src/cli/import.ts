@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import type { Writable } from 'node:stream';
+import { LOCAL_PART_RECORDS } from '@calmdesk/contracts';
 import { loadConfig } from '../config.ts';
 import { openDatabase } from '../db/database.ts';
-import { LOCAL_PART_RECORDS } from '../imports/imports.routes.ts';
 import { type ImportResult, importPrepared, importRecords } from '../imports/imports.service.ts';
 import {
   IMPORT_KINDS,

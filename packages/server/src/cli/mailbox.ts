@@ -62,7 +62,7 @@ export const mailboxCommand: Command = {
 };
 
 /** One mailbox a line under a header; never a password (the API has none to give). */
-export function formatMailboxTable(items: Mailbox[]): string {
+function formatMailboxTable(items: Mailbox[]): string {
   const rows = [
     ['ID', 'ADDRESS', 'IMAP', 'STATUS', 'LAST SYNC', 'PROCESSED', 'FAILED'],
     ...items.map((m) => [

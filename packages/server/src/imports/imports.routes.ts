@@ -17,9 +17,6 @@ import { importPrepared, importRecords } from './imports.service.ts';
 import { type ImportFormat, prepareCsvStream, prepareImport } from './records.ts';
 import { joinText, uploadText } from './upload-text.ts';
 
-// The CLI sends its records in parts of this size.
-export { LOCAL_PART_RECORDS } from '@calmdesk/contracts';
-
 /** A file of 100,000 bookings is about 15 MB. */
 export const IMPORT_BODY_LIMIT_BYTES = 64 * 1024 * 1024;
 

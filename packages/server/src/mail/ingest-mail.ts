@@ -144,20 +144,15 @@ async function handleMail(
       .returning('id')
       .executeTakeFirst();
     if (!claimed) return;
-    const interactionId = caseId
-      ? (await addInteraction(trx, MAIL_ACTOR, caseId, { kind: 'inbound', body }, now)).id
+    const stored = caseId
+      ? await addInteraction(trx, MAIL_ACTOR, caseId, { kind: 'inbound', body }, now)
       : await openCase(trx, mail, from, body, now);
-    const stored = await trx
-      .selectFrom('interactions')
-      .select('case_id')
-      .where('id', '=', interactionId)
-      .executeTakeFirstOrThrow();
     await storeAttachments(trx, id, mail);
     await finish(trx, id, 'processed', 'mail', {
       ...seen,
       reason: null,
-      case_id: stored.case_id,
-      interaction_id: interactionId,
+      case_id: stored.caseId,
+      interaction_id: stored.id,
     });
   });
 }
@@ -168,7 +163,7 @@ async function openCase(
   from: { name: string; address: string },
   body: string,
   now: Date,
-): Promise<string> {
+): Promise<{ id: string; caseId: string }> {
   const detail = await createCase(
     db,
     MAIL_ACTOR,
@@ -185,7 +180,7 @@ async function openCase(
   );
   const first = detail.interactions.at(-1);
   if (!first) throw new MailError('the case was opened without its message');
-  return first.id;
+  return { id: first.id, caseId: detail.id };
 }
 
 /**

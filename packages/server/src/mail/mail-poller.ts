@@ -60,7 +60,9 @@ export function startMailPolling(db: Db, options: PollerOptions): MailPoller {
       clearInterval(timer);
       stopping.abort();
       // A loop stuck connecting to an unreachable host must not hold the shutdown.
-      await Promise.race([Promise.all(loops.values()), sleep(STOP_GRACE_MS, new AbortController().signal)]);
+      const grace = new AbortController();
+      await Promise.race([Promise.all(loops.values()), sleep(STOP_GRACE_MS, grace.signal)]);
+      grace.abort();
     },
   };
 }

@@ -15,7 +15,7 @@ export function caseToken(secret: string, caseId: string): string {
 }
 
 /** The case a token names, or null when it is malformed or its signature does not match. */
-export function caseOfToken(secret: string, token: string): string | null {
+function caseOfToken(secret: string, token: string): string | null {
   const lower = token.toLowerCase();
   if (!/^[a-z2-7]+$/.test(lower) || lower.length <= UUID_CHARS) return null;
   const bytes = fromBase32(lower.slice(0, UUID_CHARS));

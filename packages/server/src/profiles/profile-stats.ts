@@ -6,7 +6,9 @@ import { DAY_MS } from './customer-history.ts';
 import type { ProfileRules } from './profile-rules.ts';
 
 /** Amounts per ISO currency code in major units, e.g. `{ PLN: 1200.5 }`: one total per currency. */
-export type Money = Record<string, number>;
+export type { MoneyByCurrency as Money } from '@calmdesk/contracts';
+
+import type { MoneyByCurrency as Money } from '@calmdesk/contracts';
 
 export interface ProfileStats {
   revenue: { last12Months: Money; total: Money };

@@ -1,16 +1,16 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ImapFlow } from 'imapflow';
-import { dovecotPath, requiredParts } from './requirements.ts';
+import { dovecotPath, isExecutable, requiredParts } from './requirements.ts';
 import { freePort } from './serve-process.ts';
 
 /** The dovecot binary (DOVECOT_PATH, else Debian's), or null when it is not installed. */
 export function findDovecot(): string | null {
   const path = dovecotPath();
-  return existsSync(path) ? path : null;
+  return isExecutable(path) ? path : null;
 }
 
 /**

@@ -48,7 +48,7 @@ export function requiredParts(env: Env = process.env): Set<Part> {
   return new Set(names as Part[]);
 }
 
-function isExecutable(path: string): boolean {
+export function isExecutable(path: string): boolean {
   try {
     accessSync(path, constants.X_OK);
     return true;

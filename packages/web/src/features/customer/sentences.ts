@@ -1,4 +1,4 @@
-import type { Amount, ClientTypeResult, Params, Recommendation } from '@calmdesk/contracts';
+import type { Amount, ClientTypeResult, SentenceParams as Params, Recommendation } from '@calmdesk/contracts';
 import type { TFunction } from 'i18next';
 import type { Formatters } from '../../format/use-format.ts';
 
