@@ -1,4 +1,13 @@
-import { type Amount, addTo, amountsOf, exponentOf, minorFrom, toMajor } from '@calmdesk/contracts';
+import {
+  type Amount,
+  addTo,
+  amountsOf,
+  exponentOf,
+  minorFrom,
+  QUADRANTS,
+  type Quadrant,
+  toMajor,
+} from '@calmdesk/contracts';
 import { type RawBuilder, sql } from 'kysely';
 import type { Db } from '../db/database.ts';
 import type { Level } from '../db/schema.ts';
@@ -159,17 +168,7 @@ export async function revenuePareto(db: Db, period: Period, asked?: string): Pro
   };
 }
 
-export type Quadrant =
-  | 'high_revenue_low_effort'
-  | 'high_revenue_high_effort'
-  | 'low_revenue_low_effort'
-  | 'low_revenue_high_effort';
-export const QUADRANTS: readonly Quadrant[] = [
-  'high_revenue_low_effort',
-  'high_revenue_high_effort',
-  'low_revenue_low_effort',
-  'low_revenue_high_effort',
-];
+export { QUADRANTS, type Quadrant };
 
 export interface CostToServeRow {
   customerId: string;

@@ -1,3 +1,4 @@
+import { IMPORT_KINDS, type ImportFormat, type ImportKind } from '@calmdesk/contracts';
 import { normaliseEmail } from '../customers/customers.service.ts';
 import { AppError } from '../errors.ts';
 import { type CsvFile, CsvSyntaxError, parseCsv, readCsv } from './csv.ts';
@@ -10,9 +11,8 @@ import {
   unescapeText,
 } from './ics.ts';
 
-export const IMPORT_KINDS = ['customers', 'bookings', 'invoices'] as const;
-export type ImportKind = (typeof IMPORT_KINDS)[number];
-export type ImportFormat = 'csv' | 'ics';
+// The import kinds and formats are the contracts'; the server's import code names them from here.
+export { IMPORT_KINDS, type ImportFormat, type ImportKind };
 
 /** The documented columns of each kind, in order (IMPORT.md); the first ones are required. */
 export const COLUMNS: Record<ImportKind, { columns: string[]; required: string[] }> = {
