@@ -10,6 +10,7 @@ import {
   COMPENSATION_DECISIONS,
   COMPENSATION_KINDS,
   COMPENSATION_STATUSES,
+  DELIVERY_STATES,
   FAULTS,
   INTERACTION_KINDS,
   PARTIES,
@@ -90,6 +91,28 @@ export const CasePageSchema = z.object({
 });
 export type CasePage = z.infer<typeof CasePageSchema>;
 
+/** How a message we sent by e-mail fares: `failed` carries the SMTP server's or the bounce's reason. */
+export const DeliverySchema = z.object({
+  state: z.enum(DELIVERY_STATES),
+  to: z.string(),
+  reason: z.string().nullable(),
+  attempts: z.number().int(),
+  sentAt: InstantSchema.nullable(),
+});
+export type Delivery = z.infer<typeof DeliverySchema>;
+
+/** A file that came with a customer's mail; `content` is null when it was over the size limit. */
+export const AttachmentSchema = z.object({
+  id: z.string(),
+  filename: z.string().nullable(),
+  contentType: z.string(),
+  size: z.number().int(),
+  inline: z.boolean(),
+  stored: z.boolean(),
+  note: z.string().nullable(),
+});
+export type Attachment = z.infer<typeof AttachmentSchema>;
+
 export const InteractionSchema = z.object({
   id: z.string(),
   caseId: z.string(),
@@ -102,6 +125,10 @@ export const InteractionSchema = z.object({
   overriddenBy: z.string().nullable(),
   createdAt: InstantSchema,
   hash: z.string(),
+  /** For a message that came by e-mail: the stored mail (its raw source and attachments). */
+  mail: z.object({ id: z.string(), attachments: z.array(AttachmentSchema) }).nullable(),
+  /** For a reply that goes out by e-mail: its delivery. */
+  delivery: DeliverySchema.nullable(),
 });
 export type Interaction = z.infer<typeof InteractionSchema>;
 

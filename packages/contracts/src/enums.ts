@@ -21,6 +21,10 @@ export type Fault = (typeof FAULTS)[number];
 export const INTERACTION_KINDS = ['inbound', 'outbound', 'note', 'call'] as const;
 export type InteractionKind = (typeof INTERACTION_KINDS)[number];
 
+/** Where a mail CalmDesk sends stands: waiting in the outbox, taken by the SMTP server, or given up on. */
+export const DELIVERY_STATES = ['queued', 'sent', 'failed'] as const;
+export type DeliveryState = (typeof DELIVERY_STATES)[number];
+
 export const ADDRESS_FORMS = ['formal', 'informal'] as const;
 export type AddressForm = (typeof ADDRESS_FORMS)[number];
 

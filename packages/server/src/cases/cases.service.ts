@@ -7,6 +7,7 @@ import type { Db } from '../db/database.ts';
 import { newId } from '../db/ids.ts';
 import type { CaseRow } from '../db/schema.ts';
 import { AppError, notFound } from '../errors.ts';
+import { mailOfEntries } from '../mail/mail-of-entries.ts';
 import { getSettings } from '../settings/settings.service.ts';
 import { type ChainVerdict, verifyChain } from './chain.ts';
 import { lockCase, receiveInbound } from './interactions.service.ts';
@@ -87,7 +88,7 @@ export async function getCustomerCaseDetails(db: Db, customerId: string): Promis
 async function presentCaseDetails(db: Db, rows: CaseSummaryRow[]): Promise<CaseDetail[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((row) => row.id);
-  const [interactions, commitments, compensations] = await Promise.all([
+  const [interactions, commitments, compensations, mail] = await Promise.all([
     db
       .selectFrom('interactions')
       .leftJoin('users', 'users.id', 'interactions.author_id')
@@ -98,6 +99,7 @@ async function presentCaseDetails(db: Db, rows: CaseSummaryRow[]): Promise<CaseD
       .execute(),
     db.selectFrom('commitments').selectAll().where('case_id', 'in', ids).orderBy('due_at').execute(),
     db.selectFrom('compensations').selectAll().where('case_id', 'in', ids).orderBy('created_at').execute(),
+    mailOfEntries(db, ids),
   ]);
   const interactionsOf = byCase(interactions);
   const commitmentsOf = byCase(commitments);
@@ -106,7 +108,9 @@ async function presentCaseDetails(db: Db, rows: CaseSummaryRow[]): Promise<CaseD
     ...presentCaseSummary(row),
     stage: row.stage,
     fault: row.fault,
-    interactions: (interactionsOf.get(row.id) ?? []).map(presentInteraction),
+    interactions: (interactionsOf.get(row.id) ?? []).map((entry) =>
+      presentInteraction(entry, mail.get(entry.id)),
+    ),
     commitments: (commitmentsOf.get(row.id) ?? []).map(presentCommitment),
     compensations: (compensationsOf.get(row.id) ?? []).map(presentCompensation),
   }));

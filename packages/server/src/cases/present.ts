@@ -1,5 +1,5 @@
 import type { Analysis, Coaching } from '@calmdesk/analysis';
-import type { CaseSummary, Commitment, Compensation, Interaction } from '@calmdesk/contracts';
+import type { CaseSummary, Commitment, Compensation, Delivery, Interaction } from '@calmdesk/contracts';
 import { toMajor } from '@calmdesk/contracts';
 import type { CaseRow, CommitmentRow, CompensationRow, InteractionRow } from '../db/schema.ts';
 
@@ -30,7 +30,18 @@ export function presentCaseSummary(row: CaseSummaryRow): CaseSummary {
   };
 }
 
-export function presentInteraction(row: InteractionRow & { author_name?: string | null }): Interaction {
+/** What came with an entry by e-mail: the stored mail, or the delivery of the reply. */
+export interface MailOfEntry {
+  mail: Interaction['mail'];
+  delivery: Delivery | null;
+}
+
+const NO_MAIL: MailOfEntry = { mail: null, delivery: null };
+
+export function presentInteraction(
+  row: InteractionRow & { author_name?: string | null },
+  mail: MailOfEntry = NO_MAIL,
+): Interaction {
   return {
     id: row.id,
     caseId: row.case_id,
@@ -43,6 +54,8 @@ export function presentInteraction(row: InteractionRow & { author_name?: string 
     overriddenBy: row.overridden_by,
     createdAt: row.created_at.toISOString(),
     hash: row.hash,
+    mail: mail.mail,
+    delivery: mail.delivery,
   };
 }
 

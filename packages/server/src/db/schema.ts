@@ -4,6 +4,7 @@ import type {
   CaseStatus,
   Channel,
   CompensationKind,
+  DeliveryState,
   Fault,
   InteractionKind,
   Level,
@@ -18,6 +19,7 @@ export type {
   CaseStatus,
   Channel,
   CompensationKind,
+  DeliveryState,
   Fault,
   InteractionKind,
   Level,
@@ -295,6 +297,8 @@ export interface MailboxesTable {
   smtp_password: string | null;
   /** The HMAC key of this mailbox's signed reply addresses and Message-IDs. */
   reply_secret: string;
+  /** Whether a new case opened by mail gets an automatic acknowledgement. */
+  acknowledge: Generated<boolean>;
   status: Generated<'ok' | 'error'>;
   last_error: string | null;
   last_sync_at: Timestamp | null;
@@ -344,6 +348,33 @@ export interface MailAttachmentsTable {
   note: string | null;
 }
 
+export type OutboxKind = 'reply' | 'acknowledgement' | 'letter' | 'notification';
+
+export interface MailOutboxTable {
+  id: string;
+  mailbox_id: string;
+  case_id: string | null;
+  /** The outbound interaction this mail carries (a reply or a letter logged on the case). */
+  interaction_id: string | null;
+  kind: OutboxKind;
+  to_address: string;
+  subject: string;
+  /** The plain text as sent, signature included; the HTML alternative is made from it. */
+  body: string;
+  /** Without angle brackets; fixed when the row is written. */
+  message_id: string;
+  in_reply_to: string | null;
+  references: Generated<string[]>;
+  /** RFC 3834: set on mail no person wrote (acknowledgements, notifications). */
+  auto_submitted: Generated<boolean>;
+  state: Generated<DeliveryState>;
+  attempts: Generated<number>;
+  next_attempt_at: Timestamp;
+  last_error: string | null;
+  created_at: CreatedAt;
+  sent_at: Timestamp | null;
+}
+
 export interface Database {
   organisation: OrganisationTable;
   users: UsersTable;
@@ -363,6 +394,7 @@ export interface Database {
   mailboxes: MailboxesTable;
   mail_messages: MailMessagesTable;
   mail_attachments: MailAttachmentsTable;
+  mail_outbox: MailOutboxTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -27,6 +27,7 @@ const OWNERS: Record<keyof Database, string> = {
   mailboxes: 'mail',
   mail_messages: 'mail',
   mail_attachments: 'mail',
+  mail_outbox: 'mail',
 };
 
 const SRC = join(import.meta.dirname, '..');

@@ -6,6 +6,7 @@ import * as logEnd from './0004-log-end.ts';
 import * as caseVersion from './0005-case-version.ts';
 import * as exactMoney from './0006-exact-money.ts';
 import * as mail from './0007-mail.ts';
+import * as mailOutbox from './0008-mail-outbox.ts';
 
 /** Every migration, in order. Names never change once released: they are recorded in the database. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0005-case-version': caseVersion,
   '0006-exact-money': exactMoney,
   '0007-mail': mail,
+  '0008-mail-outbox': mailOutbox,
 };
