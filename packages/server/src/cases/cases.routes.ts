@@ -16,6 +16,8 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { decideCompensation, proposeCompensation } from '../compensations/compensations.service.ts';
 import type { AppContext } from '../http/context.ts';
+import { replyByMail } from '../mail/outbox.service.ts';
+import { announceQueuedMail } from '../mail/outbox-signal.ts';
 import { createCase, getCaseDetail, listCases, updateCase, verifyCaseLog } from './cases.service.ts';
 import { addInteraction } from './interactions.service.ts';
 
@@ -90,14 +92,29 @@ export function casesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) => {
+        const now = ctx.now();
+        const byMail =
+          request.body.kind === 'outbound'
+            ? await replyByMail(ctx.db, request.actor, request.params.id, request.body.body, now)
+            : null;
         const stored = await addInteraction(
           ctx.db,
           request.actor,
           request.params.id,
           request.body,
-          ctx.now(),
+          now,
+          byMail?.alsoWrite,
         );
-        return reply.status(201).send(stored);
+        if (!byMail) return reply.status(201).send(stored);
+        announceQueuedMail();
+        const delivery = {
+          state: 'queued',
+          to: byMail.thread.to,
+          reason: null,
+          attempts: 0,
+          sentAt: null,
+        } as const;
+        return reply.status(201).send({ ...stored, delivery });
       },
     );
 

@@ -108,7 +108,7 @@ interface Entry {
 type Companion = OperationNodeSource;
 
 /** The writes that go with an entry, given its id and seq (both known before it is stored). */
-type Companions = (entry: Pick<InteractionRow, 'id' | 'seq'>) => Companion[];
+export type Companions = (entry: Pick<InteractionRow, 'id' | 'seq'>) => Companion[];
 
 /** Changes to the case row that go with an entry, as plain values (they also update the caller's copy). */
 type CaseChanges = Partial<
@@ -240,13 +240,14 @@ export async function addInteraction(
   caseId: string,
   input: NewInteraction,
   now: Date,
+  alsoWrite?: Companions,
 ): Promise<Interaction> {
   if (!db.isTransaction) {
     const recent = recentCasesOf(db);
     for (let attempt = 1; attempt <= UNLOCKED_TRIES; attempt++) {
       const read = (attempt === 1 && recent.get(caseId)) || (await readCaseWithSettings(db, caseId));
       try {
-        const added = await appendInteraction(db, actor, read, input, now);
+        const added = await appendInteraction(db, actor, read, input, now, alsoWrite);
         recent.remember(read);
         return added;
       } catch (error) {
@@ -256,7 +257,7 @@ export async function addInteraction(
     }
   }
   const locked = async (trx: Db) =>
-    appendInteraction(trx, actor, await lockCaseWithSettings(trx, caseId), input, now);
+    appendInteraction(trx, actor, await lockCaseWithSettings(trx, caseId), input, now, alsoWrite);
   return db.isTransaction ? locked(db) : db.transaction().execute(locked);
 }
 
@@ -267,6 +268,7 @@ export async function appendInteraction(
   read: CaseWithSettings,
   input: NewInteraction,
   now: Date,
+  alsoWrite?: Companions,
 ): Promise<Interaction> {
   const caseId = read.caseRow.id;
   const audit: Companions = (entry) => [
@@ -276,6 +278,7 @@ export async function appendInteraction(
       targetId: caseId,
       details: { interaction: entry.id, seq: entry.seq },
     }),
+    ...(alsoWrite?.(entry) ?? []),
   ];
   const stored =
     input.kind === 'inbound'

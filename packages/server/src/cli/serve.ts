@@ -1,6 +1,7 @@
 import { type Config, loadConfig } from '../config.ts';
 import { type DemoResult, seedDemo } from '../demo/seed-demo.ts';
 import { startMailPolling } from '../mail/mail-poller.ts';
+import { startOutboxSender } from '../mail/outbox-sender.ts';
 import { type RunningServer, startServer } from '../server.ts';
 import { parseCommandArgs } from './args.ts';
 import { type CliIo, type Command, writeLine } from './command.ts';
@@ -59,12 +60,14 @@ export async function startServing(
     io.stdout,
     `CalmDesk is running on ${server.url} (${server.database.kind === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL'})`,
   );
-  // The mailboxes are read while the server runs; closing stops them first, so no mail is half taken.
+  // The mailboxes are read and the outbox delivered while the server runs; closing stops them first,
+  // so no mail is half taken.
   const mail = startMailPolling(server.database.db, { log: server.app.log });
+  const outbox = startOutboxSender(server.database.db, { log: server.app.log });
   return {
     ...server,
     close: async () => {
-      await mail.stop();
+      await Promise.all([mail.stop(), outbox.stop()]);
       await server.close();
     },
   };

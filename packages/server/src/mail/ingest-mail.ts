@@ -9,6 +9,7 @@ import type { MailKind, MailState } from '../db/schema.ts';
 import { AppError, notFound } from '../errors.ts';
 import { classifyMail } from './classify-mail.ts';
 import { getReplySecret } from './mailboxes.service.ts';
+import { markMailBounced } from './outbox.service.ts';
 import { MAX_BODY_CHARS, messageIdsIn, type ParsedMail, parseMail, peekMessageId } from './parse-mail.ts';
 import { stripReplyPrefixes } from './reply-prefixes.ts';
 import { caseOfMessageIds, caseOfReplyAddress } from './reply-tokens.ts';
@@ -122,7 +123,7 @@ async function handleMail(
   };
   const verdict = classifyMail(mail);
   if (verdict.kind !== 'mail') {
-    const bounced = verdict.kind === 'bounce' ? await bouncedInteraction(db, mailbox, raw) : null;
+    const bounced = verdict.kind === 'bounce' ? await recordBounce(db, mailbox, raw, verdict.reason) : null;
     await finish(db, id, 'ignored', verdict.kind, {
       ...seen,
       reason: verdict.reason,
@@ -231,13 +232,18 @@ async function caseExists(db: Db, caseId: string): Promise<boolean> {
   );
 }
 
-/** The outbound interaction a DSN reports on: one of our Message-IDs anywhere in the returned headers. */
-async function bouncedInteraction(
+/**
+ * A DSN names one of our mails (its Message-ID anywhere in the returned headers): that mail failed, with
+ * the bounce's reason. The answer is the outbound interaction it carried, if any.
+ */
+async function recordBounce(
   db: Db,
   mailbox: { address: string; secret: string },
   raw: Uint8Array,
+  reason: string,
 ): Promise<string | null> {
-  const ids = messageIdsIn(new TextDecoder('latin1').decode(raw));
+  const ids = returnedMessageIds(new TextDecoder('latin1').decode(raw));
+  await markMailBounced(db, ids, reason);
   const ours = caseOfMessageIds(mailbox.address, mailbox.secret, ids);
   if (!ours) return null;
   const found = await db
@@ -248,6 +254,16 @@ async function bouncedInteraction(
     .where('kind', '=', 'outbound')
     .executeTakeFirst();
   return found?.id ?? null;
+}
+
+/**
+ * The Message-IDs a DSN gives back in its `Message-ID:` (or `Original-Message-ID:`) header lines: the
+ * returned mail's own, never the ones in its References, which name earlier mails that did arrive.
+ */
+export function returnedMessageIds(text: string): string[] {
+  const unfolded = text.replace(/\r?\n[ \t]+/g, ' ');
+  const lines = unfolded.matchAll(/^(?:x-)?(?:original-)?message-id:[ \t]*(.*)$/gim);
+  return [...lines].flatMap((line) => messageIdsIn(line[1] ?? ''));
 }
 
 function bodyOf(mail: ParsedMail): string {

@@ -1,0 +1,228 @@
+import nodemailer, { type Transporter } from 'nodemailer';
+import type { Db } from '../db/database.ts';
+import { getSettings } from '../settings/settings.service.ts';
+import { loadMailboxConnections, type MailboxConnection } from './mailboxes.service.ts';
+import {
+  type ClaimedMail,
+  claimDueMail,
+  markMailAttemptFailed,
+  markMailSent,
+  threadReplyAddress,
+} from './outbox.service.ts';
+import { onQueuedMail } from './outbox-signal.ts';
+
+export interface SenderOptions {
+  log: { info(obj: object, msg: string): void; warn(obj: object, msg: string): void };
+  now?: () => Date;
+  /** How often the outbox is swept for mail queued by another process or due for a retry. */
+  sweepMs?: number;
+  /** How long a claimed mail is left to its sender before another may take it. */
+  leaseMs?: number;
+  /** The first retry's wait; each next one doubles it, up to an hour. */
+  firstRetryMs?: number;
+}
+
+export interface OutboxSender {
+  stop(): Promise<void>;
+}
+
+/** After this many attempts a mail is failed for good (with the last reason), about a day of retries. */
+export const MAX_ATTEMPTS = 10;
+const MAX_RETRY_MS = 60 * 60_000;
+const BATCH = 10;
+
+/**
+ * Delivers the outbox while the server runs: at once when this process queues a mail, and on a sweep
+ * for the rest. A failed attempt waits with exponential backoff; an SMTP server's permanent refusal (5xx)
+ * or the last attempt fails the mail with the reason, which the case shows. Nothing here throws into
+ * the server.
+ */
+export function startOutboxSender(db: Db, options: SenderOptions): OutboxSender {
+  const settings = {
+    now: options.now ?? (() => new Date()),
+    leaseMs: options.leaseMs ?? 2 * 60_000,
+    firstRetryMs: options.firstRetryMs ?? 30_000,
+    log: options.log,
+  };
+  const transports = new TransportCache();
+  let stopped = false;
+  let wake: (() => void) | null = null;
+  let pending = false;
+  const unsubscribe = onQueuedMail(() => {
+    pending = true;
+    wake?.();
+  });
+  const loop = (async () => {
+    while (!stopped) {
+      pending = false;
+      try {
+        while (!stopped && (await deliverDueMail(db, transports, settings)) > 0);
+      } catch (error) {
+        settings.log.warn({ err: error }, 'could not deliver the outbox');
+      }
+      if (stopped || pending) continue;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, options.sweepMs ?? 5_000);
+        wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      wake = null;
+    }
+  })();
+  return {
+    async stop() {
+      stopped = true;
+      unsubscribe();
+      wake?.();
+      await loop;
+      transports.close();
+    },
+  };
+}
+
+interface DeliverySettings {
+  now: () => Date;
+  leaseMs: number;
+  firstRetryMs: number;
+  log: SenderOptions['log'];
+}
+
+/** Delivers the mail due now (one batch); the answer is how many were tried. */
+export async function deliverDueMail(
+  db: Db,
+  transports: TransportCache,
+  settings: DeliverySettings,
+): Promise<number> {
+  const due = await claimDueMail(db, settings.now(), settings.leaseMs, BATCH);
+  if (due.length === 0) return 0;
+  const [mailboxes, organisation] = await Promise.all([loadMailboxConnections(db), getSettings(db)]);
+  const byId = new Map(mailboxes.map((m) => [m.id, m]));
+  for (const mail of due) {
+    const mailbox = byId.get(mail.mailboxId);
+    try {
+      if (!mailbox?.smtp) throw new PermanentFailure(`the mailbox has no outgoing server (SMTP) set`);
+      await transports.for(mailbox).sendMail(compose(mail, mailbox, organisation.name));
+      await markMailSent(db, mail.id, settings.now());
+    } catch (error) {
+      const reason = describeSmtpError(error);
+      const final = isPermanent(error) || mail.attempts >= MAX_ATTEMPTS;
+      const wait = Math.min(settings.firstRetryMs * 2 ** (mail.attempts - 1), MAX_RETRY_MS);
+      settings.log.warn({ mail: mail.id, reason, final }, 'a mail was not delivered');
+      await markMailAttemptFailed(
+        db,
+        mail.id,
+        reason,
+        final ? null : new Date(settings.now().getTime() + wait),
+      );
+    }
+  }
+  return due.length;
+}
+
+/** The mail as the customer receives it: plain text, an HTML alternative of the same text, threaded. */
+function compose(mail: ClaimedMail, mailbox: MailboxConnection, businessName: string) {
+  const bracket = (id: string) => `<${id}>`;
+  return {
+    from: { name: businessName, address: mailbox.address },
+    to: mail.to,
+    replyTo: mail.caseId
+      ? threadReplyAddress({
+          mailboxAddress: mailbox.address,
+          secret: mailbox.replySecret,
+          caseId: mail.caseId,
+        })
+      : undefined,
+    subject: mail.subject,
+    text: mail.body,
+    html: textAsHtml(mail.body),
+    messageId: bracket(mail.messageId),
+    inReplyTo: mail.inReplyTo ? bracket(mail.inReplyTo) : undefined,
+    references: mail.references.length > 0 ? mail.references.map(bracket) : undefined,
+    // RFC 3834: mail no person wrote says so, and asks other robots not to answer it.
+    headers: mail.autoSubmitted
+      ? { 'Auto-Submitted': 'auto-replied', 'X-Auto-Response-Suppress': 'All' }
+      : {},
+  };
+}
+
+/** The text as HTML: escaped, paragraphs and line breaks kept, the signature after its `-- ` line dimmed. */
+export function textAsHtml(text: string): string {
+  const escape = (s: string) =>
+    s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  const [message = '', ...signature] = text.split(/\n-- \n/);
+  const paragraphs = message
+    .trim()
+    .split(/\n{2,}/)
+    .map((p) => `<p>${escape(p).replace(/\n/g, '<br>')}</p>`)
+    .join('\n');
+  const signed =
+    signature.length > 0
+      ? `\n<p style="color:#555">${escape(signature.join('\n-- \n')).replace(/\n/g, '<br>')}</p>`
+      : '';
+  return `<!doctype html><html><body style="font-family:sans-serif;line-height:1.5">${paragraphs}${signed}</body></html>`;
+}
+
+class PermanentFailure extends Error {}
+
+function isPermanent(error: unknown): boolean {
+  if (error instanceof PermanentFailure) return true;
+  const code = (error as { responseCode?: number }).responseCode;
+  return typeof code === 'number' && code >= 500 && code < 600 && code !== 535;
+}
+
+/** What the agent reads on the reply: never a password. */
+export function describeSmtpError(error: unknown): string {
+  const e = error as { code?: string; responseCode?: number; response?: string; message?: string };
+  if (error instanceof PermanentFailure) return error.message;
+  if (e.code === 'EAUTH') return 'the SMTP server refused the user name or password';
+  // nodemailer wraps socket errors (ESOCKET, ECONNECTION): the system's own code is in the message.
+  const code = SOCKET_CODE.exec(e.message ?? '')?.[1] ?? e.code ?? '';
+  const unreachable = UNREACHABLE[code];
+  if (unreachable) return `the SMTP server is unreachable: ${unreachable}`;
+  if (code === 'ECONNRESET') return 'the connection to the SMTP server was lost';
+  if (/certificate|tls|ssl/i.test(e.message ?? '')) return `TLS problem: ${e.message ?? ''}`.trim();
+  if (e.responseCode) return `the SMTP server refused the mail: ${e.response ?? e.responseCode}`;
+  return (e.message ?? String(error)).slice(0, 500);
+}
+
+const SOCKET_CODE = /\b(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|ECONNRESET|EHOSTUNREACH)\b/;
+const UNREACHABLE: Record<string, string> = {
+  ECONNREFUSED: 'connection refused',
+  EHOSTUNREACH: 'no route to the host',
+  ENOTFOUND: 'unknown host name',
+  EAI_AGAIN: 'unknown host name',
+  ETIMEDOUT: 'timed out',
+  ETIMEOUT: 'timed out',
+};
+
+/** One SMTP transport per mailbox, made again when its server or password changes. */
+export class TransportCache {
+  private readonly transports = new Map<string, { key: string; transport: Transporter }>();
+
+  for(mailbox: MailboxConnection): Transporter {
+    const smtp = mailbox.smtp;
+    if (!smtp) throw new PermanentFailure('the mailbox has no outgoing server (SMTP) set');
+    const key = JSON.stringify(smtp);
+    const cached = this.transports.get(mailbox.id);
+    if (cached?.key === key) return cached.transport;
+    cached?.transport.close();
+    const transport = nodemailer.createTransport({
+      host: smtp.host,
+      port: smtp.port,
+      secure: smtp.protocol === 'smtps',
+      auth: { user: smtp.user, pass: smtp.password },
+      connectionTimeout: 15_000,
+      greetingTimeout: 15_000,
+      socketTimeout: 60_000,
+    });
+    this.transports.set(mailbox.id, { key, transport });
+    return transport;
+  }
+
+  close(): void {
+    for (const { transport } of this.transports.values()) transport.close();
+    this.transports.clear();
+  }
+}

@@ -1,0 +1,274 @@
+import type { OperationNodeSource } from 'kysely';
+import type { Actor } from '../auth/actor.ts';
+import type { Db } from '../db/database.ts';
+import { newId } from '../db/ids.ts';
+import type { OutboxKind } from '../db/schema.ts';
+import { getSettings } from '../settings/settings.service.ts';
+import { ourMessageId, replyAddress } from './reply-tokens.ts';
+
+/** The newest references a mail carries: enough for every client to thread it, short enough for any server. */
+const MAX_REFERENCES = 20;
+
+/** How a case answers by mail: the mailbox it came in by, the customer's address and the thread so far. */
+export interface MailThread {
+  mailboxId: string;
+  mailboxAddress: string;
+  secret: string;
+  caseId: string;
+  subject: string;
+  to: string;
+  inReplyTo: string | null;
+  references: string[];
+}
+
+/**
+ * The thread a reply on this case joins, when the case came by mail: the newest mail of the customer
+ * (its mailbox, sender and Message-ID) and every Message-ID of the case so far, ours included.
+ * Null for a case that never had mail: its replies are logged only.
+ */
+export async function mailThreadOf(db: Db, caseId: string): Promise<MailThread | null> {
+  const [latest, ids] = await Promise.all([
+    db
+      .selectFrom('mail_messages')
+      .innerJoin('mailboxes', 'mailboxes.id', 'mail_messages.mailbox_id')
+      .innerJoin('cases', 'cases.id', 'mail_messages.case_id')
+      .select([
+        'mail_messages.mailbox_id',
+        'mail_messages.from_address',
+        'mail_messages.message_id',
+        'mailboxes.address',
+        'mailboxes.reply_secret',
+        'cases.subject',
+      ])
+      .where('mail_messages.case_id', '=', caseId)
+      .where('mail_messages.kind', '=', 'mail')
+      .where('mail_messages.from_address', 'is not', null)
+      .orderBy('mail_messages.received_at', 'desc')
+      .orderBy('mail_messages.uid', 'desc')
+      .limit(1)
+      .executeTakeFirst(),
+    db
+      .selectFrom('mail_messages')
+      .select(['message_id', 'received_at as at'])
+      .where('case_id', '=', caseId)
+      .where('message_id', 'is not', null)
+      .unionAll(
+        db
+          .selectFrom('mail_outbox')
+          .select(['message_id', 'created_at as at'])
+          .where('case_id', '=', caseId)
+          .where('kind', 'in', ['reply', 'acknowledgement', 'letter']),
+      )
+      .orderBy('at')
+      .execute(),
+  ]);
+  if (!latest?.from_address) return null;
+  const references = ids.map((row) => row.message_id).filter((id): id is string => id !== null);
+  return {
+    mailboxId: latest.mailbox_id,
+    mailboxAddress: latest.address,
+    secret: latest.reply_secret,
+    caseId,
+    subject: replySubject(latest.subject, caseId),
+    to: latest.from_address,
+    inReplyTo: latest.message_id,
+    references: references.slice(-MAX_REFERENCES),
+  };
+}
+
+/** `Re: <the case's subject> [#1a2b3c4d]`: the reference lets a reply with broken headers find its case. */
+export function replySubject(caseSubject: string, caseId: string): string {
+  const reference = `[#${caseId.slice(0, 8)}]`;
+  const subject = caseSubject.includes(reference) ? caseSubject : `${caseSubject} ${reference}`;
+  return `Re: ${subject}`;
+}
+
+export interface OutboundMail {
+  kind: OutboxKind;
+  /** The log entry the mail carries; its id makes the Message-ID. */
+  interactionId: string | null;
+  subject?: string;
+  body: string;
+  autoSubmitted?: boolean;
+}
+
+/**
+ * The outbox row for a mail on this thread, as a write not yet run: it rides in the statement or
+ * transaction that stores what caused it, so a mail is queued exactly when its cause is stored.
+ */
+export function outboxInsert(db: Db, thread: MailThread, mail: OutboundMail, now: Date): OperationNodeSource {
+  const id = newId();
+  return db.insertInto('mail_outbox').values({
+    id,
+    mailbox_id: thread.mailboxId,
+    case_id: thread.caseId,
+    interaction_id: mail.interactionId,
+    kind: mail.kind,
+    to_address: thread.to,
+    subject: mail.subject ?? thread.subject,
+    body: mail.body,
+    message_id: ourMessageId(thread.mailboxAddress, thread.secret, thread.caseId, mail.interactionId ?? id),
+    in_reply_to: thread.inReplyTo,
+    references: thread.references,
+    auto_submitted: mail.autoSubmitted ?? false,
+    next_attempt_at: now,
+    created_at: now,
+  });
+}
+
+/** The signed address a customer's answer to this thread goes to. */
+export function threadReplyAddress(thread: Pick<MailThread, 'mailboxAddress' | 'secret' | 'caseId'>): string {
+  return replyAddress(thread.mailboxAddress, thread.secret, thread.caseId);
+}
+
+/** A mail due for delivery, claimed by one sender: others skip it until its lease runs out. */
+export interface ClaimedMail {
+  id: string;
+  mailboxId: string;
+  caseId: string | null;
+  kind: OutboxKind;
+  to: string;
+  subject: string;
+  body: string;
+  messageId: string;
+  inReplyTo: string | null;
+  references: string[];
+  autoSubmitted: boolean;
+  attempts: number;
+}
+
+/**
+ * Takes up to `limit` due mails for this sender: their next attempt moves a lease ahead, so a sender
+ * that dies mid-delivery leaves them to be taken again (with the same Message-ID) when it runs out,
+ * and two senders never take the same mail at once (SKIP LOCKED).
+ */
+export async function claimDueMail(
+  db: Db,
+  now: Date,
+  leaseMs: number,
+  limit: number,
+): Promise<ClaimedMail[]> {
+  const rows = await db
+    .updateTable('mail_outbox')
+    .set((eb) => ({
+      attempts: eb('attempts', '+', 1),
+      next_attempt_at: new Date(now.getTime() + leaseMs),
+    }))
+    .where('id', 'in', (eb) =>
+      eb
+        .selectFrom('mail_outbox')
+        .select('id')
+        .where('state', '=', 'queued')
+        .where('next_attempt_at', '<=', now)
+        .orderBy('next_attempt_at')
+        .limit(limit)
+        .forUpdate()
+        .skipLocked(),
+    )
+    .returning([
+      'id',
+      'mailbox_id',
+      'case_id',
+      'kind',
+      'to_address',
+      'subject',
+      'body',
+      'message_id',
+      'in_reply_to',
+      'references',
+      'auto_submitted',
+      'attempts',
+    ])
+    .execute();
+  return rows.map((row) => ({
+    id: row.id,
+    mailboxId: row.mailbox_id,
+    caseId: row.case_id,
+    kind: row.kind,
+    to: row.to_address,
+    subject: row.subject,
+    body: row.body,
+    messageId: row.message_id,
+    inReplyTo: row.in_reply_to,
+    references: row.references,
+    autoSubmitted: row.auto_submitted,
+    attempts: row.attempts,
+  }));
+}
+
+export async function markMailSent(db: Db, id: string, now: Date): Promise<void> {
+  await db
+    .updateTable('mail_outbox')
+    .set({ state: 'sent', sent_at: now, last_error: null })
+    .where('id', '=', id)
+    .where('state', '=', 'queued')
+    .execute();
+}
+
+/** A failed attempt: tried again at `retryAt`, or given up on (`retryAt` null) with the reason shown. */
+export async function markMailAttemptFailed(
+  db: Db,
+  id: string,
+  reason: string,
+  retryAt: Date | null,
+): Promise<void> {
+  await db
+    .updateTable('mail_outbox')
+    .set(
+      retryAt
+        ? { last_error: reason.slice(0, 1000), next_attempt_at: retryAt }
+        : { state: 'failed', last_error: reason.slice(0, 1000) },
+    )
+    .where('id', '=', id)
+    .where('state', '=', 'queued')
+    .execute();
+}
+
+/** A bounce came back for one of our mails: it failed, whatever the SMTP server said when it took it. */
+export async function markMailBounced(
+  db: Db,
+  messageIds: readonly string[],
+  reason: string,
+): Promise<boolean> {
+  if (messageIds.length === 0) return false;
+  const result = await db
+    .updateTable('mail_outbox')
+    .set({ state: 'failed', last_error: `bounced: ${reason}`.slice(0, 1000) })
+    .where('message_id', 'in', messageIds)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
+/**
+ * The writes that mail a reply on this case, when it came by mail: the outbox row goes into the
+ * statement that logs the reply, so the reply is mailed exactly when it is stored. The text carries the
+ * agent's signature (their own, else their name and the business's).
+ */
+export async function replyByMail(
+  db: Db,
+  actor: Actor,
+  caseId: string,
+  body: string,
+  now: Date,
+): Promise<{ thread: MailThread; alsoWrite: (entry: { id: string }) => OperationNodeSource[] } | null> {
+  const [thread, signature] = await Promise.all([mailThreadOf(db, caseId), signatureOf(db, actor)]);
+  if (!thread) return null;
+  const text = `${body.trimEnd()}\n\n-- \n${signature}`;
+  return {
+    thread,
+    alsoWrite: (entry) => [
+      outboxInsert(db, thread, { kind: 'reply', interactionId: entry.id, body: text }, now),
+    ],
+  };
+}
+
+async function signatureOf(db: Db, actor: Actor): Promise<string> {
+  const [user, settings] = await Promise.all([
+    actor.kind === 'user'
+      ? db.selectFrom('users').select(['name', 'signature']).where('id', '=', actor.id).executeTakeFirst()
+      : undefined,
+    getSettings(db),
+  ]);
+  if (user?.signature?.trim()) return user.signature.trim();
+  return [user?.name, settings.name].filter(Boolean).join('\n');
+}
