@@ -7,9 +7,11 @@ import type { Db } from '../db/database.ts';
 import { newId } from '../db/ids.ts';
 import type { MailKind, MailState } from '../db/schema.ts';
 import { AppError, notFound } from '../errors.ts';
+import { queueAcknowledgement } from './acknowledgement.ts';
 import { classifyMail } from './classify-mail.ts';
 import { getReplySecret } from './mailboxes.service.ts';
 import { markMailBounced } from './outbox.service.ts';
+import { announceQueuedMail } from './outbox-signal.ts';
 import { MAX_BODY_CHARS, messageIdsIn, type ParsedMail, parseMail, peekMessageId } from './parse-mail.ts';
 import { stripReplyPrefixes } from './reply-prefixes.ts';
 import { caseOfMessageIds, caseOfReplyAddress } from './reply-tokens.ts';
@@ -135,7 +137,7 @@ async function handleMail(
   if (!from) throw new MailError('the mail has no sender address (From)');
   const caseId = await findThread(db, mailboxId, mailbox, mail);
   const body = bodyOf(mail);
-  await db.transaction().execute(async (trx) => {
+  const acknowledged = await db.transaction().execute(async (trx) => {
     // Taken by this transaction, or by another process first: then there is nothing left to do.
     const claimed = await trx
       .updateTable('mail_messages')
@@ -144,7 +146,7 @@ async function handleMail(
       .where('state', 'in', ['received', 'failed'])
       .returning('id')
       .executeTakeFirst();
-    if (!claimed) return;
+    if (!claimed) return false;
     const stored = caseId
       ? await addInteraction(trx, MAIL_ACTOR, caseId, { kind: 'inbound', body }, now)
       : await openCase(trx, mail, from, body, now);
@@ -155,7 +157,11 @@ async function handleMail(
       case_id: stored.caseId,
       interaction_id: stored.id,
     });
+    return (
+      'opened' in stored && queueAcknowledgement(trx, { id: mailboxId, ...mailbox }, mail, stored.opened, now)
+    );
   });
+  if (acknowledged) announceQueuedMail();
 }
 
 async function openCase(
@@ -164,7 +170,11 @@ async function openCase(
   from: { name: string; address: string },
   body: string,
   now: Date,
-): Promise<{ id: string; caseId: string }> {
+): Promise<{
+  id: string;
+  caseId: string;
+  opened: { caseId: string; subject: string; language: string | null };
+}> {
   const detail = await createCase(
     db,
     MAIL_ACTOR,
@@ -181,7 +191,11 @@ async function openCase(
   );
   const first = detail.interactions.at(-1);
   if (!first) throw new MailError('the case was opened without its message');
-  return { id: first.id, caseId: detail.id };
+  return {
+    id: first.id,
+    caseId: detail.id,
+    opened: { caseId: detail.id, subject: detail.subject, language: detail.language },
+  };
 }
 
 /**

@@ -149,17 +149,17 @@ function compose(mail: ClaimedMail, mailbox: MailboxConnection, businessName: st
 
 /** The text as HTML: escaped, paragraphs and line breaks kept, the signature after its `-- ` line dimmed. */
 export function textAsHtml(text: string): string {
-  const escape = (s: string) =>
+  const escapeHtml = (s: string) =>
     s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
   const [message = '', ...signature] = text.split(/\n-- \n/);
   const paragraphs = message
     .trim()
     .split(/\n{2,}/)
-    .map((p) => `<p>${escape(p).replace(/\n/g, '<br>')}</p>`)
+    .map((p) => `<p>${escapeHtml(p).replace(/\n/g, '<br>')}</p>`)
     .join('\n');
   const signed =
     signature.length > 0
-      ? `\n<p style="color:#555">${escape(signature.join('\n-- \n')).replace(/\n/g, '<br>')}</p>`
+      ? `\n<p style="color:#555">${escapeHtml(signature.join('\n-- \n')).replace(/\n/g, '<br>')}</p>`
       : '';
   return `<!doctype html><html><body style="font-family:sans-serif;line-height:1.5">${paragraphs}${signed}</body></html>`;
 }

@@ -96,7 +96,7 @@ export interface OutboundMail {
  * The outbox row for a mail on this thread, as a write not yet run: it rides in the statement or
  * transaction that stores what caused it, so a mail is queued exactly when its cause is stored.
  */
-export function outboxInsert(db: Db, thread: MailThread, mail: OutboundMail, now: Date): OperationNodeSource {
+export function outboxInsert(db: Db, thread: MailThread, mail: OutboundMail, now: Date) {
   const id = newId();
   return db.insertInto('mail_outbox').values({
     id,

@@ -273,6 +273,65 @@ describe.each(TEST_DATABASES)('replies leave by mail through the outbox on %s', 
     expect(sink.received.length).toBe(before + 1);
   });
 
+  it('acknowledges a new case in the customer’s language when the mailbox asks for it, once a day per sender and never to robots', async () => {
+    await t.database.db
+      .updateTable('mailboxes')
+      .set({ acknowledge: true })
+      .where('id', '=', mailboxId)
+      .execute();
+    const acknowledgements = () =>
+      t.database.db.selectFrom('mail_outbox').selectAll().where('kind', '=', 'acknowledgement').execute();
+    try {
+      const before = sink.received.length;
+      const opened = await receive(
+        customerMail({
+          from: 'Mari Tamm <mari@example.ee>',
+          subject: 'Broneering',
+          body: 'Tere! Minu broneering kadus ära ja keegi ei vasta telefonile. Palun aidake.',
+          messageId: `ack-${kind}@example.ee`,
+        }),
+      );
+      expect(await deliver()).toBe(1);
+      const parsed = await PostalMime.parse((await sink.nth(before + 1)).raw);
+      expect(parsed.to?.[0]?.address).toBe('mari@example.ee');
+      expect(parsed.inReplyTo).toBe(`<ack-${kind}@example.ee>`);
+      expect(parsed.subject).toBe(`Re: Broneering [#${opened?.caseId?.slice(0, 8)}]`);
+      expect(parsed.headers.find((h) => h.key === 'auto-submitted')?.value).toBe('auto-replied');
+      expect(parsed.text).toContain(
+        `Aitäh kirja eest. See jõudis meieni ja sai numbri [#${opened?.caseId?.slice(0, 8)}]`,
+      );
+
+      // Her next new mail the same day, her answer into the case, and a sender asking for no automatic
+      // answers get none.
+      await receive(
+        customerMail({ from: 'mari@example.ee', subject: 'Teine asi', body: 'Veel üks küsimus arve kohta.' }),
+      );
+      await receive(
+        customerMail({
+          from: 'mari@example.ee',
+          subject: 'Re: Broneering',
+          body: 'Kas saite kätte?',
+          inReplyTo: `ack-${kind}@example.ee`,
+        }),
+      );
+      const suppressing = customerMail({
+        from: 'ops@partner.example',
+        subject: 'Order 77',
+        body: 'Order status?',
+      });
+      await receive(
+        new Uint8Array([...new TextEncoder().encode('X-Auto-Response-Suppress: All\r\n'), ...suppressing]),
+      );
+      expect((await acknowledgements()).map((a) => a.to_address)).toEqual(['mari@example.ee']);
+    } finally {
+      await t.database.db
+        .updateTable('mailboxes')
+        .set({ acknowledge: false })
+        .where('id', '=', mailboxId)
+        .execute();
+    }
+  });
+
   it('logs a reply on a case that never had mail without mailing it, and a blocked reply queues nothing', async () => {
     const created = await t.as('agent', {
       method: 'POST',
