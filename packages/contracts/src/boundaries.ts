@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IdParamsSchema, InstantSchema, RowIdSchema, SentenceParamsSchema } from './common.ts';
+import { DeliverySchema } from './delivery.ts';
 import { LangSchema } from './engine.ts';
 import {
   BOUNDARY_LEVELS,
@@ -65,6 +66,8 @@ export const BoundaryDecisionSchema = z.object({
   /** As the person attached it: `at` and `excerpt` only when they were given. */
   evidence: z.array(EvidenceRecordSchema.partial({ at: true, excerpt: true })),
   letter: LetterSchema.nullable(),
+  /** The letter sent by e-mail: its newest delivery. */
+  letterDelivery: DeliverySchema.nullable(),
   decidedBy: DeciderSchema,
   createdAt: InstantSchema,
   expiresAt: InstantSchema.nullable(),

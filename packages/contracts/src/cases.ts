@@ -2,6 +2,7 @@ import { PROBLEM_CATEGORIES } from '@calmdesk/analysis/vocabulary';
 import { z } from 'zod';
 import { InstantSchema, NamedSchema } from './common.ts';
 import { CustomerInputSchema, CustomerSchema } from './customers.ts';
+import { DeliverySchema } from './delivery.ts';
 import { AnalysisSchema, CoachingSchema, FlagSchema, LevelSchema, MessageBodySchema } from './engine.ts';
 import {
   CASE_STATUSES,
@@ -10,7 +11,6 @@ import {
   COMPENSATION_DECISIONS,
   COMPENSATION_KINDS,
   COMPENSATION_STATUSES,
-  DELIVERY_STATES,
   FAULTS,
   INTERACTION_KINDS,
   PARTIES,
@@ -90,16 +90,6 @@ export const CasePageSchema = z.object({
   nextCursor: z.string().nullable(),
 });
 export type CasePage = z.infer<typeof CasePageSchema>;
-
-/** How a message we sent by e-mail fares: `failed` carries the SMTP server's or the bounce's reason. */
-export const DeliverySchema = z.object({
-  state: z.enum(DELIVERY_STATES),
-  to: z.string(),
-  reason: z.string().nullable(),
-  attempts: z.number().int(),
-  sentAt: InstantSchema.nullable(),
-});
-export type Delivery = z.infer<typeof DeliverySchema>;
 
 /** A file that came with a customer's mail; `content` is null when it was over the size limit. */
 export const AttachmentSchema = z.object({

@@ -4,6 +4,7 @@ export * from './cases.ts';
 export * from './commitments.ts';
 export * from './common.ts';
 export * from './customers.ts';
+export * from './delivery.ts';
 export * from './engine.ts';
 export * from './enums.ts';
 export * from './errors.ts';

@@ -1,5 +1,6 @@
 import {
   BoundaryDecisionSchema,
+  EmptyBodySchema,
   IdParamsSchema,
   itemsOf,
   NewBoundarySchema,
@@ -11,6 +12,7 @@ import {
 } from '@calmdesk/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../http/context.ts';
+import { announceQueuedMail } from '../mail/outbox-signal.ts';
 import {
   decideBoundary,
   dismissRecommendation,
@@ -18,6 +20,7 @@ import {
   listBoundaries,
   listRecommendations,
   revokeBoundary,
+  sendBoundaryLetter,
 } from './boundaries.service.ts';
 
 export function boundariesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
@@ -99,6 +102,23 @@ export function boundariesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         reply
           .status(201)
           .send(await decideBoundary(ctx.db, request.actor, request.params.id, request.body, ctx.now())),
+    );
+    app.post(
+      '/api/boundaries/:id/letter/send',
+      {
+        schema: {
+          tags,
+          summary: "Send a confirmed boundary's letter to the customer by e-mail (supervisor or owner)",
+          params: IdParamsSchema,
+          body: EmptyBodySchema,
+          response: withErrors({ 200: BoundaryDecisionSchema }),
+        },
+      },
+      async (request) => {
+        const decision = await sendBoundaryLetter(ctx.db, request.actor, request.params.id, ctx.now());
+        announceQueuedMail();
+        return decision;
+      },
     );
     app.post(
       '/api/boundaries/:id/revoke',

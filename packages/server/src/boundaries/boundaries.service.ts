@@ -14,6 +14,7 @@ import type { Db } from '../db/database.ts';
 import { newId } from '../db/ids.ts';
 import type { BoundaryDecisionsTable } from '../db/schema.ts';
 import { AppError, notFound } from '../errors.ts';
+import { letterDeliveries, queueLetter } from '../mail/outbox.service.ts';
 import type { EvidenceRecord } from '../profiles/client-types.ts';
 import { DAY_MS, loadCustomerHistory, loadDecisions } from '../profiles/customer-history.ts';
 import { getProfileRules, type ProfileRules } from '../profiles/profile-rules.ts';
@@ -30,6 +31,10 @@ async function presentDecisions(db: Db, rows: DecisionRow[], now: Date): Promise
       ? []
       : await db.selectFrom('users').select(['id', 'name']).where('id', 'in', userIds).execute();
   const nameOf = (id: string) => users.find((u) => u.id === id)?.name ?? null;
+  const deliveries = await letterDeliveries(
+    db,
+    rows.filter((r) => r.letter !== null).map((r) => r.id),
+  );
   return rows.map((r) => ({
     id: r.id,
     customerId: r.customer_id,
@@ -47,6 +52,7 @@ async function presentDecisions(db: Db, rows: DecisionRow[], now: Date): Promise
     reason: r.reason,
     evidence: Array.isArray(r.evidence) ? (r.evidence as EvidenceRecord[]) : [],
     letter: r.letter ? (JSON.parse(r.letter) as Letter) : null,
+    letterDelivery: deliveries.get(r.id) ?? null,
     decidedBy: { id: r.decided_by, name: nameOf(r.decided_by) },
     createdAt: r.created_at.toISOString(),
     expiresAt: r.expires_at?.toISOString() ?? null,
@@ -222,6 +228,50 @@ async function letterLanguage(
   if (isLang(detected)) return detected;
   const first = firmLanguages[0];
   return isLang(first) ? first : 'en';
+}
+
+/**
+ * Sends a confirmed boundary's letter to the customer by e-mail (supervisor or owner). A letter already
+ * on its way or delivered is not sent twice; one that failed may be sent again.
+ */
+export async function sendBoundaryLetter(
+  db: Db,
+  actor: Actor,
+  decisionId: string,
+  now: Date,
+): Promise<BoundaryDecision> {
+  requireRole(actor, 'supervisor', "send a boundary's letter");
+  return db.transaction().execute(async (trx) => {
+    const row = await trx
+      .selectFrom('boundary_decisions')
+      .selectAll()
+      .where('id', '=', decisionId)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!row) throw notFound('boundary decision', decisionId);
+    if (!row.letter) throw new AppError('conflict', 'this decision has no letter to send');
+    if (row.revoked_at) throw new AppError('conflict', 'this boundary was revoked: its letter is not sent');
+    const sent = (await letterDeliveries(trx, [row.id])).get(row.id);
+    if (sent && sent.state !== 'failed') {
+      throw new AppError(
+        'conflict',
+        `the letter was already ${sent.state === 'sent' ? 'sent' : 'queued'} to ${sent.to}`,
+      );
+    }
+    const letter = JSON.parse(row.letter) as Letter;
+    const delivery = await queueLetter(
+      trx,
+      { decisionId: row.id, customerId: row.customer_id, subject: letter.subject, body: letter.body },
+      now,
+    );
+    await recordAudit(trx, actor, {
+      action: 'boundary.letter_send',
+      targetType: 'customer',
+      targetId: row.customer_id,
+      details: { decision: row.id, to: delivery.to },
+    });
+    return (await presentDecisions(trx, [row], now))[0] as BoundaryDecision;
+  });
 }
 
 /** A person turns a recommendation down; it stays quiet until new evidence arrives. */

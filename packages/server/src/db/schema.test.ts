@@ -288,6 +288,7 @@ const EXPECTED: Shape = {
     mailbox_id: ['text', false],
     case_id: ['text', true],
     interaction_id: ['text', true],
+    boundary_decision_id: ['text', true],
     kind: ['text', false],
     to_address: ['text', false],
     subject: ['text', false],

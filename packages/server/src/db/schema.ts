@@ -356,6 +356,8 @@ export interface MailOutboxTable {
   case_id: string | null;
   /** The outbound interaction this mail carries (a reply or a letter logged on the case). */
   interaction_id: string | null;
+  /** A boundary letter: the decision it announces. */
+  boundary_decision_id: string | null;
   kind: OutboxKind;
   to_address: string;
   subject: string;

@@ -1,5 +1,6 @@
 import type { MailOfEntry } from '../cases/present.ts';
 import type { Db } from '../db/database.ts';
+import { presentDelivery } from './outbox.service.ts';
 
 /**
  * For the log entries of these cases: the mail each inbound entry came as (with its attachments) and
@@ -53,13 +54,7 @@ export async function mailOfEntries(db: Db, caseIds: readonly string[]): Promise
     if (!row.interaction_id) continue;
     found.set(row.interaction_id, {
       mail: null,
-      delivery: {
-        state: row.state,
-        to: row.to_address,
-        reason: row.last_error,
-        attempts: row.attempts,
-        sentAt: row.sent_at?.toISOString() ?? null,
-      },
+      delivery: presentDelivery(row),
     });
   }
   return found;

@@ -1,8 +1,10 @@
+import type { Delivery } from '@calmdesk/contracts';
 import type { OperationNodeSource } from 'kysely';
 import type { Actor } from '../auth/actor.ts';
 import type { Db } from '../db/database.ts';
 import { newId } from '../db/ids.ts';
 import type { OutboxKind } from '../db/schema.ts';
+import { AppError } from '../errors.ts';
 import { getSettings } from '../settings/settings.service.ts';
 import { ourMessageId, replyAddress } from './reply-tokens.ts';
 
@@ -14,7 +16,8 @@ export interface MailThread {
   mailboxId: string;
   mailboxAddress: string;
   secret: string;
-  caseId: string;
+  /** Null for a mail that belongs to no case (a letter to a customer who never wrote by mail). */
+  caseId: string | null;
   subject: string;
   to: string;
   inReplyTo: string | null;
@@ -87,6 +90,7 @@ export interface OutboundMail {
   kind: OutboxKind;
   /** The log entry the mail carries; its id makes the Message-ID. */
   interactionId: string | null;
+  boundaryDecisionId?: string;
   subject?: string;
   body: string;
   autoSubmitted?: boolean;
@@ -103,11 +107,14 @@ export function outboxInsert(db: Db, thread: MailThread, mail: OutboundMail, now
     mailbox_id: thread.mailboxId,
     case_id: thread.caseId,
     interaction_id: mail.interactionId,
+    boundary_decision_id: mail.boundaryDecisionId ?? null,
     kind: mail.kind,
     to_address: thread.to,
     subject: mail.subject ?? thread.subject,
     body: mail.body,
-    message_id: ourMessageId(thread.mailboxAddress, thread.secret, thread.caseId, mail.interactionId ?? id),
+    message_id: thread.caseId
+      ? ourMessageId(thread.mailboxAddress, thread.secret, thread.caseId, mail.interactionId ?? id)
+      : `${id}@${thread.mailboxAddress.split('@')[1]}`,
     in_reply_to: thread.inReplyTo,
     references: thread.references,
     auto_submitted: mail.autoSubmitted ?? false,
@@ -117,7 +124,9 @@ export function outboxInsert(db: Db, thread: MailThread, mail: OutboundMail, now
 }
 
 /** The signed address a customer's answer to this thread goes to. */
-export function threadReplyAddress(thread: Pick<MailThread, 'mailboxAddress' | 'secret' | 'caseId'>): string {
+export function threadReplyAddress(
+  thread: Pick<MailThread, 'mailboxAddress' | 'secret'> & { caseId: string },
+): string {
   return replyAddress(thread.mailboxAddress, thread.secret, thread.caseId);
 }
 
@@ -271,4 +280,109 @@ async function signatureOf(db: Db, actor: Actor): Promise<string> {
   ]);
   if (user?.signature?.trim()) return user.signature.trim();
   return [user?.name, settings.name].filter(Boolean).join('\n');
+}
+
+/** The newest delivery of each of these boundary decisions' letters. */
+export async function letterDeliveries(
+  db: Db,
+  decisionIds: readonly string[],
+): Promise<Map<string, Delivery>> {
+  const found = new Map<string, Delivery>();
+  if (decisionIds.length === 0) return found;
+  const rows = await db
+    .selectFrom('mail_outbox')
+    .select(['boundary_decision_id', 'state', 'to_address', 'last_error', 'attempts', 'sent_at'])
+    .where('boundary_decision_id', 'in', decisionIds)
+    .orderBy('created_at')
+    .execute();
+  for (const row of rows) {
+    if (row.boundary_decision_id) found.set(row.boundary_decision_id, presentDelivery(row));
+  }
+  return found;
+}
+
+export function presentDelivery(row: {
+  state: Delivery['state'];
+  to_address: string;
+  last_error: string | null;
+  attempts: number;
+  sent_at: Date | null;
+}): Delivery {
+  return {
+    state: row.state,
+    to: row.to_address,
+    reason: row.last_error,
+    attempts: row.attempts,
+    sentAt: row.sent_at?.toISOString() ?? null,
+  };
+}
+
+/**
+ * Queues a boundary letter to the customer: on the thread of their newest case that came by mail (so
+ * their answer lands in it), else to their first address from the first mailbox that can send.
+ */
+export async function queueLetter(
+  db: Db,
+  letter: { decisionId: string; customerId: string; subject: string; body: string },
+  now: Date,
+): Promise<Delivery> {
+  const thread =
+    (await newestMailThread(db, letter.customerId)) ?? (await freshThread(db, letter.customerId));
+  await outboxInsert(
+    db,
+    thread,
+    {
+      kind: 'letter',
+      interactionId: null,
+      boundaryDecisionId: letter.decisionId,
+      subject: letter.subject,
+      body: letter.body,
+    },
+    now,
+  ).execute();
+  return { state: 'queued', to: thread.to, reason: null, attempts: 0, sentAt: null };
+}
+
+async function newestMailThread(db: Db, customerId: string): Promise<MailThread | null> {
+  const newest = await db
+    .selectFrom('mail_messages')
+    .innerJoin('cases', 'cases.id', 'mail_messages.case_id')
+    .select('cases.id')
+    .where('cases.customer_id', '=', customerId)
+    .where('mail_messages.kind', '=', 'mail')
+    .orderBy('mail_messages.received_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return newest ? mailThreadOf(db, newest.id) : null;
+}
+
+/** A first mail to a customer who never wrote by mail: their first address, the first mailbox that sends. */
+async function freshThread(db: Db, customerId: string): Promise<MailThread> {
+  const [customer, mailbox] = await Promise.all([
+    db.selectFrom('customers').select('emails').where('id', '=', customerId).executeTakeFirst(),
+    db
+      .selectFrom('mailboxes')
+      .select(['id', 'address', 'reply_secret'])
+      .where('smtp_url', 'is not', null)
+      .orderBy('created_at')
+      .limit(1)
+      .executeTakeFirst(),
+  ]);
+  const to = customer?.emails[0];
+  if (!to) throw new AppError('conflict', 'the customer has no e-mail address: copy the letter instead');
+  if (!mailbox)
+    throw new AppError(
+      'conflict',
+      'no mailbox has an outgoing server (SMTP) set: add one under Settings → Channels',
+    );
+  return {
+    mailboxId: mailbox.id,
+    mailboxAddress: mailbox.address,
+    secret: mailbox.reply_secret,
+    caseId: null,
+    subject: '',
+    to,
+    inReplyTo: null,
+    references: [],
+  };
 }

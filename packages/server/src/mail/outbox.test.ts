@@ -332,6 +332,70 @@ describe.each(TEST_DATABASES)('replies leave by mail through the outbox on %s', 
     }
   });
 
+  it('sends a boundary letter on the customer’s mail thread once, and says why when it cannot', async () => {
+    const caseId = await openCaseByMail(`letter-${kind}@example.pl`, 'Piotr Kowal <piotr@example.pl>');
+    const customerId = (await getCase(caseId)).customer.id;
+    const decided = await t.as('supervisor', {
+      method: 'POST',
+      url: `/api/customers/${customerId}/boundaries`,
+      payload: { level: 'warning', reason: 'Obraźliwe wiadomości do pracowników', language: 'pl' },
+    });
+    expect(decided.statusCode).toBe(201);
+    const decision = decided.json();
+    expect(decision.letterDelivery).toBeNull();
+    const send = () =>
+      t.as('supervisor', { method: 'POST', url: `/api/boundaries/${decision.id}/letter/send` });
+
+    const agentTry = await t.as('agent', {
+      method: 'POST',
+      url: `/api/boundaries/${decision.id}/letter/send`,
+    });
+    expect(agentTry.statusCode).toBe(403);
+    const sent = await send();
+    expect(sent.statusCode).toBe(200);
+    expect(sent.json().letterDelivery).toMatchObject({ state: 'queued', to: 'piotr@example.pl' });
+    const before = sink.received.length;
+    expect(await deliver()).toBe(1);
+    const parsed = await PostalMime.parse((await sink.nth(before + 1)).raw);
+    expect(parsed.subject).toBe(decision.letter.subject);
+    expect(parsed.text).toContain(decision.letter.body.split('\n')[0]);
+    expect(parsed.inReplyTo).toBe(`<letter-${kind}@example.pl>`);
+    expect(parsed.replyTo?.[0]?.address).toBe(replyAddress('support@salon.example', secret, caseId));
+
+    const again = await send();
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error.message).toBe('the letter was already sent to piotr@example.pl');
+    const listed = await t.as('supervisor', {
+      method: 'GET',
+      url: `/api/customers/${customerId}/boundaries`,
+    });
+    expect(listed.json().items[0].letterDelivery).toMatchObject({ state: 'sent', to: 'piotr@example.pl' });
+
+    // A customer with no e-mail address at all: the letter can only be copied.
+    const phoneOnly = await t.as('agent', {
+      method: 'POST',
+      url: '/api/cases',
+      payload: {
+        customer: { name: 'Bez Maila', phone: '+48 600 100 200' },
+        channel: 'phone',
+        subject: 'Telefon',
+        message: { body: 'Dzwonię w sprawie wizyty.' },
+      },
+    });
+    expect(phoneOnly.statusCode).toBe(201);
+    const noMail = await t.as('supervisor', {
+      method: 'POST',
+      url: `/api/customers/${phoneOnly.json().customer.id}/boundaries`,
+      payload: { level: 'warning', reason: 'Nie przychodzi na wizyty', language: 'pl' },
+    });
+    const refused = await t.as('supervisor', {
+      method: 'POST',
+      url: `/api/boundaries/${noMail.json().id}/letter/send`,
+    });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error.message).toMatch(/has no e-mail address/);
+  });
+
   it('logs a reply on a case that never had mail without mailing it, and a blocked reply queues nothing', async () => {
     const created = await t.as('agent', {
       method: 'POST',
