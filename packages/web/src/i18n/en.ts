@@ -294,6 +294,13 @@ export const en = {
     subject: 'Subject',
     copy: 'Copy the letter',
     copied: 'Copied',
+    sendByMail: 'Send by e-mail',
+    sendAgain: 'Send again',
+    delivery: {
+      queued: 'Queued to be sent to {{to}}',
+      sent: 'Sent to {{to}} on {{date}}',
+      failed: 'Not delivered to {{to}}: {{reason}}',
+    },
     history: 'Decisions',
     noHistory: 'No decisions yet.',
     state: { active: 'in force', expired: 'expired', revoked: 'revoked', dismissed: 'dismissed' },

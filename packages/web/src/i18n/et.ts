@@ -295,6 +295,13 @@ export const et: Messages = {
     subject: 'Teema',
     copy: 'Kopeeri kiri',
     copied: 'Kopeeritud',
+    sendByMail: 'Saada e-postiga',
+    sendAgain: 'Saada uuesti',
+    delivery: {
+      queued: 'Ootab saatmist aadressile {{to}}',
+      sent: 'Saadetud aadressile {{to}} {{date}}',
+      failed: 'Ei jõudnud kohale aadressile {{to}}: {{reason}}',
+    },
     history: 'Otsused',
     noHistory: 'Otsuseid veel pole.',
     state: { active: 'kehtib', expired: 'aegunud', revoked: 'tühistatud', dismissed: 'tagasi lükatud' },

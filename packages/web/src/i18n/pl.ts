@@ -301,6 +301,13 @@ export const pl: Messages = {
     subject: 'Temat',
     copy: 'Kopiuj list',
     copied: 'Skopiowano',
+    sendByMail: 'Wyślij e-mailem',
+    sendAgain: 'Wyślij ponownie',
+    delivery: {
+      queued: 'Czeka na wysłanie do {{to}}',
+      sent: 'Wysłano do {{to}} {{date}}',
+      failed: 'Nie doręczono do {{to}}: {{reason}}',
+    },
     history: 'Decyzje',
     noHistory: 'Nie ma jeszcze decyzji.',
     state: { active: 'obowiązuje', expired: 'wygasła', revoked: 'cofnięta', dismissed: 'odrzucone' },

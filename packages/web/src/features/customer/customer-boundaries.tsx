@@ -27,6 +27,7 @@ import {
   useDismissRecommendation,
   useRecommendations,
   useRevokeBoundary,
+  useSendLetter,
   useStanding,
 } from './use-profile.ts';
 
@@ -65,7 +66,7 @@ function useCanDecide(): boolean {
   return role === 'supervisor' || role === 'owner';
 }
 
-export function LetterView({ letter }: { letter: Letter }) {
+export function LetterView({ letter, decision }: { letter: Letter; decision?: BoundaryDecision }) {
   const { t } = useTranslation();
   return (
     <Stack gap="xs" data-testid="boundary-letter">
@@ -73,14 +74,18 @@ export function LetterView({ letter }: { letter: Letter }) {
         <Text size="sm" c="dimmed">
           {t('boundary.letterLanguage', { language: t(`language.${letter.lang}`) })}
         </Text>
-        <CopyButton value={`${letter.subject}\n\n${letter.body}`}>
-          {({ copied, copy }) => (
-            <Button size="xs" variant="light" color={copied ? 'teal' : 'blue'} onClick={copy}>
-              {copied ? t('boundary.copied') : t('boundary.copy')}
-            </Button>
-          )}
-        </CopyButton>
+        <Group gap="xs">
+          {decision && <SendLetterButton decision={decision} />}
+          <CopyButton value={`${letter.subject}\n\n${letter.body}`}>
+            {({ copied, copy }) => (
+              <Button size="xs" variant="light" color={copied ? 'teal' : 'blue'} onClick={copy}>
+                {copied ? t('boundary.copied') : t('boundary.copy')}
+              </Button>
+            )}
+          </CopyButton>
+        </Group>
       </Group>
+      {decision?.letterDelivery && <LetterDelivery delivery={decision.letterDelivery} />}
       <Text size="sm" fw={600} lang={letter.lang}>
         {t('boundary.subject')}: {letter.subject}
       </Text>
@@ -90,6 +95,47 @@ export function LetterView({ letter }: { letter: Letter }) {
         </Text>
       </Paper>
     </Stack>
+  );
+}
+
+/** Sends the letter by e-mail: offered while the boundary is in force and the letter is not on its way. */
+function SendLetterButton({ decision }: { decision: BoundaryDecision }) {
+  const { t } = useTranslation();
+  const canDecide = useCanDecide();
+  const send = useSendLetter(decision.customerId);
+  const delivery = send.data?.letterDelivery ?? decision.letterDelivery;
+  if (!canDecide || decision.state !== 'active' || (delivery && delivery.state !== 'failed')) return null;
+  return (
+    <Stack gap={4} align="flex-end">
+      <Button size="xs" loading={send.isPending} onClick={() => send.mutate(decision.id)}>
+        {delivery ? t('boundary.sendAgain') : t('boundary.sendByMail')}
+      </Button>
+      {send.error && (
+        <Text size="xs" c="red" role="alert">
+          {send.error.message}
+        </Text>
+      )}
+    </Stack>
+  );
+}
+
+function LetterDelivery({ delivery }: { delivery: NonNullable<BoundaryDecision['letterDelivery']> }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const color = { queued: 'blue', sent: 'teal', failed: 'red' }[delivery.state];
+  return (
+    <Text
+      size="sm"
+      c={color}
+      data-testid="letter-delivery"
+      role={delivery.state === 'failed' ? 'alert' : undefined}
+    >
+      {delivery.state === 'sent'
+        ? t('boundary.delivery.sent', { to: delivery.to, date: format.dateTime(delivery.sentAt ?? '') })
+        : delivery.state === 'queued'
+          ? t('boundary.delivery.queued', { to: delivery.to })
+          : t('boundary.delivery.failed', { to: delivery.to, reason: delivery.reason ?? '' })}
+    </Text>
   );
 }
 
@@ -132,7 +178,7 @@ function ConfirmForm({
             <Title order={3} size="h5">
               {t('boundary.letter')}
             </Title>
-            <LetterView letter={confirm.data.letter} />
+            <LetterView letter={confirm.data.letter} decision={confirm.data} />
           </>
         )}
         <Button onClick={onClose} w="fit-content">
@@ -467,7 +513,7 @@ function DecisionItem({ customerId, decision }: { customerId: string; decision: 
         title={t('boundary.letter')}
         size="lg"
       >
-        {decision.letter && <LetterView letter={decision.letter} />}
+        {decision.letter && <LetterView letter={decision.letter} decision={decision} />}
       </Modal>
     </Paper>
   );

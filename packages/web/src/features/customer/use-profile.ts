@@ -75,6 +75,12 @@ export function useDismissRecommendation(id: string) {
   );
 }
 
+export function useSendLetter(id: string) {
+  return useBoundaryWrite(id, (decisionId: string) =>
+    api<BoundaryDecision>('POST', `/api/boundaries/${encodeURIComponent(decisionId)}/letter/send`),
+  );
+}
+
 export function useRevokeBoundary(id: string) {
   return useBoundaryWrite(id, ({ decisionId, reason }: { decisionId: string; reason: string }) =>
     api<BoundaryDecision>('POST', `/api/boundaries/${encodeURIComponent(decisionId)}/revoke`, { reason }),
