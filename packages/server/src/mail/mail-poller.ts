@@ -80,6 +80,8 @@ async function runMailbox(db: Db, mailbox: MailboxConnection, settings: Settings
       secure: mailbox.imap.protocol === 'imaps',
       auth: { user: mailbox.imap.user, pass: mailbox.imap.password },
       logger: false,
+      // IDLE right after each sync (imapflow waits 15 s by default): new mail is taken within a second.
+      autoIdleDelay: 500,
     });
     // An error event without a listener would crash the process; the loop below handles the failure.
     client.on('error', () => {});
