@@ -1,4 +1,4 @@
-import { createAnalyzer } from './analyze/analyze-message.ts';
+import { createAnalyzer, createOwnText } from './analyze/analyze-message.ts';
 import { eldGuesser } from './analyze/eld-guesser.ts';
 import { PACKS } from './lang/index.ts';
 
@@ -14,3 +14,10 @@ export * from './vocabulary.ts';
  * @example analyzeMessage('Jesteście oszustami, oddajcie kasę!').flags // ['insult', 'refund_demand']
  */
 export const analyzeMessage = createAnalyzer({ packs: PACKS, guessLanguage: eldGuesser });
+
+/**
+ * The customer's own words in a mail: quoted history and signature left out (what a case shows and
+ * analyses; the whole mail is kept apart).
+ * @example ownText('Still broken.\n\nOn Mon, 2 Nov 2026, Anna wrote:\n> Fixed!') // 'Still broken.'
+ */
+export const ownText = createOwnText(PACKS);

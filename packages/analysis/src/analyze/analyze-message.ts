@@ -13,7 +13,7 @@ import {
   type ProblemCategory,
 } from '../vocabulary.ts';
 import { type CompiledPack, compileLexicon, compilePack, flagsOf, type PackMatches } from './compile-pack.ts';
-import { ownTextRanges } from './email.ts';
+import { ownTextOf, ownTextRanges } from './email.ts';
 import { decideLanguage, type LanguageEvidence, type LanguageGuesser } from './language.ts';
 import { levelOf, scoreAnger } from './score.ts';
 import { findShouting } from './shouting.ts';
@@ -135,6 +135,21 @@ function knownWordsOf(packs: readonly LanguagePack[]): Uint8Array {
     for (const id of ids) knownBy[id] = (knownBy[id] as number) | (1 << i);
   });
   return knownBy;
+}
+
+/**
+ * The customer's own words in a mail, as every pack's cues find them: without the quoted history
+ * (attribution lines, forwarded and original-message headers, `>` lines) and the signature. A text
+ * with nothing of its own (only a quote) is given back whole.
+ */
+export function createOwnText(packs: Partial<Record<Lang, LanguagePack>>): (text: string) => string {
+  const all = Object.values(packs).filter((pack): pack is LanguagePack => pack !== undefined);
+  const quoteHeaders = all.flatMap((p) => p.cues.quoteHeaders.map((s) => new RegExp(s, 'iu')));
+  const signatureStarts = all.flatMap((p) => p.cues.signatureStarts.map((s) => new RegExp(s, 'iu')));
+  return (text) => {
+    const own = ownTextOf(text, ownTextRanges(text, quoteHeaders, signatureStarts));
+    return own === '' ? text.trim() : own;
+  };
 }
 
 /** Builds an analyzer over the given packs. `analyzeMessage` is one with every pack and ELD. */

@@ -13,13 +13,14 @@ export function ownTextRanges(
   // One line cannot quote earlier mail below the customer's words: the common chat message is all its own.
   if (!text.includes('\n') && !QUOTED_LINE.test(text)) return [{ start: 0, end: text.length }];
   const ranges: Range[] = [];
-  for (const match of text.matchAll(LINE)) {
+  const lines = [...text.matchAll(LINE)];
+  for (const [i, match] of lines.entries()) {
     const line = match[0];
     if (line === '') break;
     const start = match.index ?? 0;
     const content = line.replace(/\r?\n$/, '');
     const trimmed = content.trim();
-    if (DASH_SIGNATURE.test(content) || quoteHeaders.some((re) => re.test(trimmed))) break;
+    if (DASH_SIGNATURE.test(content) || isQuoteHeader(trimmed, lines[i + 1]?.[0], quoteHeaders)) break;
     if (signatureStarts.some((re) => re.test(trimmed))) break;
     if (QUOTED_LINE.test(content)) continue;
     const last = ranges.at(-1);
@@ -28,4 +29,24 @@ export function ownTextRanges(
     else ranges.push({ start, end });
   }
   return ranges;
+}
+
+/**
+ * A quote header on this line, or wrapped over this line and the next by a client that folds long
+ * lines ("On Mon, 2 Nov 2026 at 10:15, Salon Support" / "<support@salon.example> wrote:").
+ */
+function isQuoteHeader(line: string, next: string | undefined, quoteHeaders: readonly RegExp[]): boolean {
+  if (quoteHeaders.some((re) => re.test(line))) return true;
+  const following = next?.trim();
+  if (!following || line === '' || QUOTED_LINE.test(line)) return false;
+  const joined = `${line} ${following}`;
+  return quoteHeaders.some((re) => re.test(joined));
+}
+
+/** The customer's own words as text: the ranges of ownTextRanges, a line break where a quote was cut out. */
+export function ownTextOf(text: string, ranges: readonly Range[]): string {
+  return ranges
+    .map((range) => text.slice(range.start, range.end))
+    .join('\n')
+    .trim();
 }

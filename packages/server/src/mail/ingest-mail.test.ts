@@ -94,6 +94,24 @@ describe.each(TEST_DATABASES)('mail into cases on %s', (kind) => {
     expect(await countCases()).toBe(cases);
   });
 
+  it('logs the customer’s own words: the quoted history and the signature stay in the stored mail only', async () => {
+    const { outcome } = await deliver(new Uint8Array(fixture('gmail-reply.eml')));
+    const [entry] = (await getCase(outcome?.caseId ?? '')).interactions;
+    expect(entry.body.endsWith('Please sort this out today.\n\nMark')).toBe(true);
+    expect(entry.body).not.toContain('wrote:');
+    // The abuse is in the quote of an earlier mail, not in what the customer wrote.
+    expect(entry.analysis.flags).not.toContain('insult');
+    expect(entry.mail.id).toBe(
+      (
+        await t.database.db
+          .selectFrom('mail_messages')
+          .select('id')
+          .where('interaction_id', '=', entry.id)
+          .executeTakeFirstOrThrow()
+      ).id,
+    );
+  });
+
   it('threads a reply by our signed reply address, whatever its subject', async () => {
     const first = (
       await deliver(

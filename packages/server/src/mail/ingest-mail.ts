@@ -1,3 +1,4 @@
+import { ownText } from '@calmdesk/analysis';
 import type { MailOutcome } from '@calmdesk/contracts';
 import { sql } from 'kysely';
 import { type Actor, requireRole } from '../auth/actor.ts';
@@ -280,12 +281,14 @@ export function returnedMessageIds(text: string): string[] {
   return [...lines].flatMap((line) => messageIdsIn(line[1] ?? ''));
 }
 
+/** What the case logs and analyses: the customer's own words, without the quoted history or signature. */
 function bodyOf(mail: ParsedMail): string {
   const attachments = mail.attachments.length;
   if (mail.text === '') return attachments > 0 ? `(no text; ${attachments} attachment(s))` : '(no text)';
-  if (mail.text.length <= MAX_BODY_CHARS) return mail.text;
+  const text = ownText(mail.text);
+  if (text.length <= MAX_BODY_CHARS) return text;
   const note = '\n\n[… cut here: the whole mail is kept with the case]';
-  return mail.text.slice(0, MAX_BODY_CHARS - note.length) + note;
+  return text.slice(0, MAX_BODY_CHARS - note.length) + note;
 }
 
 async function storeAttachments(db: Db, messageId: string, mail: ParsedMail): Promise<void> {
