@@ -5,8 +5,53 @@ export const NewMailboxSchema = z.strictObject({
   address: z.string().trim().email().max(320),
   imap: serverUrlSchema(['imap', 'imaps']),
   smtp: serverUrlSchema(['smtp', 'smtps']).optional(),
+  /** Send a customer whose mail opens a new case an automatic acknowledgement (off unless asked). */
+  acknowledge: z.boolean().optional(),
 });
 export type NewMailbox = z.infer<typeof NewMailboxSchema>;
+
+/** What an owner may change on a mailbox: the acknowledgement, and the SMTP server (null: none). */
+export const MailboxPatchSchema = z
+  .strictObject({
+    acknowledge: z.boolean(),
+    smtp: serverUrlSchema(['smtp', 'smtps']).nullable(),
+  })
+  .partial()
+  .refine((patch) => Object.keys(patch).length > 0, 'nothing to change');
+export type MailboxPatch = z.infer<typeof MailboxPatchSchema>;
+
+/** The servers to try before a mailbox is added: the same URLs as a new mailbox's. */
+export const ServerTestSchema = NewMailboxSchema.pick({ imap: true, smtp: true }).strict();
+export type ServerTest = z.infer<typeof ServerTestSchema>;
+
+/** Why a server could not be used; `other` carries the server's own words in `reason`. */
+export const CONNECTION_PROBLEMS = ['auth', 'tls', 'unreachable', 'timeout', 'folder', 'other'] as const;
+export type ConnectionProblem = (typeof CONNECTION_PROBLEMS)[number];
+
+/** One server tried: `ok`, or the kind of problem and its reason (never a password). */
+export const ConnectionCheckSchema = z.object({
+  ok: z.boolean(),
+  problem: z.enum(CONNECTION_PROBLEMS).nullable(),
+  reason: z.string().nullable(),
+});
+export type ConnectionCheck = z.infer<typeof ConnectionCheckSchema>;
+
+/** IMAP signed in and its folder opened read-only; SMTP signed in (null when there is no SMTP server). */
+export const ServerTestResultSchema = z.object({
+  imap: ConnectionCheckSchema,
+  smtp: ConnectionCheckSchema.nullable(),
+});
+export type ServerTestResult = z.infer<typeof ServerTestResultSchema>;
+
+/** `?download=1`: a picture as a file to save, not to show. */
+export const AttachmentQuerySchema = z.strictObject({
+  download: z.enum(['0', '1', 'true', 'false']).optional(),
+});
+
+/** A file answer, for the OpenAPI document: its bytes under each media type it may have. */
+export const fileAnswer = (description: string, mediaTypes: readonly string[]) => ({
+  content: Object.fromEntries(mediaTypes.map((type) => [type, { schema: z.string().describe(description) }])),
+});
 
 const CountsSchema = z.object({
   received: z.number().int(),
@@ -21,6 +66,7 @@ export const MailboxSchema = z.object({
   address: z.string(),
   imap: z.string(),
   smtp: z.string().nullable(),
+  acknowledge: z.boolean(),
   status: z.enum(['ok', 'error']),
   lastError: z.string().nullable(),
   lastSyncAt: z.string().nullable(),

@@ -5,15 +5,21 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   type Actor,
+  addInteraction,
+  addMailbox,
   addUser,
   createCase,
   type Db,
   loadConfig,
+  markMailboxFailing,
+  markMailboxSynced,
   type NewCase,
   newId,
   type PublicUser,
+  processMail,
   type RunningServer,
   startServer,
+  storeRawMail,
 } from '@calmdesk/server/testing';
 
 const WEB_ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -258,4 +264,162 @@ export async function seedDifficultCustomer(db: Db): Promise<string> {
     ])
     .execute();
   return customerId;
+}
+
+// A 24×24 picture of warm and purple stripes, as a customer's photo of a colour gone wrong.
+const PICTURE = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAABgAAAAYCAIAAABvFaqvAAAEkElEQVR42u3UsQa9egAA4P+DRURERERERG5KOSklIiIiIqK/FNGR4jc0NDQ0nOEMDQ0NDQ0NDQ0NDQ09wT1vcF/gvsA3fn/+QiCDmgKq3lBZQwWA8hZKOyjpoXiAog8UfqFghPwJ8mbIXSBnhewNsnbIOCDthF4XJN+Q+ED//PkLgwxuCrh6w2UNFwDOWzjt4KSH4wGOPnD4hYMR9ifYm2F3gZ0VtjfY2mHjgLUTfl2wfMPiA/8gBGRIUyDVGylrpABI3iJphyQ9Eg9I9EHCLxKMiD8h3oy4C+KsiL0h1o4YB6KdyOtC5BsRH+QHoSBDmwKt3mhZowVA8xZNOzTp0XhAow8aftFgRP0J9WbUXVBnRe0NtXbUOFDtRF8XKt+o+KA/CAMZ1hRY9cbKGisAlrdY2mFJj8UDFn2w8IsFI+ZPmDdj7oI5K2ZvmLVjxoFpJ/a6MPnGxAf7QTjI8KbAqzde1ngB8LzF0w5Pejwe8OiDh188GHF/wr0ZdxfcWXF7w60dNw5cO/HXhcs3Lj74DyJARjQFUb2JsiYKQOQtkXZE0hPxQEQfIvwSwUj4E+HNhLsQzkrYG2HthHEQ2km8LkK+CfEhfhAJMrIpyOpNljVZADJvybQjk56MBzL6kOGXDEbSn0hvJt2FdFbS3khrJ42D1E7ydZHyTYoP+YMokFFNQVVvqqypAlB5S6UdlfRUPFDRhwq/VDBS/kR5M+UulLNS9kZZO2UclHZSr4uSb0p8qB9Eg4xuCrp602VNF4DOWzrt6KSn44GOPnT4pYOR9ifam2l3oZ2Vtjfa2mnjoLWTfl20fNPiQ/8gBmRMUzDVmylrpgBM3jJpxyQ9Ew9M9GHCLxOMjD8x3sy4C+OsjL0x1s4YB6OdzOti5JsRH+YHsSBjm4Kt3mxZswVg85ZNOzbp2Xhgow8bftlgZP2J9WbWXVhnZe2NtXbWOFjtZF8XK9+s+LA/iAMZ1xRc9ebKmisAl7dc2nFJz8UDF3248MsFI+dPnDdz7sI5K2dvnLVzxsFpJ/e6OPnmxIf7QTzI+Kbgqzdf1nwB+Lzl045Pej4e+OjDh18+GHl/4r2ZdxfeWXl7462dNw5eO/nXxcs3Lz78DxJAJjSFUL2FshYKIOStkHZC0gvxIEQfIfwKwSj4k+DNgrsIzirYm2DtgnEI2im8LkG+BfERfpAEMqkppOotlbVUAClvpbSTkl6KByn6SOFXCkbJnyRvltxFclbJ3iRrl4xD0k7pdUnyLYmP9IMUkClNoVRvpayVAih5q6SdkvRKPCjRRwm/SjAq/qR4s+IuirMq9qZYu2IcinYqr0uRb0V8lB+kgkxtCrV6q2WtFkDNWzXt1KRX40GNPmr4VYNR9SfVm1V3UZ1VtTfV2lXjULVTfV2qfKvio/4gHWR6U+jVWy9rvQB63upppye9Hg969NHDrx6Muj/p3qy7i+6sur3p1q4bh66d+uvS5VsXH/0HmSAzm8Ks3mZZmwUw89ZMOzPpzXgwo48Zfs1gNP3J9GbTXUxnNe3NtHbTOEztNF+XKd+m+Jg/6P+z/+vsfwHTkqguHHt4EwAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+function customerMail(fields: { from?: string; subject: string; body: string; id: string }): string {
+  const part = (headers: string[], body: string) => ['--part', ...headers, '', body].join('\r\n');
+  return [
+    ...(fields.from ? [`From: ${fields.from}`] : []),
+    'To: kontakt@salon.test',
+    `Subject: ${fields.subject}`,
+    `Message-ID: <${fields.id}@customer.test>`,
+    'MIME-Version: 1.0',
+    'Content-Type: multipart/mixed; boundary="part"',
+    '',
+    part(['Content-Type: text/plain; charset=utf-8'], fields.body),
+    part(
+      [
+        'Content-Type: image/png',
+        'Content-Transfer-Encoding: base64',
+        `Content-Disposition: attachment; filename*=UTF-8''w%C5%82osy-po-koloryzacji.png`,
+      ],
+      PICTURE.toString('base64'),
+    ),
+    part(
+      [
+        'Content-Type: application/pdf',
+        'Content-Transfer-Encoding: base64',
+        'Content-Disposition: attachment; filename="paragon-2026-03.pdf"',
+      ],
+      Buffer.from('%PDF-1.4\n% CalmDesk test receipt\n').toString('base64'),
+    ),
+    '--part--',
+    '',
+  ].join('\r\n');
+}
+
+export interface MailSeed {
+  caseId: string;
+  mailId: string;
+  failedMailId: string;
+}
+
+/**
+ * The e-mail channel as a salon runs it: a working mailbox (SMTP, acknowledgements on) whose customer
+ * mail opened a case with a picture, a receipt and a video too large to keep, two replies sent by
+ * e-mail (one delivered, one refused) and a mail that could not be read; and a second mailbox whose
+ * server cannot be reached.
+ */
+export async function seedMail(db: Db): Promise<MailSeed> {
+  const now = new Date();
+  const mailbox = await addMailbox(
+    db,
+    CLI,
+    {
+      address: 'kontakt@salon.test',
+      imap: 'imaps://kontakt%40salon.test:Imap-Haslo-1@imap.salon.test/INBOX',
+      smtp: 'smtps://kontakt%40salon.test:Smtp-Haslo-1@smtp.salon.test',
+      acknowledge: true,
+    },
+    minutesAgo(600),
+  );
+  const store = async (uid: number, raw: string) => {
+    await storeRawMail(
+      db,
+      mailbox.id,
+      { uidValidity: '1', uid: String(uid), raw: new TextEncoder().encode(raw) },
+      minutesAgo(40 - uid),
+    );
+    const row = await db
+      .selectFrom('mail_messages')
+      .select('id')
+      .where('uid', '=', String(uid))
+      .executeTakeFirstOrThrow();
+    return processMail(db, row.id, minutesAgo(40 - uid));
+  };
+  const taken = await store(
+    1,
+    customerMail({
+      from: 'Ewa Zając <ewa.zajac@example.test>',
+      subject: 'Kolor wyszedł zupełnie inny',
+      body: 'Dzień dobry, w załączniku zdjęcie włosów po wczorajszej koloryzacji i paragon. Kolor miał być miedziany, a wyszedł fioletowy. Proszę o kontakt.',
+      id: 'ewa-1',
+    }),
+  );
+  const broken = await store(
+    2,
+    customerMail({ subject: 'Bez nadawcy', body: 'Wiadomość bez adresu nadawcy.', id: 'anon-1' }),
+  );
+  if (!taken.caseId || !taken.interactionId)
+    throw new Error(`the seeded mail was not taken: ${taken.reason}`);
+  await db
+    .insertInto('mail_attachments')
+    .values({
+      id: newId(),
+      message_id: taken.id,
+      filename: 'film-z-salonu.mov',
+      content_type: 'video/quicktime',
+      disposition: 'attachment',
+      content_id: null,
+      size: 48 * 1024 * 1024,
+      content: null,
+      note: 'over the 25 MB limit: listed, not kept (it stays in the raw mail)',
+    })
+    .execute();
+  const reply = async (body: string, delivery: { state: 'sent' | 'failed'; error?: string }, ago: number) => {
+    const entry = await addInteraction(
+      db,
+      CLI,
+      taken.caseId ?? '',
+      { kind: 'outbound', body },
+      minutesAgo(ago),
+    );
+    await db
+      .insertInto('mail_outbox')
+      .values({
+        id: newId(),
+        mailbox_id: mailbox.id,
+        case_id: taken.caseId,
+        interaction_id: entry.id,
+        kind: 'reply',
+        to_address: 'ewa.zajac@example.test',
+        subject: 'Re: Kolor wyszedł zupełnie inny',
+        body,
+        message_id: `${entry.id}@salon.test`,
+        state: delivery.state,
+        attempts: delivery.state === 'sent' ? 1 : 5,
+        next_attempt_at: minutesAgo(ago),
+        last_error: delivery.error ?? null,
+        sent_at: delivery.state === 'sent' ? minutesAgo(ago - 1) : null,
+      })
+      .execute();
+  };
+  await reply(
+    'Dzień dobry, bardzo przepraszam za ten kolor. Zapraszam jutro o 10:00 na bezpłatną korektę. Anna Nowak',
+    { state: 'sent' },
+    20,
+  );
+  await reply(
+    'Dzień dobry, potwierdzam wizytę jutro o 10:00. Anna Nowak',
+    {
+      state: 'failed',
+      error: '550 5.1.1 <ewa.zajac@example.test>: Recipient address rejected: mailbox full',
+    },
+    10,
+  );
+  await markMailboxSynced(db, mailbox.id, now);
+  const unreachable = await addMailbox(
+    db,
+    CLI,
+    { address: 'biuro@salon.test', imap: 'imap://biuro:Haslo-2@127.0.0.1:1/INBOX' },
+    minutesAgo(300),
+  );
+  await markMailboxFailing(db, unreachable.id, 'host unreachable: connection refused', now);
+  return { caseId: taken.caseId, mailId: taken.id, failedMailId: broken.id };
 }

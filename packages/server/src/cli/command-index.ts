@@ -49,7 +49,8 @@ export const commandIndex: readonly CommandEntry[] = [
   },
   {
     name: 'mailbox',
-    summary: 'mailbox add --address A --imap URL [--smtp URL] | list: the mailboxes CalmDesk reads',
+    summary:
+      'mailbox add --address A --imap URL [--smtp URL] [--acknowledge] | list: the mailboxes CalmDesk reads',
     load: async () => (await import('./mailbox.ts')).mailboxCommand,
   },
 ];

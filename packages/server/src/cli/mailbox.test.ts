@@ -58,6 +58,38 @@ describe('calmdesk mailbox', () => {
     ]);
   }, 180_000);
 
+  it('adds a mailbox that acknowledges new customers with --acknowledge', async () => {
+    const data = inTemp('acknowledge');
+    const added = await cli(
+      'mailbox',
+      'add',
+      '--address',
+      'hello@salon.example',
+      '--imap',
+      'imaps://hello:Very-Secret@imap.salon.example/INBOX',
+      '--smtp',
+      'smtps://hello:Smtp-Secret@smtp.salon.example',
+      '--acknowledge',
+      '--data',
+      data,
+    );
+    expect(added).toMatchObject({ code: 0, stderr: '' });
+    expect(added.stdout).toMatch(/, id \S+; new customers get an automatic acknowledgement\n$/);
+    const refused = await cli(
+      'mailbox',
+      'add',
+      '--address',
+      'quiet@salon.example',
+      '--imap',
+      'imaps://quiet:Very-Secret@imap.salon.example/INBOX',
+      '--acknowledge',
+      '--data',
+      data,
+    );
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('give the mailbox an SMTP server first');
+  }, 180_000);
+
   it('answers bad input with exit code 2 naming the option', async () => {
     const data = inTemp('bad');
     const cases: Array<[string[], string]> = [

@@ -8,9 +8,10 @@ import { runOnDatabase } from './local-target.ts';
 import { formatTextTable } from './text-table.ts';
 
 const USAGE = [
-  'Usage: calmdesk mailbox add --address A --imap URL [--smtp URL] [--data DIR]',
+  'Usage: calmdesk mailbox add --address A --imap URL [--smtp URL] [--acknowledge] [--data DIR]',
   '       calmdesk mailbox list [--data DIR]',
   '  URL: imap://user:password@host:143/INBOX (imaps:// for TLS), smtp://user:password@host:587 (smtps://)',
+  '  --acknowledge: send a customer whose mail opens a new case an automatic acknowledgement (needs --smtp)',
 ].join('\n');
 
 const COMMON_OPTIONS = { data: { type: 'string' }, help: { type: 'boolean', short: 'h' } } as const;
@@ -19,11 +20,13 @@ const ADD_OPTIONS = {
   address: { type: 'string' },
   imap: { type: 'string' },
   smtp: { type: 'string' },
+  acknowledge: { type: 'boolean' },
 } as const;
 
 export const mailboxCommand: Command = {
   name: 'mailbox',
-  summary: 'mailbox add --address A --imap URL [--smtp URL] | list: the mailboxes CalmDesk reads',
+  summary:
+    'mailbox add --address A --imap URL [--smtp URL] [--acknowledge] | list: the mailboxes CalmDesk reads',
   async run(args, io) {
     const isAdd = args[0] === 'add';
     const parsed = parseSubcommandArgs(
@@ -34,7 +37,13 @@ export const mailboxCommand: Command = {
       io.stdout,
     );
     if (parsed === undefined) return 0;
-    const values = parsed.values as { data?: string; address?: string; imap?: string; smtp?: string };
+    const values = parsed.values as {
+      data?: string;
+      address?: string;
+      imap?: string;
+      smtp?: string;
+      acknowledge?: boolean;
+    };
     const config = loadConfig(io.env, { dataDir: values.data });
     if (parsed.subcommand === 'list') {
       const { items } = await runOnDatabase<{ items: Mailbox[] }>(
@@ -52,11 +61,13 @@ export const mailboxCommand: Command = {
       address: values.address,
       imap: values.imap,
       smtp: values.smtp,
+      acknowledge: values.acknowledge,
     });
     const added = await runOnDatabase<Mailbox>(config, { path: '/api/local/mailboxes', body: input }, (db) =>
       addMailbox(db, CLI_ACTOR, input, new Date()),
     );
-    writeLine(io.stdout, `added mailbox ${added.address} (${added.imap}), id ${added.id}`);
+    const acknowledging = added.acknowledge ? '; new customers get an automatic acknowledgement' : '';
+    writeLine(io.stdout, `added mailbox ${added.address} (${added.imap}), id ${added.id}${acknowledging}`);
     return 0;
   },
 };

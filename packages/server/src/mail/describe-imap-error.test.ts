@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeImapError } from './mail-poller.ts';
+import { describeImapError } from './mail-errors.ts';
 
 describe('describeImapError', () => {
   it('says the connection closed when a command was cut off by a dropped connection', () => {

@@ -1,6 +1,7 @@
 import { ImapFlow } from 'imapflow';
 import type { Db } from '../db/database.ts';
 import { processReceivedMail, storeRawMail } from './ingest-mail.ts';
+import { describeImapError } from './mail-errors.ts';
 import {
   loadMailboxConnections,
   type MailboxConnection,
@@ -172,28 +173,4 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
     const timer = setTimeout(done, ms);
     signal.addEventListener('abort', done);
   });
-}
-
-/** What the owner reads: wrong password, TLS problem, host unreachable …, never the password. */
-export function describeImapError(error: unknown, state: { connectionClosed?: boolean } = {}): string {
-  const e = error as {
-    authenticationFailed?: boolean;
-    code?: string;
-    message?: string;
-    responseText?: string;
-  };
-  if (e.authenticationFailed) return 'wrong user name or password';
-  if (e.code === 'ECONNREFUSED') return 'host unreachable: connection refused';
-  if (e.code === 'ENOTFOUND' || e.code === 'EAI_AGAIN') return 'host unreachable: unknown host name';
-  if (e.code === 'ECONNRESET' || e.code === 'EPIPE') return `connection to the IMAP server lost (${e.code})`;
-  if (e.code === 'ETIMEDOUT' || e.code === 'ETIMEOUT') return 'host unreachable: timed out';
-  if (state.connectionClosed && !e.code) return 'the IMAP server closed the connection';
-  if (
-    e.code?.startsWith('ERR_TLS') ||
-    e.code?.startsWith('ERR_SSL') ||
-    /certificate|tls|ssl/i.test(e.message ?? '')
-  ) {
-    return `TLS problem: ${e.message ?? e.code}`;
-  }
-  return (e.responseText || e.message || String(error)).slice(0, 500);
 }

@@ -3,9 +3,12 @@ import {
   IdParamsSchema,
   MailboxDetailSchema,
   MailboxListSchema,
+  MailboxPatchSchema,
   MailboxSchema,
   MailOutcomeSchema,
   NewMailboxSchema,
+  ServerTestResultSchema,
+  ServerTestSchema,
   withErrors,
 } from '@calmdesk/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -13,7 +16,9 @@ import type { AppContext } from '../http/context.ts';
 import { requireLocalCaller } from '../local/local.routes.ts';
 import { CLI_ACTOR } from '../local/local.service.ts';
 import { retryMail } from './ingest-mail.ts';
-import { addMailbox, getMailbox, listMailboxes } from './mailboxes.service.ts';
+import { mailFilesRoutes } from './mail-files.routes.ts';
+import { checkServers, checkStoredMailbox } from './mailbox-checks.ts';
+import { addMailbox, getMailbox, listMailboxes, updateMailbox } from './mailboxes.service.ts';
 
 export function mailboxesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   const tags = ['mail'];
@@ -42,6 +47,46 @@ export function mailboxesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (request, reply) =>
         reply.status(201).send(await addMailbox(ctx.db, request.actor, request.body, ctx.now())),
     );
+    app.post(
+      '/api/mailboxes/test',
+      {
+        schema: {
+          tags,
+          summary:
+            'Try IMAP (sign in, open the folder read-only) and SMTP (sign in) before adding a mailbox (owner); at most about 10 s',
+          body: ServerTestSchema,
+          response: withErrors({ 200: ServerTestResultSchema }),
+        },
+      },
+      async (request) => checkServers(request.actor, request.body),
+    );
+    app.post(
+      '/api/mailboxes/:id/test',
+      {
+        schema: {
+          tags,
+          summary: "Try a mailbox's stored servers and passwords (owner)",
+          params: IdParamsSchema,
+          body: EmptyBodySchema,
+          response: withErrors({ 200: ServerTestResultSchema }),
+        },
+      },
+      async (request) => checkStoredMailbox(ctx.db, request.actor, request.params.id),
+    );
+    app.patch(
+      '/api/mailboxes/:id',
+      {
+        schema: {
+          tags,
+          summary:
+            'Turn the automatic acknowledgement on or off, or change or remove the SMTP server (owner)',
+          params: IdParamsSchema,
+          body: MailboxPatchSchema,
+          response: withErrors({ 200: MailboxDetailSchema }),
+        },
+      },
+      async (request) => updateMailbox(ctx.db, request.actor, request.params.id, request.body, ctx.now()),
+    );
     app.get(
       '/api/mailboxes/:id',
       {
@@ -67,6 +112,7 @@ export function mailboxesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       async (request) => retryMail(ctx.db, request.actor, request.params.id, ctx.now()),
     );
+    await app.register(mailFilesRoutes(ctx));
     await app.register(localMailboxRoutes(ctx));
   };
 }

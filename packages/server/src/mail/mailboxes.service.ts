@@ -2,17 +2,19 @@ import { randomBytes } from 'node:crypto';
 import {
   type Mailbox,
   type MailboxDetail,
+  type MailboxPatch,
   type NewMailbox,
   parseServerUrl,
   redactServerUrl,
   type ServerAddress,
 } from '@calmdesk/contracts';
+import type { Selectable } from 'kysely';
 import { recordAudit } from '../audit/audit.service.ts';
 import { type Actor, requireRole } from '../auth/actor.ts';
 import { normaliseEmail } from '../customers/customers.service.ts';
 import type { Db } from '../db/database.ts';
 import { newId } from '../db/ids.ts';
-import type { MailState } from '../db/schema.ts';
+import type { MailboxesTable, MailState } from '../db/schema.ts';
 import { AppError, notFound } from '../errors.ts';
 
 /** What the poller needs to connect: the parsed server addresses with their passwords. */
@@ -32,6 +34,7 @@ export async function addMailbox(db: Db, actor: Actor, input: NewMailbox, now: D
   const address = normaliseEmail(input.address);
   const imap = parseServerUrl(input.imap, ['imap', 'imaps']);
   const smtp = input.smtp ? parseServerUrl(input.smtp, ['smtp', 'smtps']) : null;
+  if (input.acknowledge && !smtp) throw noSmtpToAcknowledge();
   const id = newId();
   await db.transaction().execute(async (trx) => {
     const taken = await trx
@@ -51,6 +54,7 @@ export async function addMailbox(db: Db, actor: Actor, input: NewMailbox, now: D
         smtp_url: smtp ? redactServerUrl(smtp) : null,
         smtp_password: smtp ? smtp.password : null,
         reply_secret: randomBytes(32).toString('hex'),
+        acknowledge: input.acknowledge ?? false,
         created_at: now,
         updated_at: now,
       })
@@ -58,6 +62,71 @@ export async function addMailbox(db: Db, actor: Actor, input: NewMailbox, now: D
     await recordAudit(trx, actor, { action: 'mailbox.add', targetType: 'mailbox', targetId: id });
   });
   return getMailbox(db, actor, id);
+}
+
+/**
+ * Changes a mailbox's acknowledgement or SMTP server (owner); each change is audited with its old and
+ * new value (an SMTP URL without its password).
+ */
+export async function updateMailbox(
+  db: Db,
+  actor: Actor,
+  id: string,
+  patch: MailboxPatch,
+  now: Date,
+): Promise<MailboxDetail> {
+  requireRole(actor, 'owner', 'change a mailbox');
+  const smtp =
+    patch.smtp === undefined
+      ? undefined
+      : patch.smtp === null
+        ? null
+        : parseServerUrl(patch.smtp, ['smtp', 'smtps']);
+  await db.transaction().execute(async (trx) => {
+    const row = await trx
+      .selectFrom('mailboxes')
+      .select(['acknowledge', 'smtp_url'])
+      .where('id', '=', id)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!row) throw notFound('mailbox', id);
+    const willAcknowledge = patch.acknowledge ?? row.acknowledge;
+    const willHaveSmtp = smtp === undefined ? row.smtp_url !== null : smtp !== null;
+    if (willAcknowledge && !willHaveSmtp) throw noSmtpToAcknowledge();
+    const changes: Array<{ action: string; details: Record<string, unknown> }> = [];
+    if (patch.acknowledge !== undefined && patch.acknowledge !== row.acknowledge) {
+      changes.push({
+        action: 'mailbox.acknowledge',
+        details: { from: row.acknowledge, to: patch.acknowledge },
+      });
+    }
+    const smtpUrl = smtp === undefined ? undefined : smtp === null ? null : redactServerUrl(smtp);
+    if (smtp !== undefined) {
+      changes.push({ action: 'mailbox.smtp', details: { from: row.smtp_url, to: smtpUrl } });
+    }
+    if (changes.length === 0) return;
+    await trx
+      .updateTable('mailboxes')
+      .set({
+        ...(patch.acknowledge === undefined ? {} : { acknowledge: patch.acknowledge }),
+        ...(smtp === undefined ? {} : { smtp_url: smtpUrl ?? null, smtp_password: smtp?.password ?? null }),
+        updated_at: now,
+      })
+      .where('id', '=', id)
+      .execute();
+    for (const change of changes) {
+      await recordAudit(trx, actor, { ...change, targetType: 'mailbox', targetId: id });
+    }
+  });
+  return getMailbox(db, actor, id);
+}
+
+function noSmtpToAcknowledge(): AppError {
+  return new AppError(
+    'bad_request',
+    'an automatic acknowledgement is sent by SMTP: give the mailbox an SMTP server first (or turn the acknowledgement off)',
+    'acknowledge',
+  );
 }
 
 /** Every mailbox with its status and counts (supervisor or owner). */
@@ -98,7 +167,11 @@ export async function getMailbox(db: Db, actor: Actor, id: string): Promise<Mail
 /** The mailboxes with their secrets, for the poller only. */
 export async function loadMailboxConnections(db: Db): Promise<MailboxConnection[]> {
   const rows = await db.selectFrom('mailboxes').selectAll().orderBy('created_at').execute();
-  return rows.map((row) => ({
+  return rows.map(connectionOf);
+}
+
+function connectionOf(row: Selectable<MailboxesTable>): MailboxConnection {
+  return {
     id: row.id,
     address: row.address,
     imap: { ...parseServerUrl(row.imap_url, ['imap', 'imaps']), password: row.imap_password },
@@ -107,7 +180,14 @@ export async function loadMailboxConnections(db: Db): Promise<MailboxConnection[
         ? null
         : { ...parseServerUrl(row.smtp_url, ['smtp', 'smtps']), password: row.smtp_password ?? '' },
     replySecret: row.reply_secret,
-  }));
+  };
+}
+
+/** One mailbox with its secrets, for a connection test. */
+export async function loadMailboxConnection(db: Db, id: string): Promise<MailboxConnection> {
+  const row = await db.selectFrom('mailboxes').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) throw notFound('mailbox', id);
+  return connectionOf(row);
 }
 
 /** The reply secret of the mailbox a message came in by. */
@@ -186,6 +266,7 @@ function presentMailbox(
     address: string;
     imap_url: string;
     smtp_url: string | null;
+    acknowledge: boolean;
     status: 'ok' | 'error';
     last_error: string | null;
     last_sync_at: Date | null;
@@ -198,6 +279,7 @@ function presentMailbox(
     address: row.address,
     imap: row.imap_url,
     smtp: row.smtp_url,
+    acknowledge: row.acknowledge,
     status: row.status,
     lastError: row.last_error,
     lastSyncAt: row.last_sync_at?.toISOString() ?? null,

@@ -1,6 +1,7 @@
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { Db } from '../db/database.ts';
 import { getSettings } from '../settings/settings.service.ts';
+import { classifyMailError } from './mail-errors.ts';
 import { loadMailboxConnections, type MailboxConnection } from './mailboxes.service.ts';
 import {
   type ClaimedMail,
@@ -172,30 +173,15 @@ function isPermanent(error: unknown): boolean {
   return typeof code === 'number' && code >= 500 && code < 600 && code !== 535;
 }
 
-/** What the agent reads on the reply: never a password. */
+/** What the agent reads on the reply: the server's refusal in its own words, else what went wrong; never a password. */
 export function describeSmtpError(error: unknown): string {
-  const e = error as { code?: string; responseCode?: number; response?: string; message?: string };
   if (error instanceof PermanentFailure) return error.message;
-  if (e.code === 'EAUTH') return 'the SMTP server refused the user name or password';
-  // nodemailer wraps socket errors (ESOCKET, ECONNECTION): the system's own code is in the message.
-  const code = SOCKET_CODE.exec(e.message ?? '')?.[1] ?? e.code ?? '';
-  const unreachable = UNREACHABLE[code];
-  if (unreachable) return `the SMTP server is unreachable: ${unreachable}`;
-  if (code === 'ECONNRESET') return 'the connection to the SMTP server was lost';
-  if (/certificate|tls|ssl/i.test(e.message ?? '')) return `TLS problem: ${e.message ?? ''}`.trim();
-  if (e.responseCode) return `the SMTP server refused the mail: ${e.response ?? e.responseCode}`;
-  return (e.message ?? String(error)).slice(0, 500);
+  const e = error as { code?: string; responseCode?: number; response?: string };
+  if (e.responseCode && e.code !== 'EAUTH') {
+    return `the SMTP server refused the mail: ${e.response ?? e.responseCode}`.slice(0, 500);
+  }
+  return `SMTP server: ${classifyMailError(error, { server: 'SMTP' }).reason}`;
 }
-
-const SOCKET_CODE = /\b(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|ECONNRESET|EHOSTUNREACH)\b/;
-const UNREACHABLE: Record<string, string> = {
-  ECONNREFUSED: 'connection refused',
-  EHOSTUNREACH: 'no route to the host',
-  ENOTFOUND: 'unknown host name',
-  EAI_AGAIN: 'unknown host name',
-  ETIMEDOUT: 'timed out',
-  ETIMEOUT: 'timed out',
-};
 
 /** One SMTP transport per mailbox, made again when its server or password changes. */
 export class TransportCache {

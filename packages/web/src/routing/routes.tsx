@@ -53,9 +53,17 @@ const customerRoute = createRoute({ getParentRoute: () => rootRoute, path: '/cus
   import('./screens/customer.lazy.tsx').then((m) => m.Route),
 );
 
-const settingsRoute = createRoute({ getParentRoute: () => rootRoute, path: '/settings' }).lazy(() =>
-  import('./screens/settings.lazy.tsx').then((m) => m.Route),
-);
+/** `?tab=channels` opens the mailboxes; anything else is the organisation tab. */
+export interface SettingsSearch {
+  tab?: 'channels';
+}
+
+const settingsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/settings',
+  validateSearch: (search: Record<string, unknown>): SettingsSearch =>
+    search.tab === 'channels' ? { tab: 'channels' } : {},
+}).lazy(() => import('./screens/settings.lazy.tsx').then((m) => m.Route));
 
 const analyticsRoute = createRoute({ getParentRoute: () => rootRoute, path: '/analytics' }).lazy(() =>
   import('./screens/analytics.lazy.tsx').then((m) => m.Route),

@@ -6,6 +6,7 @@ import { EvidenceText } from '../../components/evidence-text.tsx';
 import { FlagChips, isAbuseFlag } from '../../components/flag-chips.tsx';
 import { LevelBadge } from '../../components/level-badge.tsx';
 import { useFormat } from '../../format/use-format.ts';
+import { DeliveryBadge, DeliveryFailure, MailFiles } from './mail-parts.tsx';
 
 function InteractionCard({ item, revealAbuse }: { item: Interaction; revealAbuse: boolean }) {
   const { t } = useTranslation();
@@ -31,6 +32,7 @@ function InteractionCard({ item, revealAbuse }: { item: Interaction; revealAbuse
               {t('case.overridden')}
             </Badge>
           )}
+          {item.delivery && <DeliveryBadge delivery={item.delivery} />}
         </Group>
         <Text size="xs" c="dimmed" component="time" dateTime={item.createdAt}>
           {format.dateTime(item.createdAt)}
@@ -44,6 +46,8 @@ function InteractionCard({ item, revealAbuse }: { item: Interaction; revealAbuse
       ) : (
         <Text style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{item.body}</Text>
       )}
+      {item.mail && <MailFiles mail={item.mail} />}
+      {item.delivery && <DeliveryFailure delivery={item.delivery} />}
     </Card>
   );
 }

@@ -13,16 +13,19 @@ import {
   SimpleGrid,
   Stack,
   Table,
+  Tabs,
   Text,
   TextInput,
   Title,
 } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
 import { useSession } from '../auth/session.ts';
 import { useUsers } from '../inbox/use-cases.ts';
+import { ChannelsSection } from './channels-section.tsx';
 import { ProfileRulesSection } from './profile-rules-section.tsx';
 import { SETTINGS_KEY, useSettings } from './use-settings.ts';
 
@@ -243,24 +246,51 @@ function UsersSection() {
   );
 }
 
+const settingsRoute = getRouteApi('/settings');
+
 export function SettingsPage() {
   const { t } = useTranslation();
   const session = useSession();
   const settings = useSettings();
+  const search = settingsRoute.useSearch();
+  const navigate = useNavigate();
+  const role = session.data?.user.role;
+  // Supervisors see the mailboxes and retry failed mail; only the owner adds and changes them.
+  const seesChannels = role === 'owner' || role === 'supervisor';
+  const tab = seesChannels && search.tab === 'channels' ? 'channels' : 'general';
   return (
     <Stack maw={960}>
       <Title order={1} size="h3">
         {t('settings.title')}
       </Title>
-      {settings.isPending && <Loader aria-label={t('common.loading')} />}
-      {settings.isError && (
-        <Alert color="red">{t('common.error', { message: settings.error.message })}</Alert>
-      )}
-      {settings.data && (
-        <OrganisationForm settings={settings.data} canEdit={session.data?.user.role === 'owner'} />
-      )}
-      <ProfileRulesSection canEdit={session.data?.user.role === 'owner'} />
-      <UsersSection />
+      <Tabs
+        value={tab}
+        keepMounted={false}
+        onChange={(value) =>
+          void navigate({ to: '/settings', search: value === 'channels' ? { tab: 'channels' } : {} })
+        }
+      >
+        <Tabs.List>
+          <Tabs.Tab value="general">{t('settings.tabs.general')}</Tabs.Tab>
+          {seesChannels && <Tabs.Tab value="channels">{t('settings.tabs.channels')}</Tabs.Tab>}
+        </Tabs.List>
+        <Tabs.Panel value="general" pt="md">
+          <Stack>
+            {settings.isPending && <Loader aria-label={t('common.loading')} />}
+            {settings.isError && (
+              <Alert color="red">{t('common.error', { message: settings.error.message })}</Alert>
+            )}
+            {settings.data && <OrganisationForm settings={settings.data} canEdit={role === 'owner'} />}
+            <ProfileRulesSection canEdit={role === 'owner'} />
+            <UsersSection />
+          </Stack>
+        </Tabs.Panel>
+        {seesChannels && (
+          <Tabs.Panel value="channels" pt="md">
+            <ChannelsSection canEdit={role === 'owner'} />
+          </Tabs.Panel>
+        )}
+      </Tabs>
     </Stack>
   );
 }
