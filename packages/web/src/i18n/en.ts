@@ -296,11 +296,7 @@ export const en = {
     copied: 'Copied',
     sendByMail: 'Send by e-mail',
     sendAgain: 'Send again',
-    delivery: {
-      queued: 'Queued to be sent to {{to}}',
-      sent: 'Sent to {{to}} on {{date}}',
-      failed: 'Not delivered to {{to}}: {{reason}}',
-    },
+    letterByMail: 'By e-mail:',
     history: 'Decisions',
     noHistory: 'No decisions yet.',
     state: { active: 'in force', expired: 'expired', revoked: 'revoked', dismissed: 'dismissed' },

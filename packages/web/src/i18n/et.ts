@@ -297,11 +297,7 @@ export const et: Messages = {
     copied: 'Kopeeritud',
     sendByMail: 'Saada e-postiga',
     sendAgain: 'Saada uuesti',
-    delivery: {
-      queued: 'Ootab saatmist aadressile {{to}}',
-      sent: 'Saadetud aadressile {{to}} {{date}}',
-      failed: 'Ei jõudnud kohale aadressile {{to}}: {{reason}}',
-    },
+    letterByMail: 'E-kiri:',
     history: 'Otsused',
     noHistory: 'Otsuseid veel pole.',
     state: { active: 'kehtib', expired: 'aegunud', revoked: 'tühistatud', dismissed: 'tagasi lükatud' },

@@ -303,11 +303,7 @@ export const pl: Messages = {
     copied: 'Skopiowano',
     sendByMail: 'Wyślij e-mailem',
     sendAgain: 'Wyślij ponownie',
-    delivery: {
-      queued: 'Czeka na wysłanie do {{to}}',
-      sent: 'Wysłano do {{to}} {{date}}',
-      failed: 'Nie doręczono do {{to}}: {{reason}}',
-    },
+    letterByMail: 'Wysyłka e-mailem:',
     history: 'Decyzje',
     noHistory: 'Nie ma jeszcze decyzji.',
     state: { active: 'obowiązuje', expired: 'wygasła', revoked: 'cofnięta', dismissed: 'odrzucone' },

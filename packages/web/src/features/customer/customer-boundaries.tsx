@@ -18,6 +18,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { endOfDayIn, useFormat } from '../../format/use-format.ts';
 import { useSession } from '../auth/session.ts';
+import { DeliveryBadge, DeliveryFailure } from '../case/mail-parts.tsx';
 import { useSettings } from '../settings/use-settings.ts';
 import { EvidenceList } from './customer-profile.tsx';
 import { recommendationReason } from './sentences.ts';
@@ -85,7 +86,13 @@ export function LetterView({ letter, decision }: { letter: Letter; decision?: Bo
           </CopyButton>
         </Group>
       </Group>
-      {decision?.letterDelivery && <LetterDelivery delivery={decision.letterDelivery} />}
+      {decision?.letterDelivery && (
+        <Group gap="xs">
+          <Text size="sm">{t('boundary.letterByMail')}</Text>
+          <DeliveryBadge delivery={decision.letterDelivery} />
+        </Group>
+      )}
+      {decision?.letterDelivery && <DeliveryFailure delivery={decision.letterDelivery} />}
       <Text size="sm" fw={600} lang={letter.lang}>
         {t('boundary.subject')}: {letter.subject}
       </Text>
@@ -116,26 +123,6 @@ function SendLetterButton({ decision }: { decision: BoundaryDecision }) {
         </Text>
       )}
     </Stack>
-  );
-}
-
-function LetterDelivery({ delivery }: { delivery: NonNullable<BoundaryDecision['letterDelivery']> }) {
-  const { t } = useTranslation();
-  const format = useFormat();
-  const color = { queued: 'blue', sent: 'teal', failed: 'red' }[delivery.state];
-  return (
-    <Text
-      size="sm"
-      c={color}
-      data-testid="letter-delivery"
-      role={delivery.state === 'failed' ? 'alert' : undefined}
-    >
-      {delivery.state === 'sent'
-        ? t('boundary.delivery.sent', { to: delivery.to, date: format.dateTime(delivery.sentAt ?? '') })
-        : delivery.state === 'queued'
-          ? t('boundary.delivery.queued', { to: delivery.to })
-          : t('boundary.delivery.failed', { to: delivery.to, reason: delivery.reason ?? '' })}
-    </Text>
   );
 }
 
