@@ -11,6 +11,7 @@ import {
   COMPENSATION_DECISIONS,
   COMPENSATION_KINDS,
   COMPENSATION_STATUSES,
+  ESCALATION_REASONS,
   FAULTS,
   INTERACTION_KINDS,
   PARTIES,
@@ -35,6 +36,8 @@ export const CaseQuerySchema = z.strictObject({
   /** A user id, `me` or `none`. */
   assignee: z.string().max(100).optional(),
   customer: z.string().max(100).optional(),
+  /** `true`: only escalated cases still in progress (the supervisors' queue). */
+  escalated: z.enum(['true', 'false']).optional(),
   q: z.string().max(200).optional(),
   sort: z.enum(['priority', 'created', 'due']).default('priority'),
   limit: z.coerce.number().int().min(1).max(200).default(50),
@@ -78,6 +81,7 @@ export const CaseSummarySchema = z.object({
   firstResponseDueAt: InstantSchema.nullable(),
   firstRespondedAt: InstantSchema.nullable(),
   escalatedAt: InstantSchema.nullable(),
+  escalationReason: z.enum(ESCALATION_REASONS).nullable(),
   createdAt: InstantSchema,
   updatedAt: InstantSchema,
   customer: NamedSchema,

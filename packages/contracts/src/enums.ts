@@ -25,6 +25,23 @@ export type InteractionKind = (typeof INTERACTION_KINDS)[number];
 export const DELIVERY_STATES = ['queued', 'sent', 'failed'] as const;
 export type DeliveryState = (typeof DELIVERY_STATES)[number];
 
+/** What staff are told about, in the app and (as each chooses) by e-mail. */
+export const NOTIFICATION_KINDS = [
+  'case_assigned',
+  'customer_wrote',
+  'case_escalated',
+  'refund_to_approve',
+  'refund_decided',
+  'commitment_due_soon',
+  'commitment_overdue',
+  'mailbox_failing',
+] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+/** Why a case was escalated: a deadline the sweep found missed, or a person's decision. */
+export const ESCALATION_REASONS = ['first_response_missed', 'commitment_overdue', 'manual'] as const;
+export type EscalationReason = (typeof ESCALATION_REASONS)[number];
+
 export const ADDRESS_FORMS = ['formal', 'informal'] as const;
 export type AddressForm = (typeof ADDRESS_FORMS)[number];
 

@@ -15,5 +15,6 @@ export * from './mail.ts';
 export * from './mail-url.ts';
 export * from './money.ts';
 export * from './money-units.ts';
+export * from './notifications.ts';
 export * from './profiles.ts';
 export * from './users.ts';

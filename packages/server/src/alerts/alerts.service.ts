@@ -1,7 +1,11 @@
 import { recordSystemAudit } from '../audit/audit.service.ts';
-import { escalateCasesToSupervisor } from '../cases/cases.service.ts';
-import { markOverdueCommitmentsEscalated } from '../commitments/commitments.service.ts';
+import { escalationNotice, markCasesEscalated } from '../cases/cases.service.ts';
+import {
+  markOverdueCommitmentsEscalated,
+  ourCommitmentsDueWithin,
+} from '../commitments/commitments.service.ts';
 import type { Db } from '../db/database.ts';
+import { notify } from '../notifications/notifications.service.ts';
 
 export interface Alert {
   kind: 'commitment_overdue' | 'first_response_missed';
@@ -84,20 +88,18 @@ export async function listAlerts(db: Db, now: Date): Promise<Alert[]> {
   return alerts.sort((a, b) => a.dueAt.localeCompare(b.dueAt));
 }
 
+/** How long before one of our promises falls due its case's holder is reminded. */
+export const DUE_SOON_MS = 60 * 60_000;
+
 /**
- * Escalates what became overdue since the last sweep: marks it and hands the case to a supervisor when
- * an agent (or nobody) holds it. Returns how many items were escalated.
+ * Escalates what became overdue since the last sweep: the case is marked escalated with the reason
+ * and keeps its assignee; the supervisors and the assignee are told, and the holder of each of our
+ * promises that fell due. Reminds the holder of our promises due within the hour. Every step is once
+ * only (escalated_at, and each notification's key), so two sweeps at once do nothing twice.
+ * Returns how many items were escalated.
  */
 export async function escalateOverdue(db: Db, now: Date): Promise<number> {
   return db.transaction().execute(async (trx) => {
-    const supervisor = await trx
-      .selectFrom('users')
-      .select('id')
-      .where('role', 'in', ['supervisor', 'owner'])
-      .where('disabled_at', 'is', null)
-      .orderBy('role', 'desc')
-      .orderBy('created_at')
-      .executeTakeFirst();
     const commitments = await markOverdueCommitmentsEscalated(trx, now);
     const lateCases = await trx
       .selectFrom('cases')
@@ -107,18 +109,85 @@ export async function escalateOverdue(db: Db, now: Date): Promise<number> {
       .where('escalated_at', 'is', null)
       .where('status', 'not in', ['resolved', 'closed'])
       .execute();
-    const caseIds = [...new Set([...commitments.map((c) => c.case_id), ...lateCases.map((c) => c.id)])];
-    if (caseIds.length === 0) return 0;
-    await escalateCasesToSupervisor(trx, caseIds, supervisor?.id ?? null, now);
-    await recordSystemAudit(
+    const byCommitment = await markCasesEscalated(
       trx,
-      caseIds.map((id) => ({
-        action: 'case.escalate_overdue',
-        targetType: 'case',
-        targetId: id,
-        details: { to: supervisor?.id ?? null },
-      })),
+      [...new Set(commitments.map((c) => c.case_id))],
+      'commitment_overdue',
+      now,
     );
+    const byResponse = await markCasesEscalated(
+      trx,
+      lateCases.map((c) => c.id),
+      'first_response_missed',
+      now,
+    );
+    const escalated = [
+      ...byCommitment.map((c) => ({ ...c, reason: 'commitment_overdue' as const })),
+      ...byResponse.map((c) => ({ ...c, reason: 'first_response_missed' as const })),
+    ];
+    for (const c of escalated)
+      await notify(trx, escalationNotice(c.id, c.subject, c.reason, c.assignee_id, null), now);
+    await tellOverduePromises(trx, commitments, now);
+    await remindDueSoon(trx, now);
+    if (escalated.length > 0) {
+      await recordSystemAudit(
+        trx,
+        escalated.map((c) => ({
+          action: 'case.escalate_overdue',
+          targetType: 'case',
+          targetId: c.id,
+          details: { reason: c.reason, assignee: c.assignee_id },
+        })),
+      );
+    }
     return commitments.length + lateCases.length;
   });
+}
+
+/** Each of our promises that fell due: its case's holder is told (the supervisors when nobody holds it). */
+async function tellOverduePromises(
+  db: Db,
+  commitments: ReadonlyArray<{ id: string; case_id: string; who: 'us' | 'customer'; text: string }>,
+  now: Date,
+): Promise<void> {
+  const ours = commitments.filter((c) => c.who === 'us');
+  if (ours.length === 0) return;
+  const cases = await db
+    .selectFrom('cases')
+    .select(['id', 'subject', 'assignee_id'])
+    .where('id', 'in', [...new Set(ours.map((c) => c.case_id))])
+    .execute();
+  const caseOf = new Map(cases.map((c) => [c.id, c]));
+  for (const commitment of ours) {
+    const holder = caseOf.get(commitment.case_id);
+    await notify(
+      db,
+      {
+        kind: 'commitment_overdue',
+        to: holder?.assignee_id ? { users: [holder.assignee_id] } : { roles: ['supervisor', 'owner'] },
+        caseId: commitment.case_id,
+        title: holder?.subject ?? '',
+        details: { promise: commitment.text.slice(0, 200) },
+        dedupeKey: `commitment_overdue:${commitment.id}`,
+      },
+      now,
+    );
+  }
+}
+
+async function remindDueSoon(db: Db, now: Date): Promise<void> {
+  for (const due of await ourCommitmentsDueWithin(db, now, DUE_SOON_MS)) {
+    await notify(
+      db,
+      {
+        kind: 'commitment_due_soon',
+        to: due.assignee_id ? { users: [due.assignee_id] } : { roles: ['supervisor', 'owner'] },
+        caseId: due.case_id,
+        title: due.subject,
+        details: { promise: due.text.slice(0, 200), dueAt: due.due_at.toISOString() },
+        dedupeKey: `commitment_due_soon:${due.id}`,
+      },
+      now,
+    );
+  }
 }

@@ -1,13 +1,14 @@
-import type { CaseDetail, CasePatch, CaseQuery, NewCase } from '@calmdesk/contracts';
+import type { CaseDetail, CasePatch, CaseQuery, EscalationReason, NewCase } from '@calmdesk/contracts';
 import { type Expression, type SqlBool, sql } from 'kysely';
 import { recordAudit } from '../audit/audit.service.ts';
-import type { Actor } from '../auth/actor.ts';
+import { type Actor, userIdOf } from '../auth/actor.ts';
 import { escapeLike, matchOrCreateCustomer } from '../customers/customers.service.ts';
 import type { Db } from '../db/database.ts';
 import { newId } from '../db/ids.ts';
 import type { CaseRow } from '../db/schema.ts';
 import { AppError, notFound } from '../errors.ts';
 import { mailOfEntries } from '../mail/mail-of-entries.ts';
+import { type NewNotification, notify } from '../notifications/notifications.service.ts';
 import { getSettings } from '../settings/settings.service.ts';
 import { type ChainVerdict, verifyChain } from './chain.ts';
 import { lockCase, receiveInbound } from './interactions.service.ts';
@@ -160,6 +161,10 @@ export async function listCases(
     if (query.level) conditions.push(eb('cases.level', '=', query.level));
     if (query.channel) conditions.push(eb('cases.channel', '=', query.channel));
     if (query.customer) conditions.push(eb('cases.customer_id', '=', query.customer));
+    if (query.escalated === 'true') {
+      conditions.push(eb('cases.escalated_at', 'is not', null));
+      conditions.push(eb('cases.status', 'not in', ['resolved', 'closed']));
+    } else if (query.escalated === 'false') conditions.push(eb('cases.escalated_at', 'is', null));
     if (query.assignee === 'none') conditions.push(eb('cases.assignee_id', 'is', null));
     else if (query.assignee === 'me')
       conditions.push(eb('cases.assignee_id', '=', actor.kind === 'user' ? actor.id : ''));
@@ -219,10 +224,10 @@ export async function updateCase(
 ): Promise<CaseDetail> {
   await db.transaction().execute(async (trx) => {
     const row = await lockCase(trx, id);
-    let assigneeId = patch.assignee === undefined ? row.assignee_id : patch.assignee;
+    const assigneeId = patch.assignee === undefined ? row.assignee_id : patch.assignee;
     if (assigneeId !== null && assigneeId !== row.assignee_id) await requireActiveUser(trx, assigneeId);
-    if (patch.escalate) assigneeId = (await pickSupervisor(trx, row.assignee_id)) ?? assigneeId;
     const status = patch.status ?? row.status;
+    const escalating = patch.escalate === true && row.escalated_at === null;
     await trx
       .updateTable('cases')
       .set({
@@ -231,7 +236,8 @@ export async function updateCase(
         fault: patch.fault ?? row.fault,
         subject: patch.subject ?? row.subject,
         assignee_id: assigneeId,
-        escalated_at: patch.escalate ? now : row.escalated_at,
+        escalated_at: escalating ? now : row.escalated_at,
+        escalation_reason: escalating ? 'manual' : row.escalation_reason,
         priority: computePriority({
           level: row.level,
           flags: row.flags,
@@ -252,8 +258,52 @@ export async function updateCase(
         before: { status: row.status, fault: row.fault, assignee: row.assignee_id },
       },
     });
+    const subject = patch.subject ?? row.subject;
+    if (assigneeId !== null && assigneeId !== row.assignee_id) {
+      await notify(
+        trx,
+        {
+          kind: 'case_assigned',
+          to: { users: [assigneeId], except: userIdOf(actor) },
+          caseId: id,
+          title: subject,
+          details: { by: actorName(actor) },
+          dedupeKey: `case_assigned:${id}:${now.toISOString()}`,
+        },
+        now,
+      );
+    }
+    if (escalating) {
+      await notify(trx, escalationNotice(id, subject, 'manual', assigneeId, actor), now);
+    }
   });
   return getCaseDetail(db, id);
+}
+
+/**
+ * An escalation tells the supervisors and owners, and the person holding the case, who keeps it:
+ * escalating informs, it does not take the case away (Seeds: the agent who handles a difficult
+ * customer is backed up, not replaced).
+ */
+export function escalationNotice(
+  caseId: string,
+  subject: string,
+  reason: EscalationReason,
+  assigneeId: string | null,
+  actor: Actor | null,
+): NewNotification {
+  return {
+    kind: 'case_escalated',
+    to: { roles: ['supervisor', 'owner'], users: [assigneeId], except: actor ? userIdOf(actor) : null },
+    caseId,
+    title: subject,
+    details: { reason, by: actor ? actorName(actor) : null },
+    dedupeKey: `case_escalated:${caseId}`,
+  };
+}
+
+function actorName(actor: Actor): string | null {
+  return actor.kind === 'user' ? actor.name : null;
 }
 
 async function requireActiveUser(db: Db, userId: string): Promise<void> {
@@ -264,26 +314,6 @@ async function requireActiveUser(db: Db, userId: string): Promise<void> {
     .where('disabled_at', 'is', null)
     .executeTakeFirst();
   if (!user) throw new AppError('bad_request', `user ${userId} does not exist`, 'assignee');
-}
-
-/** The supervisor (or else owner) with the fewest open cases. */
-async function pickSupervisor(db: Db, currentAssignee: string | null): Promise<string | null> {
-  const row = await db
-    .selectFrom('users')
-    .leftJoin('cases', (join) =>
-      join.onRef('cases.assignee_id', '=', 'users.id').on('cases.status', 'not in', ['resolved', 'closed']),
-    )
-    .select(['users.id', 'users.role'])
-    .select((eb) => eb.fn.count('cases.id').as('open_cases'))
-    .where('users.role', 'in', ['supervisor', 'owner'])
-    .where('users.disabled_at', 'is', null)
-    .where('users.id', '!=', currentAssignee ?? '')
-    .groupBy(['users.id', 'users.role'])
-    .orderBy(sql`users.role = 'supervisor'`, 'desc')
-    .orderBy('open_cases')
-    .limit(1)
-    .executeTakeFirst();
-  return row?.id ?? null;
 }
 
 export async function verifyCaseLog(db: Db, caseId: string): Promise<ChainVerdict> {
@@ -338,33 +368,21 @@ function chainedEntries(db: Db, caseIds: string[]) {
 }
 
 /**
- * Escalates cases (the first escalation time stays) and hands those with no assignee or an agent's to
- * the supervisor, when there is one.
+ * Marks cases escalated with the reason (the first escalation and its reason stay); each keeps its
+ * assignee. Returns the cases escalated now, with what their notices need.
  */
-export async function escalateCasesToSupervisor(
+export async function markCasesEscalated(
   db: Db,
   caseIds: string[],
-  supervisorId: string | null,
+  reason: EscalationReason,
   now: Date,
-): Promise<void> {
-  await db
+): Promise<Array<{ id: string; subject: string; assignee_id: string | null }>> {
+  if (caseIds.length === 0) return [];
+  return db
     .updateTable('cases')
-    .set((eb) => ({
-      escalated_at: eb.fn.coalesce('escalated_at', eb.val(now)),
-      assignee_id: supervisorId
-        ? eb
-            .case()
-            .when(
-              eb.or([
-                eb('assignee_id', 'is', null),
-                eb('assignee_id', 'in', eb.selectFrom('users').select('id').where('role', '=', 'agent')),
-              ]),
-            )
-            .then(supervisorId)
-            .else(eb.ref('assignee_id'))
-            .end()
-        : eb.ref('assignee_id'),
-    }))
+    .set({ escalated_at: now, escalation_reason: reason })
     .where('id', 'in', caseIds)
+    .where('escalated_at', 'is', null)
+    .returning(['id', 'subject', 'assignee_id'])
     .execute();
 }

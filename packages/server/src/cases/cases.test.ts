@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { escalateOverdue } from '../alerts/alerts.service.ts';
 import { CLI_ACTOR } from '../local/local.service.ts';
 import { createTestApp, TEST_DATABASES, type TestApp } from '../testing/test-app.ts';
 import { verifyAllLogs } from './cases.service.ts';
@@ -354,9 +355,9 @@ describe.each(TEST_DATABASES)('cases on %s', (kind) => {
     }
   });
 
-  it('lists a missed first response and hands the case from its agent to a supervisor', async () => {
+  it('lists a missed first response; the sweep escalates it to the supervisors while the agent keeps the case', async () => {
     const created = await openCase('Kurwa, gdzie jest moje zamówienie?!', 'Adam', 'adam@example.test');
-    await t.as('agent', {
+    await t.as('supervisor', {
       method: 'PATCH',
       url: `/api/cases/${created.id}`,
       payload: { assignee: t.users.agent.id },
@@ -367,9 +368,19 @@ describe.each(TEST_DATABASES)('cases on %s', (kind) => {
       const alerts = (await t.as('supervisor', { method: 'GET', url: '/api/alerts' })).json().items;
       const mine = alerts.filter((a: { caseId: string }) => a.caseId === created.id);
       expect(mine.map((a: { kind: string }) => a.kind)).toContain('first_response_missed');
+      // Reading the alerts changes nothing: escalating is the sweep's work.
+      const read = (await t.as('agent', { method: 'GET', url: `/api/cases/${created.id}` })).json();
+      expect(read.escalatedAt).toBeNull();
+
+      await escalateOverdue(t.database.db, t.clock.now);
       const detail = (await t.as('agent', { method: 'GET', url: `/api/cases/${created.id}` })).json();
-      expect(detail.escalatedAt).not.toBeNull();
-      expect(detail.assignee.id).not.toBe(t.users.agent.id);
+      expect(detail.escalatedAt).toBe(t.clock.now.toISOString());
+      expect(detail.escalationReason).toBe('first_response_missed');
+      expect(detail.assignee.id).toBe(t.users.agent.id);
+      const queue = (await t.as('supervisor', { method: 'GET', url: '/api/cases?escalated=true' })).json();
+      expect(queue.items.map((c: { id: string }) => c.id)).toContain(created.id);
+      // A second sweep escalates nothing again.
+      expect(await escalateOverdue(t.database.db, t.clock.now)).toBe(0);
     } finally {
       t.clock.now = saved;
     }

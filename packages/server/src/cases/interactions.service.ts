@@ -17,6 +17,7 @@ import type { Db } from '../db/database.ts';
 import { newId } from '../db/ids.ts';
 import type { CaseRow, CaseStatus, InteractionKind, InteractionRow } from '../db/schema.ts';
 import { AppError, notFound } from '../errors.ts';
+import { notificationsInsert } from '../notifications/notifications.service.ts';
 import { SETTINGS_COLUMNS, type Settings, splitSettings } from '../settings/settings.service.ts';
 import { entryHash } from './chain.ts';
 import { type Interaction, presentInteraction } from './present.ts';
@@ -344,10 +345,37 @@ export async function receiveInbound(
     (entry) => [
       ...commitmentsInsert(db, caseRow.id, entry.id, commitments, now),
       ...abuseInsert(db, caseRow, entry.id, analysis, now),
+      ...toldTheAssignee(db, actor, caseRow, entry.id, analysis, now),
       ...(companions?.(entry) ?? []),
     ],
     caseChanges,
   );
+}
+
+/** The customer wrote again on a case someone holds: they are told (unless they logged it themselves). */
+function toldTheAssignee(
+  db: Db,
+  actor: Actor,
+  caseRow: CaseRow,
+  interactionId: string,
+  analysis: Analysis,
+  now: Date,
+): Companion[] {
+  if (!caseRow.assignee_id || caseRow.assignee_id === userIdOf(actor)) return [];
+  return [
+    notificationsInsert(
+      db,
+      {
+        kind: 'customer_wrote',
+        to: { users: [caseRow.assignee_id] },
+        caseId: caseRow.id,
+        title: caseRow.subject,
+        details: { level: analysis.level },
+        dedupeKey: `customer_wrote:${interactionId}`,
+      },
+      now,
+    ),
+  ];
 }
 
 const ABUSE_FLAGS = new Set(['profanity', 'insult', 'threat_violence']);

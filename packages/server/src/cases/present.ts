@@ -23,6 +23,7 @@ export function presentCaseSummary(row: CaseSummaryRow): CaseSummary {
     firstResponseDueAt: iso(row.first_response_due_at),
     firstRespondedAt: iso(row.first_responded_at),
     escalatedAt: iso(row.escalated_at),
+    escalationReason: row.escalation_reason,
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
     customer: { id: row.customer_id, name: row.customer_name },

@@ -2,6 +2,7 @@ import { type Config, loadConfig } from '../config.ts';
 import { type DemoResult, seedDemo } from '../demo/seed-demo.ts';
 import { startMailPolling } from '../mail/mail-poller.ts';
 import { startOutboxSender } from '../mail/outbox-sender.ts';
+import { queueNotificationMail } from '../notifications/notification-mail.ts';
 import { type RunningServer, startServer } from '../server.ts';
 import { parseCommandArgs } from './args.ts';
 import { type CliIo, type Command, writeLine } from './command.ts';
@@ -63,7 +64,11 @@ export async function startServing(
   // The mailboxes are read and the outbox delivered while the server runs; closing stops them first,
   // so no mail is half taken.
   const mail = startMailPolling(server.database.db, { log: server.app.log });
-  const outbox = startOutboxSender(server.database.db, { log: server.app.log });
+  const db = server.database.db;
+  const outbox = startOutboxSender(db, {
+    log: server.app.log,
+    prepare: (now) => queueNotificationMail(db, now),
+  });
   return {
     ...server,
     close: async () => {

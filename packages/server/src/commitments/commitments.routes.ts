@@ -9,7 +9,7 @@ import {
   withErrors,
 } from '@calmdesk/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { escalateOverdue, listAlerts } from '../alerts/alerts.service.ts';
+import { listAlerts } from '../alerts/alerts.service.ts';
 import type { AppContext } from '../http/context.ts';
 import { listCommitments, setCommitmentStatus } from './commitments.service.ts';
 
@@ -46,15 +46,11 @@ export function commitmentsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       {
         schema: {
           tags: ['alerts'],
-          summary: 'Overdue commitments and missed first responses, escalated',
+          summary: 'Overdue commitments and missed first responses (read only: the sweep escalates them)',
           response: withErrors({ 200: itemsOf(AlertSchema) }),
         },
       },
-      async () => {
-        const now = ctx.now();
-        await escalateOverdue(ctx.db, now);
-        return { items: await listAlerts(ctx.db, now) };
-      },
+      async () => ({ items: await listAlerts(ctx.db, ctx.now()) }),
     );
   };
 }

@@ -46,14 +46,35 @@ export async function setCommitmentStatus(
 export async function markOverdueCommitmentsEscalated(
   db: Db,
   now: Date,
-): Promise<Array<{ case_id: string }>> {
+): Promise<Array<{ id: string; case_id: string; who: 'us' | 'customer'; text: string }>> {
   return db
     .updateTable('commitments')
     .set({ escalated_at: now })
     .where('status', '=', 'open')
     .where('due_at', '<', now)
     .where('escalated_at', 'is', null)
-    .returning('case_id')
+    .returning(['id', 'case_id', 'who', 'text'])
+    .execute();
+}
+
+/** Our open promises falling due within this window, on cases still in progress: who holds each case. */
+export async function ourCommitmentsDueWithin(db: Db, now: Date, windowMs: number) {
+  return db
+    .selectFrom('commitments')
+    .innerJoin('cases', 'cases.id', 'commitments.case_id')
+    .select([
+      'commitments.id',
+      'commitments.case_id',
+      'commitments.text',
+      'commitments.due_at',
+      'cases.subject',
+      'cases.assignee_id',
+    ])
+    .where('commitments.who', '=', 'us')
+    .where('commitments.status', '=', 'open')
+    .where('commitments.due_at', '>=', now)
+    .where('commitments.due_at', '<', new Date(now.getTime() + windowMs))
+    .where('cases.status', 'not in', ['resolved', 'closed'])
     .execute();
 }
 

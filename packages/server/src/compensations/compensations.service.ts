@@ -9,6 +9,7 @@ import type { Db } from '../db/database.ts';
 import { newId } from '../db/ids.ts';
 import type { CompensationRow } from '../db/schema.ts';
 import { AppError, notFound } from '../errors.ts';
+import { notify } from '../notifications/notifications.service.ts';
 import { getSettings, type Settings } from '../settings/settings.service.ts';
 
 /**
@@ -46,7 +47,7 @@ export async function proposeCompensation(
   now: Date,
 ): Promise<Compensation> {
   return db.transaction().execute(async (trx) => {
-    const { settings } = await lockCaseWithSettings(trx, caseId);
+    const { caseRow, settings } = await lockCaseWithSettings(trx, caseId);
     const money = moneyOf(input, settings);
     const approvalNeeded = needsApproval(input.kind, money, input.statutory, settings);
     // Within policy, or proposed by someone who could approve it anyway: approved at once.
@@ -81,8 +82,34 @@ export async function proposeCompensation(
         status: row.status,
       },
     });
+    if (row.status === 'proposed') {
+      await notify(
+        trx,
+        {
+          kind: 'refund_to_approve',
+          to: { roles: ['supervisor', 'owner'], except: userIdOf(actor) },
+          caseId,
+          title: caseRow.subject,
+          details: compensationDetails(compensation, actor),
+          dedupeKey: `refund_to_approve:${row.id}`,
+        },
+        now,
+      );
+    }
     return compensation;
   });
+}
+
+function compensationDetails(
+  compensation: Compensation,
+  actor: Actor,
+): Record<string, string | number | null> {
+  return {
+    compensation: compensation.kind,
+    amount: compensation.amount,
+    currency: compensation.currency,
+    by: actor.kind === 'user' ? actor.name : null,
+  };
 }
 
 const NEXT_STATUS = { approve: 'approved', reject: 'rejected', issue: 'issued' } as const;
@@ -146,6 +173,26 @@ export async function decideCompensation(
       targetId: id,
       details: { caseId: row.case_id, before: row.status },
     });
-    return presentCompensation(updated);
+    const compensation = presentCompensation(updated);
+    if (decision.decision !== 'issue' && row.status === 'proposed') {
+      const subject = await trx
+        .selectFrom('cases')
+        .select('subject')
+        .where('id', '=', row.case_id)
+        .executeTakeFirst();
+      await notify(
+        trx,
+        {
+          kind: 'refund_decided',
+          to: { users: [row.proposed_by], except: userIdOf(actor) },
+          caseId: row.case_id,
+          title: subject?.subject ?? '',
+          details: { ...compensationDetails(compensation, actor), decision: updated.status },
+          dedupeKey: `refund_decided:${row.id}`,
+        },
+        now,
+      );
+    }
+    return compensation;
   });
 }

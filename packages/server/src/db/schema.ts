@@ -5,9 +5,11 @@ import type {
   Channel,
   CompensationKind,
   DeliveryState,
+  EscalationReason,
   Fault,
   InteractionKind,
   Level,
+  NotificationKind,
   Role,
 } from '@calmdesk/contracts';
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
@@ -20,9 +22,11 @@ export type {
   Channel,
   CompensationKind,
   DeliveryState,
+  EscalationReason,
   Fault,
   InteractionKind,
   Level,
+  NotificationKind,
   Role,
 };
 
@@ -81,6 +85,8 @@ export interface UsersTable {
   role: Role;
   password_hash: string;
   signature: string | null;
+  /** The notification kinds this person also gets by e-mail. */
+  email_notifications: Generated<NotificationKind[]>;
   created_at: CreatedAt;
   disabled_at: Timestamp | null;
 }
@@ -137,6 +143,7 @@ export interface CasesTable {
   language: string | null;
   assignee_id: string | null;
   escalated_at: Timestamp | null;
+  escalation_reason: EscalationReason | null;
   priority: Generated<number>;
   first_response_due_at: Timestamp | null;
   first_responded_at: Timestamp | null;
@@ -377,6 +384,22 @@ export interface MailOutboxTable {
   sent_at: Timestamp | null;
 }
 
+export interface NotificationsTable {
+  id: string;
+  user_id: string;
+  kind: NotificationKind;
+  case_id: string | null;
+  /** What it is about, as it was then: a case's subject, a mailbox's address. */
+  title: string;
+  details: Json<Record<string, string | number | null>>;
+  /** One notification per user and key: a sweep that runs twice tells nobody twice. */
+  dedupe_key: string;
+  /** `pending`: the person wants this kind by e-mail and it is not queued yet. */
+  email_state: Generated<'none' | 'pending' | 'queued'>;
+  created_at: Timestamp;
+  read_at: Timestamp | null;
+}
+
 export interface Database {
   organisation: OrganisationTable;
   users: UsersTable;
@@ -397,6 +420,7 @@ export interface Database {
   mail_messages: MailMessagesTable;
   mail_attachments: MailAttachmentsTable;
   mail_outbox: MailOutboxTable;
+  notifications: NotificationsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -28,6 +28,7 @@ const OWNERS: Record<keyof Database, string> = {
   mail_messages: 'mail',
   mail_attachments: 'mail',
   mail_outbox: 'mail',
+  notifications: 'notifications',
 };
 
 const SRC = join(import.meta.dirname, '..');

@@ -21,6 +21,7 @@ import { engineRoutes } from '../engine/engine.routes.ts';
 import { importsRoutes } from '../imports/imports.routes.ts';
 import { localRoutes } from '../local/local.routes.ts';
 import { mailboxesRoutes } from '../mail/mailboxes.routes.ts';
+import { notificationsRoutes } from '../notifications/notifications.routes.ts';
 import { packageFile } from '../package-root.ts';
 import { profilesRoutes } from '../profiles/profiles.routes.ts';
 import { usersRoutes } from '../users/users.routes.ts';
@@ -94,6 +95,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(importsRoutes(ctx));
   await app.register(analyticsRoutes(ctx));
   await app.register(mailboxesRoutes(ctx));
+  await app.register(notificationsRoutes(ctx));
   await app.register(engineRoutes());
   if (existsSync(webDist)) await serveWebApp(app);
   return app;

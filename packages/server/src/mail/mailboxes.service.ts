@@ -16,6 +16,7 @@ import type { Db } from '../db/database.ts';
 import { newId } from '../db/ids.ts';
 import type { MailboxesTable, MailState } from '../db/schema.ts';
 import { AppError, notFound } from '../errors.ts';
+import { notify } from '../notifications/notifications.service.ts';
 
 /** What the poller needs to connect: the parsed server addresses with their passwords. */
 export interface MailboxConnection {
@@ -211,12 +212,34 @@ export async function markMailboxSynced(db: Db, id: string, now: Date): Promise<
     .execute();
 }
 
+/** A mailbox failed: its status and reason; when it was working until now, the owners are told. */
 export async function markMailboxFailing(db: Db, id: string, reason: string, now: Date): Promise<void> {
-  await db
+  const started = await db
     .updateTable('mailboxes')
     .set({ status: 'error', last_error: reason.slice(0, 1000), updated_at: now })
     .where('id', '=', id)
-    .execute();
+    .where('status', '=', 'ok')
+    .returning('address')
+    .executeTakeFirst();
+  if (!started) {
+    await db
+      .updateTable('mailboxes')
+      .set({ last_error: reason.slice(0, 1000), updated_at: now })
+      .where('id', '=', id)
+      .execute();
+    return;
+  }
+  await notify(
+    db,
+    {
+      kind: 'mailbox_failing',
+      to: { roles: ['owner'] },
+      title: started.address,
+      details: { reason: reason.slice(0, 300) },
+      dedupeKey: `mailbox_failing:${id}:${now.toISOString()}`,
+    },
+    now,
+  );
 }
 
 /** Where the next fetch starts; a changed UIDVALIDITY starts over (Message-IDs keep that from duplicating). */

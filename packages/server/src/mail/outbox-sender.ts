@@ -21,6 +21,8 @@ export interface SenderOptions {
   leaseMs?: number;
   /** The first retry's wait; each next one doubles it, up to an hour. */
   firstRetryMs?: number;
+  /** Runs before each delivery round: queues what other features want mailed (notifications). */
+  prepare?: (now: Date) => Promise<unknown>;
 }
 
 export interface OutboxSender {
@@ -57,6 +59,7 @@ export function startOutboxSender(db: Db, options: SenderOptions): OutboxSender 
     while (!stopped) {
       pending = false;
       try {
+        await options.prepare?.(settings.now());
         while (!stopped && (await deliverDueMail(db, transports, settings)) > 0);
       } catch (error) {
         settings.log.warn({ err: error }, 'could not deliver the outbox');

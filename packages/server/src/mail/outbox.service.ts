@@ -360,13 +360,7 @@ async function newestMailThread(db: Db, customerId: string): Promise<MailThread 
 async function freshThread(db: Db, customerId: string): Promise<MailThread> {
   const [customer, mailbox] = await Promise.all([
     db.selectFrom('customers').select('emails').where('id', '=', customerId).executeTakeFirst(),
-    db
-      .selectFrom('mailboxes')
-      .select(['id', 'address', 'reply_secret'])
-      .where('smtp_url', 'is not', null)
-      .orderBy('created_at')
-      .limit(1)
-      .executeTakeFirst(),
+    firstSendingMailbox(db),
   ]);
   const to = customer?.emails[0];
   if (!to) throw new AppError('conflict', 'the customer has no e-mail address: copy the letter instead');
@@ -385,4 +379,45 @@ async function freshThread(db: Db, customerId: string): Promise<MailThread> {
     inReplyTo: null,
     references: [],
   };
+}
+
+/**
+ * Queues an automatic mail to a staff member (a notification) from the first mailbox that can send;
+ * false when none can. It belongs to no case thread and asks robots not to answer.
+ */
+export async function queueStaffMail(
+  db: Db,
+  mail: { to: string; subject: string; body: string },
+  now: Date,
+): Promise<boolean> {
+  const mailbox = await firstSendingMailbox(db);
+  if (!mailbox) return false;
+  const thread: MailThread = {
+    mailboxId: mailbox.id,
+    mailboxAddress: mailbox.address,
+    secret: mailbox.reply_secret,
+    caseId: null,
+    subject: mail.subject,
+    to: mail.to,
+    inReplyTo: null,
+    references: [],
+  };
+  await outboxInsert(
+    db,
+    thread,
+    { kind: 'notification', interactionId: null, body: mail.body, autoSubmitted: true },
+    now,
+  ).execute();
+  return true;
+}
+
+/** The oldest mailbox with an outgoing server: where mail that belongs to no thread leaves from. */
+function firstSendingMailbox(db: Db) {
+  return db
+    .selectFrom('mailboxes')
+    .select(['id', 'address', 'reply_secret'])
+    .where('smtp_url', 'is not', null)
+    .orderBy('created_at')
+    .limit(1)
+    .executeTakeFirst();
 }

@@ -57,7 +57,12 @@ export async function startDovecot(): Promise<Dovecot> {
   let child: ChildProcess | undefined;
 
   const start = async () => {
-    const started = spawn(binary, ['-F', '-c', config], { stdio: ['ignore', 'ignore', 'pipe'] });
+    // Its own process group: stopping it stops the imap and login processes too, as a real restart does
+    // (killed alone, the master leaves them serving the open connections for half a minute).
+    const started = spawn(binary, ['-F', '-c', config], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+      detached: true,
+    });
     let stderr = '';
     started.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
       stderr += chunk;
@@ -70,7 +75,8 @@ export async function startDovecot(): Promise<Dovecot> {
     child = undefined;
     if (!running || running.exitCode !== null) return;
     const exited = new Promise((resolve) => running.once('exit', resolve));
-    running.kill('SIGTERM');
+    if (running.pid) process.kill(-running.pid, 'SIGTERM');
+    else running.kill('SIGTERM');
     await exited;
   };
   const withClient = async (work: (client: ImapFlow) => Promise<void>) => {

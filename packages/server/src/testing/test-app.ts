@@ -1,4 +1,5 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import { CSRF_HEADER, SESSION_COOKIE } from '../auth/auth.hook.ts';
 import { createToken } from '../auth/auth.service.ts';
 import { loadConfig } from '../config.ts';
 import { type OpenDatabase, openDatabase } from '../db/database.ts';
@@ -44,6 +45,8 @@ export interface TestApp {
   users: Record<Role, PublicUser>;
   /** Sends a request as a staff member of that role (a bearer token bound to the role). */
   as(role: Role, options: InjectOptions): Promise<LightMyRequestResponse>;
+  /** Sends a request as the signed-in person of that role (their session cookie and CSRF token). */
+  asUser(role: Role, options: InjectOptions): Promise<LightMyRequestResponse>;
   clock: { now: Date };
   close(): Promise<void>;
 }
@@ -68,6 +71,22 @@ export async function createTestApp(kind: 'pglite' | 'postgres' = 'pglite'): Pro
     });
     tokens[role] = (await createToken(database.db, role, `test ${role}`)).token;
   }
+  const sessions = new Map<Role, { cookie: string; csrf: string }>();
+  const sessionOf = async (role: Role) => {
+    let session = sessions.get(role);
+    if (!session) {
+      const signedIn = await app.inject({
+        method: 'POST',
+        url: '/api/session',
+        payload: { email: `${role}@example.test`, password: `${role}-password` },
+      });
+      const cookie = signedIn.cookies.find((c) => c.name === SESSION_COOKIE);
+      if (!cookie) throw new Error(`${role} could not sign in: ${signedIn.body}`);
+      session = { cookie: `${cookie.name}=${cookie.value}`, csrf: signedIn.json().csrfToken };
+      sessions.set(role, session);
+    }
+    return session;
+  };
   return {
     app,
     database,
@@ -75,6 +94,13 @@ export async function createTestApp(kind: 'pglite' | 'postgres' = 'pglite'): Pro
     clock,
     as: (role, options) =>
       app.inject({ ...options, headers: { ...options.headers, authorization: `Bearer ${tokens[role]}` } }),
+    asUser: async (role, options) => {
+      const session = await sessionOf(role);
+      return app.inject({
+        ...options,
+        headers: { ...options.headers, cookie: session.cookie, [CSRF_HEADER]: session.csrf },
+      });
+    },
     async close() {
       await app.close();
       await database.close();

@@ -1,4 +1,4 @@
-import type { NewUser, User as PublicUser } from '@calmdesk/contracts';
+import type { NewUser, NotificationKind, User as PublicUser } from '@calmdesk/contracts';
 import { recordAudit } from '../audit/audit.service.ts';
 import type { Actor } from '../auth/actor.ts';
 import { requireRole } from '../auth/actor.ts';
@@ -7,7 +7,7 @@ import { normaliseEmail } from '../customers/customers.service.ts';
 import type { Db } from '../db/database.ts';
 import { newId } from '../db/ids.ts';
 import type { UserRow } from '../db/schema.ts';
-import { AppError } from '../errors.ts';
+import { AppError, notFound } from '../errors.ts';
 
 export type { PublicUser };
 
@@ -61,4 +61,39 @@ export async function countUsers(db: Db): Promise<number> {
     .select((eb) => eb.fn.countAll<string>().as('n'))
     .executeTakeFirstOrThrow();
   return Number(row.n);
+}
+
+/** The notification kinds a staff member also gets by e-mail. */
+export async function getEmailNotifications(db: Db, userId: string): Promise<NotificationKind[]> {
+  const row = await db
+    .selectFrom('users')
+    .select('email_notifications')
+    .where('id', '=', userId)
+    .executeTakeFirst();
+  if (!row) throw notFound('user', userId);
+  return row.email_notifications;
+}
+
+/** Sets which notification kinds a staff member also gets by e-mail (their own choice). */
+export async function setEmailNotifications(
+  db: Db,
+  actor: Actor,
+  userId: string,
+  kinds: readonly NotificationKind[],
+): Promise<NotificationKind[]> {
+  const chosen = [...new Set(kinds)];
+  const row = await db
+    .updateTable('users')
+    .set({ email_notifications: chosen })
+    .where('id', '=', userId)
+    .returning('email_notifications')
+    .executeTakeFirst();
+  if (!row) throw notFound('user', userId);
+  await recordAudit(db, actor, {
+    action: 'user.email_notifications',
+    targetType: 'user',
+    targetId: userId,
+    details: { email: chosen },
+  });
+  return row.email_notifications;
 }

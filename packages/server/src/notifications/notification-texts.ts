@@ -1,0 +1,73 @@
+import type { Lang } from '@calmdesk/analysis';
+import type { NotificationKind } from '@calmdesk/contracts';
+
+type Details = Record<string, string | number | null>;
+type Sentence = (title: string, details: Details) => string;
+
+/** The e-mail sentence of each notification, per language; the app writes its own from the same details. */
+export const NOTIFICATION_TEXTS: Record<Lang, Record<NotificationKind, Sentence>> = {
+  pl: {
+    case_assigned: (t, d) => `Przydzielono Ci sprawę „${t}”${d.by ? ` (przydzielił(a): ${d.by})` : ''}.`,
+    customer_wrote: (t) => `Klient napisał ponownie w Twojej sprawie „${t}”.`,
+    case_escalated: (t, d) =>
+      `Sprawa „${t}” została eskalowana: ${REASONS.pl[String(d.reason)] ?? d.reason}.`,
+    refund_to_approve: (t, d) => `Rekompensata czeka na Twoją zgodę w sprawie „${t}”${money(d)}.`,
+    refund_decided: (t, d) =>
+      `Rekompensata w sprawie „${t}”${money(d)} została ${d.decision === 'rejected' ? 'odrzucona' : 'zatwierdzona'}.`,
+    commitment_due_soon: (t, d) => `Nasza obietnica w sprawie „${t}” mija w ciągu godziny: ${d.promise}`,
+    commitment_overdue: (t, d) => `Minął termin naszej obietnicy w sprawie „${t}”: ${d.promise}`,
+    mailbox_failing: (t, d) => `Skrzynka ${t} nie działa: ${d.reason}`,
+  },
+  et: {
+    case_assigned: (t, d) => `Sulle määrati juhtum „${t}”${d.by ? ` (määras: ${d.by})` : ''}.`,
+    customer_wrote: (t) => `Klient kirjutas uuesti sinu juhtumis „${t}”.`,
+    case_escalated: (t, d) => `Juhtum „${t}” eskaleeriti: ${REASONS.et[String(d.reason)] ?? d.reason}.`,
+    refund_to_approve: (t, d) => `Hüvitis ootab sinu kinnitust juhtumis „${t}”${money(d)}.`,
+    refund_decided: (t, d) =>
+      `Hüvitis juhtumis „${t}”${money(d)} ${d.decision === 'rejected' ? 'lükati tagasi' : 'kinnitati'}.`,
+    commitment_due_soon: (t, d) => `Meie lubadus juhtumis „${t}” aegub tunni jooksul: ${d.promise}`,
+    commitment_overdue: (t, d) => `Meie lubaduse tähtaeg juhtumis „${t}” on möödas: ${d.promise}`,
+    mailbox_failing: (t, d) => `Postkast ${t} ei tööta: ${d.reason}`,
+  },
+  en: {
+    case_assigned: (t, d) => `The case “${t}” was assigned to you${d.by ? ` by ${d.by}` : ''}.`,
+    customer_wrote: (t) => `The customer wrote again on your case “${t}”.`,
+    case_escalated: (t, d) => `The case “${t}” was escalated: ${REASONS.en[String(d.reason)] ?? d.reason}.`,
+    refund_to_approve: (t, d) => `A compensation waits for your approval on “${t}”${money(d)}.`,
+    refund_decided: (t, d) =>
+      `The compensation on “${t}”${money(d)} was ${d.decision === 'rejected' ? 'rejected' : 'approved'}.`,
+    commitment_due_soon: (t, d) => `Our promise on “${t}” falls due within the hour: ${d.promise}`,
+    commitment_overdue: (t, d) => `Our promise on “${t}” is overdue: ${d.promise}`,
+    mailbox_failing: (t, d) => `The mailbox ${t} is failing: ${d.reason}`,
+  },
+};
+
+const REASONS: Record<Lang, Record<string, string>> = {
+  pl: {
+    first_response_missed: 'minął czas na pierwszą odpowiedź',
+    commitment_overdue: 'minął termin naszej obietnicy',
+    manual: 'decyzja pracownika',
+  },
+  et: {
+    first_response_missed: 'esimese vastuse aeg on möödas',
+    commitment_overdue: 'meie lubaduse tähtaeg on möödas',
+    manual: 'töötaja otsus',
+  },
+  en: {
+    first_response_missed: 'the first response is overdue',
+    commitment_overdue: 'our promise is overdue',
+    manual: 'a staff member escalated it',
+  },
+};
+
+export const NOTIFICATION_SUBJECT: Record<Lang, string> = {
+  pl: 'CalmDesk: powiadomienie',
+  et: 'CalmDesk: teavitus',
+  en: 'CalmDesk: notification',
+};
+
+function money(details: Details): string {
+  return details.amount !== null && details.amount !== undefined
+    ? ` (${details.amount} ${details.currency ?? ''})`.replace(' )', ')')
+    : '';
+}
