@@ -5,6 +5,7 @@ import {
   ourCommitmentsDueWithin,
 } from '../commitments/commitments.service.ts';
 import type { Db } from '../db/database.ts';
+import type { Role } from '../db/schema.ts';
 import { notify } from '../notifications/notifications.service.ts';
 
 export interface Alert {
@@ -125,8 +126,11 @@ export async function escalateOverdue(db: Db, now: Date): Promise<number> {
       ...byCommitment.map((c) => ({ ...c, reason: 'commitment_overdue' as const })),
       ...byResponse.map((c) => ({ ...c, reason: 'first_response_missed' as const })),
     ];
-    for (const c of escalated)
-      await notify(trx, escalationNotice(c.id, c.subject, c.reason, c.assignee_id, null), now);
+    await notify(
+      trx,
+      escalated.map((c) => escalationNotice(c.id, c.subject, c.reason, c.assignee_id, null)),
+      now,
+    );
     await tellOverduePromises(trx, commitments, now);
     await remindDueSoon(trx, now);
     if (escalated.length > 0) {
@@ -158,36 +162,37 @@ async function tellOverduePromises(
     .where('id', 'in', [...new Set(ours.map((c) => c.case_id))])
     .execute();
   const caseOf = new Map(cases.map((c) => [c.id, c]));
-  for (const commitment of ours) {
-    const holder = caseOf.get(commitment.case_id);
-    await notify(
-      db,
-      {
-        kind: 'commitment_overdue',
-        to: holder?.assignee_id ? { users: [holder.assignee_id] } : { roles: ['supervisor', 'owner'] },
+  await notify(
+    db,
+    ours.map((commitment) => {
+      const holder = caseOf.get(commitment.case_id);
+      return {
+        kind: 'commitment_overdue' as const,
+        to: holder?.assignee_id
+          ? { users: [holder.assignee_id] }
+          : { roles: ['supervisor', 'owner'] as Role[] },
         caseId: commitment.case_id,
         title: holder?.subject ?? '',
         details: { promise: commitment.text.slice(0, 200) },
         dedupeKey: `commitment_overdue:${commitment.id}`,
-      },
-      now,
-    );
-  }
+      };
+    }),
+    now,
+  );
 }
 
 async function remindDueSoon(db: Db, now: Date): Promise<void> {
-  for (const due of await ourCommitmentsDueWithin(db, now, DUE_SOON_MS)) {
-    await notify(
-      db,
-      {
-        kind: 'commitment_due_soon',
-        to: due.assignee_id ? { users: [due.assignee_id] } : { roles: ['supervisor', 'owner'] },
-        caseId: due.case_id,
-        title: due.subject,
-        details: { promise: due.text.slice(0, 200), dueAt: due.due_at.toISOString() },
-        dedupeKey: `commitment_due_soon:${due.id}`,
-      },
-      now,
-    );
-  }
+  const due = await ourCommitmentsDueWithin(db, now, DUE_SOON_MS);
+  await notify(
+    db,
+    due.map((d) => ({
+      kind: 'commitment_due_soon' as const,
+      to: d.assignee_id ? { users: [d.assignee_id] } : { roles: ['supervisor', 'owner'] as Role[] },
+      caseId: d.case_id,
+      title: d.subject,
+      details: { promise: d.text.slice(0, 200), dueAt: d.due_at.toISOString() },
+      dedupeKey: `commitment_due_soon:${d.id}`,
+    })),
+    now,
+  );
 }

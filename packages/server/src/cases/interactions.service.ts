@@ -365,14 +365,16 @@ function toldTheAssignee(
   return [
     notificationsInsert(
       db,
-      {
-        kind: 'customer_wrote',
-        to: { users: [caseRow.assignee_id] },
-        caseId: caseRow.id,
-        title: caseRow.subject,
-        details: { level: analysis.level },
-        dedupeKey: `customer_wrote:${interactionId}`,
-      },
+      [
+        {
+          kind: 'customer_wrote',
+          to: { users: [caseRow.assignee_id] },
+          caseId: caseRow.id,
+          title: caseRow.subject,
+          details: { level: analysis.level },
+          dedupeKey: `customer_wrote:${interactionId}`,
+        },
+      ],
       now,
     ),
   ];

@@ -23,61 +23,43 @@ export interface NewNotification {
 }
 
 /**
- * The notifications for these recipients as one INSERT … SELECT over the users, not yet run: it can ride
- * in the statement or transaction of what caused it. Each person's e-mail choice is read in the same
- * statement; disabled staff are left out; a notification already given (same user and key) is kept.
+ * These notifications as one INSERT … SELECT over the users, not yet run: it can ride in the statement
+ * or transaction of what caused them, and a sweep tells a thousand people in one round trip. Each
+ * person's e-mail choice is read in the same statement; disabled staff are left out; a notification
+ * already given (same user and key) is kept as it was.
  */
-export function notificationsInsert(db: Db, notification: NewNotification, now: Date) {
-  const users = (notification.to.users ?? []).filter((id): id is string => id !== null);
-  const roles = notification.to.roles ?? [];
-  return db
-    .insertInto('notifications')
-    .columns([
-      'id',
-      'user_id',
-      'kind',
-      'case_id',
-      'title',
-      'details',
-      'dedupe_key',
-      'email_state',
-      'created_at',
-    ])
-    .expression(
-      db
-        .selectFrom('users')
-        .select((eb) => [
-          sql<string>`gen_random_uuid()::text`.as('id'),
-          'users.id as user_id',
-          eb.val(notification.kind).as('kind'),
-          eb.val(notification.caseId ?? null).as('case_id'),
-          eb.val(notification.title.slice(0, 300)).as('title'),
-          sql<string>`${JSON.stringify(notification.details ?? {})}::jsonb`.as('details'),
-          eb.val(notification.dedupeKey).as('dedupe_key'),
-          sql<string>`CASE WHEN ${notification.kind} = ANY(users.email_notifications) THEN 'pending' ELSE 'none' END`.as(
-            'email_state',
-          ),
-          sql<Date>`${now}::timestamptz`.as('created_at'),
-        ])
-        .where('users.disabled_at', 'is', null)
-        .where((eb) =>
-          eb.or([
-            ...(users.length > 0 ? [eb('users.id', 'in', users)] : []),
-            ...(roles.length > 0 ? [eb('users.role', 'in', [...roles])] : []),
-            eb.lit(false),
-          ]),
-        )
-        .$if(Boolean(notification.to.except), (query) =>
-          query.where('users.id', '!=', notification.to.except as string),
-        ),
-    )
-    .onConflict((conflict) => conflict.columns(['user_id', 'dedupe_key']).doNothing());
+export function notificationsInsert(db: Db, notifications: readonly NewNotification[], now: Date) {
+  const rows = notifications.map((n) => ({
+    kind: n.kind,
+    case_id: n.caseId ?? null,
+    title: n.title.slice(0, 300),
+    details: n.details ?? {},
+    dedupe_key: n.dedupeKey,
+    users: (n.to.users ?? []).filter((id): id is string => id !== null),
+    roles: n.to.roles ?? [],
+    except_id: n.to.except ?? null,
+  }));
+  return sql`INSERT INTO notifications (id, user_id, kind, case_id, title, details, dedupe_key, email_state, created_at)
+    SELECT gen_random_uuid()::text, u.id, n.kind, n.case_id, n.title, n.details, n.dedupe_key,
+      CASE WHEN n.kind = ANY(u.email_notifications) THEN 'pending' ELSE 'none' END, ${now}::timestamptz
+    FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS n(kind text, case_id text, title text,
+      details jsonb, dedupe_key text, users jsonb, roles jsonb, except_id text)
+    JOIN users u ON u.disabled_at IS NULL
+      AND (u.id IN (SELECT jsonb_array_elements_text(n.users)) OR u.role IN (SELECT jsonb_array_elements_text(n.roles)))
+      AND (n.except_id IS NULL OR u.id <> n.except_id)
+    ON CONFLICT (user_id, dedupe_key) DO NOTHING`;
 }
 
-/** Tells the recipients now; the answer is how many were told (those told before are not counted). */
-export async function notify(db: Db, notification: NewNotification, now: Date): Promise<number> {
-  const result = await notificationsInsert(db, notification, now).executeTakeFirst();
-  return Number(result.numInsertedOrUpdatedRows ?? 0);
+/** Tells the recipients now; the answer is how many people were told (those told before are not counted). */
+export async function notify(
+  db: Db,
+  notifications: NewNotification | readonly NewNotification[],
+  now: Date,
+): Promise<number> {
+  const list = Array.isArray(notifications) ? notifications : [notifications as NewNotification];
+  if (list.length === 0) return 0;
+  const result = await notificationsInsert(db, list, now).execute(db);
+  return Number(result.numAffectedRows ?? 0);
 }
 
 /** The signed-in person's newest notifications and how many are unread. */
