@@ -115,7 +115,8 @@ export function postgresTransport(db: Db, target: PostgresTarget, hooks: Transpo
     const client = new pg.Client({
       connectionString: target.url,
       keepAlive: true,
-      application_name: 'calmdesk live',
+      // Named after its schema, so an operator (or a test) can tell one instance's listener from another's.
+      application_name: `calmdesk live ${target.schema ?? ''}`.trim().slice(0, 63),
     });
     let isDropped = false;
     const drop = (error?: unknown) => {
