@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { CaseChange, CaseDetail, LiveEvent, LiveUser } from '@calmdesk/contracts';
 import { type Db, postgresTargetOf } from '../db/database.ts';
 import { createPresenceBoard, REPLYING_TTL_MS } from './presence.ts';
-import { localTransport, postgresTransport, type Signal, type Transport } from './transport.ts';
+import { localTransport, notify, postgresTransport, type Signal, type Transport } from './transport.ts';
 
 /** Changes kept for a browser that reconnects with `Last-Event-ID` (a few minutes of a busy desk). */
 const REPLAY_CAPACITY = 1_000;
@@ -49,9 +49,7 @@ export async function publishChange(db: Db, change: CaseChange): Promise<void> {
   // A process that serves no pages (a CLI command on PostgreSQL) still tells the servers.
   const target = postgresTargetOf(db);
   if (!target) return;
-  const transport = postgresTransport(db, target, { receive() {}, reconnected() {}, warn() {} });
-  await transport.send(change).catch(() => {});
-  await transport.close();
+  await notify(db, target.schema, change).catch(() => {});
 }
 
 /** The event of a case just opened or changed: its id, status and assignee, nothing its customer wrote. */

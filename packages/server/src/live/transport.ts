@@ -64,6 +64,13 @@ function decodeSignal(payload: string): Signal | null {
   }
 }
 
+/** Sends a signal on a schema's channel through the pool (after the write it announces committed). */
+export async function notify(db: Db, schema: string | undefined, signal: Signal): Promise<void> {
+  const payload = encodeSignal(signal);
+  if (payload === null) throw new Error(`a live ${signal.type} signal is too large`);
+  await sql`select pg_notify(${channelOf(schema)}, ${payload})`.execute(db);
+}
+
 /** One process on the embedded database: the channel is a function call. */
 export function localTransport(hooks: TransportHooks): Transport {
   let isClosed = false;
@@ -174,11 +181,7 @@ export function postgresTransport(db: Db, target: PostgresTarget, hooks: Transpo
   void connect();
 
   return {
-    async send(signal) {
-      const payload = encodeSignal(signal);
-      if (payload === null) throw new Error(`a live ${signal.type} signal is too large`);
-      await sql`select pg_notify(${channel}, ${payload})`.execute(db);
-    },
+    send: (signal) => notify(db, target.schema, signal),
     ready,
     async close() {
       isClosed = true;
