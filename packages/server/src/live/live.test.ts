@@ -194,3 +194,17 @@ describe.each(TEST_DATABASES)('live updates on %s', (kind) => {
     expect(((await answer.json()) as { error: { code: string } }).error.code).toBe('unauthenticated');
   });
 });
+
+describe('a server with open event streams', () => {
+  it('ends them when it closes, instead of waiting for the browsers to leave', async () => {
+    const t = await createTestApp('pglite');
+    const base = await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const token = (await createToken(t.database.db, 'agent', 'closing test')).token;
+    const stream = await connectEventStream(`${base}/api/events`, { authorization: `Bearer ${token}` });
+    const ended = stream.waitFor(() => false, 30_000).catch((error: Error) => error.message);
+    const started = performance.now();
+    await t.close();
+    expect(performance.now() - started).toBeLessThan(10_000);
+    expect(await ended).toMatch(/the stream ended/);
+  });
+});
