@@ -15,6 +15,12 @@ const ConfigSchema = z.object({
   port: z.coerce.number().int().min(0).max(65535),
   /** Interface to listen on; 127.0.0.1 keeps CalmDesk private to this machine. */
   host: z.string().min(1),
+  /**
+   * Behind a reverse proxy: which hops' X-Forwarded-For / -Proto to believe (Fastify's `trustProxy`):
+   * `true` (every hop) or the proxies' addresses and CIDR ranges, separated by commas. Unset: none,
+   * so a client cannot pose as another address or as HTTPS.
+   */
+  trustProxy: z.union([z.literal(true), z.string().min(1)]).optional(),
   /** Log level of pino. */
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
   /** `pretty`: readable lines for people; `json`: one JSON object a line, for log collectors. */
@@ -38,6 +44,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, overrides: Overrides = {}): C
     databaseSchema: env.DATABASE_SCHEMA || undefined,
     port: overrides.port ?? env.PORT ?? 3000,
     host: overrides.host ?? env.HOST ?? '127.0.0.1',
+    trustProxy: trustProxyOf(env.TRUST_PROXY),
     logLevel: env.LOG_LEVEL ?? 'info',
     logFormat: env.LOG_FORMAT || ((overrides.isTerminal ?? process.stdout.isTTY) ? 'pretty' : 'json'),
   });
@@ -49,3 +56,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, overrides: Overrides = {}): C
 }
 
 export class ConfigError extends Error {}
+
+function trustProxyOf(value: string | undefined): true | string | undefined {
+  if (!value || value === 'false') return undefined;
+  return value === 'true' ? true : value;
+}

@@ -18,6 +18,7 @@ import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from './components/language-switch.tsx';
 import { useSession, useSignOut } from './features/auth/session.ts';
 import { SignInPage } from './features/auth/sign-in-page.tsx';
+import { useLiveEvents } from './features/live/use-live.ts';
 
 type NavAnchorProps = NavLinkProps & Omit<ComponentPropsWithRef<'a'>, keyof NavLinkProps>;
 
@@ -72,6 +73,7 @@ function SignedInShell({ name, role }: { name: string; role: string }) {
   const signOut = useSignOut();
   const [opened, { toggle, close }] = useDisclosure();
   const nav = useNavItems(role);
+  useLiveEvents();
   return (
     <AppShell
       header={{ height: 56 }}

@@ -16,6 +16,7 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { decideCompensation, proposeCompensation } from '../compensations/compensations.service.ts';
 import type { AppContext } from '../http/context.ts';
+import { caseChangeOf, publishChange } from '../live/live-feed.ts';
 import { replyByMail } from '../mail/outbox.service.ts';
 import { announceQueuedMail } from '../mail/outbox-signal.ts';
 import { createCase, getCaseDetail, listCases, updateCase, verifyCaseLog } from './cases.service.ts';
@@ -36,6 +37,7 @@ export function casesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         const created = await createCase(ctx.db, request.actor, request.body, ctx.now());
+        await publishChange(ctx.db, caseChangeOf('case.created', created));
         return reply.status(201).send(created);
       },
     );
@@ -77,7 +79,11 @@ export function casesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           response: withErrors({ 200: CaseDetailSchema }),
         },
       },
-      async (request) => updateCase(ctx.db, request.actor, request.params.id, request.body, ctx.now()),
+      async (request) => {
+        const updated = await updateCase(ctx.db, request.actor, request.params.id, request.body, ctx.now());
+        await publishChange(ctx.db, caseChangeOf('case.updated', updated));
+        return updated;
+      },
     );
 
     app.post(
@@ -105,6 +111,12 @@ export function casesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           now,
           byMail?.alsoWrite,
         );
+        await publishChange(ctx.db, {
+          type: 'interaction.added',
+          caseId: stored.caseId,
+          interactionId: stored.id,
+          kind: stored.kind,
+        });
         if (!byMail) return reply.status(201).send(stored);
         announceQueuedMail();
         const delivery = {

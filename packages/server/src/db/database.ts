@@ -10,6 +10,19 @@ import type { Database } from './schema.ts';
 
 export type Db = Kysely<Database>;
 
+/** Where a PostgreSQL database handle connects: for a connection of its own (the live updates' LISTEN). */
+export interface PostgresTarget {
+  url: string;
+  schema: string | undefined;
+}
+
+const postgresTargets = new WeakMap<Db, PostgresTarget>();
+
+/** The server and schema behind a handle opened by openDatabase on PostgreSQL; undefined on PGlite. */
+export function postgresTargetOf(db: Db): PostgresTarget | undefined {
+  return postgresTargets.get(db);
+}
+
 export interface DatabaseTarget {
   /** PostgreSQL connection string; when absent, the embedded PGlite database in `dataDir`. */
   databaseUrl?: string | undefined;
@@ -59,6 +72,7 @@ async function openPostgres(url: string, schema: string | undefined): Promise<Om
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
   });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: preparingPool(pool) }) });
+  postgresTargets.set(db, { url, schema });
   return { db, kind: 'postgres', close: () => db.destroy() };
 }
 

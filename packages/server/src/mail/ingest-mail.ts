@@ -8,6 +8,7 @@ import type { Db } from '../db/database.ts';
 import { newId } from '../db/ids.ts';
 import type { MailKind, MailState } from '../db/schema.ts';
 import { AppError, notFound } from '../errors.ts';
+import { publishChange } from '../live/live-feed.ts';
 import { queueAcknowledgement } from './acknowledgement.ts';
 import { classifyMail } from './classify-mail.ts';
 import { getReplySecret } from './mailboxes.service.ts';
@@ -138,7 +139,7 @@ async function handleMail(
   if (!from) throw new MailError('the mail has no sender address (From)');
   const caseId = await findThread(db, mailboxId, mailbox, mail);
   const body = bodyOf(mail);
-  const acknowledged = await db.transaction().execute(async (trx) => {
+  const taken = await db.transaction().execute(async (trx) => {
     // Taken by this transaction, or by another process first: then there is nothing left to do.
     const claimed = await trx
       .updateTable('mail_messages')
@@ -147,7 +148,7 @@ async function handleMail(
       .where('state', 'in', ['received', 'failed'])
       .returning('id')
       .executeTakeFirst();
-    if (!claimed) return false;
+    if (!claimed) return null;
     const stored = caseId
       ? await addInteraction(trx, MAIL_ACTOR, caseId, { kind: 'inbound', body }, now)
       : await openCase(trx, mail, from, body, now);
@@ -158,11 +159,25 @@ async function handleMail(
       case_id: stored.caseId,
       interaction_id: stored.id,
     });
-    return (
-      'opened' in stored && queueAcknowledgement(trx, { id: mailboxId, ...mailbox }, mail, stored.opened, now)
-    );
+    const acknowledged =
+      'opened' in stored &&
+      (await queueAcknowledgement(trx, { id: mailboxId, ...mailbox }, mail, stored.opened, now));
+    return { stored, acknowledged };
   });
-  if (acknowledged) announceQueuedMail();
+  if (taken?.acknowledged) announceQueuedMail();
+  if (taken) {
+    await publishChange(
+      db,
+      'opened' in taken.stored
+        ? { type: 'case.created', caseId: taken.stored.caseId, status: 'new', assigneeId: null }
+        : {
+            type: 'interaction.added',
+            caseId: taken.stored.caseId,
+            interactionId: taken.stored.id,
+            kind: 'inbound',
+          },
+    );
+  }
 }
 
 async function openCase(

@@ -29,6 +29,12 @@ export { addMailbox, markMailboxFailing, markMailboxSynced } from '../mail/mailb
 export { type RunningServer, startServer } from '../server.ts';
 export { DEFAULT_SETTINGS } from '../settings/settings.service.ts';
 export { addUser, type PublicUser } from '../users/users.service.ts';
+// Test support.
+export {
+  connectEventStream,
+  type EventStreamClient,
+  type ReceivedEvent,
+} from './event-stream-client.ts';
 export {
   checkPart,
   chromiumPath,
@@ -40,7 +46,6 @@ export {
   type PartStatus,
   requiredParts,
 } from './requirements.ts';
-// Test support.
 export { freePort, type ServeProcess, type ServeProcessOptions, startServeProcess } from './serve-process.ts';
 export {
   createTestApp,

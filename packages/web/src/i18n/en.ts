@@ -110,6 +110,8 @@ export const en = {
     assignee: 'Assignee',
     handToSupervisor: 'Hand to a supervisor',
     handedOver: 'Handed to {{name}}.',
+    oneReplying: '{{name}} is replying to this case right now.',
+    manyReplying: '{{names}} are replying to this case right now.',
     logVerified: 'Log verified',
     logBroken: 'Log broken at entry {{entry}}',
     problems: 'Problems raised',

@@ -111,6 +111,8 @@ export const et: Messages = {
     assignee: 'Vastutaja',
     handToSupervisor: 'Anna juhile üle',
     handedOver: 'Üle antud: {{name}}.',
+    oneReplying: '{{name}} vastab praegu sellele juhtumile.',
+    manyReplying: '{{names}} vastavad praegu sellele juhtumile.',
     logVerified: 'Logi kontrollitud',
     logBroken: 'Logi on rikutud kirjest {{entry}}',
     problems: 'Tõstatatud probleemid',

@@ -117,6 +117,8 @@ export const pl: Messages = {
     assignee: 'Prowadzący',
     handToSupervisor: 'Przekaż przełożonemu',
     handedOver: 'Przekazano: {{name}}.',
+    oneReplying: '{{name}} właśnie odpowiada w tej sprawie.',
+    manyReplying: '{{names}} właśnie odpowiadają w tej sprawie.',
     logVerified: 'Historia zweryfikowana',
     logBroken: 'Historia naruszona przy wpisie {{entry}}',
     problems: 'Zgłoszone problemy',

@@ -8,6 +8,8 @@ import { useTranslation } from 'react-i18next';
 import { FlagChips } from '../../components/flag-chips.tsx';
 import { LevelBadge } from '../../components/level-badge.tsx';
 import { useSession } from '../auth/session.ts';
+import { ReplyingNotice } from '../live/replying-notice.tsx';
+import { useReplying } from '../live/use-live.ts';
 import { CaseSidebar } from './case-sidebar.tsx';
 import { Conversation } from './conversation.tsx';
 import { GuidancePanel } from './guidance-panel.tsx';
@@ -48,6 +50,8 @@ function CaseView({ item }: { item: CaseDetail }) {
   const addInteraction = useAddInteraction(item.id);
   const update = useUpdateCase(item.id);
   const [draft, setDraft] = useState('');
+  const [isInReplyBox, setInReplyBox] = useState(false);
+  const othersReplying = useReplying(item.id, session.data?.user.id, isInReplyBox || draft.trim() !== '');
   const analyses = useMemo(() => inboundAnalyses(item), [item]);
   const lang = caseLanguage(item, analyses);
   const last = analyses.at(-1);
@@ -128,18 +132,28 @@ function CaseView({ item }: { item: CaseDetail }) {
         <Grid.Col span={{ base: 12, md: 8 }}>
           <Stack gap="lg">
             <Conversation interactions={item.interactions} />
-            <ReplyEditor
-              draft={draft}
-              onDraftChange={setDraft}
-              context={context}
-              canOverride={canOverride}
-              sending={addInteraction.isPending}
-              sendError={addInteraction.error}
-              onSend={send}
-              onNote={() =>
-                addInteraction.mutate({ kind: 'note', body: draft }, { onSuccess: () => setDraft('') })
-              }
-            />
+            <fieldset
+              className="reply-box"
+              onFocus={() => setInReplyBox(true)}
+              onBlur={(event) => {
+                // Moving between the box and its buttons is still replying.
+                if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setInReplyBox(false);
+              }}
+            >
+              <ReplyingNotice users={othersReplying} />
+              <ReplyEditor
+                draft={draft}
+                onDraftChange={setDraft}
+                context={context}
+                canOverride={canOverride}
+                sending={addInteraction.isPending}
+                sendError={addInteraction.error}
+                onSend={send}
+                onNote={() =>
+                  addInteraction.mutate({ kind: 'note', body: draft }, { onSuccess: () => setDraft('') })
+                }
+              />
+            </fieldset>
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 4 }}>
