@@ -6,6 +6,7 @@ import {
 } from '../commitments/commitments.service.ts';
 import type { Db } from '../db/database.ts';
 import type { Role } from '../db/schema.ts';
+import { publishChange } from '../live/live-feed.ts';
 import { notify } from '../notifications/notifications.service.ts';
 
 export interface Alert {
@@ -100,6 +101,20 @@ export const DUE_SOON_MS = 60 * 60_000;
  * Returns how many items were escalated.
  */
 export async function escalateOverdue(db: Db, now: Date): Promise<number> {
+  const { count, escalated } = await sweep(db, now);
+  // Open inboxes and supervisors' queues show the escalation without a reload.
+  for (const c of escalated) {
+    await publishChange(db, {
+      type: 'case.updated',
+      caseId: c.id,
+      status: c.status,
+      assigneeId: c.assignee_id,
+    });
+  }
+  return count;
+}
+
+async function sweep(db: Db, now: Date) {
   return db.transaction().execute(async (trx) => {
     const commitments = await markOverdueCommitmentsEscalated(trx, now);
     const lateCases = await trx
@@ -144,7 +159,7 @@ export async function escalateOverdue(db: Db, now: Date): Promise<number> {
         })),
       );
     }
-    return commitments.length + lateCases.length;
+    return { count: commitments.length + lateCases.length, escalated };
   });
 }
 

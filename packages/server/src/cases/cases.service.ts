@@ -5,7 +5,7 @@ import { type Actor, userIdOf } from '../auth/actor.ts';
 import { escapeLike, matchOrCreateCustomer } from '../customers/customers.service.ts';
 import type { Db } from '../db/database.ts';
 import { newId } from '../db/ids.ts';
-import type { CaseRow } from '../db/schema.ts';
+import type { CaseRow, CaseStatus } from '../db/schema.ts';
 import { AppError, notFound } from '../errors.ts';
 import { mailOfEntries } from '../mail/mail-of-entries.ts';
 import { type NewNotification, notify } from '../notifications/notifications.service.ts';
@@ -376,13 +376,13 @@ export async function markCasesEscalated(
   caseIds: string[],
   reason: EscalationReason,
   now: Date,
-): Promise<Array<{ id: string; subject: string; assignee_id: string | null }>> {
+): Promise<Array<{ id: string; subject: string; status: CaseStatus; assignee_id: string | null }>> {
   if (caseIds.length === 0) return [];
   return db
     .updateTable('cases')
     .set({ escalated_at: now, escalation_reason: reason })
     .where('id', 'in', caseIds)
     .where('escalated_at', 'is', null)
-    .returning(['id', 'subject', 'assignee_id'])
+    .returning(['id', 'subject', 'status', 'assignee_id'])
     .execute();
 }
