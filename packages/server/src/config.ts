@@ -21,6 +21,8 @@ const ConfigSchema = z.object({
    * so a client cannot pose as another address or as HTTPS.
    */
   trustProxy: z.union([z.literal(true), z.string().min(1)]).optional(),
+  /** How often each server process sweeps for missed deadlines and promises due (escalation, reminders). */
+  sweepIntervalMs: z.coerce.number().int().min(100).max(3_600_000),
   /** Log level of pino. */
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
   /** `pretty`: readable lines for people; `json`: one JSON object a line, for log collectors. */
@@ -45,6 +47,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, overrides: Overrides = {}): C
     port: overrides.port ?? env.PORT ?? 3000,
     host: overrides.host ?? env.HOST ?? '127.0.0.1',
     trustProxy: trustProxyOf(env.TRUST_PROXY),
+    sweepIntervalMs: env.SWEEP_INTERVAL_MS || 60_000,
     logLevel: env.LOG_LEVEL ?? 'info',
     logFormat: env.LOG_FORMAT || ((overrides.isTerminal ?? process.stdout.isTTY) ? 'pretty' : 'json'),
   });

@@ -23,8 +23,6 @@ export interface StartOptions {
   prepare?: (db: Db) => Promise<void>;
 }
 
-const ESCALATION_SWEEP_MS = 60_000;
-
 /**
  * Opens the database (migrating it), serves the API and the web app, and sweeps overdue items. With
  * the embedded database it announces itself in `<dataDir>/server.json` until it closes, so the CLI
@@ -62,7 +60,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       escalateOverdue(ctx.db, ctx.now()).catch((error) =>
         app?.log.error({ err: error }, 'escalation sweep failed'),
       );
-    }, ESCALATION_SWEEP_MS);
+    }, config.sweepIntervalMs);
     sweep.unref();
     const listening = app;
     return {

@@ -29,6 +29,8 @@ export interface ServeProcessOptions {
   /** Whether the process on the port answers as ready (e.g. a read only a server on this store can answer). */
   isReady(url: string): Promise<boolean>;
   timeoutMs: number;
+  /** More environment for the process (e.g. SWEEP_INTERVAL_MS). */
+  env?: Record<string, string>;
 }
 
 export interface ServeProcess {
@@ -54,7 +56,7 @@ export function startServeProcess(options: ServeProcessOptions): {
   server: ServeProcess;
   ready: Promise<boolean>;
 } {
-  const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'warn' };
+  const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'warn', ...options.env };
   delete env.DATABASE_URL;
   delete env.DATABASE_SCHEMA;
   if (options.databaseUrl) {

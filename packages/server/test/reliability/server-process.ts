@@ -80,11 +80,11 @@ export interface ServerProcess {
 const running = new Set<ServerProcess>();
 
 /** Starts `calmdesk serve` on the store in a child process and waits until /api/health answers. */
-export async function startServerProcess(store: Store): Promise<ServerProcess> {
+export async function startServerProcess(store: Store, env?: Record<string, string>): Promise<ServerProcess> {
   // The free port is only free when asked: another process may take it first, then try another one.
   for (let attempt = 1; ; attempt++) {
     try {
-      return await spawnServer(store, await freePort());
+      return await spawnServer(store, await freePort(), env);
     } catch (error) {
       if (attempt === 3 || !(error instanceof PortTakenError)) throw error;
     }
@@ -93,7 +93,7 @@ export async function startServerProcess(store: Store): Promise<ServerProcess> {
 
 class PortTakenError extends Error {}
 
-async function spawnServer(store: Store, port: number): Promise<ServerProcess> {
+async function spawnServer(store: Store, port: number, env?: Record<string, string>): Promise<ServerProcess> {
   const { server: serve, ready } = startServeProcess({
     dataDir: store.dataDir,
     databaseUrl: store.kind === 'postgres' ? requireDatabaseUrl() : undefined,
@@ -110,6 +110,7 @@ async function spawnServer(store: Store, port: number): Promise<ServerProcess> {
         })
       ).ok,
     timeoutMs: STARTUP_TIMEOUT_MS,
+    env,
   });
   const server: ServerProcess = {
     url: serve.url,
