@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { escalateOverdue } from './alerts/alerts.service.ts';
+import { purgeEndedRateLimits } from './auth/rate-limit-store.ts';
 import type { Config } from './config.ts';
 import { type Db, type OpenDatabase, openDatabase } from './db/database.ts';
 import { buildApp } from './http/app.ts';
@@ -57,8 +58,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
         ).secret
       : null;
     const sweep = setInterval(() => {
-      escalateOverdue(ctx.db, ctx.now()).catch((error) =>
-        app?.log.error({ err: error }, 'escalation sweep failed'),
+      Promise.all([escalateOverdue(ctx.db, ctx.now()), purgeEndedRateLimits(ctx.db, ctx.now())]).catch(
+        (error) => app?.log.error({ err: error }, 'the sweep failed'),
       );
     }, config.sweepIntervalMs);
     sweep.unref();

@@ -318,6 +318,11 @@ const EXPECTED: Shape = {
     created_at: ['timestamptz', false],
     read_at: ['timestamptz', true],
   },
+  rate_limits: {
+    key: ['text', false],
+    hits: ['int', false],
+    window_ends_at: ['timestamptz', false],
+  },
 };
 
 const FAMILY: Record<string, Family> = {

@@ -400,6 +400,13 @@ export interface NotificationsTable {
   read_at: Timestamp | null;
 }
 
+export interface RateLimitsTable {
+  /** The route and the client's address. */
+  key: string;
+  hits: number;
+  window_ends_at: Timestamp;
+}
+
 export interface Database {
   organisation: OrganisationTable;
   users: UsersTable;
@@ -421,6 +428,7 @@ export interface Database {
   mail_attachments: MailAttachmentsTable;
   mail_outbox: MailOutboxTable;
   notifications: NotificationsTable;
+  rate_limits: RateLimitsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

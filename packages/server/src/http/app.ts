@@ -12,6 +12,7 @@ import { analyticsRoutes } from '../analytics/analytics.routes.ts';
 import { auditRoutes } from '../audit/audit.routes.ts';
 import { registerAuth } from '../auth/auth.hook.ts';
 import { authRoutes } from '../auth/auth.routes.ts';
+import { databaseRateLimitStore } from '../auth/rate-limit-store.ts';
 import { tokensRoutes } from '../auth/tokens.routes.ts';
 import { boundariesRoutes } from '../boundaries/boundaries.routes.ts';
 import { casesRoutes } from '../cases/cases.routes.ts';
@@ -59,7 +60,8 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     },
   });
   await app.register(fastifyCookie);
-  await app.register(fastifyRateLimit, { global: false });
+  // Counted in the database: the sign-in limit holds across every server process on it.
+  await app.register(fastifyRateLimit, { global: false, store: databaseRateLimitStore(ctx.db, ctx.now) });
   await app.register(fastifySwagger, {
     openapi: {
       info: { title: 'CalmDesk API', version: '0.1.0', description: 'Cases, customers and the text engine.' },
