@@ -1,0 +1,233 @@
+/**
+ * `npx tsx bench/processes.ts`: inbound messages per second through three `calmdesk serve` processes
+ * on one PostgreSQL schema, next to one process on the same schema in the same run (the floor), with
+ * the CPU each process and the database used. On a machine with fewer cores than processes the target
+ * is no collapse: three processes ≥ 0.9 × one, and no error.
+ */
+
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { renderTable } from '@calmdesk/analysis/table';
+import {
+  createToken,
+  freePort,
+  openDatabase,
+  type ServeProcess,
+  startServeProcess,
+} from '@calmdesk/server/testing';
+import pg from 'pg';
+import { benchMessages } from './messages.ts';
+
+const CASES = 300;
+const CONNECTIONS = 30;
+const WARMUP_SECONDS = 2;
+const MEASURE_SECONDS = 10;
+const TARGET_RATIO = 0.9;
+/** Linux reports CPU time in clock ticks of 1/100 s. */
+const TICK_MS = 10;
+
+interface CannonResult {
+  requests: { total: number };
+  '2xx': number;
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+}
+type Autocannon = (options: {
+  url: string;
+  connections: number;
+  duration: number;
+  requests: Array<{ method: string; setupRequest: (request: object) => object }>;
+}) => Promise<CannonResult>;
+const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
+
+export interface ProcessesResult {
+  processes: number;
+  perSecond: number;
+  errors: number;
+  /** CPU ms per message: each server process, and the database's processes together. */
+  serverCpuMsPerMessage: number[];
+  databaseCpuMsPerMessage: number;
+}
+
+/** Runs one process, then three, on one fresh schema; null without DATABASE_URL. */
+export async function runProcessesBench(
+  databaseUrl = process.env.DATABASE_URL,
+): Promise<ProcessesResult[] | null> {
+  if (!databaseUrl) return null;
+  const schema = `bench_processes_${process.pid}`;
+  const dataDir = mkdtempSync(join(tmpdir(), 'calmdesk-bench-processes-'));
+  const servers: ServeProcess[] = [];
+  try {
+    const token = await prepare(databaseUrl, schema, dataDir);
+    servers.push(await start(dataDir, databaseUrl, schema));
+    const caseIds = await openCases(servers[0] as ServeProcess, token);
+    const one = await measure(servers.slice(0, 1), caseIds, token);
+    servers.push(await start(dataDir, databaseUrl, schema), await start(dataDir, databaseUrl, schema));
+    const three = await measure(servers, caseIds, token);
+    return [one, three];
+  } finally {
+    await Promise.all(servers.map((server) => server.stop()));
+    rmSync(dataDir, { recursive: true, force: true });
+    const client = new pg.Client({ connectionString: databaseUrl });
+    await client.connect();
+    await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`).finally(() => client.end());
+  }
+}
+
+async function prepare(databaseUrl: string, schema: string, dataDir: string): Promise<string> {
+  const database = await openDatabase({ databaseUrl, dataDir, schema });
+  try {
+    return (await createToken(database.db, 'agent', 'bench')).token;
+  } finally {
+    await database.close();
+  }
+}
+
+async function start(dataDir: string, databaseUrl: string, schema: string): Promise<ServeProcess> {
+  const { server, ready } = startServeProcess({
+    dataDir,
+    databaseUrl,
+    schema,
+    port: await freePort(),
+    stderr: 'inherit',
+    isReady: async (url) => (await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(1000) })).ok,
+    timeoutMs: 60_000,
+  });
+  if (await ready) return server;
+  await server.stop();
+  throw new Error('a server process did not start');
+}
+
+async function openCases(server: ServeProcess, token: string): Promise<string[]> {
+  const ids: string[] = [];
+  for (let i = 0; i < CASES; i++) {
+    const answer = await fetch(`${server.url}/api/cases`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        customer: { name: `Klient ${i}`, email: `klient${i}@example.pl` },
+        channel: 'email',
+        subject: `Sprawa ${i}`,
+        message: { body: 'Dzień dobry, proszę o kontakt.' },
+      }),
+    });
+    if (answer.status !== 201) throw new Error(`could not open a case: ${answer.status}`);
+    ids.push(((await answer.json()) as { id: string }).id);
+  }
+  return ids;
+}
+
+/** The same load spread over the servers (connections split evenly), warmed up, then measured. */
+async function measure(
+  servers: readonly ServeProcess[],
+  caseIds: readonly string[],
+  token: string,
+): Promise<ProcessesResult> {
+  const messages = benchMessages();
+  const load = (duration: number) =>
+    Promise.all(
+      servers.map((server, s) => {
+        let n = s;
+        return autocannon({
+          url: server.url,
+          connections: Math.round(CONNECTIONS / servers.length),
+          duration,
+          requests: [
+            {
+              method: 'POST',
+              setupRequest: (request) => {
+                n += servers.length;
+                return {
+                  ...request,
+                  path: `/api/cases/${caseIds[n % caseIds.length]}/interactions`,
+                  headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+                  body: JSON.stringify({ kind: 'inbound', body: messages[n % messages.length] }),
+                };
+              },
+            },
+          ],
+        });
+      }),
+    );
+  await load(WARMUP_SECONDS);
+  const pids = servers.map((server) => server.child.pid ?? 0);
+  const before = { servers: pids.map(cpuTicks), database: databaseTicks() };
+  const results = await load(MEASURE_SECONDS);
+  const after = { servers: pids.map(cpuTicks), database: databaseTicks() };
+  const messages2xx = results.reduce((sum, r) => sum + r['2xx'], 0);
+  const errors = results.reduce((sum, r) => sum + r.non2xx + r.errors + r.timeouts, 0);
+  const perMessage = (ticks: number) => (ticks * TICK_MS) / Math.max(1, messages2xx);
+  return {
+    processes: servers.length,
+    perSecond: messages2xx / MEASURE_SECONDS,
+    errors,
+    serverCpuMsPerMessage: pids.map((_, i) => perMessage((after.servers[i] ?? 0) - (before.servers[i] ?? 0))),
+    databaseCpuMsPerMessage: perMessage(after.database - before.database),
+  };
+}
+
+/** User + system CPU ticks of a process (fields 14 and 15 of /proc/PID/stat). */
+function cpuTicks(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return Number(fields[11]) + Number(fields[12]);
+  } catch {
+    return 0;
+  }
+}
+
+/** The CPU ticks of every PostgreSQL process on this machine (the database runs here, as on CI). */
+function databaseTicks(): number {
+  let total = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (readFileSync(`/proc/${entry}/comm`, 'utf8').trim().startsWith('postgres'))
+        total += cpuTicks(Number(entry));
+    } catch {
+      // The process ended while being read.
+    }
+  }
+  return total;
+}
+
+export async function reportProcessesBench(markdown: boolean): Promise<void> {
+  const results = await runProcessesBench();
+  if (!results) {
+    console.log('(DATABASE_URL is not set: the several-processes bench skipped)');
+    return;
+  }
+  const [one, three] = results as [ProcessesResult, ProcessesResult];
+  const row = (r: ProcessesResult) => [
+    `${r.processes}`,
+    Math.round(r.perSecond).toLocaleString('en'),
+    `${(r.perSecond / one.perSecond).toFixed(2)} × one`,
+    String(r.errors),
+    r.serverCpuMsPerMessage.map((ms) => ms.toFixed(2)).join(' / '),
+    r.databaseCpuMsPerMessage.toFixed(2),
+  ];
+  console.log(
+    renderTable(
+      `Inbound messages through several calmdesk serve processes on one PostgreSQL schema, ${CONNECTIONS} connections in all (split evenly), ${MEASURE_SECONDS} s; target: three ≥ ${TARGET_RATIO} × one, no errors`,
+      [
+        'processes',
+        'messages/s',
+        '÷ one process',
+        'errors',
+        'server CPU ms/message (each)',
+        'database CPU ms/message',
+      ],
+      [row(one), row(three)],
+      markdown,
+    ),
+  );
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  await reportProcessesBench(process.argv.includes('--markdown'));
+}
