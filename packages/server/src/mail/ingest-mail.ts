@@ -1,5 +1,5 @@
 import type { MailOutcome } from '@calmdesk/contracts';
-import { sql } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import { type Actor, requireRole } from '../auth/actor.ts';
 import { createCase } from '../cases/cases.service.ts';
 import { addInteraction } from '../cases/interactions.service.ts';
@@ -31,16 +31,38 @@ export interface RawMail {
  * answer is false.
  */
 export async function storeRawMail(db: Db, mailboxId: string, mail: RawMail, now: Date): Promise<boolean> {
+  return insertRawMail(db, mailboxId, mail.uidValidity, mail.uid, mail.raw, now);
+}
+
+/** The UIDVALIDITY of mail received by CalmDesk's SMTP listener: never an IMAP server's (those are non-zero). */
+export const SMTP_UID_VALIDITY = '0';
+
+/**
+ * Stores a raw message received by SMTP, as storeRawMail does, under UIDVALIDITY 0 and the next UID
+ * of the `mail_smtp_uid` sequence. False when its Message-ID was taken already.
+ */
+export async function storeSmtpMail(db: Db, mailboxId: string, raw: Uint8Array, now: Date): Promise<boolean> {
+  return insertRawMail(db, mailboxId, SMTP_UID_VALIDITY, sql<string>`nextval('mail_smtp_uid')`, raw, now);
+}
+
+async function insertRawMail(
+  db: Db,
+  mailboxId: string,
+  uidValidity: string,
+  uid: string | RawBuilder<string>,
+  raw: Uint8Array,
+  now: Date,
+): Promise<boolean> {
   const result = await db
     .insertInto('mail_messages')
     .values({
       id: newId(),
       mailbox_id: mailboxId,
-      uid_validity: mail.uidValidity,
-      uid: mail.uid,
-      message_id: peekMessageId(mail.raw),
-      raw: mail.raw,
-      size: mail.raw.byteLength,
+      uid_validity: uidValidity,
+      uid,
+      message_id: peekMessageId(raw),
+      raw,
+      size: raw.byteLength,
       received_at: now,
     })
     .onConflict((conflict) => conflict.doNothing())
