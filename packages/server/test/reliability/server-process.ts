@@ -80,11 +80,11 @@ export interface ServerProcess {
 const running = new Set<ServerProcess>();
 
 /** Starts `calmdesk serve` on the store in a child process and waits until /api/health answers. */
-export async function startServerProcess(store: Store): Promise<ServerProcess> {
+export async function startServerProcess(store: Store, args: string[] = []): Promise<ServerProcess> {
   // The free port is only free when asked: another process may take it first, then try another one.
   for (let attempt = 1; ; attempt++) {
     try {
-      return await spawnServer(store, await freePort());
+      return await spawnServer(store, await freePort(), args);
     } catch (error) {
       if (attempt === 3 || !(error instanceof PortTakenError)) throw error;
     }
@@ -93,12 +93,13 @@ export async function startServerProcess(store: Store): Promise<ServerProcess> {
 
 class PortTakenError extends Error {}
 
-async function spawnServer(store: Store, port: number): Promise<ServerProcess> {
+async function spawnServer(store: Store, port: number, args: string[]): Promise<ServerProcess> {
   const { server: serve, ready } = startServeProcess({
     dataDir: store.dataDir,
     databaseUrl: store.kind === 'postgres' ? requireDatabaseUrl() : undefined,
     schema: store.schema,
     port,
+    args,
     stderr: 'pipe',
     // An authenticated read: only a server on this store knows the token, so it cannot be another
     // test's server that took the port.
