@@ -8,6 +8,7 @@ import { runAnalysisBench } from './analysis.ts';
 import { reportAnalyticsBench } from './analytics.ts';
 import { reportApiBench } from './api.ts';
 import { runCoachBench } from './coach.ts';
+import { reportMailBench } from './mail.ts';
 
 const markdown = process.argv.includes('--markdown');
 const { rows, cold } = await runAnalysisBench();
@@ -38,3 +39,4 @@ console.log(
 
 await reportApiBench(markdown);
 await reportAnalyticsBench(markdown);
+await reportMailBench(markdown);

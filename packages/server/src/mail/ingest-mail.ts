@@ -34,6 +34,31 @@ export async function storeRawMail(db: Db, mailboxId: string, mail: RawMail, now
   return insertRawMail(db, mailboxId, mail.uidValidity, mail.uid, mail.raw, now);
 }
 
+/**
+ * storeRawMail for many messages in one statement: what one IMAP fetch brings is stored in a round
+ * trip per batch instead of one per mail. Gives how many were new.
+ */
+export async function storeRawMails(db: Db, mailboxId: string, mails: RawMail[], now: Date): Promise<number> {
+  if (mails.length === 0) return 0;
+  const result = await db
+    .insertInto('mail_messages')
+    .values(
+      mails.map((mail) => ({
+        id: newId(),
+        mailbox_id: mailboxId,
+        uid_validity: mail.uidValidity,
+        uid: mail.uid,
+        message_id: peekMessageId(mail.raw),
+        raw: mail.raw,
+        size: mail.raw.byteLength,
+        received_at: now,
+      })),
+    )
+    .onConflict((conflict) => conflict.doNothing())
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0);
+}
+
 /** The UIDVALIDITY of mail received by CalmDesk's SMTP listener: never an IMAP server's (those are non-zero). */
 export const SMTP_UID_VALIDITY = '0';
 
@@ -70,7 +95,22 @@ async function insertRawMail(
   return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
 }
 
-/** Processes every stored message of a mailbox not yet processed, oldest first. */
+/** At most this many raw mails, or this many bytes of them, are read from the database at once. */
+const READ_BATCH_MAILS = 50;
+const READ_BATCH_BYTES = 16 * 1024 * 1024;
+/**
+ * Mails processed at once, each in its own transaction on its own connection: the work is mostly
+ * waiting for the database's answers. (PGlite has one connection: there they go one by one.)
+ */
+const PROCESS_AT_ONCE = 4;
+const LARGE_MAIL_BYTES = 1024 * 1024;
+
+/**
+ * Processes every stored message of a mailbox not yet processed, oldest first. Mails that cannot
+ * depend on each other go at once: a mail waits for the earlier one from the same sender (its
+ * customer, a `[#case]` subject reference) and for the mails its In-Reply-To and References name, so
+ * it threads exactly as it would one by one.
+ */
 export async function processReceivedMail(
   db: Db,
   mailboxId: string,
@@ -78,20 +118,91 @@ export async function processReceivedMail(
 ): Promise<MailOutcome[]> {
   const waiting = await db
     .selectFrom('mail_messages')
-    .select('id')
+    .select(['id', 'size'])
     .where('mailbox_id', '=', mailboxId)
     .where('state', '=', 'received')
     .orderBy('received_at')
     .orderBy('uid')
     .execute();
-  const outcomes: MailOutcome[] = [];
-  for (const { id } of waiting) {
-    outcomes.push(await processMail(db, id, now()));
-    // PGlite answers in microtasks, so without this a backlog of mail would hold off every HTTP
-    // request until its last mail (300 mails kept the API waiting 3 s).
-    await new Promise((resolve) => setImmediate(resolve));
+  if (waiting.length === 0) return [];
+  const mailbox = await getReplySecret(db, mailboxId);
+  const outcomes: Array<MailOutcome | undefined> = [];
+  const running = new Set<Promise<void>>();
+  // A mail's failure is kept on it; what lands here is the database failing, which ends the run.
+  let broken: { error: unknown } | undefined;
+  const bySender = new Map<string, Promise<void>>();
+  const byMessageId = new Map<string, Promise<void>>();
+  // The raw mail is read a batch at a time: one round trip for many small mails, never many big ones at once.
+  for (const batch of batchesOf(waiting)) {
+    if (broken) break;
+    const rows = await db
+      .selectFrom('mail_messages')
+      .select(['id', 'mailbox_id', 'raw'])
+      .where(
+        'id',
+        'in',
+        batch.map((mail) => mail.id),
+      )
+      .execute();
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    for (const { id } of batch) {
+      const row = byId.get(id);
+      if (!row) continue;
+      if (broken) break;
+      const parsed = parseMail(row.raw);
+      const mail = await parsed.catch(() => null);
+      const sender = mail?.from?.address ?? '';
+      const isLarge = row.raw.byteLength > LARGE_MAIL_BYTES;
+      if (isLarge) await Promise.all(running);
+      const referred = mail ? [...mail.inReplyTo, ...mail.references].map((ref) => byMessageId.get(ref)) : [];
+      await Promise.all([bySender.get(sender), ...referred]);
+      while (running.size >= PROCESS_AT_ONCE) await Promise.race(running);
+      const at = outcomes.push(undefined) - 1;
+      const work = processStoredMail(db, row, mailbox, now(), parsed).then(
+        (outcome) => {
+          outcomes[at] = outcome;
+        },
+        (error: unknown) => {
+          broken ??= { error };
+        },
+      );
+      const messageId = mail?.messageId ?? null;
+      const tracked = work.finally(() => {
+        running.delete(tracked);
+        if (bySender.get(sender) === tracked) bySender.delete(sender);
+        if (messageId && byMessageId.get(messageId) === tracked) byMessageId.delete(messageId);
+      });
+      running.add(tracked);
+      bySender.set(sender, tracked);
+      if (messageId) byMessageId.set(messageId, tracked);
+      // A large mail is processed alone: its parsed parts and their copies on the way to the database
+      // are many times its size, and four at once would be four times that.
+      if (isLarge) await tracked;
+      // PGlite answers in microtasks, so without this a backlog of mail would hold off every HTTP
+      // request until its last mail (300 mails kept the API waiting 3 s).
+      await new Promise((resolve) => setImmediate(resolve));
+    }
   }
-  return outcomes;
+  await Promise.all(running);
+  if (broken) throw broken.error;
+  return outcomes.filter((outcome) => outcome !== undefined);
+}
+
+function batchesOf(mails: Array<{ id: string; size: number }>): Array<Array<{ id: string; size: number }>> {
+  const batches: Array<Array<{ id: string; size: number }>> = [];
+  let current: Array<{ id: string; size: number }> = [];
+  let bytes = 0;
+  for (const mail of mails) {
+    if (current.length > 0 && (current.length >= READ_BATCH_MAILS || bytes + mail.size > READ_BATCH_BYTES)) {
+      batches.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(mail);
+    bytes += mail.size;
+  }
+  if (current.length > 0) batches.push(current);
+  return batches;
 }
 
 /** Processes a failed message again (supervisor or owner). */
@@ -111,14 +222,32 @@ export async function retryMail(db: Db, actor: Actor, id: string, now: Date): Pr
 export async function processMail(db: Db, id: string, now: Date): Promise<MailOutcome> {
   const row = await db
     .selectFrom('mail_messages')
-    .select(['mailbox_id', 'raw'])
+    .select(['id', 'mailbox_id', 'raw'])
     .where('id', '=', id)
     .executeTakeFirstOrThrow();
+  return processStoredMail(db, row, await getReplySecret(db, row.mailbox_id), now);
+}
+
+interface StoredMail {
+  id: string;
+  mailbox_id: string;
+  raw: Uint8Array;
+}
+
+type ReplyMailbox = { address: string; secret: string };
+
+async function processStoredMail(
+  db: Db,
+  row: StoredMail,
+  mailbox: ReplyMailbox,
+  now: Date,
+  parsed: Promise<ParsedMail> = parseMail(row.raw),
+): Promise<MailOutcome> {
   try {
-    const mail = await parseMail(row.raw);
-    await handleMail(db, id, row.mailbox_id, row.raw, mail, now);
+    const mail = await parsed;
+    return (await handleMail(db, row, mailbox, mail, now)) ?? (await readOutcome(db, row.id));
   } catch (error) {
-    await db
+    const failed = await db
       .updateTable('mail_messages')
       .set((eb) => ({
         state: 'failed',
@@ -126,22 +255,23 @@ export async function processMail(db: Db, id: string, now: Date): Promise<MailOu
         attempts: eb('attempts', '+', 1),
         processed_at: now,
       }))
-      .where('id', '=', id)
+      .where('id', '=', row.id)
       .where('state', 'in', ['received', 'failed'])
-      .execute();
+      .returning(['id', 'state', 'kind', 'reason', 'case_id', 'interaction_id'])
+      .executeTakeFirst();
+    return failed ? outcomeOf(failed) : readOutcome(db, row.id);
   }
-  return readOutcome(db, id);
 }
 
+/** What became of the mail; undefined when another process took it first (its outcome is read then). */
 async function handleMail(
   db: Db,
-  id: string,
-  mailboxId: string,
-  raw: Uint8Array,
+  row: StoredMail,
+  mailbox: ReplyMailbox,
   mail: ParsedMail,
   now: Date,
-): Promise<void> {
-  const mailbox = await getReplySecret(db, mailboxId);
+): Promise<MailOutcome | undefined> {
+  const { id, mailbox_id: mailboxId, raw } = row;
   const seen = {
     from_address: mail.from?.address.slice(0, 320) ?? null,
     subject: mail.subject.slice(0, 500),
@@ -150,18 +280,26 @@ async function handleMail(
   const verdict = classifyMail(mail);
   if (verdict.kind !== 'mail') {
     const bounced = verdict.kind === 'bounce' ? await bouncedInteraction(db, mailbox, raw) : null;
-    await finish(db, id, 'ignored', verdict.kind, {
+    const done = await finish(db, id, 'ignored', verdict.kind, {
       ...seen,
       reason: verdict.reason,
       bounced_interaction_id: bounced,
     });
-    return;
+    if (!done) return undefined;
+    return {
+      id,
+      state: 'ignored',
+      kind: verdict.kind,
+      reason: verdict.reason,
+      caseId: null,
+      interactionId: null,
+    };
   }
   const from = mail.from;
   if (!from) throw new MailError('the mail has no sender address (From)');
   const caseId = await findThread(db, mailboxId, mailbox, mail);
   const body = bodyOf(mail);
-  await db.transaction().execute(async (trx) => {
+  return db.transaction().execute(async (trx) => {
     // Taken by this transaction, or by another process first: then there is nothing left to do.
     const claimed = await trx
       .updateTable('mail_messages')
@@ -170,7 +308,7 @@ async function handleMail(
       .where('state', 'in', ['received', 'failed'])
       .returning('id')
       .executeTakeFirst();
-    if (!claimed) return;
+    if (!claimed) return undefined;
     const stored = caseId
       ? await addInteraction(trx, MAIL_ACTOR, caseId, { kind: 'inbound', body }, now)
       : await openCase(trx, mail, from, body, now);
@@ -181,6 +319,14 @@ async function handleMail(
       case_id: stored.caseId,
       interaction_id: stored.id,
     });
+    return {
+      id,
+      state: 'processed',
+      kind: 'mail',
+      reason: null,
+      caseId: stored.caseId,
+      interactionId: stored.id,
+    };
   });
 }
 
@@ -305,6 +451,7 @@ async function storeAttachments(db: Db, messageId: string, mail: ParsedMail): Pr
     .execute();
 }
 
+/** Records what became of the mail, unless another process has done so first (then false). */
 async function finish(
   db: Db,
   id: string,
@@ -319,20 +466,34 @@ async function finish(
     interaction_id?: string;
     bounced_interaction_id?: string | null;
   },
-): Promise<void> {
-  await db
+): Promise<boolean> {
+  const result = await db
     .updateTable('mail_messages')
     .set((eb) => ({ ...fields, state, kind, attempts: eb('attempts', '+', 1) }))
     .where('id', '=', id)
-    .execute();
+    .where('state', 'in', ['received', 'failed'])
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
 }
 
 async function readOutcome(db: Db, id: string): Promise<MailOutcome> {
-  const row = await db
-    .selectFrom('mail_messages')
-    .select(['id', 'state', 'kind', 'reason', 'case_id', 'interaction_id'])
-    .where('id', '=', id)
-    .executeTakeFirstOrThrow();
+  return outcomeOf(
+    await db
+      .selectFrom('mail_messages')
+      .select(['id', 'state', 'kind', 'reason', 'case_id', 'interaction_id'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow(),
+  );
+}
+
+function outcomeOf(row: {
+  id: string;
+  state: MailState;
+  kind: MailKind | null;
+  reason: string | null;
+  case_id: string | null;
+  interaction_id: string | null;
+}): MailOutcome {
   return {
     id: row.id,
     state: row.state,

@@ -38,6 +38,8 @@ export interface Dovecot {
    * Dovecot is stopped, and Dovecot finds the message when it runs again.
    */
   deliverToMaildir(raw: Uint8Array | string): void;
+  /** Every message of the INBOX, raw, in UID order, over one connection (what an IMAP client downloads). */
+  fetchAll(): Promise<Uint8Array[]>;
   /** Sets or clears \Seen on every message, as another mail client reading the mailbox would. */
   markAllSeen(seen: boolean): Promise<void>;
   stop(): Promise<void>;
@@ -127,6 +129,16 @@ export async function startDovecot(): Promise<Dovecot> {
       writeFileSync(join(maildir, 'tmp', name), raw);
       if (mailOwner) chownSync(join(maildir, 'tmp', name), mailOwner.uid, mailOwner.gid);
       renameSync(join(maildir, 'tmp', name), join(maildir, 'new', name));
+    },
+    fetchAll: async () => {
+      const raws: Uint8Array[] = [];
+      await withClient(async (client) => {
+        await client.mailboxOpen('INBOX', { readOnly: true });
+        for await (const message of client.fetch('1:*', { uid: true, source: true }, { uid: true })) {
+          if (message.source) raws.push(message.source);
+        }
+      });
+      return raws;
     },
     markAllSeen: (seen) =>
       withClient(async (client) => {

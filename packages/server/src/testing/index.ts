@@ -23,9 +23,14 @@ export { type Db, type OpenDatabase, openDatabase } from '../db/database.ts';
 export { newId } from '../db/ids.ts';
 export type { CaseStatus, Channel, Role } from '../db/schema.ts';
 export { buildApp } from '../http/app.ts';
+export { syncMailboxOnce } from '../mail/mail-poller.ts';
+export { addMailbox, loadMailboxConnections } from '../mail/mailboxes.service.ts';
+export { parseMail } from '../mail/parse-mail.ts';
 export { type RunningServer, startServer } from '../server.ts';
 export { DEFAULT_SETTINGS } from '../settings/settings.service.ts';
 export { addUser, type PublicUser } from '../users/users.service.ts';
+// Test support.
+export { type Dovecot, findDovecot, startDovecot } from './dovecot.ts';
 export {
   checkPart,
   chromiumPath,
@@ -37,7 +42,6 @@ export {
   type PartStatus,
   requiredParts,
 } from './requirements.ts';
-// Test support.
 export { freePort, type ServeProcess, type ServeProcessOptions, startServeProcess } from './serve-process.ts';
 export {
   createTestApp,
