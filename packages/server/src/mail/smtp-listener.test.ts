@@ -1,4 +1,8 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import nodemailer from 'nodemailer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, TEST_DATABASES, type TestApp } from '../testing/test-app.ts';
@@ -232,5 +236,92 @@ describe.each(TEST_DATABASES)('the inbound SMTP listener on %s', (kind) => {
       .select((eb) => eb.fn.countAll().as('n'))
       .executeTakeFirstOrThrow();
     expect(Number(after.n)).toBe(Number(stored.n));
+  });
+});
+
+/** A self-signed key and certificate made with openssl at test time, or null without openssl. */
+function makeCertificate(): { keyFile: string; certFile: string; remove(): void } | null {
+  const dir = mkdtempSync(join(tmpdir(), 'calmdesk-smtp-tls-'));
+  const keyFile = join(dir, 'key.pem');
+  const certFile = join(dir, 'cert.pem');
+  try {
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-days',
+        '1',
+        '-subj',
+        '/CN=mx.salon.example',
+        '-keyout',
+        keyFile,
+        '-out',
+        certFile,
+      ],
+      { stdio: 'ignore' },
+    );
+  } catch {
+    rmSync(dir, { recursive: true, force: true });
+    return null;
+  }
+  return { keyFile, certFile, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+const certificate = makeCertificate();
+
+describe.skipIf(certificate === null)('the inbound SMTP listener with a certificate', () => {
+  let t: TestApp;
+  let listener: SmtpListener;
+  beforeAll(async () => {
+    t = await createTestApp('pglite');
+    await t.as('owner', {
+      method: 'POST',
+      url: '/api/mailboxes',
+      payload: { address: 'support@salon.example', imap: 'imap://support:pw@127.0.0.1:1/INBOX' },
+    });
+    listener = await startSmtpListener(t.database.db, {
+      host: '127.0.0.1',
+      port: 0,
+      maxBytes: MAX_BYTES,
+      tls: certificate ?? undefined,
+      log: quiet,
+      now: () => t.clock.now,
+    });
+  }, 120_000);
+  afterAll(async () => {
+    await listener?.stop();
+    await t?.close();
+    certificate?.remove();
+  });
+
+  it('offers STARTTLS and takes mail over it', async () => {
+    const [, ehlo] = await converse(listener.port, ['EHLO client.example', 'QUIT']);
+    expect(ehlo).toContain('STARTTLS');
+    const sent = await nodemailer
+      .createTransport({
+        host: '127.0.0.1',
+        port: listener.port,
+        secure: false,
+        requireTLS: true,
+        tls: { rejectUnauthorized: false },
+      })
+      .sendMail({
+        from: 'ewa@example.pl',
+        to: 'support@salon.example',
+        subject: 'Szyfrowane',
+        text: 'Dzień dobry.',
+        messageId: '<smtp-tls@example.pl>',
+      });
+    expect(sent.response).toMatch(/^250 /);
+    const stored = await t.database.db
+      .selectFrom('mail_messages')
+      .select('raw')
+      .where('message_id', '=', 'smtp-tls@example.pl')
+      .executeTakeFirstOrThrow();
+    expect(new TextDecoder().decode(stored.raw)).toMatch(/by CalmDesk with ESMTPS/);
   });
 });
