@@ -9,6 +9,8 @@ import { reportAnalyticsBench } from './analytics.ts';
 import { reportApiBench } from './api.ts';
 import { runCoachBench } from './coach.ts';
 import { reportLiveBench } from './live.ts';
+import { reportMailBench } from './mail.ts';
+import { reportProcessesBench } from './processes.ts';
 
 const markdown = process.argv.includes('--markdown');
 const { rows, cold } = await runAnalysisBench();
@@ -40,3 +42,5 @@ console.log(
 await reportApiBench(markdown);
 await reportAnalyticsBench(markdown);
 await reportLiveBench(markdown);
+await reportMailBench(markdown);
+await reportProcessesBench(markdown);

@@ -25,3 +25,31 @@ describe('TRUST_PROXY', () => {
     expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8,127.0.0.1' }).trustProxy).toBe('10.0.0.0/8,127.0.0.1');
   });
 });
+
+describe('the SMTP listener settings', () => {
+  it('listen nowhere unless a port is given, on loopback by default, and take 40 MiB', () => {
+    const config = loadConfig({});
+    expect(config.smtpPort).toBeUndefined();
+    expect(config.smtpHost).toBe('127.0.0.1');
+    expect(config.smtpMaxBytes).toBe(40 * 1024 * 1024);
+  });
+
+  it('take the port and host from the command line over SMTP_LISTEN_PORT and SMTP_LISTEN_HOST', () => {
+    const env = { SMTP_LISTEN_PORT: '2525', SMTP_LISTEN_HOST: '0.0.0.0', SMTP_MAX_MESSAGE_BYTES: '1048576' };
+    expect(loadConfig(env)).toMatchObject({ smtpPort: 2525, smtpHost: '0.0.0.0', smtpMaxBytes: 1048576 });
+    expect(loadConfig(env, { smtpPort: '25', smtpHost: '10.0.0.5' })).toMatchObject({
+      smtpPort: 25,
+      smtpHost: '10.0.0.5',
+    });
+  });
+
+  it('want the TLS key and certificate together', () => {
+    expect(() => loadConfig({ SMTP_TLS_KEY: '/etc/calmdesk/key.pem' })).toThrow(
+      /SMTP_TLS_KEY and SMTP_TLS_CERT/,
+    );
+    expect(
+      loadConfig({ SMTP_TLS_KEY: '/etc/calmdesk/key.pem', SMTP_TLS_CERT: '/etc/calmdesk/cert.pem' })
+        .smtpTlsCert,
+    ).toBe('/etc/calmdesk/cert.pem');
+  });
+});

@@ -1,39 +1,61 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
 
-const ConfigSchema = z.object({
-  /** Folder of the embedded PGlite database; ignored when databaseUrl is set. */
-  dataDir: z.string().min(1),
-  /** PostgreSQL connection string; when set, CalmDesk uses that server instead of PGlite. */
-  databaseUrl: z.string().url().optional(),
-  /** PostgreSQL only: the schema to work in (created when missing), so several instances or test runs can share one database. */
-  databaseSchema: z
-    .string()
-    .regex(/^[a-z_][a-z0-9_]*$/, 'a lower-case SQL identifier')
-    .optional(),
-  /** TCP port of the HTTP server. */
-  port: z.coerce.number().int().min(0).max(65535),
-  /** Interface to listen on; 127.0.0.1 keeps CalmDesk private to this machine. */
-  host: z.string().min(1),
-  /**
-   * Behind a reverse proxy: which hops' X-Forwarded-For / -Proto to believe (Fastify's `trustProxy`):
-   * `true` (every hop) or the proxies' addresses and CIDR ranges, separated by commas. Unset: none,
-   * so a client cannot pose as another address or as HTTPS.
-   */
-  trustProxy: z.union([z.literal(true), z.string().min(1)]).optional(),
-  /** How often each server process sweeps for missed deadlines and promises due (escalation, reminders). */
-  sweepIntervalMs: z.coerce.number().int().min(100).max(3_600_000),
-  /** Log level of pino. */
-  logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
-  /** `pretty`: readable lines for people; `json`: one JSON object a line, for log collectors. */
-  logFormat: z.enum(['pretty', 'json']),
-});
+const ConfigSchema = z
+  .object({
+    /** Folder of the embedded PGlite database; ignored when databaseUrl is set. */
+    dataDir: z.string().min(1),
+    /** PostgreSQL connection string; when set, CalmDesk uses that server instead of PGlite. */
+    databaseUrl: z.string().url().optional(),
+    /** PostgreSQL only: the schema to work in (created when missing), so several instances or test runs can share one database. */
+    databaseSchema: z
+      .string()
+      .regex(/^[a-z_][a-z0-9_]*$/, 'a lower-case SQL identifier')
+      .optional(),
+    /** TCP port of the HTTP server. */
+    port: z.coerce.number().int().min(0).max(65535),
+    /** Interface to listen on; 127.0.0.1 keeps CalmDesk private to this machine. */
+    host: z.string().min(1),
+    /**
+     * Behind a reverse proxy: which hops' X-Forwarded-For / -Proto to believe (Fastify's `trustProxy`):
+     * `true` (every hop) or the proxies' addresses and CIDR ranges, separated by commas. Unset: none,
+     * so a client cannot pose as another address or as HTTPS.
+     */
+    trustProxy: z.union([z.literal(true), z.string().min(1)]).optional(),
+    /** How often each server process sweeps for missed deadlines and promises due (escalation, reminders). */
+    sweepIntervalMs: z.coerce.number().int().min(100).max(3_600_000),
+    /** Log level of pino. */
+    logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
+    /** `pretty`: readable lines for people; `json`: one JSON object a line, for log collectors. */
+    logFormat: z.enum(['pretty', 'json']),
+    /** TCP port of the inbound SMTP listener (an MX for the mailboxes' addresses); none when unset. */
+    smtpPort: z.coerce.number().int().min(0).max(65535).optional(),
+    /** Interface the SMTP listener listens on; 0.0.0.0 to take mail from the internet. */
+    smtpHost: z.string().min(1),
+    /** The largest message the SMTP listener takes, in bytes (announced as SIZE; over it: 552). */
+    smtpMaxBytes: z.coerce.number().int().min(1024),
+    /** PEM key and certificate files: with both, the listener offers STARTTLS; without, it does not. */
+    smtpTlsKey: z.string().min(1).optional(),
+    smtpTlsCert: z.string().min(1).optional(),
+  })
+  .refine((c) => (c.smtpTlsKey === undefined) === (c.smtpTlsCert === undefined), {
+    message: 'SMTP_TLS_KEY and SMTP_TLS_CERT go together',
+    path: ['smtpTlsCert'],
+  });
+/**
+ * 40 MiB: a 25 MB attachment (the largest kept, parse-mail.ts) grows by a third in base64, and the
+ * headers and text come on top.
+ */
+export const DEFAULT_SMTP_MAX_BYTES = 40 * 1024 * 1024;
+
 export type Config = Readonly<z.infer<typeof ConfigSchema>>;
 
 interface Overrides {
   dataDir?: string | undefined;
   port?: string | undefined;
   host?: string | undefined;
+  smtpPort?: string | undefined;
+  smtpHost?: string | undefined;
   /** Whether the logs go to a terminal: the default LOG_FORMAT is then `pretty`, otherwise `json`. */
   isTerminal?: boolean | undefined;
 }
@@ -50,6 +72,11 @@ export function loadConfig(env: NodeJS.ProcessEnv, overrides: Overrides = {}): C
     sweepIntervalMs: env.SWEEP_INTERVAL_MS || 60_000,
     logLevel: env.LOG_LEVEL ?? 'info',
     logFormat: env.LOG_FORMAT || ((overrides.isTerminal ?? process.stdout.isTTY) ? 'pretty' : 'json'),
+    smtpPort: overrides.smtpPort ?? (env.SMTP_LISTEN_PORT || undefined),
+    smtpHost: overrides.smtpHost ?? env.SMTP_LISTEN_HOST ?? '127.0.0.1',
+    smtpMaxBytes: env.SMTP_MAX_MESSAGE_BYTES || DEFAULT_SMTP_MAX_BYTES,
+    smtpTlsKey: env.SMTP_TLS_KEY || undefined,
+    smtpTlsCert: env.SMTP_TLS_CERT || undefined,
   });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

@@ -2,12 +2,14 @@ import { type Config, loadConfig } from '../config.ts';
 import { type DemoResult, seedDemo } from '../demo/seed-demo.ts';
 import { startMailPolling } from '../mail/mail-poller.ts';
 import { startOutboxSender } from '../mail/outbox-sender.ts';
+import { startSmtpListener } from '../mail/smtp-listener.ts';
 import { queueNotificationMail } from '../notifications/notification-mail.ts';
 import { type RunningServer, startServer } from '../server.ts';
 import { parseCommandArgs } from './args.ts';
 import { type CliIo, type Command, writeLine } from './command.ts';
 
-const USAGE = 'Usage: calmdesk serve [--data DIR] [--port N] [--host H] [--no-demo]';
+const USAGE =
+  'Usage: calmdesk serve [--data DIR] [--port N] [--host H] [--smtp-port N] [--smtp-host H] [--no-demo]';
 
 export const serveCommand: Command = {
   name: 'serve',
@@ -17,6 +19,8 @@ export const serveCommand: Command = {
       data: { type: 'string' },
       port: { type: 'string' },
       host: { type: 'string' },
+      'smtp-port': { type: 'string' },
+      'smtp-host': { type: 'string' },
       'no-demo': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     });
@@ -26,9 +30,19 @@ export const serveCommand: Command = {
         io.stdout,
         '  --no-demo  start empty instead of seeding the demo organisation on a database without users',
       );
+      writeLine(
+        io.stdout,
+        '  --smtp-port N, --smtp-host H  also receive mail by SMTP (as the MX of the mailboxes; host default 127.0.0.1)',
+      );
       return 0;
     }
-    const config = loadConfig(io.env, { dataDir: values.data, port: values.port, host: values.host });
+    const config = loadConfig(io.env, {
+      dataDir: values.data,
+      port: values.port,
+      host: values.host,
+      smtpPort: values['smtp-port'],
+      smtpHost: values['smtp-host'],
+    });
     const server = await startServing(config, { demo: !values['no-demo'] }, io);
     for (const signal of ['SIGINT', 'SIGTERM'] as const) {
       process.once(signal, () => {
@@ -69,9 +83,28 @@ export async function startServing(
     log: server.app.log,
     prepare: (now) => queueNotificationMail(db, now),
   });
+  const smtp =
+    config.smtpPort === undefined
+      ? null
+      : await startSmtpListener(db, {
+          host: config.smtpHost,
+          port: config.smtpPort,
+          maxBytes: config.smtpMaxBytes,
+          tls:
+            config.smtpTlsKey && config.smtpTlsCert
+              ? { keyFile: config.smtpTlsKey, certFile: config.smtpTlsCert }
+              : undefined,
+          log: server.app.log,
+        }).catch(async (error: unknown) => {
+          await Promise.all([mail.stop(), outbox.stop()]);
+          await server.close();
+          throw error;
+        });
+  if (smtp) writeLine(io.stdout, `Receiving mail by SMTP on ${smtp.host}:${smtp.port}`);
   return {
     ...server,
     close: async () => {
+      await smtp?.stop();
       await Promise.all([mail.stop(), outbox.stop()]);
       await server.close();
     },

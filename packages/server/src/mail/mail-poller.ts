@@ -1,6 +1,6 @@
 import { ImapFlow } from 'imapflow';
 import type { Db } from '../db/database.ts';
-import { processReceivedMail, storeRawMail } from './ingest-mail.ts';
+import { processReceivedMail, type RawMail, storeRawMails } from './ingest-mail.ts';
 import { describeImapError } from './mail-errors.ts';
 import {
   loadMailboxConnections,
@@ -72,18 +72,39 @@ const STOP_GRACE_MS = 5_000;
 
 type Settings = Required<Omit<PollerOptions, 'rescanMs'>>;
 
+/** One pass over a mailbox: connect, take the new mail into cases, disconnect; the failure is thrown. */
+export async function syncMailboxOnce(
+  db: Db,
+  mailbox: MailboxConnection,
+  now: () => Date = () => new Date(),
+) {
+  const client = imapClientOf(mailbox);
+  client.on('error', () => {});
+  try {
+    await client.connect();
+    await client.mailboxOpen(mailbox.imap.folder, { readOnly: true });
+    await syncMailbox(db, client, mailbox, now);
+  } finally {
+    client.close();
+  }
+}
+
+function imapClientOf(mailbox: MailboxConnection): ImapFlow {
+  return new ImapFlow({
+    host: mailbox.imap.host,
+    port: mailbox.imap.port,
+    secure: mailbox.imap.protocol === 'imaps',
+    auth: { user: mailbox.imap.user, pass: mailbox.imap.password },
+    logger: false,
+    // IDLE right after each sync (imapflow waits 15 s by default): new mail is taken within a second.
+    autoIdleDelay: 500,
+  });
+}
+
 async function runMailbox(db: Db, mailbox: MailboxConnection, settings: Settings, signal: AbortSignal) {
   let backoff = settings.minBackoffMs;
   while (!signal.aborted) {
-    const client = new ImapFlow({
-      host: mailbox.imap.host,
-      port: mailbox.imap.port,
-      secure: mailbox.imap.protocol === 'imaps',
-      auth: { user: mailbox.imap.user, pass: mailbox.imap.password },
-      logger: false,
-      // IDLE right after each sync (imapflow waits 15 s by default): new mail is taken within a second.
-      autoIdleDelay: 500,
-    });
+    const client = imapClientOf(mailbox);
     // An error event without a listener would crash the process; the loop below handles the failure.
     client.on('error', () => {});
     let closed = false;
@@ -114,6 +135,10 @@ async function runMailbox(db: Db, mailbox: MailboxConnection, settings: Settings
   }
 }
 
+/** Raw mails stored in one statement: up to this many, or until they reach this size. */
+const STORE_BATCH_MAILS = 100;
+const STORE_BATCH_BYTES = 8 * 1024 * 1024;
+
 /** Stores every message above the last UID taken, then processes what was stored. */
 async function syncMailbox(db: Db, client: ImapFlow, mailbox: MailboxConnection, now: () => Date) {
   // NOOP makes the server report what arrived since the last command (its EXISTS), IDLE or not.
@@ -125,13 +150,23 @@ async function syncMailbox(db: Db, client: ImapFlow, mailbox: MailboxConnection,
   const from = point.uidValidity === uidValidity ? BigInt(point.lastUid) + 1n : 1n;
   let highest = from - 1n;
   if (opened.exists > 0) {
+    // Stored in batches (one statement each), all before any is processed: a crash loses none.
+    let batch: RawMail[] = [];
+    let bytes = 0;
     for await (const message of client.fetch(`${from}:*`, { uid: true, source: true }, { uid: true })) {
       const uid = BigInt(message.uid);
       // `n:*` answers with the last message even when its UID is below n.
       if (uid < from || !message.source) continue;
-      await storeRawMail(db, mailbox.id, { uidValidity, uid: String(uid), raw: message.source }, now());
+      batch.push({ uidValidity, uid: String(uid), raw: message.source });
+      bytes += message.source.byteLength;
       if (uid > highest) highest = uid;
+      if (batch.length >= STORE_BATCH_MAILS || bytes >= STORE_BATCH_BYTES) {
+        await storeRawMails(db, mailbox.id, batch, now());
+        batch = [];
+        bytes = 0;
+      }
     }
+    await storeRawMails(db, mailbox.id, batch, now());
   }
   if (highest >= from || point.uidValidity !== uidValidity) {
     await saveSyncPoint(db, mailbox.id, uidValidity, String(highest));

@@ -1,5 +1,5 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { chmodSync, chownSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -31,6 +31,15 @@ export interface Dovecot {
   imapUrl: string;
   /** Puts a message into the INBOX with IMAP APPEND, as a mail server delivering it would. */
   append(raw: Uint8Array | string, flags?: string[]): Promise<void>;
+  /** APPENDs many messages over one connection, in order. */
+  appendMany(raws: Array<Uint8Array | string>): Promise<void>;
+  /**
+   * Writes a message straight into the user's maildir, as a local delivery agent does: it works while
+   * Dovecot is stopped, and Dovecot finds the message when it runs again.
+   */
+  deliverToMaildir(raw: Uint8Array | string): void;
+  /** Every message of the INBOX, raw, in UID order, over one connection (what an IMAP client downloads). */
+  fetchAll(): Promise<Uint8Array[]>;
   /** Sets or clears \Seen on every message, as another mail client reading the mailbox would. */
   markAllSeen(seen: boolean): Promise<void>;
   stop(): Promise<void>;
@@ -53,7 +62,8 @@ export async function startDovecot(): Promise<Dovecot> {
   const port = await freePort();
   const user = 'support';
   const password = `pw-${process.pid}-${port}`;
-  const config = writeConfig(root, port, user, password);
+  const { config, mailOwner } = writeConfig(root, port, user, password);
+  let delivered = 0;
   let child: ChildProcess | undefined;
 
   const start = async () => {
@@ -106,6 +116,36 @@ export async function startDovecot(): Promise<Dovecot> {
       withClient(async (client) => {
         await client.append('INBOX', typeof raw === 'string' ? raw : Buffer.from(raw), flags);
       }),
+    appendMany: (raws) =>
+      withClient(async (client) => {
+        for (const raw of raws)
+          await client.append('INBOX', typeof raw === 'string' ? raw : Buffer.from(raw));
+      }),
+    deliverToMaildir: (raw) => {
+      const maildir = join(root, 'home', user, 'Maildir');
+      for (const dir of ['tmp', 'new', 'cur']) mkdirSync(join(maildir, dir), { recursive: true });
+      // Dovecot runs as the mail user: what this (root) process made must be that user's.
+      if (mailOwner) {
+        for (const dir of ['', 'tmp', 'new', 'cur'])
+          chownSync(join(maildir, dir), mailOwner.uid, mailOwner.gid);
+      }
+      delivered += 1;
+      const name = `${Date.now()}.P${process.pid}Q${delivered}.calmdesk-test`;
+      // Written in tmp/ and renamed into new/, so Dovecot never sees half a message.
+      writeFileSync(join(maildir, 'tmp', name), raw);
+      if (mailOwner) chownSync(join(maildir, 'tmp', name), mailOwner.uid, mailOwner.gid);
+      renameSync(join(maildir, 'tmp', name), join(maildir, 'new', name));
+    },
+    fetchAll: async () => {
+      const raws: Uint8Array[] = [];
+      await withClient(async (client) => {
+        await client.mailboxOpen('INBOX', { readOnly: true });
+        for await (const message of client.fetch('1:*', { uid: true, source: true }, { uid: true })) {
+          if (message.source) raws.push(message.source);
+        }
+      });
+      return raws;
+    },
     markAllSeen: (seen) =>
       withClient(async (client) => {
         const lock = await client.getMailboxLock('INBOX');
@@ -125,7 +165,12 @@ export async function startDovecot(): Promise<Dovecot> {
   };
 }
 
-function writeConfig(root: string, port: number, user: string, password: string): string {
+function writeConfig(
+  root: string,
+  port: number,
+  user: string,
+  password: string,
+): { config: string; mailOwner: { uid: number; gid: number } | null } {
   const isRoot = process.getuid?.() === 0;
   // Dovecot never gives mail access to uid 0: as root the mail belongs to the dovecot user.
   const mailUid = isRoot
@@ -164,7 +209,11 @@ function writeConfig(root: string, port: number, user: string, password: string)
       '',
     ].join('\n'),
   );
-  return config;
+  return {
+    config,
+    mailOwner:
+      isRoot && mailUid !== undefined && mailGid !== undefined ? { uid: mailUid, gid: mailGid } : null,
+  };
 }
 
 async function waitForPort(port: number, failed: () => string | null): Promise<void> {

@@ -25,11 +25,19 @@ export { newId } from '../db/ids.ts';
 export type { CaseStatus, Channel, Role } from '../db/schema.ts';
 export { buildApp } from '../http/app.ts';
 export { processMail, storeRawMail } from '../mail/ingest-mail.ts';
-export { addMailbox, markMailboxFailing, markMailboxSynced } from '../mail/mailboxes.service.ts';
+export { syncMailboxOnce } from '../mail/mail-poller.ts';
+export {
+  addMailbox,
+  loadMailboxConnections,
+  markMailboxFailing,
+  markMailboxSynced,
+} from '../mail/mailboxes.service.ts';
+export { parseMail } from '../mail/parse-mail.ts';
 export { type RunningServer, startServer } from '../server.ts';
 export { DEFAULT_SETTINGS } from '../settings/settings.service.ts';
 export { addUser, type PublicUser } from '../users/users.service.ts';
 // Test support.
+export { type Dovecot, findDovecot, startDovecot } from './dovecot.ts';
 export {
   connectEventStream,
   type EventStreamClient,

@@ -24,6 +24,8 @@ export interface ServeProcessOptions {
   databaseUrl?: string;
   schema?: string;
   port: number;
+  /** More options for `calmdesk serve` (e.g. `--smtp-port N`). */
+  args?: string[];
   /** 'pipe' keeps the last 10,000 characters for output(); 'inherit' shows them on this process's stderr. */
   stderr: 'pipe' | 'inherit';
   /** Whether the process on the port answers as ready (e.g. a read only a server on this store can answer). */
@@ -65,7 +67,16 @@ export function startServeProcess(options: ServeProcessOptions): {
   }
   const child = spawn(
     process.execPath,
-    [CLI, 'serve', '--data', options.dataDir, '--port', String(options.port), '--no-demo'],
+    [
+      CLI,
+      'serve',
+      '--data',
+      options.dataDir,
+      '--port',
+      String(options.port),
+      '--no-demo',
+      ...(options.args ?? []),
+    ],
     { env, stdio: ['ignore', 'ignore', options.stderr] },
   );
   let stderr = '';

@@ -80,11 +80,14 @@ export interface ServerProcess {
 const running = new Set<ServerProcess>();
 
 /** Starts `calmdesk serve` on the store in a child process and waits until /api/health answers. */
-export async function startServerProcess(store: Store, env?: Record<string, string>): Promise<ServerProcess> {
+export async function startServerProcess(
+  store: Store,
+  options: { args?: string[]; env?: Record<string, string> } = {},
+): Promise<ServerProcess> {
   // The free port is only free when asked: another process may take it first, then try another one.
   for (let attempt = 1; ; attempt++) {
     try {
-      return await spawnServer(store, await freePort(), env);
+      return await spawnServer(store, await freePort(), options);
     } catch (error) {
       if (attempt === 3 || !(error instanceof PortTakenError)) throw error;
     }
@@ -93,12 +96,17 @@ export async function startServerProcess(store: Store, env?: Record<string, stri
 
 class PortTakenError extends Error {}
 
-async function spawnServer(store: Store, port: number, env?: Record<string, string>): Promise<ServerProcess> {
+async function spawnServer(
+  store: Store,
+  port: number,
+  options: { args?: string[]; env?: Record<string, string> },
+): Promise<ServerProcess> {
   const { server: serve, ready } = startServeProcess({
     dataDir: store.dataDir,
     databaseUrl: store.kind === 'postgres' ? requireDatabaseUrl() : undefined,
     schema: store.schema,
     port,
+    args: options.args,
     stderr: 'pipe',
     // An authenticated read: only a server on this store knows the token, so it cannot be another
     // test's server that took the port.
@@ -110,7 +118,7 @@ async function spawnServer(store: Store, port: number, env?: Record<string, stri
         })
       ).ok,
     timeoutMs: STARTUP_TIMEOUT_MS,
-    env,
+    env: options.env,
   });
   const server: ServerProcess = {
     url: serve.url,

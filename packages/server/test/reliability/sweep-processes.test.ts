@@ -64,7 +64,8 @@ describe.skipIf(!HAS_POSTGRES)('the deadline sweep on three processes', () => {
       .execute();
 
     const servers: ServerProcess[] = [];
-    for (let i = 0; i < 3; i++) servers.push(await startServerProcess(store, { SWEEP_INTERVAL_MS: '200' }));
+    for (let i = 0; i < 3; i++)
+      servers.push(await startServerProcess(store, { env: { SWEEP_INTERVAL_MS: '200' } }));
 
     const due = new Date(Date.now() - 1_000);
     await db

@@ -7,6 +7,7 @@ import * as caseVersion from './0005-case-version.ts';
 import * as exactMoney from './0006-exact-money.ts';
 import * as mail from './0007-mail.ts';
 import * as mailOutbox from './0008-mail-outbox.ts';
+import * as smtpIntake from './0009-smtp-intake.ts';
 import * as notifications from './0010-notifications.ts';
 import * as rateLimits from './0013-rate-limits.ts';
 
@@ -20,6 +21,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0006-exact-money': exactMoney,
   '0007-mail': mail,
   '0008-mail-outbox': mailOutbox,
+  '0009-smtp-intake': smtpIntake,
   '0010-notifications': notifications,
   '0013-rate-limits': rateLimits,
 };
