@@ -8,7 +8,9 @@ const WEEKDAYS_9_TO_17 = {
   '4': ['09:00', '17:00'],
   '5': ['09:00', '17:00'],
 } as const;
-const ALL_DAY = Object.fromEntries(['1', '2', '3', '4', '5', '6', '7'].map((d) => [d, ['00:00', '24:00']]));
+const ALL_DAY = Object.fromEntries(
+  ['1', '2', '3', '4', '5', '6', '7'].map((d) => [d, ['00:00', '24:00'] as const]),
+);
 
 const warsaw = businessCalendar({ timeZone: 'Europe/Warsaw', days: WEEKDAYS_9_TO_17, holidays: [] });
 const tallinn = businessCalendar({
