@@ -27,7 +27,7 @@ export { buildApp } from '../http/app.ts';
 export { processMail, storeRawMail } from '../mail/ingest-mail.ts';
 export { addMailbox, markMailboxFailing, markMailboxSynced } from '../mail/mailboxes.service.ts';
 export { type RunningServer, startServer } from '../server.ts';
-export { DEFAULT_SETTINGS } from '../settings/settings.service.ts';
+export { DEFAULT_SETTINGS, saveSettings } from '../settings/settings.service.ts';
 export { addUser, type PublicUser } from '../users/users.service.ts';
 // Test support.
 export {
