@@ -17,6 +17,7 @@ const SERVER_UNIT = [
   'packages/server/src/testing/requirements.test.ts',
   'packages/server/src/mail/describe-imap-error.test.ts',
   'packages/server/src/live/presence.test.ts',
+  'packages/server/src/cases/business-time.test.ts',
 ];
 const PROCESS = ['packages/server/test/**/*.test.ts', '**/*.process.test.ts'];
 const REQUIREMENTS_SETUP = 'packages/server/src/testing/requirements.global-setup.ts';

@@ -78,8 +78,16 @@ export const CaseSummarySchema = z.object({
   flags: z.array(FlagSchema),
   problems: z.array(z.enum(PROBLEM_CATEGORIES)),
   language: z.string().nullable(),
+  /** When the first reply is due (business hours counted); kept once answered. */
   firstResponseDueAt: InstantSchema.nullable(),
   firstRespondedAt: InstantSchema.nullable(),
+  /** When the reply to the customer's latest message is due, after we had answered them; null when none is. */
+  nextResponseDueAt: InstantSchema.nullable(),
+  /**
+   * The running deadline is paused while the case waits on the customer: `remainingMinutes` business
+   * minutes are left, and the clock goes on when they write. Null when nothing is paused.
+   */
+  slaPaused: z.object({ since: InstantSchema, remainingMinutes: z.number().int() }).nullable(),
   escalatedAt: InstantSchema.nullable(),
   escalationReason: z.enum(ESCALATION_REASONS).nullable(),
   createdAt: InstantSchema,

@@ -16,7 +16,7 @@ export const CommitmentPatchSchema = z.strictObject({ status: z.enum(COMMITMENT_
 export const CommitmentListSchema = z.object({ items: z.array(CommitmentSchema) });
 
 export const AlertSchema = z.object({
-  kind: z.enum(['commitment_overdue', 'first_response_missed']),
+  kind: z.enum(['commitment_overdue', 'first_response_missed', 'next_response_missed']),
   caseId: z.string(),
   subject: z.string(),
   customer: NamedSchema,

@@ -39,7 +39,12 @@ export const NOTIFICATION_KINDS = [
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 /** Why a case was escalated: a deadline the sweep found missed, or a person's decision. */
-export const ESCALATION_REASONS = ['first_response_missed', 'commitment_overdue', 'manual'] as const;
+export const ESCALATION_REASONS = [
+  'first_response_missed',
+  'next_response_missed',
+  'commitment_overdue',
+  'manual',
+] as const;
 export type EscalationReason = (typeof ESCALATION_REASONS)[number];
 
 export const ADDRESS_FORMS = ['formal', 'informal'] as const;

@@ -69,15 +69,59 @@ const Minutes = z
   .min(1)
   .max(60 * 24 * 30);
 const HourMinute = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time is HH:MM');
+const TIME = /^(([01]\d|2[0-3]):[0-5]\d|24:00)$/;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** A closing time: HH:MM, or 24:00 for open until midnight. */
+const ClosingTime = z.string().regex(TIME, 'a closing time is HH:MM or 24:00');
+const ResponseTargetsSchema = z.strictObject({
+  calm: Minutes,
+  upset: Minutes,
+  angry: Minutes,
+  hostile: Minutes,
+});
+
+/** One weekday's opening and closing, on the organisation's wall clock; the day is open between them. */
+const OpeningHoursSchema = z
+  .tuple([HourMinute, ClosingTime])
+  // A malformed time has its own error; the order is judged between well-formed ones only.
+  .refine(
+    ([open, close]) => !(TIME.test(open) && TIME.test(close)) || open < close,
+    'the closing time must be after the opening time',
+  );
+
+/** A calendar date YYYY-MM-DD that exists. */
+const CalendarDateSchema = z
+  .string()
+  .regex(DATE, 'a date is YYYY-MM-DD')
+  .refine((date) => {
+    if (!DATE.test(date)) return true;
+    const parsed = new Date(`${date}T00:00:00Z`);
+    return !Number.isNaN(parsed.getTime()) && parsed.toISOString().startsWith(date);
+  }, 'no such date');
+
+export const HolidaySchema = z.strictObject({
+  date: CalendarDateSchema,
+  name: z.string().trim().max(100).optional(),
+});
+export type Holiday = z.infer<typeof HolidaySchema>;
 
 export const SettingsSchema = z.strictObject({
   name: z.string().trim().min(1).max(200),
   languages: z.array(z.enum(LANGS)).min(1),
   timeZone: z.string().refine(isTimeZone, 'an IANA time zone such as Europe/Warsaw'),
+  /** Opening hours per ISO weekday ('1' Monday … '7' Sunday); a weekday left out is closed. */
   businessHours: z.strictObject({
-    days: z.partialRecord(z.enum(['1', '2', '3', '4', '5', '6', '7']), z.tuple([HourMinute, HourMinute])),
+    days: z.partialRecord(z.enum(['1', '2', '3', '4', '5', '6', '7']), OpeningHoursSchema),
   }),
-  firstResponseMinutes: z.strictObject({ calm: Minutes, upset: Minutes, angry: Minutes, hostile: Minutes }),
+  /** Dates the business is closed whatever the weekday: response deadlines do not run on them. */
+  holidays: z
+    .array(HolidaySchema)
+    .max(366, 'at most 366 holidays')
+    .refine((list) => new Set(list.map((h) => h.date)).size === list.length, 'each holiday date only once'),
+  /** Business minutes to the first reply to a new case, by the customer's anger level. */
+  firstResponseMinutes: ResponseTargetsSchema,
+  /** Business minutes to the next reply when the customer writes again after ours, by anger level. */
+  nextResponseMinutes: ResponseTargetsSchema,
   compensationPolicy: z
     .strictObject({
       prefer: z.array(z.enum(PREFERABLE_COMPENSATION_KINDS)),

@@ -18,6 +18,7 @@ import {
   type PublicUser,
   processMail,
   type RunningServer,
+  saveSettings,
   startServer,
   storeRawMail,
 } from '@calmdesk/server/testing';
@@ -67,6 +68,18 @@ export async function startE2eServer(): Promise<E2eServer> {
     supervisor: await add('Sebastian Kierownik', 'supervisor@salon.test', 'supervisor'),
     agent: await add('Anna Nowak', 'agent@salon.test', 'agent'),
   };
+  // Open around the clock: the reply deadlines the tests read do not depend on the day and hour they run.
+  const allDay: [string, string] = ['00:00', '24:00'];
+  await saveSettings(
+    db,
+    CLI,
+    {
+      businessHours: {
+        days: { 1: allDay, 2: allDay, 3: allDay, 4: allDay, 5: allDay, 6: allDay, 7: allDay },
+      },
+    },
+    new Date(),
+  );
   return {
     server,
     url: server.url,

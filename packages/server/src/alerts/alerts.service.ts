@@ -1,5 +1,6 @@
+import { sql } from 'kysely';
 import { recordSystemAudit } from '../audit/audit.service.ts';
-import { escalationNotice, markCasesEscalated } from '../cases/cases.service.ts';
+import { escalationNotice, markCasesEscalated, markNextResponsesMissed } from '../cases/cases.service.ts';
 import {
   markOverdueCommitmentsEscalated,
   ourCommitmentsDueWithin,
@@ -10,7 +11,7 @@ import { publishChange } from '../live/live-feed.ts';
 import { notify } from '../notifications/notifications.service.ts';
 
 export interface Alert {
-  kind: 'commitment_overdue' | 'first_response_missed';
+  kind: 'commitment_overdue' | 'first_response_missed' | 'next_response_missed';
   caseId: string;
   subject: string;
   customer: { id: string; name: string };
@@ -21,9 +22,12 @@ export interface Alert {
   commitment?: { id: string; text: string; who: 'us' | 'customer' };
 }
 
-/** Overdue open commitments and missed first responses of cases still in progress, most overdue first. */
+/**
+ * Overdue open commitments, and missed first and next responses of cases still in progress (not while
+ * they wait on the customer), most overdue first.
+ */
 export async function listAlerts(db: Db, now: Date): Promise<Alert[]> {
-  const [commitments, responses] = await Promise.all([
+  const [commitments, responses, nextResponses] = await Promise.all([
     db
       .selectFrom('commitments')
       .innerJoin('cases', 'cases.id', 'commitments.case_id')
@@ -57,8 +61,26 @@ export async function listAlerts(db: Db, now: Date): Promise<Alert[]> {
       ])
       .where('cases.first_responded_at', 'is', null)
       .where('cases.first_response_due_at', '<', now)
+      .where('cases.sla_paused_at', 'is', null)
       .where('cases.status', 'not in', ['resolved', 'closed'])
       .orderBy('cases.first_response_due_at')
+      .limit(500)
+      .execute(),
+    db
+      .selectFrom('cases')
+      .innerJoin('customers', 'customers.id', 'cases.customer_id')
+      .select([
+        'cases.id as case_id',
+        'cases.subject',
+        'cases.next_response_due_at',
+        'cases.next_response_escalated_at',
+        'customers.id as customer_id',
+        'customers.name as customer_name',
+      ])
+      .where('cases.next_response_due_at', 'is not', null)
+      .where('cases.next_response_due_at', '<', now)
+      .where('cases.sla_paused_at', 'is', null)
+      .orderBy('cases.next_response_due_at')
       .limit(500)
       .execute(),
   ]);
@@ -84,6 +106,17 @@ export async function listAlerts(db: Db, now: Date): Promise<Alert[]> {
         dueAt: (r.first_response_due_at as Date).toISOString(),
         escalateTo: 'supervisor',
         escalatedAt: r.escalated_at?.toISOString() ?? null,
+      }),
+    ),
+    ...nextResponses.map(
+      (r): Alert => ({
+        kind: 'next_response_missed',
+        caseId: r.case_id,
+        subject: r.subject,
+        customer: { id: r.customer_id, name: r.customer_name },
+        dueAt: (r.next_response_due_at as Date).toISOString(),
+        escalateTo: 'supervisor',
+        escalatedAt: r.next_response_escalated_at?.toISOString() ?? null,
       }),
     ),
   ];
@@ -123,7 +156,9 @@ async function sweep(db: Db, now: Date) {
       .where('first_responded_at', 'is', null)
       .where('first_response_due_at', '<', now)
       .where('escalated_at', 'is', null)
-      .where('status', 'not in', ['resolved', 'closed'])
+      .where('sla_paused_at', 'is', null)
+      // Literal, not parameters: the partial index cases_first_response_running matches it in any plan.
+      .where(sql<boolean>`status NOT IN ('resolved', 'closed')`)
       .execute();
     const byCommitment = await markCasesEscalated(
       trx,
@@ -137,13 +172,24 @@ async function sweep(db: Db, now: Date) {
       'first_response_missed',
       now,
     );
+    const byNextResponse = await markNextResponsesMissed(trx, now);
     const escalated = [
       ...byCommitment.map((c) => ({ ...c, reason: 'commitment_overdue' as const })),
       ...byResponse.map((c) => ({ ...c, reason: 'first_response_missed' as const })),
+      ...byNextResponse.map((c) => ({ ...c, reason: 'next_response_missed' as const })),
     ];
     await notify(
       trx,
-      escalated.map((c) => escalationNotice(c.id, c.subject, c.reason, c.assignee_id, null)),
+      [
+        ...escalated
+          .filter((c) => c.reason !== 'next_response_missed')
+          .map((c) => escalationNotice(c.id, c.subject, c.reason, c.assignee_id, null)),
+        // Each missed next response is told once, even on a case escalated before.
+        ...byNextResponse.map((c) => ({
+          ...escalationNotice(c.id, c.subject, 'next_response_missed', c.assignee_id, null),
+          dedupeKey: `case_escalated:${c.id}:next_response:${c.due_at.toISOString()}`,
+        })),
+      ],
       now,
     );
     await tellOverduePromises(trx, commitments, now);
@@ -159,7 +205,7 @@ async function sweep(db: Db, now: Date) {
         })),
       );
     }
-    return { count: commitments.length + lateCases.length, escalated };
+    return { count: commitments.length + lateCases.length + byNextResponse.length, escalated };
   });
 }
 

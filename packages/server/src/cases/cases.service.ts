@@ -21,6 +21,7 @@ import {
   presentInteraction,
 } from './present.ts';
 import { computePriority } from './priority.ts';
+import { deadlinesOnStatus } from './sla.ts';
 
 /**
  * Opens a case for a customer (matched by e-mail or phone, else created), with its first message.
@@ -227,6 +228,8 @@ export async function updateCase(
     const assigneeId = patch.assignee === undefined ? row.assignee_id : patch.assignee;
     if (assigneeId !== null && assigneeId !== row.assignee_id) await requireActiveUser(trx, assigneeId);
     const status = patch.status ?? row.status;
+    const deadlines =
+      status === row.status ? {} : deadlinesOnStatus(row, status, await getSettings(trx), now);
     const escalating = patch.escalate === true && row.escalated_at === null;
     await trx
       .updateTable('cases')
@@ -238,6 +241,7 @@ export async function updateCase(
         assignee_id: assigneeId,
         escalated_at: escalating ? now : row.escalated_at,
         escalation_reason: escalating ? 'manual' : row.escalation_reason,
+        ...deadlines,
         priority: computePriority({
           level: row.level,
           flags: row.flags,
@@ -385,4 +389,37 @@ export async function markCasesEscalated(
     .where('escalated_at', 'is', null)
     .returning(['id', 'subject', 'status', 'assignee_id'])
     .execute();
+}
+
+/**
+ * Marks the cases whose next response fell due unanswered (and not paused): each such deadline once.
+ * A case not yet escalated is escalated for it; one already escalated keeps its first escalation and
+ * reason. Each keeps its assignee. Returns the cases marked now, with what their notices need.
+ */
+export async function markNextResponsesMissed(
+  db: Db,
+  now: Date,
+): Promise<
+  Array<{ id: string; subject: string; status: CaseStatus; assignee_id: string | null; due_at: Date }>
+> {
+  const rows = await db
+    .updateTable('cases')
+    .set((eb) => ({
+      next_response_escalated_at: now,
+      // Both read the row as it was: the first escalation and its reason stay.
+      escalation_reason: eb
+        .case()
+        .when('escalated_at', 'is', null)
+        .then(sql<EscalationReason>`'next_response_missed'`)
+        .else(eb.ref('escalation_reason'))
+        .end(),
+      escalated_at: sql<Date>`coalesce(escalated_at, ${now})`,
+    }))
+    .where('next_response_due_at', 'is not', null)
+    .where('next_response_due_at', '<', now)
+    .where('next_response_escalated_at', 'is', null)
+    .where('sla_paused_at', 'is', null)
+    .returning(['id', 'subject', 'status', 'assignee_id', 'next_response_due_at'])
+    .execute();
+  return rows.map(({ next_response_due_at, ...row }) => ({ ...row, due_at: next_response_due_at as Date }));
 }

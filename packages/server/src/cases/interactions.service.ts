@@ -21,8 +21,9 @@ import { notificationsInsert } from '../notifications/notifications.service.ts';
 import { SETTINGS_COLUMNS, type Settings, splitSettings } from '../settings/settings.service.ts';
 import { entryHash } from './chain.ts';
 import { type Interaction, presentInteraction } from './present.ts';
-import { computePriority, firstResponseDue, higherLevel } from './priority.ts';
+import { computePriority, higherLevel } from './priority.ts';
 import { type CaseWithSettings, recentCasesOf } from './recent-cases.ts';
+import { deadlinesOnInbound, deadlinesOnReply, type SlaChanges } from './sla.ts';
 
 /**
  * Locks the case for this transaction and reads it, where its log ends included: a statement that
@@ -122,11 +123,11 @@ type CaseChanges = Partial<
     | 'language'
     | 'status'
     | 'priority'
-    | 'first_response_due_at'
     | 'first_responded_at'
     | 'updated_at'
   >
->;
+> &
+  SlaChanges;
 
 /**
  * Appends one entry to a case's log, chained to the previous one. The case changes and the companions
@@ -316,10 +317,6 @@ export async function receiveInbound(
     analysis.problems.map((p) => p.category),
   );
   const status: CaseStatus = caseRow.status === 'new' ? 'new' : 'open';
-  const due =
-    caseRow.first_responded_at === null
-      ? firstResponseDue(now, analysis.level, settings.firstResponseMinutes, caseRow.first_response_due_at)
-      : caseRow.first_response_due_at;
   const commitments = extractCommitments(body, {
     now,
     timeZone: settings.timeZone,
@@ -333,7 +330,7 @@ export async function receiveInbound(
     problems,
     language: caseRow.language ?? (analysis.lang === 'und' ? null : analysis.lang),
     status,
-    first_response_due_at: due,
+    ...deadlinesOnInbound(caseRow, analysis.level, settings, now),
     priority: computePriority({ level: analysis.level, flags, problems: problems.length, status }),
     updated_at: now,
   };
@@ -443,6 +440,7 @@ async function sendReply(
     : caseRow.status;
   const caseChanges: CaseChanges = {
     first_responded_at: caseRow.first_responded_at ?? now,
+    ...deadlinesOnReply(),
     status,
     priority: computePriority({
       level: caseRow.level,

@@ -22,6 +22,11 @@ export function presentCaseSummary(row: CaseSummaryRow): CaseSummary {
     language: row.language,
     firstResponseDueAt: iso(row.first_response_due_at),
     firstRespondedAt: iso(row.first_responded_at),
+    nextResponseDueAt: iso(row.next_response_due_at),
+    slaPaused:
+      row.sla_paused_at === null
+        ? null
+        : { since: row.sla_paused_at.toISOString(), remainingMinutes: row.sla_remaining_minutes ?? 0 },
     escalatedAt: iso(row.escalated_at),
     escalationReason: row.escalation_reason,
     createdAt: row.created_at.toISOString(),

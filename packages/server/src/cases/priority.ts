@@ -1,6 +1,5 @@
 import type { Flag, Level } from '@calmdesk/analysis';
 import type { CaseStatus } from '../db/schema.ts';
-import type { Settings } from '../settings/settings.service.ts';
 
 const LEVEL_WEIGHT: Record<Level, number> = { calm: 10, upset: 20, angry: 30, hostile: 40 };
 
@@ -34,15 +33,4 @@ const LEVEL_ORDER: Level[] = ['calm', 'upset', 'angry', 'hostile'];
 export function higherLevel(a: Level | null, b: Level): Level {
   if (a === null) return b;
   return LEVEL_ORDER.indexOf(a) >= LEVEL_ORDER.indexOf(b) ? a : b;
-}
-
-/** When the first response is due after a message at `level`; never later than a due time already set. */
-export function firstResponseDue(
-  receivedAt: Date,
-  level: Level,
-  targets: Settings['firstResponseMinutes'],
-  current: Date | null,
-): Date {
-  const due = new Date(receivedAt.getTime() + targets[level] * 60_000);
-  return current && current < due ? current : due;
 }

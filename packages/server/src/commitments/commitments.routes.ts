@@ -46,7 +46,8 @@ export function commitmentsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       {
         schema: {
           tags: ['alerts'],
-          summary: 'Overdue commitments and missed first responses (read only: the sweep escalates them)',
+          summary:
+            'Overdue commitments and missed first and next responses (read only: the sweep escalates them)',
           response: withErrors({ 200: itemsOf(AlertSchema) }),
         },
       },

@@ -68,8 +68,12 @@ export interface OrganisationTable {
   languages: Json<string[]>;
   time_zone: string;
   business_hours: Json<BusinessHours>;
-  /** Minutes to the first response, per anger level of the customer's message. */
+  /** Business minutes to the first response, per anger level of the customer's message. */
   response_targets: Json<ResponseTargets>;
+  /** Business minutes to the next response when the customer writes again after ours; null = the defaults. */
+  next_response_targets: ColumnType<ResponseTargets | null, string | null | undefined, string | null>;
+  /** Closed dates: `[{date: 'YYYY-MM-DD', name?}]`. */
+  holidays: ColumnType<Array<{ date: string; name?: string }>, string | undefined, string>;
   compensation_policy: Json<CompensationPolicySettings>;
   /** Client-type thresholds and the boundary ladder (profiles/profile-rules.ts); null = the defaults. */
   profile_rules: ColumnType<unknown | null, string | null | undefined, string | null>;
@@ -145,8 +149,17 @@ export interface CasesTable {
   escalated_at: Timestamp | null;
   escalation_reason: EscalationReason | null;
   priority: Generated<number>;
+  /** When the first response is due, counted in business hours. */
   first_response_due_at: Timestamp | null;
   first_responded_at: Timestamp | null;
+  /** When the reply to the customer's latest message is due, once we had answered; cleared by our reply. */
+  next_response_due_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  /** The sweep escalated the running next-response deadline (once per deadline). */
+  next_response_escalated_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  /** Since when the running deadline is paused: the case waits on the customer. */
+  sla_paused_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  /** Business minutes the paused deadline had left; set exactly when sla_paused_at is. */
+  sla_remaining_minutes: ColumnType<number | null, number | null | undefined, number | null>;
   created_at: CreatedAt;
   updated_at: Timestamp;
   /** The seq of the newest log entry (0: none yet): where the next append chains, not evidence. */

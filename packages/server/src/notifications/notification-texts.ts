@@ -45,16 +45,19 @@ export const NOTIFICATION_TEXTS: Record<Lang, Record<NotificationKind, Sentence>
 const REASONS: Record<Lang, Record<string, string>> = {
   pl: {
     first_response_missed: 'minął czas na pierwszą odpowiedź',
+    next_response_missed: 'minął czas na odpowiedź na kolejną wiadomość klienta',
     commitment_overdue: 'minął termin naszej obietnicy',
     manual: 'decyzja pracownika',
   },
   et: {
     first_response_missed: 'esimese vastuse aeg on möödas',
+    next_response_missed: 'kliendi uuele sõnumile vastamise aeg on möödas',
     commitment_overdue: 'meie lubaduse tähtaeg on möödas',
     manual: 'töötaja otsus',
   },
   en: {
     first_response_missed: 'the first response is overdue',
+    next_response_missed: "the reply to the customer's latest message is overdue",
     commitment_overdue: 'our promise is overdue',
     manual: 'a staff member escalated it',
   },

@@ -21,8 +21,11 @@ export const DEFAULT_SETTINGS: Settings = {
       '5': ['09:00', '17:00'],
     },
   },
+  holidays: [],
   // Seed 002: an angry customer needs two minutes to take it to the internet; answer them first.
-  firstResponseMinutes: { calm: 24 * 60, upset: 8 * 60, angry: 60, hostile: 30 },
+  // Business minutes: a calm customer hears from us within one working day of eight hours.
+  firstResponseMinutes: { calm: 8 * 60, upset: 4 * 60, angry: 60, hostile: 30 },
+  nextResponseMinutes: { calm: 8 * 60, upset: 4 * 60, angry: 60, hostile: 30 },
   compensationPolicy: {
     prefer: ['repair', 'voucher', 'free_session', 'replacement', 'discount'],
     cashRefundLimit: 200,
@@ -47,6 +50,8 @@ export const SETTINGS_COLUMNS = [
   'organisation.time_zone',
   'organisation.business_hours',
   'organisation.response_targets',
+  'organisation.next_response_targets',
+  'organisation.holidays',
   'organisation.compensation_policy',
 ] as const;
 
@@ -65,7 +70,10 @@ export function settingsOf(row: SettingsRow | undefined): Settings {
     languages: row.languages as Settings['languages'],
     timeZone: row.time_zone as string,
     businessHours: row.business_hours as Settings['businessHours'],
+    holidays: (row.holidays ?? []) as Settings['holidays'],
     firstResponseMinutes: row.response_targets as Settings['firstResponseMinutes'],
+    nextResponseMinutes: (row.next_response_targets ??
+      DEFAULT_SETTINGS.nextResponseMinutes) as Settings['nextResponseMinutes'],
     compensationPolicy: row.compensation_policy as Settings['compensationPolicy'],
   };
 }
@@ -116,6 +124,8 @@ export async function saveSettings(
       time_zone: next.timeZone,
       business_hours: JSON.stringify(next.businessHours),
       response_targets: JSON.stringify(next.firstResponseMinutes),
+      next_response_targets: JSON.stringify(next.nextResponseMinutes),
+      holidays: JSON.stringify(next.holidays),
       compensation_policy: JSON.stringify(next.compensationPolicy),
       updated_at: now,
     };

@@ -34,7 +34,7 @@ export {
 } from '../mail/mailboxes.service.ts';
 export { parseMail } from '../mail/parse-mail.ts';
 export { type RunningServer, startServer } from '../server.ts';
-export { DEFAULT_SETTINGS } from '../settings/settings.service.ts';
+export { DEFAULT_SETTINGS, saveSettings } from '../settings/settings.service.ts';
 export { addUser, type PublicUser } from '../users/users.service.ts';
 // Test support.
 export { type Dovecot, findDovecot, startDovecot } from './dovecot.ts';

@@ -1,6 +1,7 @@
 import { Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { type RunningDeadline, runningDeadline } from './running-deadline.ts';
 
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['day', 86_400_000],
@@ -40,5 +41,23 @@ export function DueCountdown({ dueAt }: { dueAt: string | null }) {
     >
       {formatRelative(due, now, i18n.language)}
     </Text>
+  );
+}
+
+/** The countdown of whichever response deadline applies to a case, or that it is paused. */
+export function CaseDeadline({ item }: { item: Parameters<typeof runningDeadline>[0] }) {
+  const deadline: RunningDeadline = runningDeadline(item);
+  const { t } = useTranslation();
+  if (deadline?.kind === 'paused') {
+    return (
+      <Text size="sm" c="dimmed" title={t('deadline.pausedLeft', { minutes: deadline.remainingMinutes })}>
+        {t('deadline.paused')}
+      </Text>
+    );
+  }
+  return (
+    <span title={deadline ? t(`deadline.${deadline.kind}`) : undefined}>
+      <DueCountdown dueAt={deadline?.dueAt ?? null} />
+    </span>
   );
 }

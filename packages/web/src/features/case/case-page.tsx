@@ -5,6 +5,7 @@ import { Alert, Badge, Button, Grid, Group, Loader, Stack, Text, Title } from '@
 import { Link } from '@tanstack/react-router';
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CaseDeadline } from '../../components/due-countdown.tsx';
 import { FlagChips } from '../../components/flag-chips.tsx';
 import { LevelBadge } from '../../components/level-badge.tsx';
 import { useSession } from '../auth/session.ts';
@@ -104,6 +105,12 @@ function CaseView({ item }: { item: CaseDetail }) {
               {t(`channel.${item.channel}`)} · {t(`status.${item.status}`)}
             </Text>
             <LevelBadge level={item.level} />
+            <Group gap={4} wrap="nowrap">
+              <Text size="sm" c="dimmed">
+                {t('inbox.due')}:
+              </Text>
+              <CaseDeadline item={item} />
+            </Group>
             {item.assignee && (
               <Text size="sm">
                 {t('case.assignee')}: {item.assignee.name}

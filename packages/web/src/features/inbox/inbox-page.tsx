@@ -19,7 +19,7 @@ import { useDebouncedValue, useHotkeys, useMediaQuery } from '@mantine/hooks';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DueCountdown } from '../../components/due-countdown.tsx';
+import { CaseDeadline } from '../../components/due-countdown.tsx';
 import { FlagChips } from '../../components/flag-chips.tsx';
 import { LevelBadge } from '../../components/level-badge.tsx';
 import { DEFAULT_FILTERS, type InboxFilters, useCases, useUsers } from './use-cases.ts';
@@ -63,7 +63,7 @@ function InboxRow({ item, selected }: RowProps) {
       </Table.Td>
       <Table.Td ta="center">{item.problems.length}</Table.Td>
       <Table.Td>
-        <DueCountdown dueAt={item.firstRespondedAt ? null : item.firstResponseDueAt} />
+        <CaseDeadline item={item} />
       </Table.Td>
       <Table.Td>{t(`status.${item.status}`)}</Table.Td>
       <Table.Td>
@@ -91,7 +91,7 @@ function InboxCard({ item, selected }: RowProps) {
     >
       <Group justify="space-between" wrap="nowrap" gap="xs">
         <LevelBadge level={item.level} />
-        <DueCountdown dueAt={item.firstRespondedAt ? null : item.firstResponseDueAt} />
+        <CaseDeadline item={item} />
       </Group>
       <Link to="/cases/$id" params={{ id: item.id }} className="inbox-subject">
         {item.subject}

@@ -1,4 +1,4 @@
-import { LANGS, LEVELS } from '@calmdesk/analysis/vocabulary';
+import { LANGS } from '@calmdesk/analysis/vocabulary';
 import type { Role, Settings, User } from '@calmdesk/contracts';
 import { ROLES } from '@calmdesk/contracts/enums';
 import {
@@ -27,6 +27,7 @@ import { useSession } from '../auth/session.ts';
 import { useUsers } from '../inbox/use-cases.ts';
 import { ChannelsSection } from './channels-section.tsx';
 import { ProfileRulesSection } from './profile-rules-section.tsx';
+import { ServiceLevelsFields } from './service-levels-fields.tsx';
 import { SETTINGS_KEY, useSettings } from './use-settings.ts';
 
 const PREFERRED = ['repair', 'voucher', 'free_session', 'replacement', 'discount'] as const;
@@ -81,28 +82,7 @@ function OrganisationForm({ settings, canEdit }: { settings: Settings; canEdit: 
             }
           />
         </SimpleGrid>
-        <Title order={3} size="h5">
-          {t('settings.targets')}
-        </Title>
-        <SimpleGrid cols={{ base: 2, sm: 4 }}>
-          {LEVELS.map((level) => (
-            <NumberInput
-              key={level}
-              label={t(`level.${level}`)}
-              min={1}
-              max={43_200}
-              allowDecimal={false}
-              disabled={!canEdit}
-              value={draft.firstResponseMinutes[level]}
-              onChange={(value) =>
-                setDraft({
-                  ...draft,
-                  firstResponseMinutes: { ...draft.firstResponseMinutes, [level]: Number(value) || 1 },
-                })
-              }
-            />
-          ))}
-        </SimpleGrid>
+        <ServiceLevelsFields draft={draft} setDraft={setDraft} canEdit={canEdit} />
         <Title order={3} size="h5">
           {t('settings.policy')}
         </Title>
