@@ -25,6 +25,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
 import { useSession } from '../auth/session.ts';
 import { useUsers } from '../inbox/use-cases.ts';
+import { NotificationPreferencesSection } from '../notifications/notification-preferences.tsx';
 import { ChannelsSection } from './channels-section.tsx';
 import { ProfileRulesSection } from './profile-rules-section.tsx';
 import { SETTINGS_KEY, useSettings } from './use-settings.ts';
@@ -276,6 +277,9 @@ export function SettingsPage() {
         </Tabs.List>
         <Tabs.Panel value="general" pt="md">
           <Stack>
+            {session.data && (
+              <NotificationPreferencesSection role={session.data.user.role} email={session.data.user.email} />
+            )}
             {settings.isPending && <Loader aria-label={t('common.loading')} />}
             {settings.isError && (
               <Alert color="red">{t('common.error', { message: settings.error.message })}</Alert>
