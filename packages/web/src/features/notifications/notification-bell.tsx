@@ -79,7 +79,7 @@ function NotificationItem({
         onClick={() => onOpen(item)}
       >
         {unread && <span className="visually-hidden">{t('notifications.unread')}: </span>}
-        <Text size="sm" fw={unread ? 600 : 400} lh={1.35}>
+        <Text size="sm" fw={unread ? 500 : 400} lh={1.35}>
           {notificationSentence(t, format, item)}
         </Text>
         {typeof reason === 'string' && reason && (
@@ -137,88 +137,95 @@ export function NotificationBell() {
   };
 
   return (
-    <Popover
-      opened={opened}
-      onChange={setOpened}
-      position="bottom-end"
-      width="min(26rem, calc(100vw - 1rem))"
-      shadow="md"
-      trapFocus
-      returnFocus
+    // The count sits outside the popover's target, which carries the button's ARIA state.
+    <Indicator
+      label={<span aria-hidden="true">{unread > 99 ? '99+' : unread}</span>}
+      disabled={unread === 0}
+      size={18}
+      offset={5}
+      color="red"
+      data-testid="bell-count"
+      data-count={unread}
     >
-      <Popover.Target>
-        <Indicator
-          label={<span aria-hidden="true">{unread > 99 ? '99+' : unread}</span>}
-          disabled={unread === 0}
-          size={18}
-          offset={5}
-          color="red"
-          data-testid="bell-count"
-          data-count={unread}
-        >
+      <Popover
+        opened={opened}
+        onChange={setOpened}
+        position="bottom-end"
+        width="min(26rem, calc(100vw - 1rem))"
+        shadow="md"
+        trapFocus
+        returnFocus
+      >
+        <Popover.Target>
           <ActionIcon
             variant="subtle"
             color="gray"
             size="lg"
             aria-label={t('notifications.bell', { count: unread })}
-            aria-haspopup="dialog"
-            aria-expanded={opened}
             onClick={() => setOpened((o) => !o)}
           >
             <BellIcon />
           </ActionIcon>
-        </Indicator>
-      </Popover.Target>
-      <Popover.Dropdown p={0} role="dialog" aria-labelledby="notifications-title">
-        <Group justify="space-between" wrap="nowrap" px="sm" py="xs" gap="xs">
-          <Title order={2} size="h5" id="notifications-title">
-            {t('notifications.title')}
-          </Title>
-          <Button
-            size="compact-sm"
-            variant="subtle"
-            disabled={unread === 0}
-            onClick={() => markAll.mutate(undefined)}
-          >
-            {t('notifications.markAllRead')}
-          </Button>
-        </Group>
-        <ScrollArea.Autosize mah="min(65vh, 32rem)" type="auto">
-          {query.isPending && (
-            <Group justify="center" p="md">
-              <Loader size="sm" aria-label={t('common.loading')} />
-            </Group>
-          )}
-          {query.isError && (
-            <Alert color="red" m="sm">
-              {t('common.error', { message: query.error.message })}
-            </Alert>
-          )}
-          {query.isSuccess && items.length === 0 && (
-            <Text size="sm" c="dimmed" px="sm" pb="sm">
-              {t('notifications.empty')}
-            </Text>
-          )}
-          {items.length > 0 && (
-            <ul className="notification-list" data-testid="notification-list">
-              {items.map((item) => (
-                <NotificationItem key={item.id} item={item} now={now} onOpen={open} />
-              ))}
-            </ul>
-          )}
-        </ScrollArea.Autosize>
-        <Group justify="flex-end" px="sm" py="xs">
-          <Anchor
-            component={Link}
-            to="/settings"
-            hash="email-notifications"
-            size="sm"
-            onClick={() => setOpened(false)}
-          >
-            {t('notifications.emailSettings')}
-          </Anchor>
-        </Group>
-      </Popover.Dropdown>
-    </Popover>
+        </Popover.Target>
+        <Popover.Dropdown p={0} role="dialog" aria-labelledby="notifications-title">
+          <Group justify="space-between" wrap="wrap" px="sm" py="xs" gap={4}>
+            {/* Focus starts on the heading, so the list is read from the top and no button looks pressed. */}
+            <Title
+              order={2}
+              size="h5"
+              id="notifications-title"
+              tabIndex={-1}
+              data-autofocus
+              style={{ outline: 'none' }}
+            >
+              {t('notifications.title')}
+            </Title>
+            <Button
+              size="compact-sm"
+              variant="subtle"
+              disabled={unread === 0}
+              onClick={() => markAll.mutate(undefined)}
+            >
+              {t('notifications.markAllRead')}
+            </Button>
+          </Group>
+          <ScrollArea.Autosize mah="min(65vh, 32rem)" type="auto">
+            {query.isPending && (
+              <Group justify="center" p="md">
+                <Loader size="sm" aria-label={t('common.loading')} />
+              </Group>
+            )}
+            {query.isError && (
+              <Alert color="red" m="sm">
+                {t('common.error', { message: query.error.message })}
+              </Alert>
+            )}
+            {query.isSuccess && items.length === 0 && (
+              <Text size="sm" c="dimmed" px="sm" pb="sm">
+                {t('notifications.empty')}
+              </Text>
+            )}
+            {items.length > 0 && (
+              <ul className="notification-list" data-testid="notification-list">
+                {items.map((item) => (
+                  <NotificationItem key={item.id} item={item} now={now} onOpen={open} />
+                ))}
+              </ul>
+            )}
+          </ScrollArea.Autosize>
+          <Group justify="flex-end" px="sm" py="xs">
+            <Anchor
+              component={Link}
+              to="/settings"
+              hash="email-notifications"
+              size="sm"
+              onClick={() => setOpened(false)}
+            >
+              {t('notifications.emailSettings')}
+            </Anchor>
+          </Group>
+        </Popover.Dropdown>
+      </Popover>
+    </Indicator>
   );
 }
