@@ -287,13 +287,16 @@ describe.skipIf(!HAS_BROWSER)('notifications in Chromium', { timeout: 180_000 },
       for (const size of WIDTHS) {
         await owner.setViewportSize({ width: size.width, height: size.height });
         await settled(owner);
-        // The page from the top down to the section's end, the header above it as the user sees it.
+        // The section alone, in page coordinates (the fixed header stays at the page's top).
         await owner.evaluate(() => window.scrollTo(0, 0));
-        const end = await section.evaluate((node) => node.getBoundingClientRect().bottom + window.scrollY);
+        const box = await section.evaluate((node) => {
+          const rect = node.getBoundingClientRect();
+          return { top: rect.top + window.scrollY, height: rect.height };
+        });
         await owner.screenshot({
           path: `${SCREENSHOTS}email-notifications-${language}-${size.name}.png`,
           fullPage: true,
-          clip: { x: 0, y: 0, width: size.width, height: Math.ceil(end) + 16 },
+          clip: { x: 0, y: Math.max(0, box.top - 8), width: size.width, height: Math.ceil(box.height) + 16 },
         });
         const overflow = await owner.evaluate(
           () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
@@ -307,9 +310,20 @@ describe.skipIf(!HAS_BROWSER)('notifications in Chromium', { timeout: 180_000 },
 
   it('saves the kinds a person wants by e-mail, and an agent is not offered what never reaches agents', async () => {
     const agent = await signedIn('agent@salon.test', 'en');
-    await agent.goto(`${app.url}/settings`);
+    // The bell leads to the choices, the last section of the settings, scrolled into view.
+    await agent.getByRole('button', { name: /^Notifications/ }).click();
+    await agent.getByRole('link', { name: en.notifications.emailSettings }).click();
     const section = agent.getByRole('region', { name: en.notifications.preferences.title });
     await section.getByRole('checkbox').first().waitFor();
+    console.log(
+      'URL',
+      agent.url(),
+      await agent.evaluate(() => [window.scrollY, document.documentElement.scrollHeight, window.innerHeight]),
+    );
+    await expect
+      .poll(() => section.evaluate((node) => Math.round(node.getBoundingClientRect().top)))
+      .toBeLessThan(400);
+    expect(await section.evaluate((node) => node.getBoundingClientRect().top)).toBeGreaterThan(56);
     expect(await section.getByRole('checkbox').count()).toBe(6);
     expect(await section.getByText(en.notifications.preferences.mailNote).count()).toBe(1);
     const kinds = en.notifications.preferences.kind;

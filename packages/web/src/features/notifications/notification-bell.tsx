@@ -20,6 +20,7 @@ import { formatRelative } from '../../components/due-countdown.tsx';
 import { useFormat } from '../../format/use-format.ts';
 import { notificationSentence, notificationTarget } from './notification-sentence.ts';
 import {
+  PREFERENCES_SECTION_ID,
   useMarkAllNotificationsRead,
   useMarkNotificationRead,
   useNotifications,
@@ -217,7 +218,7 @@ export function NotificationBell() {
             <Anchor
               component={Link}
               to="/settings"
-              hash="email-notifications"
+              hash={PREFERENCES_SECTION_ID}
               size="sm"
               onClick={() => setOpened(false)}
             >

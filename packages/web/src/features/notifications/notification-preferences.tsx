@@ -1,9 +1,15 @@
 import type { NotificationKind, Role } from '@calmdesk/contracts';
 import { NOTIFICATION_KINDS } from '@calmdesk/contracts/enums';
 import { Alert, Button, Checkbox, Loader, Paper, Stack, Text, Title } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { useIsFetching } from '@tanstack/react-query';
+import { useLocation } from '@tanstack/react-router';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNotificationPreferences, useSaveNotificationPreferences } from './use-notifications.ts';
+import {
+  PREFERENCES_SECTION_ID as SECTION_ID,
+  useNotificationPreferences,
+  useSaveNotificationPreferences,
+} from './use-notifications.ts';
 
 /** Kinds only some roles are ever told about; the rest can reach anyone. */
 const ONLY_FOR: Partial<Record<NotificationKind, readonly Role[]>> = {
@@ -24,6 +30,19 @@ export function NotificationPreferencesSection({ role, email }: { role: Role; em
   useEffect(() => {
     if (preferences.data) setChosen(preferences.data.email);
   }, [preferences.data]);
+  const hash = useLocation({ select: (location) => location.hash.replace(/^#/, '') });
+  const ready = chosen !== null;
+  // The bell's link leads here. The sections above load on their own and push this one down, so it is
+  // brought into view once nothing on the page is loading any more, and only once per visit.
+  const loading = useIsFetching() > 0;
+  const shown = useRef(false);
+  useEffect(() => {
+    const node = document.getElementById(SECTION_ID);
+    if (!ready || loading || hash !== SECTION_ID || !node || shown.current) return;
+    shown.current = true;
+    const frame = requestAnimationFrame(() => node.scrollIntoView?.({ block: 'start' }));
+    return () => cancelAnimationFrame(frame);
+  }, [ready, loading, hash]);
   const kinds = kindsFor(role);
   const toggle = (kind: NotificationKind, on: boolean) => {
     save.reset();

@@ -6,6 +6,8 @@ import { api } from '../../api/client.ts';
 export const NOTIFICATIONS_KEY = ['notifications'] as const;
 const PREFERENCES_KEY = ['notification-preferences'] as const;
 const SHOWN = 20;
+/** The settings section with the e-mail choices, which the bell links to. */
+export const PREFERENCES_SECTION_ID = 'email-notifications';
 
 /** The newest notifications and the unread count: every 30 s and whenever the window regains focus. */
 export function useNotifications() {

@@ -277,9 +277,6 @@ export function SettingsPage() {
         </Tabs.List>
         <Tabs.Panel value="general" pt="md">
           <Stack>
-            {session.data && (
-              <NotificationPreferencesSection role={session.data.user.role} email={session.data.user.email} />
-            )}
             {settings.isPending && <Loader aria-label={t('common.loading')} />}
             {settings.isError && (
               <Alert color="red">{t('common.error', { message: settings.error.message })}</Alert>
@@ -287,6 +284,9 @@ export function SettingsPage() {
             {settings.data && <OrganisationForm settings={settings.data} canEdit={role === 'owner'} />}
             <ProfileRulesSection canEdit={role === 'owner'} />
             <UsersSection />
+            {session.data && (
+              <NotificationPreferencesSection role={session.data.user.role} email={session.data.user.email} />
+            )}
           </Stack>
         </Tabs.Panel>
         {seesChannels && (
