@@ -356,7 +356,7 @@ describe.skipIf(!HAS_BROWSER)('the agent web app in Chromium', { timeout: 180_00
     await checkScreen(page, 'customer');
   });
 
-  it('hands a case to a supervisor in one step', async () => {
+  it('escalates a case in one step, and the agent keeps it', async () => {
     const caseId = await seedCase(app.db, {
       customer: { name: 'Tõnu Kask', email: 'tonu.kask@example.test', language: 'et' },
       channel: 'phone',
@@ -365,8 +365,19 @@ describe.skipIf(!HAS_BROWSER)('the agent web app in Chromium', { timeout: 180_00
     });
     const page = await signedIn('agent@salon.test');
     await page.goto(`${app.url}/cases/${caseId}`);
-    await page.getByRole('button', { name: pl.case.handToSupervisor }).click();
-    await expect.poll(() => page.getByTestId('handed-over').textContent()).toContain('Sebastian Kierownik');
+    await page.getByRole('button', { name: pl.escalation.escalate }).click();
+    await page.getByTestId('escalated').waitFor();
+    expect(await page.getByTestId('escalation-badge').textContent()).toBe(pl.escalation.reason.manual);
+    // Escalating tells the supervisors; it hands the case to nobody.
+    const escalated = await page.evaluate(
+      (id) =>
+        fetch(`/api/cases/${id}`).then(
+          (r) => r.json() as Promise<{ assignee: unknown; escalationReason: string }>,
+        ),
+      caseId,
+    );
+    expect(escalated).toMatchObject({ assignee: null, escalationReason: 'manual' });
+    expect(await page.getByRole('button', { name: pl.escalation.escalate }).count()).toBe(0);
   });
 
   it('logs a phone call as a new case by hand', async () => {

@@ -19,6 +19,7 @@ import { LanguageSwitch } from './components/language-switch.tsx';
 import { useSession, useSignOut } from './features/auth/session.ts';
 import { SignInPage } from './features/auth/sign-in-page.tsx';
 import { useLiveEvents } from './features/live/use-live.ts';
+import { NotificationBell } from './features/notifications/notification-bell.tsx';
 
 type NavAnchorProps = NavLinkProps & Omit<ComponentPropsWithRef<'a'>, keyof NavLinkProps>;
 
@@ -89,6 +90,7 @@ function SignedInShell({ name, role }: { name: string; role: string }) {
             </Title>
           </Group>
           <Group gap="sm" wrap="nowrap">
+            <NotificationBell />
             <LanguageSwitch />
             <Text size="sm" visibleFrom="sm">
               {name}

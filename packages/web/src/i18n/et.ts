@@ -109,8 +109,6 @@ export const et: Messages = {
     stage: 'Etapp',
     status: 'Olek',
     assignee: 'Vastutaja',
-    handToSupervisor: 'Anna juhile üle',
-    handedOver: 'Üle antud: {{name}}.',
     oneReplying: '{{name}} vastab praegu sellele juhtumile.',
     manyReplying: '{{names}} vastavad praegu sellele juhtumile.',
     logVerified: 'Logi kontrollitud',
@@ -517,6 +515,97 @@ export const et: Messages = {
     queuedTo: 'Ootab saatmist aadressile {{to}} (katseid: {{attempts}})',
     sentTo: 'Saadetud aadressile {{to}}, {{at}}',
     failedTo: 'Ei jõudnud aadressile {{to}}: {{reason}}',
+  },
+  notifications: {
+    title: 'Teavitused',
+    bell: 'Teavitused (lugemata: {{count}})',
+    markAllRead: 'Märgi kõik loetuks',
+    empty:
+      'Veel pole midagi. Siia tulevad sulle määratud juhtumid, eskaleerimised, kinnitamist ootavad hüvitised ja lähenevad lubaduste tähtajad.',
+    unread: 'Lugemata',
+    justNow: 'äsja',
+    emailSettings: 'E-posti teavitused',
+    sentence: {
+      case_assigned: '{{by}} määras sulle juhtumi „{{title}}”.',
+      case_assigned_anonymous: 'Sulle määrati juhtum „{{title}}”.',
+      customer_wrote: 'Juhtumi „{{title}}” klient kirjutas uuesti (meeleolu: {{level}}).',
+      customer_wrote_anonymous: 'Juhtumi „{{title}}” klient kirjutas uuesti.',
+      case_escalated: {
+        first_response_missed: 'Juhtum „{{title}}” eskaleeriti: esimese vastuse tähtaeg on möödas.',
+        commitment_overdue: 'Juhtum „{{title}}” eskaleeriti: meie lubaduse tähtaeg on möödas.',
+        manual: '{{by}} eskaleeris juhtumi „{{title}}”.',
+        manual_anonymous: 'Juhtum „{{title}}” eskaleeriti.',
+      },
+      refund_to_approve: '{{by}} palub kinnitada juhtumi „{{title}}” hüvitise: {{what}}.',
+      refund_to_approve_anonymous: 'Juhtumi „{{title}}” hüvitis ootab sinu otsust: {{what}}.',
+      refund_approved: '{{by}} kinnitas juhtumi „{{title}}” hüvitise: {{what}}.',
+      refund_approved_anonymous: 'Juhtumi „{{title}}” hüvitis kinnitati: {{what}}.',
+      refund_rejected: '{{by}} lükkas juhtumi „{{title}}” hüvitise tagasi: {{what}}.',
+      refund_rejected_anonymous: 'Juhtumi „{{title}}” hüvitis lükati tagasi: {{what}}.',
+      commitment_due_soon: 'Meie lubaduse tähtaeg juhtumis „{{title}}” läheneb ({{due}}): „{{promise}}”',
+      commitment_due_soon_undated:
+        'Meie lubaduse tähtaeg juhtumis „{{title}}” saabub tunni jooksul: „{{promise}}”',
+      commitment_overdue: 'Meie lubaduse tähtaeg juhtumis „{{title}}” on möödas: „{{promise}}”',
+      mailbox_failing: 'Postkast {{title}} ei tööta; CalmDesk proovib sellega ikka uuesti ühendust saada.',
+    },
+    preferences: {
+      title: 'Minu e-posti teavitused',
+      intro:
+        'Kõik teavitused on alati ekraani ülaosas kellukese all. Vali, millest soovid teadet ka e-postiga aadressile {{email}}.',
+      mailNote:
+        'E-kirjad lähevad välja ainult siis, kui jaotises Seaded → Kanalid on seadistatud väljuva posti (SMTP) serveriga postkast; seni leiad kõik kellukese alt.',
+      saved: 'Salvestatud. Valitud teavitused tulevad ka e-postiga.',
+      kind: {
+        case_assigned: {
+          label: 'Mulle määratakse juhtum',
+          hint: 'Keegi annab sulle juhtumi lahendada.',
+        },
+        customer_wrote: {
+          label: 'Klient kirjutab minu juhtumis uuesti',
+          hint: 'Sulle määratud juhtumi klient saatis uue sõnumi.',
+        },
+        case_escalated: {
+          label: 'Juhtum eskaleeritakse',
+          hint: 'Vastuse või lubaduse tähtaeg on möödas või kolleeg palus abi. Teate saavad juhid, omanik ja juhtumi lahendaja.',
+        },
+        refund_to_approve: {
+          label: 'Hüvitis ootab minu kinnitust',
+          hint: 'Reeglites lubatust suurem raha tagastus vajab juhi otsust.',
+        },
+        refund_decided: {
+          label: 'Minu hüvitise ettepaneku kohta tehti otsus',
+          hint: 'Juht kinnitas sinu pakutud hüvitise või lükkas selle tagasi.',
+        },
+        commitment_due_soon: {
+          label: 'Meie lubaduse tähtaeg on tunni pärast',
+          hint: 'Meeldetuletus tund enne, kui sinu juhtumi lubaduse tähtaeg saabub.',
+        },
+        commitment_overdue: {
+          label: 'Meie lubaduse tähtaeg on möödas',
+          hint: 'Sinu juhtumi lubadust ei täidetud õigel ajal.',
+        },
+        mailbox_failing: {
+          label: 'Postkast lakkab töötamast',
+          hint: 'CalmDesk ei saa ettevõtte postkasti lugeda, nii et klientide kirjad ei jõua kohale.',
+        },
+      },
+    },
+  },
+  escalation: {
+    escalate: 'Eskaleeri',
+    escalateHint:
+      'Märgib juhtumi eskaleerituks ning teavitab juhte ja omanikku. Juhtumi lahendaja jääb samaks.',
+    escalated: 'Juhtum on eskaleeritud: juhid ja omanik said teate. Juhtumi lahendaja jääb samaks.',
+    since: 'Eskaleeritud {{at}}',
+    reason: {
+      first_response_missed: 'Eskaleeritud: esimese vastuse aeg on möödas',
+      commitment_overdue: 'Eskaleeritud: meie lubaduse tähtaeg on möödas',
+      manual: 'Eskaleeris kolleeg',
+    },
+    queue: 'Milliseid juhtumeid näidata',
+    all: 'Kõik juhtumid',
+    onlyEscalated: 'Eskaleeritud',
+    badge: 'eskaleeritud',
   },
   commitmentStatus: { open: 'avatud', kept: 'peetud', missed: 'murtud' },
   compensationStatus: {

@@ -115,8 +115,6 @@ export const pl: Messages = {
     stage: 'Etap',
     status: 'Status',
     assignee: 'Prowadzący',
-    handToSupervisor: 'Przekaż przełożonemu',
-    handedOver: 'Przekazano: {{name}}.',
     oneReplying: '{{name}} właśnie odpowiada w tej sprawie.',
     manyReplying: '{{names}} właśnie odpowiadają w tej sprawie.',
     logVerified: 'Historia zweryfikowana',
@@ -524,6 +522,99 @@ export const pl: Messages = {
     queuedTo: 'Czeka na wysłanie do {{to}} (próby: {{attempts}})',
     sentTo: 'Wysłano do {{to}}, {{at}}',
     failedTo: 'Nie doręczono do {{to}}: {{reason}}',
+  },
+  notifications: {
+    title: 'Powiadomienia',
+    bell: 'Powiadomienia (nieprzeczytane: {{count}})',
+    markAllRead: 'Oznacz wszystkie jako przeczytane',
+    empty:
+      'Na razie nic. Tutaj pojawią się przydzielone sprawy, eskalacje, rekompensaty do zatwierdzenia i zbliżające się terminy obietnic.',
+    unread: 'Nieprzeczytane',
+    justNow: 'przed chwilą',
+    emailSettings: 'Powiadomienia e-mail',
+    sentence: {
+      case_assigned: '{{by}} przydziela Ci sprawę „{{title}}”.',
+      case_assigned_anonymous: 'Przydzielono Ci sprawę „{{title}}”.',
+      customer_wrote: 'Klient znów napisał w sprawie „{{title}}” (nastrój: {{level}}).',
+      customer_wrote_anonymous: 'Klient znów napisał w sprawie „{{title}}”.',
+      case_escalated: {
+        first_response_missed: 'Sprawa „{{title}}” została eskalowana: minął czas na pierwszą odpowiedź.',
+        commitment_overdue: 'Sprawa „{{title}}” została eskalowana: minął termin naszej obietnicy.',
+        manual: '{{by}} eskaluje sprawę „{{title}}”.',
+        manual_anonymous: 'Sprawa „{{title}}” została eskalowana.',
+      },
+      refund_to_approve: '{{by}} prosi o zatwierdzenie rekompensaty w sprawie „{{title}}”: {{what}}.',
+      refund_to_approve_anonymous: 'Rekompensata w sprawie „{{title}}” czeka na Twoją decyzję: {{what}}.',
+      refund_approved: '{{by}} zatwierdza rekompensatę w sprawie „{{title}}”: {{what}}.',
+      refund_approved_anonymous: 'Rekompensata w sprawie „{{title}}” została zatwierdzona: {{what}}.',
+      refund_rejected: '{{by}} odrzuca rekompensatę w sprawie „{{title}}”: {{what}}.',
+      refund_rejected_anonymous: 'Rekompensata w sprawie „{{title}}” została odrzucona: {{what}}.',
+      commitment_due_soon:
+        'Zbliża się termin naszej obietnicy w sprawie „{{title}}” ({{due}}): „{{promise}}”',
+      commitment_due_soon_undated:
+        'W ciągu godziny mija termin naszej obietnicy w sprawie „{{title}}”: „{{promise}}”',
+      commitment_overdue: 'Minął termin naszej obietnicy w sprawie „{{title}}”: „{{promise}}”',
+      mailbox_failing: 'Skrzynka {{title}} nie działa; CalmDesk wciąż próbuje się z nią połączyć.',
+    },
+    preferences: {
+      title: 'Moje powiadomienia e-mail',
+      intro:
+        'Wszystkie powiadomienia są zawsze pod dzwonkiem u góry ekranu. Zaznacz, o czym chcesz dostawać także e-mail na adres {{email}}.',
+      mailNote:
+        'E-maile wychodzą tylko wtedy, gdy w Ustawieniach → Kanały jest skrzynka z serwerem poczty wychodzącej (SMTP); do tego czasu wszystko znajdziesz pod dzwonkiem.',
+      saved: 'Zapisano. E-maile będą przychodzić o zaznaczonych sprawach.',
+      kind: {
+        case_assigned: {
+          label: 'Przydzielono mi sprawę',
+          hint: 'Ktoś przekazuje Ci sprawę do prowadzenia.',
+        },
+        customer_wrote: {
+          label: 'Klient znów pisze w mojej sprawie',
+          hint: 'Nowa wiadomość od klienta w sprawie, którą prowadzisz.',
+        },
+        case_escalated: {
+          label: 'Sprawa została eskalowana',
+          hint: 'Minął termin odpowiedzi lub obietnicy albo ktoś z zespołu poprosił o wsparcie. Dowiadują się o tym przełożeni, właściciel i osoba prowadząca sprawę.',
+        },
+        refund_to_approve: {
+          label: 'Rekompensata czeka na moją decyzję',
+          hint: 'Zwrot pieniędzy powyżej limitu z zasad firmy wymaga zgody przełożonego.',
+        },
+        refund_decided: {
+          label: 'Zapadła decyzja o mojej propozycji rekompensaty',
+          hint: 'Przełożony zatwierdził lub odrzucił zaproponowaną przez Ciebie rekompensatę.',
+        },
+        commitment_due_soon: {
+          label: 'Za godzinę mija termin naszej obietnicy',
+          hint: 'Przypomnienie na godzinę przed terminem obietnicy w Twojej sprawie.',
+        },
+        commitment_overdue: {
+          label: 'Minął termin naszej obietnicy',
+          hint: 'Obietnica w Twojej sprawie nie została dotrzymana na czas.',
+        },
+        mailbox_failing: {
+          label: 'Skrzynka e-mail przestała działać',
+          hint: 'CalmDesk nie może odczytać jednej ze skrzynek firmy, więc e-maile od klientów nie docierają.',
+        },
+      },
+    },
+  },
+  escalation: {
+    escalate: 'Eskaluj',
+    escalateHint:
+      'Oznacza sprawę jako eskalowaną i powiadamia przełożonych oraz właściciela. Sprawę prowadzi nadal ta sama osoba.',
+    escalated:
+      'Sprawa eskalowana: przełożeni i właściciel zostali powiadomieni. Sprawę prowadzi nadal ta sama osoba.',
+    since: 'Eskalowana {{at}}',
+    reason: {
+      first_response_missed: 'Eskalowana: minął czas na pierwszą odpowiedź',
+      commitment_overdue: 'Eskalowana: minął termin naszej obietnicy',
+      manual: 'Eskalowana przez współpracownika',
+    },
+    queue: 'Które sprawy pokazać',
+    all: 'Wszystkie sprawy',
+    onlyEscalated: 'Eskalowane',
+    badge: 'eskalowana',
   },
   commitmentStatus: { open: 'otwarte', kept: 'dotrzymane', missed: 'niedotrzymane' },
   compensationStatus: {

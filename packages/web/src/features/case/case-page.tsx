@@ -1,7 +1,7 @@
 import type { Analysis, CaseState, CoachContext, Lang } from '@calmdesk/analysis';
 import type { CaseDetail } from '@calmdesk/contracts';
 import { LANGS } from '@calmdesk/contracts/enums';
-import { Alert, Badge, Button, Grid, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Grid, Group, Loader, Stack, Text, Title, Tooltip } from '@mantine/core';
 import { Link } from '@tanstack/react-router';
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,6 +13,7 @@ import { ReplyingNotice } from '../live/replying-notice.tsx';
 import { useReplying } from '../live/use-live.ts';
 import { CaseSidebar } from './case-sidebar.tsx';
 import { Conversation } from './conversation.tsx';
+import { EscalationBadge } from './escalation-badge.tsx';
 import { GuidancePanel } from './guidance-panel.tsx';
 import { ReplyEditor } from './reply-editor.tsx';
 import { useAddInteraction, useCase, useLogVerification, useUpdateCase } from './use-case.ts';
@@ -117,21 +118,26 @@ function CaseView({ item }: { item: CaseDetail }) {
               </Text>
             )}
             <LogBadge id={item.id} />
+            <EscalationBadge escalatedAt={item.escalatedAt} reason={item.escalationReason} />
           </Group>
           <FlagChips flags={item.flags} />
         </Stack>
-        <Button
-          variant="outline"
-          color="orange"
-          loading={update.isPending}
-          onClick={() => update.mutate({ escalate: true })}
-        >
-          {t('case.handToSupervisor')}
-        </Button>
+        {!item.escalatedAt && (
+          <Tooltip label={t('escalation.escalateHint')} multiline w={280} withArrow>
+            <Button
+              variant="outline"
+              color="orange"
+              loading={update.isPending}
+              onClick={() => update.mutate({ escalate: true })}
+            >
+              {t('escalation.escalate')}
+            </Button>
+          </Tooltip>
+        )}
       </Group>
-      {update.isSuccess && (
-        <Alert color="teal" data-testid="handed-over">
-          {t('case.handedOver', { name: update.data.assignee?.name ?? t('common.none') })}
+      {update.isSuccess && update.variables.escalate && (
+        <Alert color="teal" data-testid="escalated">
+          {t('escalation.escalated')}
         </Alert>
       )}
       {update.isError && <Alert color="red">{t('common.error', { message: update.error.message })}</Alert>}

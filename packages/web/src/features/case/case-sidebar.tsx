@@ -18,6 +18,7 @@ import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../format/use-format.ts';
 import { useSession } from '../auth/session.ts';
 import { useSettings } from '../settings/use-settings.ts';
+import { AssigneeSelect } from './assignee-select.tsx';
 import { useDecideCompensation, useProposeCompensation, useUpdateCase } from './use-case.ts';
 
 const KINDS: CompensationKind[] = [
@@ -201,6 +202,7 @@ export const CaseSidebar = memo(function CaseSidebar({ item }: { item: CaseDetai
     <Stack gap="sm">
       <Paper withBorder p="xs">
         <Stack gap={6}>
+          <AssigneeSelect item={item} />
           <Select
             label={t('case.status')}
             data={STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}

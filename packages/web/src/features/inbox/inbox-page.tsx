@@ -22,6 +22,8 @@ import { useTranslation } from 'react-i18next';
 import { CaseDeadline } from '../../components/due-countdown.tsx';
 import { FlagChips } from '../../components/flag-chips.tsx';
 import { LevelBadge } from '../../components/level-badge.tsx';
+import { useSession } from '../auth/session.ts';
+import { EscalationBadge } from '../case/escalation-badge.tsx';
 import { DEFAULT_FILTERS, type InboxFilters, useCases, useUsers } from './use-cases.ts';
 
 const STATUSES = ['active', ...CASE_STATUSES] as const;
@@ -53,7 +55,8 @@ function InboxRow({ item, selected }: RowProps) {
           className="inbox-subject"
         >
           {item.subject}
-        </Link>
+        </Link>{' '}
+        <EscalationBadge escalatedAt={item.escalatedAt} reason={item.escalationReason} compact />
         <Text size="xs" c="dimmed">
           {item.customer.name} · {t(`channel.${item.channel}`)}
         </Text>
@@ -90,7 +93,10 @@ function InboxCard({ item, selected }: RowProps) {
       data-case-id={item.id}
     >
       <Group justify="space-between" wrap="nowrap" gap="xs">
-        <LevelBadge level={item.level} />
+        <Group gap={6}>
+          <LevelBadge level={item.level} />
+          <EscalationBadge escalatedAt={item.escalatedAt} reason={item.escalationReason} compact />
+        </Group>
         <CaseDeadline item={item} />
       </Group>
       <Link to="/cases/$id" params={{ id: item.id }} className="inbox-subject">
@@ -105,23 +111,38 @@ function InboxCard({ item, selected }: RowProps) {
   );
 }
 
+const QUEUE_KEY = 'calmdesk.inbox.escalated';
+
+/** The supervisors' queue choice, kept for the browser tab so it survives opening a case and coming back. */
+function useEscalatedQueue(): [boolean, (on: boolean) => void] {
+  const [on, setOn] = useState(() => sessionStorage.getItem(QUEUE_KEY) === 'true');
+  const set = (next: boolean) => {
+    sessionStorage.setItem(QUEUE_KEY, String(next));
+    setOn(next);
+  };
+  return [on, set];
+}
+
 export function InboxPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const narrow = useMediaQuery('(max-width: 48em)');
   const users = useUsers();
+  const role = useSession().data?.user.role;
+  const seesQueue = role === 'supervisor' || role === 'owner';
   const [filters, setFilters] = useState<Omit<InboxFilters, 'q'>>({
     status: DEFAULT_FILTERS.status ?? null,
     sort: DEFAULT_FILTERS.sort ?? 'priority',
   });
+  const [escalatedOnly, setEscalatedOnly] = useEscalatedQueue();
   const [search, setSearch] = useState('');
   const [q] = useDebouncedValue(search, 250);
-  const query = useCases({ ...filters, q });
+  const query = useCases({ ...filters, q, ...(seesQueue && escalatedOnly ? { escalated: 'true' } : {}) });
   const items = useMemo(() => query.data?.pages.flatMap((page) => page.items) ?? [], [query.data]);
   const [selected, setSelected] = useState(0);
   const list = useRef<HTMLDivElement>(null);
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new result set starts at its first row
-  useEffect(() => setSelected(0), [filters, q]);
+  useEffect(() => setSelected(0), [filters, q, escalatedOnly]);
   // biome-ignore lint/correctness/useExhaustiveDependencies: follow the selection as it moves
   useEffect(() => {
     list.current
@@ -157,6 +178,19 @@ export function InboxPage() {
           {t('inbox.keyboardHint')}
         </Text>
       </Group>
+      {seesQueue && (
+        <SegmentedControl
+          aria-label={t('escalation.queue')}
+          w="fit-content"
+          data-testid="inbox-queue"
+          value={escalatedOnly ? 'escalated' : 'all'}
+          onChange={(value) => setEscalatedOnly(value === 'escalated')}
+          data={[
+            { value: 'all', label: t('escalation.all') },
+            { value: 'escalated', label: t('escalation.onlyEscalated') },
+          ]}
+        />
+      )}
       <Group gap="xs" wrap="wrap" align="flex-end">
         <TextInput
           aria-label={t('inbox.search')}

@@ -15,4 +15,13 @@ describe('casesUrl', () => {
   it('continues after the cursor the API handed out', () => {
     expect(casesUrl({ sort: 'due' }, 'abc')).toBe('/api/cases?sort=due&limit=50&cursor=abc');
   });
+
+  it("asks for the escalated cases only when the supervisors' queue is chosen", () => {
+    expect(casesUrl({ status: 'active', escalated: 'true' })).toBe(
+      '/api/cases?sort=priority&limit=50&status=active&escalated=true',
+    );
+    expect(casesUrl({ status: 'active', escalated: null })).toBe(
+      '/api/cases?sort=priority&limit=50&status=active',
+    );
+  });
 });

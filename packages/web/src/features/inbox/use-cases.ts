@@ -14,13 +14,15 @@ export interface InboxFilters {
   /** A user id, `me` or `none`. */
   assignee?: string | null;
   channel?: string | null;
+  /** `true`: the supervisors' queue, escalated cases only. */
+  escalated?: 'true' | null;
   q?: string;
   sort?: 'priority' | 'due';
 }
 
 export function casesUrl(filters: InboxFilters, cursor?: string | null): string {
   const params = new URLSearchParams({ sort: filters.sort ?? 'priority', limit: '50' });
-  for (const key of ['status', 'level', 'assignee', 'channel', 'q'] as const) {
+  for (const key of ['status', 'level', 'assignee', 'channel', 'escalated', 'q'] as const) {
     const value = filters[key]?.trim();
     if (value) params.set(key, value);
   }

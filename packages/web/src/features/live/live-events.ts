@@ -1,10 +1,11 @@
 import type { LiveEvent, LiveUser } from '@calmdesk/contracts';
 import type { QueryClient, QueryKey } from '@tanstack/react-query';
+import { NOTIFICATIONS_KEY } from '../notifications/use-notifications.ts';
 
 /**
- * The queries an event makes stale: the inbox lists for every change, the case (and its log check)
- * and the customer pages for a change to a case. Only queries on screen refetch; the rest refetch
- * when next shown.
+ * The queries an event makes stale: the inbox lists for every change, the case (and its log check),
+ * the customer pages and the bell for a change to a case (an assignment, a customer writing again and
+ * an escalation each tell someone). Only queries on screen refetch; the rest refetch when next shown.
  */
 export function keysToRefresh(event: LiveEvent): QueryKey[] {
   switch (event.type) {
@@ -12,7 +13,7 @@ export function keysToRefresh(event: LiveEvent): QueryKey[] {
       return [['cases']];
     case 'case.updated':
     case 'interaction.added':
-      return [['cases'], ['case', event.caseId], ['customer']];
+      return [['cases'], ['case', event.caseId], ['customer'], NOTIFICATIONS_KEY];
     default:
       return [];
   }

@@ -25,6 +25,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
 import { useSession } from '../auth/session.ts';
 import { useUsers } from '../inbox/use-cases.ts';
+import { NotificationPreferencesSection } from '../notifications/notification-preferences.tsx';
 import { ChannelsSection } from './channels-section.tsx';
 import { ProfileRulesSection } from './profile-rules-section.tsx';
 import { ServiceLevelsFields } from './service-levels-fields.tsx';
@@ -263,6 +264,9 @@ export function SettingsPage() {
             {settings.data && <OrganisationForm settings={settings.data} canEdit={role === 'owner'} />}
             <ProfileRulesSection canEdit={role === 'owner'} />
             <UsersSection />
+            {session.data && (
+              <NotificationPreferencesSection role={session.data.user.role} email={session.data.user.email} />
+            )}
           </Stack>
         </Tabs.Panel>
         {seesChannels && (

@@ -1,0 +1,358 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { chromiumPath, type Db, hasPart, newId } from '@calmdesk/server/testing';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { en } from '../src/i18n/en.ts';
+import { et } from '../src/i18n/et.ts';
+import { pl } from '../src/i18n/pl.ts';
+import { buildWebApp, type E2eServer, PASSWORD, seedCase, startE2eServer } from './server.ts';
+
+/** The bell, the e-mail notification choices and the supervisors' queue of escalated cases, in Chromium. */
+
+const HAS_BROWSER = await hasPart('browser');
+const SCREENSHOTS = fileURLToPath(new URL('../../../screenshots/', import.meta.url));
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const LANGUAGES = { pl, et, en } as const;
+type Language = keyof typeof LANGUAGES;
+const WIDTHS = [
+  { name: '1280', width: 1280, height: 800 },
+  { name: '390', width: 390, height: 844 },
+] as const;
+
+let app: E2eServer;
+let browser: Browser;
+const openContexts: BrowserContext[] = [];
+type StorageState = Awaited<ReturnType<BrowserContext['storageState']>>;
+const signedInStates = new Map<string, StorageState>();
+
+const bellName = (language: Language, count: number) =>
+  LANGUAGES[language].notifications.bell.replace('{{count}}', String(count));
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.evaluate(AXE_SOURCE);
+  const violations = await page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: { run(...args: unknown[]): Promise<{ violations: Array<Record<string, unknown>> }> };
+      }
+    ).axe;
+    return (await axe.run(document, { resultTypes: ['violations'] })).violations;
+  });
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) =>
+        `${v.id} ${v.help} ${JSON.stringify((v.nodes as Array<{ target: unknown }>).map((n) => n.target))}`,
+    );
+}
+
+async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(() =>
+    document
+      .getAnimations()
+      .every(
+        (a) =>
+          a.playState !== 'running' || a.effect?.getComputedTiming().endTime === Number.POSITIVE_INFINITY,
+      ),
+  );
+}
+
+/** A page in its own context, its interface in `language`, signed in as that staff member (the form once). */
+async function signedIn(email: string, language: Language = 'pl'): Promise<Page> {
+  const saved = signedInStates.get(email);
+  const context = await browser.newContext({
+    locale: 'pl-PL',
+    timezoneId: 'Europe/Warsaw',
+    viewport: { width: 1280, height: 800 },
+    ...(saved ? { storageState: saved } : {}),
+  });
+  context.setDefaultTimeout(20_000);
+  openContexts.push(context);
+  await context.addInitScript((lang) => localStorage.setItem('calmdesk.language', lang), language);
+  const page = await context.newPage();
+  await page.goto(app.url);
+  const words = LANGUAGES[language];
+  if (!saved) {
+    // Sign-in is limited to 10 a minute per address: the form once, then the cookies it left.
+    await page.getByLabel(words.signIn.email).fill(email);
+    await page.locator('input[type="password"]').fill(PASSWORD);
+    await page.getByRole('button', { name: words.signIn.submit }).click();
+    await page.getByRole('heading', { name: words.inbox.title, level: 1 }).waitFor();
+    signedInStates.set(email, await context.storageState());
+  } else await page.getByRole('heading', { name: words.inbox.title, level: 1 }).waitFor();
+  return page;
+}
+
+const unreadOf = (page: Page) =>
+  page.evaluate(() =>
+    fetch('/api/notifications?limit=1')
+      .then((r) => r.json() as Promise<{ unread: number }>)
+      .then((body) => body.unread),
+  );
+
+/** One notification of every kind for a person, newest first, the two oldest already read. */
+async function seedEveryKind(db: Db, userId: string, caseId: string): Promise<void> {
+  const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * 60_000);
+  const rows: Array<
+    [kind: string, title: string, details: Record<string, unknown>, ago: number, read: boolean]
+  > = [
+    [
+      'refund_to_approve',
+      'Zniszczona kurtka',
+      { compensation: 'cash_refund', amount: 900, currency: 'PLN', by: 'Anna Nowak' },
+      0.2,
+      false,
+    ],
+    ['case_escalated', 'Zniszczona kurtka', { reason: 'first_response_missed', by: null }, 12, false],
+    ['customer_wrote', 'Zniszczona kurtka', { level: 'hostile' }, 47, false],
+    [
+      'commitment_due_soon',
+      'Zniszczona kurtka',
+      { promise: 'Oddzwonię jutro do 16:00.', dueAt: minutesAgo(-50).toISOString() },
+      70,
+      false,
+    ],
+    ['mailbox_failing', 'biuro@salon.test', { reason: 'host unreachable: connection refused' }, 180, false],
+    [
+      'refund_decided',
+      'Zniszczona kurtka',
+      {
+        compensation: 'voucher',
+        amount: 150,
+        currency: 'PLN',
+        by: 'Sebastian Kierownik',
+        decision: 'approved',
+      },
+      60 * 26,
+      true,
+    ],
+    ['commitment_overdue', 'Zniszczona kurtka', { promise: 'Wyślemy nową kurtkę do piątku.' }, 60 * 50, true],
+  ];
+  await db
+    .insertInto('notifications')
+    .values(
+      rows.map(([kind, title, details, ago, read]) => ({
+        id: newId(),
+        user_id: userId,
+        kind: kind as never,
+        case_id: kind === 'mailbox_failing' ? null : caseId,
+        title,
+        details: JSON.stringify(details) as never,
+        dedupe_key: `e2e:${kind}:${newId()}`,
+        created_at: minutesAgo(ago),
+        read_at: read ? minutesAgo(ago - 1) : null,
+      })),
+    )
+    .execute();
+}
+
+describe.skipIf(!HAS_BROWSER)('notifications in Chromium', { timeout: 180_000 }, () => {
+  let parcelCase: string;
+  let jacketCase: string;
+
+  beforeAll(async () => {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    buildWebApp();
+    app = await startE2eServer();
+    parcelCase = await seedCase(app.db, {
+      customer: { name: 'Ola Nowak', email: 'ola.nowak@example.test', language: 'pl' },
+      channel: 'email',
+      subject: 'Paczka nie dotarła',
+      message: { body: 'Dzień dobry, od tygodnia czekam na paczkę. Kiedy dotrze?' },
+    });
+    jacketCase = await seedCase(app.db, {
+      customer: { name: 'Mari Tamm', email: 'mari.tamm@example.test', language: 'et' },
+      channel: 'web',
+      subject: 'Zniszczona kurtka',
+      message: { body: 'Jakość on kohutav, jope läks esimesel pesul katki. Tahan raha tagasi!' },
+    });
+    await seedEveryKind(app.db, app.staff.owner.id, jacketCase);
+    browser = await chromium.launch({
+      executablePath: chromiumPath(),
+      headless: true,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'],
+    });
+  }, 180_000);
+
+  afterEach(async () => {
+    await Promise.all(openContexts.splice(0).map((context) => context.close()));
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  it('tells the agent a supervisor gave them a case: one unread, opened from the bell, then none', async () => {
+    const supervisor = await signedIn('supervisor@salon.test');
+    await supervisor.goto(`${app.url}/cases/${parcelCase}`);
+    await supervisor.getByRole('heading', { name: 'Paczka nie dotarła' }).waitFor();
+    await supervisor.getByRole('combobox', { name: pl.case.assignee }).click();
+    await supervisor.getByRole('option', { name: /^Anna Nowak/ }).click();
+    await supervisor.getByText(`${pl.case.assignee}: Anna Nowak`).waitFor();
+
+    const agent = await signedIn('agent@salon.test');
+    const bell = agent.getByRole('button', { name: bellName('pl', 1) });
+    await bell.waitFor();
+    expect(await agent.getByTestId('bell-count').getAttribute('data-count')).toBe('1');
+    await bell.click();
+    const item = agent.getByRole('dialog', { name: pl.notifications.title }).getByTestId('notification');
+    await expect.poll(() => item.count()).toBe(1);
+    expect(await item.getAttribute('data-unread')).toBe('true');
+    expect(await item.textContent()).toContain(
+      'Sebastian Kierownik przydziela Ci sprawę „Paczka nie dotarła”.',
+    );
+    await item.click();
+    await agent.getByRole('heading', { name: 'Paczka nie dotarła' }).waitFor();
+    expect(new URL(agent.url()).pathname).toBe(`/cases/${parcelCase}`);
+    await agent.getByRole('button', { name: bellName('pl', 0) }).waitFor();
+    expect(await agent.getByTestId('bell-count').getAttribute('data-count')).toBe('0');
+    expect(await unreadOf(agent)).toBe(0);
+    // Opened again, the notification is there, read.
+    await agent.getByRole('button', { name: bellName('pl', 0) }).click();
+    await expect.poll(() => item.getAttribute('data-unread')).toBe('false');
+  });
+
+  it('escalates without a handover: the agent keeps the case and the supervisor finds it in the Escalated queue', async () => {
+    const agent = await signedIn('agent@salon.test');
+    await agent.goto(`${app.url}/cases/${parcelCase}`);
+    await agent.getByRole('button', { name: pl.escalation.escalate }).click();
+    await agent.getByTestId('escalated').waitFor();
+    const badge = agent.getByTestId('escalation-badge');
+    expect(await badge.getAttribute('data-reason')).toBe('manual');
+    expect(await badge.textContent()).toBe(pl.escalation.reason.manual);
+    // The agent keeps the case, and has no queue to choose.
+    await agent.getByText(`${pl.case.assignee}: Anna Nowak`).waitFor();
+    await agent.goto(app.url);
+    await agent.locator('tr.inbox-row').first().waitFor();
+    expect(await agent.getByTestId('inbox-queue').count()).toBe(0);
+
+    const supervisor = await signedIn('supervisor@salon.test');
+    const bell = supervisor.getByRole('button', { name: bellName('pl', 1) });
+    await bell.click();
+    const item = supervisor.getByTestId('notification').first();
+    expect(await item.textContent()).toContain('Anna Nowak eskaluje sprawę „Paczka nie dotarła”.');
+    await supervisor.keyboard.press('Escape');
+    const rows = supervisor.locator('tr.inbox-row');
+    await expect.poll(() => rows.count()).toBe(2);
+    await supervisor.getByTestId('inbox-queue').getByText(pl.escalation.onlyEscalated).click();
+    await expect
+      .poll(() => rows.evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-case-id'))))
+      .toEqual([parcelCase]);
+    expect(await rows.first().getByTestId('escalation-badge').textContent()).toBe(pl.escalation.badge);
+    // The choice survives opening the case and coming back.
+    await rows.first().click();
+    await supervisor.getByRole('heading', { name: 'Paczka nie dotarła' }).waitFor();
+    await supervisor.getByRole('link', { name: pl.case.back }).click();
+    await expect
+      .poll(() => rows.evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-case-id'))))
+      .toEqual([parcelCase]);
+    await supervisor.getByTestId('inbox-queue').getByText(pl.escalation.all).click();
+    await expect.poll(() => rows.count()).toBe(2);
+  });
+
+  it.each(['pl', 'et', 'en'] as const)(
+    'shows the open bell and the e-mail choices in %s, on a desktop and a 390 px phone',
+    async (language) => {
+      const words = LANGUAGES[language];
+      const owner = await signedIn('owner@salon.test', language);
+      const unread = await unreadOf(owner);
+      expect(unread).toBeGreaterThanOrEqual(5);
+      for (const size of WIDTHS) {
+        await owner.setViewportSize({ width: size.width, height: size.height });
+        await owner.getByRole('button', { name: bellName(language, unread) }).click();
+        const dialog = owner.getByRole('dialog', { name: words.notifications.title });
+        await expect.poll(() => dialog.getByTestId('notification').count()).toBeGreaterThanOrEqual(7);
+        const sentences = await dialog.getByTestId('notification').allTextContents();
+        for (const sentence of sentences) expect(sentence).not.toMatch(/\{\{|\}\}|notifications\./);
+        await settled(owner);
+        const box = await dialog.boundingBox();
+        expect(box && box.x >= 0 && box.x + box.width <= size.width, `the bell fits ${size.name}px`).toBe(
+          true,
+        );
+        await owner.screenshot({ path: `${SCREENSHOTS}bell-${language}-${size.name}.png` });
+        expect(await seriousViolations(owner)).toEqual([]);
+        await owner.keyboard.press('Escape');
+        await dialog.waitFor({ state: 'hidden' });
+      }
+      await owner.setViewportSize({ width: 1280, height: 800 });
+
+      await owner.goto(`${app.url}/settings`);
+      const section = owner.getByRole('region', { name: words.notifications.preferences.title });
+      await section.getByRole('checkbox').first().waitFor();
+      // The owner is told about every kind, a failing mailbox included.
+      expect(await section.getByRole('checkbox').count()).toBe(8);
+      for (const size of WIDTHS) {
+        await owner.setViewportSize({ width: size.width, height: size.height });
+        await settled(owner);
+        // The section alone, in page coordinates (the fixed header stays at the page's top).
+        await owner.evaluate(() => window.scrollTo(0, 0));
+        const box = await section.evaluate((node) => {
+          const rect = node.getBoundingClientRect();
+          return { top: rect.top + window.scrollY, height: rect.height };
+        });
+        await owner.screenshot({
+          path: `${SCREENSHOTS}email-notifications-${language}-${size.name}.png`,
+          fullPage: true,
+          clip: { x: 0, y: Math.max(0, box.top - 8), width: size.width, height: Math.ceil(box.height) + 16 },
+        });
+        const overflow = await owner.evaluate(
+          () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        );
+        expect(overflow, `settings scroll sideways at ${size.name}px`).toBeLessThanOrEqual(1);
+      }
+      await owner.setViewportSize({ width: 1280, height: 800 });
+      expect(await seriousViolations(owner)).toEqual([]);
+    },
+  );
+
+  it('saves the kinds a person wants by e-mail, and an agent is not offered what never reaches agents', async () => {
+    const agent = await signedIn('agent@salon.test', 'en');
+    // The bell leads to the choices, the last section of the settings, scrolled into view.
+    await agent.getByRole('button', { name: /^Notifications/ }).click();
+    await agent.getByRole('link', { name: en.notifications.emailSettings }).click();
+    const section = agent.getByRole('region', { name: en.notifications.preferences.title });
+    await section.getByRole('checkbox').first().waitFor();
+    console.log(
+      'URL',
+      agent.url(),
+      await agent.evaluate(() => [window.scrollY, document.documentElement.scrollHeight, window.innerHeight]),
+    );
+    await expect
+      .poll(() => section.evaluate((node) => Math.round(node.getBoundingClientRect().top)))
+      .toBeLessThan(400);
+    expect(await section.evaluate((node) => node.getBoundingClientRect().top)).toBeGreaterThan(56);
+    expect(await section.getByRole('checkbox').count()).toBe(6);
+    expect(await section.getByText(en.notifications.preferences.mailNote).count()).toBe(1);
+    const kinds = en.notifications.preferences.kind;
+    await section.getByRole('checkbox', { name: kinds.case_assigned.label }).check();
+    await section.getByRole('checkbox', { name: kinds.commitment_overdue.label }).check();
+    await section.getByRole('button', { name: en.settings.save }).click();
+    await section.getByText(en.notifications.preferences.saved).waitFor();
+    const saved = await agent.evaluate(() =>
+      fetch('/api/me/notification-preferences').then((r) => r.json() as Promise<{ email: string[] }>),
+    );
+    expect(saved.email.sort()).toEqual(['case_assigned', 'commitment_overdue']);
+    await agent.reload();
+    await expect
+      .poll(() => section.getByRole('checkbox', { name: kinds.case_assigned.label }).isChecked())
+      .toBe(true);
+    expect(await section.getByRole('checkbox', { name: kinds.customer_wrote.label }).isChecked()).toBe(false);
+  });
+
+  it('opens the mailboxes from a failing mailbox notification', async () => {
+    const owner = await signedIn('owner@salon.test', 'et');
+    const unread = await unreadOf(owner);
+    await owner.getByRole('button', { name: bellName('et', unread) }).click();
+    await owner.locator('[data-testid="notification"][data-kind="mailbox_failing"]').click();
+    await owner.getByRole('heading', { name: et.channels.title }).waitFor();
+    expect(new URL(owner.url()).search).toBe('?tab=channels');
+    await expect.poll(() => unreadOf(owner)).toBe(unread - 1);
+    await owner.getByRole('button', { name: bellName('et', unread - 1) }).click();
+    await owner.getByRole('button', { name: et.notifications.markAllRead }).click();
+    await owner.getByRole('button', { name: bellName('et', 0) }).waitFor();
+    expect(await unreadOf(owner)).toBe(0);
+  });
+});
