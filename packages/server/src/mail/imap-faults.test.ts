@@ -184,8 +184,10 @@ describe.skipIf(!shouldRunImapTests()).each(TEST_DATABASES)(
           `${rounds.map((r) => r.after.toFixed(0)).join(', ')} MB after each (after GC), ` +
           `peaks ${rounds.map((r) => r.peak.toFixed(0)).join(', ')} MB`,
       );
-      // Flat: the third mail leaves the process no bigger than the first did (one raw mail is 34 MB).
-      expect((third?.after ?? 0) - (first?.after ?? 0)).toBeLessThan(40);
+      // Flat: a mail kept in memory would grow the process by its raw mail and attachment (59 MB) each
+      // time, 118 MB from the first to the third; RSS after GC still moves by a few tens of MB on a busy
+      // machine (the allocator and PGlite's heap do not hand memory back at once).
+      expect((third?.after ?? 0) - (first?.after ?? 0)).toBeLessThan(80);
       // Taking one costs a bounded multiple of its size at the peak, not more for each mail taken.
       expect(highest - baseline).toBeLessThan(PEAK_GROWTH_MB);
     });
