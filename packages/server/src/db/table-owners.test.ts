@@ -29,6 +29,7 @@ const OWNERS: Record<keyof Database, string> = {
   mail_attachments: 'mail',
   mail_outbox: 'mail',
   notifications: 'notifications',
+  jobs: 'jobs',
 };
 
 const SRC = join(import.meta.dirname, '..');

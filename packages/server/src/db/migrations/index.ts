@@ -8,6 +8,7 @@ import * as exactMoney from './0006-exact-money.ts';
 import * as mail from './0007-mail.ts';
 import * as mailOutbox from './0008-mail-outbox.ts';
 import * as notifications from './0010-notifications.ts';
+import * as jobs from './0012-jobs.ts';
 
 /** Every migration, in order. Names never change once released: they are recorded in the database. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -20,4 +21,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0007-mail': mail,
   '0008-mail-outbox': mailOutbox,
   '0010-notifications': notifications,
+  '0012-jobs': jobs,
 };
