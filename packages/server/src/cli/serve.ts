@@ -1,8 +1,9 @@
 import { type Config, loadConfig } from '../config.ts';
 import { type DemoResult, seedDemo } from '../demo/seed-demo.ts';
 import { startMailPolling } from '../mail/mail-poller.ts';
-import { startOutboxSender } from '../mail/outbox-sender.ts';
-import { queueNotificationMail } from '../notifications/notification-mail.ts';
+import { DELIVER_MAIL_JOB, type OutboxDelivery, outboxDelivery } from '../mail/outbox-sender.ts';
+import { onQueuedMail } from '../mail/outbox-signal.ts';
+import { notificationMailJob } from '../notifications/notification-mail.ts';
 import { type RunningServer, startServer } from '../server.ts';
 import { parseCommandArgs } from './args.ts';
 import { type CliIo, type Command, writeLine } from './command.ts';
@@ -49,31 +50,40 @@ export async function startServing(
   io: CliIo,
 ): Promise<RunningServer> {
   let demo: DemoResult | undefined;
+  let outbox: OutboxDelivery | undefined;
   const server = await startServer(config, {
     prepare: options.demo
       ? async (db) => {
           demo = await seedDemo(db);
         }
       : undefined,
+    // Mail is delivered, and notifications mailed, by background jobs of `serve` only.
+    jobs: (db, log) => {
+      outbox = outboxDelivery(db, { log });
+      return [outbox.job, notificationMailJob(db, () => new Date())];
+    },
+  });
+  // A mail queued by this process leaves at once rather than at the next delivery slot.
+  const unsubscribe = onQueuedMail(() => {
+    server.jobs
+      .kick(DELIVER_MAIL_JOB)
+      .catch((error) => server.app.log.warn({ err: error }, 'could not start the mail delivery'));
   });
   if (demo?.seeded) writeLine(io.stdout, demoText(demo));
   writeLine(
     io.stdout,
     `CalmDesk is running on ${server.url} (${server.database.kind === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL'})`,
   );
-  // The mailboxes are read and the outbox delivered while the server runs; closing stops them first,
-  // so no mail is half taken.
+  // The mailboxes are read while the server runs, each by its own long-lived loop (IMAP IDLE holds a
+  // connection, which a job cannot); closing stops them first, so no mail is half taken.
   const mail = startMailPolling(server.database.db, { log: server.app.log });
-  const db = server.database.db;
-  const outbox = startOutboxSender(db, {
-    log: server.app.log,
-    prepare: (now) => queueNotificationMail(db, now),
-  });
   return {
     ...server,
     close: async () => {
-      await Promise.all([mail.stop(), outbox.stop()]);
+      unsubscribe();
+      await mail.stop();
       await server.close();
+      outbox?.close();
     },
   };
 }
