@@ -435,6 +435,28 @@ export const pl: Messages = {
     passwordHint: 'Co najmniej 8 znaków',
     userAdded: 'Dodano użytkownika.',
   },
+  jobs: {
+    title: 'Zadania w tle',
+    intro:
+      'Co CalmDesk robi sam: pilnuje terminów, wysyła pocztę i powiadomienia e-mailem, sprząta. Zadanie, które się nie powiedzie, jest ponawiane kilka razy, a potem widać je tutaj z błędem.',
+    job: 'Zadanie',
+    state: 'Stan',
+    lastSuccess: 'Ostatnio udane',
+    lastFailure: 'Ostatni błąd',
+    ok: 'działa',
+    retrying: 'ponawia próbę',
+    failing: 'nieudane uruchomienia z rzędu: {{count}}',
+    failed: 'próby: {{count}}, przerwane',
+    retry: 'Ponów',
+    empty: 'Żadne zadanie w tle jeszcze się nie wykonało.',
+    name: {
+      deadlines_sweep: 'Terminy i obietnice do spełnienia',
+      mail_deliver: 'Wysyłanie poczty',
+      notifications_mail: 'Powiadomienia e-mailem',
+      sessions_purge: 'Usuwanie wygasłych logowań',
+      jobs_purge: 'Usuwanie starej historii zadań',
+    },
+  },
   channels: {
     title: 'Skrzynki e-mail',
     intro:

@@ -26,6 +26,7 @@ import { api } from '../../api/client.ts';
 import { useSession } from '../auth/session.ts';
 import { useUsers } from '../inbox/use-cases.ts';
 import { ChannelsSection } from './channels-section.tsx';
+import { JobsSection } from './jobs-section.tsx';
 import { ProfileRulesSection } from './profile-rules-section.tsx';
 import { SETTINGS_KEY, useSettings } from './use-settings.ts';
 
@@ -282,6 +283,7 @@ export function SettingsPage() {
             )}
             {settings.data && <OrganisationForm settings={settings.data} canEdit={role === 'owner'} />}
             <ProfileRulesSection canEdit={role === 'owner'} />
+            {role === 'owner' && <JobsSection />}
             <UsersSection />
           </Stack>
         </Tabs.Panel>
