@@ -130,19 +130,16 @@ describe.each(TEST_DATABASES)('the job runner on %s', (kind) => {
       release = resolve;
     });
     let runs = 0;
-    start(
-      [
-        {
-          name: 'import.large',
-          run: async () => {
-            runs++;
-            await held;
-          },
-        },
-      ],
-      1_000,
-    );
-    start([{ name: 'import.large', run: async () => void runs++ }], 1_000);
+    const slowImport: JobDefinition = {
+      name: 'import.large',
+      run: async () => {
+        runs++;
+        await held;
+      },
+    };
+    // Two runners with the lease at a second: whichever takes the job must keep it.
+    start([slowImport], 1_000);
+    start([slowImport], 1_000);
     const id = await enqueueJob(database.db, { name: 'import.large', maxAttempts: 5 }, new Date());
     await until(() => runs === 1);
     const leaseEnd = (await jobRow(id)).run_at.getTime();

@@ -95,7 +95,11 @@ describe.skipIf(!HAS_POSTGRES)('background jobs on three processes', () => {
     await locker.query('COMMIT');
 
     const heldRow = () =>
-      db.selectFrom('jobs').selectAll().where('id', '=', held?.id ?? '').executeTakeFirstOrThrow();
+      db
+        .selectFrom('jobs')
+        .selectAll()
+        .where('id', '=', held?.id ?? '')
+        .executeTakeFirstOrThrow();
     await until(async () => (await heldRow()).state === 'done', 60_000, 'the held sweep is finished');
     const finished = await heldRow();
     expect(finished.attempts).toBe(2);
