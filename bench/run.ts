@@ -9,6 +9,7 @@ import { reportAnalyticsBench } from './analytics.ts';
 import { reportApiBench } from './api.ts';
 import { runCoachBench } from './coach.ts';
 import { reportLiveBench } from './live.ts';
+import { reportSweepBench } from './sweep.ts';
 
 const markdown = process.argv.includes('--markdown');
 const { rows, cold } = await runAnalysisBench();
@@ -40,3 +41,4 @@ console.log(
 await reportApiBench(markdown);
 await reportAnalyticsBench(markdown);
 await reportLiveBench(markdown);
+await reportSweepBench(markdown);
