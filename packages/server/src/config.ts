@@ -22,8 +22,13 @@ const ConfigSchema = z
      * so a client cannot pose as another address or as HTTPS.
      */
     trustProxy: z.union([z.literal(true), z.string().min(1)]).optional(),
-    /** How often each server process sweeps for missed deadlines and promises due (escalation, reminders). */
+    /** How often the deadlines are swept for missed ones and promises due (escalation, reminders): one run per interval, by one of the server processes. */
     sweepIntervalMs: z.coerce.number().int().min(100).max(3_600_000),
+    /**
+     * How long a background job claimed by a process is left to it before another process takes it: a
+     * process that died is noticed after this long. Renewed while the job runs.
+     */
+    jobLeaseMs: z.coerce.number().int().min(1_000).max(3_600_000),
     /** Log level of pino. */
     logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
     /** `pretty`: readable lines for people; `json`: one JSON object a line, for log collectors. */
@@ -70,6 +75,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, overrides: Overrides = {}): C
     host: overrides.host ?? env.HOST ?? '127.0.0.1',
     trustProxy: trustProxyOf(env.TRUST_PROXY),
     sweepIntervalMs: env.SWEEP_INTERVAL_MS || 60_000,
+    jobLeaseMs: env.JOB_LEASE_MS || 30_000,
     logLevel: env.LOG_LEVEL ?? 'info',
     logFormat: env.LOG_FORMAT || ((overrides.isTerminal ?? process.stdout.isTTY) ? 'pretty' : 'json'),
     smtpPort: overrides.smtpPort ?? (env.SMTP_LISTEN_PORT || undefined),

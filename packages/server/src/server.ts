@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
-import { escalateOverdue } from './alerts/alerts.service.ts';
-import { purgeEndedRateLimits } from './auth/rate-limit-store.ts';
 import type { Config } from './config.ts';
 import { type Db, type OpenDatabase, openDatabase } from './db/database.ts';
 import { buildApp } from './http/app.ts';
+import { serverJobs } from './jobs/background-jobs.ts';
+import { type JobDefinition, type JobRunner, startJobRunner } from './jobs/job-runner.ts';
 import {
   findRunningServer,
   loopbackUrl,
@@ -16,16 +16,20 @@ export interface RunningServer {
   app: FastifyInstance;
   database: OpenDatabase;
   url: string;
+  /** This process's runner of the background jobs. */
+  jobs: JobRunner;
   close(): Promise<void>;
 }
 
 export interface StartOptions {
   /** Runs on the migrated database before the server listens (the demo seed). */
   prepare?: (db: Db) => Promise<void>;
+  /** Background jobs beside the server's own (the deadline sweep, purges): mail delivery under `serve`. */
+  jobs?: (db: Db, log: FastifyInstance['log']) => JobDefinition[];
 }
 
 /**
- * Opens the database (migrating it), serves the API and the web app, and sweeps overdue items. With
+ * Opens the database (migrating it), serves the API and the web app, and runs the background jobs. With
  * the embedded database it announces itself in `<dataDir>/server.json` until it closes, so the CLI
  * talks to it instead of opening the folder a second time.
  */
@@ -57,19 +61,19 @@ export async function startServer(config: Config, options: StartOptions = {}): P
           loopbackUrl(config.host, typeof port === 'object' && port ? port.port : config.port),
         ).secret
       : null;
-    const sweep = setInterval(() => {
-      Promise.all([escalateOverdue(ctx.db, ctx.now()), purgeEndedRateLimits(ctx.db, ctx.now())]).catch(
-        (error) => app?.log.error({ err: error }, 'the sweep failed'),
-      );
-    }, config.sweepIntervalMs);
-    sweep.unref();
     const listening = app;
+    const jobs = startJobRunner(
+      ctx.db,
+      [...serverJobs(ctx.db, config, ctx.now), ...(options.jobs?.(ctx.db, listening.log) ?? [])],
+      { log: listening.log, now: ctx.now, leaseMs: config.jobLeaseMs },
+    );
     return {
       app: listening,
       database,
       url: address,
+      jobs,
       async close() {
-        clearInterval(sweep);
+        await jobs.stop();
         if (secret) removeServerFile(config.dataDir, secret);
         await listening.close();
         await database.close();

@@ -47,6 +47,12 @@ export async function signOut(db: Db, cookie: string): Promise<void> {
   await db.deleteFrom('sessions').where('id', '=', digest(cookie)).execute();
 }
 
+/** Deletes the sessions that expired (a background job); an expired one already lets nobody in. */
+export async function purgeExpiredSessions(db: Db, now: Date): Promise<number> {
+  const result = await db.deleteFrom('sessions').where('expires_at', '<=', now).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
 export interface SessionActor {
   actor: Extract<Actor, { kind: 'user' }>;
   csrfToken: string;

@@ -1,9 +1,10 @@
 import { type Config, loadConfig } from '../config.ts';
 import { type DemoResult, seedDemo } from '../demo/seed-demo.ts';
 import { startMailPolling } from '../mail/mail-poller.ts';
-import { startOutboxSender } from '../mail/outbox-sender.ts';
+import { DELIVER_MAIL_JOB, type OutboxDelivery, outboxDelivery } from '../mail/outbox-sender.ts';
+import { onQueuedMail } from '../mail/outbox-signal.ts';
 import { startSmtpListener } from '../mail/smtp-listener.ts';
-import { queueNotificationMail } from '../notifications/notification-mail.ts';
+import { notificationMailJob } from '../notifications/notification-mail.ts';
 import { type RunningServer, startServer } from '../server.ts';
 import { parseCommandArgs } from './args.ts';
 import { type CliIo, type Command, writeLine } from './command.ts';
@@ -63,30 +64,43 @@ export async function startServing(
   io: CliIo,
 ): Promise<RunningServer> {
   let demo: DemoResult | undefined;
+  let outbox: OutboxDelivery | undefined;
   const server = await startServer(config, {
     prepare: options.demo
       ? async (db) => {
           demo = await seedDemo(db);
         }
       : undefined,
+    // Mail is delivered, and notifications mailed, by background jobs of `serve` only.
+    jobs: (db, log) => {
+      outbox = outboxDelivery(db, { log });
+      return [outbox.job, notificationMailJob(db, () => new Date())];
+    },
+  });
+  // A mail queued by this process leaves at once rather than at the next delivery slot.
+  const unsubscribe = onQueuedMail(() => {
+    server.jobs
+      .kick(DELIVER_MAIL_JOB)
+      .catch((error) => server.app.log.warn({ err: error }, 'could not start the mail delivery'));
   });
   if (demo?.seeded) writeLine(io.stdout, demoText(demo));
   writeLine(
     io.stdout,
     `CalmDesk is running on ${server.url} (${server.database.kind === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL'})`,
   );
-  // The mailboxes are read and the outbox delivered while the server runs; closing stops them first,
-  // so no mail is half taken.
+  // The mailboxes are read while the server runs, each by its own long-lived loop (IMAP IDLE holds a
+  // connection, which a job cannot); closing stops them first, so no mail is half taken.
   const mail = startMailPolling(server.database.db, { log: server.app.log });
-  const db = server.database.db;
-  const outbox = startOutboxSender(db, {
-    log: server.app.log,
-    prepare: (now) => queueNotificationMail(db, now),
-  });
+  const stop = async () => {
+    unsubscribe();
+    await mail.stop();
+    await server.close();
+    outbox?.close();
+  };
   const smtp =
     config.smtpPort === undefined
       ? null
-      : await startSmtpListener(db, {
+      : await startSmtpListener(server.database.db, {
           host: config.smtpHost,
           port: config.smtpPort,
           maxBytes: config.smtpMaxBytes,
@@ -96,8 +110,7 @@ export async function startServing(
               : undefined,
           log: server.app.log,
         }).catch(async (error: unknown) => {
-          await Promise.all([mail.stop(), outbox.stop()]);
-          await server.close();
+          await stop();
           throw error;
         });
   if (smtp) writeLine(io.stdout, `Receiving mail by SMTP on ${smtp.host}:${smtp.port}`);
@@ -105,8 +118,7 @@ export async function startServing(
     ...server,
     close: async () => {
       await smtp?.stop();
-      await Promise.all([mail.stop(), outbox.stop()]);
-      await server.close();
+      await stop();
     },
   };
 }

@@ -329,6 +329,21 @@ const EXPECTED: Shape = {
     hits: ['int', false],
     window_ends_at: ['timestamptz', false],
   },
+  jobs: {
+    id: ['text', false],
+    name: ['text', false],
+    schedule: ['text', true],
+    slot: ['timestamptz', true],
+    payload: ['jsonb', false],
+    state: ['text', false],
+    attempts: ['int', false],
+    max_attempts: ['int', false],
+    run_at: ['timestamptz', false],
+    locked_by: ['text', true],
+    last_error: ['text', true],
+    created_at: ['timestamptz', false],
+    finished_at: ['timestamptz', true],
+  },
 };
 
 const FAMILY: Record<string, Family> = {

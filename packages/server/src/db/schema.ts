@@ -420,6 +420,28 @@ export interface RateLimitsTable {
   window_ends_at: Timestamp;
 }
 
+export type JobState = 'queued' | 'running' | 'done' | 'failed';
+
+export interface JobsTable {
+  id: string;
+  /** The handler that runs it. */
+  name: string;
+  /** The recurring schedule this run belongs to, with its time slot; both null for a one-off job. */
+  schedule: string | null;
+  slot: Timestamp | null;
+  payload: Json<Record<string, unknown>>;
+  state: Generated<JobState>;
+  attempts: Generated<number>;
+  max_attempts: number;
+  /** When it may run next: the retry's time while queued, the end of its lease while running. */
+  run_at: Timestamp;
+  /** The process that holds it or ran it last (host:pid). */
+  locked_by: string | null;
+  last_error: string | null;
+  created_at: Timestamp;
+  finished_at: Timestamp | null;
+}
+
 export interface Database {
   organisation: OrganisationTable;
   users: UsersTable;
@@ -442,6 +464,7 @@ export interface Database {
   mail_outbox: MailOutboxTable;
   notifications: NotificationsTable;
   rate_limits: RateLimitsTable;
+  jobs: JobsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

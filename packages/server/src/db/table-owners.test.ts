@@ -30,6 +30,7 @@ const OWNERS: Record<keyof Database, string> = {
   mail_outbox: 'mail',
   notifications: 'notifications',
   rate_limits: 'auth',
+  jobs: 'jobs',
 };
 
 const SRC = join(import.meta.dirname, '..');

@@ -20,6 +20,7 @@ import { commitmentsRoutes } from '../commitments/commitments.routes.ts';
 import { customersRoutes } from '../customers/customers.routes.ts';
 import { engineRoutes } from '../engine/engine.routes.ts';
 import { importsRoutes } from '../imports/imports.routes.ts';
+import { jobsRoutes } from '../jobs/jobs.routes.ts';
 import { liveRoutes } from '../live/live.routes.ts';
 import { localRoutes } from '../local/local.routes.ts';
 import { mailboxesRoutes } from '../mail/mailboxes.routes.ts';
@@ -99,6 +100,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(importsRoutes(ctx));
   await app.register(analyticsRoutes(ctx));
   await app.register(mailboxesRoutes(ctx));
+  await app.register(jobsRoutes(ctx));
   await app.register(notificationsRoutes(ctx));
   await app.register(liveRoutes(ctx));
   await app.register(engineRoutes());

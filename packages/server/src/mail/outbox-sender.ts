@@ -1,5 +1,6 @@
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { Db } from '../db/database.ts';
+import type { JobDefinition } from '../jobs/job-runner.ts';
 import { getSettings } from '../settings/settings.service.ts';
 import { classifyMailError } from './mail-errors.ts';
 import { loadMailboxConnections, type MailboxConnection } from './mailboxes.service.ts';
@@ -10,9 +11,8 @@ import {
   markMailSent,
   threadReplyAddress,
 } from './outbox.service.ts';
-import { onQueuedMail } from './outbox-signal.ts';
 
-export interface SenderOptions {
+export interface DeliveryOptions {
   log: { info(obj: object, msg: string): void; warn(obj: object, msg: string): void };
   now?: () => Date;
   /** How often the outbox is swept for mail queued by another process or due for a retry. */
@@ -21,26 +21,29 @@ export interface SenderOptions {
   leaseMs?: number;
   /** The first retry's wait; each next one doubles it, up to an hour. */
   firstRetryMs?: number;
-  /** Runs before each delivery round: queues what other features want mailed (notifications). */
-  prepare?: (now: Date) => Promise<unknown>;
 }
 
-export interface OutboxSender {
-  stop(): Promise<void>;
+/** The background job that delivers the outbox, and the SMTP connections it keeps between runs. */
+export interface OutboxDelivery {
+  job: JobDefinition;
+  close(): void;
 }
 
 /** After this many attempts a mail is failed for good (with the last reason), about a day of retries. */
 export const MAX_ATTEMPTS = 10;
 const MAX_RETRY_MS = 60 * 60_000;
 const BATCH = 10;
+/** The job's name: kicked when this process queues a mail, so a reply leaves at once. */
+export const DELIVER_MAIL_JOB = 'mail.deliver';
 
 /**
- * Delivers the outbox while the server runs: at once when this process queues a mail, and on a sweep
- * for the rest. A failed attempt waits with exponential backoff; an SMTP server's permanent refusal (5xx)
- * or the last attempt fails the mail with the reason, which the case shows. Nothing here throws into
- * the server.
+ * Delivers the outbox as a background job: on a schedule (mail queued by another process, retries
+ * due), and at once when this process queues a mail (the caller kicks the job). Each mail has its own
+ * attempts: a failed one waits with exponential backoff; an SMTP server's permanent refusal (5xx) or
+ * the last attempt fails the mail with the reason, which the case shows. The job itself fails only
+ * when the database does.
  */
-export function startOutboxSender(db: Db, options: SenderOptions): OutboxSender {
+export function outboxDelivery(db: Db, options: DeliveryOptions): OutboxDelivery {
   const settings = {
     now: options.now ?? (() => new Date()),
     leaseMs: options.leaseMs ?? 2 * 60_000,
@@ -48,41 +51,17 @@ export function startOutboxSender(db: Db, options: SenderOptions): OutboxSender 
     log: options.log,
   };
   const transports = new TransportCache();
-  let stopped = false;
-  let wake: (() => void) | null = null;
-  let pending = false;
-  const unsubscribe = onQueuedMail(() => {
-    pending = true;
-    wake?.();
-  });
-  const loop = (async () => {
-    while (!stopped) {
-      pending = false;
-      try {
-        await options.prepare?.(settings.now());
-        while (!stopped && (await deliverDueMail(db, transports, settings)) > 0);
-      } catch (error) {
-        settings.log.warn({ err: error }, 'could not deliver the outbox');
-      }
-      if (stopped || pending) continue;
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, options.sweepMs ?? 5_000);
-        wake = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-      });
-      wake = null;
-    }
-  })();
   return {
-    async stop() {
-      stopped = true;
-      unsubscribe();
-      wake?.();
-      await loop;
-      transports.close();
+    job: {
+      name: DELIVER_MAIL_JOB,
+      everyMs: options.sweepMs ?? 5_000,
+      maxAttempts: 3,
+      retryMs: 2_000,
+      async run() {
+        while ((await deliverDueMail(db, transports, settings)) > 0);
+      },
     },
+    close: () => transports.close(),
   };
 }
 
@@ -90,7 +69,7 @@ interface DeliverySettings {
   now: () => Date;
   leaseMs: number;
   firstRetryMs: number;
-  log: SenderOptions['log'];
+  log: DeliveryOptions['log'];
 }
 
 /** Delivers the mail due now (one batch); the answer is how many were tried. */

@@ -1,6 +1,8 @@
 import type { Lang } from '@calmdesk/analysis';
 import type { Db } from '../db/database.ts';
+import type { JobDefinition } from '../jobs/job-runner.ts';
 import { queueStaffMail } from '../mail/outbox.service.ts';
+import { announceQueuedMail } from '../mail/outbox-signal.ts';
 import { getSettings } from '../settings/settings.service.ts';
 import { NOTIFICATION_SUBJECT, NOTIFICATION_TEXTS } from './notification-texts.ts';
 import { claimNotificationsToMail } from './notifications.service.ts';
@@ -49,4 +51,26 @@ export async function queueNotificationMail(db: Db, now: Date): Promise<number> 
     }
     return queued;
   });
+}
+
+/**
+ * The background job that queues notification e-mails, every few seconds; what it queued is then
+ * delivered at once (announced to this process's delivery).
+ */
+export function notificationMailJob(db: Db, now: () => Date, everyMs = 5_000): JobDefinition {
+  return {
+    name: 'notifications.mail',
+    everyMs,
+    maxAttempts: 3,
+    retryMs: 2_000,
+    async run() {
+      let queued = 0;
+      for (let round = 0; round < 100; round++) {
+        const n = await queueNotificationMail(db, now());
+        queued += n;
+        if (n < BATCH) break;
+      }
+      if (queued > 0) announceQueuedMail();
+    },
+  };
 }

@@ -1,6 +1,7 @@
 // @calmdesk/server/testing: what tests, browser tests and benchmarks outside this package use.
 
 export type { NewCase } from '@calmdesk/contracts';
+export { escalateOverdue } from '../alerts/alerts.service.ts';
 // The server and the services the browser tests seed data with and the benchmarks measure.
 export {
   abuseExposure,

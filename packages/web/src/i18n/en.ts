@@ -449,6 +449,29 @@ export const en = {
     paused: 'paused',
     pausedLeft: 'Waiting for the customer: {{minutes}} business minutes will be left when they write.',
   },
+  jobs: {
+    title: 'Background jobs',
+    intro:
+      'What CalmDesk does on its own: sweeping deadlines, sending mail, notification e-mails, tidying up. A job that fails is tried again a few times, then shows here with its error.',
+    job: 'Job',
+    state: 'State',
+    lastSuccess: 'Last success',
+    lastFailure: 'Last failure',
+    ok: 'working',
+    retrying: 'trying again',
+    failing: 'failed runs in a row: {{count}}',
+    failed: 'attempts: {{count}}, gave up',
+    retry: 'Retry',
+    empty: 'No background job has run yet.',
+    name: {
+      deadlines_sweep: 'Deadlines and promises due',
+      mail_deliver: 'Sending mail',
+      notifications_mail: 'Notification e-mails',
+      sessions_purge: 'Removing expired sign-ins',
+      limits_purge: 'Forgetting ended sign-in limits',
+      jobs_purge: 'Removing old job history',
+    },
+  },
   channels: {
     title: 'E-mail mailboxes',
     intro:

@@ -451,6 +451,29 @@ export const et: Messages = {
     paused: 'peatatud',
     pausedLeft: 'Ootame klienti: kui ta kirjutab, jääb alles {{minutes}} tööminutit.',
   },
+  jobs: {
+    title: 'Taustatööd',
+    intro:
+      'Mida CalmDesk ise teeb: jälgib tähtaegu, saadab kirju ja teavitusi e-postiga, koristab. Ebaõnnestunud tööd proovitakse mõni kord uuesti, seejärel on see siin koos veaga näha.',
+    job: 'Töö',
+    state: 'Olek',
+    lastSuccess: 'Viimati õnnestus',
+    lastFailure: 'Viimane viga',
+    ok: 'töötab',
+    retrying: 'proovib uuesti',
+    failing: 'järjest ebaõnnestunud käivitusi: {{count}}',
+    failed: 'katseid: {{count}}, loobuti',
+    retry: 'Proovi uuesti',
+    empty: 'Ükski taustatöö pole veel käivitunud.',
+    name: {
+      deadlines_sweep: 'Tähtajad ja lubadused',
+      mail_deliver: 'Kirjade saatmine',
+      notifications_mail: 'Teavitused e-postiga',
+      sessions_purge: 'Aegunud sisselogimiste eemaldamine',
+      limits_purge: 'Aegunud sisselogimispiirangute kustutamine',
+      jobs_purge: 'Vana tööajaloo eemaldamine',
+    },
+  },
   channels: {
     title: 'E-postkastid',
     intro:

@@ -457,6 +457,29 @@ export const pl: Messages = {
     paused: 'wstrzymany',
     pausedLeft: 'Czekamy na klienta: gdy napisze, zostanie {{minutes}} minut pracy.',
   },
+  jobs: {
+    title: 'Zadania w tle',
+    intro:
+      'Co CalmDesk robi sam: pilnuje terminów, wysyła pocztę i powiadomienia e-mailem, sprząta. Zadanie, które się nie powiedzie, jest ponawiane kilka razy, a potem widać je tutaj z błędem.',
+    job: 'Zadanie',
+    state: 'Stan',
+    lastSuccess: 'Ostatnio udane',
+    lastFailure: 'Ostatni błąd',
+    ok: 'działa',
+    retrying: 'ponawia próbę',
+    failing: 'nieudane uruchomienia z rzędu: {{count}}',
+    failed: 'próby: {{count}}, przerwane',
+    retry: 'Ponów',
+    empty: 'Żadne zadanie w tle jeszcze się nie wykonało.',
+    name: {
+      deadlines_sweep: 'Terminy i obietnice do spełnienia',
+      mail_deliver: 'Wysyłanie poczty',
+      notifications_mail: 'Powiadomienia e-mailem',
+      sessions_purge: 'Usuwanie wygasłych logowań',
+      limits_purge: 'Czyszczenie wygasłych limitów logowania',
+      jobs_purge: 'Usuwanie starej historii zadań',
+    },
+  },
   channels: {
     title: 'Skrzynki e-mail',
     intro:

@@ -10,6 +10,7 @@ import * as mailOutbox from './0008-mail-outbox.ts';
 import * as smtpIntake from './0009-smtp-intake.ts';
 import * as notifications from './0010-notifications.ts';
 import * as sla from './0011-sla.ts';
+import * as jobs from './0012-jobs.ts';
 import * as rateLimits from './0013-rate-limits.ts';
 
 /** Every migration, in order. Names never change once released: they are recorded in the database. */
@@ -25,5 +26,6 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0009-smtp-intake': smtpIntake,
   '0010-notifications': notifications,
   '0011-sla': sla,
+  '0012-jobs': jobs,
   '0013-rate-limits': rateLimits,
 };

@@ -27,6 +27,7 @@ import { useSession } from '../auth/session.ts';
 import { useUsers } from '../inbox/use-cases.ts';
 import { NotificationPreferencesSection } from '../notifications/notification-preferences.tsx';
 import { ChannelsSection } from './channels-section.tsx';
+import { JobsSection } from './jobs-section.tsx';
 import { ProfileRulesSection } from './profile-rules-section.tsx';
 import { ServiceLevelsFields } from './service-levels-fields.tsx';
 import { SETTINGS_KEY, useSettings } from './use-settings.ts';
@@ -263,6 +264,7 @@ export function SettingsPage() {
             )}
             {settings.data && <OrganisationForm settings={settings.data} canEdit={role === 'owner'} />}
             <ProfileRulesSection canEdit={role === 'owner'} />
+            {role === 'owner' && <JobsSection />}
             <UsersSection />
             {session.data && (
               <NotificationPreferencesSection role={session.data.user.role} email={session.data.user.email} />

@@ -1,0 +1,34 @@
+import { escalateOverdue } from '../alerts/alerts.service.ts';
+import { purgeExpiredSessions } from '../auth/auth.service.ts';
+import { purgeEndedRateLimits } from '../auth/rate-limit-store.ts';
+import type { Config } from '../config.ts';
+import type { Db } from '../db/database.ts';
+import type { JobDefinition } from './job-runner.ts';
+import { purgeFinishedJobs } from './jobs.service.ts';
+
+const HOUR = 60 * 60_000;
+
+/**
+ * The server's own schedules: the deadline sweep (missed first responses, promises falling due and
+ * due soon: escalation and reminders), the purge of expired sessions, of ended sign-in limit windows
+ * and of old job runs.
+ */
+export function serverJobs(
+  db: Db,
+  config: Pick<Config, 'sweepIntervalMs'>,
+  now: () => Date,
+): JobDefinition[] {
+  return [
+    {
+      name: 'deadlines.sweep',
+      everyMs: config.sweepIntervalMs,
+      // The next slot sweeps again anyway: a few quick retries, then the failure shows.
+      maxAttempts: 3,
+      retryMs: Math.min(config.sweepIntervalMs, 10_000),
+      run: () => escalateOverdue(db, now()),
+    },
+    { name: 'sessions.purge', everyMs: HOUR, run: () => purgeExpiredSessions(db, now()) },
+    { name: 'limits.purge', everyMs: HOUR, run: () => purgeEndedRateLimits(db, now()) },
+    { name: 'jobs.purge', everyMs: HOUR, run: () => purgeFinishedJobs(db, now()) },
+  ];
+}
