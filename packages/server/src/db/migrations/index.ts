@@ -10,6 +10,7 @@ import * as mailOutbox from './0008-mail-outbox.ts';
 import * as smtpIntake from './0009-smtp-intake.ts';
 import * as notifications from './0010-notifications.ts';
 import * as rateLimits from './0013-rate-limits.ts';
+import * as problemCodes from './0014-problem-codes.ts';
 
 /** Every migration, in order. Names never change once released: they are recorded in the database. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -24,4 +25,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0009-smtp-intake': smtpIntake,
   '0010-notifications': notifications,
   '0013-rate-limits': rateLimits,
+  '0014-problem-codes': problemCodes,
 };
