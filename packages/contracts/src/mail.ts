@@ -25,11 +25,15 @@ export type MailboxPatch = z.infer<typeof MailboxPatchSchema>;
 export const ServerTestSchema = NewMailboxSchema.pick({ imap: true, smtp: true }).strict();
 export type ServerTest = z.infer<typeof ServerTestSchema>;
 
-/** One server tried: `ok`, or the kind of problem and its reason (never a password). */
+/**
+ * One server tried: `ok`, or the kind of problem, its reason in English and the server's or the
+ * system's own words apart (never a password).
+ */
 export const ConnectionCheckSchema = z.object({
   ok: z.boolean(),
   problem: z.enum(CONNECTION_PROBLEMS).nullable(),
   reason: z.string().nullable(),
+  detail: z.string().nullable(),
 });
 export type ConnectionCheck = z.infer<typeof ConnectionCheckSchema>;
 
