@@ -25,6 +25,35 @@ export type InteractionKind = (typeof INTERACTION_KINDS)[number];
 export const DELIVERY_STATES = ['queued', 'sent', 'failed'] as const;
 export type DeliveryState = (typeof DELIVERY_STATES)[number];
 
+/**
+ * Why a mail server could not be used (a mailbox's IMAP, a connection test): wrong password, TLS, host
+ * unreachable, timed out, folder missing, or `other` (the server's own words then say what).
+ */
+export const CONNECTION_PROBLEMS = ['auth', 'tls', 'unreachable', 'timeout', 'folder', 'other'] as const;
+export type ConnectionProblem = (typeof CONNECTION_PROBLEMS)[number];
+
+/** Why a received mail could not be taken into a case: no sender, not readable as a mail, or `other`. */
+export const MAIL_PROBLEMS = ['no_sender', 'unreadable', 'other'] as const;
+export type MailProblem = (typeof MAIL_PROBLEMS)[number];
+
+/**
+ * Why a mail CalmDesk sent was not delivered: the SMTP server could not be used (auth … timeout), it
+ * refused the mail for good (5xx) or kept putting it off (4xx), a bounce came back, the mailbox has
+ * no SMTP server, or `other`.
+ */
+export const DELIVERY_PROBLEMS = [
+  'auth',
+  'tls',
+  'unreachable',
+  'timeout',
+  'refused',
+  'deferred',
+  'bounced',
+  'no_smtp',
+  'other',
+] as const;
+export type DeliveryProblem = (typeof DELIVERY_PROBLEMS)[number];
+
 /** What staff are told about, in the app and (as each chooses) by e-mail. */
 export const NOTIFICATION_KINDS = [
   'case_assigned',

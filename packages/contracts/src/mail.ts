@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CONNECTION_PROBLEMS, MAIL_PROBLEMS } from './enums.ts';
 import { serverUrlSchema } from './mail-url.ts';
 
 export const NewMailboxSchema = z.strictObject({
@@ -24,15 +25,15 @@ export type MailboxPatch = z.infer<typeof MailboxPatchSchema>;
 export const ServerTestSchema = NewMailboxSchema.pick({ imap: true, smtp: true }).strict();
 export type ServerTest = z.infer<typeof ServerTestSchema>;
 
-/** Why a server could not be used; `other` carries the server's own words in `reason`. */
-export const CONNECTION_PROBLEMS = ['auth', 'tls', 'unreachable', 'timeout', 'folder', 'other'] as const;
-export type ConnectionProblem = (typeof CONNECTION_PROBLEMS)[number];
-
-/** One server tried: `ok`, or the kind of problem and its reason (never a password). */
+/**
+ * One server tried: `ok`, or the kind of problem, its reason in English and the server's or the
+ * system's own words apart (never a password).
+ */
 export const ConnectionCheckSchema = z.object({
   ok: z.boolean(),
   problem: z.enum(CONNECTION_PROBLEMS).nullable(),
   reason: z.string().nullable(),
+  detail: z.string().nullable(),
 });
 export type ConnectionCheck = z.infer<typeof ConnectionCheckSchema>;
 
@@ -68,7 +69,12 @@ export const MailboxSchema = z.object({
   smtp: z.string().nullable(),
   acknowledge: z.boolean(),
   status: z.enum(['ok', 'error']),
+  /** The last failure in English, for logs and scripts; `lastProblem` and `lastDetail` are for screens. */
   lastError: z.string().nullable(),
+  /** The kind of the last failure, for a reader's own language (null: none, or older than the codes). */
+  lastProblem: z.enum(CONNECTION_PROBLEMS).nullable(),
+  /** The server's or the system's own words about it (a server reply, a system error), if any. */
+  lastDetail: z.string().nullable(),
   lastSyncAt: z.string().nullable(),
   createdAt: z.string(),
   counts: CountsSchema,
@@ -79,7 +85,12 @@ export const FailedMailSchema = z.object({
   id: z.string(),
   from: z.string().nullable(),
   subject: z.string().nullable(),
+  /** Why it failed, in English, for logs and scripts. */
   reason: z.string().nullable(),
+  /** Why it failed as a code, for a reader's own language (null: stored before the codes). */
+  problem: z.enum(MAIL_PROBLEMS).nullable(),
+  /** The parser's or the database's own words, if any. */
+  detail: z.string().nullable(),
   attempts: z.number().int(),
   receivedAt: z.string(),
 });
@@ -94,6 +105,8 @@ export const MailOutcomeSchema = z.object({
   state: z.enum(['received', 'processed', 'ignored', 'failed']),
   kind: z.enum(['mail', 'auto_reply', 'bounce']).nullable(),
   reason: z.string().nullable(),
+  /** A failed mail's problem code (null unless `failed`). */
+  problem: z.enum(MAIL_PROBLEMS).nullable(),
   caseId: z.string().nullable(),
   interactionId: z.string().nullable(),
 });

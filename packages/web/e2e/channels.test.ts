@@ -21,6 +21,10 @@ const WIDTHS = [
   { name: '390', width: 390, height: 844 },
 ] as const;
 
+/** CalmDesk's own English reasons (kept for the API and the logs), which a Polish or Estonian screen never shows. */
+const ENGLISH_REASONS =
+  /host unreachable|no sender address|could not process|refused the mail|SMTP server:|bounced:/;
+
 let app: E2eServer;
 let browser: Browser;
 let seed: MailSeed;
@@ -112,14 +116,20 @@ describe.skipIf(!HAS_BROWSER)('the e-mail channel in Chromium', { timeout: 180_0
     const broken = page.getByRole('article', { name: 'biuro@salon.test' });
     expect(await working.getAttribute('data-status')).toBe('ok');
     expect(await broken.getAttribute('data-status')).toBe('error');
-    expect(await broken.getByTestId('mailbox-error').textContent()).toContain('connection refused');
+    const mailboxError = broken.getByTestId('mailbox-error');
+    expect(await mailboxError.getAttribute('data-problem')).toBe('unreachable');
+    expect(await mailboxError.textContent()).toContain(pl.channels.mailboxProblem.unreachable);
+    expect(await mailboxError.getByTestId('problem-detail').textContent()).toBe(
+      'connect ECONNREFUSED 127.0.0.1:1',
+    );
     expect(await working.getByTestId('mailbox-counts').textContent()).toContain(pl.channels.counts.failed);
     // Passwords never reach the screen.
     expect(await page.locator('body').textContent()).not.toMatch(/Haslo/);
 
     const failed = working.getByTestId('failed-mail');
     await failed.waitFor();
-    expect(await failed.textContent()).toContain('the mail has no sender address');
+    expect(await failed.getByTestId('failed-mail-problem').getAttribute('data-problem')).toBe('no_sender');
+    expect(await failed.textContent()).toContain(pl.channels.mailProblem.no_sender);
     await failed.getByRole('button', { name: new RegExp(pl.channels.retry) }).click();
     await working.getByText(pl.channels.mailState.failed, { exact: false }).waitFor();
 
@@ -143,6 +153,8 @@ describe.skipIf(!HAS_BROWSER)('the e-mail channel in Chromium', { timeout: 180_0
     await imapCheck.waitFor();
     expect(await imapCheck.getAttribute('data-problem')).toBe('unreachable');
     expect(await imapCheck.textContent()).toContain(pl.channels.check.problem.unreachable);
+    expect(await imapCheck.getByTestId('problem-detail').textContent()).toMatch(/ECONNREFUSED/);
+    expect(await page.locator('body').textContent()).not.toMatch(ENGLISH_REASONS);
     await checkScreen(page, 'channels-pl');
   });
 
@@ -152,7 +164,16 @@ describe.skipIf(!HAS_BROWSER)('the e-mail channel in Chromium', { timeout: 180_0
       const page = await ownerPage(language);
       await page.goto(`${app.url}/settings?tab=channels`);
       await page.getByRole('heading', { name: words.channels.title }).waitFor();
-      await page.getByRole('article', { name: 'kontakt@salon.test' }).getByTestId('failed-mail').waitFor();
+      const failed = page.getByRole('article', { name: 'kontakt@salon.test' }).getByTestId('failed-mail');
+      await failed.waitFor();
+      expect(await failed.textContent()).toContain(words.channels.mailProblem.no_sender);
+      expect(
+        await page
+          .getByRole('article', { name: 'biuro@salon.test' })
+          .getByTestId('mailbox-error')
+          .textContent(),
+      ).toContain(words.channels.mailboxProblem.unreachable);
+      if (language !== 'en') expect(await page.locator('body').textContent()).not.toMatch(ENGLISH_REASONS);
       expect(
         await page.getByRole('tab', { name: words.settings.tabs.channels }).getAttribute('aria-selected'),
       ).toBe('true');
@@ -181,7 +202,14 @@ describe.skipIf(!HAS_BROWSER)('the e-mail channel in Chromium', { timeout: 180_0
         .poll(() => deliveries.evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-state'))))
         .toEqual(['sent', 'failed']);
       expect(await deliveries.nth(1).textContent()).toBe(words.mail.delivery.failed);
-      expect(await page.getByTestId('delivery-failure').textContent()).toContain('mailbox full');
+      const failure = page.getByTestId('delivery-failure');
+      expect(await failure.getAttribute('data-problem')).toBe('refused');
+      expect(await failure.textContent()).toContain(words.mail.problem.refused);
+      // The mail server's own words, as it wrote them, in small print under the sentence.
+      expect(await failure.getByTestId('problem-detail').textContent()).toBe(
+        '550 5.1.1 <ewa.zajac@example.test>: Recipient address rejected: mailbox full',
+      );
+      if (language !== 'en') expect(await page.locator('body').textContent()).not.toMatch(ENGLISH_REASONS);
       if (language === 'pl') {
         const raw = await page.evaluate(
           (url) => fetch(url).then(async (r) => [r.headers.get('content-type'), await r.text()]),

@@ -385,7 +385,11 @@ export async function seedMail(db: Db): Promise<MailSeed> {
       note: 'over the 25 MB limit: listed, not kept (it stays in the raw mail)',
     })
     .execute();
-  const reply = async (body: string, delivery: { state: 'sent' | 'failed'; error?: string }, ago: number) => {
+  const reply = async (
+    body: string,
+    delivery: { state: 'sent' | 'failed'; error?: { reason: string; problem: 'refused'; detail: string } },
+    ago: number,
+  ) => {
     const entry = await addInteraction(
       db,
       CLI,
@@ -408,7 +412,9 @@ export async function seedMail(db: Db): Promise<MailSeed> {
         state: delivery.state,
         attempts: delivery.state === 'sent' ? 1 : 5,
         next_attempt_at: minutesAgo(ago),
-        last_error: delivery.error ?? null,
+        last_error: delivery.error?.reason ?? null,
+        last_problem: delivery.error?.problem ?? null,
+        last_detail: delivery.error?.detail ?? null,
         sent_at: delivery.state === 'sent' ? minutesAgo(ago - 1) : null,
       })
       .execute();
@@ -422,7 +428,12 @@ export async function seedMail(db: Db): Promise<MailSeed> {
     'Dzień dobry, potwierdzam wizytę jutro o 10:00. Anna Nowak',
     {
       state: 'failed',
-      error: '550 5.1.1 <ewa.zajac@example.test>: Recipient address rejected: mailbox full',
+      error: {
+        reason:
+          'the SMTP server refused the mail: 550 5.1.1 <ewa.zajac@example.test>: Recipient address rejected: mailbox full',
+        problem: 'refused',
+        detail: '550 5.1.1 <ewa.zajac@example.test>: Recipient address rejected: mailbox full',
+      },
     },
     10,
   );
@@ -433,6 +444,15 @@ export async function seedMail(db: Db): Promise<MailSeed> {
     { address: 'biuro@salon.test', imap: 'imap://biuro:Haslo-2@127.0.0.1:1/INBOX' },
     minutesAgo(300),
   );
-  await markMailboxFailing(db, unreachable.id, 'host unreachable: connection refused', now);
+  await markMailboxFailing(
+    db,
+    unreachable.id,
+    {
+      problem: 'unreachable',
+      reason: 'host unreachable: connection refused',
+      detail: 'connect ECONNREFUSED 127.0.0.1:1',
+    },
+    now,
+  );
   return { caseId: taken.caseId, mailId: taken.id, failedMailId: broken.id };
 }

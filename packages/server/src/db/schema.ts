@@ -4,11 +4,14 @@ import type {
   CaseStatus,
   Channel,
   CompensationKind,
+  ConnectionProblem,
+  DeliveryProblem,
   DeliveryState,
   EscalationReason,
   Fault,
   InteractionKind,
   Level,
+  MailProblem,
   NotificationKind,
   Role,
 } from '@calmdesk/contracts';
@@ -21,11 +24,14 @@ export type {
   CaseStatus,
   Channel,
   CompensationKind,
+  ConnectionProblem,
+  DeliveryProblem,
   DeliveryState,
   EscalationReason,
   Fault,
   InteractionKind,
   Level,
+  MailProblem,
   NotificationKind,
   Role,
 };
@@ -320,7 +326,12 @@ export interface MailboxesTable {
   /** Whether a new case opened by mail gets an automatic acknowledgement. */
   acknowledge: Generated<boolean>;
   status: Generated<'ok' | 'error'>;
+  /** The last failure in English (logs, the API's `lastError`). */
   last_error: string | null;
+  /** Its kind, said in the reader's language; null on failures from before the codes. */
+  last_problem: ConnectionProblem | null;
+  /** The IMAP server's or the system's own words about it, if any. */
+  last_detail: string | null;
   last_sync_at: Timestamp | null;
   uid_validity: BigId | null;
   /** The highest UID taken under uid_validity: where the next poll starts (duplicates are refused anyway). */
@@ -342,8 +353,12 @@ export interface MailMessagesTable {
   size: number;
   state: Generated<MailState>;
   kind: MailKind | null;
-  /** Why it failed, or why it opened no case. */
+  /** Why it failed, or why it opened no case (English). */
   reason: string | null;
+  /** Why it failed, as a code; null unless failed. */
+  problem: MailProblem | null;
+  /** The parser's or the database's own words about the failure, if any. */
+  detail: string | null;
   attempts: Generated<number>;
   from_address: string | null;
   subject: string | null;
@@ -392,7 +407,11 @@ export interface MailOutboxTable {
   state: Generated<DeliveryState>;
   attempts: Generated<number>;
   next_attempt_at: Timestamp;
+  /** Why the last attempt failed, or the bounce, in English. */
   last_error: string | null;
+  last_problem: DeliveryProblem | null;
+  /** The SMTP server's or the bounce's own words, if any. */
+  last_detail: string | null;
   created_at: CreatedAt;
   sent_at: Timestamp | null;
 }

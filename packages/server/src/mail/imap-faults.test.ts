@@ -268,7 +268,11 @@ describe.skipIf(!shouldRunImapTests())('faults with a real IMAP server (Dovecot)
     }
     const failed = (await mailbox()).failed;
     expect(failed).toHaveLength(1);
-    expect(failed[0]).toMatchObject({ reason: 'the mail has no sender address (From)', attempts: 1 });
+    expect(failed[0]).toMatchObject({
+      reason: 'the mail has no sender address (From)',
+      problem: 'no_sender',
+      attempts: 1,
+    });
   });
 
   it('goes to error with the reason while Dovecot is down, then back to ok by itself with the mail delivered meanwhile', async () => {
@@ -278,6 +282,7 @@ describe.skipIf(!shouldRunImapTests())('faults with a real IMAP server (Dovecot)
       return state.status === 'error' ? state : undefined;
     }, 'the mailbox to report the error');
     expect(failing.lastError).toMatch(/connection refused|connection .*lost|closed the connection/);
+    expect(failing.lastProblem).toBe('unreachable');
     // Delivered by the mail server while its IMAP side is down.
     dovecot.deliverToMaildir(plainMail('meanwhile', 'Delivered while the IMAP server was down.'));
     await dovecot.start();
@@ -287,6 +292,6 @@ describe.skipIf(!shouldRunImapTests())('faults with a real IMAP server (Dovecot)
       const state = await mailbox();
       return state.status === 'ok' ? state : undefined;
     }, 'the mailbox to be ok again');
-    expect(recovered.lastError).toBeNull();
+    expect(recovered).toMatchObject({ lastError: null, lastProblem: null, lastDetail: null });
   });
 });

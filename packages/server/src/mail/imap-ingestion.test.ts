@@ -190,6 +190,8 @@ describe.skipIf(!shouldRunImapTests())('mail from a real IMAP server (Dovecot)',
       return state.status === 'error' ? state : undefined;
     }, 'the wrong password to be reported');
     expect(failing.lastError).toBe('wrong user name or password');
+    expect(failing.lastProblem).toBe('auth');
+    expect(failing.lastDetail).toMatch(/authentication failed/i);
     expect(JSON.stringify(failing)).not.toContain('not-the-password');
     const taken = await deliver(new Uint8Array(fixture('attachment.eml')));
     expect(taken.state).toBe('processed');
@@ -203,6 +205,7 @@ describe.skipIf(!shouldRunImapTests())('mail from a real IMAP server (Dovecot)',
       return state.status === 'error' ? state : undefined;
     }, 'the mailbox to report the error');
     expect(failing.lastError).toMatch(/connection refused|connection .*lost|closed the connection/);
+    expect(failing.lastProblem).toBe('unreachable');
     await dovecot.start();
     const taken = await deliver(new Uint8Array(fixture('estonian-webmail.eml')));
     expect(taken.state).toBe('processed');

@@ -217,13 +217,19 @@ describe.each(TEST_DATABASES)('mail into cases on %s', (kind) => {
     expect(broken.outcome).toMatchObject({
       state: 'failed',
       reason: 'the mail has no sender address (From)',
+      problem: 'no_sender',
     });
     const next = await deliver(new Uint8Array(fixture('no-message-id.eml')));
-    expect(next.outcome?.state).toBe('processed');
+    expect(next.outcome).toMatchObject({ state: 'processed', problem: null });
 
     const detail = (await t.as('owner', { method: 'GET', url: `/api/mailboxes/${mailboxId}` })).json();
     expect(detail.failed).toEqual([
-      expect.objectContaining({ id: broken.outcome?.id, reason: 'the mail has no sender address (From)' }),
+      expect.objectContaining({
+        id: broken.outcome?.id,
+        reason: 'the mail has no sender address (From)',
+        problem: 'no_sender',
+        detail: null,
+      }),
     ]);
     expect(detail.counts.failed).toBe(1);
     const retried = await t.as('supervisor', {
@@ -234,6 +240,7 @@ describe.each(TEST_DATABASES)('mail into cases on %s', (kind) => {
     expect(retried.json()).toMatchObject({
       state: 'failed',
       reason: 'the mail has no sender address (From)',
+      problem: 'no_sender',
     });
     const raw = await t.database.db
       .selectFrom('mail_messages')
@@ -242,6 +249,33 @@ describe.each(TEST_DATABASES)('mail into cases on %s', (kind) => {
       .executeTakeFirstOrThrow();
     expect(Buffer.from(raw.raw).equals(fixture('no-sender.eml'))).toBe(true);
     expect(raw.attempts).toBe(2);
+  });
+
+  it('keeps a mail the parser cannot read as unreadable, with the parser’s own words apart', async () => {
+    const added = await t.as('owner', {
+      method: 'POST',
+      url: '/api/mailboxes',
+      payload: { address: 'unreadable@salon.example', imap: 'imap://u:pw@127.0.0.1:1/INBOX' },
+    });
+    const otherMailbox = added.json().id;
+    // Headers past the parser's 2 MB limit: postal-mime refuses the whole mail.
+    const raw = composeMail({ from: 'ola@example.pl', subject: 'Długi nagłówek', body: 'Treść.' });
+    const padded = new Uint8Array([
+      ...new TextEncoder().encode(`X-Padding: ${'a'.repeat(2_200_000)}\r\n`),
+      ...raw,
+    ]);
+    await storeRawMail(t.database.db, otherMailbox, { uidValidity: '7', uid: '1', raw: padded }, t.clock.now);
+    const [outcome] = await processReceivedMail(t.database.db, otherMailbox, () => t.clock.now);
+    expect(outcome).toMatchObject({ state: 'failed', problem: 'unreadable' });
+    expect(outcome?.reason).toMatch(/^could not process the mail: Maximum header size/);
+
+    const detail = (await t.as('owner', { method: 'GET', url: `/api/mailboxes/${otherMailbox}` })).json();
+    expect(detail.failed).toEqual([
+      expect.objectContaining({
+        problem: 'unreadable',
+        detail: 'Maximum header size of 2097152 bytes exceeded',
+      }),
+    ]);
   });
 
   it('stores attachments and inline images with the message', async () => {

@@ -1,5 +1,5 @@
 import { ownText } from '@calmdesk/analysis';
-import type { MailOutcome } from '@calmdesk/contracts';
+import type { MailOutcome, MailProblem } from '@calmdesk/contracts';
 import { type RawBuilder, sql } from 'kysely';
 import { type Actor, requireRole } from '../auth/actor.ts';
 import { createCase } from '../cases/cases.service.ts';
@@ -249,20 +249,25 @@ async function processStoredMail(
   parsed: Promise<ParsedMail> = parseMail(row.raw),
 ): Promise<MailOutcome> {
   try {
-    const mail = await parsed;
+    const mail = await parsed.catch((error: unknown) => {
+      throw new MailError('unreadable', 'could not process the mail', messageOf(error));
+    });
     return (await handleMail(db, row, mailbox, mail, now)) ?? (await readOutcome(db, row.id));
   } catch (error) {
+    const failure = describeFailure(error);
     const failed = await db
       .updateTable('mail_messages')
       .set((eb) => ({
         state: 'failed',
-        reason: describeFailure(error),
+        reason: failure.reason,
+        problem: failure.problem,
+        detail: failure.detail,
         attempts: eb('attempts', '+', 1),
         processed_at: now,
       }))
       .where('id', '=', row.id)
       .where('state', 'in', ['received', 'failed'])
-      .returning(['id', 'state', 'kind', 'reason', 'case_id', 'interaction_id'])
+      .returning(OUTCOME_COLUMNS)
       .executeTakeFirst();
     return failed ? outcomeOf(failed) : readOutcome(db, row.id);
   }
@@ -288,6 +293,8 @@ async function handleMail(
     const done = await finish(db, id, 'ignored', verdict.kind, {
       ...seen,
       reason: verdict.reason,
+      problem: null,
+      detail: null,
       bounced_interaction_id: bounced,
     });
     if (!done) return undefined;
@@ -296,12 +303,13 @@ async function handleMail(
       state: 'ignored',
       kind: verdict.kind,
       reason: verdict.reason,
+      problem: null,
       caseId: null,
       interactionId: null,
     };
   }
   const from = mail.from;
-  if (!from) throw new MailError('the mail has no sender address (From)');
+  if (!from) throw new MailError('no_sender', 'the mail has no sender address (From)');
   const caseId = await findThread(db, mailboxId, mailbox, mail);
   const body = bodyOf(mail);
   const taken = await db.transaction().execute(async (trx) => {
@@ -321,6 +329,8 @@ async function handleMail(
     await finish(trx, id, 'processed', 'mail', {
       ...seen,
       reason: null,
+      problem: null,
+      detail: null,
       case_id: stored.caseId,
       interaction_id: stored.id,
     });
@@ -332,6 +342,7 @@ async function handleMail(
       state: 'processed',
       kind: 'mail',
       reason: null,
+      problem: null,
       caseId: stored.caseId,
       interactionId: stored.id,
     };
@@ -379,7 +390,7 @@ async function openCase(
     now,
   );
   const first = detail.interactions.at(-1);
-  if (!first) throw new MailError('the case was opened without its message');
+  if (!first) throw new MailError('other', 'the case was opened without its message');
   return {
     id: first.id,
     caseId: detail.id,
@@ -510,6 +521,8 @@ async function finish(
     subject: string;
     processed_at: Date;
     reason: string | null;
+    problem: null;
+    detail: null;
     case_id?: string;
     interaction_id?: string;
     bounced_interaction_id?: string | null;
@@ -528,17 +541,20 @@ async function readOutcome(db: Db, id: string): Promise<MailOutcome> {
   return outcomeOf(
     await db
       .selectFrom('mail_messages')
-      .select(['id', 'state', 'kind', 'reason', 'case_id', 'interaction_id'])
+      .select(OUTCOME_COLUMNS)
       .where('id', '=', id)
       .executeTakeFirstOrThrow(),
   );
 }
+
+const OUTCOME_COLUMNS = ['id', 'state', 'kind', 'reason', 'problem', 'case_id', 'interaction_id'] as const;
 
 function outcomeOf(row: {
   id: string;
   state: MailState;
   kind: MailKind | null;
   reason: string | null;
+  problem: MailProblem | null;
   case_id: string | null;
   interaction_id: string | null;
 }): MailOutcome {
@@ -547,18 +563,36 @@ function outcomeOf(row: {
     state: row.state,
     kind: row.kind,
     reason: row.reason,
+    problem: row.problem,
     caseId: row.case_id,
     interactionId: row.interaction_id,
   };
 }
 
-/** A mail that cannot become an interaction as it is; its message is the reason shown to the owner. */
-class MailError extends Error {}
+/**
+ * A mail that cannot become an interaction as it is: the problem's code (said in the reader's language),
+ * its reason in English, and the parser's own words when it has some.
+ */
+class MailError extends Error {
+  constructor(
+    readonly problem: MailProblem,
+    reason: string,
+    readonly detail: string | null = null,
+  ) {
+    super(reason);
+  }
+}
 
-function describeFailure(error: unknown): string {
-  if (error instanceof MailError || error instanceof AppError) return error.message;
-  return `could not process the mail: ${error instanceof Error ? error.message : String(error)}`.slice(
-    0,
-    1000,
-  );
+function describeFailure(error: unknown): { problem: MailProblem; reason: string; detail: string | null } {
+  if (error instanceof MailError) {
+    const reason = error.detail ? `${error.message}: ${error.detail}` : error.message;
+    return { problem: error.problem, reason: reason.slice(0, 1000), detail: error.detail };
+  }
+  const said = messageOf(error);
+  if (error instanceof AppError) return { problem: 'other', reason: said, detail: said };
+  return { problem: 'other', reason: `could not process the mail: ${said}`.slice(0, 1000), detail: said };
+}
+
+function messageOf(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).slice(0, 1000);
 }

@@ -1,9 +1,13 @@
 import type { ConnectionProblem } from '@calmdesk/contracts';
 
-/** A failure to use a mail server as the owner reads it: its kind, and a reason without the password. */
+/**
+ * A failure to use a mail server: its kind (said in the reader's language), a reason in English (logs,
+ * the API) and the server's or the system's own words (null when there are none worth showing).
+ */
 export interface MailServerProblem {
   problem: ConnectionProblem;
   reason: string;
+  detail: string | null;
 }
 
 interface MailErrorFields {
@@ -37,30 +41,36 @@ export function classifyMailError(
   const e = (error ?? {}) as MailErrorFields;
   // nodemailer puts its own code (ESOCKET, EDNS …) over the system's; the system's says more.
   const code = e.originalCode ?? e.code;
+  const message = e.message ?? '';
+  const said = (e.responseText || e.response || message || String(error)).slice(0, 500);
+  const detail = said || code || null;
   if (e.authenticationFailed || code === 'EAUTH')
-    return { problem: 'auth', reason: 'wrong user name or password' };
+    return { problem: 'auth', reason: 'wrong user name or password', detail };
   const unreachable = code ? UNREACHABLE[code] : undefined;
-  if (unreachable) return { problem: 'unreachable', reason: unreachable };
+  if (unreachable) return { problem: 'unreachable', reason: unreachable, detail };
   if (code === 'ECONNRESET' || code === 'EPIPE') {
-    return { problem: 'unreachable', reason: `connection to the ${server} server lost (${code})` };
+    return { problem: 'unreachable', reason: `connection to the ${server} server lost (${code})`, detail };
   }
   if (code === 'ETIMEDOUT' || code === 'ETIMEOUT' || code === 'SOCKET_TIMEOUT') {
-    return { problem: 'timeout', reason: 'host unreachable: timed out' };
+    return { problem: 'timeout', reason: 'host unreachable: timed out', detail };
   }
   if (state.connectionClosed && !code) {
-    return { problem: 'unreachable', reason: `the ${server} server closed the connection` };
+    // The cut-off command's own words would mislead, so there is no detail to show.
+    return { problem: 'unreachable', reason: `the ${server} server closed the connection`, detail: null };
   }
-  const message = e.message ?? '';
   if (
     code === 'ETLS' ||
     code?.startsWith('ERR_TLS') ||
     code?.startsWith('ERR_SSL') ||
     /certificate|\btls\b|\bssl\b|self[- ]signed/i.test(message)
   ) {
-    return { problem: 'tls', reason: `TLS problem: ${message || code}`.slice(0, 500) };
+    return {
+      problem: 'tls',
+      reason: `TLS problem: ${message || code}`.slice(0, 500),
+      detail: (message || code || '').slice(0, 500) || null,
+    };
   }
-  const said = e.responseText || e.response || message || String(error);
-  return { problem: 'other', reason: said.slice(0, 500) };
+  return { problem: 'other', reason: said, detail: said || null };
 }
 
 /** What the owner reads about a failing IMAP mailbox: wrong password, TLS problem, host unreachable …, never the password. */

@@ -30,7 +30,16 @@ export async function mailOfEntries(db: Db, caseIds: readonly string[]): Promise
       .execute(),
     db
       .selectFrom('mail_outbox')
-      .select(['interaction_id', 'state', 'to_address', 'last_error', 'attempts', 'sent_at'])
+      .select([
+        'interaction_id',
+        'state',
+        'to_address',
+        'last_error',
+        'last_problem',
+        'last_detail',
+        'attempts',
+        'sent_at',
+      ])
       .where('case_id', 'in', caseIds)
       .where('interaction_id', 'is not', null)
       .execute(),

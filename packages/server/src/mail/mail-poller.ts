@@ -1,7 +1,7 @@
 import { ImapFlow } from 'imapflow';
 import type { Db } from '../db/database.ts';
 import { processReceivedMail, type RawMail, storeRawMails } from './ingest-mail.ts';
-import { describeImapError } from './mail-errors.ts';
+import { classifyMailError, type MailServerProblem, withoutPassword } from './mail-errors.ts';
 import {
   loadMailboxConnections,
   type MailboxConnection,
@@ -111,10 +111,13 @@ async function runMailbox(db: Db, mailbox: MailboxConnection, settings: Settings
     client.on('close', () => {
       closed = true;
     });
+    let opening = false;
     try {
       await client.connect();
+      opening = true;
       // EXAMINE: read-only, so CalmDesk never changes a flag another client relies on.
       await client.mailboxOpen(mailbox.imap.folder, { readOnly: true });
+      opening = false;
       while (!signal.aborted) {
         await syncMailbox(db, client, mailbox, settings.now);
         await markMailboxSynced(db, mailbox.id, settings.now());
@@ -123,16 +126,45 @@ async function runMailbox(db: Db, mailbox: MailboxConnection, settings: Settings
       }
     } catch (error) {
       if (signal.aborted) break;
-      // A command cut off by a dropped connection fails with its own words ("No mailbox is selected").
-      const reason = describeImapError(error, { connectionClosed: closed });
-      settings.log.warn({ mailbox: mailbox.address, reason }, 'mailbox failed; retrying');
-      await markMailboxFailing(db, mailbox.id, reason, settings.now()).catch(() => {});
+      const failure = describeMailboxFailure(error, mailbox, { connectionClosed: closed, opening });
+      settings.log.warn(
+        { mailbox: mailbox.address, reason: failure.reason, problem: failure.problem },
+        'mailbox failed; retrying',
+      );
+      await markMailboxFailing(db, mailbox.id, failure, settings.now()).catch(() => {});
       await sleep(backoff, signal);
       backoff = Math.min(backoff * 2, settings.maxBackoffMs);
     } finally {
       client.close();
     }
   }
+}
+
+/**
+ * Why a mailbox's loop failed, never with its password. A command cut off by a dropped connection
+ * fails with its own words ("No mailbox is selected"), so those are left out; a refusal while the
+ * folder was being opened, signed in and connected, is the folder's.
+ */
+export function describeMailboxFailure(
+  error: unknown,
+  mailbox: Pick<MailboxConnection, 'imap'>,
+  state: { connectionClosed: boolean; opening: boolean },
+): MailServerProblem {
+  const described = classifyMailError(error, { server: 'IMAP', connectionClosed: state.connectionClosed });
+  const failure =
+    state.opening && !state.connectionClosed && described.problem === 'other'
+      ? {
+          problem: 'folder' as const,
+          reason: `the folder "${mailbox.imap.folder}" could not be opened: ${described.reason}`,
+          detail: described.detail,
+        }
+      : described;
+  const password = mailbox.imap.password;
+  return {
+    problem: failure.problem,
+    reason: withoutPassword(failure.reason, password),
+    detail: failure.detail === null ? null : withoutPassword(failure.detail, password),
+  };
 }
 
 /** Raw mails stored in one statement: up to this many, or until they reach this size. */

@@ -35,13 +35,15 @@ describe('testing an SMTP server', () => {
 
   it('signs in with the right password', async () => {
     const server = parseServerUrl(smtpUrl(sink.port), ['smtp', 'smtps']);
-    expect(await checkSmtp(server)).toEqual({ ok: true, problem: null, reason: null });
+    expect(await checkSmtp(server)).toEqual({ ok: true, problem: null, reason: null, detail: null });
   });
 
   it('names a wrong password, without the password', async () => {
     const server = parseServerUrl(smtpUrl(sink.port, 'Wrong-Sekret-7'), ['smtp', 'smtps']);
     const check = await checkSmtp(server);
-    expect(check).toEqual({ ok: false, problem: 'auth', reason: 'wrong user name or password' });
+    expect(check).toMatchObject({ ok: false, problem: 'auth', reason: 'wrong user name or password' });
+    expect(check.detail).toMatch(/535/);
+    expect(JSON.stringify(check)).not.toContain('Wrong-Sekret-7');
   });
 
   it('says a closed port is unreachable and a silent server timed out', async () => {
@@ -50,6 +52,7 @@ describe('testing an SMTP server', () => {
       ok: false,
       problem: 'unreachable',
       reason: 'host unreachable: connection refused',
+      detail: expect.stringMatching(/ECONNREFUSED/),
     });
     const hanging = parseServerUrl(smtpUrl(silent.port), ['smtp', 'smtps']);
     const started = performance.now();
@@ -92,11 +95,14 @@ describe.skipIf(!shouldRunImapTests())('testing a mailbox against a real IMAP se
     const answer = await test({ imap: imapUrl(), smtp: smtpUrl(sink.port) });
     expect(answer.statusCode).toBe(200);
     expect(answer.json()).toEqual({
-      imap: { ok: true, problem: null, reason: null },
-      smtp: { ok: true, problem: null, reason: null },
+      imap: { ok: true, problem: null, reason: null, detail: null },
+      smtp: { ok: true, problem: null, reason: null, detail: null },
     });
     const imapOnly = await test({ imap: imapUrl() });
-    expect(imapOnly.json()).toEqual({ imap: { ok: true, problem: null, reason: null }, smtp: null });
+    expect(imapOnly.json()).toEqual({
+      imap: { ok: true, problem: null, reason: null, detail: null },
+      smtp: null,
+    });
   });
 
   it('names a wrong password on each server, never echoing it', async () => {
@@ -105,7 +111,7 @@ describe.skipIf(!shouldRunImapTests())('testing a mailbox against a real IMAP se
       smtp: smtpUrl(sink.port, 'Wrong-Smtp-Pass'),
     });
     expect(answer.statusCode).toBe(200);
-    expect(answer.json()).toEqual({
+    expect(answer.json()).toMatchObject({
       imap: { ok: false, problem: 'auth', reason: 'wrong user name or password' },
       smtp: { ok: false, problem: 'auth', reason: 'wrong user name or password' },
     });
@@ -118,6 +124,7 @@ describe.skipIf(!shouldRunImapTests())('testing a mailbox against a real IMAP se
       ok: false,
       problem: 'unreachable',
       reason: 'host unreachable: connection refused',
+      detail: expect.stringMatching(/ECONNREFUSED/),
     });
   });
 
@@ -126,6 +133,8 @@ describe.skipIf(!shouldRunImapTests())('testing a mailbox against a real IMAP se
     const imap = answer.json().imap;
     expect(imap).toMatchObject({ ok: false, problem: 'folder' });
     expect(imap.reason).toMatch(/^the folder "Reklamacje" could not be opened: /);
+    expect(imap.detail).toBeTruthy();
+    expect(imap.reason).toContain(imap.detail);
   });
 
   it('tests a stored mailbox with its stored passwords, for the owner only', async () => {
@@ -139,8 +148,8 @@ describe.skipIf(!shouldRunImapTests())('testing a mailbox against a real IMAP se
     const answer = await t.as('owner', { method: 'POST', url: `/api/mailboxes/${id}/test` });
     expect(answer.statusCode).toBe(200);
     expect(answer.json()).toEqual({
-      imap: { ok: true, problem: null, reason: null },
-      smtp: { ok: true, problem: null, reason: null },
+      imap: { ok: true, problem: null, reason: null, detail: null },
+      smtp: { ok: true, problem: null, reason: null, detail: null },
     });
     const supervisor = await t.as('supervisor', { method: 'POST', url: `/api/mailboxes/${id}/test` });
     expect(supervisor.statusCode).toBe(403);

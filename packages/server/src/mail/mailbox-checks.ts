@@ -79,21 +79,22 @@ export async function checkImap(
     signedIn = true;
     await client.mailboxOpen(server.folder, { readOnly: true });
     await client.logout();
-    return { ok: true, problem: null, reason: null };
+    return { ok: true, problem: null, reason: null, detail: null };
   };
   try {
     return await withinTime(attempt(), timeoutMs, 'IMAP');
   } catch (error) {
-    if (error instanceof TimedOut) return failed(server, 'timeout', error.message);
+    if (error instanceof TimedOut) return failed(server, 'timeout', error.message, null);
     const described = classifyMailError(error, { server: 'IMAP', connectionClosed: closed });
     if (signedIn && !closed && described.problem === 'other') {
       return failed(
         server,
         'folder',
         `the folder "${server.folder}" could not be opened: ${described.reason}`,
+        described.detail,
       );
     }
-    return failed(server, described.problem, described.reason);
+    return failed(server, described.problem, described.reason, described.detail);
   } finally {
     client.close();
   }
@@ -115,18 +116,28 @@ export async function checkSmtp(
   });
   try {
     await withinTime(transport.verify(), timeoutMs, 'SMTP');
-    return { ok: true, problem: null, reason: null };
+    return { ok: true, problem: null, reason: null, detail: null };
   } catch (error) {
-    if (error instanceof TimedOut) return failed(server, 'timeout', error.message);
+    if (error instanceof TimedOut) return failed(server, 'timeout', error.message, null);
     const described = classifyMailError(error, { server: 'SMTP' });
-    return failed(server, described.problem, described.reason);
+    return failed(server, described.problem, described.reason, described.detail);
   } finally {
     transport.close();
   }
 }
 
-function failed(server: ServerAddress, problem: ConnectionCheck['problem'], reason: string): ConnectionCheck {
-  return { ok: false, problem, reason: withoutPassword(reason, server.password) };
+function failed(
+  server: ServerAddress,
+  problem: ConnectionCheck['problem'],
+  reason: string,
+  detail: string | null,
+): ConnectionCheck {
+  return {
+    ok: false,
+    problem,
+    reason: withoutPassword(reason, server.password),
+    detail: detail === null ? null : withoutPassword(detail, server.password),
+  };
 }
 
 class TimedOut extends Error {}

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, TEST_DATABASES, type TestApp } from '../testing/test-app.ts';
+import { markMailboxFailing, markMailboxSynced } from './mailboxes.service.ts';
 
 describe.each(TEST_DATABASES)('mailboxes API on %s', (kind) => {
   let t: TestApp;
@@ -25,6 +26,9 @@ describe.each(TEST_DATABASES)('mailboxes API on %s', (kind) => {
       imap: 'imaps://support%40salon.example@imap.salon.example:993/INBOX',
       smtp: 'smtp://support%40salon.example@smtp.salon.example:587',
       status: 'ok',
+      lastError: null,
+      lastProblem: null,
+      lastDetail: null,
       lastSyncAt: null,
       counts: { received: 0, processed: 0, ignored: 0, failed: 0 },
     });
@@ -59,5 +63,49 @@ describe.each(TEST_DATABASES)('mailboxes API on %s', (kind) => {
       expect(JSON.stringify(answer.json().error)).toContain(field);
     }
     expect((await t.as('owner', { method: 'GET', url: '/api/mailboxes/nope' })).statusCode).toBe(404);
+  });
+
+  it('shows a failing mailbox’s problem code and the server’s words beside the reason, until it works again', async () => {
+    const added = await t.as('owner', {
+      method: 'POST',
+      url: '/api/mailboxes',
+      payload: { address: 'biuro@salon.example', imap: 'imap://biuro:pw@127.0.0.1:1/INBOX' },
+    });
+    const id = added.json().id;
+    await markMailboxFailing(
+      t.database.db,
+      id,
+      {
+        problem: 'unreachable',
+        reason: 'host unreachable: connection refused',
+        detail: 'connect ECONNREFUSED 127.0.0.1:1',
+      },
+      t.clock.now,
+    );
+    const failing = (await t.as('supervisor', { method: 'GET', url: '/api/mailboxes' })).json();
+    expect(failing.items.find((m: { id: string }) => m.id === id)).toMatchObject({
+      status: 'error',
+      lastError: 'host unreachable: connection refused',
+      lastProblem: 'unreachable',
+      lastDetail: 'connect ECONNREFUSED 127.0.0.1:1',
+    });
+    // Still failing, now for another reason: the code and the words follow it.
+    await markMailboxFailing(
+      t.database.db,
+      id,
+      { problem: 'auth', reason: 'wrong user name or password', detail: null },
+      t.clock.now,
+    );
+    expect((await t.as('owner', { method: 'GET', url: `/api/mailboxes/${id}` })).json()).toMatchObject({
+      lastProblem: 'auth',
+      lastDetail: null,
+    });
+    await markMailboxSynced(t.database.db, id, t.clock.now);
+    expect((await t.as('owner', { method: 'GET', url: `/api/mailboxes/${id}` })).json()).toMatchObject({
+      status: 'ok',
+      lastError: null,
+      lastProblem: null,
+      lastDetail: null,
+    });
   });
 });

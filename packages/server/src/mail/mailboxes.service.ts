@@ -17,6 +17,7 @@ import { newId } from '../db/ids.ts';
 import type { MailboxesTable, MailState } from '../db/schema.ts';
 import { AppError, notFound } from '../errors.ts';
 import { notify } from '../notifications/notifications.service.ts';
+import type { MailServerProblem } from './mail-errors.ts';
 
 /** What the poller needs to connect: the parsed server addresses with their passwords. */
 export interface MailboxConnection {
@@ -146,7 +147,7 @@ export async function getMailbox(db: Db, actor: Actor, id: string): Promise<Mail
   const counts = await countMessages(db, id);
   const failed = await db
     .selectFrom('mail_messages')
-    .select(['id', 'from_address', 'subject', 'reason', 'attempts', 'received_at'])
+    .select(['id', 'from_address', 'subject', 'reason', 'problem', 'detail', 'attempts', 'received_at'])
     .where('mailbox_id', '=', id)
     .where('state', '=', 'failed')
     .orderBy('received_at', 'desc')
@@ -159,6 +160,8 @@ export async function getMailbox(db: Db, actor: Actor, id: string): Promise<Mail
       from: m.from_address,
       subject: m.subject,
       reason: m.reason,
+      problem: m.problem,
+      detail: m.detail,
       attempts: m.attempts,
       receivedAt: m.received_at.toISOString(),
     })),
@@ -207,26 +210,44 @@ export async function getReplySecret(
 export async function markMailboxSynced(db: Db, id: string, now: Date): Promise<void> {
   await db
     .updateTable('mailboxes')
-    .set({ status: 'ok', last_error: null, last_sync_at: now, updated_at: now })
+    .set({
+      status: 'ok',
+      last_error: null,
+      last_problem: null,
+      last_detail: null,
+      last_sync_at: now,
+      updated_at: now,
+    })
     .where('id', '=', id)
     .execute();
 }
 
-/** A mailbox failed: its status and reason; when it was working until now, the owners are told. */
-export async function markMailboxFailing(db: Db, id: string, reason: string, now: Date): Promise<void> {
+/**
+ * A mailbox failed: its status, the problem's code, reason and the server's words; when it was
+ * working until now, the owners are told.
+ */
+export async function markMailboxFailing(
+  db: Db,
+  id: string,
+  failure: MailServerProblem,
+  now: Date,
+): Promise<void> {
+  const reason = failure.reason;
+  const fields = {
+    last_error: reason.slice(0, 1000),
+    last_problem: failure.problem,
+    last_detail: failure.detail?.slice(0, 1000) ?? null,
+    updated_at: now,
+  };
   const started = await db
     .updateTable('mailboxes')
-    .set({ status: 'error', last_error: reason.slice(0, 1000), updated_at: now })
+    .set({ status: 'error', ...fields })
     .where('id', '=', id)
     .where('status', '=', 'ok')
     .returning('address')
     .executeTakeFirst();
   if (!started) {
-    await db
-      .updateTable('mailboxes')
-      .set({ last_error: reason.slice(0, 1000), updated_at: now })
-      .where('id', '=', id)
-      .execute();
+    await db.updateTable('mailboxes').set(fields).where('id', '=', id).execute();
     return;
   }
   await notify(
@@ -235,7 +256,11 @@ export async function markMailboxFailing(db: Db, id: string, reason: string, now
       kind: 'mailbox_failing',
       to: { roles: ['owner'] },
       title: started.address,
-      details: { reason: reason.slice(0, 300) },
+      details: {
+        reason: reason.slice(0, 300),
+        problem: failure.problem,
+        detail: failure.detail?.slice(0, 300) ?? null,
+      },
       dedupeKey: `mailbox_failing:${id}:${now.toISOString()}`,
     },
     now,
@@ -292,6 +317,8 @@ function presentMailbox(
     acknowledge: boolean;
     status: 'ok' | 'error';
     last_error: string | null;
+    last_problem: Mailbox['lastProblem'];
+    last_detail: string | null;
     last_sync_at: Date | null;
     created_at: Date;
   },
@@ -305,6 +332,8 @@ function presentMailbox(
     acknowledge: row.acknowledge,
     status: row.status,
     lastError: row.last_error,
+    lastProblem: row.last_problem,
+    lastDetail: row.last_detail,
     lastSyncAt: row.last_sync_at?.toISOString() ?? null,
     createdAt: row.created_at.toISOString(),
     counts: counts ?? { received: 0, processed: 0, ignored: 0, failed: 0 },

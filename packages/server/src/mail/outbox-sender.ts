@@ -1,3 +1,4 @@
+import type { DeliveryProblem } from '@calmdesk/contracts';
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { Db } from '../db/database.ts';
 import type { JobDefinition } from '../jobs/job-runner.ts';
@@ -85,18 +86,21 @@ export async function deliverDueMail(
   for (const mail of due) {
     const mailbox = byId.get(mail.mailboxId);
     try {
-      if (!mailbox?.smtp) throw new PermanentFailure(`the mailbox has no outgoing server (SMTP) set`);
+      if (!mailbox?.smtp) throw noSmtp();
       await transports.for(mailbox).sendMail(compose(mail, mailbox, organisation.name));
       await markMailSent(db, mail.id, settings.now());
     } catch (error) {
-      const reason = describeSmtpError(error);
+      const failure = describeSmtpError(error);
       const final = isPermanent(error) || mail.attempts >= MAX_ATTEMPTS;
       const wait = Math.min(settings.firstRetryMs * 2 ** (mail.attempts - 1), MAX_RETRY_MS);
-      settings.log.warn({ mail: mail.id, reason, final }, 'a mail was not delivered');
+      settings.log.warn(
+        { mail: mail.id, reason: failure.reason, problem: failure.problem, final },
+        'a mail was not delivered',
+      );
       await markMailAttemptFailed(
         db,
         mail.id,
-        reason,
+        failure,
         final ? null : new Date(settings.now().getTime() + wait),
       );
     }
@@ -147,7 +151,19 @@ export function textAsHtml(text: string): string {
   return `<!doctype html><html><body style="font-family:sans-serif;line-height:1.5">${paragraphs}${signed}</body></html>`;
 }
 
-class PermanentFailure extends Error {}
+/** A failure no retry can mend, with its code. */
+class PermanentFailure extends Error {
+  constructor(
+    readonly problem: DeliveryProblem,
+    reason: string,
+  ) {
+    super(reason);
+  }
+}
+
+function noSmtp(): PermanentFailure {
+  return new PermanentFailure('no_smtp', 'the mailbox has no outgoing server (SMTP) set');
+}
 
 function isPermanent(error: unknown): boolean {
   if (error instanceof PermanentFailure) return true;
@@ -155,14 +171,36 @@ function isPermanent(error: unknown): boolean {
   return typeof code === 'number' && code >= 500 && code < 600 && code !== 535;
 }
 
-/** What the agent reads on the reply: the server's refusal in its own words, else what went wrong; never a password. */
-export function describeSmtpError(error: unknown): string {
-  if (error instanceof PermanentFailure) return error.message;
+/** Why a delivery failed: its code, a reason in English (logs, the API) and the SMTP server's own words. */
+export interface DeliveryFailure {
+  problem: DeliveryProblem;
+  reason: string;
+  detail: string | null;
+}
+
+/**
+ * What the agent reads on the reply: the server's refusal (5xx for good, 4xx for now) in its own words,
+ * else why the server could not be used; never a password.
+ */
+export function describeSmtpError(error: unknown): DeliveryFailure {
+  if (error instanceof PermanentFailure)
+    return { problem: error.problem, reason: error.message, detail: null };
   const e = error as { code?: string; responseCode?: number; response?: string };
   if (e.responseCode && e.code !== 'EAUTH') {
-    return `the SMTP server refused the mail: ${e.response ?? e.responseCode}`.slice(0, 500);
+    const said = (e.response ?? String(e.responseCode)).slice(0, 500);
+    return {
+      problem: e.responseCode >= 500 ? 'refused' : 'deferred',
+      reason: `the SMTP server refused the mail: ${said}`.slice(0, 500),
+      detail: said,
+    };
   }
-  return `SMTP server: ${classifyMailError(error, { server: 'SMTP' }).reason}`;
+  const described = classifyMailError(error, { server: 'SMTP' });
+  return {
+    // Only a folder check says `folder`; sending has none.
+    problem: described.problem === 'folder' ? 'other' : described.problem,
+    reason: `SMTP server: ${described.reason}`,
+    detail: described.detail,
+  };
 }
 
 /** One SMTP transport per mailbox, made again when its server or password changes. */
@@ -171,7 +209,7 @@ export class TransportCache {
 
   for(mailbox: MailboxConnection): Transporter {
     const smtp = mailbox.smtp;
-    if (!smtp) throw new PermanentFailure('the mailbox has no outgoing server (SMTP) set');
+    if (!smtp) throw noSmtp();
     const key = JSON.stringify(smtp);
     const cached = this.transports.get(mailbox.id);
     if (cached?.key === key) return cached.transport;

@@ -1,4 +1,4 @@
-import type { Delivery } from '@calmdesk/contracts';
+import type { Delivery, DeliveryProblem } from '@calmdesk/contracts';
 import type { OperationNodeSource } from 'kysely';
 import type { Actor } from '../auth/actor.ts';
 import type { Db } from '../db/database.ts';
@@ -208,32 +208,39 @@ export async function claimDueMail(
 export async function markMailSent(db: Db, id: string, now: Date): Promise<void> {
   await db
     .updateTable('mail_outbox')
-    .set({ state: 'sent', sent_at: now, last_error: null })
+    .set({ state: 'sent', sent_at: now, last_error: null, last_problem: null, last_detail: null })
     .where('id', '=', id)
     .where('state', '=', 'queued')
     .execute();
 }
 
-/** A failed attempt: tried again at `retryAt`, or given up on (`retryAt` null) with the reason shown. */
+/**
+ * A failed attempt: tried again at `retryAt`, or given up on (`retryAt` null) with the reason, its code
+ * and the server's words shown.
+ */
 export async function markMailAttemptFailed(
   db: Db,
   id: string,
-  reason: string,
+  failure: { problem: DeliveryProblem; reason: string; detail: string | null },
   retryAt: Date | null,
 ): Promise<void> {
+  const why = {
+    last_error: failure.reason.slice(0, 1000),
+    last_problem: failure.problem,
+    last_detail: failure.detail?.slice(0, 1000) ?? null,
+  };
   await db
     .updateTable('mail_outbox')
-    .set(
-      retryAt
-        ? { last_error: reason.slice(0, 1000), next_attempt_at: retryAt }
-        : { state: 'failed', last_error: reason.slice(0, 1000) },
-    )
+    .set(retryAt ? { ...why, next_attempt_at: retryAt } : { ...why, state: 'failed' })
     .where('id', '=', id)
     .where('state', '=', 'queued')
     .execute();
 }
 
-/** A bounce came back for one of our mails: it failed, whatever the SMTP server said when it took it. */
+/**
+ * A bounce came back for one of our mails: it failed, whatever the SMTP server said when it took it;
+ * the bounce's status and diagnostic are the detail.
+ */
 export async function markMailBounced(
   db: Db,
   messageIds: readonly string[],
@@ -242,7 +249,12 @@ export async function markMailBounced(
   if (messageIds.length === 0) return false;
   const result = await db
     .updateTable('mail_outbox')
-    .set({ state: 'failed', last_error: `bounced: ${reason}`.slice(0, 1000) })
+    .set({
+      state: 'failed',
+      last_error: `bounced: ${reason}`.slice(0, 1000),
+      last_problem: 'bounced',
+      last_detail: reason.slice(0, 1000),
+    })
     .where('message_id', 'in', messageIds)
     .executeTakeFirst();
   return Number(result.numUpdatedRows) > 0;
@@ -291,7 +303,16 @@ export async function letterDeliveries(
   if (decisionIds.length === 0) return found;
   const rows = await db
     .selectFrom('mail_outbox')
-    .select(['boundary_decision_id', 'state', 'to_address', 'last_error', 'attempts', 'sent_at'])
+    .select([
+      'boundary_decision_id',
+      'state',
+      'to_address',
+      'last_error',
+      'last_problem',
+      'last_detail',
+      'attempts',
+      'sent_at',
+    ])
     .where('boundary_decision_id', 'in', decisionIds)
     .orderBy('created_at')
     .execute();
@@ -305,6 +326,8 @@ export function presentDelivery(row: {
   state: Delivery['state'];
   to_address: string;
   last_error: string | null;
+  last_problem: Delivery['problem'];
+  last_detail: string | null;
   attempts: number;
   sent_at: Date | null;
 }): Delivery {
@@ -312,6 +335,8 @@ export function presentDelivery(row: {
     state: row.state,
     to: row.to_address,
     reason: row.last_error,
+    problem: row.last_problem,
+    detail: row.last_detail,
     attempts: row.attempts,
     sentAt: row.sent_at?.toISOString() ?? null,
   };
@@ -340,7 +365,15 @@ export async function queueLetter(
     },
     now,
   ).execute();
-  return { state: 'queued', to: thread.to, reason: null, attempts: 0, sentAt: null };
+  return {
+    state: 'queued',
+    to: thread.to,
+    reason: null,
+    problem: null,
+    detail: null,
+    attempts: 0,
+    sentAt: null,
+  };
 }
 
 async function newestMailThread(db: Db, customerId: string): Promise<MailThread | null> {

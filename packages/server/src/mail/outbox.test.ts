@@ -170,6 +170,8 @@ describe.each(TEST_DATABASES)('replies leave by mail through the outbox on %s', 
       state: 'sent',
       attempts: 1,
       reason: null,
+      problem: null,
+      detail: null,
       sentAt: t.clock.now.toISOString(),
     });
 
@@ -214,6 +216,9 @@ describe.each(TEST_DATABASES)('replies leave by mail through the outbox on %s', 
     expect(shown(first.id).state).toBe('sent');
     expect(shown(second.id)).toMatchObject({ state: 'failed' });
     expect(shown(second.id).reason).toMatch(/^bounced: status 5\.1\.1: smtp; 550 5\.1\.1/);
+    expect(shown(second.id).problem).toBe('bounced');
+    expect(shown(second.id).detail).toMatch(/^status 5\.1\.1: smtp; 550 5\.1\.1 <anna@example\.pl>/);
+    expect(shown(first.id)).toMatchObject({ problem: null, detail: null });
   });
 
   it('fails a refused recipient at once with the server’s words, and retries a lost connection with backoff', async () => {
@@ -227,6 +232,8 @@ describe.each(TEST_DATABASES)('replies leave by mail through the outbox on %s', 
     );
     expect(refusedShown.delivery).toMatchObject({ state: 'failed', attempts: 1 });
     expect(refusedShown.delivery.reason).toMatch(/refused the mail: 550.*No such user here/);
+    expect(refusedShown.delivery.problem).toBe('refused');
+    expect(refusedShown.delivery.detail).toMatch(/^550.*No such user here/);
 
     // A server that cannot be reached: the mail waits and is tried again, then given up on with the reason.
     await t.database.db
@@ -240,6 +247,8 @@ describe.each(TEST_DATABASES)('replies leave by mail through the outbox on %s', 
       let shown = (await getCase(caseId)).interactions.find((e: { id: string }) => e.id === waiting.id);
       expect(shown.delivery).toMatchObject({ state: 'queued', attempts: 1 });
       expect(shown.delivery.reason).toMatch(/unreachable: connection refused/);
+      expect(shown.delivery.problem).toBe('unreachable');
+      expect(shown.delivery.detail).toMatch(/ECONNREFUSED/);
       // Not again before its backoff has passed.
       expect(await deliver()).toBe(0);
       for (let attempt = 2; attempt <= MAX_ATTEMPTS; attempt++) {
@@ -247,7 +256,11 @@ describe.each(TEST_DATABASES)('replies leave by mail through the outbox on %s', 
         expect(await deliver()).toBe(1);
       }
       shown = (await getCase(caseId)).interactions.find((e: { id: string }) => e.id === waiting.id);
-      expect(shown.delivery).toMatchObject({ state: 'failed', attempts: MAX_ATTEMPTS });
+      expect(shown.delivery).toMatchObject({
+        state: 'failed',
+        attempts: MAX_ATTEMPTS,
+        problem: 'unreachable',
+      });
       expect(shown.delivery.reason).toMatch(/unreachable/);
     } finally {
       await t.database.db
@@ -255,6 +268,68 @@ describe.each(TEST_DATABASES)('replies leave by mail through the outbox on %s', 
         .set({ smtp_url: sink.url.replace(/:[^:@/]+@/, '@') })
         .where('id', '=', mailboxId)
         .execute();
+    }
+  });
+
+  it('stores why each attempt failed as a code beside the server’s words, and clears it once the mail goes', async () => {
+    const caseId = await openCaseByMail(`codes-${kind}@example.pl`);
+    const deliveryOf = async (id: string) =>
+      (await getCase(caseId)).interactions.find((e: { id: string }) => e.id === id).delivery;
+    const setMailbox = (fields: { smtp_url?: string | null; smtp_password?: string | null }) =>
+      t.database.db.updateTable('mailboxes').set(fields).where('id', '=', mailboxId).execute();
+    const { smtp_url: smtpUrl, smtp_password: smtpPassword } = await t.database.db
+      .selectFrom('mailboxes')
+      .select(['smtp_url', 'smtp_password'])
+      .where('id', '=', mailboxId)
+      .executeTakeFirstOrThrow();
+    try {
+      // A wrong password: tried again later, the server's 535 kept as the detail.
+      await setMailbox({ smtp_password: 'not-the-password' });
+      const denied = (await reply(caseId, 'Dzień dobry, sprawdzamy.')).json();
+      expect(await deliver()).toBe(1);
+      expect(await deliveryOf(denied.id)).toMatchObject({
+        state: 'queued',
+        problem: 'auth',
+        reason: 'SMTP server: wrong user name or password',
+        detail: expect.stringMatching(/535/),
+      });
+      await setMailbox({ smtp_password: smtpPassword });
+      later();
+      expect(await deliver()).toBe(1);
+      expect(await deliveryOf(denied.id)).toMatchObject({
+        state: 'sent',
+        problem: null,
+        reason: null,
+        detail: null,
+      });
+
+      // A 4xx: the server puts the mail off, so it waits with the server's words.
+      sink.refuseRecipients({ code: 450, text: 'Mailbox busy, try again later' });
+      const deferred = (await reply(caseId, 'Dzień dobry, odpowiemy jutro.')).json();
+      expect(await deliver()).toBe(1);
+      sink.refuseRecipients(null);
+      expect(await deliveryOf(deferred.id)).toMatchObject({
+        state: 'queued',
+        problem: 'deferred',
+        detail: expect.stringMatching(/^450 .*Mailbox busy, try again later/),
+      });
+      later();
+      expect(await deliver()).toBe(1);
+      expect(await deliveryOf(deferred.id)).toMatchObject({ state: 'sent', problem: null });
+
+      // The SMTP server taken away after the reply was queued: failed at once, with no server's words.
+      const unsent = (await reply(caseId, 'Dzień dobry, dziękujemy.')).json();
+      await setMailbox({ smtp_url: null, smtp_password: null });
+      expect(await deliver()).toBe(1);
+      expect(await deliveryOf(unsent.id)).toMatchObject({
+        state: 'failed',
+        problem: 'no_smtp',
+        reason: 'the mailbox has no outgoing server (SMTP) set',
+        detail: null,
+      });
+    } finally {
+      sink.refuseRecipients(null);
+      await setMailbox({ smtp_url: smtpUrl, smtp_password: smtpPassword });
     }
   });
 

@@ -216,19 +216,25 @@ describe.each(TEST_DATABASES)('notifications on %s', (kind) => {
     expect(mail.headers.find((h) => h.key === 'auto-submitted')?.value).toBe('auto-replied');
 
     const mailboxId = added.json().id;
-    await markMailboxFailing(t.database.db, mailboxId, 'wrong user name or password', t.clock.now);
-    await markMailboxFailing(t.database.db, mailboxId, 'wrong user name or password', t.clock.now);
+    const denied = { problem: 'auth', reason: 'wrong user name or password', detail: null } as const;
+    await markMailboxFailing(t.database.db, mailboxId, denied, t.clock.now);
+    await markMailboxFailing(t.database.db, mailboxId, denied, t.clock.now);
     const failing = (await inbox('owner')).items.filter((n) => n.kind === 'mailbox_failing');
     expect(failing).toHaveLength(1);
     expect(failing[0]).toMatchObject({
       title: 'support@salon.example',
-      details: { reason: 'wrong user name or password' },
+      details: { reason: 'wrong user name or password', problem: 'auth' },
     });
     expect((await inbox('supervisor')).items.some((n) => n.kind === 'mailbox_failing')).toBe(false);
     // Working again, then failing again: a new episode, told again.
     later(60_000);
     await markMailboxSynced(t.database.db, mailboxId, t.clock.now);
-    await markMailboxFailing(t.database.db, mailboxId, 'host unreachable: connection refused', t.clock.now);
+    const refused = {
+      problem: 'unreachable',
+      reason: 'host unreachable: connection refused',
+      detail: 'connect ECONNREFUSED 127.0.0.1:993',
+    } as const;
+    await markMailboxFailing(t.database.db, mailboxId, refused, t.clock.now);
     expect((await inbox('owner')).items.filter((n) => n.kind === 'mailbox_failing')).toHaveLength(2);
   });
 });

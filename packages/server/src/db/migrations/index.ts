@@ -12,6 +12,7 @@ import * as notifications from './0010-notifications.ts';
 import * as sla from './0011-sla.ts';
 import * as jobs from './0012-jobs.ts';
 import * as rateLimits from './0013-rate-limits.ts';
+import * as problemCodes from './0014-problem-codes.ts';
 
 /** Every migration, in order. Names never change once released: they are recorded in the database. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -28,4 +29,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0011-sla': sla,
   '0012-jobs': jobs,
   '0013-rate-limits': rateLimits,
+  '0014-problem-codes': problemCodes,
 };

@@ -1,6 +1,7 @@
 import type { Attachment, Delivery } from '@calmdesk/contracts';
 import { Anchor, Badge, Group, Image, Paper, Stack, Text, Tooltip } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { deliveryProblemText, ProblemDetail } from '../../components/mail-problem.tsx';
 import { type Formatters, useFormat } from '../../format/use-format.ts';
 
 /** Pictures the server shows in place (it checks their bytes too); anything else is a download. */
@@ -104,7 +105,7 @@ export function DeliveryBadge({ delivery }: { delivery: Delivery }) {
     delivery.state === 'sent' && delivery.sentAt
       ? t('mail.sentTo', { to: delivery.to, at: format.dateTime(delivery.sentAt) })
       : delivery.state === 'failed'
-        ? t('mail.failedTo', { to: delivery.to, reason: delivery.reason ?? t('common.none') })
+        ? t('mail.failedTo', { to: delivery.to, reason: deliveryProblemText(t, delivery) })
         : t('mail.queuedTo', { to: delivery.to, attempts: delivery.attempts });
   return (
     <Tooltip label={detail} multiline maw={320} events={{ hover: true, focus: true, touch: true }}>
@@ -122,13 +123,19 @@ export function DeliveryBadge({ delivery }: { delivery: Delivery }) {
   );
 }
 
-/** The reason a reply was not delivered, in full under the entry: a tooltip alone is missed on a phone. */
+/**
+ * The reason a reply was not delivered, in full under the entry (a tooltip alone is missed on a phone):
+ * in the reader's language, with the mail server's own words under it.
+ */
 export function DeliveryFailure({ delivery }: { delivery: Delivery }) {
   const { t } = useTranslation();
   if (delivery.state !== 'failed') return null;
   return (
-    <Text size="sm" c="red.9" mt="xs" data-testid="delivery-failure" style={{ overflowWrap: 'anywhere' }}>
-      {t('mail.failedTo', { to: delivery.to, reason: delivery.reason ?? t('common.none') })}
-    </Text>
+    <Stack gap={2} mt="xs" data-testid="delivery-failure" data-problem={delivery.problem ?? undefined}>
+      <Text size="sm" c="red.9" style={{ overflowWrap: 'anywhere' }}>
+        {t('mail.failedTo', { to: delivery.to, reason: deliveryProblemText(t, delivery) })}
+      </Text>
+      {delivery.problem && <ProblemDetail detail={delivery.detail} />}
+    </Stack>
   );
 }

@@ -15,6 +15,7 @@ import {
 } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { failedMailText, mailboxProblemText, ProblemDetail } from '../../components/mail-problem.tsx';
 import { useFormat } from '../../format/use-format.ts';
 import { ConnectionResult } from './connection-result.tsx';
 import {
@@ -59,11 +60,18 @@ function FailedMails({ mailbox, canRetry }: { mailbox: Mailbox; canRetry: boolea
                   {mail.from ?? t('common.none')} · {format.dateTime(mail.receivedAt)} ·{' '}
                   {t('channels.attempts', { count: mail.attempts })}
                 </Text>
-                {mail.reason && (
-                  <Text size="sm" c="red.9" style={{ overflowWrap: 'anywhere' }}>
-                    {mail.reason}
+                {(mail.problem || mail.reason) && (
+                  <Text
+                    size="sm"
+                    c="red.9"
+                    data-testid="failed-mail-problem"
+                    data-problem={mail.problem ?? undefined}
+                    style={{ overflowWrap: 'anywhere' }}
+                  >
+                    {failedMailText(t, mail)}
                   </Text>
                 )}
+                {mail.problem && <ProblemDetail detail={mail.detail} />}
               </Stack>
               {canRetry && (
                 <Button
@@ -109,11 +117,18 @@ function MailboxCard({ mailbox, canEdit }: { mailbox: Mailbox; canEdit: boolean 
             {t(`channels.status.${mailbox.status}`)}
           </Badge>
         </Group>
-        {!isOk && mailbox.lastError && (
-          <Alert color="red" variant="light" title={t('channels.lastError')} data-testid="mailbox-error">
+        {!isOk && (mailbox.lastProblem || mailbox.lastError) && (
+          <Alert
+            color="red"
+            variant="light"
+            title={t('channels.lastError')}
+            data-testid="mailbox-error"
+            data-problem={mailbox.lastProblem ?? undefined}
+          >
             <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
-              {mailbox.lastError}
+              {mailboxProblemText(t, mailbox)}
             </Text>
+            {mailbox.lastProblem && <ProblemDetail detail={mailbox.lastDetail} />}
           </Alert>
         )}
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs" verticalSpacing={4}>

@@ -1,9 +1,7 @@
 import type { ConnectionCheck, ServerTestResult } from '@calmdesk/contracts';
 import { Alert, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-
-/** Problems whose reason adds something the short title does not say (which host, which folder, the server's words). */
-const WITH_DETAIL = new Set(['tls', 'unreachable', 'folder', 'other']);
+import { ProblemDetail } from '../../components/mail-problem.tsx';
 
 function ServerLine({ server, check }: { server: 'imap' | 'smtp'; check: ConnectionCheck }) {
   const { t } = useTranslation();
@@ -23,11 +21,7 @@ function ServerLine({ server, check }: { server: 'imap' | 'smtp'; check: Connect
       <Text size="sm">
         <b>{name}:</b> {t(`channels.check.problem.${problem}`)}
       </Text>
-      {check.reason && WITH_DETAIL.has(problem) && (
-        <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
-          {check.reason}
-        </Text>
-      )}
+      {check.problem ? <ProblemDetail detail={check.detail} /> : <ProblemDetail detail={check.reason} />}
     </Alert>
   );
 }
