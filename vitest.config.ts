@@ -16,6 +16,7 @@ const SERVER_UNIT = [
   'packages/server/src/cli/main.test.ts',
   'packages/server/src/testing/requirements.test.ts',
   'packages/server/src/mail/describe-imap-error.test.ts',
+  'packages/server/src/notifications/notification-texts.test.ts',
   'packages/server/src/live/presence.test.ts',
   'packages/server/src/cases/business-time.test.ts',
 ];

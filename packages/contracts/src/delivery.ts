@@ -12,9 +12,9 @@ export const DeliverySchema = z.object({
    * Why it failed (or, while queued, why the last attempt did) as a code, for a reader's own language;
    * absent, like null, on the delivery a reply answers with as it is queued.
    */
-  problem: z.enum(DELIVERY_PROBLEMS).nullable().optional(),
+  problem: z.enum(DELIVERY_PROBLEMS).nullable(),
   /** The SMTP server's or the bounce's own words (e.g. `550 5.1.1 … User unknown`), if any. */
-  detail: z.string().nullable().optional(),
+  detail: z.string().nullable(),
   attempts: z.number().int(),
   sentAt: InstantSchema.nullable(),
 });

@@ -123,6 +123,8 @@ export function casesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           state: 'queued',
           to: byMail.thread.to,
           reason: null,
+          problem: null,
+          detail: null,
           attempts: 0,
           sentAt: null,
         } as const;

@@ -16,7 +16,7 @@ export const NOTIFICATION_TEXTS: Record<Lang, Record<NotificationKind, Sentence>
       `Rekompensata w sprawie „${t}”${money(d)} została ${d.decision === 'rejected' ? 'odrzucona' : 'zatwierdzona'}.`,
     commitment_due_soon: (t, d) => `Nasza obietnica w sprawie „${t}” mija w ciągu godziny: ${d.promise}`,
     commitment_overdue: (t, d) => `Minął termin naszej obietnicy w sprawie „${t}”: ${d.promise}`,
-    mailbox_failing: (t, d) => `Skrzynka ${t} nie działa: ${d.reason}`,
+    mailbox_failing: (t, d) => `Skrzynka ${t} nie działa: ${problemText('pl', d)}`,
   },
   et: {
     case_assigned: (t, d) => `Sulle määrati juhtum „${t}”${d.by ? ` (määras: ${d.by})` : ''}.`,
@@ -27,7 +27,7 @@ export const NOTIFICATION_TEXTS: Record<Lang, Record<NotificationKind, Sentence>
       `Hüvitis juhtumis „${t}”${money(d)} ${d.decision === 'rejected' ? 'lükati tagasi' : 'kinnitati'}.`,
     commitment_due_soon: (t, d) => `Meie lubadus juhtumis „${t}” aegub tunni jooksul: ${d.promise}`,
     commitment_overdue: (t, d) => `Meie lubaduse tähtaeg juhtumis „${t}” on möödas: ${d.promise}`,
-    mailbox_failing: (t, d) => `Postkast ${t} ei tööta: ${d.reason}`,
+    mailbox_failing: (t, d) => `Postkast ${t} ei tööta: ${problemText('et', d)}`,
   },
   en: {
     case_assigned: (t, d) => `The case “${t}” was assigned to you${d.by ? ` by ${d.by}` : ''}.`,
@@ -38,7 +38,7 @@ export const NOTIFICATION_TEXTS: Record<Lang, Record<NotificationKind, Sentence>
       `The compensation on “${t}”${money(d)} was ${d.decision === 'rejected' ? 'rejected' : 'approved'}.`,
     commitment_due_soon: (t, d) => `Our promise on “${t}” falls due within the hour: ${d.promise}`,
     commitment_overdue: (t, d) => `Our promise on “${t}” is overdue: ${d.promise}`,
-    mailbox_failing: (t, d) => `The mailbox ${t} is failing: ${d.reason}`,
+    mailbox_failing: (t, d) => `The mailbox ${t} is failing: ${problemText('en', d)}`,
   },
 };
 
@@ -73,4 +73,38 @@ function money(details: Details): string {
   return details.amount !== null && details.amount !== undefined
     ? ` (${details.amount} ${details.currency ?? ''})`.replace(' )', ')')
     : '';
+}
+
+/** Why a mailbox fails, in the reader's language, the server's own words after it. */
+const PROBLEMS: Record<Lang, Record<string, string>> = {
+  pl: {
+    auth: 'serwer nie przyjmuje nazwy użytkownika lub hasła',
+    tls: 'problem z szyfrowaniem (TLS)',
+    unreachable: 'serwer jest nieosiągalny',
+    timeout: 'serwer nie odpowiada',
+    folder: 'nie ma takiego folderu',
+    other: 'serwer zgłasza błąd',
+  },
+  et: {
+    auth: 'server ei võta kasutajanime või parooli vastu',
+    tls: 'krüpteerimise (TLS) probleem',
+    unreachable: 'server ei ole kättesaadav',
+    timeout: 'server ei vasta',
+    folder: 'sellist kausta ei ole',
+    other: 'server teatab veast',
+  },
+  en: {
+    auth: 'the server refuses the user name or password',
+    tls: 'an encryption (TLS) problem',
+    unreachable: 'the server cannot be reached',
+    timeout: 'the server does not answer',
+    folder: 'there is no such folder',
+    other: 'the server reports an error',
+  },
+};
+
+function problemText(lang: Lang, details: Details): string {
+  const said = PROBLEMS[lang][String(details.problem)];
+  if (!said) return String(details.reason ?? '');
+  return details.detail ? `${said} (${details.detail})` : said;
 }
