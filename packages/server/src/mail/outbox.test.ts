@@ -143,6 +143,8 @@ describe.each(TEST_DATABASES)('replies leave by mail through the outbox on %s', 
       state: 'queued',
       to: 'anna@example.pl',
       reason: null,
+      problem: null,
+      detail: null,
       attempts: 0,
       sentAt: null,
     });

@@ -33,11 +33,15 @@ export function JobsSection() {
   const when = (at: string | null) => (at ? format.dateTime(at) : t('common.none'));
   const stateOf = (s: JobSchedule) =>
     s.failing > 0 ? (
-      <Badge color="red">{t('jobs.failing', { count: s.failing })}</Badge>
+      <Badge color="red.9">{t('jobs.failing', { count: s.failing })}</Badge>
     ) : s.retrying ? (
-      <Badge color="yellow">{t('jobs.retrying')}</Badge>
+      <Badge variant="light" color="orange">
+        {t('jobs.retrying')}
+      </Badge>
     ) : (
-      <Badge color="green">{t('jobs.ok')}</Badge>
+      <Badge variant="light" color="teal">
+        {t('jobs.ok')}
+      </Badge>
     );
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="jobs-title">
@@ -52,7 +56,7 @@ export function JobsSection() {
         {jobs.isError && <Alert color="red">{t('common.error', { message: jobs.error.message })}</Alert>}
         {retry.isError && <Alert color="red">{t('common.error', { message: retry.error.message })}</Alert>}
         {jobs.data && (
-          <Table>
+          <Table layout="fixed" style={{ overflowWrap: 'anywhere' }}>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>{t('jobs.job')}</Table.Th>
@@ -91,7 +95,7 @@ export function JobsSection() {
                 <Table.Tr key={job.id}>
                   <Table.Td>{nameOf(job.name)}</Table.Td>
                   <Table.Td>
-                    <Badge color="red">{t('jobs.failed', { count: job.attempts })}</Badge>
+                    <Badge color="red.9">{t('jobs.failed', { count: job.attempts })}</Badge>
                   </Table.Td>
                   <Table.Td>{t('common.none')}</Table.Td>
                   <Table.Td>
