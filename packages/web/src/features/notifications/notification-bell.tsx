@@ -1,4 +1,4 @@
-import type { Notification } from '@calmdesk/contracts';
+import { CONNECTION_PROBLEMS, type Notification } from '@calmdesk/contracts';
 import {
   ActionIcon,
   Alert,
@@ -14,9 +14,11 @@ import {
   UnstyledButton,
 } from '@mantine/core';
 import { Link, useNavigate } from '@tanstack/react-router';
+import type { TFunction } from 'i18next';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatRelative } from '../../components/due-countdown.tsx';
+import { mailProblemKeys } from '../../components/mail-problem.tsx';
 import { useFormat } from '../../format/use-format.ts';
 import { notificationSentence, notificationTarget } from './notification-sentence.ts';
 import {
@@ -69,7 +71,7 @@ function NotificationItem({
   const format = useFormat();
   const age = useAge(item.createdAt, now);
   const unread = item.readAt === null;
-  const reason = item.kind === 'mailbox_failing' ? item.details.reason : null;
+  const why = item.kind === 'mailbox_failing' ? mailboxFailure(t, item.details) : null;
   return (
     <li>
       <UnstyledButton
@@ -83,9 +85,9 @@ function NotificationItem({
         <Text size="sm" fw={unread ? 500 : 400} lh={1.35}>
           {notificationSentence(t, format, item)}
         </Text>
-        {typeof reason === 'string' && reason && (
+        {why && (
           <Text size="xs" c="dimmed" mt={2} lineClamp={2}>
-            {reason}
+            {why}
           </Text>
         )}
         <Text
@@ -229,4 +231,13 @@ export function NotificationBell() {
       </Popover>
     </Indicator>
   );
+}
+
+/** Why a mailbox fails: its problem in the reader's language and the server's own words, else the stored reason. */
+function mailboxFailure(t: TFunction, details: Notification['details']): string | null {
+  const { problem, detail, reason } = details;
+  const known = CONNECTION_PROBLEMS.find((p) => p === problem);
+  if (!known) return typeof reason === 'string' && reason ? reason : null;
+  const said = t(mailProblemKeys.mailbox(known));
+  return typeof detail === 'string' && detail ? `${said} (${detail})` : said;
 }
