@@ -12,6 +12,11 @@ const ConfigSchema = z
       .string()
       .regex(/^[a-z_][a-z0-9_]*$/, 'a lower-case SQL identifier')
       .optional(),
+    /**
+     * PostgreSQL only: the most connections this process opens for its requests and jobs (it opens one
+     * more to listen for live events). Several processes share the database's budget.
+     */
+    databasePoolSize: z.coerce.number().int().min(1).max(500),
     /** TCP port of the HTTP server. */
     port: z.coerce.number().int().min(0).max(65535),
     /** Interface to listen on; 127.0.0.1 keeps CalmDesk private to this machine. */
@@ -71,6 +76,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, overrides: Overrides = {}): C
     dataDir: resolve(overrides.dataDir ?? env.CALMDESK_DATA ?? 'data'),
     databaseUrl: env.DATABASE_URL || undefined,
     databaseSchema: env.DATABASE_SCHEMA || undefined,
+    databasePoolSize: env.DATABASE_POOL_SIZE || 10,
     port: overrides.port ?? env.PORT ?? 3000,
     host: overrides.host ?? env.HOST ?? '127.0.0.1',
     trustProxy: trustProxyOf(env.TRUST_PROXY),

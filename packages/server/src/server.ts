@@ -47,6 +47,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
     schema: config.databaseSchema,
+    poolSize: config.databasePoolSize,
   });
   const ctx = { db: database.db, config, now: () => new Date() };
   let app: FastifyInstance | undefined;

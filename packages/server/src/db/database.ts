@@ -32,6 +32,8 @@ export interface DatabaseTarget {
   schema?: string | undefined;
   /** Tests of a migration: stop after the named one instead of the latest. */
   migrateTo?: string | undefined;
+  /** PostgreSQL only: the most connections this process opens (10 by default). */
+  poolSize?: number | undefined;
 }
 
 export interface OpenDatabase {
@@ -45,7 +47,7 @@ export interface OpenDatabase {
 /** Opens the database (PostgreSQL when a URL is given, else PGlite) and brings its schema up to date. */
 export async function openDatabase(target: DatabaseTarget): Promise<OpenDatabase> {
   const opened = target.databaseUrl
-    ? await openPostgres(target.databaseUrl, target.schema)
+    ? await openPostgres(target.databaseUrl, target.schema, target.poolSize ?? 10)
     : await openPglite(target.dataDir);
   const schema = target.databaseUrl ? target.schema : undefined;
   try {
@@ -57,7 +59,11 @@ export async function openDatabase(target: DatabaseTarget): Promise<OpenDatabase
   return { ...opened, migrate: () => migrate(opened.db, schema, undefined) };
 }
 
-async function openPostgres(url: string, schema: string | undefined): Promise<Omit<OpenDatabase, 'migrate'>> {
+async function openPostgres(
+  url: string,
+  schema: string | undefined,
+  poolSize: number,
+): Promise<Omit<OpenDatabase, 'migrate'>> {
   if (schema !== undefined && !/^[a-z_][a-z0-9_]*$/.test(schema))
     throw new Error(`bad schema name ${schema}`);
   if (schema) {
@@ -68,7 +74,7 @@ async function openPostgres(url: string, schema: string | undefined): Promise<Om
   // timestamptz and numeric come back as Date and string by default; bigint (count) as string.
   const pool = new pg.Pool({
     connectionString: url,
-    max: 10,
+    max: poolSize,
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
   });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: preparingPool(pool) }) });
