@@ -63,6 +63,7 @@ export const NOTIFICATION_KINDS = [
   'refund_decided',
   'commitment_due_soon',
   'commitment_overdue',
+  'boundary_recommended',
   'mailbox_failing',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];

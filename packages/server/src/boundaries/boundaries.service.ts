@@ -15,6 +15,7 @@ import { newId } from '../db/ids.ts';
 import type { BoundaryDecisionsTable } from '../db/schema.ts';
 import { AppError, notFound } from '../errors.ts';
 import { letterDeliveries, queueLetter } from '../mail/outbox.service.ts';
+import { type NewNotification, notify } from '../notifications/notifications.service.ts';
 import type { EvidenceRecord } from '../profiles/client-types.ts';
 import { DAY_MS, loadCustomerHistory, loadDecisions } from '../profiles/customer-history.ts';
 import { getProfileRules, type ProfileRules } from '../profiles/profile-rules.ts';
@@ -86,6 +87,36 @@ async function recommendWith(
 ): Promise<Recommendation[]> {
   const history = await loadCustomerHistory(db, customerId, now, rules.types.valued.windowDays);
   return recommendBoundaries(history, await loadDecisions(db, customerId), rules, now);
+}
+
+/**
+ * Tells the supervisors and owners of each boundary the rules now recommend for a customer whose cases
+ * moved within `withinMs`: once per customer, rule and level (a recommendation dismissed or decided is
+ * no longer made, so it is not told again). The answer is how many people were told.
+ */
+export async function announceRecommendations(db: Db, now: Date, withinMs: number): Promise<number> {
+  const active = await db
+    .selectFrom('cases')
+    .innerJoin('customers', 'customers.id', 'cases.customer_id')
+    .select(['customers.id', 'customers.name'])
+    .distinct()
+    .where('cases.updated_at', '>', new Date(now.getTime() - withinMs))
+    .execute();
+  if (active.length === 0) return 0;
+  const rules = await getProfileRules(db);
+  const notices: NewNotification[] = [];
+  for (const customer of active) {
+    for (const recommendation of await recommendWith(db, customer.id, rules, now)) {
+      notices.push({
+        kind: 'boundary_recommended',
+        to: { roles: ['supervisor', 'owner'] },
+        title: customer.name,
+        details: { customerId: customer.id, rule: recommendation.rule, level: recommendation.level },
+        dedupeKey: `boundary_recommended:${customer.id}:${recommendation.rule}:${recommendation.level}`,
+      });
+    }
+  }
+  return notify(db, notices, now);
 }
 
 /** Every decision on a customer, newest first, dismissals included. */

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../db/ids.ts';
 import { createTestApp, TEST_DATABASES, type TestApp } from '../testing/test-app.ts';
+import { announceRecommendations } from './boundaries.service.ts';
 
 const DAY = 86_400_000;
 
@@ -59,6 +60,44 @@ describe.each(TEST_DATABASES)('boundaries on %s', (kind) => {
       prepaymentRequired: false,
       reasons: [],
     });
+  });
+
+  it('tells the supervisors and the owner once of a boundary the rules recommend for a customer whose case moved', async () => {
+    const id = await addCustomer('Marek Zając', 'marek.z@example.test', 'pl');
+    await addNoShows(id, 2);
+    const opened = await t.as('agent', {
+      method: 'POST',
+      url: '/api/cases',
+      payload: {
+        customer: { name: 'Marek Zając', email: 'marek.z@example.test' },
+        channel: 'phone',
+        subject: 'Kolejna rezerwacja',
+        message: { body: 'Chcę zarezerwować wizytę na sobotę.' },
+      },
+    });
+    expect(opened.json().customer.id).toBe(id);
+    const told = () =>
+      t.database.db
+        .selectFrom('notifications')
+        .innerJoin('users', 'users.id', 'notifications.user_id')
+        .select(['users.role', 'notifications.title', 'notifications.details'])
+        .where('notifications.kind', '=', 'boundary_recommended')
+        .where('notifications.title', '=', 'Marek Zając')
+        .execute();
+    expect(await announceRecommendations(t.database.db, t.clock.now, 10 * 60_000)).toBeGreaterThanOrEqual(2);
+    const rows = await told();
+    expect(rows.map((r) => r.role).sort()).toEqual(['owner', 'supervisor']);
+    expect(rows[0]?.details).toEqual({
+      customerId: id,
+      rule: 'cancellations_deposit',
+      level: 'deposit_required',
+    });
+    // The next run tells nobody again, and a customer whose cases did not move is not looked at.
+    await announceRecommendations(t.database.db, t.clock.now, 10 * 60_000);
+    expect(await told()).toHaveLength(2);
+    expect(
+      await announceRecommendations(t.database.db, new Date(t.clock.now.getTime() + DAY), 10 * 60_000),
+    ).toBe(0);
   });
 
   it('recommends a deposit, refuses an agent, lets a supervisor confirm it with a Polish letter, and revokes it', async () => {

@@ -1,12 +1,14 @@
 import { escalateOverdue } from '../alerts/alerts.service.ts';
 import { purgeExpiredSessions } from '../auth/auth.service.ts';
 import { purgeEndedRateLimits } from '../auth/rate-limit-store.ts';
+import { announceRecommendations } from '../boundaries/boundaries.service.ts';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/database.ts';
 import type { JobDefinition } from './job-runner.ts';
 import { purgeFinishedJobs } from './jobs.service.ts';
 
 const HOUR = 60 * 60_000;
+const RECOMMEND_EVERY_MS = 5 * 60_000;
 
 /**
  * The server's own schedules: the deadline sweep (missed first responses, promises falling due and
@@ -26,6 +28,12 @@ export function serverJobs(
       maxAttempts: 3,
       retryMs: Math.min(config.sweepIntervalMs, 10_000),
       run: () => escalateOverdue(db, now()),
+    },
+    // The rules read a customer's whole history: every few minutes, for the customers whose cases moved.
+    {
+      name: 'boundaries.recommend',
+      everyMs: RECOMMEND_EVERY_MS,
+      run: () => announceRecommendations(db, now(), RECOMMEND_EVERY_MS * 2),
     },
     { name: 'sessions.purge', everyMs: HOUR, run: () => purgeExpiredSessions(db, now()) },
     { name: 'limits.purge', everyMs: HOUR, run: () => purgeEndedRateLimits(db, now()) },

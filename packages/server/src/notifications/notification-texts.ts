@@ -16,6 +16,7 @@ export const NOTIFICATION_TEXTS: Record<Lang, Record<NotificationKind, Sentence>
       `Rekompensata w sprawie „${t}”${money(d)} została ${d.decision === 'rejected' ? 'odrzucona' : 'zatwierdzona'}.`,
     commitment_due_soon: (t, d) => `Nasza obietnica w sprawie „${t}” mija w ciągu godziny: ${d.promise}`,
     commitment_overdue: (t, d) => `Minął termin naszej obietnicy w sprawie „${t}”: ${d.promise}`,
+    boundary_recommended: (t, d) => `Reguły zalecają granicę dla klienta ${t}: ${levelText('pl', d)}.`,
     mailbox_failing: (t, d) => `Skrzynka ${t} nie działa: ${problemText('pl', d)}`,
   },
   et: {
@@ -27,6 +28,7 @@ export const NOTIFICATION_TEXTS: Record<Lang, Record<NotificationKind, Sentence>
       `Hüvitis juhtumis „${t}”${money(d)} ${d.decision === 'rejected' ? 'lükati tagasi' : 'kinnitati'}.`,
     commitment_due_soon: (t, d) => `Meie lubadus juhtumis „${t}” aegub tunni jooksul: ${d.promise}`,
     commitment_overdue: (t, d) => `Meie lubaduse tähtaeg juhtumis „${t}” on möödas: ${d.promise}`,
+    boundary_recommended: (t, d) => `Reeglid soovitavad kliendile ${t} piiri: ${levelText('et', d)}.`,
     mailbox_failing: (t, d) => `Postkast ${t} ei tööta: ${problemText('et', d)}`,
   },
   en: {
@@ -38,6 +40,7 @@ export const NOTIFICATION_TEXTS: Record<Lang, Record<NotificationKind, Sentence>
       `The compensation on “${t}”${money(d)} was ${d.decision === 'rejected' ? 'rejected' : 'approved'}.`,
     commitment_due_soon: (t, d) => `Our promise on “${t}” falls due within the hour: ${d.promise}`,
     commitment_overdue: (t, d) => `Our promise on “${t}” is overdue: ${d.promise}`,
+    boundary_recommended: (t, d) => `The rules recommend a boundary for ${t}: ${levelText('en', d)}.`,
     mailbox_failing: (t, d) => `The mailbox ${t} is failing: ${problemText('en', d)}`,
   },
 };
@@ -107,4 +110,35 @@ function problemText(lang: Lang, details: Details): string {
   const said = PROBLEMS[lang][String(details.problem)];
   if (!said) return String(details.reason ?? '');
   return details.detail ? `${said} (${details.detail})` : said;
+}
+
+const LEVELS: Record<Lang, Record<string, string>> = {
+  pl: {
+    note: 'notatka',
+    warning: 'ostrzeżenie',
+    deposit_required: 'wymagana zaliczka',
+    prepayment_required: 'wymagana przedpłata',
+    booking_blocked: 'rezerwacje zablokowane',
+    ended: 'koniec współpracy',
+  },
+  et: {
+    note: 'märkus',
+    warning: 'hoiatus',
+    deposit_required: 'nõutav tagatisraha',
+    prepayment_required: 'nõutav ettemaks',
+    booking_blocked: 'broneerimine blokeeritud',
+    ended: 'koostöö lõpetatud',
+  },
+  en: {
+    note: 'a note',
+    warning: 'a warning',
+    deposit_required: 'a deposit required',
+    prepayment_required: 'prepayment required',
+    booking_blocked: 'bookings blocked',
+    ended: 'ending the cooperation',
+  },
+};
+
+function levelText(lang: Lang, details: Details): string {
+  return LEVELS[lang][String(details.level)] ?? String(details.level ?? '');
 }

@@ -468,6 +468,7 @@ export const en = {
       mail_deliver: 'Sending mail',
       notifications_mail: 'Notification e-mails',
       sessions_purge: 'Removing expired sign-ins',
+      boundaries_recommend: 'Boundaries the rules recommend',
       limits_purge: 'Forgetting ended sign-in limits',
       jobs_purge: 'Removing old job history',
     },
@@ -575,6 +576,7 @@ export const en = {
       customer_wrote: 'The customer wrote again on “{{title}}” (mood: {{level}}).',
       customer_wrote_anonymous: 'The customer wrote again on “{{title}}”.',
       case_escalated: {
+        next_response_missed: 'The case “{{title}}” was escalated: the next response is overdue.',
         first_response_missed: 'The case “{{title}}” was escalated: the first response is overdue.',
         commitment_overdue: 'The case “{{title}}” was escalated: our promise is overdue.',
         manual: '{{by}} escalated the case “{{title}}”.',
@@ -589,6 +591,7 @@ export const en = {
       commitment_due_soon: 'Our promise on “{{title}}” falls due soon ({{due}}): “{{promise}}”',
       commitment_due_soon_undated: 'Our promise on “{{title}}” falls due within the hour: “{{promise}}”',
       commitment_overdue: 'Our promise on “{{title}}” is overdue: “{{promise}}”',
+      boundary_recommended: 'The rules recommend a boundary for {{title}}: {{level}}.',
       mailbox_failing: 'The mailbox {{title}} is not working; CalmDesk keeps trying to connect.',
     },
     preferences: {
@@ -627,6 +630,10 @@ export const en = {
           label: 'Our promise is overdue',
           hint: 'A promise in your case was not kept in time.',
         },
+        boundary_recommended: {
+          label: 'A boundary is recommended',
+          hint: 'The profile rules recommend a boundary for a customer (a warning, a deposit, …); a supervisor decides.',
+        },
         mailbox_failing: {
           label: 'A mailbox stops working',
           hint: 'CalmDesk cannot read one of the business’s mailboxes, so customer mail is not coming in.',
@@ -641,6 +648,7 @@ export const en = {
     escalated: 'Escalated: the supervisors and the owner have been told. The case keeps its assignee.',
     since: 'Escalated {{at}}',
     reason: {
+      next_response_missed: 'Escalated: next response missed',
       first_response_missed: 'Escalated: first response missed',
       commitment_overdue: 'Escalated: our promise overdue',
       manual: 'Escalated by a colleague',

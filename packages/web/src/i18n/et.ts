@@ -470,6 +470,7 @@ export const et: Messages = {
       mail_deliver: 'Kirjade saatmine',
       notifications_mail: 'Teavitused e-postiga',
       sessions_purge: 'Aegunud sisselogimiste eemaldamine',
+      boundaries_recommend: 'Reeglite soovitatud piirid',
       limits_purge: 'Aegunud sisselogimispiirangute kustutamine',
       jobs_purge: 'Vana tööajaloo eemaldamine',
     },
@@ -578,6 +579,7 @@ export const et: Messages = {
       customer_wrote: 'Juhtumi „{{title}}” klient kirjutas uuesti (meeleolu: {{level}}).',
       customer_wrote_anonymous: 'Juhtumi „{{title}}” klient kirjutas uuesti.',
       case_escalated: {
+        next_response_missed: 'Juhtum „{{title}}” eskaleeriti: järgmise vastuse tähtaeg on möödas.',
         first_response_missed: 'Juhtum „{{title}}” eskaleeriti: esimese vastuse tähtaeg on möödas.',
         commitment_overdue: 'Juhtum „{{title}}” eskaleeriti: meie lubaduse tähtaeg on möödas.',
         manual: '{{by}} eskaleeris juhtumi „{{title}}”.',
@@ -593,6 +595,7 @@ export const et: Messages = {
       commitment_due_soon_undated:
         'Meie lubaduse tähtaeg juhtumis „{{title}}” saabub tunni jooksul: „{{promise}}”',
       commitment_overdue: 'Meie lubaduse tähtaeg juhtumis „{{title}}” on möödas: „{{promise}}”',
+      boundary_recommended: 'Reeglid soovitavad kliendile {{title}} piiri: {{level}}.',
       mailbox_failing: 'Postkast {{title}} ei tööta; CalmDesk proovib sellega ikka uuesti ühendust saada.',
     },
     preferences: {
@@ -631,6 +634,10 @@ export const et: Messages = {
           label: 'Meie lubaduse tähtaeg on möödas',
           hint: 'Sinu juhtumi lubadust ei täidetud õigel ajal.',
         },
+        boundary_recommended: {
+          label: 'Kliendile soovitatakse piiri',
+          hint: 'Profiilireeglid soovitavad kliendile piiri (hoiatus, ettemaks, …); otsustab juht.',
+        },
         mailbox_failing: {
           label: 'Postkast lakkab töötamast',
           hint: 'CalmDesk ei saa ettevõtte postkasti lugeda, nii et klientide kirjad ei jõua kohale.',
@@ -645,6 +652,7 @@ export const et: Messages = {
     escalated: 'Juhtum on eskaleeritud: juhid ja omanik said teate. Juhtumi lahendaja jääb samaks.',
     since: 'Eskaleeritud {{at}}',
     reason: {
+      next_response_missed: 'Eskaleeritud: järgmise vastuse aeg on möödas',
       first_response_missed: 'Eskaleeritud: esimese vastuse aeg on möödas',
       commitment_overdue: 'Eskaleeritud: meie lubaduse tähtaeg on möödas',
       manual: 'Eskaleeris kolleeg',

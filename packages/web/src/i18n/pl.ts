@@ -476,6 +476,7 @@ export const pl: Messages = {
       mail_deliver: 'Wysyłanie poczty',
       notifications_mail: 'Powiadomienia e-mailem',
       sessions_purge: 'Usuwanie wygasłych logowań',
+      boundaries_recommend: 'Granice zalecane przez reguły',
       limits_purge: 'Czyszczenie wygasłych limitów logowania',
       jobs_purge: 'Usuwanie starej historii zadań',
     },
@@ -585,6 +586,7 @@ export const pl: Messages = {
       customer_wrote: 'Klient znów napisał w sprawie „{{title}}” (nastrój: {{level}}).',
       customer_wrote_anonymous: 'Klient znów napisał w sprawie „{{title}}”.',
       case_escalated: {
+        next_response_missed: 'Sprawa „{{title}}” została eskalowana: minął czas na kolejną odpowiedź.',
         first_response_missed: 'Sprawa „{{title}}” została eskalowana: minął czas na pierwszą odpowiedź.',
         commitment_overdue: 'Sprawa „{{title}}” została eskalowana: minął termin naszej obietnicy.',
         manual: '{{by}} eskaluje sprawę „{{title}}”.',
@@ -601,6 +603,7 @@ export const pl: Messages = {
       commitment_due_soon_undated:
         'W ciągu godziny mija termin naszej obietnicy w sprawie „{{title}}”: „{{promise}}”',
       commitment_overdue: 'Minął termin naszej obietnicy w sprawie „{{title}}”: „{{promise}}”',
+      boundary_recommended: 'Reguły zalecają granicę dla klienta {{title}}: {{level}}.',
       mailbox_failing: 'Skrzynka {{title}} nie działa; CalmDesk wciąż próbuje się z nią połączyć.',
     },
     preferences: {
@@ -639,6 +642,10 @@ export const pl: Messages = {
           label: 'Minął termin naszej obietnicy',
           hint: 'Obietnica w Twojej sprawie nie została dotrzymana na czas.',
         },
+        boundary_recommended: {
+          label: 'Zalecono granicę wobec klienta',
+          hint: 'Reguły profilu zalecają granicę wobec klienta (ostrzeżenie, zaliczkę, …); decyduje przełożony.',
+        },
         mailbox_failing: {
           label: 'Skrzynka e-mail przestała działać',
           hint: 'CalmDesk nie może odczytać jednej ze skrzynek firmy, więc e-maile od klientów nie docierają.',
@@ -654,6 +661,7 @@ export const pl: Messages = {
       'Sprawa eskalowana: przełożeni i właściciel zostali powiadomieni. Sprawę prowadzi nadal ta sama osoba.',
     since: 'Eskalowana {{at}}',
     reason: {
+      next_response_missed: 'Eskalowana: minął czas na kolejną odpowiedź',
       first_response_missed: 'Eskalowana: minął czas na pierwszą odpowiedź',
       commitment_overdue: 'Eskalowana: minął termin naszej obietnicy',
       manual: 'Eskalowana przez współpracownika',

@@ -14,7 +14,7 @@ const STATEMENTS = [
     id text PRIMARY KEY,
     user_id text NOT NULL REFERENCES users (id),
     kind text NOT NULL CHECK (kind IN ('case_assigned', 'customer_wrote', 'case_escalated', 'refund_to_approve',
-      'refund_decided', 'commitment_due_soon', 'commitment_overdue', 'mailbox_failing')),
+      'refund_decided', 'commitment_due_soon', 'commitment_overdue', 'boundary_recommended', 'mailbox_failing')),
     case_id text REFERENCES cases (id),
     title text NOT NULL,
     details jsonb NOT NULL DEFAULT '{}',

@@ -14,6 +14,7 @@ import {
 /** Kinds only some roles are ever told about; the rest can reach anyone. */
 const ONLY_FOR: Partial<Record<NotificationKind, readonly Role[]>> = {
   refund_to_approve: ['supervisor', 'owner'],
+  boundary_recommended: ['supervisor', 'owner'],
   mailbox_failing: ['owner'],
 };
 

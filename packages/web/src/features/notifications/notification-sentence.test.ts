@@ -61,6 +61,12 @@ const SAMPLES: Notification[] = [
   note('commitment_due_soon', { promise: 'Oddzwonię jutro.', dueAt: null }),
   note('commitment_overdue', { promise: 'Wyślemy nową kurtkę do piątku.' }),
   note('mailbox_failing', { reason: 'host unreachable: connection refused' }, 'kontakt@salon.test'),
+  note('case_escalated', { reason: 'next_response_missed', by: null }),
+  note(
+    'boundary_recommended',
+    { rule: 'late_cancellations', level: 'deposit_required', customerId: 'k1' },
+    'Ewa Lis',
+  ),
 ];
 
 describe('notificationSentence', () => {
@@ -124,13 +130,16 @@ describe('notificationSentence', () => {
 
 describe('notificationTarget', () => {
   it('opens the case, or the mailboxes for a failing mailbox', () => {
-    expect(notificationTarget({ kind: 'case_assigned', caseId: 'c1' })).toEqual({
+    expect(notificationTarget({ kind: 'case_assigned', caseId: 'c1', details: {} })).toEqual({
       to: '/cases/$id',
       params: { id: 'c1' },
     });
-    expect(notificationTarget({ kind: 'mailbox_failing', caseId: null })).toEqual({
+    expect(notificationTarget({ kind: 'mailbox_failing', caseId: null, details: {} })).toEqual({
       to: '/settings',
       search: { tab: 'channels' },
     });
+    expect(
+      notificationTarget({ kind: 'boundary_recommended', caseId: null, details: { customerId: 'k1' } }),
+    ).toEqual({ to: '/customers/$id', params: { id: 'k1' } });
   });
 });

@@ -56,7 +56,11 @@ export function notificationSentence(t: TFunction, format: Formatters, n: Notifi
     }
     case 'case_escalated': {
       const reason = text(d.reason);
-      if (reason === 'first_response_missed' || reason === 'commitment_overdue')
+      if (
+        reason === 'first_response_missed' ||
+        reason === 'next_response_missed' ||
+        reason === 'commitment_overdue'
+      )
         return t(`${prefix}.case_escalated.${reason}`, base);
       return t(`${prefix}.case_escalated.${byKey('manual', by)}`, base);
     }
@@ -78,15 +82,29 @@ export function notificationSentence(t: TFunction, format: Formatters, n: Notifi
     }
     case 'commitment_overdue':
       return t(`${prefix}.commitment_overdue`, { ...base, promise: text(d.promise) ?? '' });
+    case 'boundary_recommended': {
+      const level = text(d.level) ?? '';
+      return t(`${prefix}.boundary_recommended`, {
+        ...base,
+        level: t(`boundary.level.${level}`, { defaultValue: level }),
+      });
+    }
     case 'mailbox_failing':
       return t(`${prefix}.mailbox_failing`, base);
   }
 }
 
-/** Where a notification leads: its case, or the mailboxes for a failing one. */
+/** Where a notification leads: its case, the customer a boundary is recommended for, or the mailboxes. */
 export function notificationTarget(
-  n: Pick<Notification, 'kind' | 'caseId'>,
-): { to: '/cases/$id'; params: { id: string } } | { to: '/settings'; search: { tab: 'channels' } } | null {
+  n: Pick<Notification, 'kind' | 'caseId' | 'details'>,
+):
+  | { to: '/cases/$id'; params: { id: string } }
+  | { to: '/customers/$id'; params: { id: string } }
+  | { to: '/settings'; search: { tab: 'channels' } }
+  | null {
   if (n.kind === 'mailbox_failing') return { to: '/settings', search: { tab: 'channels' } };
+  const customerId = text(n.details.customerId);
+  if (n.kind === 'boundary_recommended' && customerId)
+    return { to: '/customers/$id', params: { id: customerId } };
   return n.caseId ? { to: '/cases/$id', params: { id: n.caseId } } : null;
 }

@@ -12,6 +12,7 @@ const KNOWN = [
   'notifications.mail',
   'sessions.purge',
   'limits.purge',
+  'boundaries.recommend',
   'jobs.purge',
 ];
 
