@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { NOTIFICATION_KINDS } from '@calmdesk/contracts/enums';
 import { chromiumPath, type Db, hasPart, newId } from '@calmdesk/server/testing';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -283,7 +284,7 @@ describe.skipIf(!HAS_BROWSER)('notifications in Chromium', { timeout: 180_000 },
       const section = owner.getByRole('region', { name: words.notifications.preferences.title });
       await section.getByRole('checkbox').first().waitFor();
       // The owner is told about every kind, a failing mailbox included.
-      expect(await section.getByRole('checkbox').count()).toBe(8);
+      expect(await section.getByRole('checkbox').count()).toBe(NOTIFICATION_KINDS.length);
       for (const size of WIDTHS) {
         await owner.setViewportSize({ width: size.width, height: size.height });
         await settled(owner);

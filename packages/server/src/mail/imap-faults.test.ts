@@ -79,9 +79,10 @@ function mailWithAttachment(n: number, bytes: number): { raw: Buffer; sha256: st
 /**
  * How far the process may grow above its settled size while it takes a 34 MB raw mail: the raw bytes
  * come from IMAP, are stored, read back, parsed (the decoded attachment) and stored again as the
- * attachment, with the database driver's hex text of each on the way.
+ * attachment, with the database driver's hex text of each on the way. On PGlite the database's own
+ * WebAssembly heap, in this process, holds its copies too: peaks of 600–700 MB were measured there.
  */
-const PEAK_GROWTH_MB = 600;
+const PEAK_GROWTH_MB = 900;
 
 /** Garbage collection on demand, so what the process keeps is measured, not what it has yet to free. */
 function exposeGc(): () => void {
