@@ -70,7 +70,7 @@ export default defineConfig({
         test: {
           name: 'browser',
           include: ['packages/web/e2e/**/*.test.ts'],
-          globalSetup: [REQUIREMENTS_SETUP],
+          globalSetup: [REQUIREMENTS_SETUP, 'packages/web/e2e/build.global-setup.ts'],
           ...SLOW_TIMEOUTS,
         },
       },

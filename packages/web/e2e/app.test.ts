@@ -1,13 +1,12 @@
-import { mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { chromiumPath, hasPart } from '@calmdesk/server/testing';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { hasPart } from '@calmdesk/server/testing';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { et } from '../src/i18n/et.ts';
 import { pl } from '../src/i18n/pl.ts';
+import { AXE_SOURCE, launchChromium } from './browser.ts';
 import {
-  buildWebApp,
   bulkInsertCases,
   type E2eServer,
   PASSWORD,
@@ -22,7 +21,6 @@ import {
 // Without Chromium the file is skipped (one line says how to get it), or fails under CALMDESK_TEST_REQUIRE=browser.
 const HAS_BROWSER = await hasPart('browser');
 const SCREENSHOTS = fileURLToPath(new URL('../../../screenshots/', import.meta.url));
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const WIDTHS = [
   { name: '1280', width: 1280, height: 800 },
   { name: '390', width: 390, height: 844 },
@@ -189,22 +187,10 @@ function tomorrowIn(timeZone: string): string {
 describe.skipIf(!HAS_BROWSER)('the agent web app in Chromium', { timeout: 180_000 }, () => {
   beforeAll(async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
-    const buildMs = buildWebApp();
     app = await startE2eServer();
     ids = await seedCases(app.db);
-    browser = await chromium.launch({
-      executablePath: chromiumPath(),
-      headless: true,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-      ],
-    });
-    figures.push(`web build: ${Math.round(buildMs)} ms`);
+    browser = await launchChromium();
+    figures.push(`web build: ${process.env.CALMDESK_WEB_BUILD_MS ?? '?'} ms`);
   }, 120_000);
 
   // Every test opens its own pages and data, so each runs alone or in any order.

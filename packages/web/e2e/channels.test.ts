@@ -1,19 +1,18 @@
-import { mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { chromiumPath, freePort, hasPart } from '@calmdesk/server/testing';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { freePort, hasPart } from '@calmdesk/server/testing';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { en } from '../src/i18n/en.ts';
 import { et } from '../src/i18n/et.ts';
 import { pl } from '../src/i18n/pl.ts';
-import { buildWebApp, type E2eServer, type MailSeed, PASSWORD, seedMail, startE2eServer } from './server.ts';
+import { launchChromium, seriousViolations } from './browser.ts';
+import { type E2eServer, type MailSeed, PASSWORD, seedMail, startE2eServer } from './server.ts';
 
 /** The e-mail channel in Chromium: the mailboxes in the settings, and a case's mail files and deliveries. */
 
 const HAS_BROWSER = await hasPart('browser');
 const SCREENSHOTS = fileURLToPath(new URL('../../../screenshots/', import.meta.url));
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const LANGUAGES = { pl, et, en } as const;
 type Language = keyof typeof LANGUAGES;
 const WIDTHS = [
@@ -28,24 +27,6 @@ const ENGLISH_REASONS =
 let app: E2eServer;
 let browser: Browser;
 let seed: MailSeed;
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.evaluate(AXE_SOURCE);
-  const violations = await page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: { run(...args: unknown[]): Promise<{ violations: Array<Record<string, unknown>> }> };
-      }
-    ).axe;
-    return (await axe.run(document, { resultTypes: ['violations'] })).violations;
-  });
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v) =>
-        `${v.id} ${v.help} ${JSON.stringify((v.nodes as Array<{ target: unknown }>).map((n) => n.target))}`,
-    );
-}
 
 /** At both widths: no serious axe violation, no sideways scrolling, a full-page screenshot. */
 async function checkScreen(page: Page, screen: string): Promise<void> {
@@ -90,14 +71,9 @@ async function ownerPage(language: Language): Promise<Page> {
 describe.skipIf(!HAS_BROWSER)('the e-mail channel in Chromium', { timeout: 180_000 }, () => {
   beforeAll(async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
-    buildWebApp();
     app = await startE2eServer();
     seed = await seedMail(app.db);
-    browser = await chromium.launch({
-      executablePath: chromiumPath(),
-      headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'],
-    });
+    browser = await launchChromium();
   }, 180_000);
 
   afterAll(async () => {

@@ -1,19 +1,18 @@
-import { mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { addMailbox, chromiumPath, hasPart, processMail, storeRawMail } from '@calmdesk/server/testing';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { addMailbox, hasPart, processMail, storeRawMail } from '@calmdesk/server/testing';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { en } from '../src/i18n/en.ts';
 import { et } from '../src/i18n/et.ts';
 import { pl } from '../src/i18n/pl.ts';
-import { buildWebApp, type E2eServer, PASSWORD, startE2eServer } from './server.ts';
+import { launchChromium, seriousViolations } from './browser.ts';
+import { type E2eServer, PASSWORD, startE2eServer } from './server.ts';
 
 /** Live screens in Chromium: two staff members, one inbox updating by itself, and who is replying. */
 
 const HAS_BROWSER = await hasPart('browser');
 const SCREENSHOTS = fileURLToPath(new URL('../../../screenshots/', import.meta.url));
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const LANGUAGES = { pl, et, en } as const;
 type Language = keyof typeof LANGUAGES;
 type StorageState = Awaited<ReturnType<BrowserContext['storageState']>>;
@@ -24,21 +23,6 @@ let mailboxId = '';
 let uid = 0;
 const contexts: BrowserContext[] = [];
 const signedIn = new Map<string, StorageState>();
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.evaluate(AXE_SOURCE);
-  const violations = await page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: { run(...args: unknown[]): Promise<{ violations: Array<Record<string, unknown>> }> };
-      }
-    ).axe;
-    return (await axe.run(document, { resultTypes: ['violations'] })).violations;
-  });
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} ${v.help}`);
-}
 
 /** A page of that staff member in `language`, on the inbox; each signs in through the form once. */
 async function staffPage(email: string, language: Language): Promise<Page> {
@@ -106,7 +90,6 @@ async function isSameDocument(page: Page): Promise<boolean> {
 describe.skipIf(!HAS_BROWSER)('live screens in Chromium', { timeout: 180_000 }, () => {
   beforeAll(async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
-    buildWebApp();
     app = await startE2eServer();
     mailboxId = (
       await addMailbox(
@@ -116,11 +99,7 @@ describe.skipIf(!HAS_BROWSER)('live screens in Chromium', { timeout: 180_000 }, 
         new Date(),
       )
     ).id;
-    browser = await chromium.launch({
-      executablePath: chromiumPath(),
-      headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'],
-    });
+    browser = await launchChromium();
   }, 180_000);
 
   afterEach(async () => {

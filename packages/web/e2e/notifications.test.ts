@@ -1,20 +1,19 @@
-import { mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { NOTIFICATION_KINDS } from '@calmdesk/contracts/enums';
-import { chromiumPath, type Db, hasPart, newId } from '@calmdesk/server/testing';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type Db, hasPart, newId } from '@calmdesk/server/testing';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { en } from '../src/i18n/en.ts';
 import { et } from '../src/i18n/et.ts';
 import { pl } from '../src/i18n/pl.ts';
-import { buildWebApp, type E2eServer, PASSWORD, seedCase, startE2eServer } from './server.ts';
+import { launchChromium, seriousViolations } from './browser.ts';
+import { type E2eServer, PASSWORD, seedCase, startE2eServer } from './server.ts';
 
 /** The bell, the e-mail notification choices and the supervisors' queue of escalated cases, in Chromium. */
 
 const HAS_BROWSER = await hasPart('browser');
 const SCREENSHOTS = fileURLToPath(new URL('../../../screenshots/', import.meta.url));
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const LANGUAGES = { pl, et, en } as const;
 type Language = keyof typeof LANGUAGES;
 const WIDTHS = [
@@ -30,24 +29,6 @@ const signedInStates = new Map<string, StorageState>();
 
 const bellName = (language: Language, count: number) =>
   LANGUAGES[language].notifications.bell.replace('{{count}}', String(count));
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.evaluate(AXE_SOURCE);
-  const violations = await page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: { run(...args: unknown[]): Promise<{ violations: Array<Record<string, unknown>> }> };
-      }
-    ).axe;
-    return (await axe.run(document, { resultTypes: ['violations'] })).violations;
-  });
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v) =>
-        `${v.id} ${v.help} ${JSON.stringify((v.nodes as Array<{ target: unknown }>).map((n) => n.target))}`,
-    );
-}
 
 async function settled(page: Page): Promise<void> {
   await page.waitForFunction(() =>
@@ -155,7 +136,6 @@ describe.skipIf(!HAS_BROWSER)('notifications in Chromium', { timeout: 180_000 },
 
   beforeAll(async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
-    buildWebApp();
     app = await startE2eServer();
     parcelCase = await seedCase(app.db, {
       customer: { name: 'Ola Nowak', email: 'ola.nowak@example.test', language: 'pl' },
@@ -170,11 +150,7 @@ describe.skipIf(!HAS_BROWSER)('notifications in Chromium', { timeout: 180_000 },
       message: { body: 'Jakość on kohutav, jope läks esimesel pesul katki. Tahan raha tagasi!' },
     });
     await seedEveryKind(app.db, app.staff.owner.id, jacketCase);
-    browser = await chromium.launch({
-      executablePath: chromiumPath(),
-      headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'],
-    });
+    browser = await launchChromium();
   }, 180_000);
 
   afterEach(async () => {

@@ -1,12 +1,13 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { chromiumPath, hasPart } from '@calmdesk/server/testing';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { hasPart } from '@calmdesk/server/testing';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { en } from '../src/i18n/en.ts';
 import { et } from '../src/i18n/et.ts';
 import { pl } from '../src/i18n/pl.ts';
-import { buildWebApp, type E2eServer, PASSWORD, seedCases, startE2eServer } from './server.ts';
+import { launchChromium } from './browser.ts';
+import { type E2eServer, PASSWORD, seedCases, startE2eServer } from './server.ts';
 
 /** Routing in Chromium: addresses, the not-found page, screens fetched on first visit, the signed-out start. */
 
@@ -57,14 +58,9 @@ function recordScripts(page: Page): string[] {
 describe.skipIf(!HAS_BROWSER)('routing in Chromium', { timeout: 60_000 }, () => {
   beforeAll(async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
-    buildWebApp();
     app = await startE2eServer();
     await seedCases(app.db);
-    browser = await chromium.launch({
-      executablePath: chromiumPath(),
-      headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'],
-    });
+    browser = await launchChromium();
   }, 120_000);
 
   afterAll(async () => {

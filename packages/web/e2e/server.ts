@@ -1,8 +1,6 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import {
   type Actor,
   addInteraction,
@@ -23,21 +21,7 @@ import {
   storeRawMail,
 } from '@calmdesk/server/testing';
 
-const WEB_ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CLI: Actor = { kind: 'cli', role: 'owner' };
-
-/** Builds the web app once into packages/web/dist, which the server then serves. */
-export function buildWebApp(): number {
-  const started = performance.now();
-  const vite = join(WEB_ROOT, '../../node_modules/.bin/vite');
-  // Vitest sets NODE_ENV=test, which would make Vite build React's development bundle.
-  execFileSync(vite, ['build', '--logLevel', 'warn'], {
-    cwd: WEB_ROOT,
-    stdio: 'inherit',
-    env: { ...process.env, NODE_ENV: 'production' },
-  });
-  return performance.now() - started;
-}
 
 export interface Staff {
   owner: PublicUser;
