@@ -6,9 +6,8 @@ import {
   ourCommitmentsDueWithin,
 } from '../commitments/commitments.service.ts';
 import type { Db } from '../db/database.ts';
-import type { Role } from '../db/schema.ts';
 import { publishChange } from '../live/live-feed.ts';
-import { notify } from '../notifications/notifications.service.ts';
+import { notify, type Recipients } from '../notifications/notifications.service.ts';
 
 export interface Alert {
   kind: 'commitment_overdue' | 'first_response_missed' | 'next_response_missed';
@@ -209,7 +208,12 @@ async function sweep(db: Db, now: Date) {
   });
 }
 
-/** Each of our promises that fell due: its case's holder is told (the supervisors when nobody holds it). */
+/** Who is told of one of our promises: the person holding its case, the supervisors when nobody does. */
+function holderOf(assigneeId: string | null): Recipients {
+  return assigneeId ? { users: [assigneeId] } : { roles: ['supervisor', 'owner'] };
+}
+
+/** Each of our promises that fell due: its case's holder is told. */
 async function tellOverduePromises(
   db: Db,
   commitments: ReadonlyArray<{ id: string; case_id: string; who: 'us' | 'customer'; text: string }>,
@@ -229,9 +233,7 @@ async function tellOverduePromises(
       const holder = caseOf.get(commitment.case_id);
       return {
         kind: 'commitment_overdue' as const,
-        to: holder?.assignee_id
-          ? { users: [holder.assignee_id] }
-          : { roles: ['supervisor', 'owner'] as Role[] },
+        to: holderOf(holder?.assignee_id ?? null),
         caseId: commitment.case_id,
         title: holder?.subject ?? '',
         details: { promise: commitment.text.slice(0, 200) },
@@ -248,7 +250,7 @@ async function remindDueSoon(db: Db, now: Date): Promise<void> {
     db,
     due.map((d) => ({
       kind: 'commitment_due_soon' as const,
-      to: d.assignee_id ? { users: [d.assignee_id] } : { roles: ['supervisor', 'owner'] as Role[] },
+      to: holderOf(d.assignee_id),
       caseId: d.case_id,
       title: d.subject,
       details: { promise: d.text.slice(0, 200), dueAt: d.due_at.toISOString() },

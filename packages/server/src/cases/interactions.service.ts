@@ -342,7 +342,7 @@ export async function receiveInbound(
     (entry) => [
       ...commitmentsInsert(db, caseRow.id, entry.id, commitments, now),
       ...abuseInsert(db, caseRow, entry.id, analysis, now),
-      ...toldTheAssignee(db, actor, caseRow, entry.id, analysis, now),
+      ...toldTheAssignee(actor, caseRow, entry.id, analysis, now),
       ...(companions?.(entry) ?? []),
     ],
     caseChanges,
@@ -351,7 +351,6 @@ export async function receiveInbound(
 
 /** The customer wrote again on a case someone holds: they are told (unless they logged it themselves). */
 function toldTheAssignee(
-  db: Db,
   actor: Actor,
   caseRow: CaseRow,
   interactionId: string,
@@ -361,7 +360,6 @@ function toldTheAssignee(
   if (!caseRow.assignee_id || caseRow.assignee_id === userIdOf(actor)) return [];
   return [
     notificationsInsert(
-      db,
       [
         {
           kind: 'customer_wrote',

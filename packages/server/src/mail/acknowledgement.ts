@@ -24,15 +24,15 @@ const TEXTS: Record<Lang, (reference: string, business: string) => string> = {
  */
 export async function queueAcknowledgement(
   db: Db,
-  mailbox: { id: string; address: string; secret: string },
+  mailbox: { id: string; address: string; secret: string; acknowledge: boolean },
   mail: ParsedMail,
   opened: { caseId: string; subject: string; language: string | null },
   now: Date,
 ): Promise<boolean> {
   const to = mail.from?.address.toLowerCase();
-  if (!to || suppressesAutoReplies(mail)) return false;
-  const [sends, ours, recent, settings] = await Promise.all([
-    db.selectFrom('mailboxes').select('acknowledge').where('id', '=', mailbox.id).executeTakeFirst(),
+  // Most mailboxes do not acknowledge: then a new case costs no query here.
+  if (!mailbox.acknowledge || !to || suppressesAutoReplies(mail)) return false;
+  const [ours, recent, settings] = await Promise.all([
     db.selectFrom('mailboxes').select('id').where('address', '=', to).executeTakeFirst(),
     db
       .selectFrom('mail_outbox')
@@ -43,7 +43,7 @@ export async function queueAcknowledgement(
       .executeTakeFirst(),
     getSettings(db),
   ]);
-  if (!sends?.acknowledge || ours || recent) return false;
+  if (ours || recent) return false;
   const lang = languageFor(opened.language, settings.languages);
   const thread: MailThread = {
     mailboxId: mailbox.id,

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type OpenDatabase, openDatabase } from '../db/database.ts';
 import { CLI_ACTOR } from '../local/local.service.ts';
 import { type Dovecot, shouldRunImapTests, startDovecot } from '../testing/dovecot.ts';
+import { eventually } from '../testing/eventually.ts';
 import { createTestApp, openTestDatabase, TEST_DATABASES, type TestApp } from '../testing/test-app.ts';
 import { type MailPoller, startMailPolling } from './mail-poller.ts';
 import { addMailbox } from './mailboxes.service.ts';
@@ -18,21 +19,6 @@ const fixture = (name: string) =>
 const quiet = { info() {}, warn() {} };
 // Real servers and 35 MB messages on a shared machine: generous limits; every wait polls its condition.
 vi.setConfig({ testTimeout: 180_000 });
-
-/** Polls a condition (no fixed sleeps): resolves with its first truthy value, fails after `ms`. */
-async function eventually<T>(
-  probe: () => Promise<T | undefined | null | false>,
-  what: string,
-  ms = 60_000,
-): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 function plainMail(n: string, body: string): string {
   return [
@@ -278,10 +264,14 @@ describe.skipIf(!shouldRunImapTests())('faults with a real IMAP server (Dovecot)
 
   it('goes to error with the reason while Dovecot is down, then back to ok by itself with the mail delivered meanwhile', async () => {
     await dovecot.stop();
-    const failing = await eventually(async () => {
-      const state = await mailbox();
-      return state.status === 'error' ? state : undefined;
-    }, 'the mailbox to report the error');
+    const failing = await eventually(
+      async () => {
+        const state = await mailbox();
+        return state.status === 'error' ? state : undefined;
+      },
+      'the mailbox to report the error',
+      60_000,
+    );
     expect(failing.lastError).toMatch(/connection refused|connection .*lost|closed the connection/);
     expect(failing.lastProblem).toBe('unreachable');
     // Delivered by the mail server while its IMAP side is down.
@@ -289,10 +279,14 @@ describe.skipIf(!shouldRunImapTests())('faults with a real IMAP server (Dovecot)
     await dovecot.start();
     const taken = await handled('fault-meanwhile@example.com');
     expect(taken.state).toBe('processed');
-    const recovered = await eventually(async () => {
-      const state = await mailbox();
-      return state.status === 'ok' ? state : undefined;
-    }, 'the mailbox to be ok again');
+    const recovered = await eventually(
+      async () => {
+        const state = await mailbox();
+        return state.status === 'ok' ? state : undefined;
+      },
+      'the mailbox to be ok again',
+      60_000,
+    );
     expect(recovered).toMatchObject({ lastError: null, lastProblem: null, lastDetail: null });
   });
 });

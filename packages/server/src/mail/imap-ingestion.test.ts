@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type Dovecot, shouldRunImapTests, startDovecot } from '../testing/dovecot.ts';
+import { eventually } from '../testing/eventually.ts';
 import { createTestApp, type TestApp } from '../testing/test-app.ts';
 import { type MailPoller, startMailPolling } from './mail-poller.ts';
 import { getReplySecret } from './mailboxes.service.ts';
@@ -29,17 +30,6 @@ function composeMail(fields: {
     fields.body,
     '',
   ].join('\r\n');
-}
-
-/** Polls a condition (no fixed sleeps): resolves with its first truthy value, fails after 30 s. */
-async function eventually<T>(probe: () => Promise<T | undefined | null | false>, what: string): Promise<T> {
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }
 
 describe.skipIf(!shouldRunImapTests())('mail from a real IMAP server (Dovecot)', () => {

@@ -239,7 +239,7 @@ interface StoredMail {
   raw: Uint8Array;
 }
 
-type ReplyMailbox = { address: string; secret: string };
+type ReplyMailbox = { address: string; secret: string; acknowledge: boolean };
 
 async function processStoredMail(
   db: Db,

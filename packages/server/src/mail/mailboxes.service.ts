@@ -194,17 +194,17 @@ export async function loadMailboxConnection(db: Db, id: string): Promise<Mailbox
   return connectionOf(row);
 }
 
-/** The reply secret of the mailbox a message came in by. */
+/** The reply secret of the mailbox a message came in by, and whether it acknowledges new mail. */
 export async function getReplySecret(
   db: Db,
   mailboxId: string,
-): Promise<{ address: string; secret: string }> {
+): Promise<{ address: string; secret: string; acknowledge: boolean }> {
   const row = await db
     .selectFrom('mailboxes')
-    .select(['address', 'reply_secret'])
+    .select(['address', 'reply_secret', 'acknowledge'])
     .where('id', '=', mailboxId)
     .executeTakeFirstOrThrow();
-  return { address: row.address, secret: row.reply_secret };
+  return { address: row.address, secret: row.reply_secret, acknowledge: row.acknowledge };
 }
 
 export async function markMailboxSynced(db: Db, id: string, now: Date): Promise<void> {

@@ -272,9 +272,10 @@ export async function replyByMail(
   body: string,
   now: Date,
 ): Promise<{ thread: MailThread; alsoWrite: (entry: { id: string }) => OperationNodeSource[] } | null> {
-  const [thread, signature] = await Promise.all([mailThreadOf(db, caseId), signatureOf(db, actor)]);
+  const thread = await mailThreadOf(db, caseId);
+  // A case that never had mail (a call, a visit) only logs its reply: no signature to read.
   if (!thread) return null;
-  const text = `${body.trimEnd()}\n\n-- \n${signature}`;
+  const text = `${body.trimEnd()}\n\n-- \n${await signatureOf(db, actor)}`;
   return {
     thread,
     alsoWrite: (entry) => [

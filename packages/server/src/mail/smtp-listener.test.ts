@@ -5,23 +5,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import nodemailer from 'nodemailer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventually } from '../testing/eventually.ts';
 import { createTestApp, TEST_DATABASES, type TestApp } from '../testing/test-app.ts';
 import { SMTP_UID_VALIDITY } from './ingest-mail.ts';
 import { type SmtpListener, startSmtpListener } from './smtp-listener.ts';
 
 const quiet = { info() {}, warn() {} };
 const MAX_BYTES = 64 * 1024;
-
-/** Polls a condition (no fixed sleeps): resolves with its first truthy value, fails after 30 s. */
-async function eventually<T>(probe: () => Promise<T | undefined | null | false>, what: string): Promise<T> {
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
 
 /** Sends SMTP command lines one by one and gives every reply as the server wrote it. */
 async function converse(port: number, commands: string[]): Promise<string[]> {

@@ -28,7 +28,7 @@ export interface NewNotification {
  * person's e-mail choice is read in the same statement; disabled staff are left out; a notification
  * already given (same user and key) is kept as it was.
  */
-export function notificationsInsert(db: Db, notifications: readonly NewNotification[], now: Date) {
+export function notificationsInsert(notifications: readonly NewNotification[], now: Date) {
   const rows = notifications.map((n) => ({
     kind: n.kind,
     case_id: n.caseId ?? null,
@@ -58,7 +58,7 @@ export async function notify(
 ): Promise<number> {
   const list = Array.isArray(notifications) ? notifications : [notifications as NewNotification];
   if (list.length === 0) return 0;
-  const result = await notificationsInsert(db, list, now).execute(db);
+  const result = await notificationsInsert(list, now).execute(db);
   return Number(result.numAffectedRows ?? 0);
 }
 

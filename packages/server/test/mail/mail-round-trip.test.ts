@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import PostalMime from 'postal-mime';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Dovecot, shouldRunImapTests, startDovecot } from '../../src/testing/dovecot.ts';
+import { eventually } from '../../src/testing/eventually.ts';
 import { type SmtpSink, startSmtpSink } from '../../src/testing/smtp-sink.ts';
 import { runCliProcess } from '../cli/cli-process.ts';
 import {
@@ -26,21 +27,6 @@ interface CaseView {
   id: string;
   subject: string;
   interactions: Entry[];
-}
-
-/** Polls until the probe answers something truthy; fails after `ms` with what it was waiting for. */
-async function eventually<T>(
-  probe: () => Promise<T | undefined | null | false>,
-  what: string,
-  ms = 30_000,
-): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }
 
 /**
