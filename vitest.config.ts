@@ -27,6 +27,9 @@ const BUILD_SETUP = 'packages/server/src/testing/build.global-setup.ts';
 // The database, process and browser tests start real apps, servers and browsers: on a busy 2-core
 // machine a fresh database with its migrations can take well over the default 10 s.
 const SLOW_TIMEOUTS = { testTimeout: 60_000, hookTimeout: 120_000, teardownTimeout: 30_000 };
+// A timeout catches a hang, not slowness (speed lives in `npm run bench`): a property test that takes
+// 0.7 s on a quiet machine takes over 5 s beside a heavy build.
+const UNIT_TIMEOUT = { testTimeout: 30_000 };
 
 export default defineConfig({
   test: {
@@ -46,6 +49,7 @@ export default defineConfig({
             ...SERVER_UNIT,
           ],
           exclude: ['**/node_modules/**', ...PROCESS],
+          ...UNIT_TIMEOUT,
         },
       },
       {
