@@ -197,7 +197,11 @@ function load(
 }
 
 /** One measured round of load on the servers, with the CPU they and the database used. */
-async function measure(servers: readonly ServeProcess[], caseIds: readonly string[], token: string): Promise<Round> {
+async function measure(
+  servers: readonly ServeProcess[],
+  caseIds: readonly string[],
+  token: string,
+): Promise<Round> {
   const pids = servers.map((server) => server.child.pid ?? 0);
   const before = { servers: pids.map(cpuTicks), database: databaseTicks() };
   const results = await load(servers, caseIds, token, MEASURE_SECONDS);
