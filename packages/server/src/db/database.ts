@@ -34,6 +34,8 @@ export interface DatabaseTarget {
   migrateTo?: string | undefined;
   /** PostgreSQL only: the most connections this process opens (10 by default). */
   poolSize?: number | undefined;
+  /** PGlite only: start from this dump of a data folder (see `dumpDataDir`) instead of an empty one. */
+  template?: Blob | undefined;
 }
 
 export interface OpenDatabase {
@@ -41,6 +43,8 @@ export interface OpenDatabase {
   kind: 'pglite' | 'postgres';
   /** Runs the migrations not yet run (after one opened with `migrateTo`). */
   migrate(): Promise<void>;
+  /** PGlite only: the whole data folder as one uncompressed tar file. */
+  dumpDataDir?: () => Promise<Blob>;
   close(): Promise<void>;
 }
 
@@ -48,7 +52,7 @@ export interface OpenDatabase {
 export async function openDatabase(target: DatabaseTarget): Promise<OpenDatabase> {
   const opened = target.databaseUrl
     ? await openPostgres(target.databaseUrl, target.schema, target.poolSize ?? 10)
-    : await openPglite(target.dataDir);
+    : await openPglite(target.dataDir, target.template);
   const schema = target.databaseUrl ? target.schema : undefined;
   try {
     await migrate(opened.db, schema, target.migrateTo);
@@ -82,7 +86,10 @@ async function openPostgres(
   return { db, kind: 'postgres', close: () => db.destroy() };
 }
 
-async function openPglite(dataDir: string): Promise<Omit<OpenDatabase, 'migrate'>> {
+async function openPglite(
+  dataDir: string,
+  template: Blob | undefined,
+): Promise<Omit<OpenDatabase, 'migrate'>> {
   const inMemory = dataDir.startsWith('memory://');
   if (!inMemory) mkdirSync(dataDir, { recursive: true });
   const unlock = inMemory ? () => {} : lockFolder(dataDir);
@@ -91,6 +98,7 @@ async function openPglite(dataDir: string): Promise<Omit<OpenDatabase, 'migrate'
     pglite = await PGlite.create(dataDir, {
       serializers: { [BYTEA_OID]: serializeBytea },
       parsers: { [BYTEA_OID]: parseBytea },
+      ...(template ? { loadDataDir: template } : {}),
     });
   } catch (error) {
     unlock();
@@ -100,6 +108,7 @@ async function openPglite(dataDir: string): Promise<Omit<OpenDatabase, 'migrate'
   return {
     db,
     kind: 'pglite',
+    dumpDataDir: () => pglite.dumpDataDir('none'),
     close: async () => {
       await db.destroy();
       if (!pglite.closed) await pglite.close();

@@ -7,6 +7,7 @@ import type { Role } from '../db/schema.ts';
 import { buildApp } from '../http/app.ts';
 import { CLI_ACTOR } from '../local/local.service.ts';
 import { addUser, type PublicUser } from '../users/users.service.ts';
+import { migratedPglite } from './pglite-template.ts';
 import { hasPart } from './requirements.ts';
 
 /** Whether PostgreSQL tests run: DATABASE_URL answers (they fail when CALMDESK_TEST_REQUIRE names postgres and it does not). */
@@ -22,7 +23,10 @@ export async function openTestDatabase(
   kind: 'pglite' | 'postgres',
   migrateTo?: string,
 ): Promise<OpenDatabase> {
-  if (kind === 'pglite') return openDatabase({ dataDir: 'memory://', migrateTo });
+  if (kind === 'pglite') {
+    if (migrateTo) return openDatabase({ dataDir: 'memory://', migrateTo });
+    return openDatabase({ dataDir: 'memory://', template: await migratedPglite() });
+  }
   const schema = `test_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
   const opened = await openDatabase({
     databaseUrl: process.env.DATABASE_URL,
