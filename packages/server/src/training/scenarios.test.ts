@@ -1,11 +1,16 @@
 import { analyzeMessage, coachReply } from '@calmdesk/analysis';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { coachContextFor, judgeReply, practiseOf, sessionScore } from './practice.ts';
 import type { ScenarioFile } from './scenario-format.ts';
 import { allScenarios, graphProblems, parseScenario } from './scenarios.ts';
 
 const SCENARIOS = allScenarios();
 const TRAINEE = 'Kim Trainee';
+
+// The engine compiles each language's matchers on first use: seconds on a busy machine, paid once here.
+beforeAll(() => {
+  for (const lang of ['pl', 'et', 'en'] as const) coachReply('Rozumiem. Saan aru. I understand.', { lang });
+}, 60_000);
 
 describe('the training scenarios', () => {
   it.each(['pl', 'et', 'en'] as const)(
