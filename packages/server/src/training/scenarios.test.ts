@@ -124,6 +124,24 @@ describe('the practice engine', () => {
     expect(judged.turn.modelAnswer).toBe('I will check.');
   });
 
+  it('loses the customer at once when the reply is hostile, whatever else it has', () => {
+    const judged = judgeReply(scenario, 'a', 'I will check it, you idiot.', TRAINEE);
+    expect(judged.next).toEqual({ ending: 'lost' });
+    expect(judged.turn.missed).toContain('hostility');
+    expect(judged.turn.angerAfter).toBe(5);
+  });
+
+  it('takes the partial branch when nothing is wrong but an expected element is missing', () => {
+    const withPartial = parseScenario(
+      JSON.stringify({ ...TINY, states: { ...TINY.states, a: { ...TINY.states.a, partial: 'escalated' } } }),
+      'tiny.yaml',
+    );
+    const judged = judgeReply(withPartial, 'a', 'Thank you for your message.', TRAINEE);
+    expect(judged.next).toEqual({ ending: 'escalated' });
+    expect(judged.turn.missed).toEqual(['next_step']);
+    expect(judged.turn.angerAfter).toBe(4);
+  });
+
   it('gives the same turn for the same reply, every time', () => {
     const reply = 'I understand. I will check the order today and call you back by 4 pm.';
     expect(judgeReply(scenario, 'a', reply, TRAINEE)).toEqual(judgeReply(scenario, 'a', reply, TRAINEE));
