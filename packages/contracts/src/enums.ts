@@ -179,6 +179,8 @@ export const ERROR_CODES = [
   'forbidden',
   'not_found',
   'conflict',
+  /** A reply or a start sent to a practice session that is not in the state for it (ended, not started). */
+  'training_not_active',
   'coaching_blocked',
   'approval_required',
   'too_many_requests',

@@ -19,4 +19,5 @@ export * from './money.ts';
 export * from './money-units.ts';
 export * from './notifications.ts';
 export * from './profiles.ts';
+export * from './training.ts';
 export * from './users.ts';
