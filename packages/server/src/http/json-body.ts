@@ -17,6 +17,9 @@ export function registerStrictJson(app: FastifyInstance): void {
       return done(new AppError('bad_request', 'the body is not valid UTF-8'));
     }
     if (text.trim() === '') return done(null, undefined);
+    if (isNestedTooDeep(text)) {
+      return done(new AppError('bad_request', `body: nested deeper than ${MAX_JSON_DEPTH} levels`, 'body'));
+    }
     let value: unknown;
     try {
       value = JSON.parse(text);
@@ -28,6 +31,33 @@ export function registerStrictJson(app: FastifyInstance): void {
     done(null, value);
   });
 }
+
+/** Deeper than any request of the API; bounds the recursion of everything that walks a body. */
+export const MAX_JSON_DEPTH = 32;
+
+/** Counts the brackets outside strings, before JSON.parse builds anything. */
+function isNestedTooDeep(text: string): boolean {
+  let depth = 0;
+  let isInString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (isInString) {
+      if (c === BACKSLASH) i++;
+      else if (c === QUOTE) isInString = false;
+    } else if (c === QUOTE) isInString = true;
+    else if (c === OPEN_BRACKET || c === OPEN_BRACE) {
+      if (++depth > MAX_JSON_DEPTH) return true;
+    } else if (c === CLOSE_BRACKET || c === CLOSE_BRACE) depth--;
+  }
+  return false;
+}
+
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACKET = 0x5d;
+const OPEN_BRACE = 0x7b;
+const CLOSE_BRACE = 0x7d;
 
 function findBadString(value: unknown, path: string): { path: string; why: string } | null {
   if (typeof value === 'string') {
