@@ -1,14 +1,19 @@
 import type { FastifyInstance } from 'fastify';
+import { unstorableTextProblem } from '../db/storable-text.ts';
 import { AppError } from '../errors.ts';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /**
  * Parses JSON bodies strictly: invalid UTF-8, lone surrogates and NUL characters are refused with the
  * path of the bad string, because PostgreSQL would store something else than was sent.
  */
 export function registerStrictJson(app: FastifyInstance): void {
+  // The query and the path are text from the client too; checked before they are validated.
+  app.addHook('preValidation', async (request) => {
+    const bad = findBadString(request.params, 'params') ?? findBadString(request.query, 'query');
+    if (bad) throw new AppError('bad_request', `${bad.path}: ${bad.why}`, bad.path);
+  });
   app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_request, raw, done) => {
     let text: string;
     try {
@@ -59,12 +64,11 @@ const CLOSE_BRACKET = 0x5d;
 const OPEN_BRACE = 0x7b;
 const CLOSE_BRACE = 0x7d;
 
-function findBadString(value: unknown, path: string): { path: string; why: string } | null {
+/** The first string in a parsed body, query or path whose text PostgreSQL would not keep as sent. */
+export function findBadString(value: unknown, path: string): { path: string; why: string } | null {
   if (typeof value === 'string') {
-    if (LONE_SURROGATE.test(value))
-      return { path, why: 'the text holds a lone surrogate (not valid Unicode)' };
-    if (value.includes('\u0000')) return { path, why: 'the text holds a NUL character' };
-    return null;
+    const why = unstorableTextProblem(value);
+    return why === null ? null : { path, why };
   }
   if (Array.isArray(value)) {
     for (const [index, item] of value.entries()) {
