@@ -36,7 +36,6 @@ describe.each(TEST_DATABASES)('bad input is a 400 naming the field on %s', (kind
     for (const [sort, values] of [
       ['priority', [1, 'not a time', 'x']],
       ['priority', ['1', '2026-01-01T00:00:00.000Z', 'x']],
-      ['priority', [1e400, '2026-01-01T00:00:00.000Z', 'x']],
       ['due', ['2026-01-01T00:00:00.000Z', 7]],
       ['due', ['99999-01-01T00:00:00.000Z', 'x']],
       ['created', ['2026-01-01T00:00:00.000Z', 'a\u0000b']],
@@ -44,6 +43,9 @@ describe.each(TEST_DATABASES)('bad input is a 400 naming the field on %s', (kind
     ] as const) {
       await expectBadField(`/api/cases?sort=${sort}&cursor=${cursorOf(values)}`, 'query.cursor');
     }
+    // A number past a double, as JSON text: JSON.parse reads it as Infinity.
+    const huge = Buffer.from('[1e400,"2026-01-01T00:00:00.000Z","x"]').toString('base64url');
+    await expectBadField(`/api/cases?sort=priority&cursor=${huge}`, 'query.cursor');
   });
 
   it('still follows the cursors it hands out', async () => {

@@ -222,9 +222,10 @@ function requestOfKind(operation: Operation, doc: object, knownIds: string[], is
   const queryParams = operation.parameters.filter((p) => p.in === 'query');
   const knownId = fc.constantFrom(...knownIds).map(encodeURIComponent);
   const idValue = isWild ? fc.oneof(knownId, urlValue(anyText, true)) : knownId;
-  const valueOf = (schema: JsonSchema | undefined) => urlValue(valueFor(schema ?? {}, doc, isWild), isWild);
-  const path = fc.tuple(...pathParams.map((p) => (p.name === 'id' ? idValue : valueOf(p.schema))));
-  const query = fc.tuple(...queryParams.map((p) => fc.option(valueOf(p.schema), { nil: undefined })));
+  const urlValueFor = (schema: JsonSchema | undefined) =>
+    urlValue(valueFor(schema ?? {}, doc, isWild), isWild);
+  const path = fc.tuple(...pathParams.map((p) => (p.name === 'id' ? idValue : urlValueFor(p.schema))));
+  const query = fc.tuple(...queryParams.map((p) => fc.option(urlValueFor(p.schema), { nil: undefined })));
   const csvText = isWild ? anyText : fc.string({ maxLength: 30 });
   const body = operation.body
     ? operation.body.contentType === 'application/json'
