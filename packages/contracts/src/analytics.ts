@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { DaySchema, InstantInputSchema } from './common.ts';
 import { INTERACTION_KINDS, LEVELS, PARTIES, QUADRANTS } from './enums.ts';
 import { AmountSchema, CurrencyAmountSchema, CurrencySchema } from './money.ts';
 
 /** A day (`2026-01-31`, in the organisation's time zone) or an instant with its offset. */
-const BoundSchema = z.union([z.iso.date(), z.iso.datetime({ offset: true })]);
+const BoundSchema = z.union([DaySchema, InstantInputSchema]);
 
 export const PeriodQuerySchema = z.strictObject({
   /** First day (or instant) included; default the first day of the month 11 months ago. */

@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { IdParamsSchema, InstantSchema, RowIdSchema, SentenceParamsSchema } from './common.ts';
+import {
+  IdParamsSchema,
+  InstantInputSchema,
+  InstantSchema,
+  RowIdSchema,
+  SentenceParamsSchema,
+} from './common.ts';
 import { DeliverySchema } from './delivery.ts';
 import { LangSchema } from './engine.ts';
 import {
@@ -27,7 +33,7 @@ export const NewBoundarySchema = z.strictObject({
   level: BoundaryLevelSchema,
   reason: z.string().trim().min(1).max(2000),
   /** ISO date-time; omitted = the level's default expiry from the profile rules; null = until revoked. */
-  expiresAt: z.iso.datetime({ offset: true }).nullable().optional(),
+  expiresAt: InstantInputSchema.nullable().optional(),
   evidence: z.array(EvidenceInputSchema).max(200).optional(),
   /** The recommendation this confirms: its evidence and its wording go into the decision and letter. */
   rule: BoundaryRuleSchema.optional(),

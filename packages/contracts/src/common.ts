@@ -6,6 +6,21 @@ export const RowIdSchema = z.string().min(1).max(100);
 
 export const IdParamsSchema = z.strictObject({ id: RowIdSchema });
 
+/** The years a date sent to the API may fall in: what a business's records and plans can hold. */
+export const CALENDAR_YEARS = { from: 1900, to: 9999 } as const;
+
+const isInCalendar = (text: string) => {
+  const year = Number(text.slice(0, 4));
+  return year >= CALENDAR_YEARS.from && year <= CALENDAR_YEARS.to;
+};
+const CALENDAR_MESSAGE = `a date in the years ${CALENDAR_YEARS.from}–${CALENDAR_YEARS.to}`;
+
+/** A day sent to the API, `2026-01-31`: a real date within the calendar's years. */
+export const DaySchema = z.iso.date().refine(isInCalendar, CALENDAR_MESSAGE);
+
+/** An instant sent to the API, ISO 8601 with its offset, within the calendar's years. */
+export const InstantInputSchema = z.iso.datetime({ offset: true }).refine(isInCalendar, CALENDAR_MESSAGE);
+
 /** An instant as the API writes it: ISO 8601 in UTC. */
 export const InstantSchema = z.string();
 

@@ -136,9 +136,15 @@ export type Settings = z.infer<typeof SettingsSchema>;
 export const SettingsPatchSchema = SettingsSchema.partial();
 export type SettingsPatch = z.infer<typeof SettingsPatchSchema>;
 
+/** The largest id a bigserial holds. */
+const MAX_ENTRY_ID = 2n ** 63n - 1n;
+
 export const AuditQuerySchema = z.strictObject({
   limit: z.coerce.number().int().min(1).max(500).default(100),
-  before: z.string().regex(/^\d+$/, 'an audit entry id').optional(),
+  before: z
+    .string()
+    .refine((id) => /^\d{1,19}$/.test(id) && BigInt(id) <= MAX_ENTRY_ID, 'an audit entry id')
+    .optional(),
   target: z.string().max(100).optional(),
 });
 

@@ -23,6 +23,13 @@ describe('TRUST_PROXY', () => {
     expect(loadConfig({ TRUST_PROXY: 'false' }).trustProxy).toBeUndefined();
     expect(loadConfig({ TRUST_PROXY: 'true' }).trustProxy).toBe(true);
     expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8,127.0.0.1' }).trustProxy).toBe('10.0.0.0/8,127.0.0.1');
+    expect(loadConfig({ TRUST_PROXY: 'loopback, ::1, fd00::/8' }).trustProxy).toBe('loopback, ::1, fd00::/8');
+  });
+
+  it('names TRUST_PROXY when an entry is not an address or a range, instead of failing at start-up', () => {
+    for (const bad of ['proxy.example.com', '10.0.0.0/33', '10.0.0.1,', '2', '10.0.0.0/8/1', '::1/129']) {
+      expect(() => loadConfig({ TRUST_PROXY: bad }), bad).toThrow(/trustProxy: true, or IP addresses/);
+    }
   });
 });
 

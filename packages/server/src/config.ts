@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 
@@ -26,7 +27,14 @@ const ConfigSchema = z
      * `true` (every hop) or the proxies' addresses and CIDR ranges, separated by commas. Unset: none,
      * so a client cannot pose as another address or as HTTPS.
      */
-    trustProxy: z.union([z.literal(true), z.string().min(1)]).optional(),
+    trustProxy: z
+      .union([
+        z.literal(true),
+        z.string().refine((list) => list.split(',').every(isProxyAddress), {
+          message: 'true, or IP addresses and CIDR ranges separated by commas (127.0.0.1,10.0.0.0/8)',
+        }),
+      ])
+      .optional(),
     /** How often the deadlines are swept for missed ones and promises due (escalation, reminders): one run per interval, by one of the server processes. */
     sweepIntervalMs: z.coerce.number().int().min(100).max(3_600_000),
     /**
@@ -98,6 +106,17 @@ export function loadConfig(env: NodeJS.ProcessEnv, overrides: Overrides = {}): C
 }
 
 export class ConfigError extends Error {}
+
+/** What Fastify's trustProxy takes in its list: an address, a CIDR range or a named range. */
+function isProxyAddress(entry: string): boolean {
+  const [address = '', bits, ...rest] = entry.trim().split('/');
+  if (rest.length > 0) return false;
+  if (bits === undefined) return isIP(address) !== 0 || NAMED_RANGES.has(address);
+  const maxBits = isIP(address) === 4 ? 32 : isIP(address) === 6 ? 128 : 0;
+  return /^\d{1,3}$/.test(bits) && maxBits > 0 && Number(bits) <= maxBits;
+}
+
+const NAMED_RANGES = new Set(['loopback', 'linklocal', 'uniquelocal']);
 
 function trustProxyOf(value: string | undefined): true | string | undefined {
   if (!value || value === 'false') return undefined;

@@ -43,7 +43,8 @@ export async function resolvePeriod(
         SELECT to_char(m, 'YYYY-MM')
         FROM generate_series(
           date_trunc('month', from_at AT TIME ZONE ${timeZone}),
-          (to_at AT TIME ZONE ${timeZone}) - interval '1 microsecond',
+          -- A period past MAX_YEARS is refused below; its months are not worth listing first.
+          (least(to_at, from_at + interval '11 years') AT TIME ZONE ${timeZone}) - interval '1 microsecond',
           interval '1 month'
         ) AS m
       ) AS months

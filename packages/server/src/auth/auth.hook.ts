@@ -22,11 +22,15 @@ declare module 'fastify' {
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-/** Every /api route needs a session cookie or a bearer token; cookie writes also need the CSRF token. */
+/**
+ * Every /api route needs a session cookie or a bearer token; cookie writes also need the CSRF token.
+ * Checked when the headers have come, before the body is read: a caller who may not ask never makes the
+ * server read, parse or validate what they send.
+ */
 export function registerAuth(app: FastifyInstance, ctx: AppContext): void {
   app.decorateRequest('actor', null as never);
   app.decorateRequest('csrfToken', null);
-  app.addHook('preHandler', async (request) => {
+  app.addHook('onRequest', async (request) => {
     if (request.routeOptions.config.isPublic || !request.url.startsWith('/api/')) return;
     await authenticate(ctx, request);
   });

@@ -3,9 +3,11 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { canOverride } from '../cases/interactions.service.ts';
 import type { AppContext } from '../http/context.ts';
+import { cameByTls } from '../http/security-headers.ts';
 import { presentUser } from '../users/users.service.ts';
 import { authenticate, SESSION_COOKIE } from './auth.hook.ts';
 import { SESSION_DAYS, signIn, signOut } from './auth.service.ts';
+import { countAccountSignIn, forgiveAccountSignIn } from './rate-limit-store.ts';
 
 export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
@@ -21,12 +23,15 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         config: { isPublic: true, rateLimit: { max: 10, timeWindow: '1 minute' } },
       },
       async (request, reply) => {
-        const session = await signIn(ctx.db, request.body.email, request.body.password, ctx.now());
+        const { email, password } = request.body;
+        await countAccountSignIn(ctx.db, email, ctx.now());
+        const session = await signIn(ctx.db, email, password, ctx.now());
+        await forgiveAccountSignIn(ctx.db, email);
         reply.setCookie(SESSION_COOKIE, session.cookie, {
           path: '/',
           httpOnly: true,
           sameSite: 'lax',
-          secure: request.protocol === 'https',
+          secure: cameByTls(request),
           maxAge: SESSION_DAYS * 86_400,
         });
         const user = {

@@ -6,6 +6,7 @@ import { escapeLike, matchOrCreateCustomer } from '../customers/customers.servic
 import type { Db } from '../db/database.ts';
 import { newId } from '../db/ids.ts';
 import type { CaseRow, CaseStatus } from '../db/schema.ts';
+import { unstorableTextProblem } from '../db/storable-text.ts';
 import { AppError, notFound } from '../errors.ts';
 import { mailOfEntries } from '../mail/mail-of-entries.ts';
 import { type NewNotification, notify } from '../notifications/notifications.service.ts';
@@ -139,12 +140,42 @@ function encodeCursor(values: Cursor): string {
   return Buffer.from(JSON.stringify(values)).toString('base64url');
 }
 
-function decodeCursor(cursor: string, length: number): unknown[] {
+/**
+ * The position a cursor holds, checked value by value against the sort's shape: a cursor is the client's
+ * to send, so a crafted one must be a 400, never a query the database refuses.
+ */
+function decodeCursor<const Shape extends readonly CursorValue[]>(
+  cursor: string,
+  shape: Shape,
+): CursorValues<Shape> {
+  let values: unknown;
   try {
-    const values = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(values) && values.length === length) return values;
+    values = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {}
-  throw new AppError('bad_request', 'the cursor is not one this API handed out', 'cursor');
+  if (
+    Array.isArray(values) &&
+    values.length === shape.length &&
+    shape.every((kind, i) => isCursorValue(kind, values[i]))
+  ) {
+    return values as CursorValues<Shape>;
+  }
+  throw new AppError('bad_request', 'query.cursor: not a cursor this API handed out', 'query.cursor');
+}
+
+type CursorValue = 'priority' | 'instant' | 'id';
+type CursorValues<Shape extends readonly CursorValue[]> = {
+  [K in keyof Shape]: Shape[K] extends 'priority' ? number : string;
+};
+
+const CURSOR_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
+function isCursorValue(kind: CursorValue, value: unknown): boolean {
+  if (kind === 'priority') return Number.isSafeInteger(value);
+  if (typeof value !== 'string') return false;
+  if (kind === 'instant') {
+    return value === INFINITY || (CURSOR_INSTANT.test(value) && !Number.isNaN(Date.parse(value)));
+  }
+  return value.length > 0 && value.length <= 100 && unstorableTextProblem(value) === null;
 }
 
 const INFINITY = 'infinity';
@@ -178,7 +209,7 @@ export async function listCases(
   });
   if (query.sort === 'priority') {
     if (query.cursor) {
-      const [priority, due, id] = decodeCursor(query.cursor, 3) as [number, string, string];
+      const [priority, due, id] = decodeCursor(query.cursor, ['priority', 'instant', 'id']);
       select = select
         .where('cases.priority', '<=', priority)
         .where(
@@ -188,13 +219,13 @@ export async function listCases(
     select = select.orderBy('cases.priority', 'desc').orderBy(dueKey).orderBy('cases.id');
   } else if (query.sort === 'due') {
     if (query.cursor) {
-      const [due, id] = decodeCursor(query.cursor, 2) as [string, string];
+      const [due, id] = decodeCursor(query.cursor, ['instant', 'id']);
       select = select.where(sql<SqlBool>`(${dueKey}, cases.id) > (${due}::timestamptz, ${id})`);
     }
     select = select.orderBy(dueKey).orderBy('cases.id');
   } else {
     if (query.cursor) {
-      const [created, id] = decodeCursor(query.cursor, 2) as [string, string];
+      const [created, id] = decodeCursor(query.cursor, ['instant', 'id']);
       select = select.where(sql<SqlBool>`(cases.created_at, cases.id) < (${created}::timestamptz, ${id})`);
     }
     select = select.orderBy('cases.created_at', 'desc').orderBy('cases.id', 'desc');

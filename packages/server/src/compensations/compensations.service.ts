@@ -1,5 +1,6 @@
 import type { CompensationDecisionInput, NewCompensation } from '@calmdesk/contracts';
 import { minorFrom, toMinor } from '@calmdesk/contracts';
+import { sql } from 'kysely';
 import { recordAudit } from '../audit/audit.service.ts';
 import type { Actor } from '../auth/actor.ts';
 import { hasRole, userIdOf } from '../auth/actor.ts';
@@ -12,26 +13,76 @@ import { AppError, notFound } from '../errors.ts';
 import { notify } from '../notifications/notifications.service.ts';
 import { getSettings, type Settings } from '../settings/settings.service.ts';
 
+/** A cash refund in minor units of its currency. */
+interface Money {
+  minor: number;
+  currency: string;
+}
+
 /**
- * Vouchers and repair first; a cash refund above the limit waits for a supervisor. The limit is in the
- * policy's currency, and with no exchange rate to compare by, a cash refund in any other currency always
- * waits.
+ * Vouchers and repair first; a cash refund that takes what the customer has been refunded past the limit
+ * waits for a supervisor. A statutory refund is never steered to a voucher, but it still has to fit the
+ * limit: anyone can tick "statutory". The limit is in the policy's currency, and with no exchange rate to
+ * compare by, a cash refund in any other currency always waits.
  */
-export function needsApproval(
+function needsApproval(
   kind: CompensationRow['kind'],
-  money: { minor: number; currency: string } | null,
-  statutory: boolean,
+  money: Money | null,
+  refundedBefore: bigint,
   settings: Settings,
 ): boolean {
-  if (kind !== 'cash_refund' || statutory || money === null) return false;
+  if (kind !== 'cash_refund' || money === null) return false;
   const { cashRefundLimit, currency } = settings.compensationPolicy;
   if (money.currency !== currency) return true;
   const limit = toMinor(cashRefundLimit, currency);
-  return 'problem' in limit || money.minor > limit.minor;
+  return 'problem' in limit || refundedBefore + BigInt(money.minor) > BigInt(limit.minor);
+}
+
+/**
+ * The cash refunds in `currency` already approved, issued or waiting for the customer of the case, over
+ * all their cases (so over this case too): ten small refunds add up like one large one. `except` leaves
+ * out the refund being decided.
+ */
+async function cashRefundedToCustomer(
+  trx: Db,
+  customerId: string,
+  currency: string,
+  except: string | null,
+): Promise<bigint> {
+  let query = trx
+    .selectFrom('compensations')
+    .innerJoin('cases', 'cases.id', 'compensations.case_id')
+    .select(sql<string>`coalesce(sum(compensations.amount_minor), 0)::text`.as('total'))
+    .where('cases.customer_id', '=', customerId)
+    .where('compensations.kind', '=', 'cash_refund')
+    .where('compensations.currency', '=', currency)
+    .where('compensations.status', '!=', 'rejected');
+  if (except !== null) query = query.where('compensations.id', '!=', except);
+  const row = await query.executeTakeFirstOrThrow();
+  return BigInt(row.total);
+}
+
+/**
+ * Holds the customer's refunds still until the transaction ends, so two cases of one customer cannot
+ * each fit under the limit at the same moment.
+ */
+async function lockCustomerRefunds(trx: Db, customerId: string): Promise<void> {
+  await sql`SELECT pg_advisory_xact_lock(hashtext(${`compensations:${customerId}`}))`.execute(trx);
+}
+
+async function refundedBefore(
+  trx: Db,
+  customerId: string,
+  money: Money | null,
+  except: string | null,
+): Promise<bigint> {
+  if (money === null) return 0n;
+  await lockCustomerRefunds(trx, customerId);
+  return cashRefundedToCustomer(trx, customerId, money.currency, except);
 }
 
 /** The proposed amount in minor units, in the given currency or else the policy's. */
-function moneyOf(input: NewCompensation, settings: Settings): { minor: number; currency: string } | null {
+function moneyOf(input: NewCompensation, settings: Settings): Money | null {
   if (input.amount === undefined) return null;
   const currency = input.currency ?? settings.compensationPolicy.currency;
   const read = toMinor(input.amount, currency);
@@ -49,7 +100,9 @@ export async function proposeCompensation(
   return db.transaction().execute(async (trx) => {
     const { caseRow, settings } = await lockCaseWithSettings(trx, caseId);
     const money = moneyOf(input, settings);
-    const approvalNeeded = needsApproval(input.kind, money, input.statutory, settings);
+    const before =
+      input.kind === 'cash_refund' ? await refundedBefore(trx, caseRow.customer_id, money, null) : 0n;
+    const approvalNeeded = needsApproval(input.kind, money, before, settings);
     // Within policy, or proposed by someone who could approve it anyway: approved at once.
     const approved = !approvalNeeded || hasRole(actor, 'supervisor');
     const row = await trx
@@ -79,6 +132,7 @@ export async function proposeCompensation(
         kind: row.kind,
         amount: compensation.amount,
         currency: compensation.currency,
+        statutory: row.statutory,
         status: row.status,
       },
     });
@@ -110,6 +164,23 @@ function compensationDetails(
     currency: compensation.currency,
     by: actor.kind === 'user' ? actor.name : null,
   };
+}
+
+function overLimit(settings: Settings): AppError {
+  const { cashRefundLimit, currency } = settings.compensationPolicy;
+  return new AppError(
+    'forbidden',
+    `cash refunds to one customer over ${cashRefundLimit} ${currency} in all, or in another currency, need a supervisor or owner`,
+  );
+}
+
+async function customerOfCase(trx: Db, caseId: string): Promise<string> {
+  const row = await trx
+    .selectFrom('cases')
+    .select('customer_id')
+    .where('id', '=', caseId)
+    .executeTakeFirstOrThrow();
+  return row.customer_id;
 }
 
 const NEXT_STATUS = { approve: 'approved', reject: 'rejected', issue: 'issued' } as const;
@@ -146,15 +217,10 @@ export async function decideCompensation(
       row.amount_minor === null || row.currency === null
         ? null
         : { minor: minorFrom(row.amount_minor), currency: row.currency };
-    if (
-      decision.decision !== 'issue' &&
-      needsApproval(row.kind, money, row.statutory, settings) &&
-      !hasRole(actor, 'supervisor')
-    ) {
-      throw new AppError(
-        'forbidden',
-        `a cash refund over ${settings.compensationPolicy.cashRefundLimit} ${settings.compensationPolicy.currency}, or in another currency, needs a supervisor or owner`,
-      );
+    if (decision.decision !== 'issue' && !hasRole(actor, 'supervisor')) {
+      const customerId = await customerOfCase(trx, row.case_id);
+      const before = row.kind === 'cash_refund' ? await refundedBefore(trx, customerId, money, row.id) : 0n;
+      if (needsApproval(row.kind, money, before, settings)) throw overLimit(settings);
     }
     const updated = await trx
       .updateTable('compensations')

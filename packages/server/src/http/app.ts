@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
-import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
@@ -33,6 +32,7 @@ import type { AppContext } from './context.ts';
 import { registerErrorHandler } from './errors.ts';
 import { registerStrictJson } from './json-body.ts';
 import { createLogger, QuietRequestLog } from './logging.ts';
+import { registerSecurityHeaders } from './security-headers.ts';
 
 const webDist = fileURLToPath(packageFile('../web/dist'));
 
@@ -51,16 +51,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   app.setSerializerCompiler(serializerCompiler);
   registerStrictJson(app);
   registerErrorHandler(app);
-  await app.register(fastifyHelmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-      },
-    },
-  });
+  await registerSecurityHeaders(app);
   await app.register(fastifyCookie);
   // Counted in the database: the sign-in limit holds across every server process on it.
   await app.register(fastifyRateLimit, { global: false, store: databaseRateLimitStore(ctx.db, ctx.now) });

@@ -15,7 +15,7 @@ import { requireLocalCaller } from '../local/local.routes.ts';
 import { CLI_ACTOR } from '../local/local.service.ts';
 import { importPrepared, importRecords } from './imports.service.ts';
 import { type ImportFormat, prepareCsvStream, prepareImport } from './records.ts';
-import { joinText, uploadText } from './upload-text.ts';
+import { isDeclaredPastLimit, joinText, tooLargeForImport, uploadText } from './upload-text.ts';
 
 /** A file of 100,000 bookings is about 15 MB. */
 export const IMPORT_BODY_LIMIT_BYTES = 64 * 1024 * 1024;
@@ -32,6 +32,12 @@ export function importsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.post(
       '/api/imports/:kind',
       {
+        // Runs after sign-in is checked and before a byte of the file is read.
+        onRequest: async (request) => {
+          if (isDeclaredPastLimit(request.headers['content-length'], IMPORT_BODY_LIMIT_BYTES)) {
+            throw tooLargeForImport(IMPORT_BODY_LIMIT_BYTES);
+          }
+        },
         schema: {
           tags: ['imports'],
           summary:

@@ -10,9 +10,8 @@ export async function* uploadText(
   declaredLength: string | undefined,
   limitBytes: number,
 ): AsyncGenerator<string> {
-  const tooLarge = () =>
-    new AppError('payload_too_large', `the file is larger than the import limit of ${megabytes(limitBytes)}`);
-  if (Number(declaredLength) > limitBytes) throw tooLarge();
+  const tooLarge = () => tooLargeForImport(limitBytes);
+  if (isDeclaredPastLimit(declaredLength, limitBytes)) throw tooLarge();
   const decoder = new TextDecoder('utf-8', { fatal: true });
   const decode = (chunk?: Uint8Array) => {
     try {
@@ -28,6 +27,17 @@ export async function* uploadText(
     yield decode(chunk);
   }
   yield decode();
+}
+
+export function isDeclaredPastLimit(declaredLength: string | undefined, limitBytes: number): boolean {
+  return Number(declaredLength) > limitBytes;
+}
+
+export function tooLargeForImport(limitBytes: number): AppError {
+  return new AppError(
+    'payload_too_large',
+    `the file is larger than the import limit of ${megabytes(limitBytes)}`,
+  );
 }
 
 /** The pieces as one text (an ICS calendar is read whole). */

@@ -86,7 +86,10 @@ export function localRoutes(ctx: AppContext): FastifyPluginAsyncZod {
 
 /** Refuses a caller that is not on the loopback interface or does not send server.json's secret. */
 export function requireLocalCaller(ctx: AppContext, request: FastifyRequest): void {
-  if (!LOOPBACK.has(request.socket.remoteAddress ?? '')) {
+  // A reverse proxy on this machine connects from loopback too; what it forwards came from elsewhere.
+  const isForwarded =
+    request.headers['x-forwarded-for'] !== undefined || request.headers.forwarded !== undefined;
+  if (!LOOPBACK.has(request.socket.remoteAddress ?? '') || isForwarded) {
     throw new AppError('forbidden', 'local routes answer only on the loopback interface');
   }
   const sent = request.headers[LOCAL_SECRET_HEADER];

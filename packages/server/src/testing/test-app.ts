@@ -55,13 +55,19 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** A real app on a fresh database, with an owner, a supervisor and an agent who can sign in. */
-export async function createTestApp(kind: 'pglite' | 'postgres' = 'pglite'): Promise<TestApp> {
+/**
+ * A real app on a fresh database, with an owner, a supervisor and an agent who can sign in; `env` adds
+ * settings as the environment would give them (`TRUST_PROXY` …).
+ */
+export async function createTestApp(
+  kind: 'pglite' | 'postgres' = 'pglite',
+  env: NodeJS.ProcessEnv = {},
+): Promise<TestApp> {
   const database = await openTestDatabase(kind);
   const clock = { now: new Date('2026-03-02T09:00:00Z') };
   const app = await buildApp({
     db: database.db,
-    config: loadConfig({ LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent' }),
+    config: loadConfig({ LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', ...env }),
     now: () => clock.now,
   });
   const users = {} as Record<Role, PublicUser>;

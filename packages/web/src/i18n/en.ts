@@ -16,7 +16,7 @@ export const en = {
     password: 'Password',
     submit: 'Sign in',
     failed: 'Wrong e-mail or password.',
-    tooMany: 'Too many attempts. Wait a minute and try again.',
+    tooMany: 'Too many attempts. Wait a few minutes and try again.',
   },
   level: { calm: 'calm', upset: 'upset', angry: 'angry', hostile: 'hostile' },
   flag: {

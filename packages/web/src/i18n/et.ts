@@ -17,7 +17,7 @@ export const et: Messages = {
     password: 'Parool',
     submit: 'Logi sisse',
     failed: 'Vale e-post või parool.',
-    tooMany: 'Liiga palju katseid. Oota minut ja proovi uuesti.',
+    tooMany: 'Liiga palju katseid. Oota mõni minut ja proovi uuesti.',
   },
   level: { calm: 'rahulik', upset: 'rahulolematu', angry: 'vihane', hostile: 'vaenulik' },
   flag: {

@@ -17,7 +17,7 @@ export const pl: Messages = {
     password: 'Hasło',
     submit: 'Zaloguj się',
     failed: 'Nieprawidłowy e-mail lub hasło.',
-    tooMany: 'Zbyt wiele prób. Odczekaj minutę i spróbuj ponownie.',
+    tooMany: 'Zbyt wiele prób. Odczekaj kilka minut i spróbuj ponownie.',
   },
   level: { calm: 'spokojny', upset: 'niezadowolony', angry: 'zdenerwowany', hostile: 'agresywny' },
   flag: {

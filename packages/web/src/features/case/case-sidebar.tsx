@@ -115,6 +115,13 @@ function CompensationLine({ caseId, c }: { caseId: string; c: CompensationRecord
   );
 }
 
+/** The case's cash refunds in `currency` that are not rejected: they count against the limit. */
+function cashRefunded(item: CaseDetail, currency: string): number {
+  return item.compensations
+    .filter((c) => c.kind === 'cash_refund' && c.currency === currency && c.status !== 'rejected')
+    .reduce((sum, c) => sum + (c.amount ?? 0), 0);
+}
+
 function CompensationForm({ item }: { item: CaseDetail }) {
   const { t } = useTranslation();
   const format = useFormat();
@@ -124,9 +131,10 @@ function CompensationForm({ item }: { item: CaseDetail }) {
   const [amount, setAmount] = useState<number | string>('');
   const [statutory, setStatutory] = useState(false);
   const policy = settings.data?.compensationPolicy;
+  // The server also counts the customer's other cases; this case's refunds are what the screen knows.
   const overLimit =
-    policy && kind === 'cash_refund' && !statutory && typeof amount === 'number'
-      ? amount > policy.cashRefundLimit
+    policy && kind === 'cash_refund' && typeof amount === 'number'
+      ? cashRefunded(item, policy.currency) + amount > policy.cashRefundLimit
       : false;
   return (
     <Paper withBorder p="xs">
