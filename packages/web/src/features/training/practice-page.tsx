@@ -61,7 +61,10 @@ function TraineeReply({
 function PracticeConversation({ session }: { session: TrainingSession }) {
   const { t } = useTranslation();
   return (
-    <Stack gap="sm" component="section" aria-label={t('training.conversation')}>
+    <Stack gap="sm" component="section" aria-labelledby="practice-conversation-title">
+      <Title order={2} size="h4" id="practice-conversation-title">
+        {t('training.conversation')}
+      </Title>
       {session.turns.map((turn, index) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: a session's turns only ever grow at the end
         <Stack key={index} gap="sm">

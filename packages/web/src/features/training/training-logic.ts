@@ -1,5 +1,5 @@
 import type { CoachContext, Lang } from '@calmdesk/analysis';
-import { type Analysis, analyzeMessage, COACH_RULES, ELEMENTS } from '@calmdesk/analysis/core';
+import { analyzeMessage, COACH_RULES, ELEMENTS } from '@calmdesk/analysis/core';
 import type {
   TrainingOutcome,
   TrainingSession,
@@ -66,22 +66,17 @@ export function groupSessions(sessions: readonly TrainingSessionSummary[]) {
 }
 
 /**
- * The context the live coach checks a practice reply in: the customer's messages so far, analysed in the
- * browser as a real case's inbound messages are on the server, in the scenario's language, signed by the
- * trainee.
+ * The context the live coach checks a practice reply in, as the server coaches it: the customer's message
+ * being answered, analysed in the scenario's language, and the trainee's name.
  */
 export function practiceCoachContext(
   session: Pick<TrainingSession, 'turns' | 'language'>,
   agentName: string | undefined,
 ): CoachContext {
-  const customer: Analysis[] = session.turns.map((turn) =>
-    analyzeMessage(turn.customer, { lang: session.language }),
-  );
-  const last = customer.at(-1);
+  const answering = session.turns.at(-1);
   return {
     lang: session.language,
-    customer: customer.slice(-3),
-    problems: last?.issues ?? 0,
+    customer: answering ? [analyzeMessage(answering.customer, { lang: session.language })] : [],
     ...(agentName ? { agentName } : {}),
   };
 }

@@ -4,20 +4,50 @@ import { Accordion, Badge, Group, Paper, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { angerChange, angerWord, skillOf } from './training-logic.ts';
 
-function SkillBadges({ codes, color, testId }: { codes: string[]; color: string; testId: string }) {
+/** One labelled row of skills, each by the coach's own name: "Had: Empathy, Next step". */
+function SkillRow({
+  label,
+  codes,
+  color,
+  testId,
+  plain = false,
+}: {
+  label: string;
+  codes: string[];
+  color: string;
+  testId: string;
+  plain?: boolean;
+}) {
   const { t } = useTranslation();
+  if (codes.length === 0) return null;
+  const name = (code: string) => {
+    const skill = skillOf(code);
+    return skill ? t(skill.key) : code;
+  };
   return (
-    <Group gap={6} data-testid={testId}>
-      {codes.map((code) => {
-        const skill = skillOf(code);
-        return (
+    <Group gap={6} wrap="wrap" data-testid={testId}>
+      <Text size="sm" c="dimmed">
+        {label}:
+      </Text>
+      {plain ? (
+        <Text size="sm">{codes.map(name).join(', ')}</Text>
+      ) : (
+        codes.map((code) => (
           <Badge key={code} color={color} variant="light" data-skill={code}>
-            {skill ? t(skill.key) : code}
+            {name(code)}
           </Badge>
-        );
-      })}
+        ))
+      )}
     </Group>
   );
+}
+
+/** Splits a turn's codes into the coach's two kinds: elements (good things) and findings (problems). */
+function byKind(codes: string[]) {
+  return {
+    elements: codes.filter((code) => skillOf(code)?.kind === 'element'),
+    findings: codes.filter((code) => skillOf(code)?.kind !== 'element'),
+  };
 }
 
 /** After a reply: how the customer took it, what worked and what did not (coach names), the model answer. */
@@ -32,6 +62,8 @@ export function TurnFeedback({
 }) {
   const { t } = useTranslation();
   const change = angerChange(turn.angerBefore, turn.angerAfter);
+  const worked = byKind(turn.worked);
+  const missed = byKind(turn.missed);
   const headingId = `feedback-${number}`;
   return (
     <Paper
@@ -65,7 +97,16 @@ export function TurnFeedback({
           {t('training.worked')}
         </Text>
         {turn.worked.length > 0 ? (
-          <SkillBadges codes={turn.worked} color="teal" testId="worked" />
+          <Stack gap={4}>
+            <SkillRow label={t('training.had')} codes={worked.elements} color="teal" testId="worked" />
+            <SkillRow
+              label={t('training.avoided')}
+              codes={worked.findings}
+              color="teal"
+              testId="avoided"
+              plain
+            />
+          </Stack>
         ) : (
           <Text size="sm" c="dimmed">
             {t('training.nothingWorked')}
@@ -75,7 +116,10 @@ export function TurnFeedback({
           {t('training.missed')}
         </Text>
         {turn.missed.length > 0 ? (
-          <SkillBadges codes={turn.missed} color="red" testId="missed" />
+          <Stack gap={4}>
+            <SkillRow label={t('training.found')} codes={missed.findings} color="red" testId="missed" />
+            <SkillRow label={t('training.lacking')} codes={missed.elements} color="orange" testId="lacking" />
+          </Stack>
         ) : (
           <Text size="sm" c="dimmed">
             {t('training.nothingMissed')}
