@@ -350,6 +350,24 @@ const EXPECTED: Shape = {
     created_at: ['timestamptz', false],
     finished_at: ['timestamptz', true],
   },
+  training_sessions: {
+    id: ['text', false],
+    user_id: ['text', false],
+    assigned_by: ['text', true],
+    scenario_id: ['text', false],
+    scenario_title: ['text', false],
+    language: ['text', false],
+    persona: ['text', false],
+    status: ['text', false],
+    state: ['text', true],
+    anger: ['int', false],
+    turns: ['jsonb', false],
+    score: ['int', true],
+    practise: ['jsonb', false],
+    created_at: ['timestamptz', false],
+    started_at: ['timestamptz', true],
+    ended_at: ['timestamptz', true],
+  },
 };
 
 const FAMILY: Record<string, Family> = {

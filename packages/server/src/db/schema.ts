@@ -3,6 +3,7 @@ import type {
   BoundaryLevel,
   CaseStatus,
   Channel,
+  ClientType,
   CompensationKind,
   ConnectionProblem,
   DeliveryProblem,
@@ -10,10 +11,14 @@ import type {
   EscalationReason,
   Fault,
   InteractionKind,
+  Lang,
   Level,
   MailProblem,
   NotificationKind,
   Role,
+  TrainingPractise,
+  TrainingStatus,
+  TrainingTurn,
 } from '@calmdesk/contracts';
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 
@@ -461,6 +466,28 @@ export interface JobsTable {
   finished_at: Timestamp | null;
 }
 
+export interface TrainingSessionsTable {
+  id: string;
+  user_id: string;
+  /** The supervisor or owner who assigned it; null when the person started it themselves. */
+  assigned_by: string | null;
+  scenario_id: string;
+  /** The scenario's title and persona as they were, so the history reads the same after a file changes. */
+  scenario_title: string;
+  language: Lang;
+  persona: ClientType;
+  status: TrainingStatus;
+  /** The scenario state whose message waits for a reply; set while active only. */
+  state: string | null;
+  anger: number;
+  turns: Json<TrainingTurn[]>;
+  score: number | null;
+  practise: Json<TrainingPractise[]>;
+  created_at: Timestamp;
+  started_at: Timestamp | null;
+  ended_at: Timestamp | null;
+}
+
 export interface Database {
   organisation: OrganisationTable;
   users: UsersTable;
@@ -484,6 +511,7 @@ export interface Database {
   notifications: NotificationsTable;
   rate_limits: RateLimitsTable;
   jobs: JobsTable;
+  training_sessions: TrainingSessionsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

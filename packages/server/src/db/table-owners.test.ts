@@ -31,6 +31,7 @@ const OWNERS: Record<keyof Database, string> = {
   notifications: 'notifications',
   rate_limits: 'auth',
   jobs: 'jobs',
+  training_sessions: 'training',
 };
 
 const SRC = join(import.meta.dirname, '..');

@@ -27,6 +27,7 @@ import { mailboxesRoutes } from '../mail/mailboxes.routes.ts';
 import { notificationsRoutes } from '../notifications/notifications.routes.ts';
 import { packageFile } from '../package-root.ts';
 import { profilesRoutes } from '../profiles/profiles.routes.ts';
+import { trainingRoutes } from '../training/training.routes.ts';
 import { usersRoutes } from '../users/users.routes.ts';
 import type { AppContext } from './context.ts';
 import { registerErrorHandler } from './errors.ts';
@@ -102,6 +103,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(mailboxesRoutes(ctx));
   await app.register(jobsRoutes(ctx));
   await app.register(notificationsRoutes(ctx));
+  await app.register(trainingRoutes(ctx));
   await app.register(liveRoutes(ctx));
   await app.register(engineRoutes());
   if (existsSync(webDist)) await serveWebApp(app);

@@ -13,6 +13,7 @@ import * as sla from './0011-sla.ts';
 import * as jobs from './0012-jobs.ts';
 import * as rateLimits from './0013-rate-limits.ts';
 import * as problemCodes from './0014-problem-codes.ts';
+import * as training from './0015-training.ts';
 
 /** Every migration, in order. Names never change once released: they are recorded in the database. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -30,4 +31,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0012-jobs': jobs,
   '0013-rate-limits': rateLimits,
   '0014-problem-codes': problemCodes,
+  '0015-training': training,
 };
