@@ -1,11 +1,16 @@
 import { analyzeMessage, coachReply } from '@calmdesk/analysis';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { coachContextFor, judgeReply, practiseOf, sessionScore } from './practice.ts';
 import type { ScenarioFile } from './scenario-format.ts';
 import { allScenarios, graphProblems, parseScenario } from './scenarios.ts';
 
 const SCENARIOS = allScenarios();
 const TRAINEE = 'Kim Trainee';
+
+// The engine compiles each language's matchers on first use: seconds on a busy machine, paid once here.
+beforeAll(() => {
+  for (const lang of ['pl', 'et', 'en'] as const) coachReply('Rozumiem. Saan aru. I understand.', { lang });
+}, 60_000);
 
 describe('the training scenarios', () => {
   it.each(['pl', 'et', 'en'] as const)(
@@ -117,6 +122,24 @@ describe('the practice engine', () => {
     expect(judged.turn.missed).toEqual(['blaming', 'next_step']);
     expect(judged.turn.angerAfter).toBe(4);
     expect(judged.turn.modelAnswer).toBe('I will check.');
+  });
+
+  it('loses the customer at once when the reply is hostile, whatever else it has', () => {
+    const judged = judgeReply(scenario, 'a', 'I will check it, you idiot.', TRAINEE);
+    expect(judged.next).toEqual({ ending: 'lost' });
+    expect(judged.turn.missed).toContain('hostility');
+    expect(judged.turn.angerAfter).toBe(5);
+  });
+
+  it('takes the partial branch when nothing is wrong but an expected element is missing', () => {
+    const withPartial = parseScenario(
+      JSON.stringify({ ...TINY, states: { ...TINY.states, a: { ...TINY.states.a, partial: 'escalated' } } }),
+      'tiny.yaml',
+    );
+    const judged = judgeReply(withPartial, 'a', 'Thank you for your message.', TRAINEE);
+    expect(judged.next).toEqual({ ending: 'escalated' });
+    expect(judged.turn.missed).toEqual(['next_step']);
+    expect(judged.turn.angerAfter).toBe(4);
   });
 
   it('gives the same turn for the same reply, every time', () => {
