@@ -12,9 +12,9 @@ export function AngerMeter({ anger, compact = false }: { anger: number; compact?
   const word = t(`training.anger.${angerWord(anger)}`);
   const valueText = t('training.angerValue', { word, value: anger, max: MAX });
   return (
-    <Group gap="xs" wrap="nowrap" data-testid="anger-meter" data-anger={anger}>
+    <Group gap="xs" wrap="wrap" data-testid="anger-meter" data-anger={anger}>
       {!compact && (
-        <Text size="sm" c="dimmed">
+        <Text size="sm" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
           {t('training.mood')}:
         </Text>
       )}
@@ -45,7 +45,7 @@ export function AngerMeter({ anger, compact = false }: { anger: number; compact?
           );
         })}
       </div>
-      <Text size="sm" fw={600} aria-hidden>
+      <Text size="sm" fw={600} aria-hidden style={{ whiteSpace: 'nowrap' }}>
         {word}
       </Text>
     </Group>

@@ -8,7 +8,7 @@ import { AngerMeter } from './anger-meter.tsx';
 import { PracticeReplyBox } from './practice-reply-box.tsx';
 import { SessionEnd } from './session-end.tsx';
 import { SessionStatusBadge } from './session-status-badge.tsx';
-import { answeredTurns, openTurn, practiceCoachContext } from './training-logic.ts';
+import { answeredTurns, openTurn, practiceCoachContext, unwrapLines } from './training-logic.ts';
 import { TurnFeedback } from './turn-feedback.tsx';
 import { useScenarios, useStartAssigned, useTrainingSession } from './use-training.ts';
 
@@ -23,7 +23,7 @@ function CustomerMessage({ turn, language }: { turn: TrainingTurn; language: Tra
         <AngerMeter anger={turn.angerBefore} compact />
       </Group>
       <Text lang={language} style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
-        {turn.customer}
+        {unwrapLines(turn.customer)}
       </Text>
     </Paper>
   );
@@ -147,7 +147,7 @@ function PracticeView({ session }: { session: TrainingSession }) {
         </Group>
         {situation && (
           <Text size="sm" lang={session.language} data-testid="situation">
-            {situation}
+            {unwrapLines(situation)}
           </Text>
         )}
         <AngerMeter anger={session.anger} />

@@ -18,7 +18,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AngerMeter } from './anger-meter.tsx';
 import { AssignDialog } from './assign-dialog.tsx';
-import { languagesFirst } from './training-logic.ts';
+import { languagesFirst, unwrapLines } from './training-logic.ts';
 import { useCreateTrainingSession, useScenarios } from './use-training.ts';
 
 function ScenarioCard({
@@ -51,15 +51,12 @@ function ScenarioCard({
           <Badge variant="light" color="blue">
             {t(`profile.type.${scenario.persona}`)}
           </Badge>
-          <Badge variant="outline" color="gray">
-            {t(`language.${scenario.language}`)}
-          </Badge>
           <Text size="xs" c="dimmed">
             {t('training.upTo', { count: scenario.turnsAtMost })}
           </Text>
         </Group>
         <Text size="sm" lang={scenario.language} style={{ flexGrow: 1 }}>
-          {scenario.situation}
+          {unwrapLines(scenario.situation)}
         </Text>
         <AngerMeter anger={scenario.startAnger} />
         {start.isError && <Alert color="red">{t('common.error', { message: start.error.message })}</Alert>}

@@ -9,6 +9,7 @@ import {
   openTurn,
   practiceCoachContext,
   skillOf,
+  unwrapLines,
 } from './training-logic.ts';
 
 const turn = (customer: string, reply: string | null, angerBefore = 3): TrainingTurn => ({
@@ -133,5 +134,24 @@ describe('practiceCoachContext', () => {
     expect(context.agentName).toBe('Anna Nowak');
     expect(context.customer?.map((a) => a.level)).toEqual([expect.stringMatching(/angry|hostile/)]);
     expect(context.customer?.[0]?.flags).toEqual(expect.arrayContaining(['insult', 'refund_demand']));
+  });
+});
+
+describe('unwrapLines', () => {
+  it('joins the lines an author wrapped inside a sentence, and keeps the sign-off on its own line', () => {
+    const model =
+      'Dzień dobry, Pani Karolino, rozumiem, że zadatek mógł Panią zaskoczyć – tym bardziej że jest Pani z nami od lat\n' +
+      'i bardzo to doceniamy. Sprawdzę wolne terminy,\nzanim zadzwonię.\nPozdrawiam, Ewa z recepcji, tel. 600 123 456\n';
+    expect(unwrapLines(model)).toBe(
+      'Dzień dobry, Pani Karolino, rozumiem, że zadatek mógł Panią zaskoczyć – tym bardziej że jest Pani z nami od lat ' +
+        'i bardzo to doceniamy. Sprawdzę wolne terminy, zanim zadzwonię.\nPozdrawiam, Ewa z recepcji, tel. 600 123 456',
+    );
+  });
+
+  it('keeps a greeting on its own line and a paragraph break as it is', () => {
+    expect(unwrapLines('Dzień dobry,\nPani Karolino, przepraszam.\n\nAnna')).toBe(
+      'Dzień dobry,\nPani Karolino, przepraszam.\n\nAnna',
+    );
+    expect(unwrapLines('Tere, Kadri!\nSaan aru')).toBe('Tere, Kadri!\nSaan aru');
   });
 });

@@ -28,6 +28,19 @@ export function angerChange(before: number, after: number | null): 'calmer' | 's
   return after < before ? 'calmer' : after > before ? 'angrier' : 'same';
 }
 
+/**
+ * A scenario's text as sentences: where its author wrapped a long line inside a sentence the break becomes
+ * a space; a break after a sentence's end, or after a greeting's comma before a capital ("Dzień dobry,"
+ * / "Pani Karolino"), stays, so a sign-off keeps its own line.
+ */
+export function unwrapLines(text: string): string {
+  return text.trim().replace(/(\S)[ \t]*\n(?=(\S))/g, (whole, before: string, after: string) => {
+    if ('.!?:…'.includes(before)) return whole;
+    if (before === ',' && after !== after.toLowerCase()) return whole;
+    return `${before} `;
+  });
+}
+
 export type SkillKind = 'element' | 'finding';
 
 /**

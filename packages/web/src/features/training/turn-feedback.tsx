@@ -2,7 +2,7 @@ import type { Lang } from '@calmdesk/analysis';
 import type { TrainingTurn } from '@calmdesk/contracts';
 import { Accordion, Badge, Group, Paper, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { angerChange, angerWord, skillOf } from './training-logic.ts';
+import { angerChange, angerWord, skillOf, unwrapLines } from './training-logic.ts';
 
 /** One labelled row of skills, each by the coach's own name: "Had: Empathy, Next step". */
 function SkillRow({
@@ -131,7 +131,7 @@ export function TurnFeedback({
               <Accordion.Control>{t('training.modelAnswer')}</Accordion.Control>
               <Accordion.Panel>
                 <Text size="sm" lang={language} style={{ whiteSpace: 'pre-wrap' }} data-testid="model-answer">
-                  {turn.modelAnswer}
+                  {unwrapLines(turn.modelAnswer)}
                 </Text>
               </Accordion.Panel>
             </Accordion.Item>
