@@ -231,6 +231,8 @@ describe.skipIf(!HAS_BROWSER)('training in Chromium', { timeout: 300_000 }, () =
       const end = page.getByTestId('session-end');
       await end.waitFor();
       expect(await end.getAttribute('data-outcome')).toBe('resolved');
+      // The reply box is gone; the keyboard carries on from the outcome.
+      await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('end-title');
       session = await apiGet<TrainingSession>(page, `/api/training/sessions/${id}`);
       expect(session.status).toBe('resolved');
       expect(await end.getByTestId('session-score').textContent()).toBe(

@@ -116,6 +116,8 @@ function PracticeView({ session }: { session: TrainingSession }) {
     if (answered <= before.answered) return;
     if (session.status !== 'active') {
       endRef.current?.scrollIntoView({ block: 'start' });
+      // The reply box is gone: keyboard and screen-reader users carry on from the outcome.
+      endRef.current?.querySelector<HTMLElement>('#end-title')?.focus({ preventScroll: true });
       setAnnouncement(t(`training.outcome.${session.status}.title`));
     } else {
       const feedback = document.querySelectorAll('[data-testid="turn-feedback"]');

@@ -27,7 +27,7 @@ export function SessionEnd({ session, isMine }: { session: TrainingSession; isMi
       style={{ borderColor: `var(--mantine-color-${OUTCOME_COLORS[outcome]}-6)`, borderWidth: 2 }}
     >
       <Stack gap="sm">
-        <Title order={2} size="h4" id="end-title">
+        <Title order={2} size="h4" id="end-title" tabIndex={-1}>
           {t(`training.outcome.${outcome}.title`)}
         </Title>
         <Text>{t(`training.outcome.${outcome}.text`)}</Text>
