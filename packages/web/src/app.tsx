@@ -46,10 +46,15 @@ function useNavItems(role: string): NavItem[] {
   const items: NavItem[] = [
     { to: '/', label: t('nav.inbox'), active: leaf === '/' || leaf === '/cases/$id' },
     { to: '/cases/new', label: t('nav.newCase'), active: leaf === '/cases/new' },
+    {
+      to: '/training',
+      label: t('nav.training'),
+      active: leaf === '/training' || leaf === '/training/$id',
+    },
     { to: '/settings', label: t('nav.settings'), active: leaf === '/settings' },
   ];
   if (role === 'supervisor' || role === 'owner') {
-    items.splice(2, 0, { to: '/analytics', label: t('nav.analytics'), active: leaf === '/analytics' });
+    items.splice(3, 0, { to: '/analytics', label: t('nav.analytics'), active: leaf === '/analytics' });
   }
   return items;
 }

@@ -2,6 +2,7 @@ import { QueryClient } from '@tanstack/react-query';
 import { createMemoryHistory } from '@tanstack/react-router';
 import { describe, expect, it } from 'vitest';
 import { createAppRouter } from './router.ts';
+import { validateTrainingSearch } from './routes.tsx';
 
 /**
  * Loads an address the way the browser would, without rendering: the screen it reached, its params, and
@@ -18,7 +19,7 @@ async function open(path: string) {
 
 describe('the route tree', () => {
   it('keeps every screen at the address it always had', async () => {
-    for (const path of ['/', '/sign-in', '/cases/new', '/settings', '/analytics']) {
+    for (const path of ['/', '/sign-in', '/cases/new', '/settings', '/analytics', '/training']) {
       expect(await open(path)).toMatchObject({ screen: path, notFound: false });
     }
   });
@@ -26,6 +27,13 @@ describe('the route tree', () => {
   it('prefers the literal /cases/new over the /cases/$id pattern and decodes the id', async () => {
     expect(await open('/cases/42')).toMatchObject({ screen: '/cases/$id', params: { id: '42' } });
     expect(await open('/customers/a%20b')).toMatchObject({ screen: '/customers/$id', params: { id: 'a b' } });
+  });
+
+  it('opens a practice session at its own address, and keeps only the training tabs it knows', async () => {
+    expect(await open('/training/s1')).toMatchObject({ screen: '/training/$id', params: { id: 's1' } });
+    expect(validateTrainingSearch({ tab: 'history', user: 'u2' })).toEqual({ tab: 'history', user: 'u2' });
+    expect(validateTrainingSearch({ tab: 'team', user: 'u2' })).toEqual({ tab: 'team' });
+    expect(validateTrainingSearch({ tab: 'exam' })).toEqual({});
   });
 
   it('marks an unknown address not found instead of showing the inbox', async () => {

@@ -69,6 +69,28 @@ const analyticsRoute = createRoute({ getParentRoute: () => rootRoute, path: '/an
   import('./screens/analytics.lazy.tsx').then((m) => m.Route),
 );
 
+/** `?tab=history` (with `&user=` for someone else's) or `?tab=team`; anything else is the scenarios. */
+export interface TrainingSearch {
+  tab?: 'history' | 'team';
+  user?: string;
+}
+
+export function validateTrainingSearch(search: Record<string, unknown>): TrainingSearch {
+  const tab = search.tab === 'history' || search.tab === 'team' ? search.tab : undefined;
+  const user = tab === 'history' && typeof search.user === 'string' && search.user ? search.user : undefined;
+  return { ...(tab ? { tab } : {}), ...(user ? { user } : {}) };
+}
+
+const trainingRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/training',
+  validateSearch: validateTrainingSearch,
+}).lazy(() => import('./screens/training.lazy.tsx').then((m) => m.Route));
+
+const trainingSessionRoute = createRoute({ getParentRoute: () => rootRoute, path: '/training/$id' }).lazy(
+  () => import('./screens/training-session.lazy.tsx').then((m) => m.Route),
+);
+
 export const routeTree = rootRoute.addChildren([
   inboxRoute,
   signInRoute,
@@ -77,4 +99,6 @@ export const routeTree = rootRoute.addChildren([
   customerRoute,
   settingsRoute,
   analyticsRoute,
+  trainingRoute,
+  trainingSessionRoute,
 ]);

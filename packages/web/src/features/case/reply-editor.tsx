@@ -43,35 +43,18 @@ export function applySuggestion(draft: string, finding: Finding): string {
 
 const SEVERITY_COLOR = { block: 'red', warn: 'orange', hint: 'blue' } as const;
 
-interface ReplyEditorProps {
+interface CoachFeedbackProps {
+  coaching: Coaching;
+  ms: number;
   draft: string;
   onDraftChange: (draft: string) => void;
-  context: CoachContext;
-  canOverride: boolean;
-  sending: boolean;
-  sendError: unknown;
-  onSend: (override: boolean) => void;
-  onNote: () => void;
 }
 
-export function ReplyEditor(props: ReplyEditorProps) {
-  const { draft, onDraftChange, context, canOverride, sending, sendError, onSend, onNote } = props;
+/** The live coach under a reply box: score, checklist, findings with their suggestions, advice. */
+export function CoachFeedback({ coaching, ms, draft, onDraftChange }: CoachFeedbackProps) {
   const { t } = useTranslation();
-  const { coaching, ms } = useLiveCoaching(draft, context);
-  const blocked = coaching.findings.some((f) => f.severity === 'block');
-  const refused = sendError instanceof ApiError && sendError.code === 'coaching_blocked';
   return (
-    <Stack gap="sm" data-coach-ms={ms.toFixed(2)}>
-      <Title order={2} size="h4">
-        {t('case.reply')}
-      </Title>
-      <CoachedTextarea
-        label={t('case.reply')}
-        value={draft}
-        onChange={onDraftChange}
-        findings={coaching.findings}
-        placeholder={t('case.draftPlaceholder')}
-      />
+    <Stack gap="sm">
       <Group gap="md" align="flex-start" wrap="wrap">
         <Paper withBorder p="xs" miw={160}>
           <Text size="sm" fw={600}>
@@ -170,6 +153,40 @@ export function ReplyEditor(props: ReplyEditorProps) {
           ))}
         </Stack>
       )}
+    </Stack>
+  );
+}
+
+interface ReplyEditorProps {
+  draft: string;
+  onDraftChange: (draft: string) => void;
+  context: CoachContext;
+  canOverride: boolean;
+  sending: boolean;
+  sendError: unknown;
+  onSend: (override: boolean) => void;
+  onNote: () => void;
+}
+
+export function ReplyEditor(props: ReplyEditorProps) {
+  const { draft, onDraftChange, context, canOverride, sending, sendError, onSend, onNote } = props;
+  const { t } = useTranslation();
+  const { coaching, ms } = useLiveCoaching(draft, context);
+  const blocked = coaching.findings.some((f) => f.severity === 'block');
+  const refused = sendError instanceof ApiError && sendError.code === 'coaching_blocked';
+  return (
+    <Stack gap="sm" data-coach-ms={ms.toFixed(2)}>
+      <Title order={2} size="h4">
+        {t('case.reply')}
+      </Title>
+      <CoachedTextarea
+        label={t('case.reply')}
+        value={draft}
+        onChange={onDraftChange}
+        findings={coaching.findings}
+        placeholder={t('case.draftPlaceholder')}
+      />
+      <CoachFeedback coaching={coaching} ms={ms} draft={draft} onDraftChange={onDraftChange} />
       {(refused || (blocked && !canOverride)) && <Alert color="red">{t('case.blocked')}</Alert>}
       {sendError instanceof Error && !refused && (
         <Alert color="red">{t('case.sendFailed', { message: sendError.message })}</Alert>
