@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { TrainingScenarioList, TrainingSession } from '@calmdesk/contracts';
-import { hasPart } from '@calmdesk/server/testing';
+import { hasPart, PLAY_THROUGHS } from '@calmdesk/server/testing';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { en } from '../src/i18n/en.ts';
@@ -255,6 +255,36 @@ describe.skipIf(!HAS_BROWSER)('training in Chromium', { timeout: 300_000 }, () =
         words.training.scoreOf.replace('{{score}}', String(session.score)),
       );
       await checkScreen(page, `training-history-${language}`);
+    },
+  );
+
+  /**
+   * Every kind of scenario played to its end on the practice screen, each in one language (the three
+   * in turn), with the replies the API play-throughs use for its good path.
+   */
+  const OTHER_KINDS = Object.keys(PLAY_THROUGHS)
+    .map((id) => id.slice(3))
+    .filter((kind, i, all) => kind !== 'late-cancels' && all.indexOf(kind) === i)
+    .sort();
+  it.each(OTHER_KINDS.map((kind, i) => [kind, (['et', 'en', 'pl'] as const)[i % 3] as Language] as const))(
+    'plays the %s scenario in %s on the practice screen to a resolved ending',
+    async (kind, language) => {
+      const words = LANGUAGES[language];
+      const id = `${language}-${kind}`;
+      const replies = PLAY_THROUGHS[id]?.good ?? [];
+      expect(replies.length).toBeGreaterThan(0);
+      const page = await signedIn('agent@salon.test', language);
+      await openTraining(page, language);
+      const card = page.getByRole('article', { name: await scenarioTitle(page, id) });
+      await card.getByRole('button', { name: words.training.start }).click();
+      await page.getByTestId('customer-message').first().waitFor();
+      for (const reply of replies) await sendReply(page, language, reply);
+      const end = page.getByTestId('session-end');
+      await end.waitFor();
+      expect(await end.getAttribute('data-outcome')).toBe('resolved');
+      const session = await apiGet<TrainingSession>(page, `/api/training/sessions/${sessionIdOf(page)}`);
+      expect(session).toMatchObject({ scenarioId: id, status: 'resolved' });
+      expect(session.turns.filter((turn) => turn.reply !== null)).toHaveLength(replies.length);
     },
   );
 

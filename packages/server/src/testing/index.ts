@@ -36,6 +36,7 @@ export {
 export { parseMail } from '../mail/parse-mail.ts';
 export { type RunningServer, startServer } from '../server.ts';
 export { DEFAULT_SETTINGS, saveSettings } from '../settings/settings.service.ts';
+export { PLAY_THROUGHS, type PlayThrough } from '../training/play-throughs.test-helper.ts';
 export { addUser, type PublicUser } from '../users/users.service.ts';
 // Test support.
 export { type Dovecot, findDovecot, startDovecot } from './dovecot.ts';
