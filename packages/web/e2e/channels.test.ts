@@ -1,25 +1,15 @@
 import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { freePort, hasPart } from '@calmdesk/server/testing';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { en } from '../src/i18n/en.ts';
-import { et } from '../src/i18n/et.ts';
 import { pl } from '../src/i18n/pl.ts';
-import { launchChromium, seriousViolations } from './browser.ts';
+import { launchChromium } from './browser.ts';
+import { checkScreen, LANGUAGES, type Language, SCREENSHOTS } from './screens.ts';
 import { type E2eServer, type MailSeed, PASSWORD, seedMail, startE2eServer } from './server.ts';
 
 /** The e-mail channel in Chromium: the mailboxes in the settings, and a case's mail files and deliveries. */
 
 const HAS_BROWSER = await hasPart('browser');
-const SCREENSHOTS = fileURLToPath(new URL('../../../screenshots/', import.meta.url));
-const LANGUAGES = { pl, et, en } as const;
-type Language = keyof typeof LANGUAGES;
-const WIDTHS = [
-  { name: '1280', width: 1280, height: 800 },
-  { name: '390', width: 390, height: 844 },
-] as const;
-
 /** CalmDesk's own English reasons (kept for the API and the logs), which a Polish or Estonian screen never shows. */
 const ENGLISH_REASONS =
   /host unreachable|no sender address|could not process|refused the mail|SMTP server:|bounced:/;
@@ -27,31 +17,6 @@ const ENGLISH_REASONS =
 let app: E2eServer;
 let browser: Browser;
 let seed: MailSeed;
-
-/** At both widths: no serious axe violation, no sideways scrolling, a full-page screenshot. */
-async function checkScreen(page: Page, screen: string): Promise<void> {
-  for (const size of WIDTHS) {
-    await page.setViewportSize({ width: size.width, height: size.height });
-    await page.mouse.move(0, 0);
-    await page.waitForFunction(
-      () =>
-        !document.querySelector('[role="tooltip"]') &&
-        document
-          .getAnimations()
-          .every(
-            (a) =>
-              a.playState !== 'running' || a.effect?.getComputedTiming().endTime === Number.POSITIVE_INFINITY,
-          ),
-    );
-    await page.screenshot({ path: `${SCREENSHOTS}${screen}-${size.name}.png`, fullPage: true });
-    expect(await seriousViolations(page)).toEqual([]);
-    const overflow = await page.evaluate(
-      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-    );
-    expect(overflow, `${screen} scrolls sideways at ${size.name}px`).toBeLessThanOrEqual(1);
-  }
-  await page.setViewportSize({ width: 1280, height: 800 });
-}
 
 /** A page signed in as the owner, its interface in `language`. */
 async function ownerPage(language: Language): Promise<Page> {

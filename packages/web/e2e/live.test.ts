@@ -1,52 +1,22 @@
 import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { addMailbox, hasPart, processMail, storeRawMail } from '@calmdesk/server/testing';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { en } from '../src/i18n/en.ts';
-import { et } from '../src/i18n/et.ts';
 import { pl } from '../src/i18n/pl.ts';
 import { launchChromium, seriousViolations } from './browser.ts';
-import { type E2eServer, PASSWORD, startE2eServer } from './server.ts';
+import { LANGUAGES, type Language, SCREENSHOTS, staffPages } from './screens.ts';
+import { type E2eServer, startE2eServer } from './server.ts';
 
 /** Live screens in Chromium: two staff members, one inbox updating by itself, and who is replying. */
 
 const HAS_BROWSER = await hasPart('browser');
-const SCREENSHOTS = fileURLToPath(new URL('../../../screenshots/', import.meta.url));
-const LANGUAGES = { pl, et, en } as const;
-type Language = keyof typeof LANGUAGES;
-type StorageState = Awaited<ReturnType<BrowserContext['storageState']>>;
 
 let app: E2eServer;
 let browser: Browser;
 let mailboxId = '';
 let uid = 0;
-const contexts: BrowserContext[] = [];
-const signedIn = new Map<string, StorageState>();
-
-/** A page of that staff member in `language`, on the inbox; each signs in through the form once. */
-async function staffPage(email: string, language: Language): Promise<Page> {
-  const saved = signedIn.get(email);
-  const context = await browser.newContext({
-    locale: 'pl-PL',
-    viewport: { width: 1280, height: 800 },
-    ...(saved ? { storageState: saved } : {}),
-  });
-  context.setDefaultTimeout(20_000);
-  contexts.push(context);
-  await context.addInitScript((lang) => localStorage.setItem('calmdesk.language', lang), language);
-  const page = await context.newPage();
-  await page.goto(app.url);
-  const words = LANGUAGES[language];
-  if (!saved) {
-    await page.getByLabel(words.signIn.email).fill(email);
-    await page.locator('input[type="password"]').fill(PASSWORD);
-    await page.getByRole('button', { name: words.signIn.submit }).click();
-  }
-  await page.getByRole('heading', { name: words.inbox.title, level: 1 }).waitFor();
-  if (!saved) signedIn.set(email, await context.storageState());
-  return page;
-}
+const staff = staffPages(() => ({ browser, url: app.url }));
+const staffPage = (email: string, language: Language) => staff.open(email, language);
 
 /** A customer's mail is taken, as the mailbox reader does it: a new case, or a reply to one. */
 async function mailArrives(subject: string, body: string): Promise<string> {
@@ -103,7 +73,7 @@ describe.skipIf(!HAS_BROWSER)('live screens in Chromium', { timeout: 180_000 }, 
   }, 180_000);
 
   afterEach(async () => {
-    await Promise.all(contexts.splice(0).map((context) => context.close()));
+    await staff.close();
   });
 
   afterAll(async () => {

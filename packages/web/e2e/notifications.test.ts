@@ -1,71 +1,25 @@
 import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { NOTIFICATION_KINDS } from '@calmdesk/contracts/enums';
 import { type Db, hasPart, newId } from '@calmdesk/server/testing';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { en } from '../src/i18n/en.ts';
 import { et } from '../src/i18n/et.ts';
 import { pl } from '../src/i18n/pl.ts';
 import { launchChromium, seriousViolations } from './browser.ts';
-import { type E2eServer, PASSWORD, seedCase, startE2eServer } from './server.ts';
+import { LANGUAGES, type Language, SCREENSHOTS, settled, staffPages, WIDTHS } from './screens.ts';
+import { type E2eServer, seedCase, startE2eServer } from './server.ts';
 
 /** The bell, the e-mail notification choices and the supervisors' queue of escalated cases, in Chromium. */
 
 const HAS_BROWSER = await hasPart('browser');
-const SCREENSHOTS = fileURLToPath(new URL('../../../screenshots/', import.meta.url));
-const LANGUAGES = { pl, et, en } as const;
-type Language = keyof typeof LANGUAGES;
-const WIDTHS = [
-  { name: '1280', width: 1280, height: 800 },
-  { name: '390', width: 390, height: 844 },
-] as const;
-
 let app: E2eServer;
 let browser: Browser;
-const openContexts: BrowserContext[] = [];
-type StorageState = Awaited<ReturnType<BrowserContext['storageState']>>;
-const signedInStates = new Map<string, StorageState>();
+const staff = staffPages(() => ({ browser, url: app.url }));
+const signedIn = (email: string, language: Language = 'pl') => staff.open(email, language);
 
 const bellName = (language: Language, count: number) =>
   LANGUAGES[language].notifications.bell.replace('{{count}}', String(count));
-
-async function settled(page: Page): Promise<void> {
-  await page.waitForFunction(() =>
-    document
-      .getAnimations()
-      .every(
-        (a) =>
-          a.playState !== 'running' || a.effect?.getComputedTiming().endTime === Number.POSITIVE_INFINITY,
-      ),
-  );
-}
-
-/** A page in its own context, its interface in `language`, signed in as that staff member (the form once). */
-async function signedIn(email: string, language: Language = 'pl'): Promise<Page> {
-  const saved = signedInStates.get(email);
-  const context = await browser.newContext({
-    locale: 'pl-PL',
-    timezoneId: 'Europe/Warsaw',
-    viewport: { width: 1280, height: 800 },
-    ...(saved ? { storageState: saved } : {}),
-  });
-  context.setDefaultTimeout(20_000);
-  openContexts.push(context);
-  await context.addInitScript((lang) => localStorage.setItem('calmdesk.language', lang), language);
-  const page = await context.newPage();
-  await page.goto(app.url);
-  const words = LANGUAGES[language];
-  if (!saved) {
-    // Sign-in is limited to 10 a minute per address: the form once, then the cookies it left.
-    await page.getByLabel(words.signIn.email).fill(email);
-    await page.locator('input[type="password"]').fill(PASSWORD);
-    await page.getByRole('button', { name: words.signIn.submit }).click();
-    await page.getByRole('heading', { name: words.inbox.title, level: 1 }).waitFor();
-    signedInStates.set(email, await context.storageState());
-  } else await page.getByRole('heading', { name: words.inbox.title, level: 1 }).waitFor();
-  return page;
-}
 
 const unreadOf = (page: Page) =>
   page.evaluate(() =>
@@ -154,7 +108,7 @@ describe.skipIf(!HAS_BROWSER)('notifications in Chromium', { timeout: 180_000 },
   }, 180_000);
 
   afterEach(async () => {
-    await Promise.all(openContexts.splice(0).map((context) => context.close()));
+    await staff.close();
   });
 
   afterAll(async () => {

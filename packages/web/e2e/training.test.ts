@@ -1,26 +1,16 @@
 import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { TrainingScenarioList, TrainingSession } from '@calmdesk/contracts';
 import { hasPart, PLAY_THROUGHS } from '@calmdesk/server/testing';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { en } from '../src/i18n/en.ts';
-import { et } from '../src/i18n/et.ts';
 import { pl } from '../src/i18n/pl.ts';
-import { launchChromium, seriousViolations } from './browser.ts';
-import { type E2eServer, PASSWORD, startE2eServer } from './server.ts';
+import { launchChromium } from './browser.ts';
+import { checkScreen, LANGUAGES, type Language, SCREENSHOTS, staffPages } from './screens.ts';
+import { type E2eServer, startE2eServer } from './server.ts';
 
 /** Training in Chromium: scenarios, a practice played to its end in each language, assigning, progress. */
 
 const HAS_BROWSER = await hasPart('browser');
-const SCREENSHOTS = fileURLToPath(new URL('../../../screenshots/', import.meta.url));
-const LANGUAGES = { pl, et, en } as const;
-type Language = keyof typeof LANGUAGES;
-const WIDTHS = [
-  { name: '1280', width: 1280, height: 800 },
-  { name: '390', width: 390, height: 844 },
-] as const;
-
 /**
  * The scenario each language plays: a regular who cancels late again and has just heard of the new
  * deposit. The replies are what a trainee who listens would write: understanding, what happens next,
@@ -58,66 +48,8 @@ const BAD_PLAY_PL = [
 
 let app: E2eServer;
 let browser: Browser;
-const openContexts: BrowserContext[] = [];
-type StorageState = Awaited<ReturnType<BrowserContext['storageState']>>;
-const signedInStates = new Map<string, StorageState>();
-
-async function settled(page: Page): Promise<void> {
-  await page.waitForFunction(
-    () =>
-      !document.querySelector('[role="tooltip"]') &&
-      document
-        .getAnimations()
-        .every(
-          (a) =>
-            a.playState !== 'running' || a.effect?.getComputedTiming().endTime === Number.POSITIVE_INFINITY,
-        ),
-  );
-}
-
-/** At both widths: no serious axe violation, no sideways scrolling, a full-page screenshot. */
-async function checkScreen(page: Page, screen: string): Promise<void> {
-  for (const size of WIDTHS) {
-    await page.setViewportSize({ width: size.width, height: size.height });
-    await page.mouse.move(0, 0);
-    // A full-page picture of a scrolled page draws the fixed header across its middle.
-    await page.evaluate(() => window.scrollTo(0, 0));
-    await settled(page);
-    await page.screenshot({ path: `${SCREENSHOTS}${screen}-${size.name}.png`, fullPage: true });
-    expect(await seriousViolations(page), `${screen} at ${size.name}px`).toEqual([]);
-    const overflow = await page.evaluate(
-      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-    );
-    expect(overflow, `${screen} scrolls sideways at ${size.name}px`).toBeLessThanOrEqual(1);
-  }
-  await page.setViewportSize({ width: 1280, height: 800 });
-}
-
-/** A page in its own context, its interface in `language`, signed in as that staff member (the form once). */
-async function signedIn(email: string, language: Language): Promise<Page> {
-  const saved = signedInStates.get(email);
-  const context = await browser.newContext({
-    locale: 'pl-PL',
-    timezoneId: 'Europe/Warsaw',
-    viewport: { width: 1280, height: 800 },
-    ...(saved ? { storageState: saved } : {}),
-  });
-  context.setDefaultTimeout(30_000);
-  openContexts.push(context);
-  await context.addInitScript((lang) => localStorage.setItem('calmdesk.language', lang), language);
-  const page = await context.newPage();
-  await page.goto(app.url);
-  const words = LANGUAGES[language];
-  if (!saved) {
-    // Sign-in is limited to 10 a minute per address: the form once, then the cookies it left.
-    await page.getByLabel(words.signIn.email).fill(email);
-    await page.locator('input[type="password"]').fill(PASSWORD);
-    await page.getByRole('button', { name: words.signIn.submit }).click();
-  }
-  await page.getByRole('heading', { name: words.inbox.title, level: 1 }).waitFor();
-  if (!saved) signedInStates.set(email, await context.storageState());
-  return page;
-}
+const staff = staffPages(() => ({ browser, url: app.url }));
+const signedIn = (email: string, language: Language) => staff.open(email, language);
 
 /** Opens Training from the navigation, as a person would. */
 async function openTraining(page: Page, language: Language): Promise<void> {
@@ -159,7 +91,7 @@ describe.skipIf(!HAS_BROWSER)('training in Chromium', { timeout: 300_000 }, () =
   }, 400_000);
 
   afterEach(async () => {
-    await Promise.all(openContexts.splice(0).map((context) => context.close()));
+    await staff.close();
   });
 
   afterAll(async () => {
