@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../db/database.ts';
 import { serverFilePath } from '../local/server-file.ts';
+import { countEntries, looseEntries } from '../db/file-modes.test-helper.ts';
 import {
   runEmbeddedCli as cli,
   serveFolderDuringTests,
@@ -49,6 +50,9 @@ describe('calmdesk user add, token create and verify-log', () => {
     const verified = await cli('verify-log', '--data', data);
     expect(verified).toMatchObject({ code: 0 });
     expect(verified.stdout).toContain('checked 0 cases');
+    // Every file of the embedded database is the owner's alone (PGlite writes them 0666 by itself).
+    expect(countEntries(data)).toBeGreaterThan(1000);
+    expect(looseEntries(data)).toEqual([]);
   }, 60_000);
 
   it('answers bad input with exit code 2 naming what was wrong', async () => {
@@ -127,6 +131,8 @@ describe('calmdesk user add, token create and verify-log', () => {
     it('removes server.json on close; verify-log then finds a tampered entry itself', async () => {
       await served.server.close();
       expect(() => statSync(serverFilePath(served.data))).toThrow();
+      expect(countEntries(served.data)).toBeGreaterThan(1000);
+      expect(looseEntries(served.data)).toEqual([]);
       const database = await openDatabase({ dataDir: served.data });
       let tampered: { case_id: string; seq: number };
       try {
