@@ -44,6 +44,18 @@ describe('calmdesk user add, token create and verify-log', () => {
     );
     expect(again.code).toBe(1);
     expect(again.stderr).toContain('exists already');
+    const disabled = await cli('user', 'disable', '--email', 'ewa@example.test', '--data', data);
+    expect(disabled).toMatchObject({ code: 0, stderr: '' });
+    expect(disabled.stdout).toContain('disabled ewa@example.test');
+    const enabled = await cli('user', 'enable', '--email', 'EWA@example.test', '--data', data);
+    expect(enabled.stdout).toContain('enabled ewa@example.test');
+    const reset = await cli('user', 'password', '--email', 'ewa@example.test', '--data', data);
+    expect(reset.code).toBe(0);
+    expect(reset.stdout.trim()).toMatch(/^[\w-]{20}$/);
+    expect(reset.stderr).toContain('one-time password');
+    const unknown = await cli('user', 'disable', '--email', 'nobody@example.test', '--data', data);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('no staff member has the e-mail nobody@example.test');
     const token = await cli('token', 'create', '--role', 'agent', '--label', 'import', '--data', data);
     expect(token.code).toBe(0);
     expect(token.stdout.trim()).toMatch(/^cd_[\w-]{40,}$/);
@@ -62,7 +74,11 @@ describe('calmdesk user add, token create and verify-log', () => {
       [['user', 'add', '--email', 'not-an-email', '--password', 'long-enough-pass', '--role', 'agent'], '--email'],
       [['user', 'add', '--email', 'a@example.test', '--password', 'short', '--role', 'agent'], '--password'],
       [['user', 'add', '--email', 'a@example.test', '--role', 'agent'], '--password is required'],
+      [['user', 'add', '--email', 'a@example.test', '--password', 'qwerty123456', '--role', 'agent'], '--password'],
       [['user', 'remove'], "unknown subcommand 'remove'"],
+      [['user', 'disable'], '--email is required'],
+      [['user', 'disable', '--email', 'a@example.test', '--password', 'x'], '--password'],
+      [['user', 'password', '--email', 'a@example.test', '--password', 'short'], '--password'],
       [['token', 'create'], '--role is required'],
       [['token', 'create', '--role', 'agent', '--colour', 'red'], '--colour'],
       [['verify-log', '--fast'], '--fast'],

@@ -73,6 +73,14 @@ function presentStaffMember(
   return { ...presentUser(row), disabledAt: row.disabled_at?.toISOString() ?? null };
 }
 
+/** The id of the staff member with this e-mail address, for the CLI, which names people by e-mail. */
+export async function userIdByEmail(db: Db, email: string): Promise<string> {
+  const normalised = normaliseEmail(email);
+  const row = await db.selectFrom('users').select('id').where('email', '=', normalised).executeTakeFirst();
+  if (!row) throw new AppError('not_found', `no staff member has the e-mail ${normalised}`, 'email');
+  return row.id;
+}
+
 /** Every staff member, disabled ones too (owner), for managing their accounts. */
 export async function listStaff(db: Db, actor: Actor): Promise<StaffMember[]> {
   requireRole(actor, 'owner', 'list disabled staff');
