@@ -2,8 +2,8 @@ import { statSync } from 'node:fs';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../db/database.ts';
-import { serverFilePath } from '../local/server-file.ts';
 import { countEntries, looseEntries } from '../db/file-modes.test-helper.ts';
+import { serverFilePath } from '../local/server-file.ts';
 import {
   runEmbeddedCli as cli,
   serveFolderDuringTests,
@@ -70,11 +70,20 @@ describe('calmdesk user add, token create and verify-log', () => {
   it('answers bad input with exit code 2 naming what was wrong', async () => {
     const data = inTemp('never-created');
     const cases: Array<[string[], string]> = [
-      [['user', 'add', '--email', 'a@example.test', '--password', 'long-enough-pass', '--role', 'boss'], '--role'],
-      [['user', 'add', '--email', 'not-an-email', '--password', 'long-enough-pass', '--role', 'agent'], '--email'],
+      [
+        ['user', 'add', '--email', 'a@example.test', '--password', 'long-enough-pass', '--role', 'boss'],
+        '--role',
+      ],
+      [
+        ['user', 'add', '--email', 'not-an-email', '--password', 'long-enough-pass', '--role', 'agent'],
+        '--email',
+      ],
       [['user', 'add', '--email', 'a@example.test', '--password', 'short', '--role', 'agent'], '--password'],
       [['user', 'add', '--email', 'a@example.test', '--role', 'agent'], '--password is required'],
-      [['user', 'add', '--email', 'a@example.test', '--password', 'qwerty123456', '--role', 'agent'], '--password'],
+      [
+        ['user', 'add', '--email', 'a@example.test', '--password', 'qwerty123456', '--role', 'agent'],
+        '--password',
+      ],
       [['user', 'remove'], "unknown subcommand 'remove'"],
       [['user', 'disable'], '--email is required'],
       [['user', 'disable', '--email', 'a@example.test', '--password', 'x'], '--password'],

@@ -47,7 +47,8 @@ export const userCommand: Command = {
     const parsed = parseSubcommandArgs(args, SUBCOMMANDS, USAGE, options, io.stdout);
     if (parsed === undefined) return 0;
     const values = parsed.values as Values;
-    const required = parsed.subcommand === 'add' ? (['email', 'password', 'role'] as const) : (['email'] as const);
+    const required =
+      parsed.subcommand === 'add' ? (['email', 'password', 'role'] as const) : (['email'] as const);
     for (const option of required) {
       if (values[option] === undefined) throw new UsageError(`--${option} is required\n${USAGE}`);
     }

@@ -54,7 +54,11 @@ export function localRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       '/api/local/users/disabled',
       {
         config,
-        schema: { hide: true, body: LocalUserDisabledSchema, response: withErrors({ 200: StaffMemberSchema }) },
+        schema: {
+          hide: true,
+          body: LocalUserDisabledSchema,
+          response: withErrors({ 200: StaffMemberSchema }),
+        },
       },
       async (request) => setUserDisabledAsCli(ctx.db, request.body),
     );

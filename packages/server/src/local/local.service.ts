@@ -32,6 +32,8 @@ export {
   LocalTokenSchema,
   LocalUserDisabledSchema,
 } from '@calmdesk/contracts';
+// The CLI refuses a common password as bad usage, before it opens the database.
+export { isCommonPassword } from '../auth/password-rule.ts';
 export type {
   CreatedToken,
   LocalPasswordReset,
@@ -47,9 +49,6 @@ export type {
 /** Whoever runs the `calmdesk` CLI on this machine owns the data folder, so it acts as an owner. */
 // The CLI's `user add` checks its input with the same schema the route uses.
 export { LocalUserSchema };
-
-// The CLI refuses a common password as bad usage, before it opens the database.
-export { isCommonPassword } from '../auth/password-rule.ts';
 
 export const CLI_ACTOR: Actor = { kind: 'cli', role: 'owner' };
 

@@ -29,7 +29,12 @@ describe.each(TEST_DATABASES)('managing staff accounts on %s', (kind) => {
   async function addAgent(password = 'a-good-long-password') {
     serial += 1;
     const email = `leaver${serial}@example.test`;
-    const user = await addUser(t.database.db, CLI_ACTOR, { name: `Leaver ${serial}`, email, password, role: 'agent' });
+    const user = await addUser(t.database.db, CLI_ACTOR, {
+      name: `Leaver ${serial}`,
+      email,
+      password,
+      role: 'agent',
+    });
     return { ...user, password };
   }
   async function sessionOf(email: string, password: string) {
@@ -92,7 +97,9 @@ describe.each(TEST_DATABASES)('managing staff accounts on %s', (kind) => {
     // The old session stays ended; signing in again works.
     expect((await onOther()).statusCode).toBe(401);
     const again = await sessionOf(leaver.email, leaver.password);
-    expect((await other.inject(withSession(again, { method: 'GET', url: '/api/session' }))).statusCode).toBe(200);
+    expect((await other.inject(withSession(again, { method: 'GET', url: '/api/session' }))).statusCode).toBe(
+      200,
+    );
   });
 
   it('lets only an owner disable staff, never themselves', async () => {
@@ -125,7 +132,9 @@ describe.each(TEST_DATABASES)('managing staff accounts on %s', (kind) => {
     const ended = await t.as('owner', { method: 'DELETE', url: `/api/users/${person.id}/sessions` });
     expect(ended.statusCode).toBe(204);
     for (const session of [first, second]) {
-      expect((await other.inject(withSession(session, { method: 'GET', url: '/api/users' }))).statusCode).toBe(401);
+      expect(
+        (await other.inject(withSession(session, { method: 'GET', url: '/api/users' }))).statusCode,
+      ).toBe(401);
     }
     const byAgent = await t.as('agent', { method: 'DELETE', url: `/api/users/${person.id}/sessions` });
     expect(byAgent.statusCode).toBe(403);
@@ -134,11 +143,17 @@ describe.each(TEST_DATABASES)('managing staff accounts on %s', (kind) => {
   it('resets a password to a one-time one shown once, or to a set one, ending their sessions', async () => {
     const person = await addAgent();
     const session = await sessionOf(person.email, person.password);
-    const reset = await t.as('owner', { method: 'POST', url: `/api/users/${person.id}/password`, payload: {} });
+    const reset = await t.as('owner', {
+      method: 'POST',
+      url: `/api/users/${person.id}/password`,
+      payload: {},
+    });
     expect(reset.statusCode).toBe(200);
     const { oneTimePassword } = reset.json();
     expect(oneTimePassword.length).toBeGreaterThanOrEqual(12);
-    expect((await other.inject(withSession(session, { method: 'GET', url: '/api/users' }))).statusCode).toBe(401);
+    expect((await other.inject(withSession(session, { method: 'GET', url: '/api/users' }))).statusCode).toBe(
+      401,
+    );
     await expect(sessionOf(person.email, person.password)).rejects.toThrow();
     await sessionOf(person.email, oneTimePassword);
 
@@ -181,12 +196,18 @@ describe.each(TEST_DATABASES)('managing staff accounts on %s', (kind) => {
     expect(tooShort.statusCode).toBe(400);
     expect(tooShort.json().error.path).toBe('body.newPassword');
     // Nothing changed so far: the other session still works.
-    expect((await other.inject(withSession(elsewhere, { method: 'GET', url: '/api/users' }))).statusCode).toBe(200);
+    expect(
+      (await other.inject(withSession(elsewhere, { method: 'GET', url: '/api/users' }))).statusCode,
+    ).toBe(200);
 
     const changed = await change({ currentPassword: person.password, newPassword: 'my-new-long-password' });
     expect(changed.statusCode).toBe(204);
-    expect((await other.inject(withSession(elsewhere, { method: 'GET', url: '/api/users' }))).statusCode).toBe(401);
-    expect((await other.inject(withSession(here, { method: 'GET', url: '/api/users' }))).statusCode).toBe(200);
+    expect(
+      (await other.inject(withSession(elsewhere, { method: 'GET', url: '/api/users' }))).statusCode,
+    ).toBe(401);
+    expect((await other.inject(withSession(here, { method: 'GET', url: '/api/users' }))).statusCode).toBe(
+      200,
+    );
     await sessionOf(person.email, 'my-new-long-password');
     const byToken = await t.as('owner', {
       method: 'PUT',

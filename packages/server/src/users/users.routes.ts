@@ -4,10 +4,10 @@ import {
   NewUserSchema,
   PasswordResetResultSchema,
   PasswordResetSchema,
-  StaffMemberSchema,
-  UserDisabledSchema,
   SettingsPatchSchema,
   SettingsSchema,
+  StaffMemberSchema,
+  UserDisabledSchema,
   UserSchema,
   withErrors,
 } from '@calmdesk/contracts';
