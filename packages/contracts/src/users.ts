@@ -1,13 +1,10 @@
 import { isTimeZone } from '@calmdesk/analysis/zoned';
 import { z } from 'zod';
 import { InstantSchema } from './common.ts';
-import { LANGS, PREFERABLE_COMPENSATION_KINDS, ROLES } from './enums.ts';
+import { LANGS, MIN_PASSWORD_LENGTH, PREFERABLE_COMPENSATION_KINDS, ROLES } from './enums.ts';
 import { AmountInputSchema, CurrencySchema, checkAmount } from './money.ts';
 
 export const RoleSchema = z.enum(ROLES);
-
-/** The shortest password CalmDesk accepts; the server also refuses the 10,000 most common ones. */
-export const MIN_PASSWORD_LENGTH = 12;
 
 export const PasswordSchema = z
   .string()
