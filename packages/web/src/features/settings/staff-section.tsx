@@ -43,7 +43,16 @@ export function StaffAccountsSection() {
     queryKey: STAFF_KEY,
     queryFn: () => api<{ items: StaffMember[] }>('GET', '/api/users/staff'),
   });
+  // The action stays set while the dialog closes, so the closing dialog keeps its title (its name).
   const [action, setAction] = useState<Action | null>(null);
+  const [isOpen, setOpen] = useState(false);
+  // Each opening starts a fresh form, even for the same action twice.
+  const [openings, setOpenings] = useState(0);
+  const open = (next: Action) => {
+    setAction(next);
+    setOpenings((n) => n + 1);
+    setOpen(true);
+  };
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="staff-accounts-title">
       <Stack>
@@ -86,18 +95,14 @@ export function StaffAccountsSection() {
                         size="xs"
                         variant="light"
                         color={member.disabledAt ? 'teal' : 'red'}
-                        onClick={() => setAction({ kind: member.disabledAt ? 'enable' : 'disable', member })}
+                        onClick={() => open({ kind: member.disabledAt ? 'enable' : 'disable', member })}
                       >
                         {member.disabledAt ? t('staff.enable') : t('staff.disable')}
                       </Button>
-                      <Button size="xs" variant="light" onClick={() => setAction({ kind: 'reset', member })}>
+                      <Button size="xs" variant="light" onClick={() => open({ kind: 'reset', member })}>
                         {t('staff.resetPassword')}
                       </Button>
-                      <Button
-                        size="xs"
-                        variant="light"
-                        onClick={() => setAction({ kind: 'signOut', member })}
-                      >
+                      <Button size="xs" variant="light" onClick={() => open({ kind: 'signOut', member })}>
                         {t('staff.signOutEverywhere')}
                       </Button>
                     </Group>
@@ -110,17 +115,11 @@ export function StaffAccountsSection() {
       </Stack>
       <Modal
         closeButtonProps={{ 'aria-label': t('common.close') }}
-        opened={action !== null}
-        onClose={() => setAction(null)}
+        opened={isOpen}
+        onClose={() => setOpen(false)}
         title={action ? t(`staff.confirm.${action.kind}Title`, { name: action.member.name }) : ''}
       >
-        {action && (
-          <ConfirmAction
-            key={`${action.kind}-${action.member.id}`}
-            action={action}
-            onClose={() => setAction(null)}
-          />
-        )}
+        {action && <ConfirmAction key={openings} action={action} onClose={() => setOpen(false)} />}
       </Modal>
     </Paper>
   );
