@@ -134,6 +134,45 @@ describe('calmdesk user add, token create and verify-log', () => {
       expect(users.status).toBe(200);
       const names = ((await users.json()) as { items: Array<{ name: string }> }).items.map((u) => u.name);
       expect(names).toContain('New Agent');
+      const signIn = () =>
+        fetch(new URL('/api/session', served.server.url), {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ email: 'new.agent@example.test', password: 'long-enough-pass' }),
+        });
+      const session = (await signIn()).headers.get('set-cookie')?.split(';')[0] ?? '';
+      const whoAmI = () =>
+        fetch(new URL('/api/session', served.server.url), { headers: { cookie: session } });
+      expect((await whoAmI()).status).toBe(200);
+      const disabled = await cli(
+        'user',
+        'disable',
+        '--email',
+        'new.agent@example.test',
+        '--data',
+        served.data,
+      );
+      expect(disabled).toMatchObject({ code: 0, stderr: '' });
+      // The running server wrote it: the agent's session has ended and signing in is refused.
+      expect((await whoAmI()).status).toBe(401);
+      expect((await signIn()).status).toBe(401);
+      const password = await cli(
+        'user',
+        'password',
+        '--email',
+        'new.agent@example.test',
+        '--data',
+        served.data,
+      );
+      expect(password.code).toBe(0);
+      await cli('user', 'enable', '--email', 'new.agent@example.test', '--data', served.data);
+      expect((await signIn()).status).toBe(401);
+      const again = await fetch(new URL('/api/session', served.server.url), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'new.agent@example.test', password: password.stdout.trim() }),
+      });
+      expect(again.status).toBe(200);
       const verified = await cli('verify-log', '--data', served.data);
       expect(verified.code).toBe(0);
       expect(verified.stdout).toMatch(/checked \d{2} cases, \d{3} log entries: every chain is intact/);
