@@ -28,9 +28,10 @@ import { useUsers } from '../inbox/use-cases.ts';
 import { NotificationPreferencesSection } from '../notifications/notification-preferences.tsx';
 import { ChannelsSection } from './channels-section.tsx';
 import { JobsSection } from './jobs-section.tsx';
+import { passwordErrorText } from './password-error.ts';
 import { ProfileRulesSection } from './profile-rules-section.tsx';
 import { ServiceLevelsFields } from './service-levels-fields.tsx';
-import { OwnPasswordSection, passwordErrorText, StaffAccountsSection } from './staff-section.tsx';
+import { OwnPasswordSection, StaffAccountsSection } from './staff-section.tsx';
 import { SETTINGS_KEY, useSettings } from './use-settings.ts';
 
 const PREFERRED = ['repair', 'voucher', 'free_session', 'replacement', 'discount'] as const;

@@ -16,23 +16,12 @@ import {
   Title,
 } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { TFunction } from 'i18next';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api } from '../../api/client.ts';
+import { api } from '../../api/client.ts';
+import { passwordErrorText } from './password-error.ts';
 
 const STAFF_KEY = ['users', 'staff'];
-
-/** A refused password in the person's language; other errors as the server worded them. */
-export function passwordErrorText(t: TFunction, error: Error): string {
-  if (error instanceof ApiError && error.code === 'bad_request' && /password$/i.test(error.path ?? '')) {
-    const reason = (error.body as { error?: { reason?: string } } | undefined)?.error?.reason;
-    if (reason === 'password_too_common') return t('staff.passwordTooCommon');
-    if (reason === 'password_wrong') return t('staff.currentPasswordWrong');
-    return t('staff.passwordTooShort', { min: MIN_PASSWORD_LENGTH });
-  }
-  return t('common.error', { message: error.message });
-}
 
 type Action = { kind: 'disable' | 'enable' | 'signOut' | 'reset'; member: StaffMember };
 
