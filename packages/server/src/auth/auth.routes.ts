@@ -80,6 +80,8 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           body: PasswordChangeSchema,
           response: withErrors({ 204: z.null().describe('Changed; this session goes on') }),
         },
+        // The current password is checked here too: as few guesses as at sign-in.
+        config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
       },
       async (request, reply) => {
         await changeOwnPassword(ctx.db, request.actor, request.body, request.cookies[SESSION_COOKIE]);

@@ -216,4 +216,23 @@ describe.each(TEST_DATABASES)('managing staff accounts on %s', (kind) => {
     });
     expect(byToken.statusCode).toBe(403);
   });
+
+  it('limits guesses of the current password as it limits sign-ins', async () => {
+    const person = await addAgent();
+    const session = await sessionOf(person.email, person.password);
+    const statuses: number[] = [];
+    for (let i = 0; i < 11; i++) {
+      const answer = await t.app.inject(
+        withSession(session, {
+          method: 'PUT',
+          url: '/api/session/password',
+          payload: { currentPassword: `guess-${i}`, newPassword: 'my-new-long-password' },
+        }),
+      );
+      statuses.push(answer.statusCode);
+    }
+    expect(statuses[0]).toBe(400);
+    expect(statuses.at(-1)).toBe(429);
+    expect(statuses.filter((status) => status !== 400 && status !== 429)).toEqual([]);
+  });
 });

@@ -150,8 +150,9 @@ export async function resetPassword(
 ): Promise<PasswordResetResult> {
   requireRole(actor, 'owner', "reset someone's password");
   if (password !== undefined) requireAcceptablePassword(password, 'password');
-  const oneTimePassword = password === undefined ? newSecret(15) : null;
-  const passwordHash = await hashPassword(password ?? oneTimePassword ?? '');
+  const newPassword = password ?? newSecret(15);
+  const oneTimePassword = password === undefined ? newPassword : null;
+  const passwordHash = await hashPassword(newPassword);
   await db.transaction().execute(async (trx) => {
     const row = await trx
       .updateTable('users')
