@@ -188,3 +188,6 @@ export const ERROR_CODES = [
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** The shortest password CalmDesk accepts; the server also refuses the 10,000 most common ones. */
+export const MIN_PASSWORD_LENGTH = 12;

@@ -1,9 +1,19 @@
 import { z } from 'zod';
 import { IdParamsSchema } from './common.ts';
-import { NewTokenSchema, NewUserSchema } from './users.ts';
+import { NewTokenSchema, NewUserSchema, PasswordResetResultSchema, PasswordSchema } from './users.ts';
 
 export const LocalUserSchema = NewUserSchema.omit({ signature: true });
 export type LocalUser = z.infer<typeof LocalUserSchema>;
+/** `calmdesk user disable|enable --email E`. */
+export const LocalUserDisabledSchema = z.strictObject({ email: z.email().max(320), disabled: z.boolean() });
+export type LocalUserDisabled = z.infer<typeof LocalUserDisabledSchema>;
+/** `calmdesk user password --email E [--password P]`: without a password, a one-time one is printed. */
+export const LocalPasswordResetSchema = z.strictObject({
+  email: z.email().max(320),
+  password: PasswordSchema.optional(),
+});
+export type LocalPasswordReset = z.infer<typeof LocalPasswordResetSchema>;
+export const LocalPasswordResetResultSchema = PasswordResetResultSchema;
 export const LocalTokenSchema = NewTokenSchema;
 export type LocalToken = z.infer<typeof LocalTokenSchema>;
 export const LocalTokenIdSchema = IdParamsSchema;

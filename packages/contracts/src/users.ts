@@ -1,15 +1,23 @@
 import { isTimeZone } from '@calmdesk/analysis/zoned';
 import { z } from 'zod';
 import { InstantSchema } from './common.ts';
-import { LANGS, PREFERABLE_COMPENSATION_KINDS, ROLES } from './enums.ts';
+import { LANGS, MIN_PASSWORD_LENGTH, PREFERABLE_COMPENSATION_KINDS, ROLES } from './enums.ts';
 import { AmountInputSchema, CurrencySchema, checkAmount } from './money.ts';
 
 export const RoleSchema = z.enum(ROLES);
 
+export const PasswordSchema = z
+  .string()
+  .max(1000)
+  .refine(
+    (password) => [...password].length >= MIN_PASSWORD_LENGTH,
+    `a password needs at least ${MIN_PASSWORD_LENGTH} characters`,
+  );
+
 export const NewUserSchema = z.strictObject({
   name: z.string().trim().min(1).max(200),
   email: z.email().max(320),
-  password: z.string().min(8, 'a password needs at least 8 characters').max(1000),
+  password: PasswordSchema,
   role: RoleSchema,
   signature: z.string().max(2000).optional(),
 });
@@ -23,6 +31,28 @@ export const UserSchema = z.object({
   signature: z.string().nullable(),
 });
 export type User = z.infer<typeof UserSchema>;
+
+/** A staff member as the owner manages them: disabled ones too. */
+export const StaffMemberSchema = UserSchema.extend({
+  disabledAt: InstantSchema.nullable(),
+});
+export type StaffMember = z.infer<typeof StaffMemberSchema>;
+
+/** `PUT /api/users/{id}/disabled`: disabling signs the person out everywhere at once. */
+export const UserDisabledSchema = z.strictObject({ disabled: z.boolean() });
+
+/** `POST /api/users/{id}/password` (owner): a set password, or none for a one-time password. */
+export const PasswordResetSchema = z.strictObject({ password: PasswordSchema.optional() });
+/** The one-time password is in this answer only. */
+export const PasswordResetResultSchema = z.object({ oneTimePassword: z.string().nullable() });
+export type PasswordResetResult = z.infer<typeof PasswordResetResultSchema>;
+
+/** `PUT /api/session/password`: one's own password; the other sessions end. */
+export const PasswordChangeSchema = z.strictObject({
+  currentPassword: z.string().min(1).max(1000),
+  newPassword: PasswordSchema,
+});
+export type PasswordChange = z.infer<typeof PasswordChangeSchema>;
 
 export const SignInSchema = z.strictObject({
   email: z.string().min(1).max(320),

@@ -1,10 +1,10 @@
-import { SessionSchema, SignInSchema, withErrors } from '@calmdesk/contracts';
+import { PasswordChangeSchema, SessionSchema, SignInSchema, withErrors } from '@calmdesk/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { canOverride } from '../cases/interactions.service.ts';
 import type { AppContext } from '../http/context.ts';
 import { cameByTls } from '../http/security-headers.ts';
-import { presentUser } from '../users/users.service.ts';
+import { changeOwnPassword, presentUser } from '../users/users.service.ts';
 import { authenticate, SESSION_COOKIE } from './auth.hook.ts';
 import { SESSION_DAYS, signIn, signOut } from './auth.service.ts';
 import { countAccountSignIn, forgiveAccountSignIn } from './rate-limit-store.ts';
@@ -73,6 +73,24 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
                 role: actor.role,
               };
         return { user, csrfToken: request.csrfToken ?? undefined, canOverride: canOverride(actor) };
+      },
+    );
+
+    app.put(
+      '/api/session/password',
+      {
+        schema: {
+          tags: ['session'],
+          summary: 'Change your own password: the current one is required, your other sessions end',
+          body: PasswordChangeSchema,
+          response: withErrors({ 204: z.null().describe('Changed; this session goes on') }),
+        },
+        // The current password is checked here too: as few guesses as at sign-in.
+        config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+      },
+      async (request, reply) => {
+        await changeOwnPassword(ctx.db, request.actor, request.body, request.cookies[SESSION_COOKIE]);
+        return reply.status(204).send(null);
       },
     );
 

@@ -4,7 +4,7 @@ import { newId } from '../db/ids.ts';
 import type { Role } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
 import type { Actor } from './actor.ts';
-import { digest, isPasswordCorrect, newSecret } from './secrets.ts';
+import { digest, hashPassword, isPasswordCorrect, newSecret } from './secrets.ts';
 
 export const SESSION_DAYS = 14;
 
@@ -14,15 +14,28 @@ export interface StartedSession {
   actor: Extract<Actor, { kind: 'user' }>;
 }
 
-/** Checks a password and opens a session; the same error for an unknown e-mail and a wrong password. */
+let dummyHash: Promise<string> | undefined;
+
+/** A hash of a random password, verified against for an unknown or disabled account. */
+function dummyPasswordHash(): Promise<string> {
+  dummyHash ??= hashPassword(newSecret());
+  return dummyHash;
+}
+
+/**
+ * Checks a password and opens a session; the same error for an unknown e-mail, a disabled account and a
+ * wrong password. Each of them runs one argon2 verify, so the answer's timing does not tell which.
+ */
 export async function signIn(db: Db, email: string, password: string, now: Date): Promise<StartedSession> {
   const user = await db
     .selectFrom('users')
     .selectAll()
     .where('email', '=', normaliseEmail(email))
-    .where('disabled_at', 'is', null)
     .executeTakeFirst();
-  if (!user || !(await isPasswordCorrect(user.password_hash, password))) {
+  const isActive = user !== undefined && user.disabled_at === null;
+  const passwordHash = isActive ? user.password_hash : await dummyPasswordHash();
+  const isCorrect = await isPasswordCorrect(passwordHash, password);
+  if (!user || !isActive || !isCorrect) {
     throw new AppError('unauthenticated', 'e-mail or password is wrong');
   }
   const cookie = newSecret();
@@ -45,6 +58,17 @@ export async function signIn(db: Db, email: string, password: string, now: Date)
 
 export async function signOut(db: Db, cookie: string): Promise<void> {
   await db.deleteFrom('sessions').where('id', '=', digest(cookie)).execute();
+}
+
+/**
+ * Ends every session of a staff member, or every one but the cookie's own; sessions live in the database,
+ * so this signs them out on every server process at once.
+ */
+export async function endSessionsOf(db: Db, userId: string, exceptCookie?: string): Promise<number> {
+  let query = db.deleteFrom('sessions').where('user_id', '=', userId);
+  if (exceptCookie !== undefined) query = query.where('id', '!=', digest(exceptCookie));
+  const result = await query.executeTakeFirst();
+  return Number(result.numDeletedRows);
 }
 
 /** Deletes the sessions that expired (a background job); an expired one already lets nobody in. */

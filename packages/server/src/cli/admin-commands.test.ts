@@ -2,6 +2,7 @@ import { statSync } from 'node:fs';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../db/database.ts';
+import { countEntries, looseEntries } from '../db/file-modes.test-helper.ts';
 import { serverFilePath } from '../local/server-file.ts';
 import {
   runEmbeddedCli as cli,
@@ -20,7 +21,7 @@ describe('calmdesk user add, token create and verify-log', () => {
       '--email',
       'Ewa@Example.test',
       '--password',
-      'long-enough',
+      'long-enough-pass',
       '--role',
       'supervisor',
       '--data',
@@ -35,7 +36,7 @@ describe('calmdesk user add, token create and verify-log', () => {
       '--email',
       'ewa@example.test',
       '--password',
-      'long-enough',
+      'long-enough-pass',
       '--role',
       'agent',
       '--data',
@@ -43,22 +44,50 @@ describe('calmdesk user add, token create and verify-log', () => {
     );
     expect(again.code).toBe(1);
     expect(again.stderr).toContain('exists already');
+    const disabled = await cli('user', 'disable', '--email', 'ewa@example.test', '--data', data);
+    expect(disabled).toMatchObject({ code: 0, stderr: '' });
+    expect(disabled.stdout).toContain('disabled ewa@example.test');
+    const enabled = await cli('user', 'enable', '--email', 'EWA@example.test', '--data', data);
+    expect(enabled.stdout).toContain('enabled ewa@example.test');
+    const reset = await cli('user', 'password', '--email', 'ewa@example.test', '--data', data);
+    expect(reset.code).toBe(0);
+    expect(reset.stdout.trim()).toMatch(/^[\w-]{20}$/);
+    expect(reset.stderr).toContain('one-time password');
+    const unknown = await cli('user', 'disable', '--email', 'nobody@example.test', '--data', data);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('no staff member has the e-mail nobody@example.test');
     const token = await cli('token', 'create', '--role', 'agent', '--label', 'import', '--data', data);
     expect(token.code).toBe(0);
     expect(token.stdout.trim()).toMatch(/^cd_[\w-]{40,}$/);
     const verified = await cli('verify-log', '--data', data);
     expect(verified).toMatchObject({ code: 0 });
     expect(verified.stdout).toContain('checked 0 cases');
+    // Every file of the embedded database is the owner's alone (PGlite writes them 0666 by itself).
+    expect(countEntries(data)).toBeGreaterThan(1000);
+    expect(looseEntries(data)).toEqual([]);
   }, 60_000);
 
   it('answers bad input with exit code 2 naming what was wrong', async () => {
     const data = inTemp('never-created');
     const cases: Array<[string[], string]> = [
-      [['user', 'add', '--email', 'a@example.test', '--password', 'long-enough', '--role', 'boss'], '--role'],
-      [['user', 'add', '--email', 'not-an-email', '--password', 'long-enough', '--role', 'agent'], '--email'],
+      [
+        ['user', 'add', '--email', 'a@example.test', '--password', 'long-enough-pass', '--role', 'boss'],
+        '--role',
+      ],
+      [
+        ['user', 'add', '--email', 'not-an-email', '--password', 'long-enough-pass', '--role', 'agent'],
+        '--email',
+      ],
       [['user', 'add', '--email', 'a@example.test', '--password', 'short', '--role', 'agent'], '--password'],
       [['user', 'add', '--email', 'a@example.test', '--role', 'agent'], '--password is required'],
+      [
+        ['user', 'add', '--email', 'a@example.test', '--password', 'qwerty123456', '--role', 'agent'],
+        '--password',
+      ],
       [['user', 'remove'], "unknown subcommand 'remove'"],
+      [['user', 'disable'], '--email is required'],
+      [['user', 'disable', '--email', 'a@example.test', '--password', 'x'], '--password'],
+      [['user', 'password', '--email', 'a@example.test', '--password', 'short'], '--password'],
       [['token', 'create'], '--role is required'],
       [['token', 'create', '--role', 'agent', '--colour', 'red'], '--colour'],
       [['verify-log', '--fast'], '--fast'],
@@ -87,7 +116,7 @@ describe('calmdesk user add, token create and verify-log', () => {
         '--email',
         'new.agent@example.test',
         '--password',
-        'long-enough',
+        'long-enough-pass',
         '--role',
         'agent',
         '--name',
@@ -105,6 +134,45 @@ describe('calmdesk user add, token create and verify-log', () => {
       expect(users.status).toBe(200);
       const names = ((await users.json()) as { items: Array<{ name: string }> }).items.map((u) => u.name);
       expect(names).toContain('New Agent');
+      const signIn = () =>
+        fetch(new URL('/api/session', served.server.url), {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ email: 'new.agent@example.test', password: 'long-enough-pass' }),
+        });
+      const session = (await signIn()).headers.get('set-cookie')?.split(';')[0] ?? '';
+      const whoAmI = () =>
+        fetch(new URL('/api/session', served.server.url), { headers: { cookie: session } });
+      expect((await whoAmI()).status).toBe(200);
+      const disabled = await cli(
+        'user',
+        'disable',
+        '--email',
+        'new.agent@example.test',
+        '--data',
+        served.data,
+      );
+      expect(disabled).toMatchObject({ code: 0, stderr: '' });
+      // The running server wrote it: the agent's session has ended and signing in is refused.
+      expect((await whoAmI()).status).toBe(401);
+      expect((await signIn()).status).toBe(401);
+      const password = await cli(
+        'user',
+        'password',
+        '--email',
+        'new.agent@example.test',
+        '--data',
+        served.data,
+      );
+      expect(password.code).toBe(0);
+      await cli('user', 'enable', '--email', 'new.agent@example.test', '--data', served.data);
+      expect((await signIn()).status).toBe(401);
+      const again = await fetch(new URL('/api/session', served.server.url), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'new.agent@example.test', password: password.stdout.trim() }),
+      });
+      expect(again.status).toBe(200);
       const verified = await cli('verify-log', '--data', served.data);
       expect(verified.code).toBe(0);
       expect(verified.stdout).toMatch(/checked \d{2} cases, \d{3} log entries: every chain is intact/);
@@ -114,7 +182,7 @@ describe('calmdesk user add, token create and verify-log', () => {
         '--email',
         'owner@calmdesk.local',
         '--password',
-        'long-enough',
+        'long-enough-pass',
         '--role',
         'owner',
         '--data',
@@ -127,6 +195,8 @@ describe('calmdesk user add, token create and verify-log', () => {
     it('removes server.json on close; verify-log then finds a tampered entry itself', async () => {
       await served.server.close();
       expect(() => statSync(serverFilePath(served.data))).toThrow();
+      expect(countEntries(served.data)).toBeGreaterThan(1000);
+      expect(looseEntries(served.data)).toEqual([]);
       const database = await openDatabase({ dataDir: served.data });
       let tampered: { case_id: string; seq: number };
       try {

@@ -28,7 +28,8 @@ export const commandIndex: readonly CommandEntry[] = [
   },
   {
     name: 'user',
-    summary: 'user add --email E --password P --role R [--name N]: add a staff member',
+    summary:
+      'user add --email E --password P --role R [--name N] | disable | enable | password --email E: manage staff',
     load: async () => (await import('./user.ts')).userCommand,
   },
   {

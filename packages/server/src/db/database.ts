@@ -1,8 +1,7 @@
-import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, type MigrationProvider, Migrator, PostgresDialect } from 'kysely';
 import pg from 'pg';
-import { lockFolder } from './folder-lock.ts';
+import { lockFolder, tightenFolder } from './folder-lock.ts';
 import { MIGRATIONS } from './migrations/index.ts';
 import { pglitePool } from './pglite-pool.ts';
 import { preparingPool } from './prepared-pool.ts';
@@ -60,14 +59,17 @@ export async function openDatabase(target: DatabaseTarget): Promise<OpenDatabase
     await opened.close();
     throw error;
   }
-  return { ...opened, migrate: () => migrate(opened.db, schema, undefined) };
+  // The migrations may have written new files, which PGlite creates world-readable.
+  opened.tighten?.();
+  const { tighten: _, ...database } = opened;
+  return { ...database, migrate: () => migrate(opened.db, schema, undefined) };
 }
 
 async function openPostgres(
   url: string,
   schema: string | undefined,
   poolSize: number,
-): Promise<Omit<OpenDatabase, 'migrate'>> {
+): Promise<Omit<OpenDatabase, 'migrate'> & { tighten?: () => void }> {
   if (schema !== undefined && !/^[a-z_][a-z0-9_]*$/.test(schema))
     throw new Error(`bad schema name ${schema}`);
   if (schema) {
@@ -89,10 +91,11 @@ async function openPostgres(
 async function openPglite(
   dataDir: string,
   template: Blob | undefined,
-): Promise<Omit<OpenDatabase, 'migrate'>> {
+): Promise<Omit<OpenDatabase, 'migrate'> & { tighten: () => void }> {
   const inMemory = dataDir.startsWith('memory://');
-  if (!inMemory) mkdirSync(dataDir, { recursive: true });
+  if (!inMemory) tightenFolder(dataDir);
   const unlock = inMemory ? () => {} : lockFolder(dataDir);
+  const tighten = inMemory ? () => {} : () => tightenFolder(dataDir);
   let pglite: PGlite;
   try {
     pglite = await PGlite.create(dataDir, {
@@ -104,14 +107,17 @@ async function openPglite(
     unlock();
     throw error;
   }
+  tighten();
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: pglitePool(pglite) }) });
   return {
     db,
     kind: 'pglite',
     dumpDataDir: () => pglite.dumpDataDir('none'),
+    tighten,
     close: async () => {
       await db.destroy();
       if (!pglite.closed) await pglite.close();
+      tighten();
       unlock();
     },
   };

@@ -1,4 +1,12 @@
-import { readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 
 const LOCK_FILE = 'calmdesk.lock';
@@ -45,5 +53,27 @@ export function isProcessAlive(pid: number): boolean {
   } catch (error) {
     // EPERM: the process exists but belongs to someone else.
     return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Creates the embedded database folder if need be and makes it its owner's alone: the folder and its
+ * subfolders 0700, every file 0600. PGlite's Node filesystem writes its files 0666 whatever the umask, so
+ * this runs on every open (which also tightens a folder left loose by an older CalmDesk), after the
+ * migrations and on close. The 0700 folder is what keeps other accounts out in between.
+ */
+export function tightenFolder(dataDir: string): void {
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  tightenTree(dataDir);
+}
+
+function tightenTree(path: string): void {
+  const stat = lstatSync(path);
+  if (stat.isSymbolicLink()) return;
+  if (stat.isDirectory()) {
+    if ((stat.mode & 0o777) !== 0o700) chmodSync(path, 0o700);
+    for (const name of readdirSync(path)) tightenTree(join(path, name));
+  } else if ((stat.mode & 0o777) !== 0o600) {
+    chmodSync(path, 0o600);
   }
 }

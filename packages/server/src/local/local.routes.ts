@@ -3,10 +3,14 @@ import {
   CreatedTokenSchema,
   EmptyBodySchema,
   itemsOf,
+  LocalPasswordResetResultSchema,
+  LocalPasswordResetSchema,
   LocalTokenIdSchema,
   LocalTokenSchema,
+  LocalUserDisabledSchema,
   LocalUserSchema,
   LogReportSchema,
+  StaffMemberSchema,
   TokenListingSchema,
   UserSchema,
   withErrors,
@@ -19,7 +23,9 @@ import {
   addUserAsCli,
   createTokenAsCli,
   listTokensAsCli,
+  resetPasswordAsCli,
   revokeTokenAsCli,
+  setUserDisabledAsCli,
   verifyLogsAsCli,
 } from './local.service.ts';
 import { LOCAL_SECRET_HEADER, readServerFile } from './server-file.ts';
@@ -43,6 +49,30 @@ export function localRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: { hide: true, body: LocalUserSchema, response: withErrors({ 201: UserSchema }) },
       },
       async (request, reply) => reply.status(201).send(await addUserAsCli(ctx.db, request.body)),
+    );
+    app.post(
+      '/api/local/users/disabled',
+      {
+        config,
+        schema: {
+          hide: true,
+          body: LocalUserDisabledSchema,
+          response: withErrors({ 200: StaffMemberSchema }),
+        },
+      },
+      async (request) => setUserDisabledAsCli(ctx.db, request.body),
+    );
+    app.post(
+      '/api/local/users/password',
+      {
+        config,
+        schema: {
+          hide: true,
+          body: LocalPasswordResetSchema,
+          response: withErrors({ 200: LocalPasswordResetResultSchema }),
+        },
+      },
+      async (request) => resetPasswordAsCli(ctx.db, request.body),
     );
     app.post(
       '/api/local/tokens',

@@ -1,7 +1,10 @@
+import type { PasswordResetResult, StaffMember } from '@calmdesk/contracts';
 import {
+  type LocalPasswordReset,
   type LocalToken,
   type LocalTokenId,
   type LocalUser,
+  type LocalUserDisabled,
   LocalUserSchema,
   type LogReport,
 } from '@calmdesk/contracts';
@@ -15,10 +18,34 @@ import {
 } from '../auth/tokens.service.ts';
 import { verifyAllLogs } from '../cases/cases.service.ts';
 import type { Db } from '../db/database.ts';
-import { addUser, type PublicUser } from '../users/users.service.ts';
+import {
+  addUser,
+  type PublicUser,
+  resetPassword,
+  setUserDisabled,
+  userIdByEmail,
+} from '../users/users.service.ts';
 
-export { LocalTokenIdSchema, LocalTokenSchema } from '@calmdesk/contracts';
-export type { CreatedToken, LocalToken, LocalTokenId, LocalUser, LogReport, TokenListing };
+export {
+  LocalPasswordResetSchema,
+  LocalTokenIdSchema,
+  LocalTokenSchema,
+  LocalUserDisabledSchema,
+} from '@calmdesk/contracts';
+// The CLI refuses a common password as bad usage, before it opens the database.
+export { isCommonPassword } from '../auth/password-rule.ts';
+export type {
+  CreatedToken,
+  LocalPasswordReset,
+  LocalToken,
+  LocalTokenId,
+  LocalUser,
+  LocalUserDisabled,
+  LogReport,
+  PasswordResetResult,
+  StaffMember,
+  TokenListing,
+};
 /** Whoever runs the `calmdesk` CLI on this machine owns the data folder, so it acts as an owner. */
 // The CLI's `user add` checks its input with the same schema the route uses.
 export { LocalUserSchema };
@@ -28,6 +55,16 @@ export const CLI_ACTOR: Actor = { kind: 'cli', role: 'owner' };
 /** `calmdesk user add`: the same rules as the API, audited as `cli`. */
 export function addUserAsCli(db: Db, input: LocalUser): Promise<PublicUser> {
   return addUser(db, CLI_ACTOR, input);
+}
+
+/** `calmdesk user disable|enable`: disabling signs the person out everywhere at once. */
+export async function setUserDisabledAsCli(db: Db, input: LocalUserDisabled): Promise<StaffMember> {
+  return setUserDisabled(db, CLI_ACTOR, await userIdByEmail(db, input.email), input.disabled, new Date());
+}
+
+/** `calmdesk user password`: the password given or a one-time one; the person's sessions end. */
+export async function resetPasswordAsCli(db: Db, input: LocalPasswordReset): Promise<PasswordResetResult> {
+  return resetPassword(db, CLI_ACTOR, await userIdByEmail(db, input.email), input.password);
 }
 
 /** `calmdesk token create`: the token is returned once; only its hash stays in the database. */

@@ -45,7 +45,7 @@ describe('the calmdesk bin in a real process', () => {
       '--email',
       'new.agent@example.test',
       '--password',
-      'long-enough',
+      'long-enough-pass',
       '--role',
       'agent',
       '--name',
@@ -58,7 +58,7 @@ describe('the calmdesk bin in a real process', () => {
     const signIn = await fetch(new URL('/api/session', running.url), {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: 'new.agent@example.test', password: 'long-enough' }),
+      body: JSON.stringify({ email: 'new.agent@example.test', password: 'long-enough-pass' }),
     });
     expect(signIn.status).toBe(200);
     expect(((await signIn.json()) as { user: { name: string } }).user.name).toBe('New Agent');

@@ -1,6 +1,6 @@
 import { LANGS } from '@calmdesk/analysis/vocabulary';
 import type { Role, Settings, User } from '@calmdesk/contracts';
-import { ROLES } from '@calmdesk/contracts/enums';
+import { MIN_PASSWORD_LENGTH, ROLES } from '@calmdesk/contracts/enums';
 import {
   Alert,
   Button,
@@ -28,8 +28,10 @@ import { useUsers } from '../inbox/use-cases.ts';
 import { NotificationPreferencesSection } from '../notifications/notification-preferences.tsx';
 import { ChannelsSection } from './channels-section.tsx';
 import { JobsSection } from './jobs-section.tsx';
+import { passwordErrorText } from './password-error.ts';
 import { ProfileRulesSection } from './profile-rules-section.tsx';
 import { ServiceLevelsFields } from './service-levels-fields.tsx';
+import { OwnPasswordSection, StaffAccountsSection } from './staff-section.tsx';
 import { SETTINGS_KEY, useSettings } from './use-settings.ts';
 
 const PREFERRED = ['repair', 'voucher', 'free_session', 'replacement', 'discount'] as const;
@@ -165,7 +167,7 @@ function AddUserForm({ roles }: { roles: readonly Role[] }) {
             label={t('signIn.password')}
             description={t('settings.passwordHint')}
             required
-            minLength={8}
+            minLength={MIN_PASSWORD_LENGTH}
             autoComplete="new-password"
             value={form.password}
             onChange={(e) => setForm({ ...form, password: e.currentTarget.value })}
@@ -178,7 +180,7 @@ function AddUserForm({ roles }: { roles: readonly Role[] }) {
             allowDeselect={false}
           />
         </SimpleGrid>
-        {add.isError && <Alert color="red">{t('common.error', { message: add.error.message })}</Alert>}
+        {add.isError && <Alert color="red">{passwordErrorText(t, add.error)}</Alert>}
         {add.isSuccess && <Alert color="teal">{t('settings.userAdded')}</Alert>}
         <Button type="submit" loading={add.isPending} w="fit-content">
           {t('settings.addUser')}
@@ -266,6 +268,8 @@ export function SettingsPage() {
             <ProfileRulesSection canEdit={role === 'owner'} />
             {role === 'owner' && <JobsSection />}
             <UsersSection />
+            {role === 'owner' && <StaffAccountsSection />}
+            <OwnPasswordSection />
             {session.data && (
               <NotificationPreferencesSection role={session.data.user.role} email={session.data.user.email} />
             )}

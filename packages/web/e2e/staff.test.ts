@@ -1,0 +1,65 @@
+import { hasPart } from '@calmdesk/server/testing';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pl } from '../src/i18n/pl.ts';
+import { launchChromium, seriousViolations } from './browser.ts';
+import { type E2eServer, PASSWORD, startE2eServer } from './server.ts';
+
+/** The owner's staff accounts in Settings: disabling someone ends their session at once. */
+
+const HAS_BROWSER = await hasPart('browser');
+
+let app: E2eServer;
+let browser: Browser;
+
+async function signedIn(email: string): Promise<Page> {
+  const context = await browser.newContext({ locale: 'pl-PL', viewport: { width: 1280, height: 800 } });
+  context.setDefaultTimeout(20_000);
+  await context.addInitScript(() => localStorage.setItem('calmdesk.language', 'pl'));
+  const page = await context.newPage();
+  await page.goto(app.url);
+  await page.getByLabel(pl.signIn.email).fill(email);
+  await page.locator('input[type="password"]').fill(PASSWORD);
+  await page.getByRole('button', { name: pl.signIn.submit }).click();
+  await page.getByRole('heading', { name: pl.inbox.title, level: 1 }).waitFor();
+  return page;
+}
+
+const sessionStatus = (page: Page) => page.evaluate(() => fetch('/api/session').then((r) => r.status));
+
+describe.skipIf(!HAS_BROWSER)('staff accounts in Chromium', { timeout: 180_000 }, () => {
+  beforeAll(async () => {
+    app = await startE2eServer();
+    browser = await launchChromium();
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  it('lets the owner disable an agent after confirming, which signs the agent out at once', async () => {
+    const agent = await signedIn('agent@salon.test');
+    expect(await sessionStatus(agent)).toBe(200);
+    const owner = await signedIn('owner@salon.test');
+    await owner.getByRole('link', { name: pl.nav.settings }).first().click();
+    const staff = owner.getByRole('region', { name: pl.staff.title });
+    const row = staff.getByRole('row').filter({ hasText: 'Anna Nowak' });
+    await row.getByRole('button', { name: pl.staff.disable }).click();
+    const dialog = owner.getByRole('dialog');
+    await dialog.getByRole('button', { name: pl.staff.confirm.disableButton }).click();
+    await row.getByText(pl.staff.disabled).waitFor();
+    await dialog.waitFor({ state: 'hidden' });
+    expect(await sessionStatus(agent)).toBe(401);
+    expect(await seriousViolations(owner)).toEqual([]);
+
+    // A refused password is explained in Polish.
+    await row.getByRole('button', { name: pl.staff.resetPassword }).click();
+    await dialog.getByLabel(pl.staff.newPassword).fill('qwerty123456');
+    await dialog.getByRole('button', { name: pl.staff.confirm.resetButton }).click();
+    await dialog.getByText(pl.staff.passwordTooCommon).waitFor();
+    await dialog.getByLabel(pl.staff.newPassword).fill('');
+    await dialog.getByRole('button', { name: pl.staff.confirm.resetButton }).click();
+    const shown = (await dialog.locator('pre').textContent()) ?? '';
+    expect(shown.trim()).toMatch(/^[\w-]{20}$/);
+  });
+});
