@@ -1,8 +1,10 @@
+import { mkdirSync } from 'node:fs';
 import { hasPart } from '@calmdesk/server/testing';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pl } from '../src/i18n/pl.ts';
 import { launchChromium, seriousViolations } from './browser.ts';
+import { checkScreen, LANGUAGES, SCREENSHOTS, staffPages } from './screens.ts';
 import { type E2eServer, PASSWORD, startE2eServer } from './server.ts';
 
 /** The owner's staff accounts in Settings: disabling someone ends their session at once. */
@@ -11,6 +13,7 @@ const HAS_BROWSER = await hasPart('browser');
 
 let app: E2eServer;
 let browser: Browser;
+const staffPagesIn = staffPages(() => ({ browser, url: app.url }));
 
 async function signedIn(email: string): Promise<Page> {
   const context = await browser.newContext({ locale: 'pl-PL', viewport: { width: 1280, height: 800 } });
@@ -29,10 +32,12 @@ const sessionStatus = (page: Page) => page.evaluate(() => fetch('/api/session').
 
 describe.skipIf(!HAS_BROWSER)('staff accounts in Chromium', { timeout: 180_000 }, () => {
   beforeAll(async () => {
+    mkdirSync(SCREENSHOTS, { recursive: true });
     app = await startE2eServer();
     browser = await launchChromium();
   }, 120_000);
   afterAll(async () => {
+    await staffPagesIn.close();
     await browser?.close();
     await app?.close();
   });
@@ -62,4 +67,21 @@ describe.skipIf(!HAS_BROWSER)('staff accounts in Chromium', { timeout: 180_000 }
     const shown = (await dialog.locator('pre').textContent()) ?? '';
     expect(shown.trim()).toMatch(/^[\w-]{20}$/);
   });
+
+  it.each(['pl', 'et', 'en'] as const)(
+    'shows the owner the staff accounts and the reset dialog in %s, on a desktop and a phone',
+    async (language) => {
+      const words = LANGUAGES[language];
+      const owner = await staffPagesIn.open('owner@salon.test', language);
+      await owner.getByRole('link', { name: words.nav.settings }).first().click();
+      const staff = owner.getByRole('region', { name: words.staff.title });
+      await staff.scrollIntoViewIfNeeded();
+      const row = staff.getByRole('row').filter({ hasText: 'Sebastian' });
+      await row.getByRole('button', { name: words.staff.resetPassword }).waitFor();
+      await checkScreen(owner, `settings-staff-${language}`);
+      await row.getByRole('button', { name: words.staff.resetPassword }).click();
+      await owner.getByRole('dialog').getByLabel(words.staff.newPassword).waitFor();
+      await checkScreen(owner, `settings-staff-reset-${language}`);
+    },
+  );
 });
