@@ -86,40 +86,36 @@ export async function listAlerts(db: Db, now: Date): Promise<Alert[]> {
   const alerts: Alert[] = [
     ...commitments.map(
       (c): Alert => ({
-        kind: 'commitment_overdue',
-        caseId: c.case_id,
-        subject: c.subject,
-        customer: { id: c.customer_id, name: c.customer_name },
-        dueAt: c.due_at.toISOString(),
-        escalateTo: 'supervisor',
-        escalatedAt: c.escalated_at?.toISOString() ?? null,
+        ...caseAlert('commitment_overdue', c, c.due_at, c.escalated_at),
         commitment: { id: c.id, text: c.text, who: c.who },
       }),
     ),
-    ...responses.map(
-      (r): Alert => ({
-        kind: 'first_response_missed',
-        caseId: r.case_id,
-        subject: r.subject,
-        customer: { id: r.customer_id, name: r.customer_name },
-        dueAt: (r.first_response_due_at as Date).toISOString(),
-        escalateTo: 'supervisor',
-        escalatedAt: r.escalated_at?.toISOString() ?? null,
-      }),
+    ...responses.map((r) =>
+      caseAlert('first_response_missed', r, r.first_response_due_at as Date, r.escalated_at),
     ),
-    ...nextResponses.map(
-      (r): Alert => ({
-        kind: 'next_response_missed',
-        caseId: r.case_id,
-        subject: r.subject,
-        customer: { id: r.customer_id, name: r.customer_name },
-        dueAt: (r.next_response_due_at as Date).toISOString(),
-        escalateTo: 'supervisor',
-        escalatedAt: r.next_response_escalated_at?.toISOString() ?? null,
-      }),
+    ...nextResponses.map((r) =>
+      caseAlert('next_response_missed', r, r.next_response_due_at as Date, r.next_response_escalated_at),
     ),
   ];
   return alerts.sort((a, b) => a.dueAt.localeCompare(b.dueAt));
+}
+
+/** An alert about a case, from its row as the alert queries select it. */
+function caseAlert(
+  kind: Alert['kind'],
+  row: { case_id: string; subject: string; customer_id: string; customer_name: string },
+  dueAt: Date,
+  escalatedAt: Date | null,
+): Alert {
+  return {
+    kind,
+    caseId: row.case_id,
+    subject: row.subject,
+    customer: { id: row.customer_id, name: row.customer_name },
+    dueAt: dueAt.toISOString(),
+    escalateTo: 'supervisor',
+    escalatedAt: escalatedAt?.toISOString() ?? null,
+  };
 }
 
 /** How long before one of our promises falls due its case's holder is reminded. */

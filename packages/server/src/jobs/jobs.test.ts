@@ -1,19 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { purgeExpiredSessions, signIn } from '../auth/auth.service.ts';
 import type { OpenDatabase } from '../db/database.ts';
+import { eventually } from '../testing/eventually.ts';
 import { createTestApp, openTestDatabase, TEST_DATABASES } from '../testing/test-app.ts';
 import { type JobDefinition, type JobRunner, startJobRunner } from './job-runner.ts';
 import { claimJobs, enqueueJob, insertScheduledRuns, markJobAttemptFailed } from './jobs.service.ts';
 
 const quiet = { warn() {}, error() {} };
-
-async function until(condition: () => boolean | Promise<boolean>, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error('timed out waiting');
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
 
 describe.each(TEST_DATABASES)('the job runner on %s', (kind) => {
   let database: OpenDatabase;
@@ -47,7 +40,7 @@ describe.each(TEST_DATABASES)('the job runner on %s', (kind) => {
         },
       ]);
     }
-    await until(() => slots.length >= 8);
+    await eventually(async () => slots.length >= 8, 'eight slots run');
     await Promise.all(runners.splice(0).map((runner) => runner.stop()));
     expect(new Set(slots).size).toBe(slots.length);
     expect(slots.every((slot) => slot % 60 === 0)).toBe(true);
@@ -83,7 +76,7 @@ describe.each(TEST_DATABASES)('the job runner on %s', (kind) => {
       },
     ]);
     const id = await enqueueJob(database.db, { name: 'mail.report', maxAttempts: 3 }, new Date());
-    await until(async () => (await jobRow(id)).state === 'failed');
+    await eventually(async () => (await jobRow(id)).state === 'failed', 'the job failed');
     const row = await jobRow(id);
     expect(row.attempts).toBe(3);
     expect(row.last_error).toBe('the report server refused: 550 mailbox unavailable');
@@ -114,7 +107,7 @@ describe.each(TEST_DATABASES)('the job runner on %s', (kind) => {
         },
       },
     ]);
-    await until(async () => (await jobRow(id)).state === 'done');
+    await eventually(async () => (await jobRow(id)).state === 'done', 'the job done');
     const row = await jobRow(id);
     expect(ran).toEqual([id]);
     expect(row.attempts).toBe(2);
@@ -141,11 +134,11 @@ describe.each(TEST_DATABASES)('the job runner on %s', (kind) => {
     start([slowImport], 1_000);
     start([slowImport], 1_000);
     const id = await enqueueJob(database.db, { name: 'import.large', maxAttempts: 5 }, new Date());
-    await until(() => runs === 1);
+    await eventually(async () => runs === 1, 'the job running');
     const leaseEnd = (await jobRow(id)).run_at.getTime();
-    await until(async () => (await jobRow(id)).run_at.getTime() > leaseEnd);
+    await eventually(async () => (await jobRow(id)).run_at.getTime() > leaseEnd, 'the lease renewed');
     release();
-    await until(async () => (await jobRow(id)).state === 'done');
+    await eventually(async () => (await jobRow(id)).state === 'done', 'the job done');
     expect(runs).toBe(1);
     expect((await jobRow(id)).attempts).toBe(1);
   });
@@ -187,15 +180,15 @@ describe.each(TEST_DATABASES)('the background jobs for the owner on %s', (kind) 
       const failedId = await enqueueJob(db, { name: 'webhook.deliver', maxAttempts: 1 }, new Date());
       const row = () =>
         db.selectFrom('jobs').select('state').where('id', '=', failedId).executeTakeFirstOrThrow();
-      await until(async () => (await row()).state === 'failed');
-      await until(async () => {
+      await eventually(async () => (await row()).state === 'failed', 'the webhook job failed');
+      await eventually(async () => {
         const swept = await db
           .selectFrom('jobs')
           .select('state')
           .where('schedule', '=', 'deadlines.sweep')
           .execute();
         return swept.some((r) => r.state === 'done');
-      });
+      }, 'a sweep done');
       await runner.stop();
       // An earlier slot of the sweep that failed for good.
       await insertScheduledRuns(

@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type OpenDatabase, openDatabase } from '../../src/db/database.ts';
+import { eventually } from '../../src/testing/eventually.ts';
 import { HAS_POSTGRES } from '../../src/testing/test-app.ts';
 import {
   crashAllServers,
@@ -19,14 +20,6 @@ afterEach(async () => {
   await Promise.all(databases.splice(0).map((database) => database.close()));
   await Promise.all(stores.splice(0).map((store) => store.remove()));
 });
-
-async function until(condition: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 /**
  * Three `calmdesk serve` processes on one PostgreSQL schema share the background jobs: the deadline
@@ -57,10 +50,10 @@ describe.skipIf(!HAS_POSTGRES)('background jobs on three processes', () => {
         .where('schedule', '=', 'deadlines.sweep')
         .orderBy('slot')
         .execute();
-    await until(
+    await eventually(
       async () => (await sweeps()).filter((s) => s.state === 'done').length >= 8,
-      60_000,
       'eight sweeps ran',
+      60_000,
     );
     const ran = (await sweeps()).filter((s) => s.state === 'done');
     // One row per slot (the table allows no other) and each run once: one attempt.
@@ -78,7 +71,7 @@ describe.skipIf(!HAS_POSTGRES)('background jobs on three processes', () => {
     await locker.query('LOCK TABLE commitments IN EXCLUSIVE MODE');
     const pidOf = (holder: string | null) => Number(holder?.split(':')[1]);
     let held: { id: string; server: ServerProcess } | undefined;
-    await until(
+    await eventually(
       async () => {
         for (const sweep of await sweeps()) {
           const server = servers.find((s) => s.child.pid === pidOf(sweep.locked_by));
@@ -86,8 +79,8 @@ describe.skipIf(!HAS_POSTGRES)('background jobs on three processes', () => {
         }
         return held !== undefined;
       },
-      30_000,
       'a process holds a sweep',
+      30_000,
     );
     if (!held) throw new Error('no sweep held');
     const killedPid = held.server.child.pid;
@@ -100,7 +93,7 @@ describe.skipIf(!HAS_POSTGRES)('background jobs on three processes', () => {
         .selectAll()
         .where('id', '=', held?.id ?? '')
         .executeTakeFirstOrThrow();
-    await until(async () => (await heldRow()).state === 'done', 60_000, 'the held sweep is finished');
+    await eventually(async () => (await heldRow()).state === 'done', 'the held sweep is finished', 60_000);
     const finished = await heldRow();
     expect(finished.attempts).toBe(2);
     expect(pidOf(finished.locked_by)).not.toBe(killedPid);
