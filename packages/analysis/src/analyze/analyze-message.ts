@@ -1,5 +1,6 @@
 import type { LanguagePack, LexiconEntry, ProblemEntry, SignalKind } from '../lang/types.ts';
 import { termKey } from '../text/fold.ts';
+import { originalSpan, type ReadableText, readableText } from '../text/readable.ts';
 import type { Match } from '../text/terms.ts';
 import { joinSpacedLetters, type Range, scanText, type Token, wordIdOf } from '../text/tokenize.ts';
 import { internWord, wordCount } from '../text/words.ts';
@@ -206,7 +207,13 @@ export function createAnalyzer({ packs, guessLanguage }: AnalyzerOptions) {
   }
 
   return function analyzeMessage(input: string, options: AnalyzeOptions = {}): Analysis {
-    const { text, truncated } = boundedText(typeof input === 'string' ? input : String(input ?? ''));
+    const bounded = boundedText(typeof input === 'string' ? input : String(input ?? ''));
+    const read = readableText(bounded.text);
+    const analysis = analyzeReadable(read.text, bounded.truncated, options);
+    return read.origins ? inOriginal(analysis, read, bounded.text) : analysis;
+  };
+
+  function analyzeReadable(text: string, truncated: boolean, options: AnalyzeOptions): Analysis {
     const ranges: Range[] = ownTextRanges(text, quoteHeaders, signatureStarts);
     const scan = scanText(text, ranges);
     const rawTokens = scan.tokens;
@@ -245,6 +252,24 @@ export function createAnalyzer({ packs, guessLanguage }: AnalyzerOptions) {
       signals,
       truncated,
     };
+  }
+}
+
+/** An analysis of a text's readable form, its spans and quotes put back on the original. */
+function inOriginal(analysis: Analysis, read: ReadableText, original: string): Analysis {
+  const place = <T extends { start: number; end: number }>(item: T): T => ({
+    ...item,
+    ...originalSpan(read, item.start, item.end),
+  });
+  const quoted = <T extends { start: number; end: number; text: string }>(item: T): T => {
+    const span = originalSpan(read, item.start, item.end);
+    return { ...item, ...span, text: original.slice(span.start, span.end) };
+  };
+  return {
+    ...analysis,
+    problems: analysis.problems.map(place),
+    evidence: analysis.evidence.map(quoted),
+    signals: analysis.signals.map(quoted),
   };
 }
 

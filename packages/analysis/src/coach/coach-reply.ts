@@ -1,5 +1,6 @@
 import { createAnalyzer } from '../analyze/analyze-message.ts';
 import { PACKS } from '../lang/index.ts';
+import { originalSpan, readableText } from '../text/readable.ts';
 import { compileMatcher, type Match, type TermEntry } from '../text/terms.ts';
 import { type Range, type Token, tokenize } from '../text/tokenize.ts';
 import type { Advice, Analysis, CoachContext, Coaching, Finding, Severity } from '../types.ts';
@@ -262,7 +263,18 @@ function scoreOf(
  * @example coachReply('Nie ma Pan racji.', { lang: 'pl' }).findings[0]?.rule // 'arguing'
  */
 export function coachReply(draft: string, context: CoachContext = {}): Coaching {
-  const text = typeof draft === 'string' ? draft : String(draft ?? '');
+  const original = typeof draft === 'string' ? draft : String(draft ?? '');
+  const read = readableText(original);
+  const coaching = coachReadable(read.text, context);
+  if (!read.origins) return coaching;
+  const findings = coaching.findings.map((f) => {
+    const span = originalSpan(read, f.start, f.end);
+    return { ...f, ...span, text: original.slice(span.start, span.end) };
+  });
+  return { ...coaching, findings };
+}
+
+function coachReadable(text: string, context: CoachContext): Coaching {
   const lang = languageOf(text, context);
   const coach = compiledFor(lang);
   const matches = coach.find(tokenize(text));
