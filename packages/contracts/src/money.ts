@@ -17,14 +17,14 @@ export function checkAmount(
   ctx: z.RefinementCtx,
   amount: number | undefined,
   currency: string | undefined,
-  path: string,
+  field: string | ReadonlyArray<string | number>,
 ): void {
   if (amount === undefined || currency === undefined || currencyProblem(currency) !== null) return;
+  const path = typeof field === 'string' ? [field] : [...field];
   const read = toMinor(amount, currency);
-  if ('problem' in read) ctx.addIssue({ code: 'custom', message: read.problem, path: [path] });
-  else if (amount < 0) ctx.addIssue({ code: 'custom', message: 'is negative', path: [path] });
-  else if (amount > MAX_AMOUNT)
-    ctx.addIssue({ code: 'custom', message: `is over ${MAX_AMOUNT}`, path: [path] });
+  if ('problem' in read) ctx.addIssue({ code: 'custom', message: read.problem, path });
+  else if (amount < 0) ctx.addIssue({ code: 'custom', message: 'is negative', path });
+  else if (amount > MAX_AMOUNT) ctx.addIssue({ code: 'custom', message: `is over ${MAX_AMOUNT}`, path });
 }
 
 /** The largest amount anyone may type, in major units. */

@@ -159,8 +159,27 @@ export const SettingsSchema = z.strictObject({
       cashRefundLimit: AmountInputSchema,
       /** The organisation's currency: amounts given without one are in it. */
       currency: CurrencySchema,
+      /** Cash refund limits in other currencies; a refund in a currency with no limit always waits. */
+      otherCurrencyLimits: z
+        .array(z.strictObject({ currency: CurrencySchema, limit: AmountInputSchema }))
+        .max(20, 'at most 20 other currencies')
+        .default([]),
     })
-    .superRefine((p, ctx) => checkAmount(ctx, p.cashRefundLimit, p.currency, 'cashRefundLimit')),
+    .superRefine((p, ctx) => {
+      checkAmount(ctx, p.cashRefundLimit, p.currency, 'cashRefundLimit');
+      const seen = new Set([p.currency]);
+      p.otherCurrencyLimits.forEach((other, i) => {
+        if (seen.has(other.currency)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['otherCurrencyLimits', i, 'currency'],
+            message: `${other.currency} has a limit already`,
+          });
+        }
+        seen.add(other.currency);
+        checkAmount(ctx, other.limit, other.currency, ['otherCurrencyLimits', i, 'limit']);
+      });
+    }),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 export const SettingsPatchSchema = SettingsSchema.partial();

@@ -22,8 +22,8 @@ interface Money {
 /**
  * Vouchers and repair first; a cash refund that takes what the customer has been refunded past the limit
  * waits for a supervisor. A statutory refund is never steered to a voucher, but it still has to fit the
- * limit: anyone can tick "statutory". The limit is in the policy's currency, and with no exchange rate to
- * compare by, a cash refund in any other currency always waits.
+ * limit: anyone can tick "statutory". Each currency has its own limit, and with no exchange rate to
+ * compare by, a cash refund in a currency the policy sets no limit for always waits.
  */
 function needsApproval(
   kind: CompensationRow['kind'],
@@ -32,10 +32,17 @@ function needsApproval(
   settings: Settings,
 ): boolean {
   if (kind !== 'cash_refund' || money === null) return false;
-  const { cashRefundLimit, currency } = settings.compensationPolicy;
-  if (money.currency !== currency) return true;
-  const limit = toMinor(cashRefundLimit, currency);
+  const limitAmount = cashRefundLimitIn(settings, money.currency);
+  if (limitAmount === null) return true;
+  const limit = toMinor(limitAmount, money.currency);
   return 'problem' in limit || refundedBefore + BigInt(money.minor) > BigInt(limit.minor);
+}
+
+/** The policy's cash refund limit in `currency`, in major units; null when it sets none there. */
+function cashRefundLimitIn(settings: Settings, currency: string): number | null {
+  const policy = settings.compensationPolicy;
+  if (currency === policy.currency) return policy.cashRefundLimit;
+  return policy.otherCurrencyLimits.find((other) => other.currency === currency)?.limit ?? null;
 }
 
 /**
@@ -166,11 +173,13 @@ function compensationDetails(
   };
 }
 
-function overLimit(settings: Settings): AppError {
-  const { cashRefundLimit, currency } = settings.compensationPolicy;
+function overLimit(settings: Settings, currency: string): AppError {
+  const limit = cashRefundLimitIn(settings, currency);
   return new AppError(
     'forbidden',
-    `cash refunds to one customer over ${cashRefundLimit} ${currency} in all, or in another currency, need a supervisor or owner`,
+    limit === null
+      ? `cash refunds in ${currency} have no limit in the policy, so they need a supervisor or owner`
+      : `cash refunds to one customer over ${limit} ${currency} in all need a supervisor or owner`,
   );
 }
 
@@ -220,7 +229,8 @@ export async function decideCompensation(
     if (decision.decision !== 'issue' && !hasRole(actor, 'supervisor')) {
       const customerId = await customerOfCase(trx, row.case_id);
       const before = row.kind === 'cash_refund' ? await refundedBefore(trx, customerId, money, row.id) : 0n;
-      if (needsApproval(row.kind, money, before, settings)) throw overLimit(settings);
+      if (needsApproval(row.kind, money, before, settings))
+        throw overLimit(settings, money?.currency ?? settings.compensationPolicy.currency);
     }
     const updated = await trx
       .updateTable('compensations')

@@ -103,4 +103,53 @@ describe.each(TEST_DATABASES)('compensation approval limits on %s', (kind) => {
     const over = await propose(caseId, { kind: 'cash_refund', amount: 1 }, 'supervisor');
     expect(over).toMatchObject({ status: 'approved', approverId: t.users.supervisor.id });
   });
+
+  it('keeps a limit per currency: a refund in a currency with its own limit fits it, one with none waits', async () => {
+    const settings = (await t.as('owner', { method: 'GET', url: '/api/settings' })).json();
+    const policy = { ...settings.compensationPolicy, otherCurrencyLimits: [{ currency: 'EUR', limit: 50 }] };
+    const saved = await t.as('owner', {
+      method: 'PATCH',
+      url: '/api/settings',
+      payload: { compensationPolicy: policy },
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+    const caseId = await openCase();
+    expect((await propose(caseId, { kind: 'cash_refund', amount: 40, currency: 'EUR' })).status).toBe(
+      'approved',
+    );
+    const second = await propose(caseId, { kind: 'cash_refund', amount: 10.01, currency: 'EUR' });
+    expect(second.status).toBe('proposed');
+    const byAgent = await t.as('agent', {
+      method: 'POST',
+      url: `/api/compensations/${second.id}/decision`,
+      payload: { decision: 'approve' },
+    });
+    expect(byAgent.statusCode).toBe(403);
+    expect(byAgent.json().error.message).toContain('50 EUR');
+    expect((await propose(caseId, { kind: 'cash_refund', amount: 1, currency: 'GBP' })).status).toBe(
+      'proposed',
+    );
+    expect((await propose(caseId, { kind: 'cash_refund', amount: 150 })).status).toBe('approved');
+  });
+
+  it('refuses a second limit for one currency and an amount finer than the currency, naming the field', async () => {
+    const settings = (await t.as('owner', { method: 'GET', url: '/api/settings' })).json();
+    const send = (otherCurrencyLimits: unknown) =>
+      t.as('owner', {
+        method: 'PATCH',
+        url: '/api/settings',
+        payload: { compensationPolicy: { ...settings.compensationPolicy, otherCurrencyLimits } },
+      });
+    const twice = await send([
+      { currency: 'EUR', limit: 50 },
+      { currency: 'EUR', limit: 60 },
+    ]);
+    expect(twice.statusCode).toBe(400);
+    expect(twice.body).toContain('otherCurrencyLimits.1.currency');
+    const same = await send([{ currency: settings.compensationPolicy.currency, limit: 5 }]);
+    expect(same.statusCode).toBe(400);
+    const fine = await send([{ currency: 'EUR', limit: 10.001 }]);
+    expect(fine.statusCode).toBe(400);
+    expect(fine.body).toContain('otherCurrencyLimits.0.limit');
+  });
 });

@@ -30,8 +30,17 @@ export const DEFAULT_SETTINGS: Settings = {
     prefer: ['repair', 'voucher', 'free_session', 'replacement', 'discount'],
     cashRefundLimit: 200,
     currency: 'PLN',
+    otherCurrencyLimits: [],
   },
 };
+
+/** A policy as stored: saved before limits in other currencies existed, it has none. */
+type StoredCompensationPolicy = Omit<Settings['compensationPolicy'], 'otherCurrencyLimits'> &
+  Partial<Pick<Settings['compensationPolicy'], 'otherCurrencyLimits'>>;
+
+function compensationPolicyOf(stored: StoredCompensationPolicy): Settings['compensationPolicy'] {
+  return { ...stored, otherCurrencyLimits: stored.otherCurrencyLimits ?? [] };
+}
 
 /** The organisation's settings; the defaults until someone saves them. */
 export async function getSettings(db: Db): Promise<Settings> {
@@ -74,7 +83,7 @@ export function settingsOf(row: SettingsRow | undefined): Settings {
     firstResponseMinutes: row.response_targets as Settings['firstResponseMinutes'],
     nextResponseMinutes: (row.next_response_targets ??
       DEFAULT_SETTINGS.nextResponseMinutes) as Settings['nextResponseMinutes'],
-    compensationPolicy: row.compensation_policy as Settings['compensationPolicy'],
+    compensationPolicy: compensationPolicyOf(row.compensation_policy as StoredCompensationPolicy),
   };
 }
 

@@ -136,6 +136,9 @@ function CompensationForm({ item }: { item: CaseDetail }) {
     policy && kind === 'cash_refund' && typeof amount === 'number'
       ? cashRefunded(item, policy.currency) + amount > policy.cashRefundLimit
       : false;
+  const otherLimits = (policy?.otherCurrencyLimits ?? [])
+    .map((other) => format.money(other.limit, other.currency))
+    .join(', ');
   return (
     <Paper withBorder p="xs">
       <Title order={3} size="h5" mb={4}>
@@ -148,6 +151,7 @@ function CompensationForm({ item }: { item: CaseDetail }) {
         {policy && (
           <Text size="xs" c="dimmed">
             {t('case.policyHint', { limit: format.money(policy.cashRefundLimit, policy.currency) })}
+            {otherLimits && ` ${t('case.policyOtherLimits', { limits: otherLimits })}`}
           </Text>
         )}
         <Select

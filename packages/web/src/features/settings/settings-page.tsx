@@ -4,6 +4,7 @@ import { MIN_PASSWORD_LENGTH, ROLES } from '@calmdesk/contracts/enums';
 import {
   Alert,
   Button,
+  Group,
   Loader,
   MultiSelect,
   NumberInput,
@@ -107,6 +108,7 @@ function OrganisationForm({ settings, canEdit }: { settings: Settings; canEdit: 
             allowDeselect={false}
           />
         </SimpleGrid>
+        <OtherCurrencyLimits policy={policy} setPolicy={setPolicy} canEdit={canEdit} />
         <MultiSelect
           label={t('settings.prefer')}
           description={t('settings.preferHint')}
@@ -124,6 +126,77 @@ function OrganisationForm({ settings, canEdit }: { settings: Settings; canEdit: 
         )}
       </Stack>
     </Paper>
+  );
+}
+
+type Policy = Settings['compensationPolicy'];
+
+/** Limits in currencies other than the organisation's: without one, a refund there always waits. */
+function OtherCurrencyLimits({
+  policy,
+  setPolicy,
+  canEdit,
+}: {
+  policy: Policy;
+  setPolicy: (patch: Partial<Policy>) => void;
+  canEdit: boolean;
+}) {
+  const { t } = useTranslation();
+  const others = policy.otherCurrencyLimits;
+  const taken = new Set([policy.currency, ...others.map((o) => o.currency)]);
+  const free = CURRENCIES.filter((c) => !taken.has(c));
+  const change = (index: number, patch: Partial<Policy['otherCurrencyLimits'][number]>) =>
+    setPolicy({ otherCurrencyLimits: others.map((o, i) => (i === index ? { ...o, ...patch } : o)) });
+  return (
+    <Stack gap={6}>
+      <Text size="sm">{t('settings.otherLimits')}</Text>
+      {others.length === 0 && (
+        <Text size="xs" c="dimmed">
+          {t('settings.otherLimitsNone')}
+        </Text>
+      )}
+      {others.map((other, index) => (
+        <Group key={other.currency} align="end" wrap="nowrap">
+          <Select
+            label={t('settings.currency')}
+            w={110}
+            disabled={!canEdit}
+            data={[other.currency, ...free]}
+            value={other.currency}
+            onChange={(currency) => currency && change(index, { currency })}
+            allowDeselect={false}
+          />
+          <NumberInput
+            label={t('settings.cashLimitIn', { currency: other.currency })}
+            min={0}
+            style={{ flex: 1 }}
+            disabled={!canEdit}
+            value={other.limit}
+            onChange={(value) => change(index, { limit: Number(value) || 0 })}
+          />
+          {canEdit && (
+            <Button
+              variant="subtle"
+              color="red"
+              onClick={() => setPolicy({ otherCurrencyLimits: others.filter((_, i) => i !== index) })}
+            >
+              {t('settings.removeLimit')}
+            </Button>
+          )}
+        </Group>
+      ))}
+      {canEdit && free.length > 0 && (
+        <Button
+          variant="light"
+          w="fit-content"
+          onClick={() =>
+            setPolicy({ otherCurrencyLimits: [...others, { currency: free[0] as string, limit: 0 }] })
+          }
+        >
+          {t('settings.addLimit')}
+        </Button>
+      )}
+    </Stack>
   );
 }
 
