@@ -5,6 +5,11 @@
 export interface DatePack {
   /** First-person promises: a sentence with one of these and a date is a commitment. */
   promises: string[];
+  /**
+   * Conditions and ultimatums ("or I'll …", "unless", "if … not"): a customer's sentence with one is a
+   * demand with a consequence, never the customer's promise. One RegExp source each.
+   */
+  conditions: string[];
   today: string;
   tomorrow: string;
   dayAfterTomorrow: string;

@@ -37,6 +37,39 @@ describe('extractCommitments', () => {
     expect(due('Saadan homme.', 'et', 'Europe/Tallinn', 'customer')).toEqual(['2025-03-28T15:00:00Z']);
   });
 
+  it.each([
+    ["Fix the boiler by Monday or I'll be round with my brothers.", 'en', 'Europe/London'],
+    ['Refund me by Friday, otherwise I will take this to the small claims court.', 'en', 'Europe/London'],
+    ["If nobody calls me back today, I'll post the whole story online tomorrow.", 'en', 'Europe/London'],
+    ['I will see you in court on Monday.', 'en', 'Europe/London'],
+    ['Macie czas do jutra, a inaczej w piątek wystawię wam opinię w Google.', 'pl', 'Europe/Warsaw'],
+    [
+      'Jeżeli pieniądze nie wrócą do piątku, w poniedziałek zgłoszę sprawę do rzecznika.',
+      'pl',
+      'Europe/Warsaw',
+    ],
+    ['W piątek złożę pozew do sądu.', 'pl', 'Europe/Warsaw'],
+    ['Kui raha reedeks tagasi ei tule, pöördun esmaspäeval kohtusse.', 'et', 'Europe/Tallinn'],
+    ['Parandage see homseks, vastasel juhul kirjutan reedel arvustuse.', 'et', 'Europe/Tallinn'],
+  ] as const)(
+    'never takes a customer’s threat or ultimatum for their promise: %s',
+    (text, lang, timeZone) => {
+      expect(due(text, lang, timeZone, 'customer')).toEqual([]);
+    },
+  );
+
+  it('keeps a customer’s promise that carries a polite condition after it', () => {
+    expect(
+      due("I'll bring the receipt on Friday if that's not a problem.", 'en', 'Europe/London', 'customer'),
+    ).toEqual(['2025-03-28T17:00:00Z']);
+    expect(
+      due('Podeślę skan paragonu w piątek, jeśli nie będzie problemu.', 'pl', 'Europe/Warsaw', 'customer'),
+    ).toEqual(['2025-03-28T16:00:00Z']);
+    expect(due('Toon kviitungi reedel, kui see sobib.', 'et', 'Europe/Tallinn', 'customer')).toEqual([
+      '2025-03-28T15:00:00Z',
+    ]);
+  });
+
   it('resolves a promise made on the first day of 1970, day 0 of the calendar arithmetic', () => {
     const onDayZero = (text: string) =>
       extractCommitments(text, { now: '1970-01-01T08:00:00Z', timeZone: 'UTC', lang: 'en', author: 'us' });

@@ -1,10 +1,12 @@
+import { createAnalyzer } from '../analyze/analyze-message.ts';
 import { dates as en } from '../lang/en/dates.ts';
 import { dates as et } from '../lang/et/dates.ts';
+import { PACKS } from '../lang/index.ts';
 import { dates as pl } from '../lang/pl/dates.ts';
 import { compileMatcher, type Matcher } from '../text/terms.ts';
 import { tokenize } from '../text/tokenize.ts';
 import type { Commitment, CommitmentOptions } from '../types.ts';
-import type { Lang } from '../vocabulary.ts';
+import type { Flag, Lang } from '../vocabulary.ts';
 import { type DatePack, dateExpressionSources, UNICODE_BOUNDARY } from './date-pack.ts';
 import { assertTimeZone, dateAt, dayOfWeek, formatInstant, instantAt, parseInstant } from './zoned.ts';
 
@@ -19,8 +21,9 @@ const FRIDAY = 5;
 interface CompiledDates {
   pack: DatePack;
   promises: Matcher<true>;
-  re: Record<Exclude<keyof DatePack, 'promises' | 'numbers' | 'weekdays'>, RegExp>;
+  re: Record<Exclude<keyof DatePack, 'promises' | 'conditions' | 'numbers' | 'weekdays'>, RegExp>;
   weekdays: RegExp[];
+  conditions: RegExp;
 }
 
 export const DATE_PACKS: Record<Lang, DatePack> = { pl, et, en };
@@ -59,6 +62,7 @@ function compiledFor(lang: Lang): CompiledDates {
       promises: compileMatcher([{ terms: pack.promises, payload: true as const }]),
       re,
       weekdays: pack.weekdays.map(unicodeRegExp),
+      conditions: unicodeRegExp(pack.conditions.map((source) => `(?:${source})`).join('|')),
     };
     compiled.set(lang, result);
   }
@@ -160,6 +164,24 @@ export function hasDateExpression(text: string, lang: Lang): boolean {
   return re.test(text);
 }
 
+const THREATS: ReadonlySet<Flag> = new Set([
+  'threat_violence',
+  'threat_legal',
+  'threat_public',
+  'churn_threat',
+]);
+let analyze: ReturnType<typeof createAnalyzer> | null = null;
+
+/**
+ * "Sort it out today or I'll come down there" has a first person and a date, and is no promise: a
+ * threat or an ultimatum from a customer is a demand with a consequence, never their commitment.
+ */
+function isThreatOrUltimatum(sentence: string, lang: Lang, dates: CompiledDates): boolean {
+  if (dates.conditions.test(sentence)) return true;
+  analyze ??= createAnalyzer({ packs: PACKS });
+  return analyze(sentence, { lang }).flags.some((flag) => THREATS.has(flag));
+}
+
 /**
  * Finds dated promises in a text ("oddzwonię jutro do 16:00") and resolves them to instants in the
  * given time zone (time zones, DST and business days included: zoned.ts).
@@ -178,6 +200,7 @@ export function extractCommitments(text: string, options: CommitmentOptions): Co
     for (const lang of languages) {
       const dates = compiledFor(lang);
       if (dates.promises.find(tokenize(sentence)).length === 0) continue;
+      if (options.author === 'customer' && isThreatOrUltimatum(sentence, lang, dates)) break;
       const due = resolveDue(sentence, now, options.timeZone, dates);
       if (due === null) continue;
       commitments.push({

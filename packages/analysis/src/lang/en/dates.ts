@@ -25,6 +25,14 @@ export const dates: DatePack = {
     'i can send',
     'expect',
   ],
+  // "Sort it out today or I'll come down there", "If the refund is not here by Friday, I will …"
+  conditions: [
+    '\\bor else\\b',
+    '\\botherwise\\b',
+    '^(?:and |but |so )?unless\\b',
+    "\\bor (?:i|we|you)(?:'ll|’ll| will| shall)\\b",
+    "^(?:and |but |so )?if\\b[^.!?]*?(?:\\bnot\\b|n['’]t\\b|\\bno\\b)",
+  ],
   today: '\\btoday\\b|\\btonight\\b',
   tomorrow: '\\btomorrow\\b',
   dayAfterTomorrow: '\\bday after tomorrow\\b',

@@ -40,6 +40,12 @@ export const dates: DatePack = {
     'toon',
     'toome',
   ],
+  // "Tagastage raha reedeks, muidu pöördun kohtusse", "Kui homme ei helista, kirjutan arvustuse"
+  conditions: [
+    '\\bmuidu\\b',
+    '\\bvastasel (?:juhul|korral)\\b',
+    '^(?:ja |aga )?kui\\b[^.!?]*?\\b(?:ei|pole|mitte)\\b',
+  ],
   today: '\\btäna\\b|\\btana\\b',
   tomorrow: '\\bhomme\\b|\\bhommeks\\b|\\bhomseks\\b',
   dayAfterTomorrow: '\\bülehomme\\b',

@@ -51,6 +51,13 @@ export const dates: DatePack = {
     'przelew wyślę',
     'ureguluję',
   ],
+  // "Oddajcie pieniądze do piątku, bo inaczej idę do sądu", "Jeśli jutro nie oddzwonicie, napiszę opinię"
+  conditions: [
+    '\\b(?:bo|albo|a) inaczej\\b',
+    '\\bw przeciwnym (?:razie|wypadku)\\b',
+    '^(?:a |i )?(?:jeśli|jeżeli|jeśliby|o ile|gdyby|chyba że)\\b[^.!?]*?\\bnie\\b',
+    '\\bbo jak nie\\b',
+  ],
   today: '\\b(dziś|dzisiaj|dzis)\\b',
   tomorrow: '\\bjutr(o|a)\\b',
   dayAfterTomorrow: '\\bpojutrze\\b',
