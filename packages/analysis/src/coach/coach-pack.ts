@@ -42,6 +42,8 @@ export interface CoachPack {
   advice: Record<AdviceRule, Explained>;
   /** Informal word → its formal equivalent, the concrete rewrite for `informal_address`. */
   formal: Record<string, string>;
+  /** Words written with a capital wherever they stand (English weekdays, "I"): a calmed shout keeps it. */
+  capitalised: string[];
   /** A phrase to add when an element is missing. */
   missing: Record<Element, string>;
   phrases: Phrase[];

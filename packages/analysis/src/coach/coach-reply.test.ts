@@ -55,6 +55,56 @@ describe('coachReply findings', () => {
   });
 });
 
+describe('coachReply on shouting', () => {
+  const applied = (draft: string, lang: 'pl' | 'et' | 'en') => {
+    const shouting = coachReply(draft, { lang }).findings.filter((f) => f.rule === 'shouting');
+    expect(shouting).toHaveLength(1);
+    const [f] = shouting;
+    if (!f) throw new Error('no shouting finding');
+    return { finding: f, text: draft.slice(0, f.start) + f.suggestion + draft.slice(f.end) };
+  };
+
+  it.each([
+    [
+      'WE DID SEND YOU THE INVOICE TWICE, please look in your spam folder.',
+      'en',
+      'We did send you the invoice twice, please look in your spam folder.',
+    ],
+    [
+      'Good morning, I HAVE CHECKED THE ORDER AND IT LEFT ON MONDAY.',
+      'en',
+      'Good morning, I have checked the order and it left on Monday.',
+    ],
+    [
+      'Dzień dobry,\nJUŻ TRZY RAZY WYSYŁALIŚMY TĘ FAKTURĘ.',
+      'pl',
+      'Dzień dobry,\nJuż trzy razy wysyłaliśmy tę fakturę.',
+    ],
+    ['Tere! ME SAATSIME ARVE JUBA EILE!!!', 'et', 'Tere! Me saatsime arve juba eile.'],
+  ] as const)(
+    'rewrites "%s" as a person would, and the rewrite no longer shouts',
+    (draft, lang, expected) => {
+      const { finding, text } = applied(draft, lang);
+      expect(text).toBe(expected);
+      expect(finding.severity).toBe('block');
+      expect(coachReply(text, { lang }).findings.map((f) => f.rule)).not.toContain('shouting');
+    },
+  );
+
+  it('keeps acronyms in a calmed sentence', () => {
+    expect(applied('YOUR REFUND UNDER GDPR IS ON ITS WAY.', 'en').text).toBe(
+      'Your refund under GDPR is on its way.',
+    );
+  });
+
+  it('only warns about a run of exclamation marks without capitals', () => {
+    const f = coachReply('Thank you so much!!! We will call tomorrow.', { lang: 'en' }).findings.find(
+      (x) => x.rule === 'shouting',
+    );
+    expect(f?.severity).toBe('warn');
+  });
+});
+
 describe('coachReply elements and score', () => {
   it('recognises a complete reply and scores it above a bare one', () => {
     const good = coachReply(

@@ -21,7 +21,7 @@ export const SEVERITY: Record<CoachRule, Severity> = {
   condescension: 'warn',
   impossible_promise: 'warn',
   informal_address: 'warn',
-  shouting: 'warn',
+  shouting: 'block',
   excuse: 'hint',
 };
 
@@ -138,18 +138,12 @@ function matchCase(original: string, replacement: string): string {
     : replacement;
 }
 
-function sentenceCase(shouted: string): string {
-  const calm = shouted.toLowerCase().replace(/[!?]{2,}/gu, '.');
-  return calm.charAt(0).toUpperCase() + calm.slice(1);
-}
-
 /** A concrete rewrite of the span where the rule allows one, else the pack's better wording. */
 function suggestionFor(rule: CoachRule, text: string, pack: CoachPack): string {
   if (rule === 'informal_address') {
     const formal = pack.formal[text.toLowerCase()];
     if (formal) return matchCase(text, formal);
   }
-  if (rule === 'shouting') return sentenceCase(text);
   return pack.explain[rule].suggestion;
 }
 
@@ -189,7 +183,9 @@ function findingsOf(
     else if (e.flag === 'shouting') found.push(finding('shouting', e.start, e.end, draft, pack));
   }
   found.sort((a, b) => a.start - b.start || b.end - a.end);
+  for (const f of found) if (f.rule === 'shouting') widenShouting(f, draft);
   mergeShouting(found, draft);
+  for (const f of found) if (f.rule === 'shouting') calmShouting(f, draft, lang);
   // One finding per rule and place: overlapping terms of the same rule would only repeat it.
   return found.filter(
     (f, i) => !found.slice(0, i).some((o) => o.rule === f.rule && o.start < f.end && f.start < o.end),
@@ -205,11 +201,43 @@ function mergeShouting(found: Finding[], draft: string): void {
     const between = draft.slice(previous.end, current.start);
     if (between.length <= 4 && !/\p{Ll}/u.test(between)) {
       previous.end = Math.max(previous.end, current.end);
-      previous.text = draft.slice(previous.start, previous.end);
-      previous.suggestion = sentenceCase(previous.text);
       found.splice(i, 1);
     }
   }
+}
+
+// Capitalised words next to a shouted run, short ones too ("WE", "I"): they shout with it, and a
+// rewrite that left them would read "WE Have already sent you".
+const CAPITALS_BEFORE = /(?:(?<![\p{L}\p{N}])[\p{Lu}\p{N}][\p{Lu}\p{M}\p{N}'’-]*[ \t]+)+$/u;
+const CAPITALS_AFTER = /^(?:[ \t]+[\p{Lu}\p{N}][\p{Lu}\p{M}\p{N}'’-]*(?![\p{L}\p{N}]))+/u;
+const STARTS_SENTENCE = /(?:^|[.!?]\s+|\n\s*)$/u;
+const WORD = /[\p{L}\p{M}'’-]+/gu;
+
+function widenShouting(f: Finding, draft: string): void {
+  f.start -= CAPITALS_BEFORE.exec(draft.slice(0, f.start))?.[0].length ?? 0;
+  f.end += CAPITALS_AFTER.exec(draft.slice(f.end))?.[0].length ?? 0;
+}
+
+/**
+ * A rewrite of a shouted run a person would write: lower case, a capital only where a sentence
+ * starts, acronyms of three letters or more and the language's capitalised words kept, "!!!" calmed.
+ */
+function calmShouting(f: Finding, draft: string, lang: Lang): void {
+  f.text = draft.slice(f.start, f.end);
+  // Capitals shout at the customer and block like hostility; a run of "!!!" alone is only a warning.
+  if (!/\p{Lu}/u.test(f.text)) f.severity = 'warn';
+  const acronyms = new Set((PACKS[lang]?.cues.acronyms ?? []).filter((a) => a.length >= 3));
+  const capitalised = new Map(COACH_PACKS[lang].capitalised.map((w) => [w.toLowerCase(), w]));
+  const calm = f.text
+    .replace(WORD, (word) => {
+      if (acronyms.has(word)) return word;
+      const lower = word.toLowerCase();
+      return capitalised.get(lower) ?? lower;
+    })
+    .replace(/[!?]{2,}/gu, '.');
+  f.suggestion = STARTS_SENTENCE.test(draft.slice(0, f.start))
+    ? calm.charAt(0).toUpperCase() + calm.slice(1)
+    : calm;
 }
 
 function elementsOf(draft: string, matches: CoachMatches, context: CoachContext, lang: Lang): Set<Element> {

@@ -262,6 +262,8 @@ export const coach: CoachPack = {
       suggestion: 'Vastan teie toodud murekohtadele järjest:',
     },
   },
+  // Weekdays and months take no capital in Estonian.
+  capitalised: [],
   formal: {
     sa: 'te',
     sina: 'teie',

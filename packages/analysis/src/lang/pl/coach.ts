@@ -347,6 +347,8 @@ export const coach: CoachPack = {
       suggestion: 'Odniosę się po kolei do każdej z opisanych spraw:',
     },
   },
+  // Weekdays and months take no capital in Polish; the polite forms do only in a letter.
+  capitalised: [],
   formal: {
     ty: 'Pan/Pani',
     cię: 'Pana/Panią',
