@@ -91,6 +91,8 @@ export const en = {
     draftPlaceholder: 'Write your reply. The coach checks it as you type.',
     send: 'Send reply',
     sendAnyway: 'Send anyway (supervisor override)',
+    overrideWhy:
+      'The coach blocks this reply ({{rules}}). As a supervisor you may send it anyway: the log marks it as sent despite the coach.',
     addNote: 'Add as internal note',
     blocked: 'This reply cannot be sent as it is: fix the marked problems or ask a supervisor.',
     score: 'Reply score',
@@ -127,7 +129,6 @@ export const en = {
     needsApproval: 'Above the limit: a supervisor must approve this refund.',
     stagePlaceholder: 'e.g. waiting for the technician',
     sendFailed: 'The reply was not sent: {{message}}',
-    coachTime: 'checked in {{ms}} ms',
     advice: 'Advice for this case',
   },
   element: {

@@ -92,6 +92,8 @@ export const et: Messages = {
     draftPlaceholder: 'Kirjuta vastus. Abiline kontrollib seda kirjutamise ajal.',
     send: 'Saada vastus',
     sendAnyway: 'Saada ikkagi (juhi otsus)',
+    overrideWhy:
+      'Abiline blokeerib selle vastuse ({{rules}}). Juhina võid selle siiski saata: logis märgitakse, et see saadeti abilise hoiatusest hoolimata.',
     addNote: 'Lisa sisemise märkusena',
     blocked: 'Seda vastust ei saa sellisel kujul saata: paranda märgitud kohad või küsi juhilt.',
     score: 'Vastuse hinne',
@@ -128,7 +130,6 @@ export const et: Messages = {
     needsApproval: 'Üle piirmäära: selle tagastuse peab kinnitama juht.',
     stagePlaceholder: 'nt ootame tehnikut',
     sendFailed: 'Vastust ei saadetud: {{message}}',
-    coachTime: 'kontrollitud {{ms}} ms-ga',
     advice: 'Nõuanded selle juhtumi kohta',
   },
   element: {

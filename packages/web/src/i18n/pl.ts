@@ -97,6 +97,8 @@ export const pl: Messages = {
     draftPlaceholder: 'Napisz odpowiedź. Asystent sprawdza ją na bieżąco.',
     send: 'Wyślij odpowiedź',
     sendAnyway: 'Wyślij mimo to (decyzja przełożonego)',
+    overrideWhy:
+      'Asystent blokuje tę odpowiedź ({{rules}}). Jako przełożony możesz ją mimo to wysłać: dziennik oznaczy ją jako wysłaną mimo uwag asystenta.',
     addNote: 'Dodaj jako notatkę',
     blocked:
       'Tej odpowiedzi nie można wysłać w tej formie: popraw zaznaczone miejsca lub poproś przełożonego.',
@@ -134,7 +136,6 @@ export const pl: Messages = {
     needsApproval: 'Powyżej limitu: ten zwrot musi zatwierdzić przełożony.',
     stagePlaceholder: 'np. czekamy na serwisanta',
     sendFailed: 'Odpowiedź nie została wysłana: {{message}}',
-    coachTime: 'sprawdzono w {{ms}} ms',
     advice: 'Wskazówki do tej sprawy',
   },
   element: {

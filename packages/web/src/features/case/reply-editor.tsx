@@ -45,13 +45,12 @@ const SEVERITY_COLOR = { block: 'red', warn: 'orange', hint: 'blue' } as const;
 
 interface CoachFeedbackProps {
   coaching: Coaching;
-  ms: number;
   draft: string;
   onDraftChange: (draft: string) => void;
 }
 
 /** The live coach under a reply box: score, checklist, findings with their suggestions, advice. */
-export function CoachFeedback({ coaching, ms, draft, onDraftChange }: CoachFeedbackProps) {
+export function CoachFeedback({ coaching, draft, onDraftChange }: CoachFeedbackProps) {
   const { t } = useTranslation();
   return (
     <Stack gap="sm">
@@ -59,9 +58,6 @@ export function CoachFeedback({ coaching, ms, draft, onDraftChange }: CoachFeedb
         <Paper withBorder p="xs" miw={160}>
           <Text size="sm" fw={600}>
             {t('case.score')}: <span data-testid="coach-score">{coaching.score}</span>
-          </Text>
-          <Text size="xs" c="dimmed">
-            {t('case.coachTime', { ms: ms.toFixed(1) })}
           </Text>
           <Progress
             value={coaching.score}
@@ -168,6 +164,12 @@ interface ReplyEditorProps {
   onNote: () => void;
 }
 
+/** The rules that block a draft, each once, in the order the draft shows them. */
+function blockingRules(coaching: Coaching): Coaching['findings'][number]['rule'][] {
+  return [...new Set(coaching.findings.filter((f) => f.severity === 'block').map((f) => f.rule))];
+}
+
+/** One send action: a supervisor facing a block sees only "Send anyway", with the reason above it. */
 export function ReplyEditor(props: ReplyEditorProps) {
   const { draft, onDraftChange, context, canOverride, sending, sendError, onSend, onNote } = props;
   const { t } = useTranslation();
@@ -186,22 +188,28 @@ export function ReplyEditor(props: ReplyEditorProps) {
         findings={coaching.findings}
         placeholder={t('case.draftPlaceholder')}
       />
-      <CoachFeedback coaching={coaching} ms={ms} draft={draft} onDraftChange={onDraftChange} />
+      <CoachFeedback coaching={coaching} draft={draft} onDraftChange={onDraftChange} />
       {(refused || (blocked && !canOverride)) && <Alert color="red">{t('case.blocked')}</Alert>}
+      {blocked && canOverride && !refused && (
+        <Alert color="orange">
+          {t('case.overrideWhy', {
+            rules: blockingRules(coaching)
+              .map((rule) => t(`rule.${rule}`))
+              .join(', '),
+          })}
+        </Alert>
+      )}
       {sendError instanceof Error && !refused && (
         <Alert color="red">{t('case.sendFailed', { message: sendError.message })}</Alert>
       )}
       <Group>
-        <Button
-          onClick={() => onSend(false)}
-          loading={sending}
-          disabled={!draft.trim() || (blocked && !canOverride)}
-        >
-          {t('case.send')}
-        </Button>
-        {blocked && canOverride && (
-          <Button color="red" variant="outline" onClick={() => onSend(true)} loading={sending}>
+        {blocked && canOverride ? (
+          <Button color="red" onClick={() => onSend(true)} loading={sending}>
             {t('case.sendAnyway')}
+          </Button>
+        ) : (
+          <Button onClick={() => onSend(false)} loading={sending} disabled={!draft.trim() || blocked}>
+            {t('case.send')}
           </Button>
         )}
         <Button variant="subtle" onClick={onNote} disabled={!draft.trim()}>

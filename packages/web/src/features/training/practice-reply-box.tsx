@@ -26,7 +26,7 @@ export function PracticeReplyBox({ session, context }: { session: TrainingSessio
         findings={coaching.findings}
         placeholder={t('training.replyPlaceholder')}
       />
-      <CoachFeedback coaching={coaching} ms={ms} draft={draft} onDraftChange={setDraft} />
+      <CoachFeedback coaching={coaching} draft={draft} onDraftChange={setDraft} />
       {blocked && <Alert color="orange">{t('training.blockedNote')}</Alert>}
       {send.isError && <Alert color="red">{t('common.error', { message: send.error.message })}</Alert>}
       <Group>

@@ -1,0 +1,93 @@
+import { mkdirSync } from 'node:fs';
+import { hasPart } from '@calmdesk/server/testing';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from './browser.ts';
+import { checkScreen, LANGUAGES, type Language, SCREENSHOTS, staffPages } from './screens.ts';
+import { type E2eServer, seedCase, startE2eServer } from './server.ts';
+
+/** The reply coach on the case page: shouting and its rewrite, and a supervisor's one send action. */
+
+const HAS_BROWSER = await hasPart('browser');
+let app: E2eServer;
+let browser: Browser;
+const staff = staffPages(() => ({ browser, url: app.url }));
+
+/** A shouted reply per language, and how a person would write it. */
+const SHOUTED: Record<Language, { draft: string; calm: string }> = {
+  pl: {
+    draft: 'Dzień dobry,\nJUŻ TRZY RAZY WYSYŁALIŚMY PANU TĘ FAKTURĘ.',
+    calm: 'Dzień dobry,\nJuż trzy razy wysyłaliśmy panu tę fakturę.',
+  },
+  et: { draft: 'Tere! ME SAATSIME TEILE ARVE JUBA EILE.', calm: 'Tere! Me saatsime teile arve juba eile.' },
+  en: {
+    draft: 'Good morning, WE HAVE SENT YOU THE INVOICE ON MONDAY.',
+    calm: 'Good morning, we have sent you the invoice on Monday.',
+  },
+};
+
+async function openCase(page: Page, language: Language): Promise<void> {
+  const id = await seedCase(app.db, {
+    customer: { name: 'Ewa Kowalczyk', email: `ewa.${language}.${Date.now()}@example.test`, language },
+    channel: 'email',
+    subject: 'Faktura',
+    message: { body: 'Where is my invoice? I asked twice already.' },
+  });
+  await page.goto(`${app.url}/cases/${id}`);
+}
+
+const editorOf = (page: Page, language: Language) =>
+  page.getByRole('textbox', { name: LANGUAGES[language].case.reply, exact: true });
+
+describe.skipIf(!HAS_BROWSER)('the reply coach in Chromium', { timeout: 180_000 }, () => {
+  beforeAll(async () => {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    app = await startE2eServer();
+    browser = await launchChromium();
+  }, 120_000);
+  afterAll(async () => {
+    await staff.close();
+    await browser?.close();
+    await app?.close();
+  });
+
+  for (const language of ['pl', 'et', 'en'] as const) {
+    it(`blocks a shouted ${language} reply and applies a rewrite a person would write`, async () => {
+      const words = LANGUAGES[language];
+      const page = await staff.open('agent@salon.test', language);
+      await openCase(page, language);
+      const editor = editorOf(page, language);
+      await editor.fill(SHOUTED[language].draft);
+      const finding = page.locator('[data-rule="shouting"]').filter({ has: page.getByRole('button') });
+      await finding.waitFor();
+      expect(await page.getByRole('button', { name: words.case.send, exact: true }).isDisabled()).toBe(true);
+      await page.getByText(words.case.blocked).waitFor();
+      // The agent reads words, not how long the check took.
+      expect(await page.getByText(/\d ms\b/).count()).toBe(0);
+      await checkScreen(page, `coach-shouting-${language}`);
+      await finding.getByRole('button', { name: words.case.apply }).click();
+      await expect.poll(() => editor.inputValue()).toBe(SHOUTED[language].calm);
+      await expect.poll(() => page.locator('[data-rule="shouting"]').count()).toBe(0);
+    });
+  }
+
+  for (const language of ['pl', 'et', 'en'] as const) {
+    it(`gives a supervisor one send action on a blocked ${language} draft, with the reason`, async () => {
+      const words = LANGUAGES[language];
+      const page = await staff.open('supervisor@salon.test', language);
+      await openCase(page, language);
+      await editorOf(page, language).fill(SHOUTED[language].draft);
+      const anyway = page.getByRole('button', { name: words.case.sendAnyway });
+      await anyway.waitFor();
+      expect(await page.getByRole('button', { name: words.case.send, exact: true }).count()).toBe(0);
+      const reason = words.case.overrideWhy.split('(')[0]?.trim() ?? '';
+      const alert = page.getByText(reason);
+      await alert.waitFor();
+      expect(await alert.textContent()).toContain(words.rule.shouting);
+      await checkScreen(page, `coach-override-${language}`);
+      await anyway.click();
+      await expect.poll(() => page.locator('[data-kind="outbound"]').count()).toBe(1);
+      await page.getByText(words.case.overridden).waitFor();
+    });
+  }
+});
