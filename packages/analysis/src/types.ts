@@ -88,6 +88,8 @@ export interface CoachContext {
   /** The agent's name, so `owner` can be recognised. */
   agentName?: string;
   lang?: Lang;
+  /** The agent's own language: why a finding matters is said in it (default: the draft's language). */
+  explainIn?: Lang;
 }
 
 /** Advice drawn from the case, not the draft alone: set a boundary, don't admit unproven fault, … */

@@ -91,6 +91,7 @@ export const CoachContextSchema = z.strictObject({
   statutoryRefund: z.boolean().optional(),
   agentName: z.string().max(200).optional(),
   lang: LangSchema.optional(),
+  explainIn: LangSchema.optional(),
 });
 export type CoachContextInput = z.infer<typeof CoachContextSchema>;
 

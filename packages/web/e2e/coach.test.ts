@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs';
+import { coachReply } from '@calmdesk/analysis';
 import { hasPart } from '@calmdesk/server/testing';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -70,6 +71,22 @@ describe.skipIf(!HAS_BROWSER)('the reply coach in Chromium', { timeout: 180_000 
       await expect.poll(() => page.locator('[data-rule="shouting"]').count()).toBe(0);
     });
   }
+
+  it('explains a Polish agent’s English draft in Polish, and suggests English words', async () => {
+    const page = await staff.open('agent@salon.test', 'pl');
+    await openCase(page, 'en');
+    const draft = "You're wrong, the parcel left on time.";
+    await editorOf(page, 'pl').fill(draft);
+    const finding = page.locator('[data-rule="arguing"]').filter({ has: page.getByRole('button') });
+    await finding.waitFor();
+    const whyOf = (explainIn: 'pl' | 'en') =>
+      coachReply(draft, { lang: 'en', explainIn }).findings.find((f) => f.rule === 'arguing')?.why ?? '';
+    expect(await finding.textContent()).toContain(whyOf('pl'));
+    expect(await finding.textContent()).not.toContain(whyOf('en'));
+    await finding.getByRole('button', { name: LANGUAGES.pl.case.apply }).click();
+    await expect.poll(() => editorOf(page, 'pl').inputValue()).not.toContain("You're wrong");
+    expect(await editorOf(page, 'pl').inputValue()).toMatch(/^[\x20-\x7e’]+$/);
+  });
 
   for (const language of ['pl', 'et', 'en'] as const) {
     it(`gives a supervisor one send action on a blocked ${language} draft, with the reason`, async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeMessage } from '../index.ts';
 import { coachReply } from './coach-reply.ts';
+import { COACH_PACKS } from './packs.ts';
 
 const rules = (draft: string, lang?: 'pl' | 'et' | 'en') =>
   coachReply(draft, lang ? { lang } : {}).findings.map((f) => f.rule);
@@ -102,6 +103,30 @@ describe('coachReply on shouting', () => {
       (x) => x.rule === 'shouting',
     );
     expect(f?.severity).toBe('warn');
+  });
+});
+
+describe('coachReply in the agent’s language', () => {
+  it('says why in the agent’s language and keeps the rewrites in the draft’s', () => {
+    const draft = "You're wrong, the parcel left on time.";
+    const inEnglish = coachReply(draft, { lang: 'en' });
+    for (const agent of ['pl', 'et'] as const) {
+      const coaching = coachReply(draft, { lang: 'en', explainIn: agent });
+      const arguing = coaching.findings.find((f) => f.rule === 'arguing');
+      const english = inEnglish.findings.find((f) => f.rule === 'arguing');
+      expect(arguing?.why).toBe(COACH_PACKS[agent].explain.arguing.why);
+      expect(arguing?.suggestion).toBe(english?.suggestion);
+      expect(coaching.lang).toBe('en');
+      expect(coaching.score).toBe(inEnglish.score);
+    }
+  });
+
+  it('explains advice from the case in the agent’s language too', () => {
+    const customer = [analyzeMessage('Jesteście idiotami!', { lang: 'pl' })];
+    const advice = coachReply('Dzień dobry, sprawdzę to.', { lang: 'pl', customer, explainIn: 'en' }).advice;
+    const boundary = advice.find((a) => a.rule === 'set_boundary');
+    expect(boundary?.why).toBe(COACH_PACKS.en.advice.set_boundary.why);
+    expect(boundary?.suggestion).toBe(COACH_PACKS.pl.advice.set_boundary.suggestion);
   });
 });
 

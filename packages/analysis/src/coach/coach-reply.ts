@@ -313,12 +313,29 @@ function coachReadable(text: string, context: CoachContext): Coaching {
   const expected = ELEMENTS.filter((e) => e !== 'apology' || apologyDue);
   const missing = expected.filter((e) => !has.has(e));
   const advice = adviceOf(matches, coach.pack, context);
+  const explained = explainedIn(context.explainIn ?? lang, findings, advice);
   return {
     lang,
     score: scoreOf(findings, advice, missing),
-    findings,
+    findings: explained.findings,
     has: ELEMENTS.filter((e) => has.has(e)),
     missing,
-    advice,
+    advice: explained.advice,
+  };
+}
+
+/**
+ * Why each finding and piece of advice matters, in the agent's language; the rewrites stay in the
+ * draft's, since they go to the customer.
+ */
+function explainedIn(
+  language: Lang,
+  findings: Finding[],
+  advice: Advice[],
+): { findings: Finding[]; advice: Advice[] } {
+  const pack = COACH_PACKS[language];
+  return {
+    findings: findings.map((f) => ({ ...f, why: pack.explain[f.rule].why })),
+    advice: advice.map((a) => ({ ...a, why: pack.advice[a.rule].why })),
   };
 }

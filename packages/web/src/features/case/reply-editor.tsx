@@ -4,6 +4,7 @@ import {
   coachReply,
   ELEMENTS,
   type Finding,
+  LANGS,
 } from '@calmdesk/analysis/core';
 import {
   Alert,
@@ -25,11 +26,14 @@ import { CoachedTextarea } from '../../components/coached-textarea.tsx';
 
 /** Coaches the draft on every keystroke, in the browser, and records how long it took. */
 export function useLiveCoaching(draft: string, context: CoachContext): { coaching: Coaching; ms: number } {
+  const { i18n } = useTranslation();
+  // The agent reads why in their interface language; the rewrites stay in the draft's.
+  const explainIn = LANGS.find((lang) => lang === i18n.language);
   return useMemo(() => {
     const started = performance.now();
-    const coaching = coachReply(draft, context);
+    const coaching = coachReply(draft, { ...context, explainIn });
     return { coaching, ms: performance.now() - started };
-  }, [draft, context]);
+  }, [draft, context, explainIn]);
 }
 
 /** Replaces a finding's span with its suggestion. */
