@@ -165,6 +165,26 @@ describe.each(TEST_DATABASES)('cases on %s', (kind) => {
     expect(detail.firstRespondedAt).toBe(t.clock.now.toISOString());
   });
 
+  it("keeps a customer's dated promise, but never takes their ultimatum or threat for one", async () => {
+    const created = await openCase('Podeślę zdjęcia paragonu jutro do 12:00.', 'Roman', 'roman@example.test');
+    const threats = [
+      'Macie czas do piątku, bo inaczej w poniedziałek przyjadę do was z kolegami.',
+      'Jeśli jutro nikt nie oddzwoni, w środę złożę pozew.',
+    ];
+    for (const body of threats) {
+      const inbound = await t.as('agent', {
+        method: 'POST',
+        url: `/api/cases/${created.id}/interactions`,
+        payload: { kind: 'inbound', body },
+      });
+      expect(inbound.statusCode).toBe(201);
+    }
+    const detail = (await t.as('agent', { method: 'GET', url: `/api/cases/${created.id}` })).json();
+    expect(detail.commitments.map((c: { who: string; text: string }) => [c.who, c.text])).toEqual([
+      ['customer', 'Podeślę zdjęcia paragonu jutro do 12:00.'],
+    ]);
+  });
+
   it("times a later message's first response by the organisation's saved targets", async () => {
     const saveTargets = (hostile: number) =>
       t.as('owner', {
