@@ -70,7 +70,7 @@ export function EvidenceText({ text, evidence, revealAbuse }: EvidenceTextProps)
     );
   });
   return (
-    <Text component="div" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+    <Text component="div" dir="auto" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
       {parts}
     </Text>
   );

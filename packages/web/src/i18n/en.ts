@@ -80,6 +80,8 @@ export const en = {
   case: {
     back: 'Back to inbox',
     conversation: 'Conversation',
+    unfoldMessage: 'Show the whole message ({{length}} characters)',
+    foldMessage: 'Show less',
     reveal: 'Show abusive words',
     inbound: 'Customer',
     outbound: 'Reply',

@@ -81,6 +81,8 @@ export const et: Messages = {
   case: {
     back: 'Tagasi postkasti',
     conversation: 'Vestlus',
+    unfoldMessage: 'Näita kogu sõnumit ({{length}} märki)',
+    foldMessage: 'Näita vähem',
     reveal: 'Näita solvavaid sõnu',
     inbound: 'Klient',
     outbound: 'Vastus',

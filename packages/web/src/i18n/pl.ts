@@ -86,6 +86,8 @@ export const pl: Messages = {
   case: {
     back: 'Wróć do skrzynki',
     conversation: 'Rozmowa',
+    unfoldMessage: 'Pokaż całą wiadomość ({{length}} znaków)',
+    foldMessage: 'Zwiń',
     reveal: 'Pokaż obraźliwe słowa',
     inbound: 'Klient',
     outbound: 'Odpowiedź',

@@ -1,12 +1,48 @@
 import type { Interaction } from '@calmdesk/contracts';
-import { Badge, Card, Group, Stack, Switch, Text, Title } from '@mantine/core';
-import { memo, useState } from 'react';
+import { Badge, Button, Card, Group, Stack, Switch, Text, Title } from '@mantine/core';
+import { memo, type ReactNode, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EvidenceText } from '../../components/evidence-text.tsx';
 import { FlagChips, isAbuseFlag } from '../../components/flag-chips.tsx';
 import { LevelBadge } from '../../components/level-badge.tsx';
 import { useFormat } from '../../format/use-format.ts';
 import { DeliveryBadge, DeliveryFailure, MailFiles } from './mail-parts.tsx';
+
+/** A message longer than this is shown folded, so one long mail does not push the reply box far down. */
+const FOLD_CHARACTERS = 1_500;
+const FOLD_LINES = 24;
+
+function lineCount(text: string): number {
+  let lines = 1;
+  for (let i = text.indexOf('\n'); i >= 0 && lines <= FOLD_LINES; i = text.indexOf('\n', i + 1)) lines++;
+  return lines;
+}
+
+/** Folds a long message to its first screenful, with a button that shows the whole of it. */
+function LongBody({ length, lines, children }: { length: number; lines: number; children: ReactNode }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const [open, setOpen] = useState(false);
+  const id = useId();
+  if (length <= FOLD_CHARACTERS && lines <= FOLD_LINES) return children;
+  return (
+    <Stack gap={4}>
+      <div id={id} className={open ? undefined : 'folded-body'}>
+        {children}
+      </div>
+      <Button
+        variant="subtle"
+        size="compact-sm"
+        w="fit-content"
+        aria-expanded={open}
+        aria-controls={id}
+        onClick={() => setOpen(!open)}
+      >
+        {open ? t('case.foldMessage') : t('case.unfoldMessage', { length: format.number(length) })}
+      </Button>
+    </Stack>
+  );
+}
 
 function InteractionCard({ item, revealAbuse }: { item: Interaction; revealAbuse: boolean }) {
   const { t } = useTranslation();
@@ -40,11 +76,17 @@ function InteractionCard({ item, revealAbuse }: { item: Interaction; revealAbuse
       </Group>
       {item.analysis ? (
         <Stack gap={6}>
-          <EvidenceText text={item.body} evidence={item.analysis.evidence} revealAbuse={revealAbuse} />
+          <LongBody length={item.body.length} lines={lineCount(item.body)}>
+            <EvidenceText text={item.body} evidence={item.analysis.evidence} revealAbuse={revealAbuse} />
+          </LongBody>
           <FlagChips flags={item.analysis.flags} />
         </Stack>
       ) : (
-        <Text style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{item.body}</Text>
+        <LongBody length={item.body.length} lines={lineCount(item.body)}>
+          <Text dir="auto" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+            {item.body}
+          </Text>
+        </LongBody>
       )}
       {item.mail && <MailFiles mail={item.mail} />}
       {item.delivery && <DeliveryFailure delivery={item.delivery} />}

@@ -53,6 +53,7 @@ function InboxRow({ item, selected }: RowProps) {
           params={{ id: item.id }}
           onClick={(e) => e.stopPropagation()}
           className="inbox-subject"
+          dir="auto"
         >
           {item.subject}
         </Link>{' '}
@@ -99,7 +100,7 @@ function InboxCard({ item, selected }: RowProps) {
         </Group>
         <CaseDeadline item={item} />
       </Group>
-      <Link to="/cases/$id" params={{ id: item.id }} className="inbox-subject">
+      <Link to="/cases/$id" params={{ id: item.id }} className="inbox-subject" dir="auto">
         {item.subject}
       </Link>
       <Text size="xs" c="dimmed">
