@@ -11,11 +11,11 @@ import {
   Stack,
   Text,
   Textarea,
-  TextInput,
   Title,
 } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DateField } from '../../components/date-field.tsx';
 import { endOfDayIn, useFormat } from '../../format/use-format.ts';
 import { useSession } from '../auth/session.ts';
 import { DeliveryBadge, DeliveryFailure } from '../case/mail-parts.tsx';
@@ -187,12 +187,12 @@ function ConfirmForm({
           value={reason}
           onChange={(e) => setReason(e.currentTarget.value)}
         />
-        <TextInput
-          type="date"
+        <DateField
           label={t('boundary.expiresAt')}
           description={t('boundary.expiresHint')}
+          clearable
           value={expires}
-          onChange={(e) => setExpires(e.currentTarget.value)}
+          onChange={setExpires}
         />
         {confirm.isError && (
           <Alert color="red">{t('common.error', { message: confirm.error.message })}</Alert>

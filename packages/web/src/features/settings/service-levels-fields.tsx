@@ -13,6 +13,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { DateField } from '../../components/date-field.tsx';
 
 type Weekday = '1' | '2' | '3' | '4' | '5' | '6' | '7';
 const WEEKDAYS: Weekday[] = ['1', '2', '3', '4', '5', '6', '7'];
@@ -125,17 +126,12 @@ export function ServiceLevelsFields({ draft, setDraft, canEdit }: Props) {
         {draft.holidays.map((holiday, i) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: the fields are controlled; keyed by date, a row would remount while its date is typed
           <Group key={i} gap="sm" wrap="wrap" data-holiday={holiday.date}>
-            <TextInput
-              type="date"
+            <DateField
               aria-label={t('settings.holidayDate')}
               w={170}
               disabled={!canEdit}
               value={holiday.date}
-              onChange={(e) =>
-                setHolidays(
-                  draft.holidays.map((h, j) => (j === i ? { ...h, date: e.currentTarget.value } : h)),
-                )
-              }
+              onChange={(date) => setHolidays(draft.holidays.map((h, j) => (j === i ? { ...h, date } : h)))}
             />
             <TextInput
               aria-label={t('settings.holidayName')}
