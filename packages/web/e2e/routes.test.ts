@@ -68,10 +68,21 @@ describe.skipIf(!HAS_BROWSER)('routing in Chromium', { timeout: 60_000 }, () => 
     await app?.close();
   });
 
-  it('asks the API for nothing but the session on the signed-out start page', async () => {
+  it('asks the API for nothing on the signed-out start page, and asks once after a session ends', async () => {
     const page = await newTab();
     const calls = recordApiCalls(page);
     await page.goto(app.url);
+    await page.getByRole('button', { name: pl.signIn.submit }).waitFor();
+    await page.waitForLoadState('networkidle');
+    expect(calls).toEqual([]);
+    // A session that ended while the browser kept its flag: one 401, the flag goes, and no more.
+    await page.context().addCookies([{ name: 'calmdesk_signed_in', value: '1', url: app.url }]);
+    await page.reload();
+    await page.getByRole('button', { name: pl.signIn.submit }).waitFor();
+    await page.waitForLoadState('networkidle');
+    expect(calls).toEqual(['GET /api/session 401']);
+    expect((await page.context().cookies()).map((c) => c.name)).not.toContain('calmdesk_signed_in');
+    await page.reload();
     await page.getByRole('button', { name: pl.signIn.submit }).waitFor();
     await page.waitForLoadState('networkidle');
     expect(calls).toEqual(['GET /api/session 401']);

@@ -5,6 +5,11 @@ import type { Actor } from './actor.ts';
 import { actorOfSession, actorOfTokenCached } from './auth.service.ts';
 
 export const SESSION_COOKIE = 'calmdesk_session';
+/**
+ * A cookie the page itself can read, holding no secret: set beside the session, it tells the web app
+ * whether asking for the session is worth a request, so a signed-out start page makes none.
+ */
+export const SIGNED_IN_COOKIE = 'calmdesk_signed_in';
 export const CSRF_HEADER = 'x-csrf-token';
 
 declare module 'fastify' {

@@ -5,7 +5,7 @@ import { canOverride } from '../cases/interactions.service.ts';
 import type { AppContext } from '../http/context.ts';
 import { cameByTls } from '../http/security-headers.ts';
 import { changeOwnPassword, presentUser } from '../users/users.service.ts';
-import { authenticate, SESSION_COOKIE } from './auth.hook.ts';
+import { authenticate, SESSION_COOKIE, SIGNED_IN_COOKIE } from './auth.hook.ts';
 import { SESSION_DAYS, signIn, signOut } from './auth.service.ts';
 import { countAccountSignIn, forgiveAccountSignIn } from './rate-limit-store.ts';
 
@@ -27,13 +27,14 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         await countAccountSignIn(ctx.db, email, ctx.now());
         const session = await signIn(ctx.db, email, password, ctx.now());
         await forgiveAccountSignIn(ctx.db, email);
-        reply.setCookie(SESSION_COOKIE, session.cookie, {
+        const cookie = {
           path: '/',
-          httpOnly: true,
           sameSite: 'lax',
           secure: cameByTls(request),
           maxAge: SESSION_DAYS * 86_400,
-        });
+        } as const;
+        reply.setCookie(SESSION_COOKIE, session.cookie, { ...cookie, httpOnly: true });
+        reply.setCookie(SIGNED_IN_COOKIE, '1', { ...cookie, httpOnly: false });
         const user = {
           id: session.actor.id,
           name: session.actor.name,
@@ -54,8 +55,14 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
         config: { isPublic: true },
       },
-      async (request) => {
-        await authenticate(ctx, request);
+      async (request, reply) => {
+        try {
+          await authenticate(ctx, request);
+        } catch (error) {
+          // The session ended (expired, signed out elsewhere, disabled): the page stops asking.
+          reply.clearCookie(SIGNED_IN_COOKIE, { path: '/' });
+          throw error;
+        }
         const actor = request.actor;
         const user =
           actor.kind === 'user'
@@ -107,6 +114,7 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const cookie = request.cookies[SESSION_COOKIE];
         if (cookie) await signOut(ctx.db, cookie);
         reply.clearCookie(SESSION_COOKIE, { path: '/' });
+        reply.clearCookie(SIGNED_IN_COOKIE, { path: '/' });
         return reply.status(204).send(null);
       },
     );

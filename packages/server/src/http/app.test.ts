@@ -46,6 +46,11 @@ describe('http app', () => {
     const cookie = signIn.cookies.find((c) => c.name === 'calmdesk_session');
     expect(cookie?.httpOnly).toBe(true);
     expect(cookie?.sameSite).toBe('Lax');
+    // The page may read that someone is signed in, never the session itself.
+    const flag = signIn.cookies.find((c) => c.name === 'calmdesk_signed_in');
+    expect(flag).toMatchObject({ value: '1', sameSite: 'Lax', path: '/' });
+    expect(flag?.httpOnly).toBeFalsy();
+    expect(flag?.maxAge).toBe(cookie?.maxAge);
     const headers = { cookie: `calmdesk_session=${cookie?.value}` };
     const session = await t.app.inject({ method: 'GET', url: '/api/session', headers });
     expect(session.json().user.role).toBe('agent');
@@ -59,6 +64,29 @@ describe('http app', () => {
       payload,
     });
     expect(withCsrf.statusCode).toBe(201);
+  });
+
+  it('clears the signed-in flag on sign-out and when the session has ended', async () => {
+    const signIn = await t.app.inject({
+      method: 'POST',
+      url: '/api/session',
+      payload: { email: 'agent@example.test', password: 'agent-password' },
+    });
+    const cookie = signIn.cookies.find((c) => c.name === 'calmdesk_session');
+    const headers = { cookie: `calmdesk_session=${cookie?.value}; calmdesk_signed_in=1` };
+    const csrfToken = (await t.app.inject({ method: 'GET', url: '/api/session', headers })).json().csrfToken;
+    const out = await t.app.inject({
+      method: 'DELETE',
+      url: '/api/session',
+      headers: { ...headers, 'x-csrf-token': csrfToken },
+    });
+    expect(out.statusCode).toBe(204);
+    const cleared = (response: typeof out) =>
+      response.cookies.find((c) => c.name === 'calmdesk_signed_in' && c.value === '');
+    expect(cleared(out)).toBeDefined();
+    const ended = await t.app.inject({ method: 'GET', url: '/api/session', headers });
+    expect(ended.statusCode).toBe(401);
+    expect(cleared(ended)).toBeDefined();
   });
 
   it('answers a wrong password with 401 and the same words as an unknown e-mail', async () => {

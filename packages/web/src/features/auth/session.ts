@@ -8,6 +8,9 @@ export const SESSION_KEY = ['session'] as const;
 export const sessionQuery = queryOptions({
   queryKey: SESSION_KEY,
   queryFn: async (): Promise<Session | null> => {
+    // The server sets this readable flag beside the session cookie: without it nobody is signed in,
+    // and a signed-out start page asks the API for nothing.
+    if (!document.cookie.split('; ').includes('calmdesk_signed_in=1')) return null;
     try {
       const session = await api<Session>('GET', '/api/session');
       rememberCsrfToken(session.csrfToken);
