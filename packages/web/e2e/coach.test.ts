@@ -88,6 +88,24 @@ describe.skipIf(!HAS_BROWSER)('the reply coach in Chromium', { timeout: 180_000 
     expect(await editorOf(page, 'pl').inputValue()).toMatch(/^[\x20-\x7e’]+$/);
   });
 
+  it('never cuts off a finding’s Apply button, on a desktop or a phone', async () => {
+    const page = await staff.open('agent@salon.test', 'pl');
+    await openCase(page, 'pl');
+    await editorOf(page, 'pl').fill('Nie ma Pan racji, paczka wyszła na czas.');
+    const apply = page
+      .locator('[data-rule="arguing"]')
+      .getByRole('button', { name: LANGUAGES.pl.case.apply });
+    await apply.waitFor();
+    for (const width of [1280, 390]) {
+      await page.setViewportSize({ width, height: 800 });
+      // Mantine clips a squeezed button's label inside it: measure the label, not the button.
+      const fits = await apply.evaluate((el) =>
+        [el, ...el.querySelectorAll('span')].every((part) => part.scrollWidth <= part.clientWidth),
+      );
+      expect(fits, `Apply cut off at ${width}px`).toBe(true);
+    }
+  });
+
   for (const language of ['pl', 'et', 'en'] as const) {
     it(`gives a supervisor one send action on a blocked ${language} draft, with the reason`, async () => {
       const words = LANGUAGES[language];

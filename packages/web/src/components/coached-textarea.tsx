@@ -85,7 +85,7 @@ export function CoachedTextarea({
           minHeight,
           resize: 'vertical',
           background: 'transparent',
-          borderColor: 'var(--mantine-color-gray-4)',
+          borderColor: 'var(--calm-border-input)',
           borderRadius: 'var(--mantine-radius-sm)',
         }}
       />

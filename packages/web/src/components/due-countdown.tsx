@@ -35,7 +35,7 @@ export function DueCountdown({ dueAt }: { dueAt: string | null }) {
     <Text
       component="time"
       dateTime={dueAt}
-      c={overdue ? 'red.9' : undefined}
+      c={overdue ? 'var(--calm-text-error)' : undefined}
       fw={overdue ? 700 : undefined}
       size="sm"
     >

@@ -55,7 +55,7 @@ function CommitmentList({ item }: { item: CaseDetail }) {
                 <Badge size="xs" variant="light" color={c.who === 'us' ? 'teal' : 'grape'}>
                   {t(`case.who.${c.who}`)}
                 </Badge>
-                <Text size="xs" c={late ? 'red.9' : 'dimmed'} fw={late ? 700 : undefined}>
+                <Text size="xs" c={late ? 'var(--calm-text-error)' : 'dimmed'} fw={late ? 700 : undefined}>
                   {t('case.due')}:{' '}
                   <time dateTime={c.dueAt} data-testid="commitment-due">
                     {format.dateTime(c.dueAt)}
@@ -175,7 +175,7 @@ function CompensationForm({ item }: { item: CaseDetail }) {
           onChange={(e) => setStatutory(e.currentTarget.checked)}
         />
         {overLimit && (
-          <Text size="xs" c="red.9">
+          <Text size="xs" c="var(--calm-text-error)">
             {t('case.needsApproval')}
           </Text>
         )}
@@ -193,7 +193,7 @@ function CompensationForm({ item }: { item: CaseDetail }) {
           {t('case.propose')}
         </Button>
         {propose.isError && (
-          <Text size="xs" c="red.9">
+          <Text size="xs" c="var(--calm-text-error)">
             {propose.error.message}
           </Text>
         )}

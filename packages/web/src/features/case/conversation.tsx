@@ -52,7 +52,9 @@ function InteractionCard({ item, revealAbuse }: { item: Interaction; revealAbuse
     <Card
       withBorder
       padding="sm"
-      bg={inbound ? undefined : item.kind === 'note' ? 'yellow.0' : 'gray.0'}
+      bg={
+        inbound ? undefined : item.kind === 'note' ? 'var(--calm-surface-note)' : 'var(--calm-surface-muted)'
+      }
       ml={inbound ? 0 : 'xl'}
       data-kind={item.kind}
     >

@@ -132,7 +132,7 @@ export function DeliveryFailure({ delivery }: { delivery: Delivery }) {
   if (delivery.state !== 'failed') return null;
   return (
     <Stack gap={2} mt="xs" data-testid="delivery-failure" data-problem={delivery.problem ?? undefined}>
-      <Text size="sm" c="red.9" style={{ overflowWrap: 'anywhere' }}>
+      <Text size="sm" c="var(--calm-text-error)" style={{ overflowWrap: 'anywhere' }}>
         {t('mail.failedTo', { to: delivery.to, reason: deliveryProblemText(t, delivery) })}
       </Text>
       {delivery.problem && <ProblemDetail detail={delivery.detail} />}

@@ -123,7 +123,7 @@ export function CoachFeedback({ coaching, draft, onDraftChange }: CoachFeedbackP
                 </Group>
                 <Text size="sm">{finding.why}</Text>
                 {finding.suggestion && (
-                  <Text size="sm" c="teal.9">
+                  <Text size="sm" c="var(--calm-text-ok)">
                     → {finding.suggestion}
                   </Text>
                 )}
@@ -132,6 +132,8 @@ export function CoachFeedback({ coaching, draft, onDraftChange }: CoachFeedbackP
                 <Button
                   size="xs"
                   variant="light"
+                  // The finding's text may be long; the button keeps its whole label.
+                  style={{ flexShrink: 0 }}
                   onClick={() => onDraftChange(applySuggestion(draft, finding))}
                 >
                   {t('case.apply')}
@@ -147,7 +149,11 @@ export function CoachFeedback({ coaching, draft, onDraftChange }: CoachFeedbackP
             {t('case.advice')}
           </Text>
           {coaching.advice.map((advice) => (
-            <Text key={advice.rule} size="sm" c={advice.severity === 'block' ? 'red.9' : undefined}>
+            <Text
+              key={advice.rule}
+              size="sm"
+              c={advice.severity === 'block' ? 'var(--calm-text-error)' : undefined}
+            >
               {advice.why} → {advice.suggestion}
             </Text>
           ))}

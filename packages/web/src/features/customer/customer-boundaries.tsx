@@ -96,7 +96,7 @@ export function LetterView({ letter, decision }: { letter: Letter; decision?: Bo
       <Text size="sm" fw={600} lang={letter.lang}>
         {t('boundary.subject')}: {letter.subject}
       </Text>
-      <Paper withBorder p="sm" bg="gray.0">
+      <Paper withBorder p="sm" bg="var(--calm-surface-muted)">
         <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }} lang={letter.lang}>
           {letter.body}
         </Text>

@@ -271,7 +271,7 @@ export function ProfileStats({ profile }: { profile: CustomerProfile }) {
           </Text>
         </Stat>
         <Stat label={t('profile.unpaid')} value={formatMoney(stats.unpaid.amount, format, currency)}>
-          <Text size="xs" c={stats.unpaid.overdueInvoices > 0 ? 'red.8' : 'dimmed'}>
+          <Text size="xs" c={stats.unpaid.overdueInvoices > 0 ? 'var(--calm-text-error)' : 'dimmed'}>
             {t('profile.unpaidLine', {
               invoices: n(stats.unpaid.invoices),
               overdueInvoices: n(stats.unpaid.overdueInvoices),
@@ -296,7 +296,11 @@ export function ProfileStats({ profile }: { profile: CustomerProfile }) {
               </Badge>
             ))}
           </Group>
-          <Text size="xs" c={stats.bookings.lateCancellations > 0 ? 'red.8' : 'dimmed'} mt={4}>
+          <Text
+            size="xs"
+            c={stats.bookings.lateCancellations > 0 ? 'var(--calm-text-error)' : 'dimmed'}
+            mt={4}
+          >
             {t('profile.lateCancellations')}: {n(stats.bookings.lateCancellations)}
           </Text>
         </Stat>
@@ -311,7 +315,7 @@ export function ProfileStats({ profile }: { profile: CustomerProfile }) {
           </Text>
         </Stat>
         <Stat label={t('profile.incidents')} value={n(stats.incidents.total)}>
-          <Text size="xs" c={stats.incidents.violence > 0 ? 'red.8' : 'dimmed'}>
+          <Text size="xs" c={stats.incidents.violence > 0 ? 'var(--calm-text-error)' : 'dimmed'}>
             {t('profile.incidentsLine', {
               total: n(stats.incidents.total),
               year: n(stats.incidents.last12Months),

@@ -63,7 +63,7 @@ function FailedMails({ mailbox, canRetry }: { mailbox: Mailbox; canRetry: boolea
                 {(mail.problem || mail.reason) && (
                   <Text
                     size="sm"
-                    c="red.9"
+                    c="var(--calm-text-error)"
                     data-testid="failed-mail-problem"
                     data-problem={mail.problem ?? undefined}
                     style={{ overflowWrap: 'anywhere' }}
@@ -157,7 +157,10 @@ function MailboxCard({ mailbox, canEdit }: { mailbox: Mailbox; canEdit: boolean 
               <Text size="xs" c="dimmed">
                 {t(`channels.counts.${count}`)}
               </Text>
-              <Text fw={600} c={count === 'failed' && mailbox.counts.failed > 0 ? 'red.9' : undefined}>
+              <Text
+                fw={600}
+                c={count === 'failed' && mailbox.counts.failed > 0 ? 'var(--calm-text-error)' : undefined}
+              >
                 {format.number(mailbox.counts[count])}
               </Text>
             </Stack>

@@ -39,7 +39,7 @@ export function AngerMeter({ anger, compact = false }: { anger: number; compact?
               style={{
                 background: filled
                   ? `var(--mantine-color-${STEP_COLORS[anger]?.replace('.', '-')})`
-                  : 'var(--mantine-color-gray-2)',
+                  : 'var(--calm-border-subtle)',
               }}
             />
           );

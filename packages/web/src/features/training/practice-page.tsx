@@ -42,7 +42,7 @@ function TraineeReply({
     <Paper
       withBorder
       p="sm"
-      bg="teal.0"
+      bg="var(--calm-surface-accent)"
       className="practice-bubble"
       data-side="trainee"
       data-testid="trainee-reply"

@@ -69,7 +69,7 @@ export function TurnFeedback({
     <Paper
       withBorder
       p="sm"
-      bg="gray.0"
+      bg="var(--calm-surface-muted)"
       component="section"
       aria-labelledby={headingId}
       data-testid="turn-feedback"
