@@ -11,7 +11,8 @@ import { entryHash, GENESIS_HASH, migratedOrigin, partDigests } from '../../case
  * `0016-broken-at-<seq>:…` and verify-log keeps reporting it.
  *
  * The append-only trigger now lets exactly one UPDATE through: blanking body, analysis and coaching
- * with erased_at set, every other column (the digests and the chained facts) unchanged.
+ * with erased_at set, every other column (the digests and the chained facts) unchanged. A new trigger
+ * takes an entry only as its case's recorded end.
  */
 const BEFORE = [
   'DROP TRIGGER interactions_append_only ON interactions',
@@ -43,6 +44,20 @@ const AFTER = [
   $$`,
   `CREATE TRIGGER interactions_append_only BEFORE UPDATE OR DELETE ON interactions
     FOR EACH ROW EXECUTE FUNCTION interactions_append_only()`,
+  // An entry is stored only as the new end of its case's log, written by the same statement (CalmDesk's
+  // append moves cases.last_seq/last_hash with it): an INSERT of its own is refused, so an entry cannot
+  // be slipped in behind the case's back and make the next append collide with it. Fired after the
+  // statement, it sees the case row as that statement left it.
+  `CREATE FUNCTION interactions_at_recorded_end() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+      IF NOT EXISTS (SELECT 1 FROM cases WHERE id = NEW.case_id AND last_seq = NEW.seq AND last_hash = NEW.hash) THEN
+        RAISE EXCEPTION 'a log entry must be stored as the end its case records (case %, seq %)', NEW.case_id, NEW.seq;
+      END IF;
+      RETURN NULL;
+    END
+  $$`,
+  `CREATE TRIGGER interactions_at_recorded_end AFTER INSERT ON interactions
+    FOR EACH ROW EXECUTE FUNCTION interactions_at_recorded_end()`,
 ];
 
 /** Cases whose logs are hashed again per round: few enough that their entries fit in memory. */
