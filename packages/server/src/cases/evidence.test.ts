@@ -189,7 +189,9 @@ describe.each(TEST_DATABASES)('the evidence log on %s', (kind) => {
   it('refuses an entry stored behind its case’s back, and answers a later append without a 500', async () => {
     const id = await caseWithLog('forged@example.test');
     const forged = await forgedNext(id);
-    await expect(db.insertInto('interactions').values(forged).execute()).rejects.toThrow(/end its case records/);
+    await expect(db.insertInto('interactions').values(forged).execute()).rejects.toThrow(
+      /end its case records/,
+    );
     expect(await verifyCaseLog(db, id)).toEqual({ ok: true, entries: 3 });
     // Past the triggers (superuser rights), the entry goes in, and verify names it.
     await sql`ALTER TABLE interactions DISABLE TRIGGER interactions_at_recorded_end`.execute(db);
