@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely';
+import { type QueryExecutorProvider, sql } from 'kysely';
 import type { Db } from '../db/database.ts';
 import { notFound } from '../errors.ts';
 import {
@@ -91,7 +91,7 @@ async function chainEnds(db: Db, caseIds: string[]): Promise<Map<string, ChainEn
  * would make verifying a large mailbox's cases a memory hazard.
  */
 export async function attachmentFactsOf(
-  db: Kysely<any>,
+  db: QueryExecutorProvider,
   caseIds: readonly string[],
 ): Promise<Map<string, AttachmentFacts[]>> {
   const byEntry = new Map<string, AttachmentFacts[]>();
