@@ -126,6 +126,7 @@ const EXPECTED: Shape = {
     updated_at: ['timestamptz', false],
     last_seq: ['int', false],
     last_hash: ['text', false],
+    chain_origin: ['text', false],
     version: ['int', false],
   },
   interactions: {
@@ -141,6 +142,11 @@ const EXPECTED: Shape = {
     created_at: ['timestamptz', false],
     prev_hash: ['text', false],
     hash: ['text', false],
+    body_digest: ['text', false],
+    analysis_digest: ['text', true],
+    coaching_digest: ['text', true],
+    attachments_digest: ['text', true],
+    erased_at: ['timestamptz', true],
   },
   commitments: {
     id: ['text', false],
@@ -176,6 +182,15 @@ const EXPECTED: Shape = {
     target_type: ['text', true],
     target_id: ['text', true],
     details: ['jsonb', true],
+    org_id: ['int', false],
+    seq: ['int', false],
+    prev_hash: ['text', false],
+    hash: ['text', false],
+  },
+  audit_heads: {
+    org_id: ['int', false],
+    last_seq: ['int', false],
+    last_hash: ['text', false],
   },
   bookings: {
     id: ['text', false],

@@ -177,6 +177,8 @@ export interface CasesTable {
   last_seq: Generated<number>;
   /** The hash of the newest log entry (the genesis hash: none yet). */
   last_hash: Generated<string>;
+  /** What the first entry chains to: the genesis hash, or the old chain's head for a log from before 0016. */
+  chain_origin: Generated<string>;
   /** Moved on by the database at every UPDATE: what an unlocked writer checks before it writes. */
   version: Generated<number>;
 }
@@ -188,6 +190,7 @@ export interface InteractionsTable {
   seq: number;
   kind: InteractionKind;
   author_id: string | null;
+  /** The text as written, or ERASED_BODY once erased on request (erased_at). */
   body: string;
   analysis: Json<unknown> | null;
   coaching: Json<unknown> | null;
@@ -195,6 +198,15 @@ export interface InteractionsTable {
   created_at: Timestamp;
   prev_hash: string;
   hash: string;
+  /** SHA-256 of the body as written: the chain covers this, so the body can be erased. */
+  body_digest: string;
+  /** SHA-256 of the analysis as canonical JSON (cases/chain.ts), null without one. */
+  analysis_digest: string | null;
+  coaching_digest: string | null;
+  /** SHA-256 over the attachments of the mail the entry came from (cases/chain.ts), null without any. */
+  attachments_digest: ColumnType<string | null, string | null | undefined, string | null>;
+  /** When the stored parts were erased on request (eraseEntryParts); the digests stay. */
+  erased_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }
 
 export interface CommitmentsTable {
@@ -236,6 +248,19 @@ export interface AuditLogTable {
   target_type: string | null;
   target_id: string | null;
   details: Json<Record<string, unknown>> | null;
+  /** The organisation whose chain the entry is in (CalmDesk has one: 1). */
+  org_id: Generated<number>;
+  /** 1, 2, 3 … per organisation, set by the database (migration 0016), as are the hashes. */
+  seq: Generated<number>;
+  prev_hash: Generated<string>;
+  hash: Generated<string>;
+}
+
+/** Where each organisation's audit chain ends; moved by the database's audit trigger alone. */
+export interface AuditHeadsTable {
+  org_id: number;
+  last_seq: number;
+  last_hash: string;
 }
 
 export interface BookingsTable {
@@ -499,6 +524,7 @@ export interface Database {
   commitments: CommitmentsTable;
   compensations: CompensationsTable;
   audit_log: AuditLogTable;
+  audit_heads: AuditHeadsTable;
   bookings: BookingsTable;
   invoices: InvoicesTable;
   prepaid_packages: PrepaidPackagesTable;

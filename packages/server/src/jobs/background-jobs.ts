@@ -4,22 +4,36 @@ import { purgeEndedRateLimits } from '../auth/rate-limit-store.ts';
 import { announceRecommendations } from '../boundaries/boundaries.service.ts';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/database.ts';
+import { writeDailyCheckpoint } from '../evidence/checkpoint-job.ts';
 import type { JobDefinition } from './job-runner.ts';
 import { purgeFinishedJobs } from './jobs.service.ts';
 
 const HOUR = 60 * 60_000;
+const DAY = 24 * HOUR;
 const RECOMMEND_EVERY_MS = 5 * 60_000;
 
 /**
  * The server's own schedules: the deadline sweep (missed first responses, promises falling due and
  * due soon: escalation and reminders), the purge of expired sessions, of ended sign-in limit windows
- * and of old job runs.
+ * and of old job runs; with CHECKPOINT_DIR, a signed checkpoint of every log each day.
  */
 export function serverJobs(
   db: Db,
-  config: Pick<Config, 'sweepIntervalMs'>,
+  config: Pick<Config, 'sweepIntervalMs' | 'checkpointKey' | 'checkpointDir' | 'dataDir'>,
   now: () => Date,
 ): JobDefinition[] {
+  const { checkpointDir } = config;
+  const checkpoints: JobDefinition[] = checkpointDir
+    ? [
+        {
+          name: 'evidence.checkpoint',
+          everyMs: DAY,
+          run: async () => {
+            await writeDailyCheckpoint(db, { ...config, checkpointDir }, now());
+          },
+        },
+      ]
+    : [];
   return [
     {
       name: 'deadlines.sweep',
@@ -38,5 +52,6 @@ export function serverJobs(
     { name: 'sessions.purge', everyMs: HOUR, run: () => purgeExpiredSessions(db, now()) },
     { name: 'limits.purge', everyMs: HOUR, run: () => purgeEndedRateLimits(db, now()) },
     { name: 'jobs.purge', everyMs: HOUR, run: () => purgeFinishedJobs(db, now()) },
+    ...checkpoints,
   ];
 }
