@@ -101,6 +101,8 @@ export async function announceRecommendations(db: Db, now: Date, withinMs: numbe
     .select(['customers.id', 'customers.name'])
     .distinct()
     .where('cases.updated_at', '>', new Date(now.getTime() - withinMs))
+    // An erased customer has no history left to judge.
+    .where('customers.erased_at', 'is', null)
     .execute();
   if (active.length === 0) return 0;
   const rules = await getProfileRules(db);

@@ -78,12 +78,12 @@ export async function getCaseDetail(db: Db, id: string): Promise<CaseDetail> {
   return detail as CaseDetail;
 }
 
-/** A customer's newest cases (up to 200), each with its log, in four queries however many there are. */
-export async function getCustomerCaseDetails(db: Db, customerId: string): Promise<CaseDetail[]> {
+/** A customer's newest cases (up to `limit`), each with its log, in four queries however many there are. */
+export async function getCustomerCaseDetails(db: Db, customerId: string, limit = 200): Promise<CaseDetail[]> {
   const rows = await summaries(db)
     .where('cases.customer_id', '=', customerId)
     .orderBy('cases.created_at', 'desc')
-    .limit(200)
+    .limit(limit)
     .execute();
   return presentCaseDetails(db, rows as CaseSummaryRow[]);
 }

@@ -31,6 +31,7 @@ export const DEFAULT_SETTINGS: Settings = {
     cashRefundLimit: 200,
     currency: 'PLN',
   },
+  retentionMonths: null,
 };
 
 /** The organisation's settings; the defaults until someone saves them. */
@@ -53,6 +54,7 @@ export const SETTINGS_COLUMNS = [
   'organisation.next_response_targets',
   'organisation.holidays',
   'organisation.compensation_policy',
+  'organisation.retention_months',
 ] as const;
 
 type FieldOf<Column> = Column extends `organisation.${infer Field}` ? Field : never;
@@ -75,6 +77,7 @@ export function settingsOf(row: SettingsRow | undefined): Settings {
     nextResponseMinutes: (row.next_response_targets ??
       DEFAULT_SETTINGS.nextResponseMinutes) as Settings['nextResponseMinutes'],
     compensationPolicy: row.compensation_policy as Settings['compensationPolicy'],
+    retentionMonths: row.retention_months ?? null,
   };
 }
 
@@ -117,7 +120,9 @@ export async function saveSettings(
 ): Promise<Settings> {
   requireRole(actor, 'owner', 'change the organisation settings');
   return db.transaction().execute(async (trx) => {
-    const next = SettingsSchema.parse({ ...(await getSettings(trx)), ...patch });
+    const current = await getSettings(trx);
+    const next = SettingsSchema.parse({ ...current, ...patch });
+    const retentionChanged = next.retentionMonths !== current.retentionMonths;
     const values = {
       name: next.name,
       languages: JSON.stringify(next.languages),
@@ -127,6 +132,9 @@ export async function saveSettings(
       next_response_targets: JSON.stringify(next.nextResponseMinutes),
       holidays: JSON.stringify(next.holidays),
       compensation_policy: JSON.stringify(next.compensationPolicy),
+      retention_months: next.retentionMonths,
+      // The retention job waits a week from here, so a shortened period erases nobody by surprise.
+      ...(retentionChanged ? { retention_set_at: now } : {}),
       updated_at: now,
     };
     await trx
