@@ -197,12 +197,21 @@ export const CaseDetailSchema = CaseSummarySchema.extend({
 });
 export type CaseDetail = z.infer<typeof CaseDetailSchema>;
 
+/**
+ * What broke a log: an entry `altered` (or its stored part), entries `missing` (removed, the newest
+ * ones included), an entry `unrecorded` by its case (added outside CalmDesk), or a log that was already
+ * broken when migration 0016 hashed it again (`altered_before_migration`).
+ */
+export const ChainProblemSchema = z.enum(['altered', 'missing', 'unrecorded', 'altered_before_migration']);
+export type ChainProblem = z.infer<typeof ChainProblemSchema>;
+
 /** `GET /api/cases/:id/verify`. */
 export const ChainVerdictSchema = z.object({
   ok: z.boolean(),
   entries: z.number(),
-  /** The seq of the first entry that does not match its hash or its predecessor. */
+  /** The seq of the first entry that was altered, removed or added outside CalmDesk. */
   brokenAt: z.number().optional(),
+  problem: ChainProblemSchema.optional(),
 });
 export type ChainVerdict = z.infer<typeof ChainVerdictSchema>;
 

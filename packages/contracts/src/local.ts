@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ChainProblemSchema } from './cases.ts';
 import { IdParamsSchema } from './common.ts';
 import { NewTokenSchema, NewUserSchema, PasswordResetResultSchema, PasswordSchema } from './users.ts';
 
@@ -23,6 +24,6 @@ export type LocalTokenId = z.infer<typeof LocalTokenIdSchema>;
 export const LogReportSchema = z.object({
   cases: z.number(),
   entries: z.number(),
-  broken: z.array(z.object({ caseId: z.string(), brokenAt: z.number() })),
+  broken: z.array(z.object({ caseId: z.string(), brokenAt: z.number(), problem: ChainProblemSchema })),
 });
 export type LogReport = z.infer<typeof LogReportSchema>;

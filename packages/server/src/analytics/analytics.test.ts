@@ -234,6 +234,7 @@ describe.each(TEST_DATABASES)('analytics on %s', (kind) => {
             created_at: entry.at,
             prev_hash: '-',
             hash: '-',
+            body_digest: '-',
           })),
         )
         .execute();

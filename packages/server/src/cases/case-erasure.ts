@@ -1,5 +1,6 @@
 import type { Db } from '../db/database.ts';
 import { rowsTouched } from '../db/row-counts.ts';
+import { eraseEntryParts } from './evidence.ts';
 
 /** What an erased case's subject becomes. */
 export const ERASED_SUBJECT = '—';
@@ -15,9 +16,15 @@ export async function eraseCaseSubjects(db: Db, customerId: string, now: Date): 
 }
 
 /**
- * Empties the bodies, analyses and coaching of these cases' log entries, leaving the chain verifiable.
- * The one place the erasure touches the log: it waits for the digest chain (migration 0016).
+ * Empties the bodies, analyses and coaching of these cases' log entries through the log's own erasure
+ * (evidence.ts): the digests stay, so the chain still verifies.
  */
-export async function eraseInteractionTexts(_db: Db, caseIds: readonly string[]): Promise<number> {
-  return caseIds.length === 0 ? 0 : 0;
+export async function eraseInteractionTexts(db: Db, caseIds: readonly string[], now: Date): Promise<number> {
+  if (caseIds.length === 0) return 0;
+  const entries = await db.selectFrom('interactions').select('id').where('case_id', 'in', caseIds).execute();
+  return eraseEntryParts(
+    db,
+    entries.map((entry) => entry.id),
+    now,
+  );
 }

@@ -19,7 +19,8 @@ import type { AppContext } from '../http/context.ts';
 import { caseChangeOf, publishChange } from '../live/live-feed.ts';
 import { replyByMail } from '../mail/outbox.service.ts';
 import { announceQueuedMail } from '../mail/outbox-signal.ts';
-import { createCase, getCaseDetail, listCases, updateCase, verifyCaseLog } from './cases.service.ts';
+import { createCase, getCaseDetail, listCases, updateCase } from './cases.service.ts';
+import { verifyCaseLog } from './evidence.ts';
 import { addInteraction } from './interactions.service.ts';
 
 export function casesRoutes(ctx: AppContext): FastifyPluginAsyncZod {

@@ -11,7 +11,6 @@ import { AppError, notFound } from '../errors.ts';
 import { mailOfEntries } from '../mail/mail-of-entries.ts';
 import { type NewNotification, notify } from '../notifications/notifications.service.ts';
 import { getSettings } from '../settings/settings.service.ts';
-import { type ChainVerdict, verifyChain } from './chain.ts';
 import { lockCase, receiveInbound } from './interactions.service.ts';
 import {
   type CaseSummary,
@@ -349,57 +348,6 @@ async function requireActiveUser(db: Db, userId: string): Promise<void> {
     .where('disabled_at', 'is', null)
     .executeTakeFirst();
   if (!user) throw new AppError('bad_request', `user ${userId} does not exist`, 'assignee');
-}
-
-export async function verifyCaseLog(db: Db, caseId: string): Promise<ChainVerdict> {
-  const exists = await db.selectFrom('cases').select('id').where('id', '=', caseId).executeTakeFirst();
-  if (!exists) throw notFound('case', caseId);
-  return verifyChain(await chainedEntries(db, [caseId]));
-}
-
-/** Cases whose logs are read in one query by verifyAllLogs: few enough that their entries fit in memory. */
-const VERIFY_BATCH = 200;
-
-/** Checks every case's chain; returns the broken ones, each with its first broken entry. */
-export async function verifyAllLogs(
-  db: Db,
-): Promise<{ cases: number; entries: number; broken: Array<{ caseId: string; brokenAt: number }> }> {
-  const ids = (await db.selectFrom('cases').select('id').orderBy('created_at').orderBy('id').execute()).map(
-    (row) => row.id,
-  );
-  let entries = 0;
-  const broken: Array<{ caseId: string; brokenAt: number }> = [];
-  for (let start = 0; start < ids.length; start += VERIFY_BATCH) {
-    const batch = ids.slice(start, start + VERIFY_BATCH);
-    const entriesOf = byCase(await chainedEntries(db, batch));
-    for (const id of batch) {
-      const verdict = verifyChain(entriesOf.get(id) ?? []);
-      entries += verdict.entries;
-      if (!verdict.ok) broken.push({ caseId: id, brokenAt: verdict.brokenAt ?? 0 });
-    }
-  }
-  return { cases: ids.length, entries, broken };
-}
-
-/** The log entries of these cases, oldest first, with only the columns their hashes cover. */
-function chainedEntries(db: Db, caseIds: string[]) {
-  return db
-    .selectFrom('interactions')
-    .select([
-      'case_id',
-      'seq',
-      'kind',
-      'author_id',
-      'body',
-      'created_at',
-      'overridden_by',
-      'prev_hash',
-      'hash',
-    ])
-    .where('case_id', 'in', caseIds)
-    .orderBy('case_id')
-    .orderBy('seq')
-    .execute();
 }
 
 /**

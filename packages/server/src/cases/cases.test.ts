@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { escalateOverdue } from '../alerts/alerts.service.ts';
 import { CLI_ACTOR } from '../local/local.service.ts';
 import { createTestApp, TEST_DATABASES, type TestApp } from '../testing/test-app.ts';
-import { verifyAllLogs } from './cases.service.ts';
+import { verifyAllLogs } from './evidence.ts';
 import { appendInteraction, readCaseWithSettings } from './interactions.service.ts';
 
 describe.each(TEST_DATABASES)('cases on %s', (kind) => {
@@ -209,8 +209,10 @@ describe.each(TEST_DATABASES)('cases on %s', (kind) => {
       .execute();
     await sql`ALTER TABLE interactions ENABLE TRIGGER interactions_append_only`.execute(db);
     const broken = (await t.as('agent', { method: 'GET', url: `/api/cases/${created.id}/verify` })).json();
-    expect(broken).toEqual({ ok: false, entries: 3, brokenAt: 2 });
-    expect((await verifyAllLogs(db)).broken).toEqual([{ caseId: created.id, brokenAt: 2 }]);
+    expect(broken).toEqual({ ok: false, entries: 3, brokenAt: 2, problem: 'altered' });
+    expect((await verifyAllLogs(db)).broken).toEqual([
+      { caseId: created.id, brokenAt: 2, problem: 'altered' },
+    ]);
   });
 
   it('writes nothing from a stale read of a case, and retries such a write from a fresh one', async () => {

@@ -19,7 +19,7 @@ import type { CaseRow, CaseStatus, InteractionKind, InteractionRow } from '../db
 import { AppError, notFound } from '../errors.ts';
 import { notificationsInsert } from '../notifications/notifications.service.ts';
 import { SETTINGS_COLUMNS, type Settings, splitSettings } from '../settings/settings.service.ts';
-import { entryHash } from './chain.ts';
+import { entryHash, partDigests } from './chain.ts';
 import { type Interaction, presentInteraction } from './present.ts';
 import { computePriority, higherLevel } from './priority.ts';
 import { type CaseWithSettings, recentCasesOf } from './recent-cases.ts';
@@ -157,6 +157,7 @@ async function appendEntry(
     created_at: now,
     overridden_by: entry.overriddenBy ?? null,
     prev_hash: caseRow.last_hash,
+    ...partDigests({ body: entry.body, analysis: entry.analysis ?? null, coaching: entry.coaching ?? null }),
   };
   const id = newId();
   const hash = entryHash(fields);
@@ -188,6 +189,7 @@ async function appendEntry(
     ...fields,
     analysis: entry.analysis ?? null,
     coaching: entry.coaching ?? null,
+    erased_at: null,
     hash,
   };
   Object.assign(caseRow, caseChanges, {

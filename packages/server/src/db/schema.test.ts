@@ -129,6 +129,7 @@ const EXPECTED: Shape = {
     updated_at: ['timestamptz', false],
     last_seq: ['int', false],
     last_hash: ['text', false],
+    chain_origin: ['text', false],
     version: ['int', false],
   },
   interactions: {
@@ -144,6 +145,10 @@ const EXPECTED: Shape = {
     created_at: ['timestamptz', false],
     prev_hash: ['text', false],
     hash: ['text', false],
+    body_digest: ['text', false],
+    analysis_digest: ['text', true],
+    coaching_digest: ['text', true],
+    erased_at: ['timestamptz', true],
   },
   commitments: {
     id: ['text', false],

@@ -183,6 +183,8 @@ export interface CasesTable {
   last_seq: Generated<number>;
   /** The hash of the newest log entry (the genesis hash: none yet). */
   last_hash: Generated<string>;
+  /** What the first entry chains to: the genesis hash, or the old chain's head for a log from before 0016. */
+  chain_origin: Generated<string>;
   /** Moved on by the database at every UPDATE: what an unlocked writer checks before it writes. */
   version: Generated<number>;
 }
@@ -194,6 +196,7 @@ export interface InteractionsTable {
   seq: number;
   kind: InteractionKind;
   author_id: string | null;
+  /** The text as written, or ERASED_BODY once erased on request (erased_at). */
   body: string;
   analysis: Json<unknown> | null;
   coaching: Json<unknown> | null;
@@ -201,6 +204,13 @@ export interface InteractionsTable {
   created_at: Timestamp;
   prev_hash: string;
   hash: string;
+  /** SHA-256 of the body as written: the chain covers this, so the body can be erased. */
+  body_digest: string;
+  /** SHA-256 of the analysis as canonical JSON (cases/chain.ts), null without one. */
+  analysis_digest: string | null;
+  coaching_digest: string | null;
+  /** When the stored parts were erased on request (eraseEntryParts); the digests stay. */
+  erased_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }
 
 export interface CommitmentsTable {

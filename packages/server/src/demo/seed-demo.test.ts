@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verifyAllLogs } from '../cases/cases.service.ts';
+import { verifyAllLogs } from '../cases/evidence.ts';
 import { type OpenDatabase, openDatabase } from '../db/database.ts';
 import { type DemoResult, seedDemo } from './seed-demo.ts';
 

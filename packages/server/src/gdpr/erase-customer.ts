@@ -105,7 +105,7 @@ async function eraseEverything(
   return {
     mail,
     imported,
-    messages: await eraseInteractionTexts(db, ids.caseIds),
+    messages: await eraseInteractionTexts(db, ids.caseIds, now),
     commitments: await eraseCommitmentTexts(db, ids.caseIds, now),
     compensationNotes: await eraseCompensationNotes(db, ids.caseIds),
     notifications: await eraseNotificationTexts(db, customer.id, ids.caseIds),

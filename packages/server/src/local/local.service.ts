@@ -16,7 +16,7 @@ import {
   revokeToken,
   type TokenListing,
 } from '../auth/tokens.service.ts';
-import { verifyAllLogs } from '../cases/cases.service.ts';
+import { verifyAllLogs } from '../cases/evidence.ts';
 import type { Db } from '../db/database.ts';
 import {
   addUser,

@@ -14,6 +14,7 @@ import * as jobs from './0012-jobs.ts';
 import * as rateLimits from './0013-rate-limits.ts';
 import * as problemCodes from './0014-problem-codes.ts';
 import * as training from './0015-training.ts';
+import * as evidenceLog from './0016-evidence-log.ts';
 import * as gdpr from './0017-gdpr.ts';
 
 /** Every migration, in order. Names never change once released: they are recorded in the database. */
@@ -33,5 +34,6 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0013-rate-limits': rateLimits,
   '0014-problem-codes': problemCodes,
   '0015-training': training,
+  '0016-evidence-log': evidenceLog,
   '0017-gdpr': gdpr,
 };
