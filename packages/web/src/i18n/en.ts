@@ -472,6 +472,7 @@ export const en = {
       boundaries_recommend: 'Boundaries the rules recommend',
       limits_purge: 'Forgetting ended sign-in limits',
       jobs_purge: 'Removing old job history',
+      retention_erase: 'Erasing customers past the retention period',
     },
   },
   channels: {

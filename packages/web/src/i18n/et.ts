@@ -474,6 +474,7 @@ export const et: Messages = {
       boundaries_recommend: 'Reeglite soovitatud piirid',
       limits_purge: 'Aegunud sisselogimispiirangute kustutamine',
       jobs_purge: 'Vana tööajaloo eemaldamine',
+      retention_erase: 'Säilitusaja ületanud klientide kustutamine',
     },
   },
   channels: {

@@ -480,6 +480,7 @@ export const pl: Messages = {
       boundaries_recommend: 'Granice zalecane przez reguły',
       limits_purge: 'Czyszczenie wygasłych limitów logowania',
       jobs_purge: 'Usuwanie starej historii zadań',
+      retention_erase: 'Usuwanie klientów po okresie przechowywania',
     },
   },
   channels: {

@@ -31,13 +31,17 @@ export function CustomerGdprActions({ customer }: { customer: CustomerDetail }) 
   const role = useSession().data?.user.role;
   const [dialog, setDialog] = useState<'edit' | 'erase' | null>(null);
   const close = () => setDialog(null);
-  if (customer.erasedAt) return null;
+  // The erasure's summary stays open after the page shows the customer as erased.
+  const isErased = customer.erasedAt !== null;
+  if (isErased && dialog === null) return null;
   return (
     <Group gap="xs">
-      <Button size="xs" variant="light" onClick={() => setDialog('edit')}>
-        {t('gdpr.edit')}
-      </Button>
-      {(role === 'owner' || role === 'supervisor') && (
+      {!isErased && (
+        <Button size="xs" variant="light" onClick={() => setDialog('edit')}>
+          {t('gdpr.edit')}
+        </Button>
+      )}
+      {!isErased && (role === 'owner' || role === 'supervisor') && (
         <Button
           size="xs"
           variant="light"
@@ -48,7 +52,7 @@ export function CustomerGdprActions({ customer }: { customer: CustomerDetail }) 
           {t('gdpr.export')}
         </Button>
       )}
-      {role === 'owner' && (
+      {!isErased && role === 'owner' && (
         <Button size="xs" variant="light" color="red" onClick={() => setDialog('erase')}>
           {t('gdpr.erase')}
         </Button>
