@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
-import { resolve } from 'node:path';
+import { homedir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { z } from 'zod';
 
 const ConfigSchema = z
@@ -55,6 +56,12 @@ const ConfigSchema = z
     /** PEM key and certificate files: with both, the listener offers STARTTLS; without, it does not. */
     smtpTlsKey: z.string().min(1).optional(),
     smtpTlsCert: z.string().min(1).optional(),
+    /** The Ed25519 key that signs checkpoints of the logs; kept outside the database folder. */
+    checkpointKey: z.string().min(1),
+    /** The public key a checkpoint must be signed with; the signing key's public half when unset. */
+    checkpointPublicKey: z.string().min(1).optional(),
+    /** Where `serve` writes a signed checkpoint each day; unset: no daily checkpoint. */
+    checkpointDir: z.string().min(1).optional(),
   })
   .refine((c) => (c.smtpTlsKey === undefined) === (c.smtpTlsCert === undefined), {
     message: 'SMTP_TLS_KEY and SMTP_TLS_CERT go together',
@@ -74,6 +81,8 @@ interface Overrides {
   host?: string | undefined;
   smtpPort?: string | undefined;
   smtpHost?: string | undefined;
+  checkpointKey?: string | undefined;
+  checkpointPublicKey?: string | undefined;
   /** Whether the logs go to a terminal: the default LOG_FORMAT is then `pretty`, otherwise `json`. */
   isTerminal?: boolean | undefined;
 }
@@ -97,6 +106,9 @@ export function loadConfig(env: NodeJS.ProcessEnv, overrides: Overrides = {}): C
     smtpMaxBytes: env.SMTP_MAX_MESSAGE_BYTES || DEFAULT_SMTP_MAX_BYTES,
     smtpTlsKey: env.SMTP_TLS_KEY || undefined,
     smtpTlsCert: env.SMTP_TLS_CERT || undefined,
+    checkpointKey: resolve(overrides.checkpointKey ?? (env.CHECKPOINT_KEY || defaultCheckpointKey(env))),
+    checkpointPublicKey: optionalPath(overrides.checkpointPublicKey ?? env.CHECKPOINT_PUBLIC_KEY),
+    checkpointDir: optionalPath(env.CHECKPOINT_DIR),
   });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -106,6 +118,16 @@ export function loadConfig(env: NodeJS.ProcessEnv, overrides: Overrides = {}): C
 }
 
 export class ConfigError extends Error {}
+
+/** The owner's configuration folder (XDG), never the database folder. */
+function defaultCheckpointKey(env: NodeJS.ProcessEnv): string {
+  const configHome = env.XDG_CONFIG_HOME || join(env.HOME || homedir(), '.config');
+  return join(configHome, 'calmdesk', 'checkpoint-key.pem');
+}
+
+function optionalPath(path: string | undefined): string | undefined {
+  return path ? resolve(path) : undefined;
+}
 
 /** What Fastify's trustProxy takes in its list: an address, a CIDR range or a named range. */
 function isProxyAddress(entry: string): boolean {

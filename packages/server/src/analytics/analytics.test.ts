@@ -1,4 +1,5 @@
 import { toMinor } from '@calmdesk/contracts';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Level } from '../db/schema.ts';
 import { createTestApp, TEST_DATABASES, type TestApp } from '../testing/test-app.ts';
@@ -220,6 +221,8 @@ describe.each(TEST_DATABASES)('analytics on %s', (kind) => {
           updated_at: c.created,
         })
         .execute();
+      // Made-up logs with no chain: stored past the trigger that takes only a case's recorded end.
+      await sql`ALTER TABLE interactions DISABLE TRIGGER interactions_at_recorded_end`.execute(db);
       await db
         .insertInto('interactions')
         .values(
@@ -238,6 +241,7 @@ describe.each(TEST_DATABASES)('analytics on %s', (kind) => {
           })),
         )
         .execute();
+      await sql`ALTER TABLE interactions ENABLE TRIGGER interactions_at_recorded_end`.execute(db);
     }
 
     const commitment = (

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../db/database.ts';
 import { createTestApp, TEST_DATABASES, type TestApp } from '../testing/test-app.ts';
+import { entryHash, partDigests } from './chain.ts';
 import { eraseEntryParts, verifyAllLogs, verifyCaseLog } from './evidence.ts';
 
 /** Changes the log as someone with the database's superuser rights can: the trigger off meanwhile. */
@@ -163,5 +164,54 @@ describe.each(TEST_DATABASES)('the evidence log on %s', (kind) => {
         { caseId: allGone, brokenAt: 1, problem: 'missing' },
       ]),
     );
+  });
+
+  /** An entry N+1 chained to the case's end with every hash recomputed, as a forger would write it. */
+  async function forgedNext(caseId: string) {
+    const head = await db
+      .selectFrom('cases')
+      .select(['last_seq', 'last_hash'])
+      .where('id', '=', caseId)
+      .executeTakeFirstOrThrow();
+    const fields = {
+      case_id: caseId,
+      seq: head.last_seq + 1,
+      kind: 'note' as const,
+      author_id: null,
+      created_at: t.clock.now,
+      overridden_by: null,
+      prev_hash: head.last_hash,
+      ...partDigests({ body: 'Klient loobus nõudest.', analysis: null, coaching: null }),
+    };
+    return { id: `forged-${caseId}`, ...fields, body: 'Klient loobus nõudest.', hash: entryHash(fields) };
+  }
+
+  it('refuses an entry stored behind its case’s back, and answers a later append without a 500', async () => {
+    const id = await caseWithLog('forged@example.test');
+    const forged = await forgedNext(id);
+    await expect(db.insertInto('interactions').values(forged).execute()).rejects.toThrow(
+      /end its case records/,
+    );
+    expect(await verifyCaseLog(db, id)).toEqual({ ok: true, entries: 3 });
+    // Past the triggers (superuser rights), the entry goes in, and verify names it.
+    await sql`ALTER TABLE interactions DISABLE TRIGGER interactions_at_recorded_end`.execute(db);
+    await db.insertInto('interactions').values(forged).execute();
+    await sql`ALTER TABLE interactions ENABLE TRIGGER interactions_at_recorded_end`.execute(db);
+    expect(await verifyCaseLog(db, id)).toEqual({
+      ok: false,
+      entries: 4,
+      brokenAt: 4,
+      problem: 'unrecorded',
+    });
+    const append = await t.as('agent', {
+      method: 'POST',
+      url: `/api/cases/${id}/interactions`,
+      payload: { kind: 'note', body: 'Kontrollin.' },
+    });
+    expect(append.statusCode).toBe(409);
+    expect(append.json().error).toMatchObject({ code: 'conflict' });
+    expect(append.json().error.message).toContain('verify-log');
+    // Nothing was chained onto the forged entry.
+    expect(await verifyCaseLog(db, id)).toMatchObject({ ok: false, brokenAt: 4, problem: 'unrecorded' });
   });
 });

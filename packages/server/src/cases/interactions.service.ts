@@ -183,7 +183,9 @@ async function appendEntry(
     })
     // Everything stored is known here: reading the entry back (its analysis parsed again) is wasted work.
     .returning('id');
-  await withCompanions(db, caseUpdate, insert, companions?.({ id, seq: fields.seq }) ?? []);
+  await withCompanions(db, caseUpdate, insert, companions?.({ id, seq: fields.seq }) ?? []).catch((error) => {
+    throw isSeqTaken(error) ? entryBehindCasesBack(caseRow.id, fields.seq) : error;
+  });
   const stored: InteractionRow = {
     id,
     ...fields,
@@ -218,6 +220,28 @@ async function withCompanions(
     id: string;
   }>`WITH ${sql.join(ctes)}, entry AS (${insert}) SELECT id FROM entry`.execute(db);
   if (rows.length !== 1) throw new Error('the log entry was not stored');
+}
+
+/** SQLSTATE unique_violation on (case_id, seq). */
+const UNIQUE_VIOLATION = '23505';
+
+function isSeqTaken(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const { code, constraint, message } = error as { code?: unknown; constraint?: unknown; message?: unknown };
+  const named = constraint ?? message;
+  return code === UNIQUE_VIOLATION && typeof named === 'string' && named.includes('interactions_case_id_seq');
+}
+
+/**
+ * The case records its log as ending before an entry that exists: someone with the database's superuser
+ * rights stored it past the trigger. Chaining onto it would make it look genuine, so the case takes no
+ * entry until the owner has looked (verify-log names it).
+ */
+function entryBehindCasesBack(caseId: string, seq: number): AppError {
+  return new AppError(
+    'conflict',
+    `case ${caseId} has a log entry ${seq} it did not record: it was written outside CalmDesk; run calmdesk verify-log`,
+  );
 }
 
 /** SQLSTATE serialization_failure: raised by case_changed() when an unlocked writer lost the race. */

@@ -40,8 +40,14 @@ export const commandIndex: readonly CommandEntry[] = [
   },
   {
     name: 'verify-log',
-    summary: "check every case's hash-chained log; exit 1 if an entry was altered",
+    summary: "check every case's log and the audit log, and against a signed checkpoint; exit 1 if altered",
     load: async () => (await import('./verify-log.ts')).verifyLogCommand,
+  },
+  {
+    name: 'log',
+    summary:
+      'log checkpoint [--key FILE] [--out FILE]: sign where every log ends, to keep outside the database',
+    load: async () => (await import('./log.ts')).logCommand,
   },
   {
     name: 'import',

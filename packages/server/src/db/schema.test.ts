@@ -184,6 +184,15 @@ const EXPECTED: Shape = {
     target_type: ['text', true],
     target_id: ['text', true],
     details: ['jsonb', true],
+    org_id: ['int', false],
+    seq: ['int', false],
+    prev_hash: ['text', false],
+    hash: ['text', false],
+  },
+  audit_heads: {
+    org_id: ['int', false],
+    last_seq: ['int', false],
+    last_hash: ['text', false],
   },
   bookings: {
     id: ['text', false],

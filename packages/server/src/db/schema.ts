@@ -252,6 +252,19 @@ export interface AuditLogTable {
   target_type: string | null;
   target_id: string | null;
   details: Json<Record<string, unknown>> | null;
+  /** The organisation whose chain the entry is in (CalmDesk has one: 1). */
+  org_id: Generated<number>;
+  /** 1, 2, 3 … per organisation, set by the database (migration 0016), as are the hashes. */
+  seq: Generated<number>;
+  prev_hash: Generated<string>;
+  hash: Generated<string>;
+}
+
+/** Where each organisation's audit chain ends; moved by the database's audit trigger alone. */
+export interface AuditHeadsTable {
+  org_id: number;
+  last_seq: number;
+  last_hash: string;
 }
 
 export interface BookingsTable {
@@ -515,6 +528,7 @@ export interface Database {
   commitments: CommitmentsTable;
   compensations: CompensationsTable;
   audit_log: AuditLogTable;
+  audit_heads: AuditHeadsTable;
   bookings: BookingsTable;
   invoices: InvoicesTable;
   prepaid_packages: PrepaidPackagesTable;

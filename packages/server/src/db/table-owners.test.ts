@@ -19,6 +19,7 @@ const OWNERS: Record<keyof Database, string> = {
   commitments: 'commitments',
   compensations: 'compensations',
   audit_log: 'audit',
+  audit_heads: 'audit',
   bookings: 'imports',
   invoices: 'imports',
   prepaid_packages: 'imports',

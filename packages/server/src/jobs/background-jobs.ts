@@ -4,23 +4,38 @@ import { purgeEndedRateLimits } from '../auth/rate-limit-store.ts';
 import { announceRecommendations } from '../boundaries/boundaries.service.ts';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/database.ts';
+import { writeDailyCheckpoint } from '../evidence/checkpoint-job.ts';
 import { runRetention } from '../gdpr/retention.ts';
 import type { JobDefinition } from './job-runner.ts';
 import { purgeFinishedJobs } from './jobs.service.ts';
 
 const HOUR = 60 * 60_000;
+const DAY = 24 * HOUR;
 const RECOMMEND_EVERY_MS = 5 * 60_000;
 
 /**
  * The server's own schedules: the deadline sweep (missed first responses, promises falling due and
  * due soon: escalation and reminders), the purge of expired sessions, of ended sign-in limit windows
- * and of old job runs, and the retention period's erasures.
+ * and of old job runs; the retention period's erasures; with CHECKPOINT_DIR, a signed checkpoint of
+ * every log each day.
  */
 export function serverJobs(
   db: Db,
-  config: Pick<Config, 'sweepIntervalMs'>,
+  config: Pick<Config, 'sweepIntervalMs' | 'checkpointKey' | 'checkpointDir' | 'dataDir'>,
   now: () => Date,
 ): JobDefinition[] {
+  const { checkpointDir } = config;
+  const checkpoints: JobDefinition[] = checkpointDir
+    ? [
+        {
+          name: 'evidence.checkpoint',
+          everyMs: DAY,
+          run: async () => {
+            await writeDailyCheckpoint(db, { ...config, checkpointDir }, now());
+          },
+        },
+      ]
+    : [];
   return [
     {
       name: 'deadlines.sweep',
@@ -41,5 +56,6 @@ export function serverJobs(
     { name: 'jobs.purge', everyMs: HOUR, run: () => purgeFinishedJobs(db, now()) },
     // The owner's retention period (off unless set): erases customers a week after the report listed them.
     { name: 'retention.erase', everyMs: 6 * HOUR, run: () => runRetention(db, now()) },
+    ...checkpoints,
   ];
 }

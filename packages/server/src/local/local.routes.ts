@@ -9,6 +9,8 @@ import {
   LocalTokenSchema,
   LocalUserDisabledSchema,
   LocalUserSchema,
+  LocalVerifyLogSchema,
+  LogHeadsSchema,
   LogReportSchema,
   StaffMemberSchema,
   TokenListingSchema,
@@ -23,12 +25,15 @@ import {
   addUserAsCli,
   createTokenAsCli,
   listTokensAsCli,
+  logHeadsAsCli,
   resetPasswordAsCli,
   revokeTokenAsCli,
   setUserDisabledAsCli,
   verifyLogsAsCli,
 } from './local.service.ts';
 import { LOCAL_SECRET_HEADER, readServerFile } from './server-file.ts';
+
+const CHECKPOINT_BODY_LIMIT = 256 * 1024 * 1024;
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 
@@ -107,9 +112,19 @@ export function localRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       '/api/local/verify-log',
       {
         config,
-        schema: { hide: true, body: EmptyBodySchema, response: withErrors({ 200: LogReportSchema }) },
+        // A checkpoint's heads: about 100 bytes a case, so a large organisation's run past 1 MiB.
+        bodyLimit: CHECKPOINT_BODY_LIMIT,
+        schema: { hide: true, body: LocalVerifyLogSchema, response: withErrors({ 200: LogReportSchema }) },
       },
-      async () => verifyLogsAsCli(ctx.db),
+      async (request) => verifyLogsAsCli(ctx.db, request.body),
+    );
+    app.post(
+      '/api/local/log-heads',
+      {
+        config,
+        schema: { hide: true, body: EmptyBodySchema, response: withErrors({ 200: LogHeadsSchema }) },
+      },
+      async () => logHeadsAsCli(ctx.db),
     );
   };
 }

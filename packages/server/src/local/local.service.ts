@@ -6,6 +6,8 @@ import {
   type LocalUser,
   type LocalUserDisabled,
   LocalUserSchema,
+  type LocalVerifyLog,
+  type LogHeads,
   type LogReport,
 } from '@calmdesk/contracts';
 import type { Actor } from '../auth/actor.ts';
@@ -16,8 +18,8 @@ import {
   revokeToken,
   type TokenListing,
 } from '../auth/tokens.service.ts';
-import { verifyAllLogs } from '../cases/evidence.ts';
 import type { Db } from '../db/database.ts';
+import { takeLogHeads, verifyEvidence } from '../evidence/evidence.service.ts';
 import {
   addUser,
   type PublicUser,
@@ -41,6 +43,8 @@ export type {
   LocalTokenId,
   LocalUser,
   LocalUserDisabled,
+  LocalVerifyLog,
+  LogHeads,
   LogReport,
   PasswordResetResult,
   StaffMember,
@@ -82,7 +86,12 @@ export function revokeTokenAsCli(db: Db, input: LocalTokenId): Promise<TokenList
   return revokeToken(db, CLI_ACTOR, input.id, new Date());
 }
 
-/** `calmdesk verify-log`: every case's hash chain, checked from its first entry. */
-export function verifyLogsAsCli(db: Db): Promise<LogReport> {
-  return verifyAllLogs(db);
+/** `calmdesk verify-log`: every chain checked from its start, and against a checkpoint's heads when given. */
+export function verifyLogsAsCli(db: Db, input: LocalVerifyLog = {}): Promise<LogReport> {
+  return verifyEvidence(db, input.checkpoint);
+}
+
+/** `calmdesk log checkpoint`: the chains checked and where they end, for the CLI to sign. */
+export function logHeadsAsCli(db: Db): Promise<LogHeads> {
+  return takeLogHeads(db);
 }

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
+import { verifyAuditLogs } from '../../audit/audit-chain.ts';
 import { verifyAllLogs, verifyCaseLog } from '../../cases/evidence.ts';
 import { openTestDatabase, TEST_DATABASES } from '../../testing/test-app.ts';
 import type { OpenDatabase } from '../database.ts';
@@ -66,8 +67,13 @@ describe.each(TEST_DATABASES)('migration 0016 (evidence log) on %s', (kind) => {
     await sql`ALTER TABLE interactions DISABLE TRIGGER interactions_append_only`.execute(database.db);
     await sql`UPDATE interactions SET body = 'Muudetud.' WHERE id = 'k3-2'`.execute(database.db);
     await sql`ALTER TABLE interactions ENABLE TRIGGER interactions_append_only`.execute(database.db);
+    await sql`INSERT INTO audit_log (actor, action, target_type, target_id, details) VALUES
+      ('cli', 'user.add', 'user', 'u1', '{"role": "owner", "name": "Öö"}'), ('system', 'case.escalate', NULL, NULL, NULL)`.execute(
+      database.db,
+    );
     await database.migrate();
     const db = database.db;
+    expect(await verifyAuditLogs(db)).toEqual([{ orgId: 1, ok: true, entries: 2 }]);
     const k1 = await db
       .selectFrom('cases')
       .select(['chain_origin', 'last_seq', 'last_hash'])

@@ -11,7 +11,8 @@ import { entryHash, GENESIS_HASH, migratedOrigin, partDigests } from '../../case
  * `0016-broken-at-<seq>:…` and verify-log keeps reporting it.
  *
  * The append-only trigger now lets exactly one UPDATE through: blanking body, analysis and coaching
- * with erased_at set, every other column (the digests and the chained facts) unchanged.
+ * with erased_at set, every other column (the digests and the chained facts) unchanged. A new trigger
+ * takes an entry only as its case's recorded end.
  */
 const BEFORE = [
   'DROP TRIGGER interactions_append_only ON interactions',
@@ -43,6 +44,96 @@ const AFTER = [
   $$`,
   `CREATE TRIGGER interactions_append_only BEFORE UPDATE OR DELETE ON interactions
     FOR EACH ROW EXECUTE FUNCTION interactions_append_only()`,
+  // An entry is stored only as the new end of its case's log, written by the same statement (CalmDesk's
+  // append moves cases.last_seq/last_hash with it): an INSERT of its own is refused, so an entry cannot
+  // be slipped in behind the case's back and make the next append collide with it. Fired after the
+  // statement, it sees the case row as that statement left it.
+  `CREATE FUNCTION interactions_at_recorded_end() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+      IF NOT EXISTS (SELECT 1 FROM cases WHERE id = NEW.case_id AND last_seq = NEW.seq AND last_hash = NEW.hash) THEN
+        RAISE EXCEPTION 'a log entry must be stored as the end its case records (case %, seq %)', NEW.case_id, NEW.seq;
+      END IF;
+      RETURN NULL;
+    END
+  $$`,
+  `CREATE TRIGGER interactions_at_recorded_end AFTER INSERT ON interactions
+    FOR EACH ROW EXECUTE FUNCTION interactions_at_recorded_end()`,
+];
+
+/**
+ * The audit log of staff actions becomes a hash chain too, one per organisation (org_id; CalmDesk has
+ * one, 1). Its entries are written by INSERTs inside other statements (auditInsert rides in data-modifying
+ * CTEs), so the database chains them: a BEFORE INSERT trigger locks the organisation's head row in
+ * audit_heads, which serialises every audit write until its transaction ends (no two can fork the
+ * chain), and sets seq, prev_hash and hash. The hash is SHA-256 over text the verifier rebuilds
+ * (audit/audit-chain.ts): the format, prev_hash, org_id, seq, the time in microseconds (UTC) and the
+ * digests of actor, action, target type, target id and details (jsonb's text), `-` for none.
+ */
+const AUDIT = [
+  `CREATE TABLE audit_heads (
+    org_id int PRIMARY KEY,
+    last_seq int NOT NULL DEFAULT 0,
+    last_hash text NOT NULL DEFAULT '${GENESIS_HASH}'
+  )`,
+  'INSERT INTO audit_heads (org_id) VALUES (1)',
+  'ALTER TABLE audit_log ADD COLUMN org_id int NOT NULL DEFAULT 1',
+  'ALTER TABLE audit_log ADD COLUMN seq int',
+  'ALTER TABLE audit_log ADD COLUMN prev_hash text',
+  'ALTER TABLE audit_log ADD COLUMN hash text',
+  `CREATE FUNCTION evidence_digest(part text) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+    SELECT coalesce(encode(sha256(convert_to(part, 'UTF8')), 'hex'), '-')
+  $$`,
+  `CREATE FUNCTION audit_entry_hash(entry audit_log) RETURNS text LANGUAGE sql STABLE AS $$
+    SELECT encode(sha256(convert_to(concat_ws(E'\n',
+      'calmdesk-audit/1', entry.prev_hash, entry.org_id::text, entry.seq::text,
+      to_char(entry.at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US'),
+      evidence_digest(entry.actor), evidence_digest(entry.action), evidence_digest(entry.target_type),
+      evidence_digest(entry.target_id), evidence_digest(entry.details::text)), 'UTF8')), 'hex')
+  $$`,
+  `DO $$
+    DECLARE
+      entry audit_log;
+      n int := 0;
+      previous text := '${GENESIS_HASH}';
+    BEGIN
+      FOR entry IN SELECT * FROM audit_log ORDER BY id LOOP
+        n := n + 1;
+        entry.seq := n;
+        entry.prev_hash := previous;
+        previous := audit_entry_hash(entry);
+        UPDATE audit_log SET seq = n, prev_hash = entry.prev_hash, hash = previous WHERE id = entry.id;
+      END LOOP;
+      UPDATE audit_heads SET last_seq = n, last_hash = previous WHERE org_id = 1;
+    END
+  $$`,
+  'ALTER TABLE audit_log ALTER COLUMN seq SET NOT NULL',
+  'ALTER TABLE audit_log ALTER COLUMN prev_hash SET NOT NULL',
+  'ALTER TABLE audit_log ALTER COLUMN hash SET NOT NULL',
+  'ALTER TABLE audit_log ADD CONSTRAINT audit_log_chain UNIQUE (org_id, seq)',
+  `CREATE FUNCTION audit_log_chain() RETURNS trigger LANGUAGE plpgsql AS $$
+    DECLARE
+      head audit_heads;
+    BEGIN
+      SELECT * INTO head FROM audit_heads WHERE org_id = NEW.org_id FOR UPDATE;
+      IF NOT FOUND THEN
+        RAISE EXCEPTION 'no audit chain for organisation %', NEW.org_id;
+      END IF;
+      NEW.seq := head.last_seq + 1;
+      NEW.prev_hash := head.last_hash;
+      NEW.hash := audit_entry_hash(NEW);
+      UPDATE audit_heads SET last_seq = NEW.seq, last_hash = NEW.hash WHERE org_id = NEW.org_id;
+      RETURN NEW;
+    END
+  $$`,
+  `CREATE TRIGGER audit_log_chain BEFORE INSERT ON audit_log
+    FOR EACH ROW EXECUTE FUNCTION audit_log_chain()`,
+  `CREATE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+      RAISE EXCEPTION 'the audit log is append-only';
+    END
+  $$`,
+  `CREATE TRIGGER audit_log_append_only BEFORE UPDATE OR DELETE ON audit_log
+    FOR EACH ROW EXECUTE FUNCTION audit_log_append_only()`,
 ];
 
 /** Cases whose logs are hashed again per round: few enough that their entries fit in memory. */
@@ -51,7 +142,7 @@ const BATCH = 100;
 export async function up(db: Kysely<unknown>): Promise<void> {
   for (const statement of BEFORE) await sql.raw(statement).execute(db);
   await rechainAll(db);
-  for (const statement of AFTER) await sql.raw(statement).execute(db);
+  for (const statement of [...AFTER, ...AUDIT]) await sql.raw(statement).execute(db);
 }
 
 interface OldEntry {
