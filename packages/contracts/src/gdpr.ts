@@ -45,7 +45,7 @@ export const KEEP_REASONS = [
   'accounting_law',
   /** Statuses, levels and dates with nothing personal: the organisation's own statistics. */
   'no_personal_data',
-  /** The log's hashes prove the remaining history was not altered; they hold no text. */
+  /** The logs' hashes prove the remaining history was not altered; they hold no text. */
   'tamper_evidence',
 ] as const;
 export type KeepReason = (typeof KEEP_REASONS)[number];

@@ -221,7 +221,6 @@ export async function decideBoundary(
         decision: row.id,
         level: input.level,
         rule: input.rule ?? null,
-        reason: input.reason,
         expiresAt: expiresAt?.toISOString() ?? null,
         evidence: evidence.map((e) => e.id),
       },
@@ -292,7 +291,7 @@ export async function sendBoundaryLetter(
       );
     }
     const letter = JSON.parse(row.letter) as Letter;
-    const delivery = await queueLetter(
+    await queueLetter(
       trx,
       { decisionId: row.id, customerId: row.customer_id, subject: letter.subject, body: letter.body },
       now,
@@ -301,7 +300,8 @@ export async function sendBoundaryLetter(
       action: 'boundary.letter_send',
       targetType: 'customer',
       targetId: row.customer_id,
-      details: { decision: row.id, to: delivery.to },
+      // The audit log is append-only: it names the decision, never the address (GDPR erasure reaches the outbox).
+      details: { decision: row.id },
     });
     return (await presentDecisions(trx, [row], now))[0] as BoundaryDecision;
   });
@@ -348,7 +348,7 @@ export async function dismissRecommendation(
       action: 'boundary.dismiss',
       targetType: 'customer',
       targetId: customerId,
-      details: { decision: row.id, rule, level: recommendation.level, reason },
+      details: { decision: row.id, rule, level: recommendation.level },
     });
     return (await presentDecisions(trx, [row], now))[0] as BoundaryDecision;
   });
@@ -387,7 +387,7 @@ export async function revokeBoundary(
       action: 'boundary.revoke',
       targetType: 'customer',
       targetId: row.customer_id,
-      details: { decision: id, level: row.level, reason },
+      details: { decision: id, level: row.level },
     });
     return (await presentDecisions(trx, [updated], now))[0] as BoundaryDecision;
   });

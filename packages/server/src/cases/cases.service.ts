@@ -286,8 +286,10 @@ export async function updateCase(
       action: patch.escalate ? 'case.escalate' : 'case.update',
       targetType: 'case',
       targetId: id,
+      // The audit log is append-only: a new subject (the customer's words) is kept on the case, not here.
       details: {
         ...patch,
+        subject: patch.subject === undefined ? undefined : true,
         assignee: assigneeId,
         before: { status: row.status, fault: row.fault, assignee: row.assignee_id },
       },

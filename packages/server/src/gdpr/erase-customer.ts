@@ -1,6 +1,6 @@
 import type { CustomerEraseInput, ErasureResult, LegalHold } from '@calmdesk/contracts';
+import { sql } from 'kysely';
 import { recordAudit } from '../audit/audit.service.ts';
-import { redactAuditDetails } from '../audit/audit-erasure.ts';
 import { type Actor, requireRole } from '../auth/actor.ts';
 import { eraseBoundaryTexts } from '../boundaries/boundary-erasure.ts';
 import { eraseCaseSubjects, eraseInteractionTexts } from '../cases/case-erasure.ts';
@@ -111,7 +111,7 @@ async function eraseEverything(
     notifications: await eraseNotificationTexts(db, customer.id, ids.caseIds),
     boundaryDecisions: await eraseBoundaryTexts(db, customer.id),
     caseSubjects: await eraseCaseSubjects(db, customer.id, now),
-    auditEntries: await redactAuditDetails(db, [
+    auditEntries: await countAuditEntries(db, [
       customer.id,
       ...ids.caseIds,
       ...ids.compensationIds,
@@ -119,6 +119,19 @@ async function eraseEverything(
     ]),
     customer: await eraseCustomerRow(db, customer.id, now),
   };
+}
+
+/**
+ * The audit entries about these rows. The audit log is append-only and chained (migration 0016), so they
+ * stay: they name rows and fields, never a person's words.
+ */
+async function countAuditEntries(db: Db, targetIds: readonly string[]): Promise<number> {
+  const row = await db
+    .selectFrom('audit_log')
+    .select((eb) => eb.fn.countAll<string | number>().as('count'))
+    .where((eb) => eb.or([eb('target_id', 'in', targetIds), eb(sql`details->>'caseId'`, 'in', targetIds)]))
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
 }
 
 function presentResult(
