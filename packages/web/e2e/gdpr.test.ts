@@ -7,7 +7,7 @@ import { launchChromium } from './browser.ts';
 import { checkScreen, LANGUAGES, type Language, SCREENSHOTS, staffPages } from './screens.ts';
 import { type E2eServer, seedCase, startE2eServer } from './server.ts';
 
-/** GDPR on the customer page (export, erase with its holds, correct) and the retention period in Settings. */
+/** GDPR on the customer page (correct, export, erase with its holds) and the retention period in Settings. */
 
 const HAS_BROWSER = await hasPart('browser');
 
@@ -66,6 +66,11 @@ describe.skipIf(!HAS_BROWSER)('GDPR in Chromium', { timeout: 240_000 }, () => {
 
   it('names the open case that holds an erasure, then erases a settled customer and says what was kept', async () => {
     const owner = await customerPage('pl', disputing);
+    await owner.getByRole('button', { name: pl.gdpr.edit }).click();
+    const form = owner.getByRole('dialog');
+    await form.getByLabel(pl.gdpr.name).fill('Katarzyna Wiśniewska-Nowak');
+    await form.getByRole('button', { name: pl.gdpr.save }).click();
+    await owner.getByRole('heading', { name: 'Katarzyna Wiśniewska-Nowak', level: 1 }).waitFor();
     await owner.getByRole('button', { name: pl.gdpr.erase }).click();
     const dialog = owner.getByRole('dialog');
     await dialog.getByLabel(pl.gdpr.reason).fill('Wniosek mailowy z 3 marca');
