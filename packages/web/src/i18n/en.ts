@@ -848,7 +848,7 @@ export const en = {
         'Invoices: {{count}}: the accounting law keeps them {{years}} years (number, amount, dates only)',
       case_facts: 'Cases: {{count}}: statuses and dates, nothing personal',
       log_chain: "Case logs: {{count}}: the entries' hashes, so the history stays verifiable",
-      audit_entries: 'Audit entries: {{count}}: who did what and when, without personal details',
+      audit_entries: 'Audit entries: {{count}}: who did what and when; the audit log cannot be changed',
     },
     erasedOn: 'Personal data erased on {{date}}',
     erasedName: 'Erased customer',

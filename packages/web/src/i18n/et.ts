@@ -857,7 +857,7 @@ export const et: Messages = {
         'Arved: {{count}}: raamatupidamisseadus nõuab neid {{years}} aastat (ainult number, summa, kuupäevad)',
       case_facts: 'Juhtumid: {{count}}: olekud ja kuupäevad, mitte midagi isiklikku',
       log_chain: 'Juhtumite logid: {{count}}: kirjete räsid, et ajalugu jääks kontrollitavaks',
-      audit_entries: 'Auditikirjed: {{count}}: kes, mida ja millal, ilma isikuandmeteta',
+      audit_entries: 'Auditikirjed: {{count}}: kes, mida ja millal; auditilogi ei saa muuta',
     },
     erasedOn: 'Isikuandmed kustutati {{date}}',
     erasedName: 'Kustutatud klient',

@@ -868,7 +868,7 @@ export const pl: Messages = {
         'Faktury: {{count}}: ustawa o rachunkowości wymaga ich przez {{years}} lat (tylko numer, kwota, daty)',
       case_facts: 'Sprawy: {{count}}: statusy i daty, nic osobowego',
       log_chain: 'Dzienniki spraw: {{count}}: skróty wpisów, by historię dało się sprawdzić',
-      audit_entries: 'Wpisy audytu: {{count}}: kto, co i kiedy, bez danych osobowych',
+      audit_entries: 'Wpisy audytu: {{count}}: kto, co i kiedy; dziennika audytu nie można zmienić',
     },
     erasedOn: 'Dane osobowe usunięto {{date}}',
     erasedName: 'Klient usunięty',
