@@ -8,7 +8,8 @@ import { type ChainEnds, type ChainVerdict, ERASED_BODY, type StoredEntry, verif
  * chained fact stay, so the chain, the case's end and any checkpoint still verify; the database's
  * append-only trigger allows exactly this update and nothing else. It records no audit entry: the
  * caller audits the erasure as a whole. Returns how many entries were erased now (already erased ones
- * are left as they are).
+ * are left as they are). A column an erasure should also set must join `stored_parts` in the trigger
+ * (migration 0016 `interactions_append_only`), which otherwise refuses any change to it.
  *
  * @example await eraseEntryParts(db, ['01HX…', '01HY…'], new Date())
  */
