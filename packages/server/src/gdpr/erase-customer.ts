@@ -33,9 +33,15 @@ export async function eraseCustomer(
 ): Promise<ErasureResult> {
   requireRole(actor, 'owner', "erase a customer's personal data");
   return db.transaction().execute(async (trx) => {
-    const customer = await getCustomerRow(trx, customerId);
-    // Two erasures of one customer (the button and the retention job) take turns.
+    // Two erasures of one customer (the button and the retention job) take turns; the second sees the first's.
     await trx.selectFrom('customers').select('id').where('id', '=', customerId).forUpdate().execute();
+    const customer = await getCustomerRow(trx, customerId);
+    if (customer.erased_at) {
+      throw new AppError(
+        'conflict',
+        `customer ${customerId} was erased on ${customer.erased_at.toISOString()}`,
+      );
+    }
     refuseHeld(await findLegalHolds(trx, customerId));
     const settings = await getSettings(trx);
     const years = accountingYears(settings.timeZone);

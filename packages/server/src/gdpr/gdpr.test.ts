@@ -241,6 +241,12 @@ describe.each(TEST_DATABASES)('GDPR export and erasure on %s', (kind) => {
     expect(invoice).toMatchObject([{ external_id: 'FV-2026-1' }]);
     const customer = await t.as('owner', { method: 'GET', url: `/api/customers/${customerId}` });
     expect(customer.json()).toMatchObject({ name: '—', emails: [], erasedAt: '2026-03-02T09:00:00.000Z' });
+    const again = await t.as('owner', {
+      method: 'POST',
+      url: `/api/customers/${customerId}/erase`,
+      payload: { reason: 'twice' },
+    });
+    expect(again.json().error.code).toBe('conflict');
   });
 });
 
