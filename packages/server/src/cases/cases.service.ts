@@ -11,7 +11,7 @@ import { AppError, notFound } from '../errors.ts';
 import { mailOfEntries } from '../mail/mail-of-entries.ts';
 import { type NewNotification, notify } from '../notifications/notifications.service.ts';
 import { getSettings } from '../settings/settings.service.ts';
-import { lockCase, receiveInbound } from './interactions.service.ts';
+import { type EntryExtras, lockCase, receiveInbound } from './interactions.service.ts';
 import {
   type CaseSummary,
   type CaseSummaryRow,
@@ -27,7 +27,13 @@ import { deadlinesOnStatus } from './sla.ts';
  * Opens a case for a customer (matched by e-mail or phone, else created), with its first message.
  * Inside a caller's transaction it joins it (mail ingestion records its message in the same one).
  */
-export async function createCase(db: Db, actor: Actor, input: NewCase, now: Date): Promise<CaseDetail> {
+export async function createCase(
+  db: Db,
+  actor: Actor,
+  input: NewCase,
+  now: Date,
+  extras: EntryExtras = {},
+): Promise<CaseDetail> {
   const open = async (trx: Db) => {
     const customer = await matchOrCreateCustomer(trx, actor, input.customer);
     const caseRow = await trx
@@ -52,6 +58,8 @@ export async function createCase(db: Db, actor: Actor, input: NewCase, now: Date
         { caseRow, settings: await getSettings(trx) },
         input.message.body,
         now,
+        undefined,
+        extras,
       );
     }
     await recordAudit(trx, actor, { action: 'case.create', targetType: 'case', targetId: caseRow.id });

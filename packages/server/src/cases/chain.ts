@@ -61,6 +61,7 @@ export type ChainedFields = Pick<
   | 'body_digest'
   | 'analysis_digest'
   | 'coaching_digest'
+  | 'attachments_digest'
 >;
 
 /**
@@ -80,25 +81,54 @@ export function entryHash(entry: ChainedFields): string {
     entry.body_digest,
     entry.analysis_digest,
     entry.coaching_digest,
+    entry.attachments_digest,
   ];
   return sha256Hex(JSON.stringify(facts));
 }
 
+/** One attachment of the mail an entry came from, as mail_attachments stores it; its content by digest. */
+export interface AttachmentFacts {
+  filename: string | null;
+  content_type: string;
+  disposition: string | null;
+  content_id: string | null;
+  size: number;
+  /** SHA-256 of the content; null when the content was not kept (too large). */
+  content_digest: string | null;
+  note: string | null;
+}
+
+/** The digest of an entry's attachments in any order; null when it has none. */
+export function attachmentsDigest(attachments: readonly AttachmentFacts[]): string | null {
+  if (attachments.length === 0) return null;
+  return sha256Hex(`[${attachments.map(canonicalJson).sort().join(',')}]`);
+}
+
 /** The digests of an entry's parts, as stored beside them. */
-export function partDigests(parts: { body: string; analysis: unknown; coaching: unknown }) {
+export function partDigests(parts: {
+  body: string;
+  analysis: unknown;
+  coaching: unknown;
+  attachments?: readonly AttachmentFacts[];
+}) {
   return {
     body_digest: sha256Hex(parts.body),
     analysis_digest: jsonDigest(parts.analysis),
     coaching_digest: jsonDigest(parts.coaching),
+    attachments_digest: attachmentsDigest(parts.attachments ?? []),
   };
 }
 
 export type StoredEntry = ChainedFields &
-  Pick<InteractionRow, 'hash' | 'body' | 'analysis' | 'coaching' | 'erased_at'>;
+  Pick<InteractionRow, 'hash' | 'body' | 'analysis' | 'coaching' | 'erased_at'> & {
+    /** The attachments of the mail the entry came from, as stored now. */
+    attachments?: readonly AttachmentFacts[];
+  };
 
 /**
  * Whether the parts still stored match their digests. A part erased on request (an entry with
- * `erased_at`) is taken from its digest; a missing part of an entry never erased must never have been.
+ * `erased_at`; its mail's attachments too) is taken from its digest; a missing part of an entry never
+ * erased must never have been.
  */
 export function partsMatch(entry: StoredEntry): boolean {
   const erased = entry.erased_at !== null;
@@ -106,8 +136,12 @@ export function partsMatch(entry: StoredEntry): boolean {
   const bodyOk = bodyGone || sha256Hex(entry.body) === entry.body_digest;
   const jsonOk = (value: unknown, digest: string | null) =>
     value === null ? erased || digest === null : jsonDigest(value) === digest;
+  const attachmentsOk = erased || attachmentsDigest(entry.attachments ?? []) === entry.attachments_digest;
   return (
-    bodyOk && jsonOk(entry.analysis, entry.analysis_digest) && jsonOk(entry.coaching, entry.coaching_digest)
+    bodyOk &&
+    attachmentsOk &&
+    jsonOk(entry.analysis, entry.analysis_digest) &&
+    jsonOk(entry.coaching, entry.coaching_digest)
   );
 }
 

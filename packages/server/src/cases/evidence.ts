@@ -1,6 +1,14 @@
+import { type QueryExecutorProvider, sql } from 'kysely';
 import type { Db } from '../db/database.ts';
 import { notFound } from '../errors.ts';
-import { type ChainEnds, type ChainVerdict, ERASED_BODY, type StoredEntry, verifyChain } from './chain.ts';
+import {
+  type AttachmentFacts,
+  type ChainEnds,
+  type ChainVerdict,
+  ERASED_BODY,
+  type StoredEntry,
+  verifyChain,
+} from './chain.ts';
 
 /**
  * Erases the stored parts of log entries (the body, the analysis, the coaching) for a GDPR erasure:
@@ -77,9 +85,34 @@ async function chainEnds(db: Db, caseIds: string[]): Promise<Map<string, ChainEn
   );
 }
 
-/** The log entries of these cases, oldest first, with the columns their hashes and digests cover. */
-function storedEntries(db: Db, caseIds: string[]): Promise<StoredEntry[]> {
-  return db
+/**
+ * The attachments of the mails these cases' entries came from, by entry id. Their contents' digests are
+ * computed by the database: reading every attachment (up to 25 MB each) into memory to hash it here
+ * would make verifying a large mailbox's cases a memory hazard.
+ */
+export async function attachmentFactsOf(
+  db: QueryExecutorProvider,
+  caseIds: readonly string[],
+): Promise<Map<string, AttachmentFacts[]>> {
+  const byEntry = new Map<string, AttachmentFacts[]>();
+  if (caseIds.length === 0) return byEntry;
+  const { rows } = await sql<AttachmentFacts & { interaction_id: string }>`
+    SELECT m.interaction_id, a.filename, a.content_type, a.disposition, a.content_id, a.size, a.note,
+      encode(sha256(a.content), 'hex') AS content_digest
+    FROM mail_attachments a JOIN mail_messages m ON m.id = a.message_id
+    WHERE m.case_id IN (${sql.join(caseIds)}) AND m.interaction_id IS NOT NULL`.execute(db);
+  for (const { interaction_id, ...facts } of rows) {
+    const list = byEntry.get(interaction_id);
+    if (list) list.push(facts);
+    else byEntry.set(interaction_id, [facts]);
+  }
+  return byEntry;
+}
+
+/** The log entries of these cases, oldest first, with everything their hashes and digests cover. */
+async function storedEntries(db: Db, caseIds: string[]): Promise<StoredEntry[]> {
+  const attachments = await attachmentFactsOf(db, caseIds);
+  const entries = await db
     .selectFrom('interactions')
     .select([
       'case_id',
@@ -96,12 +129,15 @@ function storedEntries(db: Db, caseIds: string[]): Promise<StoredEntry[]> {
       'body_digest',
       'analysis_digest',
       'coaching_digest',
+      'attachments_digest',
       'erased_at',
+      'id',
     ])
     .where('case_id', 'in', caseIds)
     .orderBy('case_id')
     .orderBy('seq')
     .execute();
+  return entries.map(({ id, ...entry }) => ({ ...entry, attachments: attachments.get(id) ?? [] }));
 }
 
 function groupByCase<T extends { case_id: string }>(rows: readonly T[]): Map<string, T[]> {

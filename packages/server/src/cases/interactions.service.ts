@@ -19,7 +19,7 @@ import type { CaseRow, CaseStatus, InteractionKind, InteractionRow } from '../db
 import { AppError, notFound } from '../errors.ts';
 import { notificationsInsert } from '../notifications/notifications.service.ts';
 import { SETTINGS_COLUMNS, type Settings, splitSettings } from '../settings/settings.service.ts';
-import { entryHash, partDigests } from './chain.ts';
+import { type AttachmentFacts, entryHash, partDigests } from './chain.ts';
 import { type Interaction, presentInteraction } from './present.ts';
 import { computePriority, higherLevel } from './priority.ts';
 import { type CaseWithSettings, recentCasesOf } from './recent-cases.ts';
@@ -101,6 +101,12 @@ interface Entry {
   analysis?: Analysis | undefined;
   coaching?: Coaching | undefined;
   overriddenBy?: string | null;
+  attachments?: readonly AttachmentFacts[] | undefined;
+}
+
+/** What an entry stores beside its text, known to its caller: the attachments of the mail it came from. */
+export interface EntryExtras {
+  attachments?: readonly AttachmentFacts[];
 }
 
 /**
@@ -157,7 +163,12 @@ async function appendEntry(
     created_at: now,
     overridden_by: entry.overriddenBy ?? null,
     prev_hash: caseRow.last_hash,
-    ...partDigests({ body: entry.body, analysis: entry.analysis ?? null, coaching: entry.coaching ?? null }),
+    ...partDigests({
+      body: entry.body,
+      analysis: entry.analysis ?? null,
+      coaching: entry.coaching ?? null,
+      attachments: entry.attachments ?? [],
+    }),
   };
   const id = newId();
   const hash = entryHash(fields);
@@ -269,13 +280,14 @@ export async function addInteraction(
   input: NewInteraction,
   now: Date,
   alsoWrite?: Companions,
+  extras: EntryExtras = {},
 ): Promise<Interaction> {
   if (!db.isTransaction) {
     const recent = recentCasesOf(db);
     for (let attempt = 1; attempt <= UNLOCKED_TRIES; attempt++) {
       const read = (attempt === 1 && recent.get(caseId)) || (await readCaseWithSettings(db, caseId));
       try {
-        const added = await appendInteraction(db, actor, read, input, now, alsoWrite);
+        const added = await appendInteraction(db, actor, read, input, now, alsoWrite, extras);
         recent.remember(read);
         return added;
       } catch (error) {
@@ -285,7 +297,7 @@ export async function addInteraction(
     }
   }
   const locked = async (trx: Db) =>
-    appendInteraction(trx, actor, await lockCaseWithSettings(trx, caseId), input, now, alsoWrite);
+    appendInteraction(trx, actor, await lockCaseWithSettings(trx, caseId), input, now, alsoWrite, extras);
   return db.isTransaction ? locked(db) : db.transaction().execute(locked);
 }
 
@@ -297,6 +309,7 @@ export async function appendInteraction(
   input: NewInteraction,
   now: Date,
   alsoWrite?: Companions,
+  extras: EntryExtras = {},
 ): Promise<Interaction> {
   const caseId = read.caseRow.id;
   const audit: Companions = (entry) => [
@@ -310,7 +323,7 @@ export async function appendInteraction(
   ];
   const stored =
     input.kind === 'inbound'
-      ? await receiveInbound(db, actor, read, input.body, now, audit)
+      ? await receiveInbound(db, actor, read, input.body, now, audit, extras)
       : input.kind === 'outbound'
         ? await sendReply(db, actor, read, input, now, audit)
         : await appendEntry(
@@ -334,6 +347,7 @@ export async function receiveInbound(
   body: string,
   now: Date,
   companions?: Companions,
+  extras: EntryExtras = {},
 ): Promise<InteractionRow> {
   const { caseRow, settings } = read;
   const analysis = analyzeMessage(body);
@@ -363,7 +377,7 @@ export async function receiveInbound(
   return appendEntry(
     db,
     read,
-    { kind: 'inbound', body, authorId: userIdOf(actor), analysis },
+    { kind: 'inbound', body, authorId: userIdOf(actor), analysis, attachments: extras.attachments },
     now,
     (entry) => [
       ...commitmentsInsert(db, caseRow.id, entry.id, commitments, now),

@@ -148,6 +148,7 @@ const EXPECTED: Shape = {
     body_digest: ['text', false],
     analysis_digest: ['text', true],
     coaching_digest: ['text', true],
+    attachments_digest: ['text', true],
     erased_at: ['timestamptz', true],
   },
   commitments: {

@@ -209,6 +209,8 @@ export interface InteractionsTable {
   /** SHA-256 of the analysis as canonical JSON (cases/chain.ts), null without one. */
   analysis_digest: string | null;
   coaching_digest: string | null;
+  /** SHA-256 over the attachments of the mail the entry came from (cases/chain.ts), null without any. */
+  attachments_digest: ColumnType<string | null, string | null | undefined, string | null>;
   /** When the stored parts were erased on request (eraseEntryParts); the digests stay. */
   erased_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }

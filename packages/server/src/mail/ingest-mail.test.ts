@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifyCaseLog } from '../cases/evidence.ts';
 import { createTestApp, TEST_DATABASES, type TestApp } from '../testing/test-app.ts';
 import { processReceivedMail, storeRawMail } from './ingest-mail.ts';
 import { getReplySecret } from './mailboxes.service.ts';
@@ -276,6 +277,25 @@ describe.each(TEST_DATABASES)('mail into cases on %s', (kind) => {
         detail: 'Maximum header size of 2097152 bytes exceeded',
       }),
     ]);
+  });
+
+  it('chains the attachments into the log entry, so one swapped afterwards shows', async () => {
+    const { outcome } = await deliver(new Uint8Array(fixture('attachment.eml')));
+    const db = t.database.db;
+    const caseId = outcome?.caseId ?? '';
+    const entry = await db
+      .selectFrom('interactions')
+      .select(['attachments_digest'])
+      .where('id', '=', outcome?.interactionId ?? '')
+      .executeTakeFirstOrThrow();
+    expect(entry.attachments_digest).toMatch(/^[0-9a-f]{64}$/);
+    expect(await verifyCaseLog(db, caseId)).toMatchObject({ ok: true });
+    await db
+      .updateTable('mail_attachments')
+      .set({ content: new TextEncoder().encode('another file') })
+      .where('message_id', '=', outcome?.id ?? '')
+      .execute();
+    expect(await verifyCaseLog(db, caseId)).toMatchObject({ ok: false, brokenAt: 1, problem: 'altered' });
   });
 
   it('stores attachments and inline images with the message', async () => {

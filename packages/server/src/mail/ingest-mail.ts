@@ -1,8 +1,10 @@
+import { createHash } from 'node:crypto';
 import { ownText } from '@calmdesk/analysis';
 import type { MailOutcome, MailProblem } from '@calmdesk/contracts';
 import { type RawBuilder, sql } from 'kysely';
 import { type Actor, requireRole } from '../auth/actor.ts';
 import { createCase } from '../cases/cases.service.ts';
+import type { AttachmentFacts } from '../cases/chain.ts';
 import { addInteraction } from '../cases/interactions.service.ts';
 import type { Db } from '../db/database.ts';
 import { newId } from '../db/ids.ts';
@@ -323,7 +325,9 @@ async function handleMail(
       .executeTakeFirst();
     if (!claimed) return undefined;
     const stored = caseId
-      ? await addInteraction(trx, MAIL_ACTOR, caseId, { kind: 'inbound', body }, now)
+      ? await addInteraction(trx, MAIL_ACTOR, caseId, { kind: 'inbound', body }, now, undefined, {
+          attachments: attachmentFacts(mail),
+        })
       : await openCase(trx, mail, from, body, now);
     await storeAttachments(trx, id, mail);
     await finish(trx, id, 'processed', 'mail', {
@@ -388,6 +392,7 @@ async function openCase(
       message: { body },
     },
     now,
+    { attachments: attachmentFacts(mail) },
   );
   const first = detail.interactions.at(-1);
   if (!first) throw new MailError('other', 'the case was opened without its message');
@@ -490,23 +495,32 @@ function bodyOf(mail: ParsedMail): string {
   return text.slice(0, MAX_BODY_CHARS - note.length) + note;
 }
 
+/** A mail's attachments as mail_attachments stores them. */
+function attachmentColumns(mail: ParsedMail) {
+  return mail.attachments.map((a) => ({
+    filename: a.filename?.slice(0, 500) ?? null,
+    content_type: a.contentType.slice(0, 200),
+    disposition: a.disposition,
+    content_id: a.contentId?.slice(0, 500) ?? null,
+    size: a.size,
+    content: a.content,
+    note: a.note,
+  }));
+}
+
+/** What the log entry of this mail chains of its attachments (cases/chain.ts), before they are stored. */
+function attachmentFacts(mail: ParsedMail): AttachmentFacts[] {
+  return attachmentColumns(mail).map(({ content, ...facts }) => ({
+    ...facts,
+    content_digest: content ? createHash('sha256').update(content).digest('hex') : null,
+  }));
+}
+
 async function storeAttachments(db: Db, messageId: string, mail: ParsedMail): Promise<void> {
   if (mail.attachments.length === 0) return;
   await db
     .insertInto('mail_attachments')
-    .values(
-      mail.attachments.map((a) => ({
-        id: newId(),
-        message_id: messageId,
-        filename: a.filename?.slice(0, 500) ?? null,
-        content_type: a.contentType.slice(0, 200),
-        disposition: a.disposition,
-        content_id: a.contentId?.slice(0, 500) ?? null,
-        size: a.size,
-        content: a.content,
-        note: a.note,
-      })),
-    )
+    .values(attachmentColumns(mail).map((columns) => ({ id: newId(), message_id: messageId, ...columns })))
     .execute();
 }
 

@@ -1,10 +1,17 @@
 import { createHash } from 'node:crypto';
 import { type Kysely, sql } from 'kysely';
-import { entryHash, GENESIS_HASH, migratedOrigin, partDigests } from '../../cases/chain.ts';
+import {
+  type AttachmentFacts,
+  entryHash,
+  GENESIS_HASH,
+  migratedOrigin,
+  partDigests,
+} from '../../cases/chain.ts';
+import { attachmentFactsOf } from '../../cases/evidence.ts';
 
 /**
  * A log that stays evidence (issue #15). Each entry keeps SHA-256 digests of its stored parts (body,
- * analysis, coaching) and its hash covers the facts and those digests, not the body itself: a body can
+ * analysis, coaching, the attachments of the mail it came from) and its hash covers the facts and those digests, not the body itself: a body can
  * be erased on request and the chain still verifies. Every existing log is hashed again in the new
  * format; its first entry chains to `0016:<the old chain's head hash>` (cases.chain_origin), so the old
  * head stays provable. A log that did not verify in the old format is not laundered: its origin says
@@ -19,6 +26,7 @@ const BEFORE = [
   'ALTER TABLE interactions ADD COLUMN body_digest text',
   'ALTER TABLE interactions ADD COLUMN analysis_digest text',
   'ALTER TABLE interactions ADD COLUMN coaching_digest text',
+  'ALTER TABLE interactions ADD COLUMN attachments_digest text',
   'ALTER TABLE interactions ADD COLUMN erased_at timestamptz',
   `ALTER TABLE cases ADD COLUMN chain_origin text NOT NULL DEFAULT '${GENESIS_HASH}'`,
 ];
@@ -170,11 +178,16 @@ async function rechainAll(db: Kysely<unknown>): Promise<void> {
       SELECT id, case_id, seq, kind, author_id, body, analysis, coaching, overridden_by, created_at, prev_hash, hash
       FROM interactions WHERE case_id IN (${sql.join(batch.map((head) => head.id))})
       ORDER BY case_id, seq`.execute(db);
+    const attachments = await attachmentFactsOf(
+      db,
+      batch.map((head) => head.id),
+    );
     for (const head of batch)
       await rechainCase(
         db,
         head,
         entries.filter((e) => e.case_id === head.id),
+        attachments,
       );
   }
 }
@@ -185,22 +198,31 @@ interface OldHead {
   last_hash: string;
 }
 
-async function rechainCase(db: Kysely<unknown>, head: OldHead, entries: OldEntry[]): Promise<void> {
+async function rechainCase(
+  db: Kysely<unknown>,
+  head: OldHead,
+  entries: OldEntry[],
+  attachments: Map<string, AttachmentFacts[]>,
+): Promise<void> {
   const origin = migratedOrigin(head.last_hash, legacyBrokenAt(entries, head));
   let previous = origin;
   const updated = entries.map((entry) => {
-    const fields = { ...entry, ...partDigests(entry), prev_hash: previous };
+    const parts = { ...entry, attachments: attachments.get(entry.id) ?? [] };
+    const fields = { ...entry, ...partDigests(parts), prev_hash: previous };
     previous = entryHash(fields as Parameters<typeof entryHash>[0]);
     return { ...fields, hash: previous };
   });
   const values = updated.map(
     (e) =>
-      sql`(${e.id}, ${e.body_digest}, ${e.analysis_digest}::text, ${e.coaching_digest}::text, ${e.prev_hash}, ${e.hash})`,
+      sql`(${e.id}, ${e.body_digest}, ${e.analysis_digest}::text, ${e.coaching_digest}::text,
+        ${e.attachments_digest}::text, ${e.prev_hash}, ${e.hash})`,
   );
   if (values.length > 0) {
     await sql`UPDATE interactions SET body_digest = v.body_digest, analysis_digest = v.analysis_digest,
-        coaching_digest = v.coaching_digest, prev_hash = v.prev_hash, hash = v.hash
-      FROM (VALUES ${sql.join(values)}) AS v (id, body_digest, analysis_digest, coaching_digest, prev_hash, hash)
+        coaching_digest = v.coaching_digest, attachments_digest = v.attachments_digest,
+        prev_hash = v.prev_hash, hash = v.hash
+      FROM (VALUES ${sql.join(values)})
+        AS v (id, body_digest, analysis_digest, coaching_digest, attachments_digest, prev_hash, hash)
       WHERE interactions.id = v.id`.execute(db);
   }
   await sql`UPDATE cases SET chain_origin = ${origin}, last_seq = ${entries.length}, last_hash = ${previous}
