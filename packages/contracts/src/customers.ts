@@ -17,6 +17,21 @@ export const CustomerInputSchema = z.strictObject({
 });
 export type CustomerInput = z.infer<typeof CustomerInputSchema>;
 
+const PhoneSchema = z
+  .string()
+  .max(40)
+  .regex(/^\+?[\d\s().-]{5,}$/, 'a phone number of digits, spaces, dashes or brackets');
+
+/** Rectification (GDPR Art. 16): the fields a person's request may correct; a list given replaces the old one. */
+export const CustomerPatchSchema = z
+  .strictObject({
+    name: z.string().trim().min(1).max(200).optional(),
+    emails: z.array(z.email().max(320)).max(20).optional(),
+    phones: z.array(PhoneSchema).max(20).optional(),
+  })
+  .refine((patch) => Object.keys(patch).length > 0, 'nothing to change');
+export type CustomerPatch = z.infer<typeof CustomerPatchSchema>;
+
 export const CustomerQuerySchema = z.strictObject({
   email: z.string().max(320).optional(),
   phone: z.string().max(40).optional(),
@@ -37,5 +52,7 @@ export const CustomerSchema = z.object({
   tags: z.array(z.string()),
   notes: z.string().nullable(),
   createdAt: InstantSchema,
+  /** When the person's data was erased (GDPR Art. 17); null while it is kept. */
+  erasedAt: InstantSchema.nullable(),
 });
 export type Customer = z.infer<typeof CustomerSchema>;

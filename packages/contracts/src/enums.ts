@@ -181,6 +181,8 @@ export const ERROR_CODES = [
   'conflict',
   /** A reply or a start sent to a practice session that is not in the state for it (ended, not started). */
   'training_not_active',
+  /** An erasure refused while the data is needed for an open dispute (`error.holds` lists what holds it). */
+  'legal_hold',
   'coaching_blocked',
   'approval_required',
   'too_many_requests',

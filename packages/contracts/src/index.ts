@@ -8,6 +8,7 @@ export * from './delivery.ts';
 export * from './engine.ts';
 export * from './enums.ts';
 export * from './errors.ts';
+export * from './gdpr.ts';
 export * from './imports.ts';
 export * from './iso-4217.ts';
 export * from './jobs.ts';

@@ -180,6 +180,11 @@ export const SettingsSchema = z.strictObject({
         checkAmount(ctx, other.limit, other.currency, ['otherCurrencyLimits', i, 'limit']);
       });
     }),
+  /**
+   * Months after a customer's last activity when their closed cases and personal data are erased by the
+   * retention job (GDPR Art. 5(1)(e)); null: never.
+   */
+  retentionMonths: z.number().int().min(1).max(1200).nullable(),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 export const SettingsPatchSchema = SettingsSchema.partial();

@@ -10,6 +10,7 @@ const STATUS: Record<ErrorCode, number> = {
   not_found: 404,
   conflict: 409,
   training_not_active: 409,
+  legal_hold: 409,
   payload_too_large: 413,
   coaching_blocked: 422,
   approval_required: 422,

@@ -101,6 +101,8 @@ export async function announceRecommendations(db: Db, now: Date, withinMs: numbe
     .select(['customers.id', 'customers.name'])
     .distinct()
     .where('cases.updated_at', '>', new Date(now.getTime() - withinMs))
+    // An erased customer has no history left to judge.
+    .where('customers.erased_at', 'is', null)
     .execute();
   if (active.length === 0) return 0;
   const rules = await getProfileRules(db);
@@ -219,7 +221,6 @@ export async function decideBoundary(
         decision: row.id,
         level: input.level,
         rule: input.rule ?? null,
-        reason: input.reason,
         expiresAt: expiresAt?.toISOString() ?? null,
         evidence: evidence.map((e) => e.id),
       },
@@ -290,7 +291,7 @@ export async function sendBoundaryLetter(
       );
     }
     const letter = JSON.parse(row.letter) as Letter;
-    const delivery = await queueLetter(
+    await queueLetter(
       trx,
       { decisionId: row.id, customerId: row.customer_id, subject: letter.subject, body: letter.body },
       now,
@@ -299,7 +300,8 @@ export async function sendBoundaryLetter(
       action: 'boundary.letter_send',
       targetType: 'customer',
       targetId: row.customer_id,
-      details: { decision: row.id, to: delivery.to },
+      // The audit log is append-only: it names the decision, never the address (GDPR erasure reaches the outbox).
+      details: { decision: row.id },
     });
     return (await presentDecisions(trx, [row], now))[0] as BoundaryDecision;
   });
@@ -346,7 +348,7 @@ export async function dismissRecommendation(
       action: 'boundary.dismiss',
       targetType: 'customer',
       targetId: customerId,
-      details: { decision: row.id, rule, level: recommendation.level, reason },
+      details: { decision: row.id, rule, level: recommendation.level },
     });
     return (await presentDecisions(trx, [row], now))[0] as BoundaryDecision;
   });
@@ -385,7 +387,7 @@ export async function revokeBoundary(
       action: 'boundary.revoke',
       targetType: 'customer',
       targetId: row.customer_id,
-      details: { decision: id, level: row.level, reason },
+      details: { decision: id, level: row.level },
     });
     return (await presentDecisions(trx, [updated], now))[0] as BoundaryDecision;
   });

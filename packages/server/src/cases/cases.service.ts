@@ -85,12 +85,12 @@ export async function getCaseDetail(db: Db, id: string): Promise<CaseDetail> {
   return detail as CaseDetail;
 }
 
-/** A customer's newest cases (up to 200), each with its log, in four queries however many there are. */
-export async function getCustomerCaseDetails(db: Db, customerId: string): Promise<CaseDetail[]> {
+/** A customer's newest cases (up to `limit`), each with its log, in four queries however many there are. */
+export async function getCustomerCaseDetails(db: Db, customerId: string, limit = 200): Promise<CaseDetail[]> {
   const rows = await summaries(db)
     .where('cases.customer_id', '=', customerId)
     .orderBy('cases.created_at', 'desc')
-    .limit(200)
+    .limit(limit)
     .execute();
   return presentCaseDetails(db, rows as CaseSummaryRow[]);
 }
@@ -294,8 +294,10 @@ export async function updateCase(
       action: patch.escalate ? 'case.escalate' : 'case.update',
       targetType: 'case',
       targetId: id,
+      // The audit log is append-only: a new subject (the customer's words) is kept on the case, not here.
       details: {
         ...patch,
+        subject: patch.subject === undefined ? undefined : true,
         assignee: assigneeId,
         before: { status: row.status, fault: row.fault, assignee: row.assignee_id },
       },

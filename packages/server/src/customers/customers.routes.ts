@@ -1,6 +1,7 @@
 import {
   CustomerDetailSchema,
   CustomerInputSchema,
+  CustomerPatchSchema,
   CustomerQuerySchema,
   CustomerSchema,
   IdParamsSchema,
@@ -10,7 +11,13 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { getCustomerCaseDetails } from '../cases/cases.service.ts';
 import type { AppContext } from '../http/context.ts';
-import { createCustomer, getCustomerRow, listCustomers, presentCustomer } from './customers.service.ts';
+import {
+  createCustomer,
+  getCustomerRow,
+  listCustomers,
+  presentCustomer,
+  updateCustomer,
+} from './customers.service.ts';
 
 export function customersRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
@@ -55,6 +62,19 @@ export function customersRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const cases = await getCustomerCaseDetails(ctx.db, customer.id);
         return { ...customer, cases };
       },
+    );
+    app.patch(
+      '/api/customers/:id',
+      {
+        schema: {
+          tags,
+          summary: "Correct a customer's name, e-mails or phones (GDPR Art. 16)",
+          params: IdParamsSchema,
+          body: CustomerPatchSchema,
+          response: withErrors({ 200: CustomerSchema }),
+        },
+      },
+      async (request) => updateCustomer(ctx.db, request.actor, request.params.id, request.body, ctx.now()),
     );
   };
 }

@@ -1,4 +1,4 @@
-import type { Customer, CustomerInput, CustomerQuery } from '@calmdesk/contracts';
+import type { Customer, CustomerInput, CustomerPatch, CustomerQuery } from '@calmdesk/contracts';
 import { sql } from 'kysely';
 import { recordAudit } from '../audit/audit.service.ts';
 import type { Actor } from '../auth/actor.ts';
@@ -21,6 +21,7 @@ export function presentCustomer(row: CustomerRow): Customer {
     tags: row.tags,
     notes: row.notes,
     createdAt: row.created_at.toISOString(),
+    erasedAt: row.erased_at?.toISOString() ?? null,
   };
 }
 
@@ -102,6 +103,60 @@ export async function createCustomer(db: Db, actor: Actor, input: CustomerInput)
     }
     return presentCustomer(await insertCustomer(trx, actor, input));
   });
+}
+
+/**
+ * Corrects a customer's name, e-mails or phones (GDPR Art. 16). An address or number that belongs to
+ * another customer is a conflict; an erased customer has nothing left to correct. Audited by field name only.
+ */
+export async function updateCustomer(
+  db: Db,
+  actor: Actor,
+  id: string,
+  patch: CustomerPatch,
+  now: Date,
+): Promise<Customer> {
+  return db.transaction().execute(async (trx) => {
+    const row = await getCustomerRow(trx, id);
+    if (row.erased_at) throw new AppError('conflict', `customer ${id} was erased`);
+    const emails = patch.emails ? unique(patch.emails.map(normaliseEmail)) : row.emails;
+    const phones = patch.phones ? unique(patch.phones.map(normalisePhone)) : row.phones;
+    await refuseTakenContacts(trx, id, emails, phones);
+    const updated = await trx
+      .updateTable('customers')
+      .set({ name: patch.name ?? row.name, emails, phones, updated_at: now })
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, actor, {
+      action: 'customer.update',
+      targetType: 'customer',
+      targetId: id,
+      details: { changed: Object.keys(patch) },
+    });
+    return presentCustomer(updated);
+  });
+}
+
+async function refuseTakenContacts(db: Db, id: string, emails: string[], phones: string[]): Promise<void> {
+  if (emails.length === 0 && phones.length === 0) return;
+  const taken = await db
+    .selectFrom('customers')
+    .select('id')
+    .where('id', '!=', id)
+    .where((eb) =>
+      eb.or([
+        eb('emails', '&&', sql<string[]>`${sql.val(emails)}::text[]`),
+        eb('phones', '&&', sql<string[]>`${sql.val(phones)}::text[]`),
+      ]),
+    )
+    .executeTakeFirst();
+  if (taken)
+    throw new AppError('conflict', `customer ${taken.id} has one of these e-mails or phones already`);
+}
+
+function unique(values: string[]): string[] {
+  return [...new Set(values)];
 }
 
 export async function listCustomers(db: Db, query: CustomerQuery): Promise<Customer[]> {

@@ -57,6 +57,8 @@ const EXPECTED: Shape = {
     holidays: ['jsonb', false],
     compensation_policy: ['jsonb', false],
     profile_rules: ['jsonb', true],
+    retention_months: ['int', true],
+    retention_set_at: ['timestamptz', true],
     updated_at: ['timestamptz', false],
     version: ['int', false],
   },
@@ -98,6 +100,7 @@ const EXPECTED: Shape = {
     notes: ['text', true],
     created_at: ['timestamptz', false],
     updated_at: ['timestamptz', false],
+    erased_at: ['timestamptz', true],
   },
   cases: {
     id: ['text', false],

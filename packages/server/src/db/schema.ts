@@ -88,6 +88,10 @@ export interface OrganisationTable {
   compensation_policy: Json<CompensationPolicySettings>;
   /** Client-type thresholds and the boundary ladder (profiles/profile-rules.ts); null = the defaults. */
   profile_rules: ColumnType<unknown | null, string | null | undefined, string | null>;
+  /** Months after a customer's last activity when their closed cases are erased; null = never (off). */
+  retention_months: ColumnType<number | null, number | null | undefined, number | null>;
+  /** When the retention period was last set: the retention job waits a week after it. */
+  retention_set_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
   updated_at: Timestamp;
   /** Moved on by the database at every UPDATE: what an unlocked writer checks before it writes. */
   version: Generated<number>;
@@ -137,6 +141,8 @@ export interface CustomersTable {
   notes: string | null;
   created_at: CreatedAt;
   updated_at: Timestamp;
+  /** When the person's data was erased (GDPR Art. 17): the row stays, holding nothing personal. */
+  erased_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }
 
 export interface CasesTable {

@@ -18,6 +18,7 @@ import { casesRoutes } from '../cases/cases.routes.ts';
 import { commitmentsRoutes } from '../commitments/commitments.routes.ts';
 import { customersRoutes } from '../customers/customers.routes.ts';
 import { engineRoutes } from '../engine/engine.routes.ts';
+import { gdprRoutes } from '../gdpr/gdpr.routes.ts';
 import { importsRoutes } from '../imports/imports.routes.ts';
 import { jobsRoutes } from '../jobs/jobs.routes.ts';
 import { liveRoutes } from '../live/live.routes.ts';
@@ -84,6 +85,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(casesRoutes(ctx));
   await app.register(commitmentsRoutes(ctx));
   await app.register(customersRoutes(ctx));
+  await app.register(gdprRoutes(ctx));
   await app.register(usersRoutes(ctx));
   await app.register(tokensRoutes(ctx));
   await app.register(localRoutes(ctx));

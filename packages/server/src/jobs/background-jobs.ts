@@ -5,6 +5,7 @@ import { announceRecommendations } from '../boundaries/boundaries.service.ts';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/database.ts';
 import { writeDailyCheckpoint } from '../evidence/checkpoint-job.ts';
+import { runRetention } from '../gdpr/retention.ts';
 import type { JobDefinition } from './job-runner.ts';
 import { purgeFinishedJobs } from './jobs.service.ts';
 
@@ -15,7 +16,8 @@ const RECOMMEND_EVERY_MS = 5 * 60_000;
 /**
  * The server's own schedules: the deadline sweep (missed first responses, promises falling due and
  * due soon: escalation and reminders), the purge of expired sessions, of ended sign-in limit windows
- * and of old job runs; with CHECKPOINT_DIR, a signed checkpoint of every log each day.
+ * and of old job runs; the retention period's erasures; with CHECKPOINT_DIR, a signed checkpoint of
+ * every log each day.
  */
 export function serverJobs(
   db: Db,
@@ -52,6 +54,8 @@ export function serverJobs(
     { name: 'sessions.purge', everyMs: HOUR, run: () => purgeExpiredSessions(db, now()) },
     { name: 'limits.purge', everyMs: HOUR, run: () => purgeEndedRateLimits(db, now()) },
     { name: 'jobs.purge', everyMs: HOUR, run: () => purgeFinishedJobs(db, now()) },
+    // The owner's retention period (off unless set): erases customers a week after the report listed them.
+    { name: 'retention.erase', everyMs: 6 * HOUR, run: () => runRetention(db, now()) },
     ...checkpoints,
   ];
 }

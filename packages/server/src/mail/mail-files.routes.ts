@@ -40,7 +40,8 @@ export function mailFilesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   };
 }
 
-function sendFile(reply: FastifyReply, file: StoredFile): FastifyReply {
+/** Answers with a stored file that cannot run in the app: its own type, nosniff and a sandbox. */
+export function sendFile(reply: FastifyReply, file: StoredFile): FastifyReply {
   return (
     reply
       .header('content-type', file.contentType)

@@ -32,6 +32,7 @@ export const DEFAULT_SETTINGS: Settings = {
     currency: 'PLN',
     otherCurrencyLimits: [],
   },
+  retentionMonths: null,
 };
 
 /** A policy as stored: saved before limits in other currencies existed, it has none. */
@@ -62,6 +63,7 @@ export const SETTINGS_COLUMNS = [
   'organisation.next_response_targets',
   'organisation.holidays',
   'organisation.compensation_policy',
+  'organisation.retention_months',
 ] as const;
 
 type FieldOf<Column> = Column extends `organisation.${infer Field}` ? Field : never;
@@ -84,6 +86,7 @@ export function settingsOf(row: SettingsRow | undefined): Settings {
     nextResponseMinutes: (row.next_response_targets ??
       DEFAULT_SETTINGS.nextResponseMinutes) as Settings['nextResponseMinutes'],
     compensationPolicy: compensationPolicyOf(row.compensation_policy as StoredCompensationPolicy),
+    retentionMonths: row.retention_months ?? null,
   };
 }
 
@@ -126,7 +129,9 @@ export async function saveSettings(
 ): Promise<Settings> {
   requireRole(actor, 'owner', 'change the organisation settings');
   return db.transaction().execute(async (trx) => {
-    const next = SettingsSchema.parse({ ...(await getSettings(trx)), ...patch });
+    const current = await getSettings(trx);
+    const next = SettingsSchema.parse({ ...current, ...patch });
+    const retentionChanged = next.retentionMonths !== current.retentionMonths;
     const values = {
       name: next.name,
       languages: JSON.stringify(next.languages),
@@ -136,6 +141,9 @@ export async function saveSettings(
       next_response_targets: JSON.stringify(next.nextResponseMinutes),
       holidays: JSON.stringify(next.holidays),
       compensation_policy: JSON.stringify(next.compensationPolicy),
+      retention_months: next.retentionMonths,
+      // The retention job waits a week from here, so a shortened period erases nobody by surprise.
+      ...(retentionChanged ? { retention_set_at: now } : {}),
       updated_at: now,
     };
     await trx

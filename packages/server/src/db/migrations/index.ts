@@ -15,6 +15,7 @@ import * as rateLimits from './0013-rate-limits.ts';
 import * as problemCodes from './0014-problem-codes.ts';
 import * as training from './0015-training.ts';
 import * as evidenceLog from './0016-evidence-log.ts';
+import * as gdpr from './0017-gdpr.ts';
 
 /** Every migration, in order. Names never change once released: they are recorded in the database. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -34,4 +35,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0014-problem-codes': problemCodes,
   '0015-training': training,
   '0016-evidence-log': evidenceLog,
+  '0017-gdpr': gdpr,
 };

@@ -9,6 +9,7 @@ import { FlagChips } from '../../components/flag-chips.tsx';
 import { LevelBadge } from '../../components/level-badge.tsx';
 import { useFormat } from '../../format/use-format.ts';
 import { BoundariesSection, DecisionHistory } from './customer-boundaries.tsx';
+import { CustomerGdprActions } from './customer-gdpr.tsx';
 import { ClientTypes, ProfileStats, SatisfiedEarlier } from './customer-profile.tsx';
 import { useCustomerProfile } from './use-profile.ts';
 
@@ -49,9 +50,17 @@ export function CustomerPage({ id }: { id: string }) {
   const missed = customer.cases.flatMap((c) => c.commitments).filter((c) => c.status === 'missed').length;
   return (
     <Stack>
-      <Title order={1} size="h3">
-        {customer.name}
-      </Title>
+      <Group justify="space-between" wrap="wrap">
+        <Title order={1} size="h3">
+          {customer.erasedAt ? t('gdpr.erasedName') : customer.name}
+        </Title>
+        <CustomerGdprActions customer={customer} />
+      </Group>
+      {customer.erasedAt && (
+        <Alert color="gray" data-testid="customer-erased">
+          {t('gdpr.erasedOn', { date: format.date(customer.erasedAt) })}
+        </Alert>
+      )}
       <Paper withBorder p="sm">
         <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }} spacing="xs">
           <Text size="sm">

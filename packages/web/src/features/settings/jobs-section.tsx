@@ -14,6 +14,7 @@ const KNOWN = [
   'limits.purge',
   'boundaries.recommend',
   'jobs.purge',
+  'retention.erase',
 ];
 
 /** The background jobs for the owner: when each last ran well, what failed and why, and Retry. */

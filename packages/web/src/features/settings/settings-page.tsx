@@ -31,6 +31,7 @@ import { ChannelsSection } from './channels-section.tsx';
 import { JobsSection } from './jobs-section.tsx';
 import { passwordErrorText } from './password-error.ts';
 import { ProfileRulesSection } from './profile-rules-section.tsx';
+import { RETENTION_REPORT_KEY, RetentionSection } from './retention-section.tsx';
 import { ServiceLevelsFields } from './service-levels-fields.tsx';
 import { OwnPasswordSection, StaffAccountsSection } from './staff-section.tsx';
 import { SETTINGS_KEY, useSettings } from './use-settings.ts';
@@ -45,7 +46,10 @@ function OrganisationForm({ settings, canEdit }: { settings: Settings; canEdit: 
   useEffect(() => setDraft(settings), [settings]);
   const save = useMutation({
     mutationFn: (body: Settings) => api<Settings>('PATCH', '/api/settings', body),
-    onSuccess: (saved) => client.setQueryData(SETTINGS_KEY, saved),
+    onSuccess: (saved) => {
+      client.setQueryData(SETTINGS_KEY, saved);
+      void client.invalidateQueries({ queryKey: RETENTION_REPORT_KEY });
+    },
   });
   const policy = draft.compensationPolicy;
   const setPolicy = (patch: Partial<Settings['compensationPolicy']>) =>
@@ -116,6 +120,22 @@ function OrganisationForm({ settings, canEdit }: { settings: Settings; canEdit: 
           data={PREFERRED.map((k) => ({ value: k, label: t(`compensationKind.${k}`) }))}
           value={policy.prefer}
           onChange={(prefer) => setPolicy({ prefer: prefer as Settings['compensationPolicy']['prefer'] })}
+        />
+        <NumberInput
+          label={t('gdpr.retention')}
+          description={t('gdpr.retentionHint')}
+          min={1}
+          max={1200}
+          allowDecimal={false}
+          disabled={!canEdit}
+          value={draft.retentionMonths ?? ''}
+          onChange={(value) =>
+            setDraft({
+              ...draft,
+              retentionMonths: value === '' ? null : Math.max(1, Math.round(Number(value))),
+            })
+          }
+          maw={360}
         />
         {save.isSuccess && <Alert color="teal">{t('settings.saved')}</Alert>}
         {save.isError && <Alert color="red">{t('common.error', { message: save.error.message })}</Alert>}
@@ -339,6 +359,7 @@ export function SettingsPage() {
             )}
             {settings.data && <OrganisationForm settings={settings.data} canEdit={role === 'owner'} />}
             <ProfileRulesSection canEdit={role === 'owner'} />
+            {role === 'owner' && <RetentionSection />}
             {role === 'owner' && <JobsSection />}
             <UsersSection />
             {role === 'owner' && <StaffAccountsSection />}
