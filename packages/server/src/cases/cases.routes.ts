@@ -7,6 +7,8 @@ import {
   CompensationDecisionSchema,
   CompensationSchema,
   IdParamsSchema,
+  InteractionPageQuerySchema,
+  InteractionPageSchema,
   InteractionSchema,
   NewCaseSchema,
   NewCompensationSchema,
@@ -21,6 +23,7 @@ import { replyByMail } from '../mail/outbox.service.ts';
 import { announceQueuedMail } from '../mail/outbox-signal.ts';
 import { createCase, getCaseDetail, listCases, updateCase, verifyCaseLog } from './cases.service.ts';
 import { addInteraction } from './interactions.service.ts';
+import { olderLogPage } from './log-pages.ts';
 
 export function casesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
@@ -60,12 +63,26 @@ export function casesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       {
         schema: {
           tags,
-          summary: 'A case with its log',
+          summary: 'A case with its newest log entries',
           params: IdParamsSchema,
           response: withErrors({ 200: CaseDetailSchema }),
         },
       },
       async (request) => getCaseDetail(ctx.db, request.params.id),
+    );
+
+    app.get(
+      '/api/cases/:id/interactions',
+      {
+        schema: {
+          tags,
+          summary: "A page of a case's log: the entries before `before` (a seq), oldest first",
+          params: IdParamsSchema,
+          querystring: InteractionPageQuerySchema,
+          response: withErrors({ 200: InteractionPageSchema }),
+        },
+      },
+      async (request) => olderLogPage(ctx.db, request.params.id, request.query),
     );
 
     app.patch(

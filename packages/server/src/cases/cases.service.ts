@@ -8,18 +8,17 @@ import { newId } from '../db/ids.ts';
 import type { CaseRow, CaseStatus } from '../db/schema.ts';
 import { unstorableTextProblem } from '../db/storable-text.ts';
 import { AppError, notFound } from '../errors.ts';
-import { mailOfEntries } from '../mail/mail-of-entries.ts';
 import { type NewNotification, notify } from '../notifications/notifications.service.ts';
 import { getSettings } from '../settings/settings.service.ts';
 import { type ChainVerdict, verifyChain } from './chain.ts';
 import { lockCase, receiveInbound } from './interactions.service.ts';
+import { newestLogPages } from './log-pages.ts';
 import {
   type CaseSummary,
   type CaseSummaryRow,
   presentCaseSummary,
   presentCommitment,
   presentCompensation,
-  presentInteraction,
 } from './present.ts';
 import { computePriority } from './priority.ts';
 import { deadlinesOnStatus } from './sla.ts';
@@ -78,7 +77,7 @@ export async function getCaseDetail(db: Db, id: string): Promise<CaseDetail> {
   return detail as CaseDetail;
 }
 
-/** A customer's newest cases (up to 200), each with its log, in four queries however many there are. */
+/** A customer's newest cases (up to 200), each with its newest log entries, in a few queries however many there are. */
 export async function getCustomerCaseDetails(db: Db, customerId: string): Promise<CaseDetail[]> {
   const rows = await summaries(db)
     .where('cases.customer_id', '=', customerId)
@@ -91,29 +90,20 @@ export async function getCustomerCaseDetails(db: Db, customerId: string): Promis
 async function presentCaseDetails(db: Db, rows: CaseSummaryRow[]): Promise<CaseDetail[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((row) => row.id);
-  const [interactions, commitments, compensations, mail] = await Promise.all([
-    db
-      .selectFrom('interactions')
-      .leftJoin('users', 'users.id', 'interactions.author_id')
-      .selectAll('interactions')
-      .select('users.name as author_name')
-      .where('case_id', 'in', ids)
-      .orderBy('seq')
-      .execute(),
+  const [logs, commitments, compensations] = await Promise.all([
+    newestLogPages(db, ids),
     db.selectFrom('commitments').selectAll().where('case_id', 'in', ids).orderBy('due_at').execute(),
     db.selectFrom('compensations').selectAll().where('case_id', 'in', ids).orderBy('created_at').execute(),
-    mailOfEntries(db, ids),
   ]);
-  const interactionsOf = byCase(interactions);
   const commitmentsOf = byCase(commitments);
   const compensationsOf = byCase(compensations);
   return rows.map((row) => ({
     ...presentCaseSummary(row),
     stage: row.stage,
     fault: row.fault,
-    interactions: (interactionsOf.get(row.id) ?? []).map((entry) =>
-      presentInteraction(entry, mail.get(entry.id)),
-    ),
+    interactions: logs.get(row.id)?.entries ?? [],
+    interactionCount: row.last_seq,
+    interactionsBefore: logs.get(row.id)?.before ?? null,
     commitments: (commitmentsOf.get(row.id) ?? []).map(presentCommitment),
     compensations: (compensationsOf.get(row.id) ?? []).map(presentCompensation),
   }));

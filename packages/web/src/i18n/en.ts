@@ -80,6 +80,7 @@ export const en = {
   case: {
     back: 'Back to inbox',
     conversation: 'Conversation',
+    showEarlier: 'Show earlier entries ({{count}} more)',
     reveal: 'Show abusive words',
     inbound: 'Customer',
     outbound: 'Reply',

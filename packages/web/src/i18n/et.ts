@@ -81,6 +81,7 @@ export const et: Messages = {
   case: {
     back: 'Tagasi postkasti',
     conversation: 'Vestlus',
+    showEarlier: 'Näita varasemaid kirjeid (veel {{count}})',
     reveal: 'Näita solvavaid sõnu',
     inbound: 'Klient',
     outbound: 'Vastus',

@@ -86,6 +86,7 @@ export const pl: Messages = {
   case: {
     back: 'Wróć do skrzynki',
     conversation: 'Rozmowa',
+    showEarlier: 'Pokaż wcześniejsze wpisy (jeszcze {{count}})',
     reveal: 'Pokaż obraźliwe słowa',
     inbound: 'Klient',
     outbound: 'Odpowiedź',
