@@ -18,6 +18,7 @@ import { casesRoutes } from '../cases/cases.routes.ts';
 import { commitmentsRoutes } from '../commitments/commitments.routes.ts';
 import { customersRoutes } from '../customers/customers.routes.ts';
 import { engineRoutes } from '../engine/engine.routes.ts';
+import { registerIdempotency } from '../idempotency/idempotency.hook.ts';
 import { importsRoutes } from '../imports/imports.routes.ts';
 import { jobsRoutes } from '../jobs/jobs.routes.ts';
 import { liveRoutes } from '../live/live.routes.ts';
@@ -74,6 +75,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', uiConfig: { deepLinking: false } });
   registerAuth(app, ctx);
+  registerIdempotency(app, ctx);
 
   app.get('/api/health', { config: { isPublic: true }, schema: { hide: true } }, async () => ({ ok: true }));
   app.get('/api/openapi.json', { config: { isPublic: true }, schema: { hide: true } }, async () =>

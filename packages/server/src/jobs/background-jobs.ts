@@ -4,6 +4,7 @@ import { purgeEndedRateLimits } from '../auth/rate-limit-store.ts';
 import { announceRecommendations } from '../boundaries/boundaries.service.ts';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/database.ts';
+import { purgeIdempotencyKeys } from '../idempotency/idempotency.service.ts';
 import type { JobDefinition } from './job-runner.ts';
 import { purgeFinishedJobs } from './jobs.service.ts';
 
@@ -12,8 +13,8 @@ const RECOMMEND_EVERY_MS = 5 * 60_000;
 
 /**
  * The server's own schedules: the deadline sweep (missed first responses, promises falling due and
- * due soon: escalation and reminders), the purge of expired sessions, of ended sign-in limit windows
- * and of old job runs.
+ * due soon: escalation and reminders), the purge of expired sessions, of ended sign-in limit windows,
+ * of old job runs and of answers kept for Idempotency-Key retries past their day.
  */
 export function serverJobs(
   db: Db,
@@ -38,5 +39,6 @@ export function serverJobs(
     { name: 'sessions.purge', everyMs: HOUR, run: () => purgeExpiredSessions(db, now()) },
     { name: 'limits.purge', everyMs: HOUR, run: () => purgeEndedRateLimits(db, now()) },
     { name: 'jobs.purge', everyMs: HOUR, run: () => purgeFinishedJobs(db, now()) },
+    { name: 'idempotency.purge', everyMs: HOUR, run: () => purgeIdempotencyKeys(db, now()) },
   ];
 }

@@ -14,6 +14,7 @@ import * as jobs from './0012-jobs.ts';
 import * as rateLimits from './0013-rate-limits.ts';
 import * as problemCodes from './0014-problem-codes.ts';
 import * as training from './0015-training.ts';
+import * as idempotencyKeys from './0018-idempotency-keys.ts';
 
 /** Every migration, in order. Names never change once released: they are recorded in the database. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -32,4 +33,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0013-rate-limits': rateLimits,
   '0014-problem-codes': problemCodes,
   '0015-training': training,
+  '0018-idempotency-keys': idempotencyKeys,
 };
