@@ -59,6 +59,17 @@ describe('the OpenAPI document', () => {
     expect(gapsOf(doc.paths)).toEqual([]);
   });
 
+  it('describes the Idempotency-Key header on the POSTs that take it', async () => {
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    const headersOf = (path: string) =>
+      (doc.paths[path].post.parameters ?? [])
+        .filter((p: { in: string }) => p.in === 'header')
+        .map((p: { name: string }) => p.name);
+    expect(headersOf('/api/cases')).toEqual(['idempotency-key']);
+    expect(headersOf('/api/cases/{id}/interactions')).toEqual(['idempotency-key']);
+    expect(headersOf('/api/session')).toEqual([]);
+  });
+
   it('describes the query of every operation that reads one', async () => {
     const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
     const queryOf = (path: string) =>

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
+import { IDEMPOTENCY_KEY_PATTERN, IdempotencyHeadersSchema } from '@calmdesk/contracts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor } from '../auth/actor.ts';
 import { AppError } from '../errors.ts';
@@ -16,9 +17,6 @@ declare module 'fastify' {
   }
 }
 
-/** 1–255 printable ASCII characters (space to tilde), as clients generate them (UUIDs, ULIDs …). */
-const KEY = /^[\x20-\x7e]{1,255}$/;
-
 /**
  * `Idempotency-Key` on every signed-in POST: the first request with a key is answered and its
  * success kept for a day; a retry with the same key and the same path and body gets that answer
@@ -29,6 +27,13 @@ const KEY = /^[\x20-\x7e]{1,255}$/;
  */
 export function registerIdempotency(app: FastifyInstance, ctx: AppContext): void {
   app.decorateRequest('idempotencyKey', null);
+  // Described in the OpenAPI document of each POST it applies to, and validated with its headers.
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    if (!methods.includes('POST') || route.config?.isPublic || !route.url.startsWith('/api/')) return;
+    if (route.schema?.hide || route.schema?.headers) return;
+    route.schema = { ...route.schema, headers: IdempotencyHeadersSchema };
+  });
   app.addHook('preHandler', async (request, reply) => {
     const id = keyOf(request);
     if (!id) return;
@@ -70,7 +75,7 @@ function keyOf(request: FastifyRequest): KeyId | null {
   if (header === undefined) return null;
   // A streamed body (an import file) cannot be compared; imports are idempotent by external id anyway.
   if (request.body instanceof Readable) return null;
-  if (typeof header !== 'string' || !KEY.test(header)) {
+  if (typeof header !== 'string' || !IDEMPOTENCY_KEY_PATTERN.test(header)) {
     throw new AppError(
       'bad_request',
       'Idempotency-Key must be 1 to 255 printable ASCII characters',
