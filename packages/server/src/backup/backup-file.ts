@@ -26,7 +26,12 @@ export const BackupHeaderSchema = z.strictObject({
 export type BackupHeader = z.infer<typeof BackupHeaderSchema>;
 
 // '@' keys: a row's first key is a column name, which is never written with an '@'.
-const TableLineSchema = z.strictObject({ '@table': z.string().regex(/^[a-z_][a-z0-9_]*$/) });
+const NameSchema = z.string().regex(/^[a-z_][a-z0-9_]*$/);
+const TableLineSchema = z.strictObject({ '@table': NameSchema });
+/** Each sequence's last value (null: never used), for sequences no column's rows can tell. */
+const SequencesLineSchema = z.strictObject({
+  '@sequences': z.record(NameSchema, z.number().int().nullable()),
+});
 const EndLineSchema = z.strictObject({
   '@end': z.literal(true),
   rows: z.record(z.string(), z.number().int().nonnegative()),
@@ -38,6 +43,7 @@ export type BackupEnd = z.infer<typeof EndLineSchema>;
 export interface BackupWriter {
   header(header: BackupHeader): Promise<void>;
   table(name: string): Promise<void>;
+  sequences(values: Record<string, number | null>): Promise<void>;
   /** One row as the JSON text PostgreSQL made of it (row_to_json), written as is. */
   row(json: string): Promise<void>;
   end(rows: Record<string, number>): Promise<void>;
@@ -55,12 +61,16 @@ export function backupWriter(write: (line: string) => Promise<void>): BackupWrit
     header: (header) => put(JSON.stringify(header)),
     table: (name) => put(JSON.stringify({ '@table': name })),
     row: (json) => put(json),
+    sequences: (values) => put(JSON.stringify({ '@sequences': values })),
     end: (rows) => write(`${JSON.stringify({ '@end': true, rows, sha256: hash.digest('hex') })}\n`),
   };
 }
 
 /** One step of reading a backup: a table begins, or a row of the current table. */
-export type BackupItem = { kind: 'table'; table: string } | { kind: 'row'; table: string; json: string };
+export type BackupItem =
+  | { kind: 'table'; table: string }
+  | { kind: 'row'; table: string; json: string }
+  | { kind: 'sequences'; values: Record<string, number | null> };
 
 /**
  * Reads a backup file: the header first, then its tables and rows as they come, then the closing
@@ -88,7 +98,12 @@ export async function readBackup(
       }
       if (line.startsWith('{"@end":')) return checkEnd(line, hash, rows, refuse);
       hash.update(`${line}\n`);
-      if (line.startsWith('{"@table":')) {
+      if (line.startsWith('{"@sequences":')) {
+        await onItem({
+          kind: 'sequences',
+          values: parseLine(SequencesLineSchema, line, refuse)['@sequences'],
+        });
+      } else if (line.startsWith('{"@table":')) {
         table = parseLine(TableLineSchema, line, refuse)['@table'];
         rows[table] = 0;
         await onItem({ kind: 'table', table });

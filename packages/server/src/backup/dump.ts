@@ -7,8 +7,12 @@ import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, type BackupWriter } from './backu
 /** Kysely's own bookkeeping: a restore rebuilds it by running the migrations up to the backup's. */
 export const MIGRATION_TABLES = ['kysely_migration', 'kysely_migration_lock'];
 
-/** Rows read per query while dumping a table: a few hundred kB of JSON at most for ordinary rows. */
-const DUMP_BATCH = 500;
+/**
+ * Rows read per query while dumping: as many as make about BATCH_BYTES of JSON, learnt from the rows
+ * read so far. A table with bytea columns (raw mail, attachments up to tens of MB) starts at one row.
+ */
+const MAX_BATCH = 500;
+const BATCH_BYTES = 4 * 1024 * 1024;
 
 /**
  * Writes the whole database as a backup: every table of the current schema (whatever the migrations
@@ -37,6 +41,7 @@ export async function dumpDatabase(
       });
       const rows: Record<string, number> = {};
       for (const table of await tablesInOrder(trx)) rows[table] = await dumpTable(trx, table, writer);
+      await writer.sequences(await sequenceValues(trx));
       await writer.end(rows);
       return rows;
     });
@@ -86,19 +91,51 @@ function parentsFirst(names: string[], links: Array<{ child: string; parent: str
   return ordered;
 }
 
+/**
+ * Every sequence's last value. Sequences are not transactional, so these may be past the rows
+ * dumped, which only leaves a gap in the numbers after a restore, never a number used twice.
+ */
+async function sequenceValues(db: Db): Promise<Record<string, number | null>> {
+  const { rows } = await sql<{ name: string; value: string | null }>`
+    SELECT sequencename AS name, last_value::text AS value FROM pg_sequences
+    WHERE schemaname = current_schema() ORDER BY sequencename`.execute(db);
+  return Object.fromEntries(rows.map((row) => [row.name, row.value === null ? null : Number(row.value)]));
+}
+
 /** One table's rows in physical order, read in batches by ctid (a TID range scan, no sort). */
 async function dumpTable(db: Db, table: string, writer: BackupWriter): Promise<number> {
   await writer.table(table);
   let after = '(0,0)';
   let count = 0;
+  let batch = (await hasByteaColumn(db, table)) ? 1 : MAX_BATCH;
   for (;;) {
     const { rows } = await sql<{ at: string; row: string }>`
       SELECT t.ctid::text AS at, row_to_json(t)::text AS row FROM ${sql.table(table)} t
-      WHERE t.ctid > ${after}::tid ORDER BY t.ctid LIMIT ${DUMP_BATCH}`.execute(db);
-    for (const { row } of rows) await writer.row(row);
+      WHERE t.ctid > ${after}::tid ORDER BY t.ctid LIMIT ${batch}`.execute(db);
+    let bytes = 0;
+    for (const { row } of rows) {
+      bytes += row.length;
+      await writer.row(row);
+    }
     count += rows.length;
     const last = rows.at(-1);
-    if (!last || rows.length < DUMP_BATCH) return count;
+    if (!last || rows.length < batch) return count;
     after = last.at;
+    batch = nextBatch(rows.length, bytes);
   }
+}
+
+/** The batch that makes about BATCH_BYTES, judged by the last one's average row. */
+export function nextBatch(rows: number, bytes: number): number {
+  const perRow = Math.max(1, bytes / rows);
+  return Math.max(1, Math.min(MAX_BATCH, Math.floor(BATCH_BYTES / perRow)));
+}
+
+async function hasByteaColumn(db: Db, table: string): Promise<boolean> {
+  const { rows } = await sql<{ any: boolean }>`
+    SELECT EXISTS (SELECT 1 FROM information_schema.columns
+      WHERE table_schema = current_schema() AND table_name = ${table} AND data_type = 'bytea') AS any`.execute(
+    db,
+  );
+  return rows[0]?.any === true;
 }

@@ -16,7 +16,9 @@ export async function checkEmptyPostgres(
     connectionString: url,
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
   });
-  await client.connect();
+  await client.connect().catch((error: Error) => {
+    throw new AppError('bad_request', `cannot connect to ${redacted(url)}: ${error.message}`);
+  });
   try {
     const where = schema ? `schema ${schema} of ${redacted(url)}` : `the database ${redacted(url)}`;
     const { rows: tables } = await client.query<{ name: string }>(

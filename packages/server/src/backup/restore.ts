@@ -6,8 +6,9 @@ import { AppError } from '../errors.ts';
 import { type BackupEnd, type BackupHeader, readBackup } from './backup-file.ts';
 import { tablesInOrder } from './dump.ts';
 
-/** Rows sent per INSERT while restoring. */
+/** Rows sent per INSERT while restoring, and the most JSON text one INSERT carries. */
 const RESTORE_BATCH = 500;
+const RESTORE_BYTES = 8 * 1024 * 1024;
 
 export interface CheckedBackup {
   header: BackupHeader;
@@ -67,15 +68,22 @@ export async function loadBackup(db: Db, path: string): Promise<Record<string, n
   return db.transaction().execute(async (trx) => {
     const known = new Set(await tablesInOrder(trx));
     let batch: string[] = [];
+    let bytes = 0;
     let current = '';
     const flush = async () => {
       if (batch.length > 0) await insertRows(trx, current, batch);
       batch = [];
+      bytes = 0;
     };
     const end = await readBackup(
       path,
       () => {},
       async (item) => {
+        if (item.kind === 'sequences') {
+          await flush();
+          await restoreSequences(trx, item.values);
+          return;
+        }
         if (item.kind === 'table') {
           await flush();
           if (!known.has(item.table))
@@ -84,7 +92,8 @@ export async function loadBackup(db: Db, path: string): Promise<Record<string, n
           return;
         }
         batch.push(item.json);
-        if (batch.length >= RESTORE_BATCH) await flush();
+        bytes += item.json.length;
+        if (batch.length >= RESTORE_BATCH || bytes >= RESTORE_BYTES) await flush();
       },
     );
     await flush();
@@ -102,6 +111,13 @@ async function insertRows(db: Db, table: string, rows: string[]): Promise<void> 
   );
 }
 
+async function restoreSequences(db: Db, values: Record<string, number | null>): Promise<void> {
+  for (const [name, value] of Object.entries(values)) {
+    if (value !== null) await sql`SELECT setval(${name}::regclass, ${value})`.execute(db);
+  }
+}
+
+/** Each serial column's sequence past the column's largest value (a backup without its sequences' values). */
 async function advanceSequences(db: Db): Promise<void> {
   const { rows } = await sql<{ table: string; column: string; sequence: string }>`
     SELECT c.table_name AS table, c.column_name AS column,
@@ -110,7 +126,9 @@ async function advanceSequences(db: Db): Promise<void> {
     WHERE c.table_schema = current_schema() AND c.column_default LIKE 'nextval(%'`.execute(db);
   for (const { table, column, sequence } of rows) {
     if (!sequence) continue;
-    await sql`SELECT setval(${sequence}, coalesce((SELECT max(${sql.ref(column)}) FROM ${sql.table(table)}), 0) + 1, false)`.execute(
+    await sql`SELECT setval(${sequence}, greatest(
+      (SELECT max(${sql.ref(column)}) FROM ${sql.table(table)}),
+      (SELECT CASE WHEN is_called THEN last_value END FROM ${sql.table(sequence)}), 0) + 1, false)`.execute(
       db,
     );
   }
