@@ -102,27 +102,29 @@ async function sequenceValues(db: Db): Promise<Record<string, number | null>> {
   return Object.fromEntries(rows.map((row) => [row.name, row.value === null ? null : Number(row.value)]));
 }
 
-/** One table's rows in physical order, read in batches by ctid (a TID range scan, no sort). */
+/**
+ * One table's rows, read through a cursor of the dump's transaction: each FETCH continues where the
+ * last stopped, where a LIMIT query would scan (and turn into JSON) the rows before it again.
+ */
 async function dumpTable(db: Db, table: string, writer: BackupWriter): Promise<number> {
   await writer.table(table);
-  let after = '(0,0)';
+  await sql`DECLARE backup_rows NO SCROLL CURSOR FOR
+    SELECT row_to_json(t)::text AS row FROM ${sql.table(table)} t`.execute(db);
   let count = 0;
   let batch = (await hasByteaColumn(db, table)) ? 1 : MAX_BATCH;
   for (;;) {
-    const { rows } = await sql<{ at: string; row: string }>`
-      SELECT t.ctid::text AS at, row_to_json(t)::text AS row FROM ${sql.table(table)} t
-      WHERE t.ctid > ${after}::tid ORDER BY t.ctid LIMIT ${batch}`.execute(db);
+    const { rows } = await sql<{ row: string }>`FETCH ${sql.raw(String(batch))} FROM backup_rows`.execute(db);
     let bytes = 0;
     for (const { row } of rows) {
       bytes += row.length;
       await writer.row(row);
     }
     count += rows.length;
-    const last = rows.at(-1);
-    if (!last || rows.length < batch) return count;
-    after = last.at;
+    if (rows.length < batch) break;
     batch = nextBatch(rows.length, bytes);
   }
+  await sql`CLOSE backup_rows`.execute(db);
+  return count;
 }
 
 /** The batch that makes about BATCH_BYTES, judged by the last one's average row. */
