@@ -62,7 +62,9 @@ export function registerIdempotency(app: FastifyInstance, ctx: AppContext): void
     if (!id) return payload;
     request.idempotencyKey = null;
     const isSuccess = reply.statusCode >= 200 && reply.statusCode < 300;
-    if (isSuccess && typeof payload === 'string') await storeAnswer(ctx.db, id, reply.statusCode, payload);
+    // A streamed answer cannot be kept; an empty one (a 204) is kept as empty text.
+    const text = typeof payload === 'string' ? payload : payload == null ? '' : undefined;
+    if (isSuccess && text !== undefined) await storeAnswer(ctx.db, id, reply.statusCode, text);
     else await releaseKey(ctx.db, id);
     return payload;
   });
@@ -101,10 +103,10 @@ function requestHash(request: FastifyRequest): string {
 }
 
 function replay(reply: FastifyReply, status: number, response: string): FastifyReply {
+  reply.status(status).header(REPLAYED_HEADER, 'true');
+  if (response === '') return reply.send();
   // The stored text is the first answer exactly as it was serialised: sent as is, not again.
   return reply
-    .status(status)
-    .header(REPLAYED_HEADER, 'true')
     .type('application/json; charset=utf-8')
     .serializer((payload) => payload as string)
     .send(response);
