@@ -200,6 +200,9 @@ async function restoreIntoFreshPostgres(
     const again = await runCli(['restore', file], '', env);
     expect(again.code).toBe(1);
     expect(again.stderr).toContain('already holds data');
+    const forced = await runCli(['restore', file, '--force'], '', env);
+    expect(forced.code).toBe(2);
+    expect(forced.stderr).toContain('restore into a fresh, empty database');
     // A backup of the PostgreSQL database restores into a folder with the same rows.
     const second = `${file}.from-postgres`;
     expect((await runCli(['backup', second], '', env)).code).toBe(0);
