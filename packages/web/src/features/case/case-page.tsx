@@ -69,6 +69,7 @@ function CaseView({ item }: { item: CaseDetail }) {
   const session = useSession();
   const addInteraction = useAddInteraction(item.id);
   const log = useCaseLog(item);
+  const earlierButton = useMemo(() => <EarlierEntriesButton log={log} />, [log]);
   const update = useUpdateCase(item.id);
   const [draft, setDraft] = useState('');
   const [isInReplyBox, setInReplyBox] = useState(false);
@@ -163,8 +164,7 @@ function CaseView({ item }: { item: CaseDetail }) {
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, md: 8 }}>
           <Stack gap="lg">
-            <EarlierEntriesButton log={log} />
-            <Conversation interactions={log.shown} />
+            <Conversation interactions={log.shown} earlier={earlierButton} />
             <fieldset
               className="reply-box"
               onFocus={() => setInReplyBox(true)}

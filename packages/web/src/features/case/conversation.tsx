@@ -1,6 +1,6 @@
 import type { Interaction } from '@calmdesk/contracts';
 import { Badge, Card, Group, Stack, Switch, Text, Title } from '@mantine/core';
-import { memo, useState } from 'react';
+import { memo, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EvidenceText } from '../../components/evidence-text.tsx';
 import { FlagChips, isAbuseFlag } from '../../components/flag-chips.tsx';
@@ -52,7 +52,14 @@ function InteractionCard({ item, revealAbuse }: { item: Interaction; revealAbuse
   );
 }
 
-export const Conversation = memo(function Conversation({ interactions }: { interactions: Interaction[] }) {
+export const Conversation = memo(function Conversation({
+  interactions,
+  earlier,
+}: {
+  interactions: Interaction[];
+  /** Shown above the first entry: the way to older entries of a long log. */
+  earlier?: ReactNode;
+}) {
   const { t } = useTranslation();
   const [revealAbuse, setRevealAbuse] = useState(false);
   const hasAbuse = interactions.some((i) => i.analysis?.evidence.some((e) => isAbuseFlag(e.flag)));
@@ -71,6 +78,7 @@ export const Conversation = memo(function Conversation({ interactions }: { inter
           />
         )}
       </Group>
+      {earlier}
       {interactions.map((item) => (
         <InteractionCard key={item.id} item={item} revealAbuse={revealAbuse} />
       ))}

@@ -11,7 +11,7 @@ import type {
 } from '@calmdesk/contracts';
 import { MAX_INTERACTION_PAGE } from '@calmdesk/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { api } from '../../api/client.ts';
 import { type EarlierEntries, mergeLog, missingBetween } from './case-log.ts';
 
@@ -102,13 +102,12 @@ export function useCaseLog(item: CaseDetail) {
       isCurrent = false;
     };
   }, [item.id, missingBefore, missingLimit]);
-  const shown = mergeLog(earlier, item.interactions);
-  return {
-    shown,
-    hidden: item.interactionCount - shown.length,
-    hasEarlier: before !== null,
-    showEarlier,
-    isLoading,
-    error,
-  };
+  // Stable between renders, so the memoised conversation does not re-render on every keystroke.
+  const shown = useMemo(() => mergeLog(earlier, item.interactions), [earlier, item.interactions]);
+  const hidden = item.interactionCount - shown.length;
+  const hasEarlier = before !== null;
+  return useMemo(
+    () => ({ shown, hidden, hasEarlier, showEarlier, isLoading, error }),
+    [shown, hidden, hasEarlier, showEarlier, isLoading, error],
+  );
 }
