@@ -153,10 +153,14 @@ describe('calmdesk backup and restore', () => {
     }
   }, 120_000);
 
-  it('names the file it needs', async () => {
+  it('names the file it needs, and refuses a data folder that is not there', async () => {
     const result = await cli('backup', '--data', served.data);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('name one backup file');
+    const missing = inTemp('no-such-folder');
+    const nowhere = await cli('backup', '--data', missing, inTemp('nowhere.calmdesk-backup'));
+    expect(nowhere.code).toBe(1);
+    expect(nowhere.stderr).toContain(`there is no CalmDesk data folder at ${missing}`);
   });
 });
 

@@ -69,6 +69,6 @@ function redacted(url: string): string {
 }
 
 /** Whether the folder exists and holds anything. */
-export function isFolderInUse(dir: string): boolean {
+export function holdsFiles(dir: string): boolean {
   return existsSync(dir) && readdirSync(dir).length > 0;
 }

@@ -3,6 +3,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { backupStream } from '../backup/backup-stream.ts';
 import { checkBackup } from '../backup/restore.ts';
+import { holdsFiles } from '../backup/restore-target.ts';
 import { type Config, loadConfig } from '../config.ts';
 import { openDatabase } from '../db/database.ts';
 import { AppError } from '../errors.ts';
@@ -34,6 +35,12 @@ export const backupCommand: Command = {
       const source = await openBackupSource(config);
       try {
         await pipeline(source.stream, createWriteStream(partial, { mode: 0o600 }));
+      } catch (error) {
+        if (error instanceof AppError) throw error;
+        throw new AppError(
+          'backup_invalid',
+          `the backup stopped before its end: ${(error as Error).message}`,
+        );
       } finally {
         await source.close();
       }
@@ -56,6 +63,13 @@ export const backupCommand: Command = {
 async function openBackupSource(config: Config): Promise<{ stream: Readable; close(): Promise<void> }> {
   const server = config.databaseUrl ? null : await findRunningServer(config.dataDir);
   if (server) return { stream: await fetchBackup(server), close: async () => {} };
+  // Opening a missing folder would create an empty database and back that up.
+  if (!config.databaseUrl && !holdsFiles(config.dataDir)) {
+    throw new AppError(
+      'not_found',
+      `there is no CalmDesk data folder at ${config.dataDir} (--data DIR names it)`,
+    );
+  }
   const database = await openDatabase({
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,

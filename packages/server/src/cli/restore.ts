@@ -1,6 +1,6 @@
 import { renameSync, rmSync } from 'node:fs';
 import { type CheckedBackup, checkBackup, checkRestoredLogs, loadBackup } from '../backup/restore.ts';
-import { checkEmptyPostgres, isFolderInUse } from '../backup/restore-target.ts';
+import { checkEmptyPostgres, holdsFiles } from '../backup/restore-target.ts';
 import { type Config, loadConfig } from '../config.ts';
 import { openDatabase } from '../db/database.ts';
 import { lockFolder } from '../db/folder-lock.ts';
@@ -62,7 +62,7 @@ async function restoreIntoFolder(
   io: CliIo,
 ) {
   const dir = config.dataDir;
-  if (!isFolderInUse(dir)) return restoreInto({ dataDir: dir }, file, backup, io);
+  if (!holdsFiles(dir)) return restoreInto({ dataDir: dir }, file, backup, io);
   if (!force) {
     throw new AppError(
       'restore_target_not_empty',
