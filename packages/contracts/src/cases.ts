@@ -188,10 +188,22 @@ export const CompensationSchema = z.object({
 });
 export type Compensation = z.infer<typeof CompensationSchema>;
 
+/** How many of a case's newest log entries come with it, and the longest page of older ones. */
+export const INTERACTION_PAGE = 100;
+export const MAX_INTERACTION_PAGE = 500;
+
 export const CaseDetailSchema = CaseSummarySchema.extend({
   stage: z.string().nullable(),
   fault: z.enum(FAULTS),
-  interactions: z.array(InteractionSchema),
+  interactions: z
+    .array(InteractionSchema)
+    .describe(
+      `The newest ${INTERACTION_PAGE} log entries, oldest first; older ones by GET /api/cases/{id}/interactions`,
+    ),
+  /** Every entry the log holds, shown or not. */
+  interactionCount: z.number().int().nonnegative(),
+  /** The `before` of the next older page of the log, or null when `interactions` starts at the first entry. */
+  interactionsBefore: z.number().int().positive().nullable(),
   commitments: z.array(CommitmentSchema),
   compensations: z.array(CompensationSchema),
 });
@@ -204,6 +216,21 @@ export type CaseDetail = z.infer<typeof CaseDetailSchema>;
  */
 export const ChainProblemSchema = z.enum(['altered', 'missing', 'unrecorded', 'altered_before_migration']);
 export type ChainProblem = z.infer<typeof ChainProblemSchema>;
+
+/** `GET /api/cases/:id/interactions`: the entries before the entry `before` (its seq), newest pages first. */
+export const InteractionPageQuerySchema = z.strictObject({
+  before: z.coerce.number().int().min(1).max(2_147_483_647).optional(),
+  limit: z.coerce.number().int().min(1).max(MAX_INTERACTION_PAGE).default(INTERACTION_PAGE),
+});
+export type InteractionPageQuery = z.infer<typeof InteractionPageQuerySchema>;
+
+export const InteractionPageSchema = z.object({
+  /** Oldest first, like a case's `interactions`. */
+  items: z.array(InteractionSchema),
+  /** The `before` of the next older page, or null when `items` starts at the first entry. */
+  before: z.number().int().positive().nullable(),
+});
+export type InteractionPage = z.infer<typeof InteractionPageSchema>;
 
 /** `GET /api/cases/:id/verify`. */
 export const ChainVerdictSchema = z.object({

@@ -40,3 +40,18 @@ export const itemsOf = <Item extends z.ZodType>(item: Item) => z.object({ items:
 
 /** No body, or an empty object: a POST that carries nothing may send either. */
 export const EmptyBodySchema = z.strictObject({}).nullish();
+
+/** 1–255 printable ASCII characters (space to tilde), as clients generate them (UUIDs, ULIDs …). */
+export const IDEMPOTENCY_KEY_PATTERN = /^[\x20-\x7e]{1,255}$/;
+
+/** The headers of every signed-in POST: an optional `Idempotency-Key` (README, "Retrying safely"). */
+export const IdempotencyHeadersSchema = z.looseObject({
+  'idempotency-key': z
+    .string()
+    .regex(IDEMPOTENCY_KEY_PATTERN, 'must be 1 to 255 printable ASCII characters')
+    .optional()
+    .describe(
+      'Sent again with the same request after a lost answer, gives the first answer again (header ' +
+        'Idempotent-Replayed: true) and does nothing twice; kept 24 h per client and operation',
+    ),
+});

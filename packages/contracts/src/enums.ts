@@ -187,6 +187,14 @@ export const ERROR_CODES = [
   'approval_required',
   'too_many_requests',
   'payload_too_large',
+  /** An `Idempotency-Key` sent again with a different request: the stored answer belongs to another body. */
+  'idempotency_key_reused',
+  /** An `Idempotency-Key` whose first request is still being answered. */
+  'idempotency_key_in_progress',
+  /** A backup file that is not whole, not CalmDesk's, or from a newer CalmDesk. */
+  'backup_invalid',
+  /** A restore into a data folder or database that already holds data. */
+  'restore_target_not_empty',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

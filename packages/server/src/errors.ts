@@ -15,6 +15,10 @@ const STATUS: Record<ErrorCode, number> = {
   coaching_blocked: 422,
   approval_required: 422,
   too_many_requests: 429,
+  idempotency_key_reused: 422,
+  idempotency_key_in_progress: 409,
+  backup_invalid: 422,
+  restore_target_not_empty: 409,
 };
 
 /** An expected failure with a stable code; `details` travels to the client next to the message. */

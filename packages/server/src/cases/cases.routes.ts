@@ -7,6 +7,8 @@ import {
   CompensationDecisionSchema,
   CompensationSchema,
   IdParamsSchema,
+  InteractionPageQuerySchema,
+  InteractionPageSchema,
   InteractionSchema,
   NewCaseSchema,
   NewCompensationSchema,
@@ -22,6 +24,7 @@ import { announceQueuedMail } from '../mail/outbox-signal.ts';
 import { createCase, getCaseDetail, listCases, updateCase } from './cases.service.ts';
 import { verifyCaseLog } from './evidence.ts';
 import { addInteraction } from './interactions.service.ts';
+import { olderLogPage } from './log-pages.ts';
 
 export function casesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
@@ -61,12 +64,26 @@ export function casesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       {
         schema: {
           tags,
-          summary: 'A case with its log',
+          summary: 'A case with its newest log entries',
           params: IdParamsSchema,
           response: withErrors({ 200: CaseDetailSchema }),
         },
       },
       async (request) => getCaseDetail(ctx.db, request.params.id),
+    );
+
+    app.get(
+      '/api/cases/:id/interactions',
+      {
+        schema: {
+          tags,
+          summary: "A page of a case's log: the entries before `before` (a seq), oldest first",
+          params: IdParamsSchema,
+          querystring: InteractionPageQuerySchema,
+          response: withErrors({ 200: InteractionPageSchema }),
+        },
+      },
+      async (request) => olderLogPage(ctx.db, request.params.id, request.query),
     );
 
     app.patch(

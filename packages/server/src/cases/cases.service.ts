@@ -1,4 +1,11 @@
-import type { CaseDetail, CasePatch, CaseQuery, EscalationReason, NewCase } from '@calmdesk/contracts';
+import {
+  type CaseDetail,
+  type CasePatch,
+  type CaseQuery,
+  type EscalationReason,
+  INTERACTION_PAGE,
+  type NewCase,
+} from '@calmdesk/contracts';
 import { type Expression, type SqlBool, sql } from 'kysely';
 import { recordAudit } from '../audit/audit.service.ts';
 import { type Actor, userIdOf } from '../auth/actor.ts';
@@ -8,17 +15,16 @@ import { newId } from '../db/ids.ts';
 import type { CaseRow, CaseStatus } from '../db/schema.ts';
 import { unstorableTextProblem } from '../db/storable-text.ts';
 import { AppError, notFound } from '../errors.ts';
-import { mailOfEntries } from '../mail/mail-of-entries.ts';
 import { type NewNotification, notify } from '../notifications/notifications.service.ts';
 import { getSettings } from '../settings/settings.service.ts';
 import { type EntryExtras, lockCase, receiveInbound } from './interactions.service.ts';
+import { newestLogPages } from './log-pages.ts';
 import {
   type CaseSummary,
   type CaseSummaryRow,
   presentCaseSummary,
   presentCommitment,
   presentCompensation,
-  presentInteraction,
 } from './present.ts';
 import { computePriority } from './priority.ts';
 import { deadlinesOnStatus } from './sla.ts';
@@ -85,42 +91,44 @@ export async function getCaseDetail(db: Db, id: string): Promise<CaseDetail> {
   return detail as CaseDetail;
 }
 
-/** A customer's newest cases (up to `limit`), each with its log, in four queries however many there are. */
-export async function getCustomerCaseDetails(db: Db, customerId: string, limit = 200): Promise<CaseDetail[]> {
+/**
+ * A customer's newest cases (up to `limit`), each with its newest `entries` log entries (a page, unless an
+ * export asks for all), in a few queries however many cases there are.
+ */
+export async function getCustomerCaseDetails(
+  db: Db,
+  customerId: string,
+  { limit = 200, entries = INTERACTION_PAGE }: { limit?: number; entries?: number } = {},
+): Promise<CaseDetail[]> {
   const rows = await summaries(db)
     .where('cases.customer_id', '=', customerId)
     .orderBy('cases.created_at', 'desc')
     .limit(limit)
     .execute();
-  return presentCaseDetails(db, rows as CaseSummaryRow[]);
+  return presentCaseDetails(db, rows as CaseSummaryRow[], entries);
 }
 
-async function presentCaseDetails(db: Db, rows: CaseSummaryRow[]): Promise<CaseDetail[]> {
+async function presentCaseDetails(
+  db: Db,
+  rows: CaseSummaryRow[],
+  entries = INTERACTION_PAGE,
+): Promise<CaseDetail[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((row) => row.id);
-  const [interactions, commitments, compensations, mail] = await Promise.all([
-    db
-      .selectFrom('interactions')
-      .leftJoin('users', 'users.id', 'interactions.author_id')
-      .selectAll('interactions')
-      .select('users.name as author_name')
-      .where('case_id', 'in', ids)
-      .orderBy('seq')
-      .execute(),
+  const [logs, commitments, compensations] = await Promise.all([
+    newestLogPages(db, ids, entries),
     db.selectFrom('commitments').selectAll().where('case_id', 'in', ids).orderBy('due_at').execute(),
     db.selectFrom('compensations').selectAll().where('case_id', 'in', ids).orderBy('created_at').execute(),
-    mailOfEntries(db, ids),
   ]);
-  const interactionsOf = byCase(interactions);
   const commitmentsOf = byCase(commitments);
   const compensationsOf = byCase(compensations);
   return rows.map((row) => ({
     ...presentCaseSummary(row),
     stage: row.stage,
     fault: row.fault,
-    interactions: (interactionsOf.get(row.id) ?? []).map((entry) =>
-      presentInteraction(entry, mail.get(entry.id)),
-    ),
+    interactions: logs.get(row.id)?.entries ?? [],
+    interactionCount: row.last_seq,
+    interactionsBefore: logs.get(row.id)?.before ?? null,
     commitments: (commitmentsOf.get(row.id) ?? []).map(presentCommitment),
     compensations: (compensationsOf.get(row.id) ?? []).map(presentCompensation),
   }));

@@ -50,6 +50,16 @@ export const commandIndex: readonly CommandEntry[] = [
     load: async () => (await import('./log.ts')).logCommand,
   },
   {
+    name: 'backup',
+    summary: 'backup [--data DIR] FILE: a consistent backup of the database, also while the server runs',
+    load: async () => (await import('./backup.ts')).backupCommand,
+  },
+  {
+    name: 'restore',
+    summary: 'restore FILE [--data DIR] [--force]: a backup into an empty data folder or database',
+    load: async () => (await import('./restore.ts')).restoreCommand,
+  },
+  {
     name: 'import',
     summary: 'import customers|bookings|invoices FILE.csv (or bookings FILE.ics): idempotent by external id',
     load: async () => (await import('./import.ts')).importCommand,

@@ -386,6 +386,15 @@ const EXPECTED: Shape = {
     started_at: ['timestamptz', true],
     ended_at: ['timestamptz', true],
   },
+  idempotency_keys: {
+    actor: ['text', false],
+    key: ['text', false],
+    operation: ['text', false],
+    request_hash: ['text', false],
+    status: ['int', true],
+    response: ['text', true],
+    created_at: ['timestamptz', false],
+  },
 };
 
 const FAMILY: Record<string, Family> = {

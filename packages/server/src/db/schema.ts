@@ -475,6 +475,21 @@ export interface RateLimitsTable {
   window_ends_at: Timestamp;
 }
 
+export interface IdempotencyKeysTable {
+  /** Who sent the key (`user:<id>`, `token:<id>`, `cli`): one client's keys never meet another's. */
+  actor: string;
+  key: string;
+  /** The method and the route's pattern, e.g. `POST /api/cases/:id/interactions`. */
+  operation: string;
+  /** sha256 of the path and the body: the same key with another request is refused. */
+  request_hash: string;
+  /** Null while the first request is being answered. */
+  status: number | null;
+  /** The answer's body as sent. */
+  response: string | null;
+  created_at: Timestamp;
+}
+
 export type JobState = 'queued' | 'running' | 'done' | 'failed';
 
 export interface JobsTable {
@@ -544,6 +559,7 @@ export interface Database {
   rate_limits: RateLimitsTable;
   jobs: JobsTable;
   training_sessions: TrainingSessionsTable;
+  idempotency_keys: IdempotencyKeysTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

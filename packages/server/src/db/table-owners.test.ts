@@ -33,6 +33,7 @@ const OWNERS: Record<keyof Database, string> = {
   rate_limits: 'auth',
   jobs: 'jobs',
   training_sessions: 'training',
+  idempotency_keys: 'idempotency',
 };
 
 const SRC = join(import.meta.dirname, '..');

@@ -9,8 +9,8 @@ import { getCustomerProfile } from '../profiles/profiles.service.ts';
 import { getSettings } from '../settings/settings.service.ts';
 import { type CustomerExport, type ExportFile, zipExport } from './export-archive.ts';
 
-/** Every case of a customer, however many: an export leaves nothing out. */
-const ALL_CASES = 100_000;
+/** Every case of a customer and every entry of each, however many: an export leaves nothing out. */
+const ALL = { limit: 100_000, entries: 10_000_000 };
 
 /**
  * A customer's data as one zip (GDPR Art. 15 and 20): everything as JSON, a readable HTML summary in the
@@ -26,7 +26,7 @@ export async function exportCustomer(
   const profile = await getCustomerProfile(db, customerId, now);
   const [settings, cases, boundaries, imported, files] = await Promise.all([
     getSettings(db),
-    getCustomerCaseDetails(db, customerId, ALL_CASES),
+    getCustomerCaseDetails(db, customerId, ALL),
     listBoundaries(db, customerId, now),
     importedRows(db, customerId),
     mailFiles(db, customerId),

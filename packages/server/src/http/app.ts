@@ -19,6 +19,7 @@ import { commitmentsRoutes } from '../commitments/commitments.routes.ts';
 import { customersRoutes } from '../customers/customers.routes.ts';
 import { engineRoutes } from '../engine/engine.routes.ts';
 import { gdprRoutes } from '../gdpr/gdpr.routes.ts';
+import { registerIdempotency } from '../idempotency/idempotency.hook.ts';
 import { importsRoutes } from '../imports/imports.routes.ts';
 import { jobsRoutes } from '../jobs/jobs.routes.ts';
 import { liveRoutes } from '../live/live.routes.ts';
@@ -75,6 +76,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', uiConfig: { deepLinking: false } });
   registerAuth(app, ctx);
+  registerIdempotency(app, ctx);
 
   app.get('/api/health', { config: { isPublic: true }, schema: { hide: true } }, async () => ({ ok: true }));
   app.get('/api/openapi.json', { config: { isPublic: true }, schema: { hide: true } }, async () =>

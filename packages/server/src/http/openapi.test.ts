@@ -50,13 +50,24 @@ describe('the OpenAPI document', () => {
   }, 60_000);
   afterAll(() => t.close());
 
-  it('describes the request and every answer of all 81 operations', async () => {
+  it('describes the request and every answer of all 82 operations', async () => {
     const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
     const operations = Object.values(doc.paths as Record<string, object>).flatMap((item) =>
       METHODS.filter((m) => m in item),
     );
-    expect(operations).toHaveLength(81);
+    expect(operations).toHaveLength(82);
     expect(gapsOf(doc.paths)).toEqual([]);
+  });
+
+  it('describes the Idempotency-Key header on the POSTs that take it', async () => {
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    const headersOf = (path: string) =>
+      (doc.paths[path].post.parameters ?? [])
+        .filter((p: { in: string }) => p.in === 'header')
+        .map((p: { name: string }) => p.name);
+    expect(headersOf('/api/cases')).toEqual(['idempotency-key']);
+    expect(headersOf('/api/cases/{id}/interactions')).toEqual(['idempotency-key']);
+    expect(headersOf('/api/session')).toEqual([]);
   });
 
   it('describes the query of every operation that reads one', async () => {

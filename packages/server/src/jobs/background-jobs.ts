@@ -6,6 +6,7 @@ import type { Config } from '../config.ts';
 import type { Db } from '../db/database.ts';
 import { writeDailyCheckpoint } from '../evidence/checkpoint-job.ts';
 import { runRetention } from '../gdpr/retention.ts';
+import { purgeIdempotencyKeys } from '../idempotency/idempotency.service.ts';
 import type { JobDefinition } from './job-runner.ts';
 import { purgeFinishedJobs } from './jobs.service.ts';
 
@@ -15,9 +16,9 @@ const RECOMMEND_EVERY_MS = 5 * 60_000;
 
 /**
  * The server's own schedules: the deadline sweep (missed first responses, promises falling due and
- * due soon: escalation and reminders), the purge of expired sessions, of ended sign-in limit windows
- * and of old job runs; the retention period's erasures; with CHECKPOINT_DIR, a signed checkpoint of
- * every log each day.
+ * due soon: escalation and reminders), the purge of expired sessions, of ended sign-in limit windows,
+ * of old job runs and of answers kept for Idempotency-Key retries past their day; the retention
+ * period's erasures; with CHECKPOINT_DIR, a signed checkpoint of every log each day.
  */
 export function serverJobs(
   db: Db,
@@ -54,6 +55,7 @@ export function serverJobs(
     { name: 'sessions.purge', everyMs: HOUR, run: () => purgeExpiredSessions(db, now()) },
     { name: 'limits.purge', everyMs: HOUR, run: () => purgeEndedRateLimits(db, now()) },
     { name: 'jobs.purge', everyMs: HOUR, run: () => purgeFinishedJobs(db, now()) },
+    { name: 'idempotency.purge', everyMs: HOUR, run: () => purgeIdempotencyKeys(db, now()) },
     // The owner's retention period (off unless set): erases customers a week after the report listed them.
     { name: 'retention.erase', everyMs: 6 * HOUR, run: () => runRetention(db, now()) },
     ...checkpoints,

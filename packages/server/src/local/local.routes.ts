@@ -19,6 +19,7 @@ import {
 } from '@calmdesk/contracts';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { backupStream } from '../backup/backup-stream.ts';
 import { AppError } from '../errors.ts';
 import type { AppContext } from '../http/context.ts';
 import {
@@ -125,6 +126,17 @@ export function localRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: { hide: true, body: EmptyBodySchema, response: withErrors({ 200: LogHeadsSchema }) },
       },
       async () => logHeadsAsCli(ctx.db),
+    );
+    // `calmdesk backup` while the server holds the embedded database: the dump is read by this
+    // process, the only one that may open the folder, and streamed to the CLI as the backup file.
+    app.post(
+      '/api/local/backup',
+      // No answer schema: the 200 is the backup's bytes; an error before the first byte is the usual JSON.
+      { config, schema: { hide: true, body: EmptyBodySchema } },
+      async (_request, reply) =>
+        reply
+          .type('application/gzip')
+          .send(backupStream(ctx.db, ctx.config.databaseUrl ? 'postgres' : 'pglite', ctx.now())),
     );
   };
 }

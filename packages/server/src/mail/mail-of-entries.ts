@@ -4,11 +4,16 @@ import { presentDelivery } from './outbox.service.ts';
 
 /**
  * For the log entries of these cases: the mail each inbound entry came as (with its attachments) and
- * the delivery of each reply that went out by mail. Two queries however many cases.
+ * the delivery of each reply that went out by mail (of the entries named, when `interactionIds` is
+ * given: a page of a long log). Two queries however many cases.
  */
-export async function mailOfEntries(db: Db, caseIds: readonly string[]): Promise<Map<string, MailOfEntry>> {
+export async function mailOfEntries(
+  db: Db,
+  caseIds: readonly string[],
+  interactionIds?: readonly string[],
+): Promise<Map<string, MailOfEntry>> {
   const found = new Map<string, MailOfEntry>();
-  if (caseIds.length === 0) return found;
+  if (caseIds.length === 0 || interactionIds?.length === 0) return found;
   const [received, sent] = await Promise.all([
     db
       .selectFrom('mail_messages')
@@ -26,6 +31,9 @@ export async function mailOfEntries(db: Db, caseIds: readonly string[]): Promise
       ])
       .where('mail_messages.case_id', 'in', caseIds)
       .where('mail_messages.interaction_id', 'is not', null)
+      .$if(interactionIds !== undefined, (q) =>
+        q.where('mail_messages.interaction_id', 'in', interactionIds ?? []),
+      )
       .orderBy('mail_attachments.id')
       .execute(),
     db
@@ -42,6 +50,7 @@ export async function mailOfEntries(db: Db, caseIds: readonly string[]): Promise
       ])
       .where('case_id', 'in', caseIds)
       .where('interaction_id', 'is not', null)
+      .$if(interactionIds !== undefined, (q) => q.where('interaction_id', 'in', interactionIds ?? []))
       .execute(),
   ]);
   for (const row of received) {

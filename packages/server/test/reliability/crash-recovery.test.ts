@@ -2,13 +2,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { TEST_DATABASES } from '../../src/testing/test-app.ts';
 import {
   apiClient,
-  type CaseView,
   crashAllServers,
   createStore,
   type Store,
   type StoredInteraction,
   startServerProcess,
   type Verdict,
+  wholeLog,
 } from './server-process.ts';
 
 const MESSAGES = [
@@ -81,17 +81,16 @@ describe.each(TEST_DATABASES)('a server process killed mid-stream (%s)', (kind) 
     const second = await startServerProcess(store);
     const recall = apiClient(second, store.token);
     for (const caseId of caseIds) {
-      const detail = await recall<CaseView>('GET', `/api/cases/${caseId}`);
-      expect(detail.status).toBe(200);
-      const storedIds = new Set(detail.body.interactions.map((entry) => entry.id));
+      const log = await wholeLog(recall, caseId);
+      const storedIds = new Set(log.map((entry) => entry.id));
       const lost = (acknowledged.get(caseId) ?? []).filter((entry) => !storedIds.has(entry.id));
       expect(lost).toEqual([]);
       // At most the two writes in flight when the process died may have committed unacknowledged.
-      const extra = detail.body.interactions.length - (acknowledged.get(caseId)?.length ?? 0);
+      const extra = log.length - (acknowledged.get(caseId)?.length ?? 0);
       expect(extra).toBeGreaterThanOrEqual(0);
       expect(extra).toBeLessThanOrEqual(2);
       const verdict = await recall<Verdict>('GET', `/api/cases/${caseId}/verify`);
-      expect(verdict.body).toEqual({ ok: true, entries: detail.body.interactions.length });
+      expect(verdict.body).toEqual({ ok: true, entries: log.length });
 
       // The recovered log takes the next entry where it left off.
       const next = await recall<StoredInteraction>('POST', `/api/cases/${caseId}/interactions`, {
@@ -99,7 +98,7 @@ describe.each(TEST_DATABASES)('a server process killed mid-stream (%s)', (kind) 
         body: 'Any news?',
       });
       expect(next.status).toBe(201);
-      expect(next.body.seq).toBe(detail.body.interactions.length + 1);
+      expect(next.body.seq).toBe(log.length + 1);
     }
     await second.stop();
   });

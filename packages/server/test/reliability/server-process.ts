@@ -178,7 +178,29 @@ export interface CaseView {
   stage: string | null;
   fault: string;
   subject: string;
+  /** The newest entries; `interactionsBefore` is the cursor to the older ones. */
   interactions: StoredInteraction[];
+  interactionsBefore: number | null;
+}
+
+/** A case's whole log, oldest first: its newest page and every older one. */
+export async function wholeLog(
+  call: ReturnType<typeof apiClient>,
+  caseId: string,
+): Promise<StoredInteraction[]> {
+  const detail = await call<CaseView>('GET', `/api/cases/${caseId}`);
+  if (detail.status !== 200) throw new Error(`GET /api/cases/${caseId} answered ${detail.status}`);
+  const entries = [...detail.body.interactions];
+  let before = detail.body.interactionsBefore;
+  while (before !== null) {
+    const page = await call<{ items: StoredInteraction[]; before: number | null }>(
+      'GET',
+      `/api/cases/${caseId}/interactions?before=${before}&limit=500`,
+    );
+    entries.unshift(...page.body.items);
+    before = page.body.before;
+  }
+  return entries;
 }
 
 export interface Verdict {

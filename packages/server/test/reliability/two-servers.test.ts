@@ -10,6 +10,7 @@ import {
   type StoredInteraction,
   startServerProcess,
   type Verdict,
+  wholeLog,
 } from './server-process.ts';
 
 const WRITES_PER_WORKER = 15;
@@ -77,13 +78,13 @@ describe.skipIf(!HAS_POSTGRES)('two server processes on one PostgreSQL', () => {
     await Promise.all(workers);
     expect(failures).toEqual([]);
 
-    const detail = await clients[1]!<CaseView>('GET', `/api/cases/${caseId}`);
-    const seqs = detail.body.interactions.map((entry) => entry.seq);
+    const log = await wholeLog(clients[1]!, caseId);
+    const seqs = log.map((entry) => entry.seq);
     // The opening message is entry 1; every acknowledged write follows it exactly once.
     expect(seqs).toEqual(Array.from({ length: acknowledged.length + 1 }, (_, i) => i + 1));
     expect(new Set(acknowledged.map((entry) => entry.seq)).size).toBe(acknowledged.length);
     expect(
-      detail.body.interactions
+      log
         .slice(1)
         .map((entry) => entry.id)
         .sort(),

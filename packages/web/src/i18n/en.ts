@@ -82,6 +82,7 @@ export const en = {
     conversation: 'Conversation',
     unfoldMessage: 'Show the whole message ({{length}} characters)',
     foldMessage: 'Show less',
+    showEarlier: 'Show earlier entries ({{count}} more)',
     reveal: 'Show abusive words',
     inbound: 'Customer',
     outbound: 'Reply',

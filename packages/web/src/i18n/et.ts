@@ -83,6 +83,7 @@ export const et: Messages = {
     conversation: 'Vestlus',
     unfoldMessage: 'Näita kogu sõnumit ({{length}} märki)',
     foldMessage: 'Näita vähem',
+    showEarlier: 'Näita varasemaid kirjeid (veel {{count}})',
     reveal: 'Näita solvavaid sõnu',
     inbound: 'Klient',
     outbound: 'Vastus',

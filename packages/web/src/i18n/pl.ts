@@ -88,6 +88,7 @@ export const pl: Messages = {
     conversation: 'Rozmowa',
     unfoldMessage: 'Pokaż całą wiadomość ({{length}} znaków)',
     foldMessage: 'Zwiń',
+    showEarlier: 'Pokaż wcześniejsze wpisy (jeszcze {{count}})',
     reveal: 'Pokaż obraźliwe słowa',
     inbound: 'Klient',
     outbound: 'Odpowiedź',

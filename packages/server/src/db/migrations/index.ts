@@ -16,6 +16,7 @@ import * as problemCodes from './0014-problem-codes.ts';
 import * as training from './0015-training.ts';
 import * as evidenceLog from './0016-evidence-log.ts';
 import * as gdpr from './0017-gdpr.ts';
+import * as idempotencyKeys from './0018-idempotency-keys.ts';
 
 /** Every migration, in order. Names never change once released: they are recorded in the database. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -36,4 +37,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0015-training': training,
   '0016-evidence-log': evidenceLog,
   '0017-gdpr': gdpr,
+  '0018-idempotency-keys': idempotencyKeys,
 };

@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { CaseDeadline } from '../../components/due-countdown.tsx';
 import { FlagChips } from '../../components/flag-chips.tsx';
 import { LevelBadge } from '../../components/level-badge.tsx';
+import { useFormat } from '../../format/use-format.ts';
 import { useSession } from '../auth/session.ts';
 import { ReplyingNotice } from '../live/replying-notice.tsx';
 import { useReplying } from '../live/use-live.ts';
@@ -16,7 +17,7 @@ import { Conversation } from './conversation.tsx';
 import { EscalationBadge } from './escalation-badge.tsx';
 import { GuidancePanel } from './guidance-panel.tsx';
 import { ReplyEditor } from './reply-editor.tsx';
-import { useAddInteraction, useCase, useLogVerification, useUpdateCase } from './use-case.ts';
+import { useAddInteraction, useCase, useCaseLog, useLogVerification, useUpdateCase } from './use-case.ts';
 
 function inboundAnalyses(item: CaseDetail): Analysis[] {
   return item.interactions.flatMap((i) => (i.kind === 'inbound' && i.analysis ? [i.analysis] : []));
@@ -46,10 +47,29 @@ function LogBadge({ id }: { id: string }) {
   );
 }
 
+/** "Show earlier": a long log comes with its newest entries; older pages are fetched on demand. */
+function EarlierEntriesButton({ log }: { log: ReturnType<typeof useCaseLog> }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  if (!log.hasEarlier && !log.error) return null;
+  return (
+    <Stack gap="xs">
+      {log.error && <Alert color="red">{t('common.error', { message: log.error.message })}</Alert>}
+      {log.hasEarlier && (
+        <Button variant="subtle" onClick={log.showEarlier} loading={log.isLoading} data-testid="show-earlier">
+          {t('case.showEarlier', { count: format.number(log.hidden) })}
+        </Button>
+      )}
+    </Stack>
+  );
+}
+
 function CaseView({ item }: { item: CaseDetail }) {
   const { t } = useTranslation();
   const session = useSession();
   const addInteraction = useAddInteraction(item.id);
+  const log = useCaseLog(item);
+  const earlierButton = useMemo(() => <EarlierEntriesButton log={log} />, [log]);
   const update = useUpdateCase(item.id);
   const [draft, setDraft] = useState('');
   const [isInReplyBox, setInReplyBox] = useState(false);
@@ -144,7 +164,7 @@ function CaseView({ item }: { item: CaseDetail }) {
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, md: 8 }}>
           <Stack gap="lg">
-            <Conversation interactions={item.interactions} />
+            <Conversation interactions={log.shown} earlier={earlierButton} />
             <fieldset
               className="reply-box"
               onFocus={() => setInReplyBox(true)}
@@ -185,5 +205,6 @@ export function CasePage({ id }: { id: string }) {
   const query = useCase(id);
   if (query.isPending) return <Loader aria-label={t('common.loading')} />;
   if (query.isError) return <Alert color="red">{t('common.error', { message: query.error.message })}</Alert>;
-  return <CaseView item={query.data} />;
+  // Keyed by the case, so the older entries fetched for one case never show on another.
+  return <CaseView key={query.data.id} item={query.data} />;
 }

@@ -96,7 +96,14 @@ function InteractionCard({ item, revealAbuse }: { item: Interaction; revealAbuse
   );
 }
 
-export const Conversation = memo(function Conversation({ interactions }: { interactions: Interaction[] }) {
+export const Conversation = memo(function Conversation({
+  interactions,
+  earlier,
+}: {
+  interactions: Interaction[];
+  /** Shown above the first entry: the way to older entries of a long log. */
+  earlier?: ReactNode;
+}) {
   const { t } = useTranslation();
   const [revealAbuse, setRevealAbuse] = useState(false);
   const hasAbuse = interactions.some((i) => i.analysis?.evidence.some((e) => isAbuseFlag(e.flag)));
@@ -115,6 +122,7 @@ export const Conversation = memo(function Conversation({ interactions }: { inter
           />
         )}
       </Group>
+      {earlier}
       {interactions.map((item) => (
         <InteractionCard key={item.id} item={item} revealAbuse={revealAbuse} />
       ))}

@@ -5,11 +5,15 @@ import type {
   CompensationDecisionInput,
   Compensation as CompensationRecord,
   Interaction,
+  InteractionPage,
   NewCompensationInput,
   NewInteraction,
 } from '@calmdesk/contracts';
+import { MAX_INTERACTION_PAGE } from '@calmdesk/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { api } from '../../api/client.ts';
+import { type EarlierEntries, mergeLog, missingBetween } from './case-log.ts';
 
 export const caseKey = (id: string) => ['case', id] as const;
 
@@ -55,5 +59,55 @@ export function useProposeCompensation(id: string) {
 export function useDecideCompensation(caseId: string) {
   return useCaseMutation(caseId, (input: { id: string } & CompensationDecisionInput) =>
     api<CompensationRecord>('POST', `/api/compensations/${input.id}/decision`, { decision: input.decision }),
+  );
+}
+
+function fetchLogPage(caseId: string, before: number, limit?: number) {
+  const query = new URLSearchParams({ before: String(before), ...(limit ? { limit: String(limit) } : {}) });
+  return api<InteractionPage>('GET', `/api/cases/${caseId}/interactions?${query}`);
+}
+
+/**
+ * A case's log as the page shows it: the newest entries that come with the case, and the older pages
+ * `showEarlier` fetches, kept while the case itself is fetched again after every change.
+ */
+export function useCaseLog(item: CaseDetail) {
+  const [earlier, setEarlier] = useState<EarlierEntries | null>(null);
+  const [isLoading, setLoading] = useState(false);
+  const [error, setError] = useState<Error | null>(null);
+  const before = earlier ? earlier.before : item.interactionsBefore;
+  const showEarlier = useCallback(() => {
+    if (before === null) return;
+    setLoading(true);
+    setError(null);
+    fetchLogPage(item.id, before)
+      .then((page) =>
+        setEarlier((known) => ({ items: [...page.items, ...(known?.items ?? [])], before: page.before })),
+      )
+      .catch((failure: Error) => setError(failure))
+      .finally(() => setLoading(false));
+  }, [item.id, before]);
+  const missing = missingBetween(earlier, item.interactions, MAX_INTERACTION_PAGE);
+  const missingBefore = missing?.before;
+  const missingLimit = missing?.limit;
+  useEffect(() => {
+    if (missingBefore === undefined || missingLimit === undefined) return;
+    let isCurrent = true;
+    fetchLogPage(item.id, missingBefore, missingLimit)
+      .then((page) => {
+        if (isCurrent) setEarlier((known) => known && { ...known, items: [...known.items, ...page.items] });
+      })
+      .catch((failure: Error) => setError(failure));
+    return () => {
+      isCurrent = false;
+    };
+  }, [item.id, missingBefore, missingLimit]);
+  // Stable between renders, so the memoised conversation does not re-render on every keystroke.
+  const shown = useMemo(() => mergeLog(earlier, item.interactions), [earlier, item.interactions]);
+  const hidden = item.interactionCount - shown.length;
+  const hasEarlier = before !== null;
+  return useMemo(
+    () => ({ shown, hidden, hasEarlier, showEarlier, isLoading, error }),
+    [shown, hidden, hasEarlier, showEarlier, isLoading, error],
   );
 }

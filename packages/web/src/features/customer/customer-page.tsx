@@ -44,7 +44,7 @@ export function CustomerPage({ id }: { id: string }) {
   if (query.isError) return <Alert color="red">{t('common.error', { message: query.error.message })}</Alert>;
   const customer = query.data;
   const timeline = customerTimeline(customer);
-  const interactions = customer.cases.reduce((n, c) => n + c.interactions.length, 0);
+  const interactions = customer.cases.reduce((n, c) => n + c.interactionCount, 0);
   const open = customer.cases.filter((c) => c.status !== 'resolved' && c.status !== 'closed').length;
   const kept = customer.cases.flatMap((c) => c.commitments).filter((c) => c.status === 'kept').length;
   const missed = customer.cases.flatMap((c) => c.commitments).filter((c) => c.status === 'missed').length;
