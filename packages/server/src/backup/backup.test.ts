@@ -117,6 +117,30 @@ describe('calmdesk backup and restore', () => {
     if (HAS_POSTGRES) await restoreIntoFreshPostgres(file, rows, inTemp('from-postgres'));
   }, 180_000);
 
+  it('restores logs that verify against the signed checkpoint taken before the backup', async () => {
+    const key = inTemp('checkpoint-key.pem');
+    const checkpoint = inTemp('before-backup.checkpoint');
+    const taken = await cli('log', 'checkpoint', '--data', served.data, '--key', key, '--out', checkpoint);
+    expect(taken).toMatchObject({ code: 0 });
+    const file = inTemp('after-checkpoint.calmdesk-backup');
+    expect(await cli('backup', '--data', served.data, file)).toMatchObject({ code: 0 });
+    const fresh = inTemp('restored-after-checkpoint');
+    expect(await cli('restore', file, '--data', fresh)).toMatchObject({ code: 0 });
+    const verified = await cli('verify-log', '--data', fresh, '--checkpoint', checkpoint, '--key', key);
+    expect(verified.stderr).toBe('');
+    expect(verified.code).toBe(0);
+    // The checkpoint still tells a restored log rewritten behind CalmDesk's back.
+    const database = await openDatabase({ dataDir: fresh });
+    try {
+      await sql`ALTER TABLE interactions DISABLE TRIGGER interactions_append_only`.execute(database.db);
+      await sql`UPDATE interactions SET body = body || ' (edited)' WHERE seq = 1`.execute(database.db);
+    } finally {
+      await database.close();
+    }
+    const rewritten = await cli('verify-log', '--data', fresh, '--checkpoint', checkpoint, '--key', key);
+    expect(rewritten.code).toBe(1);
+  }, 180_000);
+
   it('refuses a file that is cut short, altered, not a backup, or from a newer CalmDesk', async () => {
     const file = inTemp('whole.calmdesk-backup');
     expect((await cli('backup', '--data', served.data, file)).code).toBe(0);
