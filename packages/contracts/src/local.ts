@@ -26,7 +26,14 @@ const HashSchema = z.string().min(1).max(300);
 /** Where every chain ended when a checkpoint was taken: each case's log and each organisation's audit log. */
 export const CheckpointHeadsSchema = z.strictObject({
   cases: z.array(z.strictObject({ caseId: z.string().min(1).max(200), seq: SeqSchema, hash: HashSchema })),
-  audit: z.array(z.strictObject({ orgId: z.number().int(), seq: SeqSchema, hash: HashSchema })),
+  audit: z.array(
+    z.strictObject({
+      orgId: z.number().int(),
+      shard: z.number().int().min(0),
+      seq: SeqSchema,
+      hash: HashSchema,
+    }),
+  ),
 });
 export type CheckpointHeads = z.infer<typeof CheckpointHeadsSchema>;
 
@@ -64,7 +71,7 @@ export const LogReportSchema = z.object({
   cases: z.number(),
   entries: z.number(),
   broken: z.array(z.object({ caseId: z.string(), brokenAt: z.number(), problem: ChainProblemSchema })),
-  audit: z.array(ChainVerdictSummarySchema.extend({ orgId: z.number() })),
+  audit: z.array(ChainVerdictSummarySchema.extend({ orgId: z.number(), shard: z.number() })),
   checkpoint: z
     .object({
       chains: z.number(),

@@ -5,6 +5,7 @@ import type { Db } from '../db/database.ts';
 
 export interface AuditVerdict {
   orgId: number;
+  shard: number;
   ok: boolean;
   entries: number;
   brokenAt?: number;
@@ -13,6 +14,7 @@ export interface AuditVerdict {
 
 interface StoredAuditEntry {
   org_id: number;
+  shard: number;
   seq: number;
   prev_hash: string;
   hash: string;
@@ -40,6 +42,7 @@ export function auditEntryHash(entry: Omit<StoredAuditEntry, 'hash'>): string {
     FORMAT,
     entry.prev_hash,
     String(entry.org_id),
+    String(entry.shard),
     String(entry.seq),
     entry.at_text,
     digest(entry.actor),
@@ -54,29 +57,27 @@ export function auditEntryHash(entry: Omit<StoredAuditEntry, 'hash'>): string {
 /** Audit entries read per query while a chain is walked. */
 const PAGE = 5000;
 
-/** Walks every organisation's audit chain and holds it to the end audit_heads recorded. */
+/** Walks every audit chain of every organisation and holds it to the end audit_heads recorded. */
 export async function verifyAuditLogs(db: Db): Promise<AuditVerdict[]> {
-  const heads = await db.selectFrom('audit_heads').selectAll().orderBy('org_id').execute();
+  const heads = await auditHeads(db);
   const verdicts: AuditVerdict[] = [];
   for (const head of heads) verdicts.push(await verifyAuditChain(db, head));
   return verdicts;
 }
 
-async function verifyAuditChain(
-  db: Db,
-  head: { org_id: number; last_seq: number; last_hash: string },
-): Promise<AuditVerdict> {
+async function verifyAuditChain(db: Db, head: AuditHead): Promise<AuditVerdict> {
   let previous = GENESIS_HASH;
   let count = 0;
   const broken = (brokenAt: number, problem: ChainProblem): AuditVerdict => ({
     orgId: head.org_id,
+    shard: head.shard,
     ok: false,
     entries: count,
     brokenAt,
     problem,
   });
   for (;;) {
-    const page = await auditPage(db, head.org_id, count);
+    const page = await auditPage(db, head, count);
     for (const entry of page) {
       const expected = count + 1;
       if (entry.seq > expected) return broken(expected, 'missing');
@@ -91,18 +92,26 @@ async function verifyAuditChain(
   if (count < head.last_seq) return broken(count + 1, 'missing');
   if (count > head.last_seq) return broken(head.last_seq + 1, 'unrecorded');
   if (previous !== head.last_hash) return broken(Math.max(count, 1), 'altered');
-  return { orgId: head.org_id, ok: true, entries: count };
+  return { orgId: head.org_id, shard: head.shard, ok: true, entries: count };
 }
 
-async function auditPage(db: Db, orgId: number, afterSeq: number): Promise<StoredAuditEntry[]> {
+async function auditPage(db: Db, head: AuditHead, afterSeq: number): Promise<StoredAuditEntry[]> {
   const { rows } = await sql<StoredAuditEntry>`
-    SELECT org_id, seq, prev_hash, hash, actor, action, target_type, target_id, details::text AS details_text,
-      to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US') AS at_text
-    FROM audit_log WHERE org_id = ${orgId} AND seq > ${afterSeq} ORDER BY seq LIMIT ${PAGE}`.execute(db);
+    SELECT org_id, shard, seq, prev_hash, hash, actor, action, target_type, target_id,
+      details::text AS details_text, to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US') AS at_text
+    FROM audit_log WHERE org_id = ${head.org_id} AND shard = ${head.shard} AND seq > ${afterSeq}
+    ORDER BY seq LIMIT ${PAGE}`.execute(db);
   return rows;
 }
 
-/** Where each organisation's audit chain ends now: what a checkpoint records. */
-export function auditHeads(db: Db): Promise<Array<{ org_id: number; last_seq: number; last_hash: string }>> {
-  return db.selectFrom('audit_heads').selectAll().orderBy('org_id').execute();
+export interface AuditHead {
+  org_id: number;
+  shard: number;
+  last_seq: number;
+  last_hash: string;
+}
+
+/** Where each audit chain of each organisation ends now: what a checkpoint records. */
+export function auditHeads(db: Db): Promise<AuditHead[]> {
+  return db.selectFrom('audit_heads').selectAll().orderBy('org_id').orderBy('shard').execute();
 }

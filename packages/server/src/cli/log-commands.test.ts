@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createCase } from '../cases/cases.service.ts';
 import { entryHash, partDigests } from '../cases/chain.ts';
 import { openDatabase } from '../db/database.ts';
+import { AUDIT_SHARDS } from '../db/migrations/0016-evidence-log.ts';
 import { CLI_ACTOR } from '../local/local.service.ts';
 import {
   runEmbeddedCli as cli,
@@ -67,7 +68,9 @@ describe('calmdesk log checkpoint and verify-log --checkpoint', () => {
     const key = inTemp('keys', 'owner.pem');
     const checkpoint = inTemp('checkpoint.json');
     const taken = await cli('log', 'checkpoint', '--data', data, '--key', key, '--out', checkpoint);
-    expect(taken.stdout).toContain(`checkpoint of 1 case logs and 1 audit log written to ${checkpoint}`);
+    expect(taken.stdout).toContain(
+      `checkpoint of 1 case logs and the audit log (${AUDIT_SHARDS} chains) written to ${checkpoint}`,
+    );
     expect(taken).toMatchObject({ code: 0 });
     expect(taken.stderr).toContain(`created the checkpoint signing key ${key}`);
     expect(statSync(key).mode & 0o777).toBe(0o600);
@@ -76,7 +79,9 @@ describe('calmdesk log checkpoint and verify-log --checkpoint', () => {
     ]);
 
     const verified = await cli('verify-log', '--data', data, '--checkpoint', checkpoint, '--key', key);
-    expect(verified.stdout).toContain('checkpoint: all 2 chains still hold what it recorded');
+    expect(verified.stdout).toContain(
+      `checkpoint: all ${1 + AUDIT_SHARDS} chains still hold what it recorded`,
+    );
     expect(verified.code).toBe(0);
 
     // A checkpoint signed with another key is refused, though its own signature is sound.
@@ -148,7 +153,7 @@ describe('calmdesk log checkpoint and verify-log --checkpoint', () => {
       const out = inTemp('served.json');
       const taken = await cli('log', 'checkpoint', '--data', served.data, '--key', key, '--out', out);
       expect(taken.code).toBe(0);
-      expect(taken.stdout).toMatch(/checkpoint of \d{2} case logs and 1 audit log written/);
+      expect(taken.stdout).toMatch(/checkpoint of \d{2} case logs and the audit log \(\d+ chains\) written/);
       const verified = await cli('verify-log', '--data', served.data, '--checkpoint', out, '--key', key);
       expect(verified.stdout).toMatch(/checkpoint: all \d{2} chains still hold what it recorded/);
       expect(verified.code).toBe(0);

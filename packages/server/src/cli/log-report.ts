@@ -12,12 +12,16 @@ export function printLogReport(report: LogReport, io: Pick<CliIo, 'stdout'>): nu
     for (const more of report.broken.slice(1))
       out(`also broken: case ${more.caseId} seq ${more.brokenAt} (${more.problem})`);
   } else out(`${checked}: every chain is intact`);
-  for (const audit of report.audit) {
-    out(
-      audit.ok
-        ? `audit log of organisation ${audit.orgId}: ${audit.entries} entries, intact`
-        : `audit log of organisation ${audit.orgId}: broken at seq ${audit.brokenAt} (${audit.problem})`,
-    );
+  for (const orgId of [...new Set(report.audit.map((chain) => chain.orgId))]) {
+    const chains = report.audit.filter((chain) => chain.orgId === orgId);
+    const entries = chains.reduce((sum, chain) => sum + chain.entries, 0);
+    const broken = chains.filter((chain) => !chain.ok);
+    if (broken.length === 0)
+      out(`audit log of organisation ${orgId}: ${entries} entries in ${chains.length} chains, intact`);
+    for (const chain of broken)
+      out(
+        `audit log of organisation ${orgId}, chain ${chain.shard}: broken at seq ${chain.brokenAt} (${chain.problem})`,
+      );
   }
   const checkpoint = report.checkpoint;
   if (checkpoint) {

@@ -59,7 +59,7 @@ export const logCommand: Command = {
     writeFileSync(out, `${JSON.stringify(file, null, 2)}\n`, { flag: 'wx' });
     writeLine(
       io.stdout,
-      `checkpoint of ${file.heads.cases.length} case logs and ${file.heads.audit.length} audit log written to ${out}`,
+      `checkpoint of ${file.heads.cases.length} case logs and the audit log (${file.heads.audit.length} chains) written to ${out}`,
     );
     return 0;
   },

@@ -254,17 +254,20 @@ export interface AuditLogTable {
   target_type: string | null;
   target_id: string | null;
   details: Json<Record<string, unknown>> | null;
-  /** The organisation whose chain the entry is in (CalmDesk has one: 1). */
+  /** The organisation whose chains the entry is in (CalmDesk has one: 1). */
   org_id: Generated<number>;
-  /** 1, 2, 3 … per organisation, set by the database (migration 0016), as are the hashes. */
+  /** Which of the organisation's audit chains, by the entry's target; set by the database (migration 0016). */
+  shard: Generated<number>;
+  /** 1, 2, 3 … per chain, set by the database (migration 0016), as are the hashes. */
   seq: Generated<number>;
   prev_hash: Generated<string>;
   hash: Generated<string>;
 }
 
-/** Where each organisation's audit chain ends; moved by the database's audit trigger alone. */
+/** Where each of an organisation's audit chains ends; moved by the database's audit trigger alone. */
 export interface AuditHeadsTable {
   org_id: number;
+  shard: number;
   last_seq: number;
   last_hash: string;
 }

@@ -47,6 +47,7 @@ async function readHeads(db: Db): Promise<CheckpointHeads> {
     cases: cases.map((row) => ({ caseId: row.id, seq: row.last_seq, hash: row.last_hash })),
     audit: (await auditHeads(db)).map((row) => ({
       orgId: row.org_id,
+      shard: row.shard,
       seq: row.last_seq,
       hash: row.last_hash,
     })),
@@ -98,10 +99,13 @@ async function auditHeadsDiffer(db: Db, checkpoint: CheckpointHeads): Promise<Di
       .selectFrom('audit_log')
       .select('hash')
       .where('org_id', '=', head.orgId)
+      .where('shard', '=', head.shard)
       .where('seq', '=', head.seq)
       .executeTakeFirst();
-    if (row?.hash !== head.hash)
-      differ.push({ chain: `audit:${head.orgId}`, seq: head.seq, problem: row ? 'altered' : 'missing' });
+    if (row?.hash !== head.hash) {
+      const chain = `audit:${head.orgId}.${head.shard}`;
+      differ.push({ chain, seq: head.seq, problem: row ? 'altered' : 'missing' });
+    }
   }
   return differ;
 }

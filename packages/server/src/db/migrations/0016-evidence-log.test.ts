@@ -73,7 +73,9 @@ describe.each(TEST_DATABASES)('migration 0016 (evidence log) on %s', (kind) => {
     );
     await database.migrate();
     const db = database.db;
-    expect(await verifyAuditLogs(db)).toEqual([{ orgId: 1, ok: true, entries: 2 }]);
+    const audit = await verifyAuditLogs(db);
+    expect(audit.every((chain) => chain.ok)).toBe(true);
+    expect(audit.reduce((sum, chain) => sum + chain.entries, 0)).toBe(2);
     const k1 = await db
       .selectFrom('cases')
       .select(['chain_origin', 'last_seq', 'last_hash'])
