@@ -1,20 +1,14 @@
-import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../db/database.ts';
+import { withTriggerOff } from '../db/triggers.test-helper.ts';
 import { CLI_ACTOR } from '../local/local.service.ts';
 import { createTestApp, TEST_DATABASES, type TestApp } from '../testing/test-app.ts';
 import { recordAudit, recordSystemAudit } from './audit.service.ts';
 import { verifyAuditLogs } from './audit-chain.ts';
 
 /** Changes the audit log as someone with the database's superuser rights can. */
-async function asSuperuser(db: Db, change: () => Promise<unknown>): Promise<void> {
-  await sql`ALTER TABLE audit_log DISABLE TRIGGER audit_log_append_only`.execute(db);
-  try {
-    await change();
-  } finally {
-    await sql`ALTER TABLE audit_log ENABLE TRIGGER audit_log_append_only`.execute(db);
-  }
-}
+const asSuperuser = (db: Db, change: () => Promise<unknown>) =>
+  withTriggerOff(db, 'audit_log', 'audit_log_append_only', change);
 
 describe.each(TEST_DATABASES)('the audit chain on %s', (kind) => {
   let t: TestApp;

@@ -1,19 +1,14 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../db/database.ts';
+import { withTriggerOff } from '../db/triggers.test-helper.ts';
 import { createTestApp, TEST_DATABASES, type TestApp } from '../testing/test-app.ts';
 import { entryHash, partDigests } from './chain.ts';
 import { eraseEntryParts, verifyAllLogs, verifyCaseLog } from './evidence.ts';
 
 /** Changes the log as someone with the database's superuser rights can: the trigger off meanwhile. */
-async function asSuperuser(db: Db, change: () => Promise<unknown>): Promise<void> {
-  await sql`ALTER TABLE interactions DISABLE TRIGGER interactions_append_only`.execute(db);
-  try {
-    await change();
-  } finally {
-    await sql`ALTER TABLE interactions ENABLE TRIGGER interactions_append_only`.execute(db);
-  }
-}
+const asSuperuser = (db: Db, change: () => Promise<unknown>) =>
+  withTriggerOff(db, 'interactions', 'interactions_append_only', change);
 
 describe.each(TEST_DATABASES)('the evidence log on %s', (kind) => {
   let t: TestApp;

@@ -1,9 +1,9 @@
 import { INTERACTION_PAGE } from '@calmdesk/contracts';
-import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../db/database.ts';
 import { newId } from '../db/ids.ts';
 import type { InteractionRow } from '../db/schema.ts';
+import { withTriggerOff } from '../db/triggers.test-helper.ts';
 import { createTestApp, TEST_DATABASES, type TestApp } from '../testing/test-app.ts';
 import { entryHash, partDigests } from './chain.ts';
 import { verifyAllLogs } from './evidence.ts';
@@ -18,12 +18,9 @@ const ENTRIES = 13_000;
  * chain verified at the end is the proof that they went in as the append would have put them.
  */
 async function growLog(db: Db, caseId: string, total: number): Promise<void> {
-  await sql`ALTER TABLE interactions DISABLE TRIGGER interactions_at_recorded_end`.execute(db);
-  try {
-    await appendChained(db, caseId, total);
-  } finally {
-    await sql`ALTER TABLE interactions ENABLE TRIGGER interactions_at_recorded_end`.execute(db);
-  }
+  await withTriggerOff(db, 'interactions', 'interactions_at_recorded_end', () =>
+    appendChained(db, caseId, total),
+  );
 }
 
 async function appendChained(db: Db, caseId: string, total: number): Promise<void> {
