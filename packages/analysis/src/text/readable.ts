@@ -223,9 +223,8 @@ function astralKindOf(code: number): { kind: number; replacement?: string } {
  * (U+1F100–1F1FF), tags and variation selectors (U+E0000–E01EF).
  */
 const SUSPECT =
-  // From a string: the class holds combining characters (U+17B4, U+034F) that a literal's linter
-  // reads as misleading; each stands alone here, as a code unit, not as part of a letter.
-  /[\u00AD\u01C0\u0250-\u02FF\u0370-\u052F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180F\u1D00-\u1D7F\u200B-\u200F\u202A-\u202E\u2060-\u209F\u2100-\u214F\u2460-\u24FF\u3164\uA730\uA731\uFB00-\uFB06\uFE00-\uFE0F\uFEFF\uFF01-\uFF5E\uFFA0\uFFF9-\uFFFB]|\u034F|\uD835|\uD83C[\uDD00-\uDDFF]|\uDB40[\uDC00-\uDDEF]/;
+  // biome-ignore lint/suspicious/noMisleadingCharacterClass: the class lists code units to look for (invisible marks and selectors among them), never a letter with its mark
+  /[\u00AD\u01C0\u0250-\u02FF\u0370-\u052F\u061C\u115F\u1160\u180B-\u180F\u1D00-\u1D7F\u200B-\u200F\u202A-\u202E\u2060-\u209F\u2100-\u214F\u2460-\u24FF\u3164\uA730\uA731\uFB00-\uFB06\uFE00-\uFE0F\uFEFF\uFF01-\uFF5E\uFFA0\uFFF9-\uFFFB]|\u034F|\u17B4|\u17B5|\uD835|\uD83C[\uDD00-\uDDFF]|\uDB40[\uDC00-\uDDEF]/;
 
 /** Does any character need reading differently? Plain ASCII and plain letters of any script do not. */
 function needsReading(text: string): boolean {
