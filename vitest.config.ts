@@ -24,6 +24,7 @@ const SERVER_UNIT = [
 ];
 const PROCESS = ['packages/server/test/**/*.test.ts', '**/*.process.test.ts'];
 const REQUIREMENTS_SETUP = 'packages/server/src/testing/requirements.global-setup.ts';
+const SCHEMAS_SETUP = 'packages/server/src/testing/test-schemas.global-setup.ts';
 const BUILD_SETUP = 'packages/server/src/testing/build.global-setup.ts';
 
 // The database, process and browser tests start real apps, servers and browsers: on a busy 2-core
@@ -64,7 +65,7 @@ export default defineConfig({
           name: 'db',
           include: ['packages/server/src/**/*.test.{ts,tsx}'],
           exclude: ['**/node_modules/**', ...SERVER_UNIT, ...PROCESS],
-          globalSetup: [REQUIREMENTS_SETUP],
+          globalSetup: [REQUIREMENTS_SETUP, SCHEMAS_SETUP],
           ...SLOW_TIMEOUTS,
           ...SHARED_MODULES,
         },
@@ -74,7 +75,7 @@ export default defineConfig({
           name: 'process',
           include: PROCESS,
           exclude: ['**/node_modules/**', 'scripts/fixtures/**'],
-          globalSetup: [REQUIREMENTS_SETUP, BUILD_SETUP],
+          globalSetup: [REQUIREMENTS_SETUP, SCHEMAS_SETUP, BUILD_SETUP],
           ...SLOW_TIMEOUTS,
           ...SHARED_MODULES,
         },

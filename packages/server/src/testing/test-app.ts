@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { CSRF_HEADER, SESSION_COOKIE } from '../auth/auth.hook.ts';
 import { createToken } from '../auth/auth.service.ts';
@@ -9,6 +10,7 @@ import { CLI_ACTOR } from '../local/local.service.ts';
 import { addUser, type PublicUser } from '../users/users.service.ts';
 import { migratedPglite } from './pglite-template.ts';
 import { hasPart } from './requirements.ts';
+import { testRun } from './test-schemas.global-setup.ts';
 
 /** Whether PostgreSQL tests run: DATABASE_URL answers (they fail when CALMDESK_TEST_REQUIRE names postgres and it does not). */
 export const HAS_POSTGRES = await hasPart('postgres');
@@ -27,20 +29,9 @@ export async function openTestDatabase(
     if (migrateTo) return openDatabase({ dataDir: 'memory://', migrateTo });
     return openDatabase({ dataDir: 'memory://', template: await migratedPglite() });
   }
-  const schema = `test_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
-  const opened = await openDatabase({
-    databaseUrl: process.env.DATABASE_URL,
-    dataDir: '',
-    schema,
-    migrateTo,
-  });
-  return {
-    ...opened,
-    async close() {
-      await opened.db.schema.dropSchema(schema).ifExists().cascade().execute();
-      await opened.close();
-    },
-  };
+  // Dropped with the rest of the run's schemas when every test is done (test-schemas.global-setup.ts).
+  const schema = `test_${testRun()}_${process.pid}_${randomBytes(5).toString('hex')}`;
+  return openDatabase({ databaseUrl: process.env.DATABASE_URL, dataDir: '', schema, migrateTo });
 }
 
 export interface TestApp {

@@ -2,10 +2,10 @@ import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { createToken } from '../../src/auth/auth.service.ts';
 import { openDatabase } from '../../src/db/database.ts';
 import { freePort, startServeProcess } from '../../src/testing/serve-process.ts';
+import { testRun } from '../../src/testing/test-schemas.global-setup.ts';
 
 const STARTUP_TIMEOUT_MS = 30_000;
 const REQUEST_TIMEOUT_MS = 15_000;
@@ -17,14 +17,16 @@ export interface Store {
   schema: string | undefined;
   /** An owner's bearer token, created before any server opened the store. */
   token: string;
-  /** Removes the folder or drops the schema. */
+  /** Removes the folder (a schema goes with the run's others once every test is done). */
   remove(): Promise<void>;
 }
 
 /** A fresh store with an owner token; the database is closed again, so a server process can open it. */
 export async function createStore(kind: 'pglite' | 'postgres'): Promise<Store> {
   const dataDir = mkdtempSync(join(tmpdir(), 'calmdesk-reliability-'));
-  const schema = kind === 'postgres' ? `reliability_${process.pid}_${randomSuffix()}` : undefined;
+  // A schema is dropped with the run's others when every test is done (test-schemas.global-setup.ts).
+  const schema =
+    kind === 'postgres' ? `reliability_${testRun()}_${process.pid}_${randomSuffix()}` : undefined;
   const databaseUrl = kind === 'postgres' ? requireDatabaseUrl() : undefined;
   const database = await openDatabase({ databaseUrl, dataDir, schema });
   let token: string;
@@ -40,7 +42,6 @@ export async function createStore(kind: 'pglite' | 'postgres'): Promise<Store> {
     token,
     async remove() {
       rmSync(dataDir, { recursive: true, force: true });
-      if (databaseUrl && schema) await dropSchema(databaseUrl, schema);
     },
   };
 }
@@ -53,16 +54,6 @@ function requireDatabaseUrl(): string {
 
 function randomSuffix(): string {
   return Math.random().toString(36).slice(2, 10);
-}
-
-async function dropSchema(url: string, schema: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-  } finally {
-    await client.end();
-  }
 }
 
 export interface ServerProcess {
