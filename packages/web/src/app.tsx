@@ -20,6 +20,7 @@ import { useSession, useSignOut } from './features/auth/session.ts';
 import { SignInPage } from './features/auth/sign-in-page.tsx';
 import { useLiveEvents } from './features/live/use-live.ts';
 import { NotificationBell } from './features/notifications/notification-bell.tsx';
+import { ShortcutsHelp } from './features/shortcuts/shortcuts-help.tsx';
 
 type NavAnchorProps = NavLinkProps & Omit<ComponentPropsWithRef<'a'>, keyof NavLinkProps>;
 
@@ -121,6 +122,7 @@ function SignedInShell({ name, role }: { name: string; role: string }) {
       </AppShell.Navbar>
       <AppShell.Main>
         <Outlet />
+        <ShortcutsHelp />
       </AppShell.Main>
     </AppShell>
   );

@@ -1,5 +1,5 @@
 import type { Finding } from '@calmdesk/analysis';
-import { type CSSProperties, Fragment, type ReactNode, useRef } from 'react';
+import { type CSSProperties, Fragment, type KeyboardEvent, type ReactNode, useRef } from 'react';
 
 interface CoachedTextareaProps {
   value: string;
@@ -8,6 +8,7 @@ interface CoachedTextareaProps {
   label: string;
   placeholder?: string;
   minRows?: number;
+  onKeyDown?: (event: KeyboardEvent<HTMLTextAreaElement>) => void;
 }
 
 const SHARED_STYLE: CSSProperties = {
@@ -56,6 +57,7 @@ export function CoachedTextarea({
   label,
   placeholder,
   minRows = 6,
+  onKeyDown,
 }: CoachedTextareaProps) {
   const backdrop = useRef<HTMLDivElement>(null);
   const minHeight = `${minRows * 1.55 * 15 + 22}px`;
@@ -76,6 +78,7 @@ export function CoachedTextarea({
         placeholder={placeholder}
         spellCheck
         onChange={(event) => onChange(event.currentTarget.value)}
+        onKeyDown={onKeyDown}
         onScroll={(event) => {
           if (backdrop.current) backdrop.current.scrollTop = event.currentTarget.scrollTop;
         }}

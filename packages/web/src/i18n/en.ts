@@ -670,6 +670,16 @@ export const en = {
     onlyEscalated: 'Escalated',
     badge: 'escalated',
   },
+  shortcuts: {
+    title: 'Keyboard shortcuts',
+    move: 'Inbox: the next or previous case',
+    open: 'Inbox: open the selected case',
+    reply: 'Case: write in the reply box',
+    assign: 'Case: choose who handles it',
+    close: 'Case: close it',
+    send: 'Reply box: send, when the coach lets the reply through',
+    help: 'Show these shortcuts',
+  },
   training: {
     title: 'Training',
     intro:

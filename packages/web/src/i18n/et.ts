@@ -674,6 +674,16 @@ export const et: Messages = {
     onlyEscalated: 'Eskaleeritud',
     badge: 'eskaleeritud',
   },
+  shortcuts: {
+    title: 'Klaviatuuri otseteed',
+    move: 'Postkast: järgmine või eelmine juhtum',
+    open: 'Postkast: ava valitud juhtum',
+    reply: 'Juhtum: kirjuta vastuse väljale',
+    assign: 'Juhtum: vali, kes sellega tegeleb',
+    close: 'Juhtum: sulge see',
+    send: 'Vastuse väli: saada, kui abiline vastuse läbi laseb',
+    help: 'Näita neid otseteid',
+  },
   training: {
     title: 'Koolitus',
     intro:

@@ -683,6 +683,16 @@ export const pl: Messages = {
     onlyEscalated: 'Eskalowane',
     badge: 'eskalowana',
   },
+  shortcuts: {
+    title: 'Skróty klawiszowe',
+    move: 'Skrzynka: następna lub poprzednia sprawa',
+    open: 'Skrzynka: otwórz wybraną sprawę',
+    reply: 'Sprawa: pisz w polu odpowiedzi',
+    assign: 'Sprawa: wybierz prowadzącego',
+    close: 'Sprawa: zamknij ją',
+    send: 'Pole odpowiedzi: wyślij, gdy asystent przepuszcza odpowiedź',
+    help: 'Pokaż te skróty',
+  },
   training: {
     title: 'Szkolenie',
     intro:

@@ -20,6 +20,7 @@ export function AssigneeSelect({ item }: { item: CaseDetail }) {
   return (
     <Select
       label={t('case.assignee')}
+      data-shortcut-target="assignee"
       data={data}
       value={item.assignee?.id ?? NOBODY}
       allowDeselect={false}

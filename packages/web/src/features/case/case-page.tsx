@@ -2,6 +2,7 @@ import type { Analysis, CaseState, CoachContext, Lang } from '@calmdesk/analysis
 import type { CaseDetail } from '@calmdesk/contracts';
 import { LANGS } from '@calmdesk/contracts/enums';
 import { Alert, Badge, Button, Grid, Group, Loader, Stack, Text, Title, Tooltip } from '@mantine/core';
+import { useHotkeys } from '@mantine/hooks';
 import { Link } from '@tanstack/react-router';
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -18,6 +19,7 @@ import { EscalationBadge } from './escalation-badge.tsx';
 import { GuidancePanel } from './guidance-panel.tsx';
 import { ReplyEditor } from './reply-editor.tsx';
 import { useAddInteraction, useCase, useCaseLog, useLogVerification, useUpdateCase } from './use-case.ts';
+import { useDraft } from './use-draft.ts';
 
 function inboundAnalyses(item: CaseDetail): Analysis[] {
   return item.interactions.flatMap((i) => (i.kind === 'inbound' && i.analysis ? [i.analysis] : []));
@@ -64,6 +66,11 @@ function EarlierEntriesButton({ log }: { log: ReturnType<typeof useCaseLog> }) {
   );
 }
 
+/** Keyboard shortcuts move the focus to a field of the page, as a click there would. */
+function focusIn(containerId: string, selector: string): void {
+  document.getElementById(containerId)?.querySelector<HTMLElement>(selector)?.focus();
+}
+
 function CaseView({ item }: { item: CaseDetail }) {
   const { t } = useTranslation();
   const session = useSession();
@@ -71,7 +78,7 @@ function CaseView({ item }: { item: CaseDetail }) {
   const log = useCaseLog(item);
   const earlierButton = useMemo(() => <EarlierEntriesButton log={log} />, [log]);
   const update = useUpdateCase(item.id);
-  const [draft, setDraft] = useState('');
+  const [draft, setDraft] = useDraft(item.id);
   const [isInReplyBox, setInReplyBox] = useState(false);
   const othersReplying = useReplying(item.id, session.data?.user.id, isInReplyBox || draft.trim() !== '');
   const analyses = useMemo(() => inboundAnalyses(item), [item]);
@@ -105,6 +112,11 @@ function CaseView({ item }: { item: CaseDetail }) {
   const canOverride = session.data?.canOverride ?? false;
   const send = (override: boolean) =>
     addInteraction.mutate({ kind: 'outbound', body: draft, override }, { onSuccess: () => setDraft('') });
+  useHotkeys([
+    ['r', () => focusIn('reply-box', 'textarea')],
+    ['a', () => focusIn('case-sidebar', '[data-shortcut-target="assignee"]')],
+    ['e', () => item.status !== 'closed' && update.mutate({ status: 'closed' })],
+  ]);
   // Stable, so the memoised panels beside the editor do not re-render on every keystroke.
   const insert = useCallback(
     (phrase: string) => setDraft((d) => (d.trim() ? `${d.trimEnd()} ${phrase}` : phrase)),
@@ -166,6 +178,7 @@ function CaseView({ item }: { item: CaseDetail }) {
           <Stack gap="lg">
             <Conversation interactions={log.shown} earlier={earlierButton} />
             <fieldset
+              id="reply-box"
               className="reply-box"
               onFocus={() => setInReplyBox(true)}
               onBlur={(event) => {
@@ -192,7 +205,9 @@ function CaseView({ item }: { item: CaseDetail }) {
         <Grid.Col span={{ base: 12, md: 4 }}>
           <Stack gap="sm">
             <GuidancePanel state={state} onInsert={insert} />
-            <CaseSidebar item={item} />
+            <div id="case-sidebar">
+              <CaseSidebar item={item} />
+            </div>
           </Stack>
         </Grid.Col>
       </Grid>

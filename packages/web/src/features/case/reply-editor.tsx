@@ -19,6 +19,7 @@ import {
   ThemeIcon,
   Title,
 } from '@mantine/core';
+import { getHotkeyHandler } from '@mantine/hooks';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client.ts';
@@ -197,6 +198,10 @@ export function ReplyEditor(props: ReplyEditorProps) {
         onChange={onDraftChange}
         findings={coaching.findings}
         placeholder={t('case.draftPlaceholder')}
+        // Ctrl/Cmd+Enter sends only what the coach lets through; a block still needs its button.
+        onKeyDown={getHotkeyHandler([
+          ['mod+Enter', () => draft.trim() && !blocked && !sending && onSend(false)],
+        ])}
       />
       <CoachFeedback coaching={coaching} draft={draft} onDraftChange={onDraftChange} />
       {(refused || (blocked && !canOverride)) && <Alert color="red">{t('case.blocked')}</Alert>}
