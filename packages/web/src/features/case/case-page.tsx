@@ -120,7 +120,7 @@ function CaseView({ item }: { item: CaseDetail }) {
   // Stable, so the memoised panels beside the editor do not re-render on every keystroke.
   const insert = useCallback(
     (phrase: string) => setDraft((d) => (d.trim() ? `${d.trimEnd()} ${phrase}` : phrase)),
-    [],
+    [setDraft],
   );
   return (
     <Stack>
