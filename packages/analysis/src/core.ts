@@ -2,8 +2,7 @@
  * The engine without the statistical language guesser, for browsers that know the language
  * (`analyzeMessage(text, { lang })`): no n-gram database to load.
  */
-import { createAnalyzer } from './analyze/analyze-message.ts';
-import { PACKS } from './lang/index.ts';
+import { analyzeWithPacks } from './analyze/packs-analyzer.ts';
 
 export { coachReply } from './coach/coach-reply.ts';
 export { extractCommitments } from './commitments/extract-commitments.ts';
@@ -11,4 +10,4 @@ export { type CaseState, guide, type Step } from './guide/guide.ts';
 export type * from './types.ts';
 export * from './vocabulary.ts';
 
-export const analyzeMessage = createAnalyzer({ packs: PACKS });
+export const analyzeMessage = analyzeWithPacks;

@@ -1,6 +1,6 @@
 import type { LanguagePack, LexiconEntry, ProblemEntry, SignalKind } from '../lang/types.ts';
 import { termKey } from '../text/fold.ts';
-import { originalSpan, type ReadableText, readableText } from '../text/readable.ts';
+import { originalSpan, quotedInOriginal, type ReadableText, readableText } from '../text/readable.ts';
 import type { Match } from '../text/terms.ts';
 import { joinSpacedLetters, type Range, scanText, type Token, wordIdOf } from '../text/tokenize.ts';
 import { internWord, wordCount } from '../text/words.ts';
@@ -261,15 +261,11 @@ function inOriginal(analysis: Analysis, read: ReadableText, original: string): A
     ...item,
     ...originalSpan(read, item.start, item.end),
   });
-  const quoted = <T extends { start: number; end: number; text: string }>(item: T): T => {
-    const span = originalSpan(read, item.start, item.end);
-    return { ...item, ...span, text: original.slice(span.start, span.end) };
-  };
   return {
     ...analysis,
     problems: analysis.problems.map(place),
-    evidence: analysis.evidence.map(quoted),
-    signals: analysis.signals.map(quoted),
+    evidence: analysis.evidence.map((e) => quotedInOriginal(read, original, e)),
+    signals: analysis.signals.map((e) => quotedInOriginal(read, original, e)),
   };
 }
 

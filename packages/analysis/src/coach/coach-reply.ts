@@ -1,6 +1,6 @@
-import { createAnalyzer } from '../analyze/analyze-message.ts';
+import { analyzeWithPacks as analyze } from '../analyze/packs-analyzer.ts';
 import { PACKS } from '../lang/index.ts';
-import { originalSpan, readableText } from '../text/readable.ts';
+import { quotedInOriginal, readableText } from '../text/readable.ts';
 import { compileMatcher, type Match, type TermEntry } from '../text/terms.ts';
 import { type Range, type Token, tokenize } from '../text/tokenize.ts';
 import type { Advice, Analysis, CoachContext, Coaching, Finding, Severity } from '../types.ts';
@@ -57,7 +57,6 @@ interface CompiledCoach {
   find(tokens: readonly Token[]): CoachMatches;
 }
 
-const analyze = createAnalyzer({ packs: PACKS });
 const compiled = new Map<Lang, CompiledCoach>();
 const PERCENT_100 = prefiltered(
   '\\b100\\s?%|\\bsto procent|\\bsada protsent|\\bhundred per ?cent',
@@ -218,6 +217,21 @@ function widenShouting(f: Finding, draft: string): void {
   f.end += CAPITALS_AFTER.exec(draft.slice(f.end))?.[0].length ?? 0;
 }
 
+const keptCapitals = new Map<Lang, { acronyms: Set<string>; capitalised: Map<string, string> }>();
+
+/** The words a calmed shout keeps in capitals, per language: built once, not per keystroke. */
+function keptCapitalsOf(lang: Lang): { acronyms: Set<string>; capitalised: Map<string, string> } {
+  let kept = keptCapitals.get(lang);
+  if (!kept) {
+    kept = {
+      acronyms: new Set((PACKS[lang]?.cues.acronyms ?? []).filter((a) => a.length >= 3)),
+      capitalised: new Map(COACH_PACKS[lang].capitalised.map((w) => [w.toLowerCase(), w])),
+    };
+    keptCapitals.set(lang, kept);
+  }
+  return kept;
+}
+
 /**
  * A rewrite of a shouted run a person would write: lower case, a capital only where a sentence
  * starts, acronyms of three letters or more and the language's capitalised words kept, "!!!" calmed.
@@ -226,8 +240,7 @@ function calmShouting(f: Finding, draft: string, lang: Lang): void {
   f.text = draft.slice(f.start, f.end);
   // Capitals shout at the customer and block like hostility; a run of "!!!" alone is only a warning.
   if (!/\p{Lu}/u.test(f.text)) f.severity = 'warn';
-  const acronyms = new Set((PACKS[lang]?.cues.acronyms ?? []).filter((a) => a.length >= 3));
-  const capitalised = new Map(COACH_PACKS[lang].capitalised.map((w) => [w.toLowerCase(), w]));
+  const { acronyms, capitalised } = keptCapitalsOf(lang);
   const calm = f.text
     .replace(WORD, (word) => {
       if (acronyms.has(word)) return word;
@@ -295,11 +308,7 @@ export function coachReply(draft: string, context: CoachContext = {}): Coaching 
   const read = readableText(original);
   const coaching = coachReadable(read.text, context);
   if (!read.origins) return coaching;
-  const findings = coaching.findings.map((f) => {
-    const span = originalSpan(read, f.start, f.end);
-    return { ...f, ...span, text: original.slice(span.start, span.end) };
-  });
-  return { ...coaching, findings };
+  return { ...coaching, findings: coaching.findings.map((f) => quotedInOriginal(read, original, f)) };
 }
 
 function coachReadable(text: string, context: CoachContext): Coaching {
@@ -313,7 +322,10 @@ function coachReadable(text: string, context: CoachContext): Coaching {
   const expected = ELEMENTS.filter((e) => e !== 'apology' || apologyDue);
   const missing = expected.filter((e) => !has.has(e));
   const advice = adviceOf(matches, coach.pack, context);
-  const explained = explainedIn(context.explainIn ?? lang, findings, advice);
+  const explained =
+    context.explainIn && context.explainIn !== lang
+      ? explainedIn(context.explainIn, findings, advice)
+      : { findings, advice };
   return {
     lang,
     score: scoreOf(findings, advice, missing),

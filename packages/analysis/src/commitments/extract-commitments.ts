@@ -1,7 +1,6 @@
-import { createAnalyzer } from '../analyze/analyze-message.ts';
+import { analyzeWithPacks } from '../analyze/packs-analyzer.ts';
 import { dates as en } from '../lang/en/dates.ts';
 import { dates as et } from '../lang/et/dates.ts';
-import { PACKS } from '../lang/index.ts';
 import { dates as pl } from '../lang/pl/dates.ts';
 import { compileMatcher, type Matcher } from '../text/terms.ts';
 import { tokenize } from '../text/tokenize.ts';
@@ -170,7 +169,6 @@ const THREATS: ReadonlySet<Flag> = new Set([
   'threat_public',
   'churn_threat',
 ]);
-let analyze: ReturnType<typeof createAnalyzer> | null = null;
 
 /**
  * "Sort it out today or I'll come down there" has a first person and a date, and is no promise: a
@@ -178,8 +176,7 @@ let analyze: ReturnType<typeof createAnalyzer> | null = null;
  */
 function isThreatOrUltimatum(sentence: string, lang: Lang, dates: CompiledDates): boolean {
   if (dates.conditions.test(sentence)) return true;
-  analyze ??= createAnalyzer({ packs: PACKS });
-  return analyze(sentence, { lang }).flags.some((flag) => THREATS.has(flag));
+  return analyzeWithPacks(sentence, { lang }).flags.some((flag) => THREATS.has(flag));
 }
 
 /**

@@ -339,3 +339,13 @@ export function originalSpan(read: ReadableText, start: number, end: number): { 
 function lastEnd(ends: Int32Array): number {
   return ends.length === 0 ? 0 : (ends[ends.length - 1] as number);
 }
+
+/** A span found in the readable text, moved onto the original with the original's own characters. */
+export function quotedInOriginal<T extends { start: number; end: number; text: string }>(
+  read: ReadableText,
+  original: string,
+  item: T,
+): T {
+  const span = originalSpan(read, item.start, item.end);
+  return { ...item, ...span, text: original.slice(span.start, span.end) };
+}

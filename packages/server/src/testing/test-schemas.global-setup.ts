@@ -10,8 +10,7 @@ export const TEST_RUN = 'CALMDESK_TEST_RUN';
  * dropped by another worker meanwhile fails that read with "schema … does not exist".
  */
 export default function testSchemas(): () => Promise<void> {
-  process.env[TEST_RUN] ??= randomBytes(4).toString('hex');
-  const run = process.env[TEST_RUN];
+  const run = testRun();
   return async () => {
     const url = process.env.DATABASE_URL;
     if (!url) return;
