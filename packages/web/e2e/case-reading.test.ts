@@ -1,17 +1,11 @@
-import { mkdirSync } from 'node:fs';
 import { hasPart } from '@calmdesk/server/testing';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './browser.ts';
-import { checkScreen, LANGUAGES, SCREENSHOTS, staffPages } from './screens.ts';
-import { type E2eServer, seedCase, startE2eServer } from './server.ts';
+import { describe, expect, it } from 'vitest';
+import { checkScreen, LANGUAGES, startE2eSuite } from './screens.ts';
+import { seedCase } from './server.ts';
 
 /** Reading a case: a very long mail folds, and right-to-left writing is shown right to left. */
 
 const HAS_BROWSER = await hasPart('browser');
-let app: E2eServer;
-let browser: Browser;
-const staff = staffPages(() => ({ browser, url: app.url }));
 
 const PARAGRAPH =
   'Piszę w sprawie zamówienia, które przyszło niekompletne. Brakuje dwóch elementów zestawu, a instrukcja jest w obcym języku. ';
@@ -20,34 +14,26 @@ const ARABIC = 'مرحبا، لم يصل طلبي بعد وأريد معرفة �
 
 describe.skipIf(!HAS_BROWSER)('reading a case in Chromium', { timeout: 180_000 }, () => {
   let caseId = '';
-  beforeAll(async () => {
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    app = await startE2eServer();
-    browser = await launchChromium();
-    caseId = await seedCase(app.db, {
+  const e2e = startE2eSuite(async (server) => {
+    caseId = await seedCase(server.db, {
       customer: { name: 'Halina Długa', email: 'halina@example.test', language: 'pl' },
       channel: 'email',
       subject: 'Niekompletne zamówienie',
       message: { body: LONG_MAIL },
     });
-    await seedCase(app.db, {
+    await seedCase(server.db, {
       customer: { name: 'Omar Haddad', email: 'omar@example.test', language: 'en' },
       channel: 'email',
       subject: 'طلبي لم يصل',
       message: { body: ARABIC },
     });
-  }, 120_000);
-  afterAll(async () => {
-    await staff.close();
-    await browser?.close();
-    await app?.close();
   });
 
   for (const language of ['pl', 'et', 'en'] as const) {
     it(`folds a 29,000-character mail so the reply box stays near the top, in ${language}`, async () => {
       const words = LANGUAGES[language];
-      const page = await staff.open('agent@salon.test', language);
-      await page.goto(`${app.url}/cases/${caseId}`);
+      const page = await e2e.staff.open('agent@salon.test', language);
+      await page.goto(`${e2e.app.url}/cases/${caseId}`);
       const unfold = page.getByRole('button', { name: words.case.unfoldMessage.split(' (')[0] });
       await unfold.waitFor();
       expect(await unfold.getAttribute('aria-expanded')).toBe('false');
@@ -66,7 +52,7 @@ describe.skipIf(!HAS_BROWSER)('reading a case in Chromium', { timeout: 180_000 }
   }
 
   it('shows an Arabic subject and message right to left', async () => {
-    const page = await staff.open('agent@salon.test', 'en');
+    const page = await e2e.staff.open('agent@salon.test', 'en');
     const subject = page.getByRole('link', { name: 'طلبي لم يصل' }).first();
     await subject.waitFor();
     expect(await subject.evaluate((el) => el.matches(':dir(rtl)'))).toBe(true);

@@ -1,18 +1,14 @@
-import { mkdirSync } from 'node:fs';
 import { coachReply } from '@calmdesk/analysis';
 import { hasPart } from '@calmdesk/server/testing';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './browser.ts';
-import { checkScreen, LANGUAGES, type Language, SCREENSHOTS, staffPages } from './screens.ts';
-import { type E2eServer, seedCase, startE2eServer } from './server.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { checkScreen, type E2eSuite, LANGUAGES, type Language, startE2eSuite } from './screens.ts';
+import { seedCase } from './server.ts';
 
 /** The reply coach on the case page: shouting and its rewrite, and a supervisor's one send action. */
 
 const HAS_BROWSER = await hasPart('browser');
-let app: E2eServer;
-let browser: Browser;
-const staff = staffPages(() => ({ browser, url: app.url }));
+let e2e: E2eSuite;
 
 /** A shouted reply per language, and how a person would write it. */
 const SHOUTED: Record<Language, { draft: string; calm: string }> = {
@@ -28,34 +24,25 @@ const SHOUTED: Record<Language, { draft: string; calm: string }> = {
 };
 
 async function openCase(page: Page, language: Language): Promise<void> {
-  const id = await seedCase(app.db, {
+  const id = await seedCase(e2e.app.db, {
     customer: { name: 'Ewa Kowalczyk', email: `ewa.${language}.${Date.now()}@example.test`, language },
     channel: 'email',
     subject: 'Faktura',
     message: { body: 'Where is my invoice? I asked twice already.' },
   });
-  await page.goto(`${app.url}/cases/${id}`);
+  await page.goto(`${e2e.app.url}/cases/${id}`);
 }
 
 const editorOf = (page: Page, language: Language) =>
   page.getByRole('textbox', { name: LANGUAGES[language].case.reply, exact: true });
 
 describe.skipIf(!HAS_BROWSER)('the reply coach in Chromium', { timeout: 180_000 }, () => {
-  beforeAll(async () => {
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    app = await startE2eServer();
-    browser = await launchChromium();
-  }, 120_000);
-  afterAll(async () => {
-    await staff.close();
-    await browser?.close();
-    await app?.close();
-  });
+  e2e = startE2eSuite();
 
   for (const language of ['pl', 'et', 'en'] as const) {
     it(`blocks a shouted ${language} reply and applies a rewrite a person would write`, async () => {
       const words = LANGUAGES[language];
-      const page = await staff.open('agent@salon.test', language);
+      const page = await e2e.staff.open('agent@salon.test', language);
       await openCase(page, language);
       const editor = editorOf(page, language);
       await editor.fill(SHOUTED[language].draft);
@@ -73,7 +60,7 @@ describe.skipIf(!HAS_BROWSER)('the reply coach in Chromium', { timeout: 180_000 
   }
 
   it('explains a Polish agent’s English draft in Polish, and suggests English words', async () => {
-    const page = await staff.open('agent@salon.test', 'pl');
+    const page = await e2e.staff.open('agent@salon.test', 'pl');
     await openCase(page, 'en');
     const draft = "You're wrong, the parcel left on time.";
     await editorOf(page, 'pl').fill(draft);
@@ -89,7 +76,7 @@ describe.skipIf(!HAS_BROWSER)('the reply coach in Chromium', { timeout: 180_000 
   });
 
   it('never cuts off a finding’s Apply button, on a desktop or a phone', async () => {
-    const page = await staff.open('agent@salon.test', 'pl');
+    const page = await e2e.staff.open('agent@salon.test', 'pl');
     await openCase(page, 'pl');
     await editorOf(page, 'pl').fill('Nie ma Pan racji, paczka wyszła na czas.');
     const apply = page
@@ -109,7 +96,7 @@ describe.skipIf(!HAS_BROWSER)('the reply coach in Chromium', { timeout: 180_000 
   for (const language of ['pl', 'et', 'en'] as const) {
     it(`gives a supervisor one send action on a blocked ${language} draft, with the reason`, async () => {
       const words = LANGUAGES[language];
-      const page = await staff.open('supervisor@salon.test', language);
+      const page = await e2e.staff.open('supervisor@salon.test', language);
       await openCase(page, language);
       await editorOf(page, language).fill(SHOUTED[language].draft);
       const anyway = page.getByRole('button', { name: words.case.sendAnyway });

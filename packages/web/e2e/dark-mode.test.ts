@@ -1,22 +1,18 @@
-import { mkdirSync } from 'node:fs';
 import { hasPart } from '@calmdesk/server/testing';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './browser.ts';
-import { checkScreen, LANGUAGES, type Language, SCREENSHOTS, staffPages } from './screens.ts';
-import { type E2eServer, seedCases, seedDifficultCustomer, startE2eServer } from './server.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { checkScreen, type E2eSuite, LANGUAGES, type Language, startE2eSuite } from './screens.ts';
+import { seedCases, seedDifficultCustomer } from './server.ts';
 
 /** The app follows the system's dark setting, every screen readable (axe) in it; each screen once per language in turn. */
 
 const HAS_BROWSER = await hasPart('browser');
-let app: E2eServer;
-let browser: Browser;
+let e2e: E2eSuite;
 let ids: Record<string, string> = {};
 let customerId = '';
-const staff = staffPages(() => ({ browser, url: app.url }));
 
 async function inDark(email: string, language: Language): Promise<Page> {
-  const page = await staff.open(email, language);
+  const page = await e2e.staff.open(email, language);
   await page.emulateMedia({ colorScheme: 'dark' });
   return page;
 }
@@ -25,21 +21,13 @@ const schemeOf = (page: Page) =>
   page.evaluate(() => document.documentElement.getAttribute('data-mantine-color-scheme'));
 
 describe.skipIf(!HAS_BROWSER)('dark mode in Chromium', { timeout: 180_000 }, () => {
-  beforeAll(async () => {
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    app = await startE2eServer();
-    ids = await seedCases(app.db);
-    customerId = await seedDifficultCustomer(app.db);
-    browser = await launchChromium();
-  }, 120_000);
-  afterAll(async () => {
-    await staff.close();
-    await browser?.close();
-    await app?.close();
+  e2e = startE2eSuite(async (server) => {
+    ids = await seedCases(server.db);
+    customerId = await seedDifficultCustomer(server.db);
   });
 
   it('follows the system: light by default, dark when the system is dark', async () => {
-    const page = await staff.open('agent@salon.test', 'en');
+    const page = await e2e.staff.open('agent@salon.test', 'en');
     expect(await schemeOf(page)).toBe('light');
     await page.emulateMedia({ colorScheme: 'dark' });
     await expect.poll(() => schemeOf(page)).toBe('dark');
@@ -51,7 +39,7 @@ describe.skipIf(!HAS_BROWSER)('dark mode in Chromium', { timeout: 180_000 }, () 
   it('shows the inbox and a case with its marks, coaching and a note in the dark, in pl', async () => {
     const page = await inDark('agent@salon.test', 'pl');
     await checkScreen(page, 'dark-inbox-pl');
-    await page.goto(`${app.url}/cases/${ids.hostile}`);
+    await page.goto(`${e2e.app.url}/cases/${ids.hostile}`);
     const editor = page.getByRole('textbox', { name: LANGUAGES.pl.case.reply, exact: true });
     await editor.fill('Nie ma Pan racji. JUŻ TO WYSŁALIŚMY WCZORAJ.');
     await page.locator('[data-rule="shouting"]').first().waitFor();
@@ -60,7 +48,7 @@ describe.skipIf(!HAS_BROWSER)('dark mode in Chromium', { timeout: 180_000 }, () 
 
   it('shows a customer’s profile in the dark, in et', async () => {
     const page = await inDark('supervisor@salon.test', 'et');
-    await page.goto(`${app.url}/customers/${customerId}`);
+    await page.goto(`${e2e.app.url}/customers/${customerId}`);
     await page.getByTestId('customer-timeline').waitFor();
     await checkScreen(page, 'dark-customer-et');
   });

@@ -1,11 +1,12 @@
+import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { en } from '../src/i18n/en.ts';
 import { et } from '../src/i18n/et.ts';
 import { pl } from '../src/i18n/pl.ts';
-import { seriousViolations } from './browser.ts';
-import { PASSWORD } from './server.ts';
+import { launchChromium, seriousViolations } from './browser.ts';
+import { type E2eServer, PASSWORD, startE2eServer } from './server.ts';
 
 /** Where the browser tests save their screenshots (git-ignored), to be looked at. */
 export const SCREENSHOTS = fileURLToPath(new URL('../../../screenshots/', import.meta.url));
@@ -88,4 +89,33 @@ export function staffPages(target: () => { browser: Browser; url: string }) {
       await Promise.all(contexts.splice(0).map((context) => context.close()));
     },
   };
+}
+
+/** A browser test file's CalmDesk server, Chromium and signed-in staff pages. */
+export interface E2eSuite {
+  app: E2eServer;
+  browser: Browser;
+  staff: ReturnType<typeof staffPages>;
+}
+
+/**
+ * Starts a fresh server and Chromium before a describe block's tests and closes them (and every staff
+ * page) after; `seed` fills the server first. Call it inside the block, so a machine without Chromium
+ * skips the block without starting anything.
+ */
+export function startE2eSuite(seed?: (app: E2eServer) => Promise<void>): E2eSuite {
+  const suite = {} as E2eSuite;
+  suite.staff = staffPages(() => ({ browser: suite.browser, url: suite.app.url }));
+  beforeAll(async () => {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    suite.app = await startE2eServer();
+    await seed?.(suite.app);
+    suite.browser = await launchChromium();
+  }, 120_000);
+  afterAll(async () => {
+    await suite.staff.close();
+    await suite.browser?.close();
+    await suite.app?.close();
+  });
+  return suite;
 }

@@ -1,17 +1,13 @@
-import { mkdirSync } from 'node:fs';
 import { hasPart } from '@calmdesk/server/testing';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './browser.ts';
-import { checkScreen, LANGUAGES, type Language, SCREENSHOTS, staffPages } from './screens.ts';
-import { type E2eServer, seedCase, startE2eServer } from './server.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { checkScreen, type E2eSuite, LANGUAGES, type Language, startE2eSuite } from './screens.ts';
+import { seedCase } from './server.ts';
 
 /** The keyboard on the inbox and the case page, and a reply draft kept while the agent looks elsewhere. */
 
 const HAS_BROWSER = await hasPart('browser');
-let app: E2eServer;
-let browser: Browser;
-const staff = staffPages(() => ({ browser, url: app.url }));
+let e2e: E2eSuite;
 
 const activeTag = (page: Page) =>
   page.evaluate(
@@ -19,7 +15,7 @@ const activeTag = (page: Page) =>
   );
 
 async function newCase(subject: string): Promise<string> {
-  return seedCase(app.db, {
+  return seedCase(e2e.app.db, {
     customer: { name: 'Kaja Kivi', email: `kaja.${Date.now()}@example.test`, language: 'en' },
     channel: 'email',
     subject,
@@ -28,21 +24,12 @@ async function newCase(subject: string): Promise<string> {
 }
 
 describe.skipIf(!HAS_BROWSER)('keyboard shortcuts in Chromium', { timeout: 180_000 }, () => {
-  beforeAll(async () => {
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    app = await startE2eServer();
-    browser = await launchChromium();
-  }, 120_000);
-  afterAll(async () => {
-    await staff.close();
-    await browser?.close();
-    await app?.close();
-  });
+  e2e = startE2eSuite();
 
   for (const language of ['pl', 'et', 'en'] as const satisfies readonly Language[]) {
     it(`shows every shortcut on ? in ${language}`, async () => {
       const words = LANGUAGES[language];
-      const page = await staff.open('agent@salon.test', language);
+      const page = await e2e.staff.open('agent@salon.test', language);
       await page.keyboard.press('Shift+Slash');
       const dialog = page.getByRole('dialog', { name: words.shortcuts.title });
       await dialog.waitFor();
@@ -60,8 +47,8 @@ describe.skipIf(!HAS_BROWSER)('keyboard shortcuts in Chromium', { timeout: 180_0
   it('writes with r, keeps the draft while the agent is away, sends with Ctrl+Enter only what the coach lets through', async () => {
     const words = LANGUAGES.en;
     const id = await newCase('Parcel not arrived');
-    const page = await staff.open('agent@salon.test', 'en');
-    await page.goto(`${app.url}/cases/${id}`);
+    const page = await e2e.staff.open('agent@salon.test', 'en');
+    await page.goto(`${e2e.app.url}/cases/${id}`);
     await page.getByRole('heading', { name: 'Parcel not arrived' }).waitFor();
     await page.keyboard.press('r');
     expect(await activeTag(page)).toBe(`TEXTAREA:${words.case.reply}`);
@@ -92,8 +79,8 @@ describe.skipIf(!HAS_BROWSER)('keyboard shortcuts in Chromium', { timeout: 180_0
   it('chooses the assignee with a and closes the case with e', async () => {
     const words = LANGUAGES.en;
     const id = await newCase('Wrong colour');
-    const page = await staff.open('supervisor@salon.test', 'en');
-    await page.goto(`${app.url}/cases/${id}`);
+    const page = await e2e.staff.open('supervisor@salon.test', 'en');
+    await page.goto(`${e2e.app.url}/cases/${id}`);
     await page.getByRole('heading', { name: 'Wrong colour' }).waitFor();
     await page.keyboard.press('a');
     expect(await activeTag(page)).toMatch(/^INPUT:/);
