@@ -11,6 +11,7 @@ import { runCoachBench } from './coach.ts';
 import { reportLiveBench } from './live.ts';
 import { reportMailBench } from './mail.ts';
 import { reportProcessesBench } from './processes.ts';
+import { reportScreensBench } from './screens.ts';
 import { reportSweepBench } from './sweep.ts';
 
 const markdown = process.argv.includes('--markdown');
@@ -42,6 +43,7 @@ console.log(
 
 await reportApiBench(markdown);
 await reportAnalyticsBench(markdown);
+await reportScreensBench(markdown);
 await reportLiveBench(markdown);
 await reportMailBench(markdown);
 await reportProcessesBench(markdown);

@@ -397,6 +397,25 @@ const EXPECTED: Shape = {
     response: ['text', true],
     created_at: ['timestamptz', false],
   },
+  revenue_ranks: {
+    customer_id: ['text', false],
+    currency: ['text', false],
+    revenue_minor: ['bigint', false],
+    rank: ['int', false],
+  },
+  revenue_rank_totals: {
+    currency: ['text', false],
+    paying_customers: ['int', false],
+    total_minor: ['bigint', false],
+  },
+  revenue_rank_state: {
+    id: ['int', false],
+    invoices_version: ['bigint', false],
+    ranked_version: ['bigint', true],
+    ranked_at: ['timestamptz', true],
+    window_days: ['int', true],
+    ranked_customers: ['int', true],
+  },
 };
 
 const FAMILY: Record<string, Family> = {

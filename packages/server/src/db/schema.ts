@@ -478,6 +478,33 @@ export interface RateLimitsTable {
   window_ends_at: Timestamp;
 }
 
+/** A paying customer's place among those paying in one currency, as of the last ranking. */
+export interface RevenueRanksTable {
+  customer_id: string;
+  currency: string;
+  /** Paid in the ranking's window, in minor units of `currency`. */
+  revenue_minor: Minor;
+  /** 1 = the highest. */
+  rank: number;
+}
+
+export interface RevenueRankTotalsTable {
+  currency: string;
+  paying_customers: number;
+  total_minor: Minor;
+}
+
+/** One row: how many statements changed invoices, and which of them the ranking has seen. */
+export interface RevenueRankStateTable {
+  id: number;
+  invoices_version: ColumnType<number | string, number, number>;
+  ranked_version: ColumnType<number | string | null, number | null, number | string | null>;
+  ranked_at: Timestamp | null;
+  window_days: number | null;
+  /** How many customer-currency places the last ranking kept: small rankings are redone on the spot. */
+  ranked_customers: number | null;
+}
+
 export interface IdempotencyKeysTable {
   /** Who sent the key (`user:<id>`, `token:<id>`, `cli`): one client's keys never meet another's. */
   actor: string;
@@ -563,6 +590,9 @@ export interface Database {
   jobs: JobsTable;
   training_sessions: TrainingSessionsTable;
   idempotency_keys: IdempotencyKeysTable;
+  revenue_ranks: RevenueRanksTable;
+  revenue_rank_totals: RevenueRankTotalsTable;
+  revenue_rank_state: RevenueRankStateTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -34,6 +34,9 @@ const OWNERS: Record<keyof Database, string> = {
   jobs: 'jobs',
   training_sessions: 'training',
   idempotency_keys: 'idempotency',
+  revenue_ranks: 'profiles',
+  revenue_rank_totals: 'profiles',
+  revenue_rank_state: 'profiles',
 };
 
 const SRC = join(import.meta.dirname, '..');

@@ -7,6 +7,8 @@ import type { Db } from '../db/database.ts';
 import { writeDailyCheckpoint } from '../evidence/checkpoint-job.ts';
 import { runRetention } from '../gdpr/retention.ts';
 import { purgeIdempotencyKeys } from '../idempotency/idempotency.service.ts';
+import { getProfileRules } from '../profiles/profile-rules.ts';
+import { REVENUE_RANK_JOB, rankRevenue } from '../profiles/revenue-ranks.ts';
 import type { JobDefinition } from './job-runner.ts';
 import { purgeFinishedJobs } from './jobs.service.ts';
 
@@ -51,6 +53,14 @@ export function serverJobs(
       name: 'boundaries.recommend',
       everyMs: RECOMMEND_EVERY_MS,
       run: () => announceRecommendations(db, now(), RECOMMEND_EVERY_MS * 2),
+    },
+    // Opening a customer reads their place among the paying customers; a large business ranks here.
+    {
+      name: REVENUE_RANK_JOB,
+      everyMs: 15 * 60_000,
+      run: async () => {
+        await rankRevenue(db, now(), (await getProfileRules(db)).types.valued.windowDays);
+      },
     },
     { name: 'sessions.purge', everyMs: HOUR, run: () => purgeExpiredSessions(db, now()) },
     { name: 'limits.purge', everyMs: HOUR, run: () => purgeEndedRateLimits(db, now()) },

@@ -1,7 +1,8 @@
-import { minorFrom, toMajor } from '@calmdesk/contracts';
+import { minorFrom } from '@calmdesk/contracts';
 import type { Db } from '../db/database.ts';
 import type { BookingStatus, BoundaryLevel, CaseStatus, Fault, InteractionKind } from '../db/schema.ts';
 import { notFound } from '../errors.ts';
+import { loadRevenueRanking, type RevenueRanking } from './revenue-ranks.ts';
 
 /** Everything the type and boundary rules look at, for one customer: plain data, no database. */
 export interface CustomerHistory {
@@ -71,23 +72,6 @@ export interface HistoryIncident {
   flags: string[];
   level: string;
   createdAt: Date;
-}
-
-/**
- * Where the customer stands among the paying customers of one currency (sums never cross currencies):
- * the currency in which the customer ranks highest, relative to the number of customers paying in it.
- */
-export interface RevenueRanking {
-  /** null when the customer paid nothing in the window. */
-  currency: string | null;
-  /** This customer's paid revenue in the window, in major units of `currency`. */
-  revenue: number;
-  /** 1 = the highest; null when the customer paid nothing in the window. */
-  rank: number | null;
-  /** Customers who paid in `currency` in the window. */
-  payingCustomers: number;
-  /** Their paid revenue, in major units of `currency`. */
-  totalRevenue: number;
 }
 
 /** A recorded person's decision on a customer's boundary (or the dismissal of a recommendation). */
@@ -225,51 +209,6 @@ function readAnalysis(raw: unknown): HistoryInteraction['analysis'] {
     lang: typeof a.lang === 'string' ? a.lang : 'und',
     problems: Array.isArray(a.problems) ? a.problems.length : 0,
   };
-}
-
-async function loadRevenueRanking(
-  db: Db,
-  customerId: string,
-  now: Date,
-  windowDays: number,
-): Promise<RevenueRanking> {
-  const since = new Date(now.getTime() - windowDays * DAY_MS);
-  const rows = await db
-    .selectFrom('invoices')
-    .select((eb) => ['customer_id', 'currency', eb.fn.sum<string>('amount_minor').as('revenue')])
-    .where('paid_at', 'is not', null)
-    .where('paid_at', '>=', since)
-    .where('paid_at', '<=', now)
-    .groupBy(['customer_id', 'currency'])
-    .execute();
-  const byCurrency = new Map<string, Array<{ id: string; minor: number }>>();
-  for (const r of rows) {
-    const minor = minorFrom(r.revenue);
-    if (minor <= 0) continue;
-    const list = byCurrency.get(r.currency) ?? [];
-    list.push({ id: r.customer_id, minor });
-    byCurrency.set(r.currency, list);
-  }
-  let best: RevenueRanking = { currency: null, revenue: 0, rank: null, payingCustomers: 0, totalRevenue: 0 };
-  for (const [currency, list] of [...byCurrency].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    list.sort((a, b) => b.minor - a.minor || a.id.localeCompare(b.id));
-    const index = list.findIndex((r) => r.id === customerId);
-    const mine = list[index];
-    if (!mine) continue;
-    const rank = index + 1;
-    if (best.rank !== null && rank / list.length >= best.rank / best.payingCustomers) continue;
-    best = {
-      currency,
-      revenue: toMajor(mine.minor, currency),
-      rank,
-      payingCustomers: list.length,
-      totalRevenue: toMajor(
-        list.reduce((sum, r) => sum + r.minor, 0),
-        currency,
-      ),
-    };
-  }
-  return best;
 }
 
 /** Every decision on the customer, dismissals included, oldest first. */

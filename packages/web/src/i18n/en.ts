@@ -483,6 +483,9 @@ export const en = {
       limits_purge: 'Forgetting ended sign-in limits',
       jobs_purge: 'Removing old job history',
       retention_erase: 'Erasing customers past the retention period',
+      idempotency_purge: 'Forgetting answers kept for retried requests',
+      revenue_rank: 'Ranking customers by revenue',
+      evidence_checkpoint: 'Signed checkpoint of every log',
     },
   },
   channels: {

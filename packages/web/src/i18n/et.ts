@@ -485,6 +485,9 @@ export const et: Messages = {
       limits_purge: 'Aegunud sisselogimispiirangute kustutamine',
       jobs_purge: 'Vana tööajaloo eemaldamine',
       retention_erase: 'Säilitusaja ületanud klientide kustutamine',
+      idempotency_purge: 'Korduspäringute jaoks hoitud vastuste unustamine',
+      revenue_rank: 'Klientide järjestamine tulu järgi',
+      evidence_checkpoint: 'Kõigi logide allkirjastatud kontrollpunkt',
     },
   },
   channels: {

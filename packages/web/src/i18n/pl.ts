@@ -491,6 +491,9 @@ export const pl: Messages = {
       limits_purge: 'Czyszczenie wygasłych limitów logowania',
       jobs_purge: 'Usuwanie starej historii zadań',
       retention_erase: 'Usuwanie klientów po okresie przechowywania',
+      idempotency_purge: 'Usuwanie odpowiedzi zachowanych dla ponowionych żądań',
+      revenue_rank: 'Ranking klientów według przychodu',
+      evidence_checkpoint: 'Podpisany punkt kontrolny wszystkich dzienników',
     },
   },
   channels: {

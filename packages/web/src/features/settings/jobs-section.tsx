@@ -15,6 +15,9 @@ const KNOWN = [
   'boundaries.recommend',
   'jobs.purge',
   'retention.erase',
+  'idempotency.purge',
+  'revenue.rank',
+  'evidence.checkpoint',
 ];
 
 /** The background jobs for the owner: when each last ran well, what failed and why, and Retry. */
