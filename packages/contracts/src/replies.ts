@@ -67,6 +67,8 @@ export const CaseRepliesSchema = z.object({
   }),
   /** What goes out under a reply sent by e-mail. */
   signature: z.string(),
+  /** The case came by e-mail, so a reply is mailed with the signature under it. */
+  mailed: z.boolean(),
   items: z.array(FilledReplySchema),
 });
 export type CaseReplies = z.infer<typeof CaseRepliesSchema>;

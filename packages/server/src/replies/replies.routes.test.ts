@@ -125,6 +125,7 @@ describe.each(TEST_DATABASES)('saved replies on %s', (kind) => {
     const written = (await t.asUser('agent', { method: 'GET', url: `/api/cases/${caseId}/replies` })).json();
     expect(written.forms).toEqual({ speaker: 'feminine', addressee: 'ms' });
     expect(written.signature).toBe('Test agent\nSalon Ewa, tel. 600 100 200');
+    expect(written.mailed).toBe(false);
     expect(written.items[0].text).toBe(
       `Dzień dobry, Anna Kowalska! Przyjęłam zgłoszenie #${caseId.slice(0, 8)} – przepraszam, że musiała Pani czekać. Odezwę się do {due_date}. Test agent`,
     );

@@ -15,6 +15,7 @@ import type { Db } from '../db/database.ts';
 import { newId } from '../db/ids.ts';
 import type { CannedRepliesTable } from '../db/schema.ts';
 import { AppError, notFound } from '../errors.ts';
+import { mailThreadOf } from '../mail/outbox.service.ts';
 import { getSettings } from '../settings/settings.service.ts';
 import { fillReply, type ReplyValues } from './fill-reply.ts';
 
@@ -155,7 +156,7 @@ export async function repliesForCase(db: Db, actor: Actor, caseId: string, now: 
     .executeTakeFirst();
   if (!item) throw notFound('case', caseId);
   const me = userIdOf(actor);
-  const [settings, user, promise] = await Promise.all([
+  const [settings, user, promise, thread] = await Promise.all([
     getSettings(db),
     me
       ? db
@@ -172,6 +173,7 @@ export async function repliesForCase(db: Db, actor: Actor, caseId: string, now: 
       .where('who', '=', 'us')
       .orderBy('due_at')
       .executeTakeFirst(),
+    mailThreadOf(db, caseId),
   ]);
   const lang =
     LANGUAGE_OF(item.language) ?? LANGUAGE_OF(item.customer_language) ?? settings.languages[0] ?? 'en';
@@ -193,6 +195,7 @@ export async function repliesForCase(db: Db, actor: Actor, caseId: string, now: 
     lang,
     forms,
     signature: signatureText(user, settings.name),
+    mailed: thread !== null,
     items: replies.map((reply) => ({
       ...reply,
       ...fillReply(reply.body, reply.lang, valuesIn(reply.lang), forms),
