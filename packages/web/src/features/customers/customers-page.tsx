@@ -97,14 +97,12 @@ export function CustomersPage() {
                     {customer.language ? t(`language.${customer.language}`, customer.language) : '—'}
                   </Table.Td>
                   <Table.Td>
-                    <Group gap={4} wrap="nowrap">
-                      <Text size="sm">{format.number(customer.caseCount)}</Text>
-                      {customer.openCaseCount > 0 && (
-                        <Badge size="sm" variant="light">
-                          {t('customers.open', { count: customer.openCaseCount })}
-                        </Badge>
-                      )}
-                    </Group>
+                    <Text size="sm">{format.number(customer.caseCount)}</Text>
+                    {customer.openCaseCount > 0 && (
+                      <Text size="xs" c="dimmed">
+                        {t('customers.open', { count: customer.openCaseCount })}
+                      </Text>
+                    )}
                   </Table.Td>
                 </Table.Tr>
               ))}
