@@ -29,6 +29,18 @@ describe.skipIf(!HAS_BROWSER)(
   () => {
     e2e = startE2eSuite(async (app) => {
       mailedCase = (await seedMail(app.db)).caseId;
+      await app.db
+        .insertInto('canned_replies')
+        .values({
+          id: 'seeded-reply',
+          lang: 'en',
+          title: 'Callback arranged',
+          body: 'Hello {customer_first_name}, I will call you back by {due_date}. {agent_name}',
+          owner_id: null,
+          created_by: app.staff.supervisor.id,
+          updated_at: new Date(),
+        })
+        .execute();
       for (const [key, name, email, language] of [
         ['lukasz', 'Łukasz Żółtowski', 'lukasz.z@example.test', 'pl'],
         ['lukaszWork', 'Łukasz Żółtowski', 'l.zoltowski@firma.example.test', 'pl'],
@@ -95,7 +107,7 @@ describe.skipIf(!HAS_BROWSER)(
         .executeTakeFirstOrThrow();
       await agent.goto(`${e2e.app.url}/cases/${mailedCase}`);
       await agent.getByRole('textbox', { name: words.case.reply, exact: true }).waitFor();
-        const picker = agent.getByTestId('canned-reply-picker').getByPlaceholder(words.replies.choose);
+      const picker = agent.getByTestId('canned-reply-picker').getByPlaceholder(words.replies.choose);
       await picker.click();
       await agent.getByRole('option', { name: 'Potwierdzenie zgłoszenia' }).click();
       const editor = agent.getByRole('textbox', { name: words.case.reply, exact: true });
@@ -136,7 +148,7 @@ describe.skipIf(!HAS_BROWSER)(
         await page.getByRole('button', { name: words.customerEdit.merge }).click();
         await page
           .getByRole('dialog')
-          .getByRole('textbox', { name: words.customerEdit.mergeSearch })
+          .getByRole('searchbox', { name: words.customerEdit.mergeSearch })
           .waitFor();
         await checkScreen(page, `customer-merge-${language}`);
         await page.keyboard.press('Escape');
