@@ -6,6 +6,14 @@ import { analyzeWithPacks } from './analyze/packs-analyzer.ts';
 
 export { coachReply } from './coach/coach-reply.ts';
 export { extractCommitments } from './commitments/extract-commitments.ts';
+export {
+  type PersonForms,
+  SALUTATIONS,
+  type Salutation,
+  SPEAKER_FORMS,
+  type SpeakerForm,
+} from './forms/forms-pack.ts';
+export { hasGenderedAlternative, resolveForms } from './forms/resolve-forms.ts';
 export { type CaseState, guide, type Step } from './guide/guide.ts';
 export type * from './types.ts';
 export * from './vocabulary.ts';

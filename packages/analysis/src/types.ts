@@ -1,3 +1,4 @@
+import type { PersonForms } from './forms/forms-pack.ts';
 import type {
   CoachRule,
   DetectedLang,
@@ -90,6 +91,8 @@ export interface CoachContext {
   lang?: Lang;
   /** The agent's own language: why a finding matters is said in it (default: the draft's language). */
   explainIn?: Lang;
+  /** The agent's and the customer's grammatical forms: suggestions come written for them. */
+  forms?: PersonForms;
 }
 
 /** Advice drawn from the case, not the draft alone: set a boundary, don't admit unproven fault, … */

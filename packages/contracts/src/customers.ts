@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { InstantSchema } from './common.ts';
-import { ADDRESS_FORMS, LANGS } from './enums.ts';
+import { ADDRESS_FORMS, LANGS, SALUTATIONS } from './enums.ts';
 
 export const CustomerInputSchema = z.strictObject({
   name: z.string().trim().min(1).max(200),
@@ -28,6 +28,10 @@ export const CustomerPatchSchema = z
     name: z.string().trim().min(1).max(200).optional(),
     emails: z.array(z.email().max(320)).max(20).optional(),
     phones: z.array(PhoneSchema).max(20).optional(),
+    /** Any language code an import may have kept; null: not known. */
+    language: z.enum(LANGS).nullable().optional(),
+    /** Pan, Pani or by first name; null: not known. Sets the formal or informal address with it. */
+    salutation: z.enum(SALUTATIONS).nullable().optional(),
   })
   .refine((patch) => Object.keys(patch).length > 0, 'nothing to change');
 export type CustomerPatch = z.infer<typeof CustomerPatchSchema>;
@@ -49,6 +53,8 @@ export const CustomerSchema = z.object({
   /** Imports may keep a language the engine has no pack for, so any code. */
   language: z.string().nullable(),
   addressForm: z.enum(ADDRESS_FORMS).nullable(),
+  /** How the customer likes to be addressed: Mr (Pan), Ms (Pani) or by first name; null: not known. */
+  salutation: z.enum(SALUTATIONS).nullable(),
   tags: z.array(z.string()),
   notes: z.string().nullable(),
   createdAt: InstantSchema,
@@ -56,3 +62,46 @@ export const CustomerSchema = z.object({
   erasedAt: InstantSchema.nullable(),
 });
 export type Customer = z.infer<typeof CustomerSchema>;
+
+/** `GET /api/customers/directory`: a page of customers, searched by name, e-mail or phone. */
+export const CustomerDirectoryQuerySchema = z.strictObject({
+  /** Letters are compared without Polish and Estonian diacritics: "Lukasz" finds "Łukasz". */
+  q: z.string().trim().max(200).optional(),
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(25),
+});
+export type CustomerDirectoryQuery = z.infer<typeof CustomerDirectoryQuerySchema>;
+
+export const CustomerDirectoryEntrySchema = CustomerSchema.extend({
+  caseCount: z.number().int(),
+  openCaseCount: z.number().int(),
+});
+export type CustomerDirectoryEntry = z.infer<typeof CustomerDirectoryEntrySchema>;
+
+export const CustomerDirectoryPageSchema = z.object({
+  items: z.array(CustomerDirectoryEntrySchema),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
+export type CustomerDirectoryPage = z.infer<typeof CustomerDirectoryPageSchema>;
+
+/** `POST /api/customers/{id}/merge`: the other customer (the same person) is folded into this one. */
+export const CustomerMergeSchema = z.strictObject({ from: z.string().min(1).max(100) });
+export type CustomerMerge = z.infer<typeof CustomerMergeSchema>;
+
+/** What moved to the kept customer. */
+export const CustomerMergeResultSchema = z.object({
+  customer: CustomerSchema,
+  moved: z.object({
+    cases: z.number().int(),
+    bookings: z.number().int(),
+    invoices: z.number().int(),
+    prepaidPackages: z.number().int(),
+    boundaryDecisions: z.number().int(),
+    abuseIncidents: z.number().int(),
+    emails: z.number().int(),
+    phones: z.number().int(),
+  }),
+});
+export type CustomerMergeResult = z.infer<typeof CustomerMergeResultSchema>;

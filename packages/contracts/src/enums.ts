@@ -3,6 +3,13 @@
  * so the web app can import them without the schemas. The engine's own names (flags, levels,
  * languages, findings, elements) live in `@calmdesk/analysis` and are re-exported here.
  */
+
+export {
+  SALUTATIONS,
+  type Salutation,
+  SPEAKER_FORMS,
+  type SpeakerForm,
+} from '@calmdesk/analysis/forms';
 export { FLAGS, type Flag, LANGS, type Lang, LEVELS, type Level } from '@calmdesk/analysis/vocabulary';
 
 export const ROLES = ['agent', 'supervisor', 'owner'] as const;

@@ -20,5 +20,6 @@ export * from './money.ts';
 export * from './money-units.ts';
 export * from './notifications.ts';
 export * from './profiles.ts';
+export * from './replies.ts';
 export * from './training.ts';
 export * from './users.ts';

@@ -1,7 +1,7 @@
 import { isTimeZone } from '@calmdesk/analysis/zoned';
 import { z } from 'zod';
 import { InstantSchema } from './common.ts';
-import { LANGS, MIN_PASSWORD_LENGTH, PREFERABLE_COMPENSATION_KINDS, ROLES } from './enums.ts';
+import { LANGS, MIN_PASSWORD_LENGTH, PREFERABLE_COMPENSATION_KINDS, ROLES, SPEAKER_FORMS } from './enums.ts';
 import { AmountInputSchema, CurrencySchema, checkAmount } from './money.ts';
 
 export const RoleSchema = z.enum(ROLES);
@@ -29,8 +29,17 @@ export const UserSchema = z.object({
   email: z.string(),
   role: RoleSchema,
   signature: z.string().nullable(),
+  /** How the person speaks of themselves in Polish ("czułbym"/"czułabym"); null: not said. */
+  grammaticalGender: z.enum(SPEAKER_FORMS).nullable().optional(),
 });
 export type User = z.infer<typeof UserSchema>;
+
+/** `PUT /api/session/profile`: one's own signature and grammatical gender. */
+export const OwnProfileSchema = z.strictObject({
+  signature: z.string().max(2000, 'at most 2000 characters').nullable(),
+  grammaticalGender: z.enum(SPEAKER_FORMS).nullable(),
+});
+export type OwnProfile = z.infer<typeof OwnProfileSchema>;
 
 /** A staff member as the owner manages them: disabled ones too. */
 export const StaffMemberSchema = UserSchema.extend({

@@ -48,14 +48,21 @@ function useNavItems(role: string): NavItem[] {
     { to: '/', label: t('nav.inbox'), active: leaf === '/' || leaf === '/cases/$id' },
     { to: '/cases/new', label: t('nav.newCase'), active: leaf === '/cases/new' },
     {
+      to: '/customers',
+      label: t('customers.nav'),
+      active: leaf === '/customers' || leaf === '/customers/$id',
+    },
+    { to: '/replies', label: t('replies.nav'), active: leaf === '/replies' },
+    {
       to: '/training',
       label: t('nav.training'),
       active: leaf === '/training' || leaf === '/training/$id',
     },
+    { to: '/profile', label: t('ownProfile.nav'), active: leaf === '/profile' },
     { to: '/settings', label: t('nav.settings'), active: leaf === '/settings' },
   ];
   if (role === 'supervisor' || role === 'owner') {
-    items.splice(3, 0, { to: '/analytics', label: t('nav.analytics'), active: leaf === '/analytics' });
+    items.splice(5, 0, { to: '/analytics', label: t('nav.analytics'), active: leaf === '/analytics' });
   }
   return items;
 }

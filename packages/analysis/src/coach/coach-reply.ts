@@ -1,4 +1,5 @@
 import { analyzeWithPacks as analyze } from '../analyze/packs-analyzer.ts';
+import { resolveForms } from '../forms/resolve-forms.ts';
 import { PACKS } from '../lang/index.ts';
 import { quotedInOriginal, readableText } from '../text/readable.ts';
 import { compileMatcher, type Match, type TermEntry } from '../text/terms.ts';
@@ -326,13 +327,23 @@ function coachReadable(text: string, context: CoachContext): Coaching {
     context.explainIn && context.explainIn !== lang
       ? explainedIn(context.explainIn, findings, advice)
       : { findings, advice };
+  const forms = context.forms;
+  const written = forms
+    ? {
+        findings: explained.findings.map((f) => ({
+          ...f,
+          suggestion: resolveForms(f.suggestion, lang, forms),
+        })),
+        advice: explained.advice.map((a) => ({ ...a, suggestion: resolveForms(a.suggestion, lang, forms) })),
+      }
+    : explained;
   return {
     lang,
     score: scoreOf(findings, advice, missing),
-    findings: explained.findings,
+    findings: written.findings,
     has: ELEMENTS.filter((e) => has.has(e)),
     missing,
-    advice: explained.advice,
+    advice: written.advice,
   };
 }
 

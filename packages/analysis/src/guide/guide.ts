@@ -1,5 +1,7 @@
 import type { Phrase } from '../coach/coach-pack.ts';
 import { COACH_PACKS } from '../coach/packs.ts';
+import type { PersonForms } from '../forms/forms-pack.ts';
+import { resolveForms } from '../forms/resolve-forms.ts';
 import { steps as en } from '../lang/en/steps.ts';
 import { steps as et } from '../lang/et/steps.ts';
 import { steps as pl } from '../lang/pl/steps.ts';
@@ -23,6 +25,8 @@ export interface CaseState {
   repliesSent?: number;
   /** The customer wrote satisfied messages earlier (shown when a late refund demand comes, as the advice on customers who praise a service and later want their money back says). */
   earlierSatisfied?: boolean;
+  /** The agent's and the customer's grammatical forms: phrases come written for them. */
+  forms?: PersonForms;
 }
 
 export interface Step {
@@ -86,6 +90,8 @@ export function guide(state: CaseState): Step[] {
     title: texts[action].title,
     why: texts[action].why,
     source: STEP_SOURCES[action].source,
-    phrases: phrasesFor(action, bank),
+    phrases: phrasesFor(action, bank).map((p) =>
+      state.forms ? resolveForms(p, state.lang, state.forms) : p,
+    ),
   }));
 }

@@ -1,10 +1,17 @@
-import { PasswordChangeSchema, SessionSchema, SignInSchema, withErrors } from '@calmdesk/contracts';
+import {
+  OwnProfileSchema,
+  PasswordChangeSchema,
+  SessionSchema,
+  SignInSchema,
+  UserSchema,
+  withErrors,
+} from '@calmdesk/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { canOverride } from '../cases/interactions.service.ts';
 import type { AppContext } from '../http/context.ts';
 import { cameByTls } from '../http/security-headers.ts';
-import { changeOwnPassword, presentUser } from '../users/users.service.ts';
+import { changeOwnPassword, getOwnUser, updateOwnProfile } from '../users/users.service.ts';
 import { authenticate, SESSION_COOKIE, SIGNED_IN_COOKIE } from './auth.hook.ts';
 import { SESSION_DAYS, signIn, signOut } from './auth.service.ts';
 import { countAccountSignIn, forgiveAccountSignIn } from './rate-limit-store.ts';
@@ -66,13 +73,7 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const actor = request.actor;
         const user =
           actor.kind === 'user'
-            ? presentUser({
-                id: actor.id,
-                name: actor.name,
-                email: actor.email,
-                role: actor.role,
-                signature: null,
-              })
+            ? await getOwnUser(ctx.db, actor.id)
             : {
                 id: actor.kind === 'token' ? `token:${actor.id}` : 'cli',
                 name: 'API token',
@@ -99,6 +100,19 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         await changeOwnPassword(ctx.db, request.actor, request.body, request.cookies[SESSION_COOKIE]);
         return reply.status(204).send(null);
       },
+    );
+
+    app.put(
+      '/api/session/profile',
+      {
+        schema: {
+          tags: ['session'],
+          summary: 'Change your own signature and grammatical gender (used to write Polish phrases)',
+          body: OwnProfileSchema,
+          response: withErrors({ 200: UserSchema }),
+        },
+      },
+      async (request) => updateOwnProfile(ctx.db, request.actor, request.body),
     );
 
     app.delete(

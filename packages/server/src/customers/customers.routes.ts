@@ -1,6 +1,10 @@
 import {
   CustomerDetailSchema,
+  CustomerDirectoryPageSchema,
+  CustomerDirectoryQuerySchema,
   CustomerInputSchema,
+  CustomerMergeResultSchema,
+  CustomerMergeSchema,
   CustomerPatchSchema,
   CustomerQuerySchema,
   CustomerSchema,
@@ -11,6 +15,7 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { getCustomerCaseDetails } from '../cases/cases.service.ts';
 import type { AppContext } from '../http/context.ts';
+import { searchCustomerDirectory } from './customer-directory.ts';
 import {
   createCustomer,
   getCustomerRow,
@@ -18,6 +23,7 @@ import {
   presentCustomer,
   updateCustomer,
 } from './customers.service.ts';
+import { mergeCustomers } from './merge-customers.ts';
 
 export function customersRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
@@ -68,13 +74,41 @@ export function customersRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       {
         schema: {
           tags,
-          summary: "Correct a customer's name, e-mails or phones (GDPR Art. 16)",
+          summary: "Correct a customer's name, e-mails, phones, language or form of address (GDPR Art. 16)",
           params: IdParamsSchema,
           body: CustomerPatchSchema,
           response: withErrors({ 200: CustomerSchema }),
         },
       },
       async (request) => updateCustomer(ctx.db, request.actor, request.params.id, request.body, ctx.now()),
+    );
+    app.get(
+      '/api/customers/directory',
+      {
+        schema: {
+          tags,
+          summary:
+            'The customer directory: a page of customers found by name, e-mail or phone, diacritics ignored',
+          querystring: CustomerDirectoryQuerySchema,
+          response: withErrors({ 200: CustomerDirectoryPageSchema }),
+        },
+      },
+      async (request) => searchCustomerDirectory(ctx.db, request.query),
+    );
+    app.post(
+      '/api/customers/:id/merge',
+      {
+        schema: {
+          tags,
+          summary:
+            'Merge another customer (the same person) into this one: cases, bookings, invoices, boundaries and contacts move, the other is deleted',
+          params: IdParamsSchema,
+          body: CustomerMergeSchema,
+          response: withErrors({ 200: CustomerMergeResultSchema }),
+        },
+      },
+      async (request) =>
+        mergeCustomers(ctx.db, request.actor, request.params.id, request.body.from, ctx.now()),
     );
   };
 }

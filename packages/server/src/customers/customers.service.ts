@@ -1,4 +1,4 @@
-import type { Customer, CustomerInput, CustomerPatch, CustomerQuery } from '@calmdesk/contracts';
+import type { Customer, CustomerInput, CustomerPatch, CustomerQuery, Salutation } from '@calmdesk/contracts';
 import { sql } from 'kysely';
 import { recordAudit } from '../audit/audit.service.ts';
 import type { Actor } from '../auth/actor.ts';
@@ -18,6 +18,7 @@ export function presentCustomer(row: CustomerRow): Customer {
     phones: row.phones,
     language: row.language,
     addressForm: row.address_form,
+    salutation: row.salutation,
     tags: row.tags,
     notes: row.notes,
     createdAt: row.created_at.toISOString(),
@@ -106,7 +107,7 @@ export async function createCustomer(db: Db, actor: Actor, input: CustomerInput)
 }
 
 /**
- * Corrects a customer's name, e-mails or phones (GDPR Art. 16). An address or number that belongs to
+ * Corrects a customer's name, e-mails, phones, language or form of address (GDPR Art. 16). An address or number that belongs to
  * another customer is a conflict; an erased customer has nothing left to correct. Audited by field name only.
  */
 export async function updateCustomer(
@@ -124,7 +125,16 @@ export async function updateCustomer(
     await refuseTakenContacts(trx, id, emails, phones);
     const updated = await trx
       .updateTable('customers')
-      .set({ name: patch.name ?? row.name, emails, phones, updated_at: now })
+      .set({
+        name: patch.name ?? row.name,
+        emails,
+        phones,
+        ...(patch.language !== undefined ? { language: patch.language } : {}),
+        ...(patch.salutation !== undefined
+          ? { salutation: patch.salutation, address_form: addressFormOf(patch.salutation, row.address_form) }
+          : {}),
+        updated_at: now,
+      })
       .where('id', '=', id)
       .returningAll()
       .executeTakeFirstOrThrow();
@@ -153,6 +163,15 @@ async function refuseTakenContacts(db: Db, id: string, emails: string[], phones:
     .executeTakeFirst();
   if (taken)
     throw new AppError('conflict', `customer ${taken.id} has one of these e-mails or phones already`);
+}
+
+/** Pan or Pani is the formal address; the first name the informal one, which the coach then accepts. */
+function addressFormOf(
+  salutation: Salutation | null,
+  current: CustomerRow['address_form'],
+): CustomerRow['address_form'] {
+  if (salutation === null) return current;
+  return salutation === 'first_name' ? 'informal' : 'formal';
 }
 
 function unique(values: string[]): string[] {

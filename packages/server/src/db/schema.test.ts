@@ -72,6 +72,7 @@ const EXPECTED: Shape = {
     email_notifications: ['text[]', false],
     created_at: ['timestamptz', false],
     disabled_at: ['timestamptz', true],
+    grammatical_gender: ['text', true],
   },
   sessions: {
     id: ['text', false],
@@ -96,6 +97,7 @@ const EXPECTED: Shape = {
     phones: ['text[]', false],
     language: ['text', true],
     address_form: ['text', true],
+    salutation: ['text', true],
     tags: ['text[]', false],
     notes: ['text', true],
     created_at: ['timestamptz', false],
@@ -396,6 +398,16 @@ const EXPECTED: Shape = {
     status: ['int', true],
     response: ['text', true],
     created_at: ['timestamptz', false],
+  },
+  canned_replies: {
+    id: ['text', false],
+    lang: ['text', false],
+    title: ['text', false],
+    body: ['text', false],
+    owner_id: ['text', true],
+    created_by: ['text', true],
+    created_at: ['timestamptz', false],
+    updated_at: ['timestamptz', false],
   },
   revenue_ranks: {
     customer_id: ['text', false],

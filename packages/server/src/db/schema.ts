@@ -16,6 +16,8 @@ import type {
   MailProblem,
   NotificationKind,
   Role,
+  Salutation,
+  SpeakerForm,
   TrainingPractise,
   TrainingStatus,
   TrainingTurn,
@@ -108,6 +110,8 @@ export interface UsersTable {
   email_notifications: Generated<NotificationKind[]>;
   created_at: CreatedAt;
   disabled_at: Timestamp | null;
+  /** How the person speaks of themselves in Polish ("czułbym"/"czułabym"); null: not said. */
+  grammatical_gender: ColumnType<SpeakerForm | null, SpeakerForm | null | undefined, SpeakerForm | null>;
 }
 
 export interface SessionsTable {
@@ -137,6 +141,8 @@ export interface CustomersTable {
   phones: string[];
   language: string | null;
   address_form: 'formal' | 'informal' | null;
+  /** How the customer likes to be addressed (Pan, Pani, by first name); null: not known. */
+  salutation: ColumnType<Salutation | null, Salutation | null | undefined, Salutation | null>;
   tags: string[];
   notes: string | null;
   created_at: CreatedAt;
@@ -564,6 +570,18 @@ export interface TrainingSessionsTable {
   ended_at: Timestamp | null;
 }
 
+/** A saved reply: shared by the team (no owner) or one agent's own. */
+export interface CannedRepliesTable {
+  id: string;
+  lang: Lang;
+  title: string;
+  body: string;
+  owner_id: string | null;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
 export interface Database {
   organisation: OrganisationTable;
   users: UsersTable;
@@ -590,6 +608,7 @@ export interface Database {
   jobs: JobsTable;
   training_sessions: TrainingSessionsTable;
   idempotency_keys: IdempotencyKeysTable;
+  canned_replies: CannedRepliesTable;
   revenue_ranks: RevenueRanksTable;
   revenue_rank_totals: RevenueRankTotalsTable;
   revenue_rank_state: RevenueRankStateTable;

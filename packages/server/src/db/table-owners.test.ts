@@ -34,6 +34,7 @@ const OWNERS: Record<keyof Database, string> = {
   jobs: 'jobs',
   training_sessions: 'training',
   idempotency_keys: 'idempotency',
+  canned_replies: 'replies',
   revenue_ranks: 'profiles',
   revenue_rank_totals: 'profiles',
   revenue_rank_state: 'profiles',

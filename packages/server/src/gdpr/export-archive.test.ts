@@ -18,6 +18,7 @@ function exportOf(name: string): CustomerExport {
       phones: [],
       language: 'pl',
       addressForm: null,
+      salutation: null,
       tags: [],
       notes: HOSTILE,
       createdAt: '2026-01-01T00:00:00.000Z',

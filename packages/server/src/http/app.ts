@@ -28,6 +28,7 @@ import { mailboxesRoutes } from '../mail/mailboxes.routes.ts';
 import { notificationsRoutes } from '../notifications/notifications.routes.ts';
 import { packageFile } from '../package-root.ts';
 import { profilesRoutes } from '../profiles/profiles.routes.ts';
+import { repliesRoutes } from '../replies/replies.routes.ts';
 import { trainingRoutes } from '../training/training.routes.ts';
 import { usersRoutes } from '../users/users.routes.ts';
 import type { AppContext } from './context.ts';
@@ -87,6 +88,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(casesRoutes(ctx));
   await app.register(commitmentsRoutes(ctx));
   await app.register(customersRoutes(ctx));
+  await app.register(repliesRoutes(ctx));
   await app.register(gdprRoutes(ctx));
   await app.register(usersRoutes(ctx));
   await app.register(tokensRoutes(ctx));

@@ -1,6 +1,7 @@
 import type {
   NewUser,
   NotificationKind,
+  OwnProfile,
   PasswordChange,
   PasswordResetResult,
   User as PublicUser,
@@ -20,8 +21,48 @@ import { AppError, notFound } from '../errors.ts';
 
 export type { PublicUser };
 
-export function presentUser(row: Pick<UserRow, 'id' | 'name' | 'email' | 'role' | 'signature'>): PublicUser {
-  return { id: row.id, name: row.name, email: row.email, role: row.role, signature: row.signature };
+export function presentUser(
+  row: Pick<UserRow, 'id' | 'name' | 'email' | 'role' | 'signature'> &
+    Partial<Pick<UserRow, 'grammatical_gender'>>,
+): PublicUser {
+  return {
+    id: row.id,
+    name: row.name,
+    email: row.email,
+    role: row.role,
+    signature: row.signature,
+    grammaticalGender: row.grammatical_gender ?? null,
+  };
+}
+
+/** One's own account as the session shows it: the signature and grammatical gender included. */
+export async function getOwnUser(db: Db, userId: string): Promise<PublicUser> {
+  const row = await db
+    .selectFrom('users')
+    .select(['id', 'name', 'email', 'role', 'signature', 'grammatical_gender'])
+    .where('id', '=', userId)
+    .executeTakeFirst();
+  if (!row) throw notFound('user', userId);
+  return presentUser(row);
+}
+
+/** Changes one's own signature and grammatical gender; an API token has no person to change. */
+export async function updateOwnProfile(db: Db, actor: Actor, profile: OwnProfile): Promise<PublicUser> {
+  if (actor.kind !== 'user') throw new AppError('forbidden', 'only a signed-in person has a profile');
+  const row = await db
+    .updateTable('users')
+    .set({ signature: profile.signature?.trim() || null, grammatical_gender: profile.grammaticalGender })
+    .where('id', '=', actor.id)
+    .returning(['id', 'name', 'email', 'role', 'signature', 'grammatical_gender'])
+    .executeTakeFirst();
+  if (!row) throw notFound('user', actor.id);
+  await recordAudit(db, actor, {
+    action: 'user.profile',
+    targetType: 'user',
+    targetId: actor.id,
+    details: { changed: Object.keys(profile) },
+  });
+  return presentUser(row);
 }
 
 /** Adds a staff member; only an owner may add a supervisor or another owner. */

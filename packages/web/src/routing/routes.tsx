@@ -49,6 +49,18 @@ const caseRoute = createRoute({ getParentRoute: () => rootRoute, path: '/cases/$
   import('./screens/case.lazy.tsx').then((m) => m.Route),
 );
 
+const customersRoute = createRoute({ getParentRoute: () => rootRoute, path: '/customers' }).lazy(() =>
+  import('./screens/customers.lazy.tsx').then((m) => m.Route),
+);
+
+const repliesRoute = createRoute({ getParentRoute: () => rootRoute, path: '/replies' }).lazy(() =>
+  import('./screens/replies.lazy.tsx').then((m) => m.Route),
+);
+
+const profileRoute = createRoute({ getParentRoute: () => rootRoute, path: '/profile' }).lazy(() =>
+  import('./screens/profile.lazy.tsx').then((m) => m.Route),
+);
+
 const customerRoute = createRoute({ getParentRoute: () => rootRoute, path: '/customers/$id' }).lazy(() =>
   import('./screens/customer.lazy.tsx').then((m) => m.Route),
 );
@@ -97,6 +109,9 @@ export const routeTree = rootRoute.addChildren([
   newCaseRoute,
   caseRoute,
   customerRoute,
+  customersRoute,
+  repliesRoute,
+  profileRoute,
   settingsRoute,
   analyticsRoute,
   trainingRoute,

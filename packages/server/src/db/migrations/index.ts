@@ -17,6 +17,7 @@ import * as training from './0015-training.ts';
 import * as evidenceLog from './0016-evidence-log.ts';
 import * as gdpr from './0017-gdpr.ts';
 import * as idempotencyKeys from './0018-idempotency-keys.ts';
+import * as repliesAndForms from './0020-replies-and-forms.ts';
 import * as revenueRanks from './0024-revenue-ranks.ts';
 
 /** Every migration, in order. Names never change once released: they are recorded in the database. */
@@ -39,5 +40,6 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0016-evidence-log': evidenceLog,
   '0017-gdpr': gdpr,
   '0018-idempotency-keys': idempotencyKeys,
+  '0020-replies-and-forms': repliesAndForms,
   '0024-revenue-ranks': revenueRanks,
 };

@@ -13,6 +13,7 @@ import { useFormat } from '../../format/use-format.ts';
 import { useSession } from '../auth/session.ts';
 import { ReplyingNotice } from '../live/replying-notice.tsx';
 import { useReplying } from '../live/use-live.ts';
+import { useReplyForms } from '../replies/use-replies.ts';
 import { CaseSidebar } from './case-sidebar.tsx';
 import { Conversation } from './conversation.tsx';
 import { EscalationBadge } from './escalation-badge.tsx';
@@ -83,6 +84,7 @@ function CaseView({ item }: { item: CaseDetail }) {
   const othersReplying = useReplying(item.id, session.data?.user.id, isInReplyBox || draft.trim() !== '');
   const analyses = useMemo(() => inboundAnalyses(item), [item]);
   const lang = caseLanguage(item, analyses);
+  const forms = useReplyForms(item.id);
   const last = analyses.at(-1);
   const openCommitments = item.commitments.filter((c) => c.status === 'open').length;
   const overdueCommitments = item.commitments.filter(
@@ -96,8 +98,9 @@ function CaseView({ item }: { item: CaseDetail }) {
       openCommitments,
       overdueCommitments,
       ...(item.stage ? { stage: item.stage } : {}),
+      ...(forms ? { forms } : {}),
     }),
-    [lang, analyses, item.fault, item.stage, openCommitments, overdueCommitments],
+    [lang, analyses, item.fault, item.stage, openCommitments, overdueCommitments, forms],
   );
   const context: CoachContext = useMemo(
     () => ({
@@ -106,8 +109,9 @@ function CaseView({ item }: { item: CaseDetail }) {
       fault: item.fault,
       problems: last?.issues ?? 0,
       ...(session.data ? { agentName: session.data.user.name } : {}),
+      ...(forms ? { forms } : {}),
     }),
-    [lang, analyses, item.fault, last, session.data],
+    [lang, analyses, item.fault, last, session.data, forms],
   );
   const canOverride = session.data?.canOverride ?? false;
   const send = (override: boolean) =>

@@ -24,6 +24,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client.ts';
 import { CoachedTextarea } from '../../components/coached-textarea.tsx';
+import { CannedReplyPicker, SignaturePreview } from '../replies/canned-reply-picker.tsx';
 
 /** Coaches the draft on every keystroke, in the browser, and records how long it took. */
 export function useLiveCoaching(draft: string, context: CoachContext): { coaching: Coaching; ms: number } {
@@ -192,6 +193,9 @@ export function ReplyEditor(props: ReplyEditorProps) {
       <Title order={2} size="h4">
         {t('case.reply')}
       </Title>
+      <CannedReplyPicker
+        onInsert={(text) => onDraftChange(draft.trim() ? `${draft.trimEnd()}\n\n${text}` : text)}
+      />
       <CoachedTextarea
         label={t('case.reply')}
         value={draft}
@@ -203,6 +207,7 @@ export function ReplyEditor(props: ReplyEditorProps) {
           ['mod+Enter', () => draft.trim() && !blocked && !sending && onSend(false)],
         ])}
       />
+      <SignaturePreview />
       <CoachFeedback coaching={coaching} draft={draft} onDraftChange={onDraftChange} />
       {(refused || (blocked && !canOverride)) && <Alert color="red">{t('case.blocked')}</Alert>}
       {blocked && canOverride && !refused && (

@@ -1,10 +1,21 @@
-import type { Customer, CustomerDetail, CustomerPatch, ErasureResult, LegalHold } from '@calmdesk/contracts';
+import type {
+  Customer,
+  CustomerDetail,
+  CustomerPatch,
+  ErasureResult,
+  Lang,
+  LegalHold,
+  Salutation,
+} from '@calmdesk/contracts';
+import { LANGS, SALUTATIONS } from '@calmdesk/contracts/enums';
 import {
   Alert,
   Button,
   Group,
   List,
   Modal,
+  Radio,
+  Select,
   Stack,
   TagsInput,
   Text,
@@ -85,18 +96,30 @@ function EditForm({ customer, onDone }: { customer: Customer; onDone: () => void
     name: customer.name,
     emails: customer.emails,
     phones: customer.phones,
+    language: LANGS.includes(customer.language as Lang) ? (customer.language as string) : '',
+    salutation: customer.salutation ?? '',
   });
   const save = useMutation({
     mutationFn: (patch: CustomerPatch) => api<Customer>('PATCH', `/api/customers/${customer.id}`, patch),
     onSuccess: () => {
       void client.invalidateQueries({ queryKey: ['customer', customer.id] });
+      // The directory and the case pages' saved replies show the name and the form of address too.
+      void client.invalidateQueries({ queryKey: ['customers'] });
+      void client.invalidateQueries({ queryKey: ['replies'] });
       onDone();
     },
   });
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    save.mutate(draft);
+    save.mutate({
+      name: draft.name,
+      emails: draft.emails,
+      phones: draft.phones,
+      language: (draft.language || null) as Lang | null,
+      salutation: (draft.salutation || null) as Salutation | null,
+    });
   };
+  const conflict = save.error instanceof ApiError && save.error.code === 'conflict';
   return (
     <form onSubmit={submit}>
       <Stack gap="sm">
@@ -111,6 +134,7 @@ function EditForm({ customer, onDone }: { customer: Customer; onDone: () => void
           description={t('gdpr.listHint')}
           value={draft.emails}
           onChange={(emails) => setDraft({ ...draft, emails })}
+          error={conflict ? t('customerEdit.taken') : undefined}
         />
         <TagsInput
           label={t('customer.phone')}
@@ -118,7 +142,30 @@ function EditForm({ customer, onDone }: { customer: Customer; onDone: () => void
           value={draft.phones}
           onChange={(phones) => setDraft({ ...draft, phones })}
         />
-        {save.isError && (
+        <Select
+          label={t('customerEdit.language')}
+          data={[
+            { value: '', label: t('customerEdit.unknown') },
+            ...LANGS.map((lang) => ({ value: lang, label: t(`language.${lang}`) })),
+          ]}
+          value={draft.language}
+          onChange={(language) => setDraft({ ...draft, language: language ?? '' })}
+          allowDeselect={false}
+        />
+        <Radio.Group
+          label={t('customerEdit.salutation')}
+          description={t('customerEdit.salutationHint')}
+          value={draft.salutation}
+          onChange={(salutation) => setDraft({ ...draft, salutation })}
+        >
+          <Group gap="md" mt={6}>
+            {SALUTATIONS.map((option) => (
+              <Radio key={option} value={option} label={t(`customerEdit.salutations.${option}`)} />
+            ))}
+            <Radio value="" label={t('customerEdit.unknown')} />
+          </Group>
+        </Radio.Group>
+        {save.isError && !conflict && (
           <Alert color="red" role="alert">
             {save.error.message}
           </Alert>

@@ -9,6 +9,7 @@ import { FlagChips } from '../../components/flag-chips.tsx';
 import { LevelBadge } from '../../components/level-badge.tsx';
 import { useFormat } from '../../format/use-format.ts';
 import { BoundariesSection, DecisionHistory } from './customer-boundaries.tsx';
+import { CustomerActions } from './customer-edit.tsx';
 import { CustomerGdprActions } from './customer-gdpr.tsx';
 import { ClientTypes, ProfileStats, SatisfiedEarlier } from './customer-profile.tsx';
 import { useCustomerProfile } from './use-profile.ts';
@@ -54,7 +55,10 @@ export function CustomerPage({ id }: { id: string }) {
         <Title order={1} size="h3">
           {customer.erasedAt ? t('gdpr.erasedName') : customer.name}
         </Title>
-        <CustomerGdprActions customer={customer} />
+        <Group gap="xs" wrap="wrap">
+          <CustomerActions customer={customer} />
+          <CustomerGdprActions customer={customer} />
+        </Group>
       </Group>
       {customer.erasedAt && (
         <Alert color="gray" data-testid="customer-erased">
@@ -72,6 +76,10 @@ export function CustomerPage({ id }: { id: string }) {
           <Text size="sm">
             {t('customer.language')}:{' '}
             {customer.language ? t(`language.${customer.language}`) : t('common.none')}
+          </Text>
+          <Text size="sm" data-testid="customer-salutation">
+            {t('customerEdit.salutation')}:{' '}
+            {customer.salutation ? t(`customerEdit.salutations.${customer.salutation}`) : t('common.none')}
           </Text>
           <Text size="sm">
             {t('customer.since')}: {format.date(customer.createdAt)}
