@@ -16,7 +16,7 @@ export interface RouterContext {
  */
 async function prefetchInboxWhenSignedIn(client: QueryClient): Promise<void> {
   const session = await client.ensureQueryData(sessionQuery).catch(() => null);
-  if (session) prefetchInbox(client);
+  if (session) prefetchInbox(client, session.user.role);
 }
 
 const rootRoute = createRootRouteWithContext<RouterContext>()({
@@ -65,6 +65,10 @@ const settingsRoute = createRoute({
     search.tab === 'channels' ? { tab: 'channels' } : {},
 }).lazy(() => import('./screens/settings.lazy.tsx').then((m) => m.Route));
 
+const commitmentsRoute = createRoute({ getParentRoute: () => rootRoute, path: '/commitments' }).lazy(() =>
+  import('./screens/commitments.lazy.tsx').then((m) => m.Route),
+);
+
 const analyticsRoute = createRoute({ getParentRoute: () => rootRoute, path: '/analytics' }).lazy(() =>
   import('./screens/analytics.lazy.tsx').then((m) => m.Route),
 );
@@ -97,6 +101,7 @@ export const routeTree = rootRoute.addChildren([
   newCaseRoute,
   caseRoute,
   customerRoute,
+  commitmentsRoute,
   settingsRoute,
   analyticsRoute,
   trainingRoute,
