@@ -892,7 +892,6 @@ export const en = {
   },
   caseWork: {
     take: 'Take',
-    takeCase: 'Take “{{subject}}”',
     unassign: 'Give back',
     mineOrNobody: 'Mine and unassigned',
     facts: 'Case',
@@ -937,7 +936,6 @@ export const en = {
     markKept: 'Kept',
     markMissed: 'Missed',
     markCancelled: 'Cancel',
-    markAs: 'Mark “{{text}}” as {{status}}',
     nav: 'Promises',
     commitmentsTitle: 'Promises and deadlines',
     commitmentsIntro: 'Open promises, ours and the customers’, soonest due first; overdue ones on top.',

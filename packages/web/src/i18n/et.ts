@@ -901,7 +901,6 @@ export const et: Messages = {
   },
   caseWork: {
     take: 'Võtan',
-    takeCase: 'Võtan juhtumi „{{subject}}”',
     unassign: 'Loobu',
     mineOrNobody: 'Minu ja määramata',
     facts: 'Juhtum',
@@ -946,7 +945,6 @@ export const et: Messages = {
     markKept: 'Peetud',
     markMissed: 'Murtud',
     markCancelled: 'Tühista',
-    markAs: 'Märgi „{{text}}” olekusse {{status}}',
     nav: 'Lubadused',
     commitmentsTitle: 'Lubadused ja tähtajad',
     commitmentsIntro:

@@ -912,7 +912,6 @@ export const pl: Messages = {
   },
   caseWork: {
     take: 'Biorę',
-    takeCase: 'Wezmę sprawę „{{subject}}”',
     unassign: 'Oddaj',
     mineOrNobody: 'Moje i nieprzypisane',
     facts: 'Sprawa',
@@ -957,7 +956,6 @@ export const pl: Messages = {
     markKept: 'Dotrzymana',
     markMissed: 'Niedotrzymana',
     markCancelled: 'Odwołaj',
-    markAs: 'Oznacz „{{text}}” jako {{status}}',
     nav: 'Obietnice',
     commitmentsTitle: 'Obietnice i terminy',
     commitmentsIntro: 'Otwarte obietnice, nasze i klientów, od najbliższego terminu; zaległe na górze.',

@@ -96,8 +96,9 @@ function CaseView({ item }: { item: CaseDetail }) {
   const last = analyses.at(-1);
   const repliesSent = item.interactions.filter((i) => i.kind === 'outbound').length;
   const openCommitments = item.commitments.filter((c) => c.status === 'open').length;
+  // "Keep the promise" is about ours: a customer's overdue promise is theirs to keep.
   const overdueCommitments = item.commitments.filter(
-    (c) => c.status === 'open' && new Date(c.dueAt).getTime() < Date.now(),
+    (c) => c.who === 'us' && c.status === 'open' && new Date(c.dueAt).getTime() < Date.now(),
   ).length;
   const state: CaseState = useMemo(
     () => ({

@@ -15,7 +15,7 @@ export function TakeButton({ item, size = 'compact-xs' }: { item: CaseSummary; s
       size={size}
       variant="light"
       data-testid="take-case"
-      aria-label={t('caseWork.takeCase', { subject: item.subject })}
+      aria-label={`${t('caseWork.take')}: ${item.subject}`}
       loading={update.isPending}
       onClick={(event) => {
         // In an inbox row a click elsewhere opens the case; taking it leaves the agent where they are.

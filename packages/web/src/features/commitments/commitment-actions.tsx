@@ -29,10 +29,7 @@ export function CommitmentActions({
           loading={set.isPending && set.variables?.status === outcome.status}
           disabled={set.isPending}
           data-outcome={outcome.status}
-          aria-label={t('caseWork.markAs', {
-            text: commitment.text,
-            status: t(`commitmentStatus.${outcome.status}`),
-          })}
+          aria-label={`${t(`caseWork.${outcome.label}`)}: ${commitment.text}`}
           onClick={() => set.mutate({ id: commitment.id, status: outcome.status })}
         >
           {t(`caseWork.${outcome.label}`)}
