@@ -162,7 +162,7 @@ function CompensationForm({ item }: { item: CaseDetail }) {
         >
           {t('caseWork.proposeCompensation')}
         </Button>
-        <Stack gap={6} id={formId} hidden={!open}>
+        <Stack gap={6} id={formId} style={open ? undefined : { display: 'none' }}>
           {policy && (
             <Text size="xs" c="dimmed">
               {t('case.policyHint', { limit: format.money(policy.cashRefundLimit, policy.currency) })}

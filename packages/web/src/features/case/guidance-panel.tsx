@@ -38,7 +38,7 @@ export const GuidancePanel = memo(function GuidancePanel({
   const shown = all ? steps : steps.slice(0, FIRST_STEPS);
   return (
     <Stack gap="xs" component="section" aria-labelledby="guidance-title" data-testid="guidance">
-      <Group justify="space-between" wrap="nowrap">
+      <Group justify="space-between" wrap="wrap" gap="xs">
         <Group gap="xs">
           <Title order={2} size="h4" id="guidance-title">
             {t('case.guidance')}
@@ -58,7 +58,7 @@ export const GuidancePanel = memo(function GuidancePanel({
           {open ? t('caseWork.hideGuidance') : t('caseWork.showGuidance')}
         </Button>
       </Group>
-      <Stack gap="xs" id={bodyId} hidden={!open}>
+      <Stack gap="xs" id={bodyId} style={open ? undefined : { display: 'none' }}>
         {shown.map((step) => {
           const text = explained.get(step.action) ?? step;
           return (
