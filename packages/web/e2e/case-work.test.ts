@@ -123,7 +123,10 @@ describe.skipIf(!HAS_BROWSER)('a morning on a case in Chromium', { timeout: 240_
       .fill('Oddzwoniłam, klient się uspokoił. Umówiliśmy naprawę na piątek.');
     await page.getByRole('button', { name: words.caseWork.saveCall }).click();
     const call = page.locator('[data-kind="call"] [data-testid="entry-call"]').last();
-    await expect.poll(() => call.textContent()).toBe(`${words.caseWork.callOutbound}, 7 min`);
+    const line = words.caseWork.callLine
+      .replace('{{direction}}', words.caseWork.callOutbound)
+      .replace('{{minutes}}', '7');
+    await expect.poll(() => call.textContent()).toBe(line);
     const verdict = await page.evaluate(
       async (caseId) => (await fetch(`/api/cases/${caseId}/verify`)).json(),
       ids.hostile,

@@ -932,7 +932,7 @@ export const et: Messages = {
       social: 'Sotsiaalmeedia',
       other: 'Muul viisil',
     },
-    callLine: '{{direction}}, {{minutes}} min',
+    callLine: '{{direction}}, kestus {{minutes}} min',
     viaLine: 'Kirja pandud: {{via}}',
     logged: 'Salvestatud juhtumi ajalukku.',
     bodyRequired: 'Kirjuta enne midagi.',

@@ -943,7 +943,7 @@ export const pl: Messages = {
       social: 'Media społecznościowe',
       other: 'Inna droga',
     },
-    callLine: '{{direction}}, {{minutes}} min',
+    callLine: '{{direction}}, czas rozmowy: {{minutes}} min',
     viaLine: 'Zapisano: {{via}}',
     logged: 'Zapisano w historii sprawy.',
     bodyRequired: 'Najpierw coś wpisz.',
