@@ -234,7 +234,7 @@ export function InboxPage() {
           data={assignees}
           value={filters.assignee ?? null}
           onChange={(assignee) => setFilters((f) => ({ ...f, assignee }))}
-          w={{ base: '48%', sm: 170 }}
+          w={{ base: '48%', sm: 210 }}
         />
         <Select
           aria-label={t('inbox.channel')}
