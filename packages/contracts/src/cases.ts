@@ -5,6 +5,7 @@ import { CustomerInputSchema, CustomerSchema } from './customers.ts';
 import { DeliverySchema } from './delivery.ts';
 import { AnalysisSchema, CoachingSchema, FlagSchema, LevelSchema, MessageBodySchema } from './engine.ts';
 import {
+  CALL_DIRECTIONS,
   CASE_STATUSES,
   CHANNELS,
   COMMITMENT_STATUSES,
@@ -14,6 +15,7 @@ import {
   ESCALATION_REASONS,
   FAULTS,
   INTERACTION_KINDS,
+  MESSAGE_VIAS,
   PARTIES,
 } from './enums.ts';
 import { AmountInputSchema, AmountSchema, CurrencySchema, checkAmount } from './money.ts';
@@ -33,7 +35,7 @@ export const CaseQuerySchema = z.strictObject({
   status: z.union([CaseStatusSchema, z.literal('active')]).optional(),
   level: LevelSchema.optional(),
   channel: ChannelSchema.optional(),
-  /** A user id, `me` or `none`. */
+  /** A user id, `me`, `none`, or `me_or_none` (mine and nobody's: an agent's inbox). */
   assignee: z.string().max(100).optional(),
   customer: z.string().max(100).optional(),
   /** `true`: only escalated cases still in progress (the supervisors' queue). */
@@ -59,12 +61,34 @@ export const CasePatchSchema = z
   .refine((patch) => Object.keys(patch).length > 0, 'nothing to change');
 export type CasePatch = z.infer<typeof CasePatchSchema>;
 
-export const NewInteractionSchema = z.strictObject({
-  kind: z.enum(INTERACTION_KINDS),
-  body: MessageBodySchema,
-  /** Send an outbound reply despite `block` findings (supervisor or owner). */
-  override: z.boolean().optional(),
+export const MessageViaSchema = z.enum(MESSAGE_VIAS);
+
+/** A phone call's direction (who rang) and length in whole minutes. */
+export const CallDetailsSchema = z.strictObject({
+  direction: z.enum(CALL_DIRECTIONS),
+  minutes: z.number().int().min(0).max(1440),
 });
+export type CallDetails = z.infer<typeof CallDetailsSchema>;
+
+export const NewInteractionSchema = z
+  .strictObject({
+    kind: z.enum(INTERACTION_KINDS),
+    body: MessageBodySchema,
+    /** Send an outbound reply despite `block` findings (supervisor or owner). */
+    override: z.boolean().optional(),
+    /** An inbound message logged by hand: how it reached us (a text, said at a visit, another address …). */
+    via: MessageViaSchema.optional(),
+    /** A `call`: who rang and for how long; the body holds the notes. */
+    call: CallDetailsSchema.optional(),
+  })
+  .refine((entry) => entry.via === undefined || entry.kind === 'inbound', {
+    message: 'only an inbound message says how it reached us',
+    path: ['via'],
+  })
+  .refine((entry) => entry.call === undefined || entry.kind === 'call', {
+    message: 'only a call has a direction and length',
+    path: ['call'],
+  });
 export type NewInteraction = z.infer<typeof NewInteractionSchema>;
 
 export const CaseSummarySchema = z.object({
@@ -131,6 +155,10 @@ export const InteractionSchema = z.object({
   mail: z.object({ id: z.string(), attachments: z.array(AttachmentSchema) }).nullable(),
   /** For a reply that goes out by e-mail: its delivery. */
   delivery: DeliverySchema.nullable(),
+  /** For a customer's message logged by hand: how it reached us. */
+  via: MessageViaSchema.nullable(),
+  /** For a logged phone call: who rang and for how long. */
+  call: CallDetailsSchema.nullable(),
 });
 export type Interaction = z.infer<typeof InteractionSchema>;
 

@@ -7,13 +7,28 @@ export const CommitmentQuerySchema = z.strictObject({
   status: z.enum(COMMITMENT_STATUSES).optional(),
   who: z.enum(PARTIES).optional(),
   overdue: z.enum(['true', 'false']).optional(),
+  /** `true`: only promises on cases the signed-in person holds. */
+  mine: z.enum(['true', 'false']).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
 export type CommitmentQuery = z.infer<typeof CommitmentQuerySchema>;
 
 export const CommitmentPatchSchema = z.strictObject({ status: z.enum(COMMITMENT_STATUSES) });
+export type CommitmentPatch = z.infer<typeof CommitmentPatchSchema>;
 
-export const CommitmentListSchema = z.object({ items: z.array(CommitmentSchema) });
+/** A promise with the case it was made on: its subject, customer and who holds it. Soonest due first. */
+export const CommitmentListItemSchema = CommitmentSchema.extend({
+  case: z.object({
+    id: z.string(),
+    subject: z.string(),
+    customer: NamedSchema,
+    assignee: NamedSchema.nullable(),
+  }),
+});
+export type CommitmentListItem = z.infer<typeof CommitmentListItemSchema>;
+
+export const CommitmentListSchema = z.object({ items: z.array(CommitmentListItemSchema) });
+export type CommitmentList = z.infer<typeof CommitmentListSchema>;
 
 export const AlertSchema = z.object({
   kind: z.enum(['commitment_overdue', 'first_response_missed', 'next_response_missed']),

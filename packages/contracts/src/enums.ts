@@ -28,6 +28,17 @@ export type Fault = (typeof FAULTS)[number];
 export const INTERACTION_KINDS = ['inbound', 'outbound', 'note', 'call'] as const;
 export type InteractionKind = (typeof INTERACTION_KINDS)[number];
 
+/**
+ * How a customer's message that an agent logs by hand reached us: a text to a phone, said in person at
+ * a visit, mail to another address, a social-media message, or another way.
+ */
+export const MESSAGE_VIAS = ['phone_text', 'in_person', 'other_email', 'social', 'other'] as const;
+export type MessageVia = (typeof MESSAGE_VIAS)[number];
+
+/** Who rang whom on a logged phone call. */
+export const CALL_DIRECTIONS = ['inbound', 'outbound'] as const;
+export type CallDirection = (typeof CALL_DIRECTIONS)[number];
+
 /** Where a mail CalmDesk sends stands: waiting in the outbox, taken by the SMTP server, or given up on. */
 export const DELIVERY_STATES = ['queued', 'sent', 'failed'] as const;
 export type DeliveryState = (typeof DELIVERY_STATES)[number];
@@ -91,7 +102,8 @@ export type AddressForm = (typeof ADDRESS_FORMS)[number];
 export const PARTIES = ['us', 'customer'] as const;
 export type Party = (typeof PARTIES)[number];
 
-export const COMMITMENT_STATUSES = ['open', 'kept', 'missed'] as const;
+/** `cancelled`: the promise no longer stands (the customer called it off, or it was agreed away); neither kept nor missed. */
+export const COMMITMENT_STATUSES = ['open', 'kept', 'missed', 'cancelled'] as const;
 export type CommitmentStatus = (typeof COMMITMENT_STATUSES)[number];
 
 export const COMPENSATION_KINDS = [

@@ -47,6 +47,7 @@ function useNavItems(role: string): NavItem[] {
   const items: NavItem[] = [
     { to: '/', label: t('nav.inbox'), active: leaf === '/' || leaf === '/cases/$id' },
     { to: '/cases/new', label: t('nav.newCase'), active: leaf === '/cases/new' },
+    { to: '/commitments', label: t('caseWork.nav'), active: leaf === '/commitments' },
     {
       to: '/customers',
       label: t('customers.nav'),
@@ -62,7 +63,7 @@ function useNavItems(role: string): NavItem[] {
     { to: '/settings', label: t('nav.settings'), active: leaf === '/settings' },
   ];
   if (role === 'supervisor' || role === 'owner') {
-    items.splice(5, 0, { to: '/analytics', label: t('nav.analytics'), active: leaf === '/analytics' });
+    items.splice(6, 0, { to: '/analytics', label: t('nav.analytics'), active: leaf === '/analytics' });
   }
   return items;
 }

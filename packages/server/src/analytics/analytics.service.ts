@@ -560,7 +560,10 @@ export async function commitmentsKept(
 export interface AbuseExposureRow {
   /** null in the per-agent totals. */
   month: string | null;
-  /** The staff member the abuse reached; null when the case had no assignee. */
+  /**
+   * The staff member the abuse reached: the case's assignee when it arrived, else whoever answered it
+   * next (a reply or a call), else who holds the case now; null when nobody ever handled it.
+   */
   agentId: string | null;
   agentName: string | null;
   incidents: number;
@@ -570,7 +573,11 @@ export interface AbuseExposureRow {
   customers: number;
 }
 
-/** Abusive messages that reached each staff member, per month (abuse incidents by target). */
+/**
+ * Abusive messages that reached each staff member, per month. A message that came while nobody held
+ * the case (a new case's first words, typically) reached the person who then handled it: the first of
+ * us to answer it after it came, else the case's assignee.
+ */
 export async function abuseExposure(
   db: Db,
   period: Period,
@@ -588,17 +595,26 @@ export async function abuseExposure(
       customers: number;
     }>`
     WITH scoped AS (
-      SELECT target_user_id, case_id, customer_id, level,
-        to_char(date_trunc('month', created_at AT TIME ZONE ${tz}), 'YYYY-MM') AS month
-      FROM abuse_incidents
-      WHERE created_at >= ${from} AND created_at < ${to}
+      SELECT
+        coalesce(
+          i.target_user_id,
+          (SELECT r.author_id FROM interactions AS r
+            WHERE r.case_id = i.case_id AND r.kind IN ('outbound', 'call') AND r.author_id IS NOT NULL
+              AND r.created_at >= i.created_at
+            ORDER BY r.seq LIMIT 1),
+          c.assignee_id
+        ) AS target_user_id,
+        i.case_id, i.customer_id, i.level,
+        to_char(date_trunc('month', i.created_at AT TIME ZONE ${tz}), 'YYYY-MM') AS month
+      FROM abuse_incidents AS i JOIN cases AS c ON c.id = i.case_id
+      WHERE i.created_at >= ${from} AND i.created_at < ${to}
     )
     SELECT a.month, a.target_user_id AS agent_id, u.name AS agent_name, count(*)::int AS incidents,
       count(*) FILTER (WHERE a.level = 'hostile')::int AS hostile,
       count(DISTINCT a.case_id)::int AS cases, count(DISTINCT a.customer_id)::int AS customers
     FROM scoped AS a LEFT JOIN users AS u ON u.id = a.target_user_id
     GROUP BY GROUPING SETS ((a.month, a.target_user_id, u.name), (a.target_user_id, u.name))
-    ORDER BY a.month NULLS FIRST, incidents DESC, a.target_user_id NULLS LAST`,
+    ORDER BY a.month NULLS FIRST, incidents DESC, u.name NULLS LAST, a.target_user_id`,
   );
   const present = (r: (typeof rows)[number]): AbuseExposureRow => ({
     month: r.month,

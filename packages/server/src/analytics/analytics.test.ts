@@ -575,7 +575,16 @@ describe.each(TEST_DATABASES)('analytics on %s', (kind) => {
         cases: 1,
         customers: 1,
       },
-      { month: '2026-01', agentId: null, agentName: null, incidents: 1, hostile: 1, cases: 1, customers: 1 },
+      // It came while nobody held the case: the supervisor, who called the customer next, took it.
+      {
+        month: '2026-01',
+        agentId: t.users.supervisor.id,
+        agentName: 'Test supervisor',
+        incidents: 1,
+        hostile: 1,
+        cases: 1,
+        customers: 1,
+      },
       {
         month: '2026-02',
         agentId: agent,
@@ -596,7 +605,15 @@ describe.each(TEST_DATABASES)('analytics on %s', (kind) => {
         cases: 2,
         customers: 2,
       },
-      { month: null, agentId: null, agentName: null, incidents: 1, hostile: 1, cases: 1, customers: 1 },
+      {
+        month: null,
+        agentId: t.users.supervisor.id,
+        agentName: 'Test supervisor',
+        incidents: 1,
+        hostile: 1,
+        cases: 1,
+        customers: 1,
+      },
     ]);
   });
 
@@ -650,10 +667,10 @@ describe.each(TEST_DATABASES)('analytics on %s', (kind) => {
     expect(response.body.replace(/^\uFEFF/, '').split('\r\n')).toEqual([
       'month,agent_id,agent_name,incidents,hostile,cases,customers',
       `2026-01,${t.users.agent.id},Test agent,1,0,1,1`,
-      '2026-01,,,1,1,1,1',
+      `2026-01,${t.users.supervisor.id},Test supervisor,1,1,1,1`,
       `2026-02,${t.users.agent.id},Test agent,1,1,1,1`,
       `total,${t.users.agent.id},Test agent,2,1,2,2`,
-      'total,,,1,1,1,1',
+      `total,${t.users.supervisor.id},Test supervisor,1,1,1,1`,
       '',
     ]);
   });

@@ -34,13 +34,16 @@ export function casesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       {
         schema: {
           tags,
-          summary: 'Open a case',
+          summary: 'Open a case (a staff member who opens one holds it)',
           body: NewCaseSchema,
           response: withErrors({ 201: CaseDetailSchema }),
         },
       },
       async (request, reply) => {
-        const created = await createCase(ctx.db, request.actor, request.body, ctx.now());
+        // Whoever types in a call or visit in the app is the one handling it; an integration's token is nobody.
+        const actor = request.actor;
+        const assignTo = actor.kind === 'user' && actor.via === 'session' ? actor.id : null;
+        const created = await createCase(ctx.db, request.actor, request.body, ctx.now(), {}, assignTo);
         await publishChange(ctx.db, caseChangeOf('case.created', created));
         return reply.status(201).send(created);
       },
@@ -109,7 +112,8 @@ export function casesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       {
         schema: {
           tags,
-          summary: 'Log an inbound message, send a reply, add a note',
+          summary:
+            "Log a customer's message (with how it reached us), send a reply, add a note, log a call (direction, minutes)",
           params: IdParamsSchema,
           body: NewInteractionSchema,
           response: withErrors({ 201: InteractionSchema }),

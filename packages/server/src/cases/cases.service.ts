@@ -32,6 +32,7 @@ import { deadlinesOnStatus } from './sla.ts';
 /**
  * Opens a case for a customer (matched by e-mail or phone, else created), with its first message.
  * Inside a caller's transaction it joins it (mail ingestion records its message in the same one).
+ * `assignTo` is who holds it from the start: the staff member who typed in their own call or visit.
  */
 export async function createCase(
   db: Db,
@@ -39,6 +40,7 @@ export async function createCase(
   input: NewCase,
   now: Date,
   extras: EntryExtras = {},
+  assignTo: string | null = null,
 ): Promise<CaseDetail> {
   const open = async (trx: Db) => {
     const customer = await matchOrCreateCustomer(trx, actor, input.customer);
@@ -50,6 +52,7 @@ export async function createCase(
         subject: input.subject,
         channel: input.channel,
         status: 'new',
+        assignee_id: assignTo,
         language: input.customer.language ?? customer.language,
         priority: computePriority({ level: null, flags: [], problems: 0, status: 'new' }),
         created_at: now,
@@ -68,7 +71,12 @@ export async function createCase(
         extras,
       );
     }
-    await recordAudit(trx, actor, { action: 'case.create', targetType: 'case', targetId: caseRow.id });
+    await recordAudit(trx, actor, {
+      action: 'case.create',
+      targetType: 'case',
+      targetId: caseRow.id,
+      ...(assignTo ? { details: { assignee: assignTo } } : {}),
+    });
     return caseRow.id;
   };
   const id = db.isTransaction ? await open(db) : await db.transaction().execute(open);
@@ -213,7 +221,10 @@ export async function listCases(
       conditions.push(eb('cases.status', 'not in', ['resolved', 'closed']));
     } else if (query.escalated === 'false') conditions.push(eb('cases.escalated_at', 'is', null));
     if (query.assignee === 'none') conditions.push(eb('cases.assignee_id', 'is', null));
-    else if (query.assignee === 'me')
+    else if (query.assignee === 'me_or_none') {
+      const mine = eb('cases.assignee_id', '=', actor.kind === 'user' ? actor.id : '');
+      conditions.push(eb.or([mine, eb('cases.assignee_id', 'is', null)]));
+    } else if (query.assignee === 'me')
       conditions.push(eb('cases.assignee_id', '=', actor.kind === 'user' ? actor.id : ''));
     else if (query.assignee) conditions.push(eb('cases.assignee_id', '=', query.assignee));
     if (query.q) {

@@ -62,7 +62,8 @@ export type ChainedFields = Pick<
   | 'analysis_digest'
   | 'coaching_digest'
   | 'attachments_digest'
->;
+> &
+  Partial<Pick<InteractionRow, 'via' | 'call_direction' | 'call_minutes'>>;
 
 /**
  * The hash of one log entry: its facts, the digests of its stored parts and the previous entry's
@@ -83,6 +84,10 @@ export function entryHash(entry: ChainedFields): string {
     entry.coaching_digest,
     entry.attachments_digest,
   ];
+  // How a logged message came and a call's direction and length are facts too; an entry without them
+  // hashes as it always did, so the logs written before they existed stay whole.
+  const logged = [entry.via ?? null, entry.call_direction ?? null, entry.call_minutes ?? null];
+  if (logged.some((fact) => fact !== null)) facts.push(...logged);
   return sha256Hex(JSON.stringify(facts));
 }
 

@@ -130,6 +130,9 @@ async function storedEntries(db: Db, caseIds: string[]): Promise<StoredEntry[]> 
       'analysis_digest',
       'coaching_digest',
       'attachments_digest',
+      'via',
+      'call_direction',
+      'call_minutes',
       'erased_at',
       'id',
     ])

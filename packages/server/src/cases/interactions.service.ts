@@ -7,7 +7,7 @@ import {
   extractCommitments,
   type Lang,
 } from '@calmdesk/analysis';
-import type { NewInteraction } from '@calmdesk/contracts';
+import type { CallDetails, MessageVia, NewInteraction } from '@calmdesk/contracts';
 import { type CompiledQuery, type InferResult, type OperationNodeSource, sql } from 'kysely';
 import { auditInsert } from '../audit/audit.service.ts';
 import type { Actor } from '../auth/actor.ts';
@@ -102,11 +102,17 @@ interface Entry {
   coaching?: Coaching | undefined;
   overriddenBy?: string | null;
   attachments?: readonly AttachmentFacts[] | undefined;
+  via?: MessageVia | undefined;
+  call?: CallDetails | undefined;
 }
 
-/** What an entry stores beside its text, known to its caller: the attachments of the mail it came from. */
+/**
+ * What an entry stores beside its text, known to its caller: the attachments of the mail it came from,
+ * or how a message logged by hand reached us.
+ */
 export interface EntryExtras {
   attachments?: readonly AttachmentFacts[];
+  via?: MessageVia | undefined;
 }
 
 /**
@@ -163,6 +169,9 @@ async function appendEntry(
     created_at: now,
     overridden_by: entry.overriddenBy ?? null,
     prev_hash: caseRow.last_hash,
+    via: entry.via ?? null,
+    call_direction: entry.call?.direction ?? null,
+    call_minutes: entry.call?.minutes ?? null,
     ...partDigests({
       body: entry.body,
       analysis: entry.analysis ?? null,
@@ -323,13 +332,13 @@ export async function appendInteraction(
   ];
   const stored =
     input.kind === 'inbound'
-      ? await receiveInbound(db, actor, read, input.body, now, audit, extras)
+      ? await receiveInbound(db, actor, read, input.body, now, audit, { ...extras, via: input.via })
       : input.kind === 'outbound'
         ? await sendReply(db, actor, read, input, now, audit)
         : await appendEntry(
             db,
             read,
-            { kind: input.kind, body: input.body, authorId: userIdOf(actor) },
+            { kind: input.kind, body: input.body, authorId: userIdOf(actor), call: input.call },
             now,
             audit,
           );
@@ -377,7 +386,14 @@ export async function receiveInbound(
   return appendEntry(
     db,
     read,
-    { kind: 'inbound', body, authorId: userIdOf(actor), analysis, attachments: extras.attachments },
+    {
+      kind: 'inbound',
+      body,
+      authorId: userIdOf(actor),
+      analysis,
+      attachments: extras.attachments,
+      via: extras.via,
+    },
     now,
     (entry) => [
       ...commitmentsInsert(db, caseRow.id, entry.id, commitments, now),

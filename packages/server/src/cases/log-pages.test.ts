@@ -49,6 +49,9 @@ async function appendChained(db: Db, caseId: string, total: number): Promise<voi
         created_at: new Date(first.created_at.getTime() + seq * 60_000),
         prev_hash: previous.hash,
         erased_at: null,
+        via: null,
+        call_direction: null,
+        call_minutes: null,
         ...partDigests({ body, analysis, coaching: null }),
       } as const;
       previous = { ...entry, hash: entryHash(entry) };

@@ -62,6 +62,11 @@ export function presentInteraction(
     hash: row.hash,
     mail: mail.mail,
     delivery: mail.delivery,
+    via: row.via ?? null,
+    call:
+      row.call_direction === null || row.call_direction === undefined
+        ? null
+        : { direction: row.call_direction, minutes: row.call_minutes ?? 0 },
   };
 }
 

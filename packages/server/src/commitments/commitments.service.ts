@@ -1,27 +1,70 @@
 import type { Commitment as EngineCommitment } from '@calmdesk/analysis';
-import type { CommitmentQuery } from '@calmdesk/contracts';
+import type { CommitmentListItem, CommitmentQuery, CommitmentStatus } from '@calmdesk/contracts';
 import { recordAudit } from '../audit/audit.service.ts';
 import type { Actor } from '../auth/actor.ts';
+import { liftSettledEscalation } from '../cases/escalation-lift.ts';
 import { type Commitment, presentCommitment } from '../cases/present.ts';
 import type { Db } from '../db/database.ts';
 import { newId } from '../db/ids.ts';
 import { notFound } from '../errors.ts';
 
-export async function listCommitments(db: Db, query: CommitmentQuery, now: Date): Promise<Commitment[]> {
-  let select = db.selectFrom('commitments').selectAll();
-  if (query.status) select = select.where('status', '=', query.status);
-  if (query.who) select = select.where('who', '=', query.who);
-  if (query.overdue === 'true') select = select.where('status', '=', 'open').where('due_at', '<', now);
-  const rows = await select.orderBy('due_at').orderBy('id').limit(query.limit).execute();
-  return rows.map(presentCommitment);
+/**
+ * Promises with their case (subject, customer, who holds it), soonest due first: among open ones the
+ * overdue come first. `mine` keeps the promises on cases the signed-in person holds.
+ */
+export async function listCommitments(
+  db: Db,
+  actor: Actor,
+  query: CommitmentQuery,
+  now: Date,
+): Promise<CommitmentListItem[]> {
+  let select = db
+    .selectFrom('commitments')
+    .innerJoin('cases', 'cases.id', 'commitments.case_id')
+    .innerJoin('customers', 'customers.id', 'cases.customer_id')
+    .leftJoin('users', 'users.id', 'cases.assignee_id')
+    .selectAll('commitments')
+    .select([
+      'cases.subject',
+      'cases.customer_id',
+      'customers.name as customer_name',
+      'cases.assignee_id',
+      'users.name as assignee_name',
+    ]);
+  if (query.status) select = select.where('commitments.status', '=', query.status);
+  if (query.who) select = select.where('commitments.who', '=', query.who);
+  if (query.overdue === 'true') {
+    select = select.where('commitments.status', '=', 'open').where('commitments.due_at', '<', now);
+  }
+  if (query.mine === 'true') {
+    select = select.where('cases.assignee_id', '=', actor.kind === 'user' ? actor.id : '');
+  }
+  const rows = await select
+    .orderBy('commitments.due_at')
+    .orderBy('commitments.id')
+    .limit(query.limit)
+    .execute();
+  return rows.map((row) => ({
+    ...presentCommitment(row),
+    case: {
+      id: row.case_id,
+      subject: row.subject,
+      customer: { id: row.customer_id, name: row.customer_name },
+      assignee: row.assignee_id ? { id: row.assignee_id, name: row.assignee_name ?? '' } : null,
+    },
+  }));
 }
 
-/** Marks a promise kept or missed (or open again); the change is audited. */
+/**
+ * Marks a promise kept, missed or cancelled (or open again); the change is audited. A promise settled
+ * this way no longer holds its case up: when it was the last overdue one behind the case's escalation,
+ * the escalation is lifted.
+ */
 export async function setCommitmentStatus(
   db: Db,
   actor: Actor,
   id: string,
-  status: 'open' | 'kept' | 'missed',
+  status: CommitmentStatus,
   now: Date,
 ): Promise<Commitment> {
   return db.transaction().execute(async (trx) => {
@@ -38,6 +81,7 @@ export async function setCommitmentStatus(
       targetId: id,
       details: { status },
     });
+    if (status !== 'open') await liftSettledEscalation(trx, actor, row.case_id, now);
     return presentCommitment(row);
   });
 }

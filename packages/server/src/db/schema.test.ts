@@ -152,6 +152,9 @@ const EXPECTED: Shape = {
     coaching_digest: ['text', true],
     attachments_digest: ['text', true],
     erased_at: ['timestamptz', true],
+    via: ['text', true],
+    call_direction: ['text', true],
+    call_minutes: ['int', true],
   },
   commitments: {
     id: ['text', false],

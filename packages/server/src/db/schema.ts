@@ -1,9 +1,11 @@
 import type {
   BookingStatus,
   BoundaryLevel,
+  CallDirection,
   CaseStatus,
   Channel,
   ClientType,
+  CommitmentStatus,
   CompensationKind,
   ConnectionProblem,
   DeliveryProblem,
@@ -14,6 +16,7 @@ import type {
   Lang,
   Level,
   MailProblem,
+  MessageVia,
   NotificationKind,
   Role,
   Salutation,
@@ -219,6 +222,11 @@ export interface InteractionsTable {
   attachments_digest: ColumnType<string | null, string | null | undefined, string | null>;
   /** When the stored parts were erased on request (eraseEntryParts); the digests stay. */
   erased_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  /** How a customer's message logged by hand reached us (a text, a visit …); null otherwise. */
+  via: ColumnType<MessageVia | null, MessageVia | null | undefined, MessageVia | null>;
+  /** A logged phone call: who rang whom, and for how many minutes. */
+  call_direction: ColumnType<CallDirection | null, CallDirection | null | undefined, CallDirection | null>;
+  call_minutes: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface CommitmentsTable {
@@ -228,7 +236,7 @@ export interface CommitmentsTable {
   who: 'us' | 'customer';
   text: string;
   due_at: Timestamp;
-  status: Generated<'open' | 'kept' | 'missed'>;
+  status: Generated<CommitmentStatus>;
   escalated_at: Timestamp | null;
   created_at: CreatedAt;
   updated_at: Timestamp;

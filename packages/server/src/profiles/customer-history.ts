@@ -1,4 +1,4 @@
-import { minorFrom } from '@calmdesk/contracts';
+import { type CommitmentStatus, minorFrom } from '@calmdesk/contracts';
 import type { Db } from '../db/database.ts';
 import type { BookingStatus, BoundaryLevel, CaseStatus, Fault, InteractionKind } from '../db/schema.ts';
 import { notFound } from '../errors.ts';
@@ -62,7 +62,7 @@ export interface HistoryCommitment {
   who: 'us' | 'customer';
   text: string;
   dueAt: Date;
-  status: 'open' | 'kept' | 'missed';
+  status: CommitmentStatus;
 }
 
 export interface HistoryIncident {

@@ -16,7 +16,7 @@ export interface RouterContext {
  */
 async function prefetchInboxWhenSignedIn(client: QueryClient): Promise<void> {
   const session = await client.ensureQueryData(sessionQuery).catch(() => null);
-  if (session) prefetchInbox(client);
+  if (session) prefetchInbox(client, session.user.role);
 }
 
 const rootRoute = createRootRouteWithContext<RouterContext>()({
@@ -77,6 +77,10 @@ const settingsRoute = createRoute({
     search.tab === 'channels' ? { tab: 'channels' } : {},
 }).lazy(() => import('./screens/settings.lazy.tsx').then((m) => m.Route));
 
+const commitmentsRoute = createRoute({ getParentRoute: () => rootRoute, path: '/commitments' }).lazy(() =>
+  import('./screens/commitments.lazy.tsx').then((m) => m.Route),
+);
+
 const analyticsRoute = createRoute({ getParentRoute: () => rootRoute, path: '/analytics' }).lazy(() =>
   import('./screens/analytics.lazy.tsx').then((m) => m.Route),
 );
@@ -112,6 +116,7 @@ export const routeTree = rootRoute.addChildren([
   customersRoute,
   repliesRoute,
   profileRoute,
+  commitmentsRoute,
   settingsRoute,
   analyticsRoute,
   trainingRoute,

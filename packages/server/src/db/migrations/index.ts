@@ -17,6 +17,7 @@ import * as training from './0015-training.ts';
 import * as evidenceLog from './0016-evidence-log.ts';
 import * as gdpr from './0017-gdpr.ts';
 import * as idempotencyKeys from './0018-idempotency-keys.ts';
+import * as caseWork from './0019-case-work.ts';
 import * as repliesAndForms from './0020-replies-and-forms.ts';
 import * as revenueRanks from './0024-revenue-ranks.ts';
 
@@ -40,6 +41,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0016-evidence-log': evidenceLog,
   '0017-gdpr': gdpr,
   '0018-idempotency-keys': idempotencyKeys,
+  '0019-case-work': caseWork,
   '0020-replies-and-forms': repliesAndForms,
   '0024-revenue-ranks': revenueRanks,
 };

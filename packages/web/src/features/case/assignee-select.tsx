@@ -1,12 +1,13 @@
 import type { CaseDetail } from '@calmdesk/contracts';
-import { Select } from '@mantine/core';
+import { Button, Group, Select } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useUsers } from '../inbox/use-cases.ts';
+import { TakeButton } from './take-button.tsx';
 import { useUpdateCase } from './use-case.ts';
 
 const NOBODY = 'none';
 
-/** Who handles the case; giving it to someone tells them under their bell. */
+/** Who handles the case: take it, give it to a colleague (told under their bell) or give it back. */
 export function AssigneeSelect({ item }: { item: CaseDetail }) {
   const { t } = useTranslation();
   const users = useUsers();
@@ -18,15 +19,30 @@ export function AssigneeSelect({ item }: { item: CaseDetail }) {
   if (item.assignee && !data.some((d) => d.value === item.assignee?.id))
     data.push({ value: item.assignee.id, label: item.assignee.name });
   return (
-    <Select
-      label={t('case.assignee')}
-      data-shortcut-target="assignee"
-      data={data}
-      value={item.assignee?.id ?? NOBODY}
-      allowDeselect={false}
-      disabled={update.isPending}
-      error={update.isError ? update.error.message : undefined}
-      onChange={(value) => value && update.mutate({ assignee: value === NOBODY ? null : value })}
-    />
+    <div>
+      <Select
+        label={t('case.assignee')}
+        data-shortcut-target="assignee"
+        data={data}
+        value={item.assignee?.id ?? NOBODY}
+        allowDeselect={false}
+        disabled={update.isPending}
+        error={update.isError ? update.error.message : undefined}
+        onChange={(value) => value && update.mutate({ assignee: value === NOBODY ? null : value })}
+      />
+      <Group gap={6} mt={6}>
+        <TakeButton item={item} />
+        {item.assignee && (
+          <Button
+            size="compact-xs"
+            variant="subtle"
+            data-testid="unassign"
+            onClick={() => update.mutate({ assignee: null })}
+          >
+            {t('caseWork.unassign')}
+          </Button>
+        )}
+      </Group>
+    </div>
   );
 }

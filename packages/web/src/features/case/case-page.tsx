@@ -1,10 +1,10 @@
 import type { Analysis, CaseState, CoachContext, Lang } from '@calmdesk/analysis';
-import type { CaseDetail } from '@calmdesk/contracts';
+import type { CaseDetail, NewInteraction } from '@calmdesk/contracts';
 import { LANGS } from '@calmdesk/contracts/enums';
 import { Alert, Badge, Button, Grid, Group, Loader, Stack, Text, Title, Tooltip } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { Link } from '@tanstack/react-router';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CaseDeadline } from '../../components/due-countdown.tsx';
 import { FlagChips } from '../../components/flag-chips.tsx';
@@ -15,6 +15,7 @@ import { ReplyingNotice } from '../live/replying-notice.tsx';
 import { useReplying } from '../live/use-live.ts';
 import { useReplyForms } from '../replies/use-replies.ts';
 import { CaseSidebar } from './case-sidebar.tsx';
+import { Composer, type ComposerMode } from './composer.tsx';
 import { Conversation } from './conversation.tsx';
 import { EscalationBadge } from './escalation-badge.tsx';
 import { GuidancePanel } from './guidance-panel.tsx';
@@ -72,6 +73,15 @@ function focusIn(containerId: string, selector: string): void {
   document.getElementById(containerId)?.querySelector<HTMLElement>(selector)?.focus();
 }
 
+/** `a`: the assignee list, focused and open, so the arrow keys and Enter choose who handles the case. */
+function openAssignee(): void {
+  const input = document
+    .getElementById('case-sidebar')
+    ?.querySelector<HTMLElement>('[data-shortcut-target="assignee"]');
+  input?.focus();
+  input?.click();
+}
+
 function CaseView({ item }: { item: CaseDetail }) {
   const { t } = useTranslation();
   const session = useSession();
@@ -86,9 +96,11 @@ function CaseView({ item }: { item: CaseDetail }) {
   const lang = caseLanguage(item, analyses);
   const forms = useReplyForms(item.id);
   const last = analyses.at(-1);
+  const repliesSent = item.interactions.filter((i) => i.kind === 'outbound').length;
   const openCommitments = item.commitments.filter((c) => c.status === 'open').length;
+  // "Keep the promise" is about ours: a customer's overdue promise is theirs to keep.
   const overdueCommitments = item.commitments.filter(
-    (c) => c.status === 'open' && new Date(c.dueAt).getTime() < Date.now(),
+    (c) => c.who === 'us' && c.status === 'open' && new Date(c.dueAt).getTime() < Date.now(),
   ).length;
   const state: CaseState = useMemo(
     () => ({
@@ -97,10 +109,11 @@ function CaseView({ item }: { item: CaseDetail }) {
       fault: item.fault,
       openCommitments,
       overdueCommitments,
+      repliesSent,
       ...(item.stage ? { stage: item.stage } : {}),
       ...(forms ? { forms } : {}),
     }),
-    [lang, analyses, item.fault, item.stage, openCommitments, overdueCommitments, forms],
+    [lang, analyses, item.fault, item.stage, openCommitments, overdueCommitments, repliesSent, forms],
   );
   const context: CoachContext = useMemo(
     () => ({
@@ -116,9 +129,43 @@ function CaseView({ item }: { item: CaseDetail }) {
   const canOverride = session.data?.canOverride ?? false;
   const send = (override: boolean) =>
     addInteraction.mutate({ kind: 'outbound', body: draft, override }, { onSuccess: () => setDraft('') });
+  const [mode, setModeState] = useState<ComposerMode>('reply');
+  const [saved, setSaved] = useState(false);
+  // A shortcut that changes the mode focuses the new form's field once it is on screen.
+  const [focusAfter, setFocusAfter] = useState<string | null>(null);
+  const setMode = (next: ComposerMode) => {
+    setSaved(false);
+    addInteraction.reset();
+    setModeState(next);
+  };
+  useEffect(() => {
+    if (!focusAfter) return;
+    focusIn('reply-box', focusAfter);
+    setFocusAfter(null);
+  }, [focusAfter]);
+  const logEntry = (entry: NewInteraction, done: () => void) =>
+    addInteraction.mutate(entry, {
+      onSuccess: () => {
+        done();
+        setSaved(true);
+      },
+    });
   useHotkeys([
-    ['r', () => focusIn('reply-box', 'textarea')],
-    ['a', () => focusIn('case-sidebar', '[data-shortcut-target="assignee"]')],
+    [
+      'r',
+      () => {
+        setMode('reply');
+        setFocusAfter('.reply-editor textarea');
+      },
+    ],
+    [
+      'n',
+      () => {
+        setMode('note');
+        setFocusAfter('#note-body');
+      },
+    ],
+    ['a', () => openAssignee()],
     ['e', () => item.status !== 'closed' && update.mutate({ status: 'closed' })],
   ]);
   // Stable, so the memoised panels beside the editor do not re-render on every keystroke.
@@ -191,16 +238,25 @@ function CaseView({ item }: { item: CaseDetail }) {
               }}
             >
               <ReplyingNotice users={othersReplying} />
-              <ReplyEditor
-                draft={draft}
-                onDraftChange={setDraft}
-                context={context}
-                canOverride={canOverride}
-                sending={addInteraction.isPending}
-                sendError={addInteraction.error}
-                onSend={send}
-                onNote={() =>
-                  addInteraction.mutate({ kind: 'note', body: draft }, { onSuccess: () => setDraft('') })
+              <Composer
+                mode={mode}
+                onModeChange={setMode}
+                saved={saved}
+                saving={addInteraction.isPending}
+                error={mode === 'reply' ? null : addInteraction.error}
+                onLog={logEntry}
+                reply={
+                  <div className="reply-editor">
+                    <ReplyEditor
+                      draft={draft}
+                      onDraftChange={setDraft}
+                      context={context}
+                      canOverride={canOverride}
+                      sending={addInteraction.isPending}
+                      sendError={mode === 'reply' ? addInteraction.error : null}
+                      onSend={send}
+                    />
+                  </div>
                 }
               />
             </fieldset>
@@ -208,10 +264,10 @@ function CaseView({ item }: { item: CaseDetail }) {
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 4 }}>
           <Stack gap="sm">
-            <GuidancePanel state={state} onInsert={insert} />
             <div id="case-sidebar">
               <CaseSidebar item={item} />
             </div>
+            <GuidancePanel state={state} onInsert={insert} />
           </Stack>
         </Grid.Col>
       </Grid>

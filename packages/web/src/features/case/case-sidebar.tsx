@@ -13,10 +13,11 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { memo, useState } from 'react';
+import { memo, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../format/use-format.ts';
 import { useSession } from '../auth/session.ts';
+import { CommitmentActions } from '../commitments/commitment-actions.tsx';
 import { useSettings } from '../settings/use-settings.ts';
 import { AssigneeSelect } from './assignee-select.tsx';
 import { useDecideCompensation, useProposeCompensation, useUpdateCase } from './use-case.ts';
@@ -63,6 +64,7 @@ function CommitmentList({ item }: { item: CaseDetail }) {
                   · {t(`commitmentStatus.${c.status}`)}
                 </Text>
               </Group>
+              <CommitmentActions commitment={c} />
             </div>
           );
         })}
@@ -130,6 +132,8 @@ function CompensationForm({ item }: { item: CaseDetail }) {
   const [kind, setKind] = useState<CompensationKind>('voucher');
   const [amount, setAmount] = useState<number | string>('');
   const [statutory, setStatutory] = useState(false);
+  const [open, setOpen] = useState(false);
+  const formId = useId();
   const policy = settings.data?.compensationPolicy;
   // The server also counts the customer's other cases; this case's refunds are what the screen knows.
   const overLimit =
@@ -148,55 +152,67 @@ function CompensationForm({ item }: { item: CaseDetail }) {
         {item.compensations.map((c) => (
           <CompensationLine key={c.id} caseId={item.id} c={c} />
         ))}
-        {policy && (
-          <Text size="xs" c="dimmed">
-            {t('case.policyHint', { limit: format.money(policy.cashRefundLimit, policy.currency) })}
-            {otherLimits && ` ${t('case.policyOtherLimits', { limits: otherLimits })}`}
-          </Text>
-        )}
-        <Select
-          label={t('case.kind')}
-          data={KINDS.map((k) => ({ value: k, label: t(`compensationKind.${k}`) }))}
-          value={kind}
-          onChange={(value) => value && setKind(value as CompensationKind)}
-          allowDeselect={false}
-        />
-        <NumberInput
-          label={t('case.amount')}
-          min={0}
-          decimalScale={2}
-          value={amount}
-          onChange={setAmount}
-          suffix={policy ? ` ${policy.currency}` : undefined}
-        />
-        <Checkbox
-          label={t('case.statutory')}
-          checked={statutory}
-          onChange={(e) => setStatutory(e.currentTarget.checked)}
-        />
-        {overLimit && (
-          <Text size="xs" c="var(--calm-text-error)">
-            {t('case.needsApproval')}
-          </Text>
-        )}
         <Button
-          size="xs"
-          variant="light"
-          loading={propose.isPending}
-          onClick={() =>
-            propose.mutate(
-              { kind, statutory, ...(typeof amount === 'number' ? { amount } : {}) },
-              { onSuccess: () => setAmount('') },
-            )
-          }
+          size="compact-sm"
+          variant="subtle"
+          w="fit-content"
+          aria-expanded={open}
+          aria-controls={formId}
+          onClick={() => setOpen(!open)}
         >
-          {t('case.propose')}
+          {t('caseWork.proposeCompensation')}
         </Button>
-        {propose.isError && (
-          <Text size="xs" c="var(--calm-text-error)">
-            {propose.error.message}
-          </Text>
-        )}
+        <Stack gap={6} id={formId} style={open ? undefined : { display: 'none' }}>
+          {policy && (
+            <Text size="xs" c="dimmed">
+              {t('case.policyHint', { limit: format.money(policy.cashRefundLimit, policy.currency) })}
+              {otherLimits && ` ${t('case.policyOtherLimits', { limits: otherLimits })}`}
+            </Text>
+          )}
+          <Select
+            label={t('case.kind')}
+            data={KINDS.map((k) => ({ value: k, label: t(`compensationKind.${k}`) }))}
+            value={kind}
+            onChange={(value) => value && setKind(value as CompensationKind)}
+            allowDeselect={false}
+          />
+          <NumberInput
+            label={t('case.amount')}
+            min={0}
+            decimalScale={2}
+            value={amount}
+            onChange={setAmount}
+            suffix={policy ? ` ${policy.currency}` : undefined}
+          />
+          <Checkbox
+            label={t('case.statutory')}
+            checked={statutory}
+            onChange={(e) => setStatutory(e.currentTarget.checked)}
+          />
+          {overLimit && (
+            <Text size="xs" c="var(--calm-text-error)">
+              {t('case.needsApproval')}
+            </Text>
+          )}
+          <Button
+            size="xs"
+            variant="light"
+            loading={propose.isPending}
+            onClick={() =>
+              propose.mutate(
+                { kind, statutory, ...(typeof amount === 'number' ? { amount } : {}) },
+                { onSuccess: () => setAmount('') },
+              )
+            }
+          >
+            {t('case.propose')}
+          </Button>
+          {propose.isError && (
+            <Text size="xs" c="var(--calm-text-error)">
+              {propose.error.message}
+            </Text>
+          )}
+        </Stack>
       </Stack>
     </Paper>
   );
@@ -211,8 +227,11 @@ export const CaseSidebar = memo(function CaseSidebar({ item }: { item: CaseDetai
     if (next !== (item.stage ?? '')) update.mutate({ stage: next || null });
   };
   return (
-    <Stack gap="sm">
+    <Stack gap="sm" component="section" aria-labelledby="case-facts-title">
       <Paper withBorder p="xs">
+        <Title order={2} size="h4" id="case-facts-title" mb={4}>
+          {t('caseWork.facts')}
+        </Title>
         <Stack gap={6}>
           <AssigneeSelect item={item} />
           <Select

@@ -71,6 +71,21 @@ function InteractionCard({ item, revealAbuse }: { item: Interaction; revealAbuse
             </Badge>
           )}
           {item.delivery && <DeliveryBadge delivery={item.delivery} />}
+          {item.via && (
+            <Text size="xs" c="dimmed" data-testid="entry-via">
+              {t('caseWork.viaLine', { via: t(`caseWork.via.${item.via}`) })}
+            </Text>
+          )}
+          {item.call && (
+            <Text size="xs" c="dimmed" data-testid="entry-call">
+              {t('caseWork.callLine', {
+                direction: t(
+                  item.call.direction === 'inbound' ? 'caseWork.callInbound' : 'caseWork.callOutbound',
+                ),
+                minutes: format.number(item.call.minutes),
+              })}
+            </Text>
+          )}
         </Group>
         <Text size="xs" c="dimmed" component="time" dateTime={item.createdAt}>
           {format.dateTime(item.createdAt)}

@@ -173,7 +173,8 @@ interface ReplyEditorProps {
   sending: boolean;
   sendError: unknown;
   onSend: (override: boolean) => void;
-  onNote: () => void;
+  /** Saves the draft as an internal note instead; without it the editor only sends. */
+  onNote?: () => void;
 }
 
 /** The rules that block a draft, each once, in the order the draft shows them. */
@@ -232,9 +233,11 @@ export function ReplyEditor(props: ReplyEditorProps) {
             {t('case.send')}
           </Button>
         )}
-        <Button variant="subtle" onClick={onNote} disabled={!draft.trim()}>
-          {t('case.addNote')}
-        </Button>
+        {onNote && (
+          <Button variant="subtle" onClick={onNote} disabled={!draft.trim()}>
+            {t('case.addNote')}
+          </Button>
+        )}
       </Group>
     </Stack>
   );

@@ -24,7 +24,8 @@ import { FlagChips } from '../../components/flag-chips.tsx';
 import { LevelBadge } from '../../components/level-badge.tsx';
 import { useSession } from '../auth/session.ts';
 import { EscalationBadge } from '../case/escalation-badge.tsx';
-import { DEFAULT_FILTERS, type InboxFilters, useCases, useUsers } from './use-cases.ts';
+import { TakeButton } from '../case/take-button.tsx';
+import { defaultFiltersFor, type InboxFilters, useCases, useUsers } from './use-cases.ts';
 
 const STATUSES = ['active', ...CASE_STATUSES] as const;
 
@@ -71,11 +72,14 @@ function InboxRow({ item, selected }: RowProps) {
       </Table.Td>
       <Table.Td>{t(`status.${item.status}`)}</Table.Td>
       <Table.Td>
-        {item.assignee?.name ?? (
-          <Text span c="dimmed" size="sm">
-            {t('inbox.unassigned')}
-          </Text>
-        )}
+        <Group gap={6} wrap="nowrap">
+          {item.assignee?.name ?? (
+            <Text span c="dimmed" size="sm">
+              {t('inbox.unassigned')}
+            </Text>
+          )}
+          {!item.assignee && <TakeButton item={item} />}
+        </Group>
       </Table.Td>
     </Table.Tr>
   );
@@ -107,7 +111,10 @@ function InboxCard({ item, selected }: RowProps) {
         {item.customer.name} · {t(`channel.${item.channel}`)} · {t(`status.${item.status}`)} ·{' '}
         {t('inbox.problemCount', { count: item.problems.length })}
       </Text>
-      <FlagChips flags={item.flags} />
+      <Group justify="space-between" gap="xs" wrap="nowrap">
+        <FlagChips flags={item.flags} />
+        {!item.assignee && <TakeButton item={item} />}
+      </Group>
     </Card>
   );
 }
@@ -131,9 +138,9 @@ export function InboxPage() {
   const users = useUsers();
   const role = useSession().data?.user.role;
   const seesQueue = role === 'supervisor' || role === 'owner';
-  const [filters, setFilters] = useState<Omit<InboxFilters, 'q'>>({
-    status: DEFAULT_FILTERS.status ?? null,
-    sort: DEFAULT_FILTERS.sort ?? 'priority',
+  const [filters, setFilters] = useState<Omit<InboxFilters, 'q'>>(() => {
+    const { q: _q, ...first } = defaultFiltersFor(role);
+    return first;
   });
   const [escalatedOnly, setEscalatedOnly] = useEscalatedQueue();
   const [search, setSearch] = useState('');
@@ -165,6 +172,7 @@ export function InboxPage() {
   ]);
   const option = (prefix: string) => (value: string) => ({ value, label: t(`${prefix}.${value}`) });
   const assignees = [
+    { value: 'me_or_none', label: t('caseWork.mineOrNobody') },
     { value: 'me', label: t('inbox.me') },
     { value: 'none', label: t('inbox.unassigned') },
     ...(users.data?.items ?? []).map((u) => ({ value: u.id, label: u.name })),
@@ -226,7 +234,7 @@ export function InboxPage() {
           data={assignees}
           value={filters.assignee ?? null}
           onChange={(assignee) => setFilters((f) => ({ ...f, assignee }))}
-          w={{ base: '48%', sm: 170 }}
+          w={{ base: '48%', sm: 210 }}
         />
         <Select
           aria-label={t('inbox.channel')}

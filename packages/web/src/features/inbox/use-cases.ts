@@ -33,6 +33,11 @@ export function casesUrl(filters: InboxFilters, cursor?: string | null): string 
 /** What the inbox shows first: active cases, most urgent first. */
 export const DEFAULT_FILTERS: InboxFilters = { status: 'active', sort: 'priority', q: '' };
 
+/** What an inbox shows first: an agent their own cases and nobody's; supervisors and owners every case. */
+export function defaultFiltersFor(role: string | undefined): InboxFilters {
+  return role === 'agent' ? { ...DEFAULT_FILTERS, assignee: 'me_or_none' } : DEFAULT_FILTERS;
+}
+
 function casesQuery(filters: InboxFilters) {
   return infiniteQueryOptions({
     queryKey: ['cases', filters],
@@ -53,8 +58,8 @@ export function useCases(filters: InboxFilters) {
 }
 
 /** Starts loading the first inbox page alongside the session check instead of after it. */
-export function prefetchInbox(client: QueryClient): void {
-  void client.prefetchInfiniteQuery(casesQuery(DEFAULT_FILTERS)).catch(() => undefined);
+export function prefetchInbox(client: QueryClient, role: string): void {
+  void client.prefetchInfiniteQuery(casesQuery(defaultFiltersFor(role))).catch(() => undefined);
 }
 
 export function useUsers() {

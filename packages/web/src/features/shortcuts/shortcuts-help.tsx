@@ -7,6 +7,7 @@ const SHORTCUTS = [
   { keys: ['j', 'k'], what: 'move' },
   { keys: ['Enter'], what: 'open' },
   { keys: ['r'], what: 'reply' },
+  { keys: ['n'], what: 'note' },
   { keys: ['a'], what: 'assign' },
   { keys: ['e'], what: 'close' },
   { keys: ['Ctrl', 'Enter'], what: 'send' },
