@@ -171,6 +171,7 @@ export function createAnalyzer({ packs, guessLanguage }: AnalyzerOptions) {
       negators: [],
       declines: [],
       selfReference: [],
+      denials: [],
       thanksFor: [],
       sarcasm: [],
       quoteHeaders: [],
@@ -296,6 +297,7 @@ function lexiconEvidence(
       if (DECLINABLE.has(flag) && endsWithin(text, found.declines, match, NEGATION_WINDOW)) continue;
       if (THANKABLE.has(flag) && endsWithin(text, found.thanksFor, match, NEGATION_WINDOW)) continue;
       if (flag === 'insult' && endsWithin(text, found.selfReference, match, SELF_REFERENCE_WINDOW)) continue;
+      if (flag === 'insult' && endsWithin(text, found.denials, match, NEGATION_WINDOW)) continue;
       if (flag === 'gratitude' && isSarcastic(text, found, match)) continue;
       if (entry.aimed) aimedAbuse = true;
       (entry.onlyWhenUnhappy ? evidenceIfUnhappy : evidence).push({

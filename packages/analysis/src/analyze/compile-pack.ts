@@ -10,8 +10,8 @@ export function flagsOf(entry: LexiconEntry): Flag[] {
   return Array.isArray(entry.flag) ? entry.flag : [entry.flag];
 }
 
-type Cue = 'negators' | 'declines' | 'selfReference' | 'sarcasm' | 'thanksFor';
-const CUES: readonly Cue[] = ['negators', 'declines', 'selfReference', 'sarcasm', 'thanksFor'];
+type Cue = 'negators' | 'declines' | 'selfReference' | 'denials' | 'sarcasm' | 'thanksFor';
+const CUES: readonly Cue[] = ['negators', 'declines', 'selfReference', 'denials', 'sarcasm', 'thanksFor'];
 
 /** What each term of a pack is for, so that one matcher can hold them all. */
 type Tagged =
@@ -120,6 +120,7 @@ function byPurpose(matches: Match<Tagged>[]): PackMatches {
     negators: [],
     declines: [],
     selfReference: [],
+    denials: [],
     thanksFor: [],
     sarcasm: [],
   };

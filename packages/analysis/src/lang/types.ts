@@ -47,6 +47,8 @@ export interface Cues {
   declines: string[];
   /** Terms right before an insult that make it self-reference: "mnie jak", "me like". */
   selfReference: string[];
+  /** Terms right before an insult that deny it of anyone: "nikt tu nie jest", "nobody here is", "keegi ei ole". */
+  denials: string[];
   /** Terms that turn thanks into complaint: "dzięki za nic". */
   sarcasm: string[];
   /** Thanks for something: a demand right after them was met, not made ("dziękuję za szybką odpowiedź"). */

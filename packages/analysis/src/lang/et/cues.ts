@@ -15,6 +15,22 @@ export const cues: Cues = {
     'ei ole mõtet',
     'ilma',
   ],
+  // "Keegi ei ole siin varas": an insult denied of everyone is aimed at no one.
+  denials: [
+    'keegi ei ole',
+    'keegi ... ei ole',
+    'keegi pole',
+    'keegi ... pole',
+    'keegi ei nimeta',
+    'keegi ei pea teid',
+    'ma ei nimetanud',
+    'me ei nimeta',
+    'te ei ole',
+    'te pole',
+    'me ei ole',
+    'me pole',
+    'ei ole keegi',
+  ],
   selfReference: [
     'mind nagu',
     'minuga nagu',
