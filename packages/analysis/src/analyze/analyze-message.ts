@@ -1,4 +1,4 @@
-import type { LanguagePack, LexiconEntry, ProblemEntry, SignalKind } from '../lang/types.ts';
+import type { LanguagePack, LexiconEntry, LexiconFrame, ProblemEntry, SignalKind } from '../lang/types.ts';
 import { termKey } from '../text/fold.ts';
 import { originalSpan, quotedInOriginal, type ReadableText, readableText } from '../text/readable.ts';
 import type { Match } from '../text/terms.ts';
@@ -227,9 +227,11 @@ export function createAnalyzer({ packs, guessLanguage }: AnalyzerOptions) {
     const tokens = joinSpacedLetters(text, rawTokens, pack.knowsLexiconWord);
 
     const found = pack.find(tokens);
-    const lexiconMatches = extra ? [...found.lexicon, ...extra.find(tokens)] : found.lexicon;
+    const framed = frameMatches(text, found);
+    const ownMatches = framed.length > 0 ? [...found.lexicon, ...framed] : found.lexicon;
+    const lexiconMatches = extra ? [...ownMatches, ...extra.find(tokens)] : ownMatches;
     const { evidence, evidenceIfUnhappy, aimedAbuse } = lexiconEvidence(text, lang, found, lexiconMatches);
-    evidence.push(...findShouting(text, ranges, pack.acronyms, scan));
+    evidence.push(...findShouting(text, ranges, pack.acronyms, scan, pack.isWord));
     const signals = signalsOf(text, lang, found);
     const problemMatches = found.problems.filter((m) => !(m.payload.negatable && isNegated(text, found, m)));
     const unhappy =
@@ -254,6 +256,55 @@ export function createAnalyzer({ packs, guessLanguage }: AnalyzerOptions) {
       truncated,
     };
   }
+}
+
+const frameEntries = new WeakMap<LexiconFrame, LexiconEntry>();
+
+/** A frame read as a lexicon entry, so that negation, refusals and thanks treat it as any other. */
+function entryOf(frame: LexiconFrame): LexiconEntry {
+  let entry = frameEntries.get(frame);
+  if (!entry) {
+    entry = {
+      flag: frame.flag,
+      terms: [],
+      example: frame.example,
+      negatable: frame.negatable,
+      onlyWhenUnhappy: frame.onlyWhenUnhappy,
+    };
+    frameEntries.set(frame, entry);
+  }
+  return entry;
+}
+
+/**
+ * The frames whose two parts stand in one sentence, close enough (and in order unless either order
+ * is allowed): one match from the first part's start to the other's end.
+ */
+function frameMatches(text: string, found: PackMatches): Match<LexiconEntry>[] {
+  if (found.frameNext.length === 0 || found.frameFirst.length === 0) return [];
+  const matches: Match<LexiconEntry>[] = [];
+  for (const next of found.frameNext) {
+    const frame = next.payload;
+    const within = frame.within ?? 3;
+    const first = found.frameFirst.find((f) => {
+      if (f.payload !== frame) return false;
+      const [a, b] = f.first < next.first ? [f, next] : [next, f];
+      if (a === next && !frame.eitherOrder) return false;
+      if (a.last >= b.first || b.first - a.last - 1 > within) return false;
+      return !SENTENCE_BREAK.test(text.slice(a.end, b.start));
+    });
+    if (!first) continue;
+    const [a, b] = first.first < next.first ? [first, next] : [next, first];
+    matches.push({
+      payload: entryOf(frame),
+      term: `${first.term} … ${next.term}`,
+      first: a.first,
+      last: b.last,
+      start: a.start,
+      end: b.end,
+    });
+  }
+  return matches;
 }
 
 /** An analysis of a text's readable form, its spans and quotes put back on the original. */

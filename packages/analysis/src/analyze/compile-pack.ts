@@ -1,4 +1,5 @@
-import type { LanguagePack, LexiconEntry, ProblemEntry, SignalEntry } from '../lang/types.ts';
+import type { LanguagePack, LexiconEntry, LexiconFrame, ProblemEntry, SignalEntry } from '../lang/types.ts';
+import { termKey } from '../text/fold.ts';
 import { ownedSnapshot, type TermSnapshot } from '../text/term-snapshot.ts';
 import { compileMatcher, type Match, snapshotOf, type TermEntry } from '../text/terms.ts';
 import type { Token } from '../text/tokenize.ts';
@@ -18,6 +19,7 @@ type Tagged =
   | { group: 'lexicon'; entry: LexiconEntry }
   | { group: 'signals'; entry: SignalEntry }
   | { group: 'problems'; entry: ProblemEntry }
+  | { group: 'frameFirst' | 'frameNext'; entry: LexiconFrame }
   | { group: Cue; entry: true };
 
 export interface PackMatches extends Record<Cue, Match<true>[]> {
@@ -25,6 +27,9 @@ export interface PackMatches extends Record<Cue, Match<true>[]> {
   lexicon: Match<LexiconEntry>[];
   signals: Match<SignalEntry>[];
   problems: Match<ProblemEntry>[];
+  /** The parts of the pack's frames: paired by analyze-message. */
+  frameFirst: Match<LexiconFrame>[];
+  frameNext: Match<LexiconFrame>[];
 }
 
 /** A pack's data compiled for matching: built once per language, on first use. */
@@ -35,6 +40,8 @@ export interface CompiledPack {
   /** Whether a single word could start a lexicon term: used to accept spaced-out letters. */
   knowsLexiconWord(key: string): boolean;
   acronyms: ReadonlySet<string>;
+  /** Whether a folded word is a word of the language: its stop-words and the words of its terms, not site names. */
+  isWord(key: string): boolean;
 }
 
 export function compileLexicon(entries: readonly LexiconEntry[], inflect: LanguagePack['inflect']) {
@@ -86,6 +93,10 @@ function taggedEntries(
       ...own,
       payload: { group: 'problems' as const, entry },
     })),
+    ...(pack.frames ?? []).flatMap((entry) => [
+      { terms: entry.first, ...own, payload: { group: 'frameFirst' as const, entry } },
+      { terms: entry.next, ...own, payload: { group: 'frameNext' as const, entry } },
+    ]),
     ...CUES.map((group) => ({ terms: pack.cues[group], ...own, payload: { group, entry: true as const } })),
   ];
 }
@@ -117,6 +128,8 @@ function byPurpose(matches: Match<Tagged>[]): PackMatches {
     lexicon: [],
     signals: [],
     problems: [],
+    frameFirst: [],
+    frameNext: [],
     negators: [],
     declines: [],
     selfReference: [],
@@ -133,8 +146,30 @@ function byPurpose(matches: Match<Tagged>[]): PackMatches {
   return found;
 }
 
+const WORD_SPLIT = / +/;
+
+/** The words of a pack's language it knows whole: stop-words and the exact words of its terms, less names of sites. */
+function wordsOf(pack: LanguagePack): ReadonlySet<string> {
+  const words = new Set(pack.cues.stopwords.map(termKey));
+  const named = (flag: LexiconEntry['flag']) =>
+    (Array.isArray(flag) ? flag : [flag]).includes('threat_public');
+  const terms = [
+    ...pack.lexicon.filter((e) => !named(e.flag)).flatMap((e) => e.terms),
+    ...pack.signals.flatMap((e) => e.terms),
+    ...pack.problems.flatMap((e) => e.terms),
+    ...(pack.frames ?? []).filter((f) => f.flag !== 'threat_public').flatMap((f) => [...f.first, ...f.next]),
+  ];
+  for (const term of terms)
+    for (const word of term.split(WORD_SPLIT)) {
+      if (word === '...' || word.endsWith('*')) continue;
+      words.add(termKey(word.endsWith('~') ? word.slice(0, -1) : word));
+    }
+  return words;
+}
+
 export function compilePack(pack: LanguagePack, others: readonly LanguagePack[]): CompiledPack {
   const snapshot = ownedSnapshot(pack);
+  let words: ReadonlySet<string> | null = null;
   const matcher = compileMatcher(taggedEntries(pack, others, universalInSnapshot(snapshot, others)), {
     inflect: pack.inflect,
     maskable: (tagged) => isLexicon(tagged) && flagsOf(tagged.entry).some((f) => MASKABLE.has(f)),
@@ -146,5 +181,9 @@ export function compilePack(pack: LanguagePack, others: readonly LanguagePack[])
     find: (tokens) => byPurpose(matcher.find(tokens)),
     knowsLexiconWord: (key) => matcher.knowsWord(key, isLexicon),
     acronyms: new Set(pack.cues.acronyms),
+    isWord(key) {
+      words ??= wordsOf(pack);
+      return words.size === 0 || words.has(key);
+    },
   };
 }

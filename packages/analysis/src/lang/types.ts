@@ -19,6 +19,26 @@ export interface LexiconEntry {
   onlyWhenUnhappy?: boolean;
 }
 
+/**
+ * Two parts in one sentence, at most `within` words apart, that raise a flag together: a structure
+ * no phrase list enumerates. A visit (`first`) with company (`next`) is a threat; a publishing verb
+ * next to a public place is a public threat, whatever the tense or the site.
+ */
+export interface LexiconFrame {
+  flag: Flag;
+  first: string[];
+  next: string[];
+  /** Words allowed between the parts (default 3). */
+  within?: number;
+  /** The parts may come in either order ("na Google wystawiłam" and "wystawiłam na Google"). */
+  eitherOrder?: boolean;
+  /** A negator before the first part cancels it. */
+  negatable?: boolean;
+  /** Counts only in a message that is otherwise unhappy ("the 2nd time I order" is no complaint). */
+  onlyWhenUnhappy?: boolean;
+  example: string;
+}
+
 export type SignalKind = 'negative' | 'strong_negative' | 'positive';
 
 /** Emotion words that raise no flag but move the anger score. */
@@ -66,6 +86,8 @@ export interface Cues {
 export interface LanguagePack {
   code: Lang;
   lexicon: LexiconEntry[];
+  /** Flags raised by two parts together (LexiconFrame). */
+  frames?: LexiconFrame[];
   signals: SignalEntry[];
   problems: ProblemEntry[];
   cues: Cues;
