@@ -14,7 +14,7 @@ import {
   type ProblemCategory,
 } from '../vocabulary.ts';
 import { type CompiledPack, compileLexicon, compilePack, flagsOf, type PackMatches } from './compile-pack.ts';
-import { ownTextOf, ownTextRanges } from './email.ts';
+import { headerFieldPattern, type MailCues, ownTextOf, ownTextRanges } from './email.ts';
 import { decideLanguage, type LanguageEvidence, type LanguageGuesser } from './language.ts';
 import { levelOf, scoreAnger } from './score.ts';
 import { findShouting } from './shouting.ts';
@@ -138,17 +138,27 @@ function knownWordsOf(packs: readonly LanguagePack[]): Uint8Array {
   return knownBy;
 }
 
+/** Every pack's mail cues, compiled once. */
+function mailCuesOf(packs: readonly LanguagePack[]): MailCues {
+  const compiled = (sources: (p: LanguagePack) => readonly string[]) =>
+    packs.flatMap((p) => sources(p).map((s) => new RegExp(s, 'iu')));
+  return {
+    quoteHeaders: compiled((p) => p.cues.quoteHeaders),
+    signatureStarts: compiled((p) => p.cues.signatureStarts),
+    forwardHeaders: compiled((p) => p.cues.forwardHeaders),
+    headerField: headerFieldPattern(packs.flatMap((p) => p.cues.headerFields)),
+  };
+}
+
 /**
  * The customer's own words in a mail, as every pack's cues find them: without the quoted history
  * (attribution lines, forwarded and original-message headers, `>` lines) and the signature. A text
  * with nothing of its own (only a quote) is given back whole.
  */
 export function createOwnText(packs: Partial<Record<Lang, LanguagePack>>): (text: string) => string {
-  const all = Object.values(packs).filter((pack): pack is LanguagePack => pack !== undefined);
-  const quoteHeaders = all.flatMap((p) => p.cues.quoteHeaders.map((s) => new RegExp(s, 'iu')));
-  const signatureStarts = all.flatMap((p) => p.cues.signatureStarts.map((s) => new RegExp(s, 'iu')));
+  const cues = mailCuesOf(Object.values(packs).filter((pack): pack is LanguagePack => pack !== undefined));
   return (text) => {
-    const own = ownTextOf(text, ownTextRanges(text, quoteHeaders, signatureStarts));
+    const own = ownTextOf(text, ownTextRanges(text, cues));
     return own === '' ? text.trim() : own;
   };
 }
@@ -157,8 +167,7 @@ export function createOwnText(packs: Partial<Record<Lang, LanguagePack>>): (text
 export function createAnalyzer({ packs, guessLanguage }: AnalyzerOptions) {
   const available = LANGS.filter((lang) => packs[lang]);
   const allPacks = available.map((lang) => packs[lang] as LanguagePack);
-  const quoteHeaders = allPacks.flatMap((p) => p.cues.quoteHeaders.map((s) => new RegExp(s, 'iu')));
-  const signatureStarts = allPacks.flatMap((p) => p.cues.signatureStarts.map((s) => new RegExp(s, 'iu')));
+  const mailCues = mailCuesOf(allPacks);
   // Built on the first message whose language is not given: an analyzer told the language never needs it.
   let knownBy: Uint8Array | null = null;
   const compiled = new Map<Lang | 'und', CompiledPack | null>();
@@ -175,6 +184,8 @@ export function createAnalyzer({ packs, guessLanguage }: AnalyzerOptions) {
       thanksFor: [],
       sarcasm: [],
       quoteHeaders: [],
+      forwardHeaders: [],
+      headerFields: [],
       signatureStarts: [],
       stopwords: [],
       acronyms: [],
@@ -215,7 +226,7 @@ export function createAnalyzer({ packs, guessLanguage }: AnalyzerOptions) {
   };
 
   function analyzeReadable(text: string, truncated: boolean, options: AnalyzeOptions): Analysis {
-    const ranges: Range[] = ownTextRanges(text, quoteHeaders, signatureStarts);
+    const ranges: Range[] = ownTextRanges(text, mailCues);
     const scan = scanText(text, ranges);
     const rawTokens = scan.tokens;
     const lang =
@@ -331,6 +342,21 @@ function isNegated(text: string, found: PackMatches, match: Match<unknown>): boo
   return endsWithin(text, found.negators, match, NEGATION_WINDOW);
 }
 
+/** Abuse a customer quotes ("he said „you stupid cow”") is reported, not theirs. */
+const QUOTABLE: ReadonlySet<Flag> = new Set(['insult', 'profanity', 'threat_violence']);
+const QUOTE_MARK = /[„"“”«»]/u;
+const QUOTED_SPAN = /[„“«"][^„“”«»"\n]{1,200}[”“»"]/gu;
+
+/** The spans inside quotation marks, found only in a text that has any. */
+function quotedSpans(text: string): Range[] {
+  if (!QUOTE_MARK.test(text)) return [];
+  const spans: Range[] = [];
+  QUOTED_SPAN.lastIndex = 0;
+  for (let m = QUOTED_SPAN.exec(text); m; m = QUOTED_SPAN.exec(text))
+    spans.push({ start: m.index, end: m.index + m[0].length });
+  return spans;
+}
+
 /** The lexicon's evidence, less what a negation, a refusal, a self-reference or sarcasm cancels. */
 function lexiconEvidence(
   text: string,
@@ -341,10 +367,12 @@ function lexiconEvidence(
   const evidence: Evidence[] = [];
   const evidenceIfUnhappy: Evidence[] = [];
   let aimedAbuse = false;
+  const quotes = quotedSpans(text);
   for (const match of matches) {
     const entry = match.payload;
     if (entry.negatable && isNegated(text, found, match)) continue;
     for (const flag of flagsOf(entry)) {
+      if (QUOTABLE.has(flag) && quotes.some((q) => match.start >= q.start && match.end <= q.end)) continue;
       if (DECLINABLE.has(flag) && endsWithin(text, found.declines, match, NEGATION_WINDOW)) continue;
       if (THANKABLE.has(flag) && endsWithin(text, found.thanksFor, match, NEGATION_WINDOW)) continue;
       if (flag === 'insult' && endsWithin(text, found.selfReference, match, SELF_REFERENCE_WINDOW)) continue;

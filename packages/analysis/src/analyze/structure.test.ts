@@ -164,3 +164,36 @@ describe('text without diacritics and typed on a phone', () => {
     'repeat_contact',
   );
 });
+
+describe('only the customer’s own new words count', () => {
+  it.each([
+    [
+      'Hi team, can you pick this one up? Bit of a tricky customer, thanks. Anna\n\n---------- Forwarded message ---------\nFrom: Mark Reed <mark@example.com>\nDate: Mon, 2 Nov 2026\nSubject: Order 5512\n\nThird email this week. Refund me today or I go to trading standards.',
+      'en',
+    ],
+    [
+      'Cześć, przekazuję Ci tę sprawę, klient dzwonił też rano. Ola\n\n---------- Przekazana wiadomość ---------\nOd: Jan Nowak <jan@example.pl>\nData: 2 lis 2026\nTemat: Zamówienie\n\nPiszę już trzeci raz. Oddajcie pieniądze albo idę do rzecznika konsumentów.',
+      'pl',
+    ],
+    [
+      'Tere, palun võta see üle, klient on pahane. Kati\n\n---------- Edastatud kiri ---------\nSaatja: Mari Tamm <mari@example.ee>\nKuupäev: 2. nov 2026\nTeema: Tellimus\n\nKirjutan kolmandat korda. Makske raha tagasi või pöördun tarbijakaitsesse.',
+      'et',
+    ],
+  ] as const)('reads the forwarded customer, not the colleague’s note (%#)', (text, lang) => {
+    const a = analyzeMessage(text, { lang });
+    expect(a.flags).toEqual(expect.arrayContaining(['threat_legal', 'refund_demand', 'repeat_contact']));
+  });
+
+  it.each([
+    ['Your receptionist called me a stupid cow in front of everyone.', 'en'],
+    ['The driver shouted “you idiot” at my son.', 'en'],
+    ['Recepcjonistka nazwała mnie idiotką przy wszystkich.', 'pl'],
+    ['Kierowca krzyknął do syna „ty debilu”.', 'pl'],
+    ['Administraator nimetas mind lolliks kõigi ees.', 'et'],
+    ['Kuller karjus mu pojale „sa idioot”.', 'et'],
+  ] as const)('staff abuse the customer reports is not the customer’s: "%s"', (text, lang) => {
+    const a = analyzeMessage(text, { lang });
+    expect(a.flags).not.toContain('insult');
+    expect(a.level).not.toBe('hostile');
+  });
+});

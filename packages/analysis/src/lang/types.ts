@@ -75,6 +75,10 @@ export interface Cues {
   thanksFor: string[];
   /** RegExp sources (flag `u`, case-insensitive): a line that starts quoted earlier mail. */
   quoteHeaders: string[];
+  /** RegExp sources: a line that starts a forwarded message; the customer's words are below it, a colleague's note above. */
+  forwardHeaders: string[];
+  /** Header field names of a forwarded or quoted mail ("From", "Od", "Saatja"): skipped below a forward line. */
+  headerFields: string[];
   /** RegExp sources: a line from which the rest is a signature. */
   signatureStarts: string[];
   /** Frequent short words: evidence for language detection. */

@@ -55,6 +55,11 @@ export const cues: Cues = {
     'no one thinks you are',
   ],
   selfReference: [
+    'called me',
+    'called me a',
+    'called me an',
+    'calling me',
+    'referred to me as',
     'me like',
     'me like an',
     'me like a',
@@ -117,6 +122,12 @@ export const cues: Cues = {
     '^From:\\s',
     '^Begin forwarded message:?$',
   ],
+  forwardHeaders: [
+    '^-{2,}\\s*Forwarded message\\s*-{2,}$',
+    '^Begin forwarded message:?$',
+    '^-{2,}\\s*Forwarded by .{1,80}-{2,}$',
+  ],
+  headerFields: ['From', 'Date', 'Sent', 'Subject', 'To', 'Cc', 'Reply-To'],
   signatureStarts: [
     '^Sent from (my )?(iPhone|iPad|Android|Samsung|Galaxy|phone|mobile|Outlook|Mail)',
     '^Get Outlook for',

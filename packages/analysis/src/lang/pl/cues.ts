@@ -53,6 +53,14 @@ export const cues: Cues = {
     'nie uważam pani za',
   ],
   selfReference: [
+    'nazwał mnie',
+    'nazwała mnie',
+    'nazwali mnie',
+    'nazywał mnie',
+    'nazywała mnie',
+    'wyzwał mnie od',
+    'wyzwała mnie od',
+    'wyzwali mnie od',
     'mnie jak',
     'mnie jak jakąś',
     'mnie jak jakiegoś',
@@ -123,6 +131,11 @@ export const cues: Cues = {
     '^Użytkownik .{1,120} napisał(a|\\(a\\))?:?$',
     '^-{2,}\\s*(Oryginalna wiadomość|Wiadomość oryginalna|Przekazana wiadomość)\\s*-{2,}$',
   ],
+  forwardHeaders: [
+    '^-{2,}\\s*(Przekazana wiadomość|Wiadomość przekazana|Przesłana wiadomość|Forwarded message)\\s*-{2,}$',
+    '^Początek przekazanej wiadomości:?$',
+  ],
+  headerFields: ['Od', 'Data', 'Wysłano', 'Wysłane', 'Temat', 'Do', 'DW', 'From', 'Date', 'Subject', 'To'],
   signatureStarts: [
     '^Wysłane z (mojego )?(iPhone|iPada|telefonu|smartfona|urządzenia|aplikacji)',
     '^Wysłano z (mojego )?',
