@@ -181,6 +181,8 @@ export function createAnalyzer({ packs, guessLanguage }: AnalyzerOptions) {
       declines: [],
       selfReference: [],
       denials: [],
+      clauseJoins: [],
+      faults: [],
       thanksFor: [],
       sarcasm: [],
       quoteHeaders: [],
@@ -252,7 +254,7 @@ export function createAnalyzer({ packs, guessLanguage }: AnalyzerOptions) {
     if (unhappy) evidence.push(...evidenceIfUnhappy);
     const flags = new Set<Flag>();
     for (const e of evidence) flags.add(e.flag);
-    const problems = problemsOf(text, problemMatches, unhappy);
+    const problems = problemsOf(text, problemMatches, unhappy, found);
     const scoreInput = { flags, aimedAbuse, signals: countSignals(signals), problems: problems.length };
     const anger = scoreAnger(scoreInput);
     return {
@@ -430,21 +432,55 @@ function signalsOf(text: string, lang: DetectedLang, found: PackMatches): Signal
 }
 
 /** One problem per category; a mere topic ("parking") counts only in an unhappy message. */
-function problemsOf(text: string, matches: readonly Match<ProblemEntry>[], unhappy: boolean): Problem[] {
+function problemsOf(
+  text: string,
+  matches: readonly Match<ProblemEntry>[],
+  unhappy: boolean,
+  found: PackMatches,
+): Problem[] {
+  const joins = found.clauseJoins;
+  const joined = (a: Match<unknown>, b: Match<unknown>) =>
+    joins.some((j) => j.start >= Math.min(a.end, b.end) && j.end <= Math.max(a.start, b.start));
+  /** The part of the clause a match stands in, up to the joins either side of it. */
+  const partOf = (m: Match<unknown>) => {
+    let start = 0;
+    for (let i = m.start - 1; i >= 0; i--)
+      if (CLAUSE_BREAK.test(text.charAt(i))) {
+        start = i + 1;
+        break;
+      }
+    let end = text.length;
+    for (let i = m.end; i < text.length; i++)
+      if (CLAUSE_BREAK.test(text.charAt(i))) {
+        end = i;
+        break;
+      }
+    for (const j of joins) {
+      if (j.end <= m.start && j.end > start) start = j.end;
+      if (j.start >= m.end && j.start < end) end = j.start;
+    }
+    return { start, end };
+  };
+  const inPart = (part: Range, cues: readonly Match<unknown>[]) =>
+    cues.some((c) => c.start >= part.start && c.end <= part.end);
   const problems: Problem[] = [];
   const seen = new Set<ProblemCategory>();
   for (const match of matches) {
     const { category, topic } = match.payload;
     if (seen.has(category) || (topic && !unhappy)) continue;
-    // A topic ("the courier", "the parcel") in the clause of a complaint of another kind is its subject, not a second problem.
-    if (
-      topic &&
-      matches.some(
-        (other) =>
-          !other.payload.topic && other.payload.category !== category && sameClause(text, match, other),
-      )
-    )
-      continue;
+    if (topic) {
+      const others = matches.filter(
+        (o) => !o.payload.topic && o.payload.category !== category && sameClause(text, match, o),
+      );
+      // A topic ("the courier", "the parcel") in the clause of a complaint of another kind is its
+      // subject, not a second problem, unless a join sets it apart with a fault of its own:
+      // "the parcel came late and the invoice is wrong".
+      if (others.some((o) => !joined(match, o))) continue;
+      if (others.length > 0) {
+        const part = partOf(match);
+        if (!inPart(part, found.faults) && !inPart(part, found.negators)) continue;
+      }
+    }
     seen.add(category);
     problems.push({ category, start: match.start, end: match.end });
   }

@@ -11,8 +11,25 @@ export function flagsOf(entry: LexiconEntry): Flag[] {
   return Array.isArray(entry.flag) ? entry.flag : [entry.flag];
 }
 
-type Cue = 'negators' | 'declines' | 'selfReference' | 'denials' | 'sarcasm' | 'thanksFor';
-const CUES: readonly Cue[] = ['negators', 'declines', 'selfReference', 'denials', 'sarcasm', 'thanksFor'];
+type Cue =
+  | 'negators'
+  | 'declines'
+  | 'selfReference'
+  | 'denials'
+  | 'clauseJoins'
+  | 'faults'
+  | 'sarcasm'
+  | 'thanksFor';
+const CUES: readonly Cue[] = [
+  'negators',
+  'declines',
+  'selfReference',
+  'denials',
+  'clauseJoins',
+  'faults',
+  'sarcasm',
+  'thanksFor',
+];
 
 /** What each term of a pack is for, so that one matcher can hold them all. */
 type Tagged =
@@ -134,6 +151,8 @@ function byPurpose(matches: Match<Tagged>[]): PackMatches {
     declines: [],
     selfReference: [],
     denials: [],
+    clauseJoins: [],
+    faults: [],
     thanksFor: [],
     sarcasm: [],
   };

@@ -197,3 +197,25 @@ describe('only the customer’s own new words count', () => {
     expect(a.level).not.toBe('hostile');
   });
 });
+
+describe('several problems joined in one sentence', () => {
+  const count = (text: string, lang: Lang) => analyzeMessage(text, { lang }).problems.length;
+  it.each([
+    ['The kettle arrived dented and the invoice is wrong.', 'en', 2],
+    ['The sofa arrived scratched, the bill was too high and nobody answers the phone.', 'en', 3],
+    ['My appointment was cancelled and the refund never came.', 'en', 2],
+    ['Czajnik przyszedł wgnieciony, a faktura jest błędna.', 'pl', 2],
+    ['Kanapa porysowana, rachunek zawyżony i nikt nie odbiera telefonu.', 'pl', 3],
+    ['Diivan oli kriimustatud, arve liiga suur ja keegi ei vasta telefonile.', 'et', 3],
+    ['Pakk tuli nädal hiljem ja arve on vale.', 'et', 2],
+  ] as const)('"%s" (%s) has %i problems', (text, lang, n) => {
+    expect(count(text, lang)).toBe(n);
+  });
+
+  it.each([
+    ['The courier left the parcel in the rain and it is soaked.', 'en'],
+    ['Kurier zostawił paczkę na deszczu i jest cała mokra.', 'pl'],
+  ] as const)('a topic that is only the subject of one complaint adds none: "%s"', (text, lang) => {
+    expect(count(text, lang)).toBeLessThanOrEqual(1);
+  });
+});

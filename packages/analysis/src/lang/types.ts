@@ -69,6 +69,10 @@ export interface Cues {
   selfReference: string[];
   /** Terms right before an insult that deny it of anyone: "nikt tu nie jest", "nobody here is", "keegi ei ole". */
   denials: string[];
+  /** Words that join two complaints in one sentence ("and", "i", "ja"): a topic after one is a problem of its own. */
+  clauseJoins: string[];
+  /** Words that say something is wrong with whatever they follow ("wrong", "błędna", "vale", "never came"): a topic joined to another complaint needs one to be a problem of its own. */
+  faults: string[];
   /** Terms that turn thanks into complaint: "dzięki za nic". */
   sarcasm: string[];
   /** Thanks for something: a demand right after them was met, not made ("dziękuję za szybką odpowiedź"). */
