@@ -1,3 +1,4 @@
+import { EMOJI_SIGNALS } from '../lang/emoji.ts';
 import type { LanguagePack, LexiconEntry, LexiconFrame, ProblemEntry, SignalKind } from '../lang/types.ts';
 import { termKey } from '../text/fold.ts';
 import { originalSpan, quotedInOriginal, type ReadableText, readableText } from '../text/readable.ts';
@@ -246,6 +247,7 @@ export function createAnalyzer({ packs, guessLanguage }: AnalyzerOptions) {
     const { evidence, evidenceIfUnhappy, aimedAbuse } = lexiconEvidence(text, lang, found, lexiconMatches);
     evidence.push(...findShouting(text, ranges, pack.acronyms, scan, pack.isWord));
     const signals = signalsOf(text, lang, found);
+    if (scan.surrogates) signals.push(...emojiSignals(text, ranges));
     const problemMatches = found.problems.filter((m) => !(m.payload.negatable && isNegated(text, found, m)));
     const unhappy =
       evidence.some((e) => e.flag !== 'gratitude') ||
@@ -485,6 +487,35 @@ function problemsOf(
     problems.push({ category, start: match.start, end: match.end });
   }
   return problems;
+}
+
+const EMOJI_KIND = new Map(EMOJI_SIGNALS.flatMap((e) => e.emoji.map((emoji) => [emoji, e] as const)));
+const EMOJI_RUN = new RegExp(
+  `(?:${[...EMOJI_KIND.keys()].join('|')})(?:\\s*(?:${[...EMOJI_KIND.keys()].join('|')}))*`,
+  'gu',
+);
+const EMOJI_ONE = new RegExp([...EMOJI_KIND.keys()].join('|'), 'gu');
+
+/** Runs of emoji that carry a feeling, in the customer's own words: read only in a text that has any astral characters. */
+function emojiSignals(text: string, ranges: readonly Range[]): SignalEvidence[] {
+  const signals: SignalEvidence[] = [];
+  for (const range of ranges) {
+    const slice = text.slice(range.start, range.end);
+    EMOJI_RUN.lastIndex = 0;
+    for (let m = EMOJI_RUN.exec(slice); m; m = EMOJI_RUN.exec(slice)) {
+      const each = m[0].match(EMOJI_ONE) ?? [];
+      const entry = EMOJI_KIND.get(each[0] ?? '');
+      if (!entry) continue;
+      const strong = each.some((e) => EMOJI_KIND.get(e)?.kind === 'strong_negative');
+      const kind =
+        strong || (entry.strongFrom !== undefined && each.length >= entry.strongFrom)
+          ? 'strong_negative'
+          : entry.kind;
+      const start = range.start + m.index;
+      signals.push({ kind, start, end: start + m[0].length, text: m[0], rule: 'emoji' });
+    }
+  }
+  return signals;
 }
 
 function countSignals(signals: readonly SignalEvidence[]): Record<SignalKind, number> {

@@ -219,3 +219,19 @@ describe('several problems joined in one sentence', () => {
     expect(count(text, lang)).toBeLessThanOrEqual(1);
   });
 });
+
+describe('emoji as intensity and text typed on a phone', () => {
+  it.each([
+    ['still no parcel 😡😡😡', 'en'],
+    ['paczki nadal nie ma 🤬', 'pl'],
+    ['pakki ikka pole 😤😤😤', 'et'],
+  ] as const)('a run of angry emoji makes "%s" (%s) more than calm', (text, lang) => {
+    const a = analyzeMessage(text, { lang });
+    expect(a.signals.some((s) => s.rule === 'emoji' && s.kind === 'strong_negative')).toBe(true);
+    expect(a.level).not.toBe('calm');
+  });
+
+  it('a smiling thank-you stays calm', () => {
+    expect(analyzeMessage('Dziękuję bardzo 😊', { lang: 'pl' }).level).toBe('calm');
+  });
+});

@@ -255,3 +255,31 @@ describe('coach frames and endings are data with an example each', () => {
       });
   }
 });
+
+describe('drafts typed without diacritics or capitals', () => {
+  it.each([
+    ['opoznienie wynika z brakow kadrowych', 'pl', 'excuse'],
+    ['prosze sie uspokoic kochana', 'pl', 'condescension'],
+    ['czekasz juz tydzien a zamowilas ekspres', 'pl', 'informal_address'],
+    ['viivitus tekkis personalipuuduse tottu', 'et', 'excuse'],
+    ['rahunege kullake', 'et', 'condescension'],
+    ['the delay was due to staff shortages', 'en', 'excuse'],
+  ] as const)('"%s" (%s) → %s', (draft, lang, rule) => {
+    expect(rules(draft, lang)).toContain(rule);
+  });
+
+  it.each([
+    ['przekazalam sprawe do dzialu reklamacji', 'pl'],
+    ['edastasin teie kaebuse juhatajale', 'et'],
+  ] as const)('"%s" (%s) has a next step', (draft, lang) => {
+    expect(has(draft, lang)).toContain('next_step');
+  });
+
+  it.each([
+    ['przykro mi ze pan tak to odbiera', 'pl'],
+    ['kahju et te nii tunnete', 'et'],
+  ] as const)('"%s" (%s) is no apology', (draft, lang) => {
+    expect(has(draft, lang)).not.toContain('apology');
+    expect(has(draft, lang)).not.toContain('empathy');
+  });
+});
