@@ -349,15 +349,20 @@ function isNegated(text: string, found: PackMatches, match: Match<unknown>): boo
 /** Abuse a customer quotes ("he said „you stupid cow”") is reported, not theirs. */
 const QUOTABLE: ReadonlySet<Flag> = new Set(['insult', 'profanity', 'threat_violence']);
 const QUOTE_MARK = /[„"“”«»]/u;
-const QUOTED_SPAN = /[„“«"][^„“”«»"\n]{1,200}[”“»"]/gu;
+const QUOTED_SPAN = /[„“«"][^„“”«»"\n]{1,80}[”“»"]/gu;
+/** A quote reported in a sentence ("he shouted „…”"), not a text that is itself a quote: words before it on its line. */
+const WORDS_BEFORE = /\p{L}{3,}[^\p{L}\n]*$/u;
 
-/** The spans inside quotation marks, found only in a text that has any. */
+/** The short spans inside quotation marks that the customer's own sentence reports, in a text that has any. */
 function quotedSpans(text: string): Range[] {
   if (!QUOTE_MARK.test(text)) return [];
   const spans: Range[] = [];
   QUOTED_SPAN.lastIndex = 0;
-  for (let m = QUOTED_SPAN.exec(text); m; m = QUOTED_SPAN.exec(text))
-    spans.push({ start: m.index, end: m.index + m[0].length });
+  for (let m = QUOTED_SPAN.exec(text); m; m = QUOTED_SPAN.exec(text)) {
+    const lineStart = text.lastIndexOf('\n', m.index) + 1;
+    if (WORDS_BEFORE.test(text.slice(Math.max(lineStart, m.index - 60), m.index)))
+      spans.push({ start: m.index, end: m.index + m[0].length });
+  }
   return spans;
 }
 
