@@ -178,6 +178,8 @@ function addInformalEndings(tokens: readonly Token[], matches: CoachMatches, pac
     if (token.keyLength < rule.minLength) return;
     const key = token.key;
     if (key.length < rule.minLength || except.has(key) || !rule.endings.some((e) => key.endsWith(e))) return;
+    // A capital inside a sentence is a name (Tomasz, Łukasz), not a verb.
+    if (isCapitalised(token) && !STARTS_SENTENCE.test(token.text.slice(0, token.start))) return;
     matches.findings.push({
       payload: 'informal_address',
       term: `-${rule.endings.find((e) => key.endsWith(e))}`,
@@ -187,6 +189,11 @@ function addInformalEndings(tokens: readonly Token[], matches: CoachMatches, pac
       end: token.end,
     });
   });
+}
+
+function isCapitalised(token: Token): boolean {
+  const first = token.text.charAt(token.start);
+  return first !== first.toLowerCase();
 }
 
 const exceptSets = new WeakMap<readonly string[], ReadonlySet<string>>();
