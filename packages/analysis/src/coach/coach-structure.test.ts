@@ -59,6 +59,9 @@ describe('the coach finds hostility in sarcasm, mock praise and an ultimatum tha
   it.each([
     ['Congratulations on your new home – your sofa will arrive on Friday.', 'en'],
     ['Gratulujemy zakupu, mebel przyjedzie w piątek.', 'pl'],
+    ['Congratulations, and thank you for choosing us again.', 'en'],
+    ['Gratulujemy Panu wygranej w konkursie.', 'pl'],
+    ['Palju õnne Teile sünnipäevaks!', 'et'],
   ] as const)('sincere congratulations are not hostile: "%s"', (draft, lang) => {
     expect(rules(draft, lang)).not.toContain('hostility');
   });

@@ -428,7 +428,6 @@ export const coach: CoachPack = {
       makes: 'hostility',
       first: ['congratulations', 'congrats', 'well done', 'bravo', 'great job', 'good job', 'nice work'],
       next: [
-        'you',
         'managed',
         'again',
         'finally',

@@ -552,11 +552,6 @@ export const coach: CoachPack = {
       makes: 'hostility',
       first: ['gratuluję', 'gratulacje', 'gratulujemy', 'brawo', 'brawa'],
       next: [
-        'pan',
-        'pani',
-        'państwo',
-        'panu',
-        'pani',
         'udało',
         'znowu',
         'znów',
