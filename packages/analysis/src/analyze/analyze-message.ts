@@ -241,7 +241,7 @@ export function createAnalyzer({ packs, guessLanguage }: AnalyzerOptions) {
     const tokens = joinSpacedLetters(text, rawTokens, pack.knowsLexiconWord);
 
     const found = pack.find(tokens);
-    const framed = frameMatches(text, found);
+    const framed = frameMatches(text, found, pack, tokens);
     const ownMatches = framed.length > 0 ? [...found.lexicon, ...framed] : found.lexicon;
     const lexiconMatches = extra ? [...ownMatches, ...extra.find(tokens)] : ownMatches;
     const { evidence, evidenceIfUnhappy, aimedAbuse } = lexiconEvidence(text, lang, found, lexiconMatches);
@@ -256,7 +256,7 @@ export function createAnalyzer({ packs, guessLanguage }: AnalyzerOptions) {
     if (unhappy) evidence.push(...evidenceIfUnhappy);
     const flags = new Set<Flag>();
     for (const e of evidence) flags.add(e.flag);
-    const problems = problemsOf(text, problemMatches, unhappy, found);
+    const problems = problemsOf(text, problemMatches, unhappy, pack, tokens, found.negators);
     const scoreInput = { flags, aimedAbuse, signals: countSignals(signals), problems: problems.length };
     const anger = scoreAnger(scoreInput);
     return {
@@ -295,19 +295,29 @@ function entryOf(frame: LexiconFrame): LexiconEntry {
  * The frames whose two parts stand in one sentence, close enough (and in order unless either order
  * is allowed): one match from the first part's start to the other's end.
  */
-function frameMatches(text: string, found: PackMatches): Match<LexiconEntry>[] {
-  if (found.frameNext.length === 0 || found.frameFirst.length === 0) return [];
+function frameMatches(
+  text: string,
+  found: PackMatches,
+  pack: CompiledPack,
+  tokens: readonly Token[],
+): Match<LexiconEntry>[] {
+  if (found.frameNext.length === 0) return [];
+  const firsts = pack.findFrameFirsts(tokens);
+  if (firsts.length === 0) return [];
   const matches: Match<LexiconEntry>[] = [];
   for (const next of found.frameNext) {
     const frame = next.payload;
     const within = frame.within ?? 3;
-    const first = found.frameFirst.find((f) => {
-      if (f.payload !== frame) return false;
+    let first: Match<LexiconFrame> | undefined;
+    for (const f of firsts) {
+      if (f.payload !== frame) continue;
       const [a, b] = f.first < next.first ? [f, next] : [next, f];
-      if (a === next && !frame.eitherOrder) return false;
-      if (a.last >= b.first || b.first - a.last - 1 > within) return false;
-      return !SENTENCE_BREAK.test(text.slice(a.end, b.start));
-    });
+      if (a === next && !frame.eitherOrder) continue;
+      if (a.last >= b.first || b.first - a.last - 1 > within) continue;
+      if (SENTENCE_BREAK.test(text.slice(a.end, b.start))) continue;
+      first = f;
+      break;
+    }
     if (!first) continue;
     const [a, b] = first.first < next.first ? [first, next] : [next, first];
     matches.push({
@@ -381,7 +391,7 @@ function lexiconEvidence(
     const entry = match.payload;
     if (entry.negatable && isNegated(text, found, match)) continue;
     for (const flag of flagsOf(entry)) {
-      if (QUOTABLE.has(flag) && quotes.some((q) => match.start >= q.start && match.end <= q.end)) continue;
+      if (QUOTABLE.has(flag) && quotes.length > 0 && insideAny(quotes, match)) continue;
       if (DECLINABLE.has(flag) && endsWithin(text, found.declines, match, NEGATION_WINDOW)) continue;
       if (THANKABLE.has(flag) && endsWithin(text, found.thanksFor, match, NEGATION_WINDOW)) continue;
       if (flag === 'insult' && endsWithin(text, found.selfReference, match, SELF_REFERENCE_WINDOW)) continue;
@@ -438,54 +448,91 @@ function signalsOf(text: string, lang: DetectedLang, found: PackMatches): Signal
   return signals;
 }
 
+interface JoinCues {
+  joins: Match<true>[];
+  faults: Match<true>[];
+}
+
+/** Is a join between the two matches? */
+function isJoined(joins: readonly Match<true>[], a: Match<unknown>, b: Match<unknown>): boolean {
+  const from = Math.min(a.end, b.end);
+  const to = Math.max(a.start, b.start);
+  for (const j of joins) if (j.start >= from && j.end <= to) return true;
+  return false;
+}
+
+/** The part of the clause a match stands in, up to the clause breaks and joins either side of it. */
+function partOf(text: string, joins: readonly Match<true>[], m: Match<unknown>): Range {
+  let start = 0;
+  for (let i = m.start - 1; i >= 0; i--)
+    if (CLAUSE_BREAK.test(text.charAt(i))) {
+      start = i + 1;
+      break;
+    }
+  let end = text.length;
+  for (let i = m.end; i < text.length; i++)
+    if (CLAUSE_BREAK.test(text.charAt(i))) {
+      end = i;
+      break;
+    }
+  for (const j of joins) {
+    if (j.end <= m.start && j.end > start) start = j.end;
+    if (j.start >= m.end && j.start < end) end = j.start;
+  }
+  return { start, end };
+}
+
+function insideAny(ranges: readonly Range[], span: Range): boolean {
+  for (const r of ranges) if (span.start >= r.start && span.end <= r.end) return true;
+  return false;
+}
+
+function hasIn(part: Range, cues: readonly Match<unknown>[]): boolean {
+  for (const c of cues) if (c.start >= part.start && c.end <= part.end) return true;
+  return false;
+}
+
+/**
+ * Whether a topic stands apart from the complaints of other kinds in its clause: each of them is
+ * across a join, and a fault or a negator stands in the topic's own part ("the parcel came late and
+ * the invoice is wrong"). Joins and faults are frequent words: found only when this is asked.
+ */
+function standsApart(
+  text: string,
+  match: Match<ProblemEntry>,
+  others: readonly Match<ProblemEntry>[],
+  cues: JoinCues,
+  negators: readonly Match<true>[],
+): boolean {
+  for (const o of others) if (!isJoined(cues.joins, match, o)) return false;
+  const part = partOf(text, cues.joins, match);
+  return hasIn(part, cues.faults) || hasIn(part, negators);
+}
+
 /** One problem per category; a mere topic ("parking") counts only in an unhappy message. */
 function problemsOf(
   text: string,
   matches: readonly Match<ProblemEntry>[],
   unhappy: boolean,
-  found: PackMatches,
+  pack: CompiledPack,
+  tokens: readonly Token[],
+  negators: readonly Match<true>[],
 ): Problem[] {
-  const joins = found.clauseJoins;
-  const joined = (a: Match<unknown>, b: Match<unknown>) =>
-    joins.some((j) => j.start >= Math.min(a.end, b.end) && j.end <= Math.max(a.start, b.start));
-  /** The part of the clause a match stands in, up to the joins either side of it. */
-  const partOf = (m: Match<unknown>) => {
-    let start = 0;
-    for (let i = m.start - 1; i >= 0; i--)
-      if (CLAUSE_BREAK.test(text.charAt(i))) {
-        start = i + 1;
-        break;
-      }
-    let end = text.length;
-    for (let i = m.end; i < text.length; i++)
-      if (CLAUSE_BREAK.test(text.charAt(i))) {
-        end = i;
-        break;
-      }
-    for (const j of joins) {
-      if (j.end <= m.start && j.end > start) start = j.end;
-      if (j.start >= m.end && j.start < end) end = j.start;
-    }
-    return { start, end };
-  };
-  const inPart = (part: Range, cues: readonly Match<unknown>[]) =>
-    cues.some((c) => c.start >= part.start && c.end <= part.end);
+  let cues: JoinCues | null = null;
   const problems: Problem[] = [];
   const seen = new Set<ProblemCategory>();
   for (const match of matches) {
     const { category, topic } = match.payload;
     if (seen.has(category) || (topic && !unhappy)) continue;
     if (topic) {
-      const others = matches.filter(
-        (o) => !o.payload.topic && o.payload.category !== category && sameClause(text, match, o),
-      );
       // A topic ("the courier", "the parcel") in the clause of a complaint of another kind is its
-      // subject, not a second problem, unless a join sets it apart with a fault of its own:
-      // "the parcel came late and the invoice is wrong".
-      if (others.some((o) => !joined(match, o))) continue;
+      // subject, not a second problem, unless a join sets it apart with a fault of its own.
+      const others: Match<ProblemEntry>[] = [];
+      for (const o of matches)
+        if (!o.payload.topic && o.payload.category !== category && sameClause(text, match, o)) others.push(o);
       if (others.length > 0) {
-        const part = partOf(match);
-        if (!inPart(part, found.faults) && !inPart(part, found.negators)) continue;
+        cues ??= pack.findJoins(tokens);
+        if (!standsApart(text, match, others, cues, negators)) continue;
       }
     }
     seen.add(category);

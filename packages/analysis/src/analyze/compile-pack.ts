@@ -1,7 +1,7 @@
 import type { LanguagePack, LexiconEntry, LexiconFrame, ProblemEntry, SignalEntry } from '../lang/types.ts';
 import { termKey } from '../text/fold.ts';
 import { ownedSnapshot, type TermSnapshot } from '../text/term-snapshot.ts';
-import { compileMatcher, type Match, snapshotOf, type TermEntry } from '../text/terms.ts';
+import { compileMatcher, type Match, type Matcher, snapshotOf, type TermEntry } from '../text/terms.ts';
 import type { Token } from '../text/tokenize.ts';
 import type { Flag } from '../vocabulary.ts';
 
@@ -11,32 +11,15 @@ export function flagsOf(entry: LexiconEntry): Flag[] {
   return Array.isArray(entry.flag) ? entry.flag : [entry.flag];
 }
 
-type Cue =
-  | 'negators'
-  | 'declines'
-  | 'selfReference'
-  | 'denials'
-  | 'clauseJoins'
-  | 'faults'
-  | 'sarcasm'
-  | 'thanksFor';
-const CUES: readonly Cue[] = [
-  'negators',
-  'declines',
-  'selfReference',
-  'denials',
-  'clauseJoins',
-  'faults',
-  'sarcasm',
-  'thanksFor',
-];
+type Cue = 'negators' | 'declines' | 'selfReference' | 'denials' | 'sarcasm' | 'thanksFor';
+const CUES: readonly Cue[] = ['negators', 'declines', 'selfReference', 'denials', 'sarcasm', 'thanksFor'];
 
 /** What each term of a pack is for, so that one matcher can hold them all. */
 type Tagged =
   | { group: 'lexicon'; entry: LexiconEntry }
   | { group: 'signals'; entry: SignalEntry }
   | { group: 'problems'; entry: ProblemEntry }
-  | { group: 'frameFirst' | 'frameNext'; entry: LexiconFrame }
+  | { group: 'frameNext'; entry: LexiconFrame }
   | { group: Cue; entry: true };
 
 export interface PackMatches extends Record<Cue, Match<true>[]> {
@@ -44,8 +27,7 @@ export interface PackMatches extends Record<Cue, Match<true>[]> {
   lexicon: Match<LexiconEntry>[];
   signals: Match<SignalEntry>[];
   problems: Match<ProblemEntry>[];
-  /** The parts of the pack's frames: paired by analyze-message. */
-  frameFirst: Match<LexiconFrame>[];
+  /** The second parts of the pack's frames: analyze-message looks for their first parts and pairs them. */
   frameNext: Match<LexiconFrame>[];
 }
 
@@ -57,6 +39,13 @@ export interface CompiledPack {
   /** Whether a single word could start a lexicon term: used to accept spaced-out letters. */
   knowsLexiconWord(key: string): boolean;
   acronyms: ReadonlySet<string>;
+  /**
+   * The joins and faults of a sentence (Cues.clauseJoins, Cues.faults): frequent words ("and", "i"),
+   * so a matcher of their own, built and run only for a message whose problems need them.
+   */
+  findJoins(tokens: readonly Token[]): { joins: Match<true>[]; faults: Match<true>[] };
+  /** The first parts of the pack's frames: a matcher of their own, run only after a second part was found. */
+  findFrameFirsts(tokens: readonly Token[]): Match<LexiconFrame>[];
   /** Whether a folded word is a word of the language: its stop-words and the words of its terms, not site names. */
   isWord(key: string): boolean;
 }
@@ -110,10 +99,13 @@ function taggedEntries(
       ...own,
       payload: { group: 'problems' as const, entry },
     })),
-    ...(pack.frames ?? []).flatMap((entry) => [
-      { terms: entry.first, ...own, payload: { group: 'frameFirst' as const, entry } },
-      { terms: entry.next, ...own, payload: { group: 'frameNext' as const, entry } },
-    ]),
+    // Only a frame's second part is in the one pass: its first part (often a frequent word, "if",
+    // "do", a number) is looked for only in a message where a second part was found.
+    ...(pack.frames ?? []).map((entry) => ({
+      terms: entry.next,
+      ...own,
+      payload: { group: 'frameNext' as const, entry },
+    })),
     ...CUES.map((group) => ({ terms: pack.cues[group], ...own, payload: { group, entry: true as const } })),
   ];
 }
@@ -145,14 +137,11 @@ function byPurpose(matches: Match<Tagged>[]): PackMatches {
     lexicon: [],
     signals: [],
     problems: [],
-    frameFirst: [],
     frameNext: [],
     negators: [],
     declines: [],
     selfReference: [],
     denials: [],
-    clauseJoins: [],
-    faults: [],
     thanksFor: [],
     sarcasm: [],
   };
@@ -189,6 +178,8 @@ function wordsOf(pack: LanguagePack): ReadonlySet<string> {
 export function compilePack(pack: LanguagePack, others: readonly LanguagePack[]): CompiledPack {
   const snapshot = ownedSnapshot(pack);
   let words: ReadonlySet<string> | null = null;
+  let joinMatcher: Matcher<'joins' | 'faults'> | null = null;
+  let firstMatcher: Matcher<LexiconFrame> | null = null;
   const matcher = compileMatcher(taggedEntries(pack, others, universalInSnapshot(snapshot, others)), {
     inflect: pack.inflect,
     maskable: (tagged) => isLexicon(tagged) && flagsOf(tagged.entry).some((f) => MASKABLE.has(f)),
@@ -200,6 +191,25 @@ export function compilePack(pack: LanguagePack, others: readonly LanguagePack[])
     find: (tokens) => byPurpose(matcher.find(tokens)),
     knowsLexiconWord: (key) => matcher.knowsWord(key, isLexicon),
     acronyms: new Set(pack.cues.acronyms),
+    findJoins(tokens) {
+      joinMatcher ??= compileMatcher<'joins' | 'faults'>(
+        [
+          { terms: pack.cues.clauseJoins, payload: 'joins' },
+          { terms: pack.cues.faults, payload: 'faults' },
+        ],
+        { inflect: pack.inflect },
+      );
+      const found = { joins: [] as Match<true>[], faults: [] as Match<true>[] };
+      for (const m of joinMatcher.find(tokens)) found[m.payload].push({ ...m, payload: true });
+      return found;
+    },
+    findFrameFirsts(tokens) {
+      firstMatcher ??= compileMatcher(
+        (pack.frames ?? []).map((frame) => ({ terms: frame.first, payload: frame })),
+        { inflect: pack.inflect },
+      );
+      return firstMatcher.find(tokens);
+    },
     isWord(key) {
       words ??= wordsOf(pack);
       return words.size === 0 || words.has(key);
