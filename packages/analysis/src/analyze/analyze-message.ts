@@ -1,4 +1,5 @@
-import type { LanguagePack, LexiconEntry, ProblemEntry, SignalKind } from '../lang/types.ts';
+import { EMOJI_SIGNALS } from '../lang/emoji.ts';
+import type { LanguagePack, LexiconEntry, LexiconFrame, ProblemEntry, SignalKind } from '../lang/types.ts';
 import { termKey } from '../text/fold.ts';
 import { originalSpan, quotedInOriginal, type ReadableText, readableText } from '../text/readable.ts';
 import type { Match } from '../text/terms.ts';
@@ -14,7 +15,7 @@ import {
   type ProblemCategory,
 } from '../vocabulary.ts';
 import { type CompiledPack, compileLexicon, compilePack, flagsOf, type PackMatches } from './compile-pack.ts';
-import { ownTextOf, ownTextRanges } from './email.ts';
+import { headerFieldPattern, type MailCues, ownTextOf, ownTextRanges } from './email.ts';
 import { decideLanguage, type LanguageEvidence, type LanguageGuesser } from './language.ts';
 import { levelOf, scoreAnger } from './score.ts';
 import { findShouting } from './shouting.ts';
@@ -138,17 +139,27 @@ function knownWordsOf(packs: readonly LanguagePack[]): Uint8Array {
   return knownBy;
 }
 
+/** Every pack's mail cues, compiled once. */
+function mailCuesOf(packs: readonly LanguagePack[]): MailCues {
+  const compiled = (sources: (p: LanguagePack) => readonly string[]) =>
+    packs.flatMap((p) => sources(p).map((s) => new RegExp(s, 'iu')));
+  return {
+    quoteHeaders: compiled((p) => p.cues.quoteHeaders),
+    signatureStarts: compiled((p) => p.cues.signatureStarts),
+    forwardHeaders: compiled((p) => p.cues.forwardHeaders),
+    headerField: headerFieldPattern(packs.flatMap((p) => p.cues.headerFields)),
+  };
+}
+
 /**
  * The customer's own words in a mail, as every pack's cues find them: without the quoted history
  * (attribution lines, forwarded and original-message headers, `>` lines) and the signature. A text
  * with nothing of its own (only a quote) is given back whole.
  */
 export function createOwnText(packs: Partial<Record<Lang, LanguagePack>>): (text: string) => string {
-  const all = Object.values(packs).filter((pack): pack is LanguagePack => pack !== undefined);
-  const quoteHeaders = all.flatMap((p) => p.cues.quoteHeaders.map((s) => new RegExp(s, 'iu')));
-  const signatureStarts = all.flatMap((p) => p.cues.signatureStarts.map((s) => new RegExp(s, 'iu')));
+  const cues = mailCuesOf(Object.values(packs).filter((pack): pack is LanguagePack => pack !== undefined));
   return (text) => {
-    const own = ownTextOf(text, ownTextRanges(text, quoteHeaders, signatureStarts));
+    const own = ownTextOf(text, ownTextRanges(text, cues));
     return own === '' ? text.trim() : own;
   };
 }
@@ -157,8 +168,7 @@ export function createOwnText(packs: Partial<Record<Lang, LanguagePack>>): (text
 export function createAnalyzer({ packs, guessLanguage }: AnalyzerOptions) {
   const available = LANGS.filter((lang) => packs[lang]);
   const allPacks = available.map((lang) => packs[lang] as LanguagePack);
-  const quoteHeaders = allPacks.flatMap((p) => p.cues.quoteHeaders.map((s) => new RegExp(s, 'iu')));
-  const signatureStarts = allPacks.flatMap((p) => p.cues.signatureStarts.map((s) => new RegExp(s, 'iu')));
+  const mailCues = mailCuesOf(allPacks);
   // Built on the first message whose language is not given: an analyzer told the language never needs it.
   let knownBy: Uint8Array | null = null;
   const compiled = new Map<Lang | 'und', CompiledPack | null>();
@@ -171,9 +181,14 @@ export function createAnalyzer({ packs, guessLanguage }: AnalyzerOptions) {
       negators: [],
       declines: [],
       selfReference: [],
+      denials: [],
+      clauseJoins: [],
+      faults: [],
       thanksFor: [],
       sarcasm: [],
       quoteHeaders: [],
+      forwardHeaders: [],
+      headerFields: [],
       signatureStarts: [],
       stopwords: [],
       acronyms: [],
@@ -214,7 +229,7 @@ export function createAnalyzer({ packs, guessLanguage }: AnalyzerOptions) {
   };
 
   function analyzeReadable(text: string, truncated: boolean, options: AnalyzeOptions): Analysis {
-    const ranges: Range[] = ownTextRanges(text, quoteHeaders, signatureStarts);
+    const ranges: Range[] = ownTextRanges(text, mailCues);
     const scan = scanText(text, ranges);
     const rawTokens = scan.tokens;
     const lang =
@@ -226,10 +241,13 @@ export function createAnalyzer({ packs, guessLanguage }: AnalyzerOptions) {
     const tokens = joinSpacedLetters(text, rawTokens, pack.knowsLexiconWord);
 
     const found = pack.find(tokens);
-    const lexiconMatches = extra ? [...found.lexicon, ...extra.find(tokens)] : found.lexicon;
+    const framed = frameMatches(text, found, pack, tokens);
+    const ownMatches = framed.length > 0 ? [...found.lexicon, ...framed] : found.lexicon;
+    const lexiconMatches = extra ? [...ownMatches, ...extra.find(tokens)] : ownMatches;
     const { evidence, evidenceIfUnhappy, aimedAbuse } = lexiconEvidence(text, lang, found, lexiconMatches);
-    evidence.push(...findShouting(text, ranges, pack.acronyms, scan));
+    evidence.push(...findShouting(text, ranges, pack.acronyms, scan, pack.isWord));
     const signals = signalsOf(text, lang, found);
+    if (scan.surrogates) signals.push(...emojiSignals(text, ranges));
     const problemMatches = found.problems.filter((m) => !(m.payload.negatable && isNegated(text, found, m)));
     const unhappy =
       evidence.some((e) => e.flag !== 'gratitude') ||
@@ -238,7 +256,7 @@ export function createAnalyzer({ packs, guessLanguage }: AnalyzerOptions) {
     if (unhappy) evidence.push(...evidenceIfUnhappy);
     const flags = new Set<Flag>();
     for (const e of evidence) flags.add(e.flag);
-    const problems = problemsOf(text, problemMatches, unhappy);
+    const problems = problemsOf(text, problemMatches, unhappy, pack, tokens, found.negators);
     const scoreInput = { flags, aimedAbuse, signals: countSignals(signals), problems: problems.length };
     const anger = scoreAnger(scoreInput);
     return {
@@ -253,6 +271,65 @@ export function createAnalyzer({ packs, guessLanguage }: AnalyzerOptions) {
       truncated,
     };
   }
+}
+
+const frameEntries = new WeakMap<LexiconFrame, LexiconEntry>();
+
+/** A frame read as a lexicon entry, so that negation, refusals and thanks treat it as any other. */
+function entryOf(frame: LexiconFrame): LexiconEntry {
+  let entry = frameEntries.get(frame);
+  if (!entry) {
+    entry = {
+      flag: frame.flag,
+      terms: [],
+      example: frame.example,
+      negatable: frame.negatable,
+      onlyWhenUnhappy: frame.onlyWhenUnhappy,
+    };
+    frameEntries.set(frame, entry);
+  }
+  return entry;
+}
+
+/**
+ * The frames whose two parts stand in one sentence, close enough (and in order unless either order
+ * is allowed): one match from the first part's start to the other's end.
+ */
+function frameMatches(
+  text: string,
+  found: PackMatches,
+  pack: CompiledPack,
+  tokens: readonly Token[],
+): Match<LexiconEntry>[] {
+  if (found.frameNext.length === 0) return [];
+  const firsts = pack.findFrameFirsts(tokens);
+  if (firsts.length === 0) return [];
+  const matches: Match<LexiconEntry>[] = [];
+  for (const next of found.frameNext) {
+    const frame = next.payload;
+    const within = frame.within ?? 3;
+    let first: Match<LexiconFrame> | undefined;
+    for (const f of firsts) {
+      if (f.payload !== frame) continue;
+      const [a, b] = f.first < next.first ? [f, next] : [next, f];
+      if (a === next && !frame.eitherOrder) continue;
+      if (a.last >= b.first || b.first - a.last - 1 > within) continue;
+      if (SENTENCE_BREAK.test(text.slice(a.end, b.start))) continue;
+      first = f;
+      break;
+    }
+    if (!first) continue;
+    const [a, b] = first.first < next.first ? [first, next] : [next, first];
+    matches.push({
+      payload: entryOf(frame),
+      term: `${first.term} … ${next.term}`,
+      first: a.first,
+      last: b.last,
+      start: a.start,
+      end: b.end,
+    });
+  }
+  return matches;
 }
 
 /** An analysis of a text's readable form, its spans and quotes put back on the original. */
@@ -279,6 +356,26 @@ function isNegated(text: string, found: PackMatches, match: Match<unknown>): boo
   return endsWithin(text, found.negators, match, NEGATION_WINDOW);
 }
 
+/** Abuse a customer quotes ("he said „you stupid cow”") is reported, not theirs. */
+const QUOTABLE: ReadonlySet<Flag> = new Set(['insult', 'profanity', 'threat_violence']);
+const QUOTE_MARK = /[„"“”«»]/u;
+const QUOTED_SPAN = /[„“«"][^„“”«»"\n]{1,80}[”“»"]/gu;
+/** A quote reported in a sentence ("he shouted „…”"), not a text that is itself a quote: words before it on its line. */
+const WORDS_BEFORE = /\p{L}{3,}[^\p{L}\n]*$/u;
+
+/** The short spans inside quotation marks that the customer's own sentence reports, in a text that has any. */
+function quotedSpans(text: string): Range[] {
+  if (!QUOTE_MARK.test(text)) return [];
+  const spans: Range[] = [];
+  QUOTED_SPAN.lastIndex = 0;
+  for (let m = QUOTED_SPAN.exec(text); m; m = QUOTED_SPAN.exec(text)) {
+    const lineStart = text.lastIndexOf('\n', m.index) + 1;
+    if (WORDS_BEFORE.test(text.slice(Math.max(lineStart, m.index - 60), m.index)))
+      spans.push({ start: m.index, end: m.index + m[0].length });
+  }
+  return spans;
+}
+
 /** The lexicon's evidence, less what a negation, a refusal, a self-reference or sarcasm cancels. */
 function lexiconEvidence(
   text: string,
@@ -289,13 +386,16 @@ function lexiconEvidence(
   const evidence: Evidence[] = [];
   const evidenceIfUnhappy: Evidence[] = [];
   let aimedAbuse = false;
+  const quotes = quotedSpans(text);
   for (const match of matches) {
     const entry = match.payload;
     if (entry.negatable && isNegated(text, found, match)) continue;
     for (const flag of flagsOf(entry)) {
+      if (QUOTABLE.has(flag) && quotes.length > 0 && insideAny(quotes, match)) continue;
       if (DECLINABLE.has(flag) && endsWithin(text, found.declines, match, NEGATION_WINDOW)) continue;
       if (THANKABLE.has(flag) && endsWithin(text, found.thanksFor, match, NEGATION_WINDOW)) continue;
       if (flag === 'insult' && endsWithin(text, found.selfReference, match, SELF_REFERENCE_WINDOW)) continue;
+      if (flag === 'insult' && endsWithin(text, found.denials, match, NEGATION_WINDOW)) continue;
       if (flag === 'gratitude' && isSarcastic(text, found, match)) continue;
       if (entry.aimed) aimedAbuse = true;
       (entry.onlyWhenUnhappy ? evidenceIfUnhappy : evidence).push({
@@ -348,26 +448,126 @@ function signalsOf(text: string, lang: DetectedLang, found: PackMatches): Signal
   return signals;
 }
 
+interface JoinCues {
+  joins: Match<true>[];
+  faults: Match<true>[];
+}
+
+/** Is a join between the two matches? */
+function isJoined(joins: readonly Match<true>[], a: Match<unknown>, b: Match<unknown>): boolean {
+  const from = Math.min(a.end, b.end);
+  const to = Math.max(a.start, b.start);
+  for (const j of joins) if (j.start >= from && j.end <= to) return true;
+  return false;
+}
+
+/** The part of the clause a match stands in, up to the clause breaks and joins either side of it. */
+function partOf(text: string, joins: readonly Match<true>[], m: Match<unknown>): Range {
+  let start = 0;
+  for (let i = m.start - 1; i >= 0; i--)
+    if (CLAUSE_BREAK.test(text.charAt(i))) {
+      start = i + 1;
+      break;
+    }
+  let end = text.length;
+  for (let i = m.end; i < text.length; i++)
+    if (CLAUSE_BREAK.test(text.charAt(i))) {
+      end = i;
+      break;
+    }
+  for (const j of joins) {
+    if (j.end <= m.start && j.end > start) start = j.end;
+    if (j.start >= m.end && j.start < end) end = j.start;
+  }
+  return { start, end };
+}
+
+function insideAny(ranges: readonly Range[], span: Range): boolean {
+  for (const r of ranges) if (span.start >= r.start && span.end <= r.end) return true;
+  return false;
+}
+
+function hasIn(part: Range, cues: readonly Match<unknown>[]): boolean {
+  for (const c of cues) if (c.start >= part.start && c.end <= part.end) return true;
+  return false;
+}
+
+/**
+ * Whether a topic stands apart from the complaints of other kinds in its clause: each of them is
+ * across a join, and a fault or a negator stands in the topic's own part ("the parcel came late and
+ * the invoice is wrong"). Joins and faults are frequent words: found only when this is asked.
+ */
+function standsApart(
+  text: string,
+  match: Match<ProblemEntry>,
+  others: readonly Match<ProblemEntry>[],
+  cues: JoinCues,
+  negators: readonly Match<true>[],
+): boolean {
+  for (const o of others) if (!isJoined(cues.joins, match, o)) return false;
+  const part = partOf(text, cues.joins, match);
+  return hasIn(part, cues.faults) || hasIn(part, negators);
+}
+
 /** One problem per category; a mere topic ("parking") counts only in an unhappy message. */
-function problemsOf(text: string, matches: readonly Match<ProblemEntry>[], unhappy: boolean): Problem[] {
+function problemsOf(
+  text: string,
+  matches: readonly Match<ProblemEntry>[],
+  unhappy: boolean,
+  pack: CompiledPack,
+  tokens: readonly Token[],
+  negators: readonly Match<true>[],
+): Problem[] {
+  let cues: JoinCues | null = null;
   const problems: Problem[] = [];
   const seen = new Set<ProblemCategory>();
   for (const match of matches) {
     const { category, topic } = match.payload;
     if (seen.has(category) || (topic && !unhappy)) continue;
-    // A topic ("the courier", "the parcel") in the clause of a complaint of another kind is its subject, not a second problem.
-    if (
-      topic &&
-      matches.some(
-        (other) =>
-          !other.payload.topic && other.payload.category !== category && sameClause(text, match, other),
-      )
-    )
-      continue;
+    if (topic) {
+      // A topic ("the courier", "the parcel") in the clause of a complaint of another kind is its
+      // subject, not a second problem, unless a join sets it apart with a fault of its own.
+      const others: Match<ProblemEntry>[] = [];
+      for (const o of matches)
+        if (!o.payload.topic && o.payload.category !== category && sameClause(text, match, o)) others.push(o);
+      if (others.length > 0) {
+        cues ??= pack.findJoins(tokens);
+        if (!standsApart(text, match, others, cues, negators)) continue;
+      }
+    }
     seen.add(category);
     problems.push({ category, start: match.start, end: match.end });
   }
   return problems;
+}
+
+const EMOJI_KIND = new Map(EMOJI_SIGNALS.flatMap((e) => e.emoji.map((emoji) => [emoji, e] as const)));
+const EMOJI_RUN = new RegExp(
+  `(?:${[...EMOJI_KIND.keys()].join('|')})(?:\\s*(?:${[...EMOJI_KIND.keys()].join('|')}))*`,
+  'gu',
+);
+const EMOJI_ONE = new RegExp([...EMOJI_KIND.keys()].join('|'), 'gu');
+
+/** Runs of emoji that carry a feeling, in the customer's own words: read only in a text that has any astral characters. */
+function emojiSignals(text: string, ranges: readonly Range[]): SignalEvidence[] {
+  const signals: SignalEvidence[] = [];
+  for (const range of ranges) {
+    const slice = text.slice(range.start, range.end);
+    EMOJI_RUN.lastIndex = 0;
+    for (let m = EMOJI_RUN.exec(slice); m; m = EMOJI_RUN.exec(slice)) {
+      const each = m[0].match(EMOJI_ONE) ?? [];
+      const entry = EMOJI_KIND.get(each[0] ?? '');
+      if (!entry) continue;
+      const strong = each.some((e) => EMOJI_KIND.get(e)?.kind === 'strong_negative');
+      const kind =
+        strong || (entry.strongFrom !== undefined && each.length >= entry.strongFrom)
+          ? 'strong_negative'
+          : entry.kind;
+      const start = range.start + m.index;
+      signals.push({ kind, start, end: start + m[0].length, text: m[0], rule: 'emoji' });
+    }
+  }
+  return signals;
 }
 
 function countSignals(signals: readonly SignalEvidence[]): Record<SignalKind, number> {

@@ -1,6 +1,7 @@
-import type { LanguagePack, LexiconEntry, ProblemEntry, SignalEntry } from '../lang/types.ts';
+import type { LanguagePack, LexiconEntry, LexiconFrame, ProblemEntry, SignalEntry } from '../lang/types.ts';
+import { termKey } from '../text/fold.ts';
 import { ownedSnapshot, type TermSnapshot } from '../text/term-snapshot.ts';
-import { compileMatcher, type Match, snapshotOf, type TermEntry } from '../text/terms.ts';
+import { compileMatcher, type Match, type Matcher, snapshotOf, type TermEntry } from '../text/terms.ts';
 import type { Token } from '../text/tokenize.ts';
 import type { Flag } from '../vocabulary.ts';
 
@@ -10,14 +11,15 @@ export function flagsOf(entry: LexiconEntry): Flag[] {
   return Array.isArray(entry.flag) ? entry.flag : [entry.flag];
 }
 
-type Cue = 'negators' | 'declines' | 'selfReference' | 'sarcasm' | 'thanksFor';
-const CUES: readonly Cue[] = ['negators', 'declines', 'selfReference', 'sarcasm', 'thanksFor'];
+type Cue = 'negators' | 'declines' | 'selfReference' | 'denials' | 'sarcasm' | 'thanksFor';
+const CUES: readonly Cue[] = ['negators', 'declines', 'selfReference', 'denials', 'sarcasm', 'thanksFor'];
 
 /** What each term of a pack is for, so that one matcher can hold them all. */
 type Tagged =
   | { group: 'lexicon'; entry: LexiconEntry }
   | { group: 'signals'; entry: SignalEntry }
   | { group: 'problems'; entry: ProblemEntry }
+  | { group: 'frameNext'; entry: LexiconFrame }
   | { group: Cue; entry: true };
 
 export interface PackMatches extends Record<Cue, Match<true>[]> {
@@ -25,6 +27,8 @@ export interface PackMatches extends Record<Cue, Match<true>[]> {
   lexicon: Match<LexiconEntry>[];
   signals: Match<SignalEntry>[];
   problems: Match<ProblemEntry>[];
+  /** The second parts of the pack's frames: analyze-message looks for their first parts and pairs them. */
+  frameNext: Match<LexiconFrame>[];
 }
 
 /** A pack's data compiled for matching: built once per language, on first use. */
@@ -35,6 +39,15 @@ export interface CompiledPack {
   /** Whether a single word could start a lexicon term: used to accept spaced-out letters. */
   knowsLexiconWord(key: string): boolean;
   acronyms: ReadonlySet<string>;
+  /**
+   * The joins and faults of a sentence (Cues.clauseJoins, Cues.faults): frequent words ("and", "i"),
+   * so a matcher of their own, built and run only for a message whose problems need them.
+   */
+  findJoins(tokens: readonly Token[]): { joins: Match<true>[]; faults: Match<true>[] };
+  /** The first parts of the pack's frames: a matcher of their own, run only after a second part was found. */
+  findFrameFirsts(tokens: readonly Token[]): Match<LexiconFrame>[];
+  /** Whether a folded word is a word of the language: its stop-words and the words of its terms, not site names. */
+  isWord(key: string): boolean;
 }
 
 export function compileLexicon(entries: readonly LexiconEntry[], inflect: LanguagePack['inflect']) {
@@ -86,6 +99,13 @@ function taggedEntries(
       ...own,
       payload: { group: 'problems' as const, entry },
     })),
+    // Only a frame's second part is in the one pass: its first part (often a frequent word, "if",
+    // "do", a number) is looked for only in a message where a second part was found.
+    ...(pack.frames ?? []).map((entry) => ({
+      terms: entry.next,
+      ...own,
+      payload: { group: 'frameNext' as const, entry },
+    })),
     ...CUES.map((group) => ({ terms: pack.cues[group], ...own, payload: { group, entry: true as const } })),
   ];
 }
@@ -117,9 +137,11 @@ function byPurpose(matches: Match<Tagged>[]): PackMatches {
     lexicon: [],
     signals: [],
     problems: [],
+    frameNext: [],
     negators: [],
     declines: [],
     selfReference: [],
+    denials: [],
     thanksFor: [],
     sarcasm: [],
   };
@@ -132,8 +154,32 @@ function byPurpose(matches: Match<Tagged>[]): PackMatches {
   return found;
 }
 
+const WORD_SPLIT = / +/;
+
+/** The words of a pack's language it knows whole: stop-words and the exact words of its terms, less names of sites. */
+function wordsOf(pack: LanguagePack): ReadonlySet<string> {
+  const words = new Set(pack.cues.stopwords.map(termKey));
+  const named = (flag: LexiconEntry['flag']) =>
+    (Array.isArray(flag) ? flag : [flag]).includes('threat_public');
+  const terms = [
+    ...pack.lexicon.filter((e) => !named(e.flag)).flatMap((e) => e.terms),
+    ...pack.signals.flatMap((e) => e.terms),
+    ...pack.problems.flatMap((e) => e.terms),
+    ...(pack.frames ?? []).filter((f) => f.flag !== 'threat_public').flatMap((f) => [...f.first, ...f.next]),
+  ];
+  for (const term of terms)
+    for (const word of term.split(WORD_SPLIT)) {
+      if (word === '...' || word.endsWith('*')) continue;
+      words.add(termKey(word.endsWith('~') ? word.slice(0, -1) : word));
+    }
+  return words;
+}
+
 export function compilePack(pack: LanguagePack, others: readonly LanguagePack[]): CompiledPack {
   const snapshot = ownedSnapshot(pack);
+  let words: ReadonlySet<string> | null = null;
+  let joinMatcher: Matcher<'joins' | 'faults'> | null = null;
+  let firstMatcher: Matcher<LexiconFrame> | null = null;
   const matcher = compileMatcher(taggedEntries(pack, others, universalInSnapshot(snapshot, others)), {
     inflect: pack.inflect,
     maskable: (tagged) => isLexicon(tagged) && flagsOf(tagged.entry).some((f) => MASKABLE.has(f)),
@@ -145,5 +191,28 @@ export function compilePack(pack: LanguagePack, others: readonly LanguagePack[])
     find: (tokens) => byPurpose(matcher.find(tokens)),
     knowsLexiconWord: (key) => matcher.knowsWord(key, isLexicon),
     acronyms: new Set(pack.cues.acronyms),
+    findJoins(tokens) {
+      joinMatcher ??= compileMatcher<'joins' | 'faults'>(
+        [
+          { terms: pack.cues.clauseJoins, payload: 'joins' },
+          { terms: pack.cues.faults, payload: 'faults' },
+        ],
+        { inflect: pack.inflect },
+      );
+      const found = { joins: [] as Match<true>[], faults: [] as Match<true>[] };
+      for (const m of joinMatcher.find(tokens)) found[m.payload].push({ ...m, payload: true });
+      return found;
+    },
+    findFrameFirsts(tokens) {
+      firstMatcher ??= compileMatcher(
+        (pack.frames ?? []).map((frame) => ({ terms: frame.first, payload: frame })),
+        { inflect: pack.inflect },
+      );
+      return firstMatcher.find(tokens);
+    },
+    isWord(key) {
+      words ??= wordsOf(pack);
+      return words.size === 0 || words.has(key);
+    },
   };
 }

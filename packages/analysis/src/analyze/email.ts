@@ -4,14 +4,55 @@ const LINE = /[^\n]*(?:\n|$)/g;
 const QUOTED_LINE = /^\s*>/;
 const DASH_SIGNATURE = /^--\s*$/;
 
+/** How a mail's own words are found: each a list of the packs' compiled cues. */
+export interface MailCues {
+  quoteHeaders: readonly RegExp[];
+  signatureStarts: readonly RegExp[];
+  /** A forwarded message starts below: what is above is the note of whoever forwarded it. */
+  forwardHeaders?: readonly RegExp[];
+  /** "From: …", "Od: …": the header lines of a forwarded message. */
+  headerField?: RegExp | null;
+}
+
+/** One pattern for every pack's header field names: `^(?:From|Od|Saatja):`. */
+export function headerFieldPattern(names: readonly string[]): RegExp | null {
+  if (names.length === 0) return null;
+  const escaped = [...new Set(names)].map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(`^\\s*(?:${escaped.join('|')})\\s*:`, 'iu');
+}
+
+/**
+ * Where a forwarded customer's message starts, below its forward line and header fields; null when
+ * the mail forwards nothing. A colleague's note above ("Can you take this one?") is not the customer's.
+ */
+function forwardedStart(text: string, cues: MailCues): number | null {
+  const forwardHeaders = cues.forwardHeaders ?? [];
+  if (forwardHeaders.length === 0) return null;
+  let inHeader = false;
+  for (const match of text.matchAll(LINE)) {
+    const line = match[0];
+    if (line === '') break;
+    const trimmed = line.trim();
+    if (!inHeader) {
+      inHeader = forwardHeaders.some((re) => re.test(trimmed));
+      continue;
+    }
+    if (trimmed === '' || cues.headerField?.test(trimmed)) continue;
+    return match.index ?? 0;
+  }
+  return null;
+}
+
 /** The customer's own words: quoted earlier mail and signatures cut away, as ranges of the original. */
-export function ownTextRanges(
-  text: string,
-  quoteHeaders: readonly RegExp[],
-  signatureStarts: readonly RegExp[],
-): Range[] {
+export function ownTextRanges(text: string, cues: MailCues): Range[] {
   // One line cannot quote earlier mail below the customer's words: the common chat message is all its own.
   if (!text.includes('\n') && !QUOTED_LINE.test(text)) return [{ start: 0, end: text.length }];
+  const forwarded = forwardedStart(text, cues);
+  if (forwarded !== null && forwarded > 0) {
+    const inner = ownTextRanges(text.slice(forwarded), { ...cues, forwardHeaders: [] });
+    return inner.map((r) => ({ start: r.start + forwarded, end: r.end + forwarded }));
+  }
+  const { quoteHeaders, signatureStarts } = cues;
   const ranges: Range[] = [];
   const lines = [...text.matchAll(LINE)];
   for (const [i, match] of lines.entries()) {

@@ -1,3 +1,4 @@
+import { foldText } from '../text/fold.ts';
 import type { Range, TextScan } from '../text/tokenize.ts';
 import type { Evidence } from '../types.ts';
 
@@ -5,13 +6,25 @@ const CAPS_WORD = /\p{Lu}[\p{Lu}\p{M}]{2,}(?![\p{Ll}])/gu;
 const LOWER = /\p{Ll}/u;
 const EXCLAMATIONS = /[!?]*!{3,}[!?]*|(?:[!?]{2}){2,}/gu;
 const MAYBE_SHOUTING = /\p{Lu}\p{Lu}|[!?][!?]/u;
-/** Shouting takes two capitalised words, or a run of exclamation marks. */
-const MIN_CAPS_WORDS = 2;
+/** Shouting takes three capitalised words, two of which one is a word of the language, or a run of exclamation marks. */
+const MIN_CAPS_WORDS = 3;
+/** One word of the language in capitals inside a lower-case sentence is emphasis ("asked you NEVER to call"). */
+const MIN_EMPHASIS_LETTERS = 4;
+const LINE_BEFORE = /[^\n]*$/u;
+const LINE_AFTER = /^[^\n]*/u;
 
 function isCapsWord(text: string, start: number, end: number): boolean {
   const before = text[start - 1] ?? ' ';
   const after = text[end] ?? ' ';
   return !/[\p{L}\p{N}]/u.test(before) && !/[\p{L}\p{N}]/u.test(after);
+}
+
+/** A word in capitals with lower-case words before and after it on its line: emphasis, not a heading or a sign-off. */
+function isEmphasis(slice: string, m: RegExpExecArray): boolean {
+  if (m[0].length < MIN_EMPHASIS_LETTERS) return false;
+  const before = LINE_BEFORE.exec(slice.slice(0, m.index))?.[0] ?? '';
+  const after = LINE_AFTER.exec(slice.slice(m.index + m[0].length))?.[0] ?? '';
+  return LOWER.test(before) && LOWER.test(after);
 }
 
 /** Every match of a global regex that never matches empty, without the copy `matchAll` makes of it. */
@@ -37,6 +50,8 @@ export function findShouting(
   ranges: readonly Range[],
   acronyms: ReadonlySet<string>,
   scan: TextScan,
+  /** Whether a folded word is a word of the language (not a name or a label such as IKEA). */
+  isWord: (word: string) => boolean = () => true,
 ): Evidence[] {
   if (!mayShout(text, scan)) return [];
   const evidence: Evidence[] = [];
@@ -48,17 +63,21 @@ export function findShouting(
     });
     // A message written entirely in capitals is shouting even when it is short.
     const allCaps = caps.length === 1 && !LOWER.test(slice) && (caps[0]?.[0].length ?? 0) >= 5;
-    if (caps.length >= MIN_CAPS_WORDS || allCaps) {
-      for (const m of caps) {
-        const start = range.start + m.index;
-        evidence.push({
-          flag: 'shouting',
-          start,
-          end: start + m[0].length,
-          text: m[0],
-          rule: 'shouting.capitals',
-        });
-      }
+    // Names and labels in capitals (IKEA, MEDIA EXPERT) are not words of the language: two of them are no shout.
+    const words = caps.filter((m) => isWord(foldText(m[0])));
+    const shouted =
+      caps.length >= MIN_CAPS_WORDS || (caps.length === 2 && words.length > 0) || allCaps
+        ? caps
+        : words.filter((m) => isEmphasis(slice, m));
+    for (const m of shouted) {
+      const start = range.start + m.index;
+      evidence.push({
+        flag: 'shouting',
+        start,
+        end: start + m[0].length,
+        text: m[0],
+        rule: shouted === caps ? 'shouting.capitals' : 'shouting.emphasis',
+      });
     }
     for (const m of matchesOf(EXCLAMATIONS, slice)) {
       const start = range.start + m.index;

@@ -16,6 +16,40 @@ export interface Phrase {
   text: string;
 }
 
+/** What a frame's match is: a finding, a good element, or a non-apology ("sorry you feel that way"). */
+export type FrameMakes =
+  | Exclude<CoachRule, 'shouting'>
+  | Exclude<Element, 'deadline' | 'owner'>
+  | 'non_apology';
+
+/**
+ * Two parts, `first` then `next`, in order in one sentence, at most `within` words apart: a structure, not a phrase.
+ * An excuse is a cause ("due to", "przez", "tõttu") next to a circumstance (staff, season, supplier);
+ * arguing for staff is a member of staff next to a credential. A non-apology cancels the apology and
+ * empathy it holds ("przykro mi, że Pan tak to odbiera" is neither).
+ */
+export interface CoachFrame {
+  makes: FrameMakes;
+  first: string[];
+  next: string[];
+  /** Words allowed between the parts (default 3). */
+  within?: number;
+  /** A realistic draft this frame must find (a contract test checks it). */
+  example: string;
+}
+
+/**
+ * Word endings that mark an informal "you" on any verb (Polish `-sz`, `-łeś`, `-łaś`): morphology,
+ * so a verb no list names is found too. Folded endings; `except` lists look-alikes (`nasz`, `kosz`).
+ */
+export interface InformalEndings {
+  endings: string[];
+  except: string[];
+  /** Shortest word (folded) an ending counts on. */
+  minLength: number;
+  example: string;
+}
+
 /** Rules the coach draws from the case rather than from the draft alone. */
 export type AdviceRule = 'set_boundary' | 'liability' | 'compensation_policy' | 'unaddressed_problems';
 
@@ -25,11 +59,14 @@ export interface Explained {
 }
 
 /**
- * One language's reply-coach data. Terms use the LANGPACK term syntax. Hostility and shouting come
+ * One language's reply-coach data. Terms use the LANGPACK term syntax. Abuse and shouting come
  * from the analysis engine (the same lexicon that reads customers), so they need no terms here.
  */
 export interface CoachPack {
-  findings: Record<Exclude<CoachRule, 'hostility' | 'shouting'>, string[]>;
+  /** Hostility here is the draft's own kind (sarcasm, mock praise, an ultimatum that closes the topic); abuse comes from the engine. */
+  findings: Record<Exclude<CoachRule, 'shouting'>, string[]>;
+  frames: CoachFrame[];
+  informalEndings?: InformalEndings;
   elements: Record<Exclude<Element, 'deadline'>, string[]>;
   /** A calm boundary about abusive language. */
   boundary: string[];

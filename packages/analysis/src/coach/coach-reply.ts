@@ -1,12 +1,13 @@
 import { analyzeWithPacks as analyze } from '../analyze/packs-analyzer.ts';
 import { resolveForms } from '../forms/resolve-forms.ts';
 import { PACKS } from '../lang/index.ts';
+import { termKey } from '../text/fold.ts';
 import { quotedInOriginal, readableText } from '../text/readable.ts';
 import { compileMatcher, type Match, type TermEntry } from '../text/terms.ts';
 import { type Range, type Token, tokenize } from '../text/tokenize.ts';
 import type { Advice, Analysis, CoachContext, Coaching, Finding, Severity } from '../types.ts';
 import { type CoachRule, ELEMENTS, type Element, type Lang, type ProblemCategory } from '../vocabulary.ts';
-import type { AdviceRule, CoachPack } from './coach-pack.ts';
+import type { AdviceRule, CoachPack, FrameMakes } from './coach-pack.ts';
 import { hasDeadline } from './deadline.ts';
 import { COACH_PACKS } from './packs.ts';
 import { matchAllPrefiltered, prefiltered } from './prefiltered.ts';
@@ -34,19 +35,24 @@ export const PENALTY = {
   missing: { empathy: 8, apology: 6, next_step: 12, deadline: 8, owner: 6 } satisfies Record<Element, number>,
 };
 
-type Rule = Exclude<CoachRule, 'hostility' | 'shouting'>;
+type Rule = Exclude<CoachRule, 'shouting'>;
+type Named = Exclude<Element, 'deadline'>;
 
 /** What each term of the coach is for, so that one matcher (one pass over the draft) holds them all. */
 type Tagged =
   | { group: 'findings'; value: Rule }
-  | { group: 'elements'; value: Exclude<Element, 'deadline'> }
+  | { group: 'elements'; value: Named }
+  | { group: 'frameFirst' | 'frameThen'; value: number }
   | { group: 'boundary' | 'liability' | 'cashRefund'; value: true }
   | { group: 'problems'; value: ProblemCategory };
 
 /** The draft's matches, by purpose, each list in token order. */
 interface CoachMatches {
   findings: Match<Rule>[];
-  elements: Exclude<Element, 'deadline'>[];
+  elements: Match<Named>[];
+  /** Frames' parts, by frame number. */
+  firsts: Match<number>[];
+  thens: Match<number>[];
   boundary: boolean;
   liability: boolean;
   cashRefund: boolean;
@@ -74,8 +80,12 @@ function taggedEntries(lang: Lang, pack: CoachPack): TermEntry<Tagged>[] {
   const tagged: TermEntry<Tagged>[] = [];
   for (const [value, terms] of Object.entries(pack.findings) as [Rule, string[]][])
     tagged.push({ terms, payload: { group: 'findings', value } });
-  for (const [value, terms] of Object.entries(pack.elements) as [Exclude<Element, 'deadline'>, string[]][])
+  for (const [value, terms] of Object.entries(pack.elements) as [Named, string[]][])
     tagged.push({ terms, payload: { group: 'elements', value } });
+  pack.frames.forEach((frame, value) => {
+    tagged.push({ terms: frame.first, payload: { group: 'frameFirst', value } });
+    tagged.push({ terms: frame.next, payload: { group: 'frameThen', value } });
+  });
   for (const group of ['boundary', 'liability', 'cashRefund'] as const)
     tagged.push({ terms: pack[group], payload: { group, value: true } });
   for (const p of PACKS[lang].problems)
@@ -94,6 +104,8 @@ function compiledFor(lang: Lang): CompiledCoach {
         const found: CoachMatches = {
           findings: [],
           elements: [],
+          firsts: [],
+          thens: [],
           boundary: false,
           liability: false,
           cashRefund: false,
@@ -102,7 +114,9 @@ function compiledFor(lang: Lang): CompiledCoach {
         for (const match of matcher.find(tokens)) {
           const tag = match.payload;
           if (tag.group === 'findings') found.findings.push({ ...match, payload: tag.value });
-          else if (tag.group === 'elements') found.elements.push(tag.value);
+          else if (tag.group === 'elements') found.elements.push({ ...match, payload: tag.value });
+          else if (tag.group === 'frameFirst') found.firsts.push({ ...match, payload: tag.value });
+          else if (tag.group === 'frameThen') found.thens.push({ ...match, payload: tag.value });
           else if (tag.group === 'problems') found.problems.push(tag.value);
           else found[tag.group] = true;
         }
@@ -112,6 +126,85 @@ function compiledFor(lang: Lang): CompiledCoach {
     compiled.set(lang, result);
   }
   return result;
+}
+
+const ELEMENT_MAKES: ReadonlySet<FrameMakes> = new Set(['empathy', 'apology', 'next_step']);
+const SENTENCE_BREAK = /[.!?\n]/u;
+
+/**
+ * Frames found: a first part and a then part of one frame, in order, in one sentence, close enough.
+ * Each adds a finding or an element; a non-apology takes back the apology and empathy inside it.
+ */
+function applyFrames(text: string, matches: CoachMatches, pack: CoachPack): void {
+  if (matches.thens.length === 0 || matches.firsts.length === 0) return;
+  const nonApologies: Range[] = [];
+  for (const then of matches.thens) {
+    const frame = pack.frames[then.payload];
+    if (!frame) continue;
+    const within = frame.within ?? 3;
+    const first = matches.firsts.find(
+      (f) =>
+        f.payload === then.payload &&
+        f.last < then.first &&
+        then.first - f.last - 1 <= within &&
+        !SENTENCE_BREAK.test(text.slice(f.end, then.start)),
+    );
+    if (!first) continue;
+    const span = {
+      term: `${first.term} … ${then.term}`,
+      first: first.first,
+      last: then.last,
+      start: first.start,
+      end: then.end,
+    };
+    const makes = frame.makes;
+    if (makes === 'non_apology') nonApologies.push(span);
+    else if (ELEMENT_MAKES.has(makes)) matches.elements.push({ ...span, payload: makes as Named });
+    else matches.findings.push({ ...span, payload: makes as Rule });
+  }
+  if (nonApologies.length === 0) return;
+  matches.elements = matches.elements.filter(
+    (e) =>
+      (e.payload !== 'apology' && e.payload !== 'empathy') ||
+      !nonApologies.some((r) => e.start >= r.start && e.end <= r.end),
+  );
+}
+
+/** Informal "you" by its ending, on any verb: one `endsWith` per ending on words long enough. */
+function addInformalEndings(tokens: readonly Token[], matches: CoachMatches, pack: CoachPack): void {
+  const rule = pack.informalEndings;
+  if (!rule) return;
+  const except = exceptOf(rule.except);
+  tokens.forEach((token, i) => {
+    if (token.keyLength < rule.minLength) return;
+    const key = token.key;
+    if (key.length < rule.minLength || except.has(key) || !rule.endings.some((e) => key.endsWith(e))) return;
+    // A capital inside a sentence is a name (Tomasz, Łukasz), not a verb.
+    if (isCapitalised(token) && !STARTS_SENTENCE.test(token.text.slice(0, token.start))) return;
+    matches.findings.push({
+      payload: 'informal_address',
+      term: `-${rule.endings.find((e) => key.endsWith(e))}`,
+      first: i,
+      last: i,
+      start: token.start,
+      end: token.end,
+    });
+  });
+}
+
+function isCapitalised(token: Token): boolean {
+  const first = token.text.charAt(token.start);
+  return first !== first.toLowerCase();
+}
+
+const exceptSets = new WeakMap<readonly string[], ReadonlySet<string>>();
+function exceptOf(words: readonly string[]): ReadonlySet<string> {
+  let set = exceptSets.get(words);
+  if (!set) {
+    set = new Set(words.map(termKey));
+    exceptSets.set(words, set);
+  }
+  return set;
 }
 
 /** Quoted words (the customer's own, or a quoted mail) are not the agent's: no finding there. */
@@ -255,7 +348,7 @@ function calmShouting(f: Finding, draft: string, lang: Lang): void {
 }
 
 function elementsOf(draft: string, matches: CoachMatches, context: CoachContext, lang: Lang): Set<Element> {
-  const has = new Set<Element>(matches.elements);
+  const has = new Set<Element>(matches.elements.map((e) => e.payload));
   if (hasDeadline(draft, lang)) has.add('deadline');
   const contact = PHONE.test(draft) || (draft.includes('@') && EMAIL.test(draft));
   const named = context.agentName ? draft.toLowerCase().includes(context.agentName.toLowerCase()) : false;
@@ -315,7 +408,10 @@ export function coachReply(draft: string, context: CoachContext = {}): Coaching 
 function coachReadable(text: string, context: CoachContext): Coaching {
   const lang = languageOf(text, context);
   const coach = compiledFor(lang);
-  const matches = coach.find(tokenize(text));
+  const tokens = tokenize(text);
+  const matches = coach.find(tokens);
+  applyFrames(text, matches, coach.pack);
+  addInformalEndings(tokens, matches, coach.pack);
   const findings = findingsOf(text, matches, lang, coach.pack, analyze(text, { lang }));
   const has = elementsOf(text, matches, context, lang);
   // An apology is due when the case is ours or unknown and the customer is upset; it is not owed by default.

@@ -48,6 +48,17 @@ describe.each(LANGS)('the %s language pack', (lang) => {
     },
   );
 
+  it.each((pack.frames ?? []).map((frame) => [frame.example, frame] as const))(
+    'fires its frame on "%s"',
+    (example, frame) => {
+      for (const term of [...frame.first, ...frame.next])
+        expect(() => parseTerm(term, pack.inflect), term).not.toThrow();
+      expect(
+        analyze(example, { lang }).evidence.some((e) => e.flag === frame.flag && e.rule.includes(' … ')),
+      ).toBe(true);
+    },
+  );
+
   it.each(pack.signals.map((entry) => [entry.example, entry] as const))(
     'fires its signal on "%s"',
     (example, entry) => {

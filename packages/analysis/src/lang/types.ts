@@ -19,6 +19,26 @@ export interface LexiconEntry {
   onlyWhenUnhappy?: boolean;
 }
 
+/**
+ * Two parts in one sentence, at most `within` words apart, that raise a flag together: a structure
+ * no phrase list enumerates. A visit (`first`) with company (`next`) is a threat; a publishing verb
+ * next to a public place is a public threat, whatever the tense or the site.
+ */
+export interface LexiconFrame {
+  flag: Flag;
+  first: string[];
+  next: string[];
+  /** Words allowed between the parts (default 3). */
+  within?: number;
+  /** The parts may come in either order ("na Google wystawiłam" and "wystawiłam na Google"). */
+  eitherOrder?: boolean;
+  /** A negator before the first part cancels it. */
+  negatable?: boolean;
+  /** Counts only in a message that is otherwise unhappy ("the 2nd time I order" is no complaint). */
+  onlyWhenUnhappy?: boolean;
+  example: string;
+}
+
 export type SignalKind = 'negative' | 'strong_negative' | 'positive';
 
 /** Emotion words that raise no flag but move the anger score. */
@@ -47,12 +67,22 @@ export interface Cues {
   declines: string[];
   /** Terms right before an insult that make it self-reference: "mnie jak", "me like". */
   selfReference: string[];
+  /** Terms right before an insult that deny it of anyone: "nikt tu nie jest", "nobody here is", "keegi ei ole". */
+  denials: string[];
+  /** Words that join two complaints in one sentence ("and", "i", "ja"): a topic after one is a problem of its own. */
+  clauseJoins: string[];
+  /** Words that say something is wrong with whatever they follow ("wrong", "błędna", "vale", "never came"): a topic joined to another complaint needs one to be a problem of its own. */
+  faults: string[];
   /** Terms that turn thanks into complaint: "dzięki za nic". */
   sarcasm: string[];
   /** Thanks for something: a demand right after them was met, not made ("dziękuję za szybką odpowiedź"). */
   thanksFor: string[];
   /** RegExp sources (flag `u`, case-insensitive): a line that starts quoted earlier mail. */
   quoteHeaders: string[];
+  /** RegExp sources: a line that starts a forwarded message; the customer's words are below it, a colleague's note above. */
+  forwardHeaders: string[];
+  /** Header field names of a forwarded or quoted mail ("From", "Od", "Saatja"): skipped below a forward line. */
+  headerFields: string[];
   /** RegExp sources: a line from which the rest is a signature. */
   signatureStarts: string[];
   /** Frequent short words: evidence for language detection. */
@@ -64,6 +94,8 @@ export interface Cues {
 export interface LanguagePack {
   code: Lang;
   lexicon: LexiconEntry[];
+  /** Flags raised by two parts together (LexiconFrame). */
+  frames?: LexiconFrame[];
   signals: SignalEntry[];
   problems: ProblemEntry[];
   cues: Cues;

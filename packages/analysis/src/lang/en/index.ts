@@ -1,6 +1,7 @@
 import { ownSnapshot } from '../../text/term-snapshot.ts';
 import type { LanguagePack } from '../types.ts';
 import { cues } from './cues.ts';
+import { frames } from './frames.ts';
 import { inflect } from './inflect.ts';
 import { lexicon } from './lexicon.ts';
 import { problems } from './problems.ts';
@@ -10,6 +11,7 @@ import { snapshot } from './terms.generated.ts';
 export const pack: LanguagePack = ownSnapshot({
   code: 'en',
   lexicon,
+  frames,
   signals,
   problems,
   cues,

@@ -50,6 +50,9 @@ export const problems: ProblemEntry[] = [
   {
     category: 'quality',
     terms: [
+      'kriimust*',
+      'mõlk*',
+      'lõhki',
       'lekib',
       'lekkis',
       'külm toit',
@@ -221,6 +224,11 @@ export const problems: ProblemEntry[] = [
   {
     category: 'waiting',
     terms: [
+      'nädal hiljem',
+      'nädalat hiljem',
+      'päeva hiljem',
+      'päev hiljem',
+      'hiljem kui lubatud',
       'pidin ootama',
       'pidime ootama',
       'ootasin ... minutit',
