@@ -9,13 +9,14 @@ import {
 import { type Expression, type SqlBool, sql } from 'kysely';
 import { recordAudit } from '../audit/audit.service.ts';
 import { type Actor, userIdOf } from '../auth/actor.ts';
-import { escapeLike, matchOrCreateCustomer } from '../customers/customers.service.ts';
+import { matchOrCreateCustomer } from '../customers/customers.service.ts';
 import type { Db } from '../db/database.ts';
 import { newId } from '../db/ids.ts';
 import type { CaseRow, CaseStatus } from '../db/schema.ts';
 import { unstorableTextProblem } from '../db/storable-text.ts';
 import { AppError, notFound } from '../errors.ts';
 import { type NewNotification, notify } from '../notifications/notifications.service.ts';
+import { caseSearchCondition } from '../search/case-search.ts';
 import { getSettings } from '../settings/settings.service.ts';
 import { type EntryExtras, lockCase, receiveInbound } from './interactions.service.ts';
 import { newestLogPages } from './log-pages.ts';
@@ -216,10 +217,7 @@ export async function listCases(
     else if (query.assignee === 'me')
       conditions.push(eb('cases.assignee_id', '=', actor.kind === 'user' ? actor.id : ''));
     else if (query.assignee) conditions.push(eb('cases.assignee_id', '=', query.assignee));
-    if (query.q) {
-      const like = `%${escapeLike(query.q)}%`;
-      conditions.push(eb.or([eb('cases.subject', 'ilike', like), eb('customers.name', 'ilike', like)]));
-    }
+    if (query.q?.trim()) conditions.push(caseSearchCondition(query.q));
     return eb.and(conditions);
   });
   if (query.sort === 'priority') {
