@@ -16,7 +16,7 @@ import type { CaseRow, CaseStatus } from '../db/schema.ts';
 import { unstorableTextProblem } from '../db/storable-text.ts';
 import { AppError, notFound } from '../errors.ts';
 import { type NewNotification, notify } from '../notifications/notifications.service.ts';
-import { caseSearchCondition } from '../search/case-search.ts';
+import { caseSearchCondition, executeSearch } from '../search/case-search.ts';
 import { getSettings } from '../settings/settings.service.ts';
 import { type EntryExtras, lockCase, receiveInbound } from './interactions.service.ts';
 import { newestLogPages } from './log-pages.ts';
@@ -243,7 +243,8 @@ export async function listCases(
     }
     select = select.orderBy('cases.created_at', 'desc').orderBy('cases.id', 'desc');
   }
-  const rows = (await select.limit(query.limit + 1).execute()) as CaseSummaryRow[];
+  const limited = select.limit(query.limit + 1);
+  const rows = (query.q?.trim() ? await executeSearch(db, limited) : await limited.execute()) as CaseSummaryRow[];
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
   const hasMore = rows.length > query.limit && last !== undefined;

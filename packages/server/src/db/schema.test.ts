@@ -397,6 +397,10 @@ const EXPECTED: Shape = {
     response: ['text', true],
     created_at: ['timestamptz', false],
   },
+  case_search: {
+    case_id: ['text', false],
+    doc: ['text', false],
+  },
 };
 
 const FAMILY: Record<string, Family> = {

@@ -478,6 +478,12 @@ export interface RateLimitsTable {
   window_ends_at: Timestamp;
 }
 
+/** Each case's searchable text, folded; kept by the database's triggers (migration 0021), never written by code. */
+export interface CaseSearchTable {
+  case_id: string;
+  doc: string;
+}
+
 export interface IdempotencyKeysTable {
   /** Who sent the key (`user:<id>`, `token:<id>`, `cli`): one client's keys never meet another's. */
   actor: string;
@@ -563,6 +569,7 @@ export interface Database {
   jobs: JobsTable;
   training_sessions: TrainingSessionsTable;
   idempotency_keys: IdempotencyKeysTable;
+  case_search: CaseSearchTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -34,6 +34,7 @@ const OWNERS: Record<keyof Database, string> = {
   jobs: 'jobs',
   training_sessions: 'training',
   idempotency_keys: 'idempotency',
+  case_search: 'search',
 };
 
 const SRC = join(import.meta.dirname, '..');
