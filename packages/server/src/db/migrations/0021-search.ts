@@ -17,7 +17,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   if (FROM.length !== TO.length) throw new Error('the fold maps one letter to one letter');
   // One migrator at a time creates the extension: two at once (tests, two servers) would both try.
   await sql`SELECT pg_advisory_xact_lock(hashtext('calmdesk:pg_trgm'))`.execute(db);
-  await sql`CREATE EXTENSION IF NOT EXISTS pg_trgm`.execute(db);
+  // In public, not in the schema being migrated: an extension lives once per database, and dropping a
+  // schema that held it (a test's, a bench's) would take every other schema's trigram index with it.
+  await sql`CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA public`.execute(db);
   const { rows } = await sql<{ schema: string }>`
     SELECT n.nspname AS schema FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace
     WHERE e.extname = 'pg_trgm'`.execute(db);
