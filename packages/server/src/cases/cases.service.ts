@@ -1,5 +1,6 @@
 import {
   type CaseDetail,
+  type CaseListItem,
   type CasePatch,
   type CaseQuery,
   type EscalationReason,
@@ -15,13 +16,13 @@ import { newId } from '../db/ids.ts';
 import type { CaseRow, CaseStatus } from '../db/schema.ts';
 import { unstorableTextProblem } from '../db/storable-text.ts';
 import { AppError, notFound } from '../errors.ts';
+import { unreadByCondition } from '../inbox/case-reads.ts';
 import { type NewNotification, notify } from '../notifications/notifications.service.ts';
 import { caseSearchCondition, executeSearch } from '../search/case-search.ts';
 import { getSettings } from '../settings/settings.service.ts';
 import { type EntryExtras, lockCase, receiveInbound } from './interactions.service.ts';
 import { newestLogPages } from './log-pages.ts';
 import {
-  type CaseSummary,
   type CaseSummaryRow,
   presentCaseSummary,
   presentCommitment,
@@ -201,25 +202,27 @@ export async function listCases(
   db: Db,
   actor: Actor,
   query: CaseQuery,
-): Promise<{ items: CaseSummary[]; nextCursor: string | null }> {
-  let select = summaries(db).where((eb) => {
-    const conditions: Expression<SqlBool>[] = [];
-    if (query.status === 'active') conditions.push(eb('cases.status', 'not in', ['resolved', 'closed']));
-    else if (query.status) conditions.push(eb('cases.status', '=', query.status));
-    if (query.level) conditions.push(eb('cases.level', '=', query.level));
-    if (query.channel) conditions.push(eb('cases.channel', '=', query.channel));
-    if (query.customer) conditions.push(eb('cases.customer_id', '=', query.customer));
-    if (query.escalated === 'true') {
-      conditions.push(eb('cases.escalated_at', 'is not', null));
-      conditions.push(eb('cases.status', 'not in', ['resolved', 'closed']));
-    } else if (query.escalated === 'false') conditions.push(eb('cases.escalated_at', 'is', null));
-    if (query.assignee === 'none') conditions.push(eb('cases.assignee_id', 'is', null));
-    else if (query.assignee === 'me')
-      conditions.push(eb('cases.assignee_id', '=', actor.kind === 'user' ? actor.id : ''));
-    else if (query.assignee) conditions.push(eb('cases.assignee_id', '=', query.assignee));
-    if (query.q?.trim()) conditions.push(caseSearchCondition(query.q));
-    return eb.and(conditions);
-  });
+): Promise<{ items: CaseListItem[]; nextCursor: string | null }> {
+  let select = summaries(db)
+    .select(unreadByCondition(actor).as('unread'))
+    .where((eb) => {
+      const conditions: Expression<SqlBool>[] = [];
+      if (query.status === 'active') conditions.push(eb('cases.status', 'not in', ['resolved', 'closed']));
+      else if (query.status) conditions.push(eb('cases.status', '=', query.status));
+      if (query.level) conditions.push(eb('cases.level', '=', query.level));
+      if (query.channel) conditions.push(eb('cases.channel', '=', query.channel));
+      if (query.customer) conditions.push(eb('cases.customer_id', '=', query.customer));
+      if (query.escalated === 'true') {
+        conditions.push(eb('cases.escalated_at', 'is not', null));
+        conditions.push(eb('cases.status', 'not in', ['resolved', 'closed']));
+      } else if (query.escalated === 'false') conditions.push(eb('cases.escalated_at', 'is', null));
+      if (query.assignee === 'none') conditions.push(eb('cases.assignee_id', 'is', null));
+      else if (query.assignee === 'me')
+        conditions.push(eb('cases.assignee_id', '=', actor.kind === 'user' ? actor.id : ''));
+      else if (query.assignee) conditions.push(eb('cases.assignee_id', '=', query.assignee));
+      if (query.q?.trim()) conditions.push(caseSearchCondition(query.q));
+      return eb.and(conditions);
+    });
   if (query.sort === 'priority') {
     if (query.cursor) {
       const [priority, due, id] = decodeCursor(query.cursor, ['priority', 'instant', 'id']);
@@ -244,12 +247,14 @@ export async function listCases(
     select = select.orderBy('cases.created_at', 'desc').orderBy('cases.id', 'desc');
   }
   const limited = select.limit(query.limit + 1);
-  const rows = (query.q?.trim() ? await executeSearch(db, limited) : await limited.execute()) as CaseSummaryRow[];
+  const rows = (query.q?.trim() ? await executeSearch(db, limited) : await limited.execute()) as Array<
+    CaseSummaryRow & { unread: boolean }
+  >;
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
   const hasMore = rows.length > query.limit && last !== undefined;
   return {
-    items: page.map(presentCaseSummary),
+    items: page.map((row) => ({ ...presentCaseSummary(row), unread: row.unread === true })),
     nextCursor: hasMore ? encodeCursor(cursorOf(last, query.sort)) : null,
   };
 }

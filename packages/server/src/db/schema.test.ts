@@ -401,6 +401,19 @@ const EXPECTED: Shape = {
     case_id: ['text', false],
     doc: ['text', false],
   },
+  saved_views: {
+    id: ['text', false],
+    owner_id: ['text', false],
+    name: ['text', false],
+    shared: ['boolean', false],
+    filters: ['jsonb', false],
+    created_at: ['timestamptz', false],
+  },
+  case_reads: {
+    user_id: ['text', false],
+    case_id: ['text', false],
+    read_at: ['timestamptz', false],
+  },
 };
 
 const FAMILY: Record<string, Family> = {

@@ -484,6 +484,23 @@ export interface CaseSearchTable {
   doc: string;
 }
 
+/** The inbox's filters and search saved under a name (migration 0022). */
+export interface SavedViewsTable {
+  id: string;
+  owner_id: string;
+  name: string;
+  shared: Generated<boolean>;
+  filters: Json<Record<string, unknown>>;
+  created_at: CreatedAt;
+}
+
+/** When a staff member last opened a case: the inbox marks it unread when the customer wrote since. */
+export interface CaseReadsTable {
+  user_id: string;
+  case_id: string;
+  read_at: Date;
+}
+
 export interface IdempotencyKeysTable {
   /** Who sent the key (`user:<id>`, `token:<id>`, `cli`): one client's keys never meet another's. */
   actor: string;
@@ -570,6 +587,8 @@ export interface Database {
   training_sessions: TrainingSessionsTable;
   idempotency_keys: IdempotencyKeysTable;
   case_search: CaseSearchTable;
+  saved_views: SavedViewsTable;
+  case_reads: CaseReadsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -35,6 +35,8 @@ const OWNERS: Record<keyof Database, string> = {
   training_sessions: 'training',
   idempotency_keys: 'idempotency',
   case_search: 'search',
+  saved_views: 'inbox',
+  case_reads: 'inbox',
 };
 
 const SRC = join(import.meta.dirname, '..');

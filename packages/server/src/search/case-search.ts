@@ -13,7 +13,8 @@ const PHONE_LIKE = /^[+()\d\s.-]*\d[+()\d\s.-]*$/;
 export function caseSearchCondition(query: string) {
   const text = query.trim();
   // A phone number is found by its digits alone (case_search keeps them so too).
-  const words = PHONE_LIKE.test(text) && /\d{3}/.test(text.replace(/\D/g, '')) ? text.replace(/\D/g, '') : text;
+  const words =
+    PHONE_LIKE.test(text) && /\d{3}/.test(text.replace(/\D/g, '')) ? text.replace(/\D/g, '') : text;
   const pattern = `%${escapeLike(words)}%`;
   return sql<SqlBool>`EXISTS (SELECT 1 FROM case_search s WHERE s.case_id = cases.id AND s.doc LIKE calmdesk_fold(${pattern}))`;
 }

@@ -18,6 +18,7 @@ import * as evidenceLog from './0016-evidence-log.ts';
 import * as gdpr from './0017-gdpr.ts';
 import * as idempotencyKeys from './0018-idempotency-keys.ts';
 import * as search from './0021-search.ts';
+import * as inbox from './0022-inbox.ts';
 
 /** Every migration, in order. Names never change once released: they are recorded in the database. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -40,4 +41,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0017-gdpr': gdpr,
   '0018-idempotency-keys': idempotencyKeys,
   '0021-search': search,
+  '0022-inbox': inbox,
 };
