@@ -203,6 +203,7 @@ export async function listCases(
   actor: Actor,
   query: CaseQuery,
 ): Promise<{ items: CaseListItem[]; nextCursor: string | null }> {
+  const search = query.q?.trim() ? await caseSearchCondition(db, query.q) : undefined;
   let select = summaries(db)
     .select(unreadByCondition(actor).as('unread'))
     .where((eb) => {
@@ -220,7 +221,7 @@ export async function listCases(
       else if (query.assignee === 'me')
         conditions.push(eb('cases.assignee_id', '=', actor.kind === 'user' ? actor.id : ''));
       else if (query.assignee) conditions.push(eb('cases.assignee_id', '=', query.assignee));
-      if (query.q?.trim()) conditions.push(caseSearchCondition(query.q));
+      if (search) conditions.push(search);
       return eb.and(conditions);
     });
   if (query.sort === 'priority') {

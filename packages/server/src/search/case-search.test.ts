@@ -71,6 +71,28 @@ describe.each(TEST_DATABASES)('searching cases on %s', (kind) => {
     expect(await search('_')).toEqual([]);
   });
 
+  it('follows a corrected customer name and a changed subject: the old words find nothing', async () => {
+    const detail = (await t.as('agent', { method: 'GET', url: `/api/cases/${ids.turtle}` })).json();
+    const corrected = await t.as('owner', {
+      method: 'PATCH',
+      url: `/api/customers/${detail.customer.id}`,
+      payload: { name: 'Jan Żółkiewski' },
+    });
+    expect(corrected.statusCode).toBe(200);
+    expect(await search('kowalski')).toEqual([]);
+    expect(await search('zolkiewski')).toEqual([ids.turtle]);
+    // The log's words stay findable after the rebuild.
+    expect(await search('pudelku')).toEqual([ids.turtle]);
+    const renamed = await t.as('agent', {
+      method: 'PATCH',
+      url: `/api/cases/${ids.apple}`,
+      payload: { subject: 'Kaebus' },
+    });
+    expect(renamed.statusCode).toBe(200);
+    expect(await search('tellimus')).toEqual([]);
+    expect(await search('kaebus')).toEqual([ids.apple]);
+  });
+
   it('combines the search with the other filters', async () => {
     const found = await t.as('agent', { method: 'GET', url: '/api/cases?q=a&channel=phone' });
     expect((found.json().items as Array<{ id: string }>).map((item) => item.id)).toEqual([ids.apple]);
