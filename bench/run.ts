@@ -11,6 +11,7 @@ import { runCoachBench } from './coach.ts';
 import { reportLiveBench } from './live.ts';
 import { reportMailBench } from './mail.ts';
 import { reportProcessesBench } from './processes.ts';
+import { reportSearchBench } from './search.ts';
 import { reportSweepBench } from './sweep.ts';
 
 const markdown = process.argv.includes('--markdown');
@@ -45,4 +46,5 @@ await reportAnalyticsBench(markdown);
 await reportLiveBench(markdown);
 await reportMailBench(markdown);
 await reportProcessesBench(markdown);
+await reportSearchBench(markdown);
 await reportSweepBench(markdown);
