@@ -23,7 +23,7 @@ import { useSession } from '../auth/session.ts';
 import { BulkBar } from './bulk-bar.tsx';
 import { InboxCard, InboxRow } from './inbox-row.tsx';
 import { SavedViews } from './saved-views.tsx';
-import { DEFAULT_FILTERS, type InboxFilters, useCases, useUsers } from './use-cases.ts';
+import { DEFAULT_FILTERS, type InboxFilters, useCases, useMarkOpened, useUsers } from './use-cases.ts';
 import { useTicks } from './use-ticks.ts';
 
 const STATUSES = ['active', ...CASE_STATUSES] as const;
@@ -68,6 +68,7 @@ export function InboxPage() {
   const items = useMemo(() => query.data?.pages.flatMap((page) => page.items) ?? [], [query.data]);
   const [selected, setSelected] = useState(0);
   const ticks = useTicks(items);
+  const markOpened = useMarkOpened();
   const now = useMinute();
   const list = useRef<HTMLDivElement>(null);
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new result set starts at its first row, nothing ticked
@@ -111,7 +112,9 @@ export function InboxPage() {
       'Enter',
       () => {
         const item = items[selected];
-        if (item) void navigate({ to: '/cases/$id', params: { id: item.id } });
+        if (!item) return;
+        markOpened(item.id);
+        void navigate({ to: '/cases/$id', params: { id: item.id } });
       },
     ],
   ]);

@@ -8,6 +8,7 @@ import { CaseDeadline, formatRelative } from '../../components/due-countdown.tsx
 import { FlagChips } from '../../components/flag-chips.tsx';
 import { LevelBadge } from '../../components/level-badge.tsx';
 import { EscalationBadge } from '../case/escalation-badge.tsx';
+import { useMarkOpened } from './use-cases.ts';
 
 export interface InboxRowProps {
   item: CaseListItem;
@@ -72,6 +73,7 @@ function checkOf(onCheck: InboxRowProps['onCheck']) {
 export function InboxRow({ item, current, checked, onCheck, now }: InboxRowProps) {
   const { t } = useTranslation();
   const navigate = useNavigate();
+  const markOpened = useMarkOpened();
   return (
     <Table.Tr
       className="inbox-row"
@@ -80,7 +82,10 @@ export function InboxRow({ item, current, checked, onCheck, now }: InboxRowProps
       aria-current={current ? 'true' : undefined}
       aria-selected={checked}
       data-case-id={item.id}
-      onClick={() => void navigate({ to: '/cases/$id', params: { id: item.id } })}
+      onClick={() => {
+        markOpened(item.id);
+        void navigate({ to: '/cases/$id', params: { id: item.id } });
+      }}
     >
       <Table.Td className="inbox-check">
         <Checkbox
@@ -100,7 +105,10 @@ export function InboxRow({ item, current, checked, onCheck, now }: InboxRowProps
           <Link
             to="/cases/$id"
             params={{ id: item.id }}
-            onClick={(e) => e.stopPropagation()}
+            onClick={(e) => {
+              e.stopPropagation();
+              markOpened(item.id);
+            }}
             className="inbox-subject"
             dir="auto"
             data-unread={item.unread}
@@ -139,6 +147,7 @@ export function InboxRow({ item, current, checked, onCheck, now }: InboxRowProps
 /** The narrow-screen inbox: one card per case instead of a wide table. */
 export function InboxCard({ item, current, checked, onCheck, now }: InboxRowProps) {
   const { t } = useTranslation();
+  const markOpened = useMarkOpened();
   return (
     <Card
       withBorder
@@ -167,6 +176,7 @@ export function InboxCard({ item, current, checked, onCheck, now }: InboxRowProp
       <Link
         to="/cases/$id"
         params={{ id: item.id }}
+        onClick={() => markOpened(item.id)}
         className="inbox-subject"
         dir="auto"
         data-unread={item.unread}

@@ -2,7 +2,6 @@ import type { CreatedToken, NewToken, Role, TokenListing } from '@calmdesk/contr
 import { ROLES } from '@calmdesk/contracts/enums';
 import {
   Alert,
-  Badge,
   Button,
   Code,
   Group,
@@ -73,9 +72,9 @@ export function TokensSection() {
                   <Table.Td>{format(token.createdAt)}</Table.Td>
                   <Table.Td>
                     {token.revokedAt ? (
-                      <Badge color="gray">
+                      <Text size="sm" c="dimmed">
                         {t('admin.tokens.revokedAt', { date: format(token.revokedAt) })}
-                      </Badge>
+                      </Text>
                     ) : (
                       <Button
                         size="xs"
