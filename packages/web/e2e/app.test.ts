@@ -246,9 +246,9 @@ describe.skipIf(!HAS_BROWSER)('the agent web app in Chromium', { timeout: 180_00
     await pressKey(page, 'k');
     await expect.poll(() => rows.first().getAttribute('data-selected')).toBe('true');
     // Filters and search reach the API.
-    await page.getByRole('searchbox', { name: pl.inbox.search }).fill('Tamm');
+    await page.getByRole('searchbox', { name: pl.inboxList.search }).fill('Tamm');
     await expect.poll(() => rows.count()).toBe(1);
-    await page.getByRole('searchbox', { name: pl.inbox.search }).fill('');
+    await page.getByRole('searchbox', { name: pl.inboxList.search }).fill('');
     await expect.poll(() => rows.count()).toBe(listed.length);
     const calm = await listedCaseIds(page, '&level=calm');
     expect(calm).toContain(ids.calm);
@@ -507,7 +507,12 @@ describe.skipIf(!HAS_BROWSER)('the agent web app in Chromium', { timeout: 180_00
     await page.getByText('Eesti', { exact: true }).first().click();
     await page.getByRole('heading', { name: et.inbox.title, level: 1 }).waitFor();
     const header = (await page.locator('thead').textContent()) ?? '';
-    for (const column of [et.inbox.level, et.inbox.flags, et.inbox.problems, et.inbox.due]) {
+    for (const column of [
+      et.inboxList.customerSubject,
+      et.inboxList.levelFlags,
+      et.inbox.due,
+      et.inboxList.lastActivity,
+    ]) {
       expect(header).toContain(column);
     }
     const hostile = page.locator(`tr.inbox-row[data-case-id="${ids.hostile}"]`);
