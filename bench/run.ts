@@ -12,6 +12,7 @@ import { reportLiveBench } from './live.ts';
 import { reportMailBench } from './mail.ts';
 import { reportProcessesBench } from './processes.ts';
 import { reportScreensBench } from './screens.ts';
+import { reportSearchBench } from './search.ts';
 import { reportSweepBench } from './sweep.ts';
 
 const markdown = process.argv.includes('--markdown');
@@ -47,4 +48,5 @@ await reportScreensBench(markdown);
 await reportLiveBench(markdown);
 await reportMailBench(markdown);
 await reportProcessesBench(markdown);
+await reportSearchBench(markdown);
 await reportSweepBench(markdown);

@@ -121,8 +121,15 @@ export const CaseSummarySchema = z.object({
 });
 export type CaseSummary = z.infer<typeof CaseSummarySchema>;
 
+/** A case as the inbox lists it. */
+export const CaseListItemSchema = CaseSummarySchema.extend({
+  /** The customer wrote since the one asking last opened the case (never, for an API token). */
+  unread: z.boolean(),
+});
+export type CaseListItem = z.infer<typeof CaseListItemSchema>;
+
 export const CasePageSchema = z.object({
-  items: z.array(CaseSummarySchema),
+  items: z.array(CaseListItemSchema),
   nextCursor: z.string().nullable(),
 });
 export type CasePage = z.infer<typeof CasePageSchema>;

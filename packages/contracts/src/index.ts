@@ -10,6 +10,7 @@ export * from './enums.ts';
 export * from './errors.ts';
 export * from './gdpr.ts';
 export * from './imports.ts';
+export * from './inbox.ts';
 export * from './iso-4217.ts';
 export * from './jobs.ts';
 export * from './live.ts';

@@ -47,6 +47,17 @@ export const StaffMemberSchema = UserSchema.extend({
 });
 export type StaffMember = z.infer<typeof StaffMemberSchema>;
 
+/** `PATCH /api/users/{id}` (owner): a staff member's name, e-mail address or role. */
+export const StaffPatchSchema = z
+  .strictObject({
+    name: z.string().trim().min(1).max(200),
+    email: z.email().max(320),
+    role: RoleSchema,
+  })
+  .partial()
+  .refine((patch) => Object.keys(patch).length > 0, 'nothing to change');
+export type StaffPatch = z.infer<typeof StaffPatchSchema>;
+
 /** `PUT /api/users/{id}/disabled`: disabling signs the person out everywhere at once. */
 export const UserDisabledSchema = z.strictObject({ disabled: z.boolean() });
 
@@ -209,15 +220,33 @@ export const AuditQuerySchema = z.strictObject({
     .refine((id) => /^\d{1,19}$/.test(id) && BigInt(id) <= MAX_ENTRY_ID, 'an audit entry id')
     .optional(),
   target: z.string().max(100).optional(),
+  /** A user id, `token:<id>`, `cli` or `system`. */
+  actor: z.string().max(100).optional(),
+  /** An action (`case.update`) or its family (`case.`, ending in a dot). */
+  action: z.string().max(100).optional(),
+  /** Entries at or after this instant. */
+  from: z.iso.datetime({ offset: true }).optional(),
+  /** Entries before this instant. */
+  to: z.iso.datetime({ offset: true }).optional(),
 });
+export type AuditQuery = z.input<typeof AuditQuerySchema>;
 
 export const AuditRecordSchema = z.object({
   id: z.string(),
   at: InstantSchema,
   actor: z.string(),
+  /** The staff member's name when the actor is one. */
+  actorName: z.string().nullable(),
   action: z.string(),
   targetType: z.string().nullable(),
   targetId: z.string().nullable(),
   details: z.record(z.string(), z.unknown()).nullable(),
 });
 export type AuditRecord = z.infer<typeof AuditRecordSchema>;
+
+/** A page of the audit log: `nextBefore` continues it (null: the oldest entry is in this page). */
+export const AuditPageSchema = z.object({
+  items: z.array(AuditRecordSchema),
+  nextBefore: z.string().nullable(),
+});
+export type AuditPage = z.infer<typeof AuditPageSchema>;

@@ -1,8 +1,9 @@
-import { AuditQuerySchema, AuditRecordSchema, itemsOf, withErrors } from '@calmdesk/contracts';
+import { AuditPageSchema, AuditQuerySchema, withErrors } from '@calmdesk/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { requireRole } from '../auth/actor.ts';
 import type { AppContext } from '../http/context.ts';
-import { listAudit } from './audit.service.ts';
+import { listAudit, listAuditActions } from './audit.service.ts';
 
 export function auditRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
@@ -11,15 +12,29 @@ export function auditRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       {
         schema: {
           tags: ['audit'],
-          summary: 'Staff actions, newest first (supervisor)',
+          summary: 'Staff actions, newest first, by actor, action, target and time (supervisor)',
           querystring: AuditQuerySchema,
-          response: withErrors({ 200: itemsOf(AuditRecordSchema) }),
+          response: withErrors({ 200: AuditPageSchema }),
         },
       },
       async (request) => {
         requireRole(request.actor, 'supervisor', 'read the audit log');
-        const { limit, before, target } = request.query;
-        return { items: await listAudit(ctx.db, { limit, before, targetId: target }) };
+        const { target, ...query } = request.query;
+        return listAudit(ctx.db, { ...query, targetId: target });
+      },
+    );
+    app.get(
+      '/api/audit/actions',
+      {
+        schema: {
+          tags: ['audit'],
+          summary: 'Every action the audit log holds (supervisor)',
+          response: withErrors({ 200: z.object({ items: z.array(z.string()) }) }),
+        },
+      },
+      async (request) => {
+        requireRole(request.actor, 'supervisor', 'read the audit log');
+        return { items: await listAuditActions(ctx.db) };
       },
     );
   };

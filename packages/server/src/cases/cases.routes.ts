@@ -18,6 +18,7 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { decideCompensation, proposeCompensation } from '../compensations/compensations.service.ts';
 import type { AppContext } from '../http/context.ts';
+import { markCaseRead } from '../inbox/case-reads.ts';
 import { caseChangeOf, publishChange } from '../live/live-feed.ts';
 import { replyByMail } from '../mail/outbox.service.ts';
 import { announceQueuedMail } from '../mail/outbox-signal.ts';
@@ -72,7 +73,12 @@ export function casesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           response: withErrors({ 200: CaseDetailSchema }),
         },
       },
-      async (request) => getCaseDetail(ctx.db, request.params.id),
+      async (request) => {
+        const detail = await getCaseDetail(ctx.db, request.params.id);
+        // Opening a case reads what the customer wrote: the inbox stops marking it for this person.
+        await markCaseRead(ctx.db, request.actor, detail.id, ctx.now());
+        return detail;
+      },
     );
 
     app.get(

@@ -1,5 +1,6 @@
 import {
   type CaseDetail,
+  type CaseListItem,
   type CasePatch,
   type CaseQuery,
   type EscalationReason,
@@ -9,18 +10,19 @@ import {
 import { type Expression, type SqlBool, sql } from 'kysely';
 import { recordAudit } from '../audit/audit.service.ts';
 import { type Actor, userIdOf } from '../auth/actor.ts';
-import { escapeLike, matchOrCreateCustomer } from '../customers/customers.service.ts';
+import { matchOrCreateCustomer } from '../customers/customers.service.ts';
 import type { Db } from '../db/database.ts';
 import { newId } from '../db/ids.ts';
 import type { CaseRow, CaseStatus } from '../db/schema.ts';
 import { unstorableTextProblem } from '../db/storable-text.ts';
 import { AppError, notFound } from '../errors.ts';
+import { unreadByCondition } from '../inbox/case-reads.ts';
 import { type NewNotification, notify } from '../notifications/notifications.service.ts';
+import { caseSearchCondition, executeSearch } from '../search/case-search.ts';
 import { getSettings } from '../settings/settings.service.ts';
 import { type EntryExtras, lockCase, receiveInbound } from './interactions.service.ts';
 import { newestLogPages } from './log-pages.ts';
 import {
-  type CaseSummary,
   type CaseSummaryRow,
   presentCaseSummary,
   presentCommitment,
@@ -208,31 +210,31 @@ export async function listCases(
   db: Db,
   actor: Actor,
   query: CaseQuery,
-): Promise<{ items: CaseSummary[]; nextCursor: string | null }> {
-  let select = summaries(db).where((eb) => {
-    const conditions: Expression<SqlBool>[] = [];
-    if (query.status === 'active') conditions.push(eb('cases.status', 'not in', ['resolved', 'closed']));
-    else if (query.status) conditions.push(eb('cases.status', '=', query.status));
-    if (query.level) conditions.push(eb('cases.level', '=', query.level));
-    if (query.channel) conditions.push(eb('cases.channel', '=', query.channel));
-    if (query.customer) conditions.push(eb('cases.customer_id', '=', query.customer));
-    if (query.escalated === 'true') {
-      conditions.push(eb('cases.escalated_at', 'is not', null));
-      conditions.push(eb('cases.status', 'not in', ['resolved', 'closed']));
-    } else if (query.escalated === 'false') conditions.push(eb('cases.escalated_at', 'is', null));
-    if (query.assignee === 'none') conditions.push(eb('cases.assignee_id', 'is', null));
-    else if (query.assignee === 'me_or_none') {
-      const mine = eb('cases.assignee_id', '=', actor.kind === 'user' ? actor.id : '');
-      conditions.push(eb.or([mine, eb('cases.assignee_id', 'is', null)]));
-    } else if (query.assignee === 'me')
-      conditions.push(eb('cases.assignee_id', '=', actor.kind === 'user' ? actor.id : ''));
-    else if (query.assignee) conditions.push(eb('cases.assignee_id', '=', query.assignee));
-    if (query.q) {
-      const like = `%${escapeLike(query.q)}%`;
-      conditions.push(eb.or([eb('cases.subject', 'ilike', like), eb('customers.name', 'ilike', like)]));
-    }
-    return eb.and(conditions);
-  });
+): Promise<{ items: CaseListItem[]; nextCursor: string | null }> {
+  const search = query.q?.trim() ? await caseSearchCondition(db, query.q) : undefined;
+  let select = summaries(db)
+    .select(unreadByCondition(actor).as('unread'))
+    .where((eb) => {
+      const conditions: Expression<SqlBool>[] = [];
+      if (query.status === 'active') conditions.push(eb('cases.status', 'not in', ['resolved', 'closed']));
+      else if (query.status) conditions.push(eb('cases.status', '=', query.status));
+      if (query.level) conditions.push(eb('cases.level', '=', query.level));
+      if (query.channel) conditions.push(eb('cases.channel', '=', query.channel));
+      if (query.customer) conditions.push(eb('cases.customer_id', '=', query.customer));
+      if (query.escalated === 'true') {
+        conditions.push(eb('cases.escalated_at', 'is not', null));
+        conditions.push(eb('cases.status', 'not in', ['resolved', 'closed']));
+      } else if (query.escalated === 'false') conditions.push(eb('cases.escalated_at', 'is', null));
+      if (query.assignee === 'none') conditions.push(eb('cases.assignee_id', 'is', null));
+      else if (query.assignee === 'me_or_none') {
+        const mine = eb('cases.assignee_id', '=', actor.kind === 'user' ? actor.id : '');
+        conditions.push(eb.or([mine, eb('cases.assignee_id', 'is', null)]));
+      } else if (query.assignee === 'me')
+        conditions.push(eb('cases.assignee_id', '=', actor.kind === 'user' ? actor.id : ''));
+      else if (query.assignee) conditions.push(eb('cases.assignee_id', '=', query.assignee));
+      if (search) conditions.push(search);
+      return eb.and(conditions);
+    });
   if (query.sort === 'priority') {
     if (query.cursor) {
       const [priority, due, id] = decodeCursor(query.cursor, ['priority', 'instant', 'id']);
@@ -256,12 +258,15 @@ export async function listCases(
     }
     select = select.orderBy('cases.created_at', 'desc').orderBy('cases.id', 'desc');
   }
-  const rows = (await select.limit(query.limit + 1).execute()) as CaseSummaryRow[];
+  const limited = select.limit(query.limit + 1);
+  const rows = (query.q?.trim() ? await executeSearch(db, limited) : await limited.execute()) as Array<
+    CaseSummaryRow & { unread: boolean }
+  >;
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
   const hasMore = rows.length > query.limit && last !== undefined;
   return {
-    items: page.map(presentCaseSummary),
+    items: page.map((row) => ({ ...presentCaseSummary(row), unread: row.unread === true })),
     nextCursor: hasMore ? encodeCursor(cursorOf(last, query.sort)) : null,
   };
 }

@@ -1,4 +1,5 @@
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely, type MigrationProvider, Migrator, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { lockFolder, tightenFolder } from './folder-lock.ts';
@@ -99,6 +100,8 @@ async function openPglite(
   let pglite: PGlite;
   try {
     pglite = await PGlite.create(dataDir, {
+      // Trigram indexes for search (migration 0021).
+      extensions: { pg_trgm },
       serializers: { [BYTEA_OID]: serializeBytea },
       parsers: { [BYTEA_OID]: parseBytea },
       ...(template ? { loadDataDir: template } : {}),

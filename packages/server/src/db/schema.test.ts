@@ -431,6 +431,23 @@ const EXPECTED: Shape = {
     window_days: ['int', true],
     ranked_customers: ['int', true],
   },
+  case_search: {
+    case_id: ['text', false],
+    doc: ['text', false],
+  },
+  saved_views: {
+    id: ['text', false],
+    owner_id: ['text', false],
+    name: ['text', false],
+    shared: ['boolean', false],
+    filters: ['jsonb', false],
+    created_at: ['timestamptz', false],
+  },
+  case_reads: {
+    user_id: ['text', false],
+    case_id: ['text', false],
+    read_at: ['timestamptz', false],
+  },
 };
 
 const FAMILY: Record<string, Family> = {

@@ -519,6 +519,29 @@ export interface RevenueRankStateTable {
   ranked_customers: number | null;
 }
 
+/** Each case's searchable text, folded; kept by the database's triggers (migration 0021), never written by code. */
+export interface CaseSearchTable {
+  case_id: string;
+  doc: string;
+}
+
+/** The inbox's filters and search saved under a name (migration 0022). */
+export interface SavedViewsTable {
+  id: string;
+  owner_id: string;
+  name: string;
+  shared: Generated<boolean>;
+  filters: Json<Record<string, unknown>>;
+  created_at: CreatedAt;
+}
+
+/** When a staff member last opened a case: the inbox marks it unread when the customer wrote since. */
+export interface CaseReadsTable {
+  user_id: string;
+  case_id: string;
+  read_at: Date;
+}
+
 export interface IdempotencyKeysTable {
   /** Who sent the key (`user:<id>`, `token:<id>`, `cli`): one client's keys never meet another's. */
   actor: string;
@@ -620,6 +643,9 @@ export interface Database {
   revenue_ranks: RevenueRanksTable;
   revenue_rank_totals: RevenueRankTotalsTable;
   revenue_rank_state: RevenueRankStateTable;
+  case_search: CaseSearchTable;
+  saved_views: SavedViewsTable;
+  case_reads: CaseReadsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

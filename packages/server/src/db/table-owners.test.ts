@@ -38,6 +38,9 @@ const OWNERS: Record<keyof Database, string> = {
   revenue_ranks: 'profiles',
   revenue_rank_totals: 'profiles',
   revenue_rank_state: 'profiles',
+  case_search: 'search',
+  saved_views: 'inbox',
+  case_reads: 'inbox',
 };
 
 const SRC = join(import.meta.dirname, '..');

@@ -13,7 +13,7 @@ export class ApiError extends Error {
   }
 }
 
-const CSRF_STORAGE_KEY = 'calmdesk.csrf';
+export const CSRF_STORAGE_KEY = 'calmdesk.csrf';
 
 export function rememberCsrfToken(token: string | undefined) {
   if (token) sessionStorage.setItem(CSRF_STORAGE_KEY, token);

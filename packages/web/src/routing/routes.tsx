@@ -65,16 +65,17 @@ const customerRoute = createRoute({ getParentRoute: () => rootRoute, path: '/cus
   import('./screens/customer.lazy.tsx').then((m) => m.Route),
 );
 
-/** `?tab=channels` opens the mailboxes; anything else is the organisation tab. */
+/** `?tab=` opens a tab (the mailboxes, API tokens, imports, the audit log); none: the organisation. */
+export const SETTINGS_TABS = ['channels', 'tokens', 'imports', 'audit'] as const;
 export interface SettingsSearch {
-  tab?: 'channels';
+  tab?: (typeof SETTINGS_TABS)[number];
 }
 
 const settingsRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/settings',
   validateSearch: (search: Record<string, unknown>): SettingsSearch =>
-    search.tab === 'channels' ? { tab: 'channels' } : {},
+    SETTINGS_TABS.includes(search.tab as never) ? { tab: search.tab as SettingsSearch['tab'] } : {},
 }).lazy(() => import('./screens/settings.lazy.tsx').then((m) => m.Route));
 
 const commitmentsRoute = createRoute({ getParentRoute: () => rootRoute, path: '/commitments' }).lazy(() =>

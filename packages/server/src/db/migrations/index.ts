@@ -19,6 +19,8 @@ import * as gdpr from './0017-gdpr.ts';
 import * as idempotencyKeys from './0018-idempotency-keys.ts';
 import * as caseWork from './0019-case-work.ts';
 import * as repliesAndForms from './0020-replies-and-forms.ts';
+import * as search from './0021-search.ts';
+import * as inbox from './0022-inbox.ts';
 import * as revenueRanks from './0024-revenue-ranks.ts';
 
 /** Every migration, in order. Names never change once released: they are recorded in the database. */
@@ -43,5 +45,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0018-idempotency-keys': idempotencyKeys,
   '0019-case-work': caseWork,
   '0020-replies-and-forms': repliesAndForms,
+  '0021-search': search,
+  '0022-inbox': inbox,
   '0024-revenue-ranks': revenueRanks,
 };

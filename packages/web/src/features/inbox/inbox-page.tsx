@@ -1,10 +1,10 @@
 import { LEVELS } from '@calmdesk/analysis/vocabulary';
-import type { CaseSummary } from '@calmdesk/contracts';
+import type { ViewFilters } from '@calmdesk/contracts';
 import { CASE_STATUSES, CHANNELS } from '@calmdesk/contracts/enums';
 import {
   Alert,
   Button,
-  Card,
+  Checkbox,
   Group,
   Loader,
   SegmentedControl,
@@ -16,107 +16,26 @@ import {
   Title,
 } from '@mantine/core';
 import { useDebouncedValue, useHotkeys, useMediaQuery } from '@mantine/hooks';
-import { Link, useNavigate } from '@tanstack/react-router';
+import { useNavigate } from '@tanstack/react-router';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CaseDeadline } from '../../components/due-countdown.tsx';
-import { FlagChips } from '../../components/flag-chips.tsx';
-import { LevelBadge } from '../../components/level-badge.tsx';
 import { useSession } from '../auth/session.ts';
-import { EscalationBadge } from '../case/escalation-badge.tsx';
-import { TakeButton } from '../case/take-button.tsx';
-import { defaultFiltersFor, type InboxFilters, useCases, useUsers } from './use-cases.ts';
+import { BulkBar } from './bulk-bar.tsx';
+import { InboxCard, InboxRow } from './inbox-row.tsx';
+import { SavedViews } from './saved-views.tsx';
+import { defaultFiltersFor, type InboxFilters, useCases, useMarkOpened, useUsers } from './use-cases.ts';
+import { useTicks } from './use-ticks.ts';
 
 const STATUSES = ['active', ...CASE_STATUSES] as const;
 
-interface RowProps {
-  item: CaseSummary;
-  selected: boolean;
-}
-
-function InboxRow({ item, selected }: RowProps) {
-  const { t } = useTranslation();
-  const navigate = useNavigate();
-  return (
-    <Table.Tr
-      className="inbox-row"
-      data-selected={selected}
-      aria-current={selected ? 'true' : undefined}
-      data-case-id={item.id}
-      onClick={() => void navigate({ to: '/cases/$id', params: { id: item.id } })}
-    >
-      <Table.Td>
-        <LevelBadge level={item.level} />
-      </Table.Td>
-      <Table.Td>
-        <Link
-          to="/cases/$id"
-          params={{ id: item.id }}
-          onClick={(e) => e.stopPropagation()}
-          className="inbox-subject"
-          dir="auto"
-        >
-          {item.subject}
-        </Link>{' '}
-        <EscalationBadge escalatedAt={item.escalatedAt} reason={item.escalationReason} compact />
-        <Text size="xs" c="dimmed">
-          {item.customer.name} · {t(`channel.${item.channel}`)}
-        </Text>
-      </Table.Td>
-      <Table.Td>
-        <FlagChips flags={item.flags} />
-      </Table.Td>
-      <Table.Td ta="center">{item.problems.length}</Table.Td>
-      <Table.Td>
-        <CaseDeadline item={item} />
-      </Table.Td>
-      <Table.Td>{t(`status.${item.status}`)}</Table.Td>
-      <Table.Td>
-        <Group gap={6} wrap="nowrap">
-          {item.assignee?.name ?? (
-            <Text span c="dimmed" size="sm">
-              {t('inbox.unassigned')}
-            </Text>
-          )}
-          {!item.assignee && <TakeButton item={item} />}
-        </Group>
-      </Table.Td>
-    </Table.Tr>
-  );
-}
-
-/** The narrow-screen inbox: one card per case instead of a wide table. */
-function InboxCard({ item, selected }: RowProps) {
-  const { t } = useTranslation();
-  return (
-    <Card
-      withBorder
-      padding="xs"
-      className="inbox-row"
-      data-selected={selected}
-      aria-current={selected ? 'true' : undefined}
-      data-case-id={item.id}
-    >
-      <Group justify="space-between" wrap="nowrap" gap="xs">
-        <Group gap={6}>
-          <LevelBadge level={item.level} />
-          <EscalationBadge escalatedAt={item.escalatedAt} reason={item.escalationReason} compact />
-        </Group>
-        <CaseDeadline item={item} />
-      </Group>
-      <Link to="/cases/$id" params={{ id: item.id }} className="inbox-subject" dir="auto">
-        {item.subject}
-      </Link>
-      <Text size="xs" c="dimmed">
-        {item.customer.name} · {t(`channel.${item.channel}`)} · {t(`status.${item.status}`)} ·{' '}
-        {t('inbox.problemCount', { count: item.problems.length })}
-      </Text>
-      <Group justify="space-between" gap="xs" wrap="nowrap">
-        <FlagChips flags={item.flags} />
-        {!item.assignee && <TakeButton item={item} />}
-      </Group>
-    </Card>
-  );
+/** The time now, moved on every minute, for the rows' "5 minutes ago". */
+function useMinute(): Date {
+  const [now, setNow] = useState(() => new Date());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(new Date()), 60_000);
+    return () => clearInterval(timer);
+  }, []);
+  return now;
 }
 
 const QUEUE_KEY = 'calmdesk.inbox.escalated';
@@ -148,9 +67,36 @@ export function InboxPage() {
   const query = useCases({ ...filters, q, ...(seesQueue && escalatedOnly ? { escalated: 'true' } : {}) });
   const items = useMemo(() => query.data?.pages.flatMap((page) => page.items) ?? [], [query.data]);
   const [selected, setSelected] = useState(0);
+  const ticks = useTicks(items);
+  const markOpened = useMarkOpened();
+  const now = useMinute();
   const list = useRef<HTMLDivElement>(null);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: a new result set starts at its first row
-  useEffect(() => setSelected(0), [filters, q, escalatedOnly]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new result set starts at its first row, nothing ticked
+  useEffect(() => {
+    setSelected(0);
+    ticks.clear();
+  }, [filters, q, escalatedOnly]);
+  const currentView: ViewFilters = {
+    ...(filters.status ? { status: filters.status as ViewFilters['status'] } : {}),
+    ...(filters.level ? { level: filters.level as ViewFilters['level'] } : {}),
+    ...(filters.channel ? { channel: filters.channel as ViewFilters['channel'] } : {}),
+    ...(filters.assignee ? { assignee: filters.assignee } : {}),
+    ...(seesQueue && escalatedOnly ? { escalated: 'true' as const } : {}),
+    ...(search.trim() ? { q: search.trim() } : {}),
+    sort: filters.sort === 'due' ? 'due' : 'priority',
+  };
+  const applyView = (view: ViewFilters) => {
+    setFilters({
+      status: view.status ?? null,
+      level: view.level ?? null,
+      channel: view.channel ?? null,
+      assignee: view.assignee ?? null,
+      sort: view.sort === 'due' ? 'due' : 'priority',
+    });
+    setSearch(view.q ?? '');
+    if (seesQueue) setEscalatedOnly(view.escalated === 'true');
+  };
+  const subjects = useMemo(() => new Map(items.map((item) => [item.id, item.subject])), [items]);
   // biome-ignore lint/correctness/useExhaustiveDependencies: follow the selection as it moves
   useEffect(() => {
     list.current
@@ -166,7 +112,9 @@ export function InboxPage() {
       'Enter',
       () => {
         const item = items[selected];
-        if (item) void navigate({ to: '/cases/$id', params: { id: item.id } });
+        if (!item) return;
+        markOpened(item.id);
+        void navigate({ to: '/cases/$id', params: { id: item.id } });
       },
     ],
   ]);
@@ -179,35 +127,37 @@ export function InboxPage() {
   ];
   return (
     <Stack>
-      <Group justify="space-between">
-        <Title order={1} size="h2">
-          {t('inbox.title')}
-        </Title>
+      <Group justify="space-between" gap="xs">
+        <Group gap="md">
+          <Title order={1} size="h2">
+            {t('inbox.title')}
+          </Title>
+          {seesQueue && (
+            <SegmentedControl
+              aria-label={t('escalation.queue')}
+              w="fit-content"
+              data-testid="inbox-queue"
+              value={escalatedOnly ? 'escalated' : 'all'}
+              onChange={(value) => setEscalatedOnly(value === 'escalated')}
+              data={[
+                { value: 'all', label: t('escalation.all') },
+                { value: 'escalated', label: t('escalation.onlyEscalated') },
+              ]}
+            />
+          )}
+        </Group>
         <Text size="xs" c="dimmed" visibleFrom="sm">
           {t('inbox.keyboardHint')}
         </Text>
       </Group>
-      {seesQueue && (
-        <SegmentedControl
-          aria-label={t('escalation.queue')}
-          w="fit-content"
-          data-testid="inbox-queue"
-          value={escalatedOnly ? 'escalated' : 'all'}
-          onChange={(value) => setEscalatedOnly(value === 'escalated')}
-          data={[
-            { value: 'all', label: t('escalation.all') },
-            { value: 'escalated', label: t('escalation.onlyEscalated') },
-          ]}
-        />
-      )}
       <Group gap="xs" wrap="wrap" align="flex-end">
         <TextInput
-          aria-label={t('inbox.search')}
-          placeholder={t('inbox.search')}
+          aria-label={t('inboxList.search')}
+          placeholder={t('inboxList.search')}
           type="search"
           value={search}
           onChange={(e) => setSearch(e.currentTarget.value)}
-          w={{ base: '100%', sm: 260 }}
+          w={{ base: '100%', sm: 300 }}
         />
         <Select
           aria-label={t('inbox.status')}
@@ -216,7 +166,7 @@ export function InboxPage() {
           data={STATUSES.map(option('status'))}
           value={filters.status ?? null}
           onChange={(status) => setFilters((f) => ({ ...f, status }))}
-          w={{ base: '48%', sm: 180 }}
+          w={{ base: '48%', sm: 150 }}
         />
         <Select
           aria-label={t('inbox.level')}
@@ -225,7 +175,7 @@ export function InboxPage() {
           data={LEVELS.map(option('level'))}
           value={filters.level ?? null}
           onChange={(level) => setFilters((f) => ({ ...f, level }))}
-          w={{ base: '48%', sm: 140 }}
+          w={{ base: '48%', sm: 130 }}
         />
         <Select
           aria-label={t('inbox.assignee')}
@@ -234,7 +184,7 @@ export function InboxPage() {
           data={assignees}
           value={filters.assignee ?? null}
           onChange={(assignee) => setFilters((f) => ({ ...f, assignee }))}
-          w={{ base: '48%', sm: 210 }}
+          w={{ base: '48%', sm: 150 }}
         />
         <Select
           aria-label={t('inbox.channel')}
@@ -245,9 +195,12 @@ export function InboxPage() {
           onChange={(channel) => setFilters((f) => ({ ...f, channel }))}
           w={{ base: '48%', sm: 150 }}
         />
+      </Group>
+      <Group justify="space-between" gap="xs" wrap="wrap">
+        <SavedViews current={currentView} onApply={applyView} />
         <SegmentedControl
           aria-label={t('inbox.sort')}
-          size="sm"
+          size="xs"
           value={filters.sort ?? 'priority'}
           onChange={(sort) => setFilters((f) => ({ ...f, sort: sort as 'priority' | 'due' }))}
           data={[
@@ -256,33 +209,64 @@ export function InboxPage() {
           ]}
         />
       </Group>
+      {ticks.ids.length > 0 && (
+        <BulkBar ids={ticks.ids} subjects={subjects} users={users.data?.items ?? []} onDone={ticks.clear} />
+      )}
       {query.isError && <Alert color="red">{t('common.error', { message: query.error.message })}</Alert>}
       {query.isPending ? (
         <Loader aria-label={t('common.loading')} />
       ) : narrow ? (
         <Stack gap="xs" ref={list} data-testid="inbox-list">
           {items.map((item, index) => (
-            <InboxCard key={item.id} item={item} selected={index === selected} />
+            <InboxCard
+              key={item.id}
+              item={item}
+              current={index === selected}
+              checked={ticks.has(item.id)}
+              onCheck={(checked, range) => ticks.tick(item.id, checked, range)}
+              now={now}
+            />
           ))}
         </Stack>
       ) : (
-        <Table.ScrollContainer minWidth={860} ref={list}>
-          <Table highlightOnHover verticalSpacing="xs" data-testid="inbox-list">
+        <Table.ScrollContainer minWidth={900} ref={list}>
+          <Table
+            highlightOnHover
+            verticalSpacing={4}
+            layout="fixed"
+            className="inbox-table"
+            data-testid="inbox-list"
+          >
             <caption className="visually-hidden">{t('inbox.title')}</caption>
             <Table.Thead>
               <Table.Tr>
-                <Table.Th w={160}>{t('inbox.level')}</Table.Th>
-                <Table.Th>{t('inbox.subject')}</Table.Th>
-                <Table.Th>{t('inbox.flags')}</Table.Th>
-                <Table.Th>{t('inbox.problems')}</Table.Th>
-                <Table.Th>{t('inbox.due')}</Table.Th>
-                <Table.Th>{t('inbox.status')}</Table.Th>
-                <Table.Th>{t('inbox.assignee')}</Table.Th>
+                <Table.Th w={36}>
+                  <Checkbox
+                    size="xs"
+                    aria-label={t('inboxList.selectAll')}
+                    checked={items.length > 0 && ticks.ids.length === items.length}
+                    indeterminate={ticks.ids.length > 0 && ticks.ids.length < items.length}
+                    onChange={(e) => ticks.all(e.currentTarget.checked)}
+                  />
+                </Table.Th>
+                <Table.Th>{t('inboxList.customerSubject')}</Table.Th>
+                <Table.Th w={240}>{t('inboxList.levelFlags')}</Table.Th>
+                <Table.Th w={104}>{t('inbox.due')}</Table.Th>
+                <Table.Th w={120}>{t('inbox.assignee')}</Table.Th>
+                <Table.Th w={88}>{t('inbox.status')}</Table.Th>
+                <Table.Th w={132}>{t('inboxList.lastActivity')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
               {items.map((item, index) => (
-                <InboxRow key={item.id} item={item} selected={index === selected} />
+                <InboxRow
+                  key={item.id}
+                  item={item}
+                  current={index === selected}
+                  checked={ticks.has(item.id)}
+                  onCheck={(checked, range) => ticks.tick(item.id, checked, range)}
+                  now={now}
+                />
               ))}
             </Table.Tbody>
           </Table>

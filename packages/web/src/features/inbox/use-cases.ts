@@ -1,10 +1,12 @@
 import type { CasePage, User } from '@calmdesk/contracts';
 import {
+  type InfiniteData,
   infiniteQueryOptions,
   keepPreviousData,
   type QueryClient,
   useInfiniteQuery,
   useQuery,
+  useQueryClient,
 } from '@tanstack/react-query';
 import { api } from '../../api/client.ts';
 
@@ -68,4 +70,24 @@ export function useUsers() {
     queryFn: () => api<{ items: User[] }>('GET', '/api/users'),
     staleTime: 5 * 60_000,
   });
+}
+
+/**
+ * Opening a case reads it (the server notes it as it answers): the inbox drops the case's unread mark at
+ * once instead of at its next refresh.
+ */
+export function useMarkOpened(): (caseId: string) => void {
+  const client = useQueryClient();
+  return (caseId) =>
+    client.setQueriesData<InfiniteData<CasePage>>({ queryKey: ['cases'] }, (data) =>
+      data
+        ? {
+            ...data,
+            pages: data.pages.map((page) => ({
+              ...page,
+              items: page.items.map((item) => (item.id === caseId ? { ...item, unread: false } : item)),
+            })),
+          }
+        : data,
+    );
 }

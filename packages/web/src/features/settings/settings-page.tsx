@@ -24,16 +24,20 @@ import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
+import type { SettingsSearch } from '../../routing/routes.tsx';
 import { useSession } from '../auth/session.ts';
 import { useUsers } from '../inbox/use-cases.ts';
 import { NotificationPreferencesSection } from '../notifications/notification-preferences.tsx';
+import { AuditSection } from './audit-section.tsx';
 import { ChannelsSection } from './channels-section.tsx';
+import { ImportsSection } from './imports-section.tsx';
 import { JobsSection } from './jobs-section.tsx';
 import { passwordErrorText } from './password-error.ts';
 import { ProfileRulesSection } from './profile-rules-section.tsx';
 import { RETENTION_REPORT_KEY, RetentionSection } from './retention-section.tsx';
 import { ServiceLevelsFields } from './service-levels-fields.tsx';
 import { OwnPasswordSection, StaffAccountsSection } from './staff-section.tsx';
+import { TokensSection } from './tokens-section.tsx';
 import { SETTINGS_KEY, useSettings } from './use-settings.ts';
 
 const PREFERRED = ['repair', 'voucher', 'free_session', 'replacement', 'discount'] as const;
@@ -334,7 +338,12 @@ export function SettingsPage() {
   const role = session.data?.user.role;
   // Supervisors see the mailboxes and retry failed mail; only the owner adds and changes them.
   const seesChannels = role === 'owner' || role === 'supervisor';
-  const tab = seesChannels && search.tab === 'channels' ? 'channels' : 'general';
+  const isOwner = role === 'owner';
+  // Supervisors import and read the audit log; API tokens are the owner's.
+  const allowed = new Set(
+    seesChannels ? ['channels', 'imports', 'audit', ...(isOwner ? ['tokens'] : [])] : [],
+  );
+  const tab = search.tab && allowed.has(search.tab) ? search.tab : 'general';
   return (
     <Stack maw={960}>
       <Title order={1} size="h3">
@@ -344,12 +353,18 @@ export function SettingsPage() {
         value={tab}
         keepMounted={false}
         onChange={(value) =>
-          void navigate({ to: '/settings', search: value === 'channels' ? { tab: 'channels' } : {} })
+          void navigate({
+            to: '/settings',
+            search: value && value !== 'general' ? { tab: value as SettingsSearch['tab'] } : {},
+          })
         }
       >
         <Tabs.List>
           <Tabs.Tab value="general">{t('settings.tabs.general')}</Tabs.Tab>
           {seesChannels && <Tabs.Tab value="channels">{t('settings.tabs.channels')}</Tabs.Tab>}
+          {isOwner && <Tabs.Tab value="tokens">{t('admin.tabs.tokens')}</Tabs.Tab>}
+          {seesChannels && <Tabs.Tab value="imports">{t('admin.tabs.imports')}</Tabs.Tab>}
+          {seesChannels && <Tabs.Tab value="audit">{t('admin.tabs.audit')}</Tabs.Tab>}
         </Tabs.List>
         <Tabs.Panel value="general" pt="md">
           <Stack>
@@ -372,6 +387,21 @@ export function SettingsPage() {
         {seesChannels && (
           <Tabs.Panel value="channels" pt="md">
             <ChannelsSection canEdit={role === 'owner'} />
+          </Tabs.Panel>
+        )}
+        {isOwner && (
+          <Tabs.Panel value="tokens" pt="md">
+            <TokensSection />
+          </Tabs.Panel>
+        )}
+        {seesChannels && (
+          <Tabs.Panel value="imports" pt="md">
+            <ImportsSection />
+          </Tabs.Panel>
+        )}
+        {seesChannels && (
+          <Tabs.Panel value="audit" pt="md">
+            <AuditSection />
           </Tabs.Panel>
         )}
       </Tabs>

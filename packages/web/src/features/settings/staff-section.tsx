@@ -20,10 +20,11 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
 import { passwordErrorText } from './password-error.ts';
+import { EditStaffForm } from './staff-edit.tsx';
 
 const STAFF_KEY = ['users', 'staff'];
 
-type Action = { kind: 'disable' | 'enable' | 'signOut' | 'reset'; member: StaffMember };
+type Action = { kind: 'disable' | 'enable' | 'signOut' | 'reset' | 'edit'; member: StaffMember };
 
 /** The owner's view of every staff account: disable or enable it, reset its password, sign it out. */
 export function StaffAccountsSection() {
@@ -68,7 +69,7 @@ export function StaffAccountsSection() {
                   <Table.Td>
                     {member.name}
                     <Text size="xs" c="dimmed">
-                      {member.email}
+                      {member.email} · {t(`role.${member.role}`)}
                     </Text>
                   </Table.Td>
                   <Table.Td>
@@ -80,6 +81,9 @@ export function StaffAccountsSection() {
                   </Table.Td>
                   <Table.Td>
                     <Group gap="xs">
+                      <Button size="xs" variant="light" onClick={() => open({ kind: 'edit', member })}>
+                        {t('admin.staff.edit')}
+                      </Button>
                       <Button
                         size="xs"
                         variant="light"
@@ -106,9 +110,19 @@ export function StaffAccountsSection() {
         closeButtonProps={{ 'aria-label': t('common.close') }}
         opened={isOpen}
         onClose={() => setOpen(false)}
-        title={action ? t(`staff.confirm.${action.kind}Title`, { name: action.member.name }) : ''}
+        title={
+          action?.kind === 'edit'
+            ? t('admin.staff.editTitle', { name: action.member.name })
+            : action
+              ? t(`staff.confirm.${action.kind}Title`, { name: action.member.name })
+              : ''
+        }
       >
-        {action && <ConfirmAction key={openings} action={action} onClose={() => setOpen(false)} />}
+        {action?.kind === 'edit' ? (
+          <EditStaffForm key={openings} member={action.member} onClose={() => setOpen(false)} />
+        ) : (
+          action && <ConfirmAction key={openings} action={action} onClose={() => setOpen(false)} />
+        )}
       </Modal>
     </Paper>
   );

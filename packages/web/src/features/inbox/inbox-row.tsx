@@ -1,0 +1,200 @@
+import type { Flag } from '@calmdesk/analysis';
+import type { CaseListItem } from '@calmdesk/contracts';
+import { Badge, Card, Checkbox, Group, Table, Text, Tooltip } from '@mantine/core';
+import { Link, useNavigate } from '@tanstack/react-router';
+import type { MouseEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CaseDeadline, formatRelative } from '../../components/due-countdown.tsx';
+import { FlagChips } from '../../components/flag-chips.tsx';
+import { LevelBadge } from '../../components/level-badge.tsx';
+import { EscalationBadge } from '../case/escalation-badge.tsx';
+import { TakeButton } from '../case/take-button.tsx';
+import { useMarkOpened } from './use-cases.ts';
+
+export interface InboxRowProps {
+  item: CaseListItem;
+  /** The keyboard's current row. */
+  current: boolean;
+  /** Ticked for a bulk change. */
+  checked: boolean;
+  /** Tick or untick; `range` when shift was held (the rows since the last one ticked). */
+  onCheck: (checked: boolean, range: boolean) => void;
+  now: Date;
+}
+
+/**
+ * A row's flags in little room: a single flag by name; several (or one beside the escalation mark) as
+ * their count, each named in the count's tooltip and label. The card on a phone shows them all.
+ */
+function CompactFlags({ flags, escalated }: { flags: readonly Flag[]; escalated: boolean }) {
+  const { t } = useTranslation();
+  if (flags.length === 0) return null;
+  if (flags.length === 1 && !escalated) return <FlagChips flags={flags} />;
+  const names = flags.map((flag) => t(`flag.${flag}`)).join(', ');
+  return (
+    <Tooltip label={names}>
+      <Badge size="sm" variant="outline" color="gray" aria-label={t('inboxList.moreFlags', { names })}>
+        ⚑ {flags.length}
+      </Badge>
+    </Tooltip>
+  );
+}
+
+function UnreadDot({ unread }: { unread: boolean }) {
+  const { t } = useTranslation();
+  if (!unread) return null;
+  return (
+    <span
+      className="inbox-unread"
+      role="img"
+      aria-label={t('inboxList.unread')}
+      title={t('inboxList.unread')}
+    />
+  );
+}
+
+function LastActivity({ at, now }: { at: string; now: Date }) {
+  const { i18n } = useTranslation();
+  const date = new Date(at);
+  return (
+    <time dateTime={at} title={date.toLocaleString(i18n.language)}>
+      {formatRelative(date, now, i18n.language)}
+    </time>
+  );
+}
+
+function checkOf(onCheck: InboxRowProps['onCheck']) {
+  return (event: MouseEvent<HTMLInputElement>) => {
+    event.stopPropagation();
+    onCheck(event.currentTarget.checked, event.shiftKey);
+  };
+}
+
+/** One case on one line of the wide inbox. */
+export function InboxRow({ item, current, checked, onCheck, now }: InboxRowProps) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const markOpened = useMarkOpened();
+  return (
+    <Table.Tr
+      className="inbox-row"
+      data-selected={current}
+      data-unread={item.unread}
+      aria-current={current ? 'true' : undefined}
+      aria-selected={checked}
+      data-case-id={item.id}
+      onClick={() => {
+        markOpened(item.id);
+        void navigate({ to: '/cases/$id', params: { id: item.id } });
+      }}
+    >
+      <Table.Td className="inbox-check">
+        <Checkbox
+          size="xs"
+          aria-label={t('inboxList.select', { subject: item.subject })}
+          checked={checked}
+          onChange={() => undefined}
+          onClick={checkOf(onCheck)}
+        />
+      </Table.Td>
+      <Table.Td className="inbox-cell-main">
+        <div className="inbox-line">
+          <UnreadDot unread={item.unread} />
+          <span className="inbox-customer" dir="auto">
+            {item.customer.name}
+          </span>
+          <Link
+            to="/cases/$id"
+            params={{ id: item.id }}
+            onClick={(e) => {
+              e.stopPropagation();
+              markOpened(item.id);
+            }}
+            className="inbox-subject"
+            dir="auto"
+            data-unread={item.unread}
+          >
+            {item.subject}
+          </Link>
+        </div>
+      </Table.Td>
+      <Table.Td className="inbox-cell-level">
+        <Group gap={4} wrap="nowrap">
+          <EscalationBadge escalatedAt={item.escalatedAt} reason={item.escalationReason} compact />
+          <LevelBadge level={item.level} />
+          <CompactFlags flags={item.flags} escalated={item.escalatedAt !== null} />
+        </Group>
+      </Table.Td>
+      <Table.Td className="inbox-cell-nowrap">
+        <CaseDeadline item={item} />
+      </Table.Td>
+      <Table.Td className="inbox-cell-nowrap">
+        <Group gap={6} wrap="nowrap">
+          {item.assignee?.name ?? (
+            <Text span c="dimmed" size="sm">
+              {t('inbox.unassigned')}
+            </Text>
+          )}
+          {!item.assignee && <TakeButton item={item} />}
+        </Group>
+      </Table.Td>
+      <Table.Td className="inbox-cell-nowrap">{t(`status.${item.status}`)}</Table.Td>
+      <Table.Td className="inbox-cell-nowrap">
+        <Text size="sm" c="dimmed" span>
+          <LastActivity at={item.updatedAt} now={now} />
+        </Text>
+      </Table.Td>
+    </Table.Tr>
+  );
+}
+
+/** The narrow-screen inbox: one card per case instead of a wide table. */
+export function InboxCard({ item, current, checked, onCheck, now }: InboxRowProps) {
+  const { t } = useTranslation();
+  const markOpened = useMarkOpened();
+  return (
+    <Card
+      withBorder
+      padding="xs"
+      className="inbox-row"
+      data-selected={current}
+      data-unread={item.unread}
+      aria-current={current ? 'true' : undefined}
+      data-case-id={item.id}
+    >
+      <Group justify="space-between" wrap="nowrap" gap="xs">
+        <Group gap={6} wrap="nowrap">
+          <Checkbox
+            size="xs"
+            aria-label={t('inboxList.select', { subject: item.subject })}
+            checked={checked}
+            onChange={() => undefined}
+            onClick={checkOf(onCheck)}
+          />
+          <UnreadDot unread={item.unread} />
+          <LevelBadge level={item.level} />
+          <EscalationBadge escalatedAt={item.escalatedAt} reason={item.escalationReason} compact />
+        </Group>
+        <CaseDeadline item={item} />
+      </Group>
+      <Link
+        to="/cases/$id"
+        params={{ id: item.id }}
+        onClick={() => markOpened(item.id)}
+        className="inbox-subject"
+        dir="auto"
+        data-unread={item.unread}
+      >
+        {item.subject}
+      </Link>
+      <Text size="xs" c="dimmed">
+        {item.customer.name} · {t(`status.${item.status}`)} · {item.assignee?.name ?? t('inbox.unassigned')} ·{' '}
+        <LastActivity at={item.updatedAt} now={now} />
+      </Text>
+      <Group justify="space-between" gap="xs" wrap="nowrap">
+        <FlagChips flags={item.flags} />
+        {!item.assignee && <TakeButton item={item} />}
+      </Group>
+    </Card>
+  );
+}
