@@ -7,7 +7,13 @@ import { AmountSchema, CurrencyAmountSchema, CurrencySchema } from './money.ts';
 const BoundSchema = z.union([DaySchema, InstantInputSchema]);
 
 /** The periods people pick most, resolved in the organisation's time zone up to today. */
-export const PERIOD_RANGES = ['last_7_days', 'last_30_days', 'last_90_days', 'this_month', 'last_month'] as const;
+export const PERIOD_RANGES = [
+  'last_7_days',
+  'last_30_days',
+  'last_90_days',
+  'this_month',
+  'last_month',
+] as const;
 export type PeriodRange = (typeof PERIOD_RANGES)[number];
 
 export const PeriodQuerySchema = z.strictObject({

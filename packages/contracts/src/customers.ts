@@ -29,7 +29,10 @@ export const CustomerPatchSchema = z
     emails: z.array(z.email().max(320)).max(20).optional(),
     phones: z.array(PhoneSchema).max(20).optional(),
   })
-  .refine((patch) => Object.keys(patch).length > 0, 'nothing to change');
+  .refine((patch) => Object.keys(patch).length > 0, {
+    message: 'nothing to change',
+    params: { reason: 'nothing_to_change' },
+  });
 export type CustomerPatch = z.infer<typeof CustomerPatchSchema>;
 
 export const CustomerQuerySchema = z.strictObject({

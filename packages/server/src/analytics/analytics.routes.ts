@@ -1,11 +1,11 @@
 import {
   ANALYTICS_ANSWERS,
-  type PeriodQuery,
-  type ServiceTrendPoint,
   CostQuerySchema,
   csvOr,
   ParetoQuerySchema,
+  type PeriodQuery,
   PeriodQuerySchema,
+  type ServiceTrendPoint,
   withErrors,
 } from '@calmdesk/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -30,8 +30,8 @@ import {
   revenuePareto,
 } from './analytics.service.ts';
 import { type CsvColumn, toCsv } from './csv.ts';
-import { serviceTrends } from './service-trends.ts';
 import { type Period, presentPeriod, resolvePeriod } from './period.ts';
+import { serviceTrends } from './service-trends.ts';
 
 /** CSV when asked by `?format=csv` or, without `format`, by an Accept header naming text/csv. */
 function wantsCsv(request: FastifyRequest, format: 'json' | 'csv' | undefined): boolean {

@@ -22,7 +22,11 @@ const isDay = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value);
  * A named range as days in the organisation's time zone: `[first day, day after the last)`. The last
  * N days and this month end with today, so no day still to come is drawn as a day without cases.
  */
-function rangeBounds(range: PeriodRange, nowAt: string, timeZone: string): [RawBuilder<Date>, RawBuilder<Date>] {
+function rangeBounds(
+  range: PeriodRange,
+  nowAt: string,
+  timeZone: string,
+): [RawBuilder<Date>, RawBuilder<Date>] {
   const today = sql`(${nowAt}::timestamptz AT TIME ZONE ${timeZone})::date`;
   const dayStart = (day: RawBuilder<unknown>) => sql<Date>`((${day})::timestamp AT TIME ZONE ${timeZone})`;
   const month = sql`date_trunc('month', ${nowAt}::timestamptz AT TIME ZONE ${timeZone})`;
@@ -61,17 +65,17 @@ export async function resolvePeriod(
   const from: RawBuilder<Date> = named
     ? named[0]
     : query.from
-    ? isDay(query.from)
-      ? sql`(${query.from}::date::timestamp AT TIME ZONE ${timeZone})`
-      : sql`${query.from}::timestamptz`
-    : sql`((date_trunc('month', ${nowAt}::timestamptz AT TIME ZONE ${timeZone}) - interval '11 months') AT TIME ZONE ${timeZone})`;
+      ? isDay(query.from)
+        ? sql`(${query.from}::date::timestamp AT TIME ZONE ${timeZone})`
+        : sql`${query.from}::timestamptz`
+      : sql`((date_trunc('month', ${nowAt}::timestamptz AT TIME ZONE ${timeZone}) - interval '11 months') AT TIME ZONE ${timeZone})`;
   const to: RawBuilder<Date> = named
     ? named[1]
     : query.to
-    ? isDay(query.to)
-      ? sql`((${query.to}::date + 1)::timestamp AT TIME ZONE ${timeZone})`
-      : sql`${query.to}::timestamptz`
-    : sql`${nowAt}::timestamptz`;
+      ? isDay(query.to)
+        ? sql`((${query.to}::date + 1)::timestamp AT TIME ZONE ${timeZone})`
+        : sql`${query.to}::timestamptz`
+      : sql`${nowAt}::timestamptz`;
   const { rows } = await sql<{ from: Date; to: Date; months: string[] }>`
     WITH bounds AS (SELECT ${from} AS from_at, ${to} AS to_at)
     SELECT from_at AS "from", to_at AS "to",
@@ -94,9 +98,15 @@ export async function resolvePeriod(
     currency: compensationPolicy.currency,
     months: row.months,
   };
-  if (period.from >= period.to) throw new AppError('bad_request', 'from must come before to', 'query.from');
+  if (period.from >= period.to)
+    throw new AppError('bad_request', 'from must come before to', 'query.from', {
+      reason: 'period_reversed',
+    });
   if (period.to.getTime() - period.from.getTime() > MAX_YEARS * 366 * 86_400_000) {
-    throw new AppError('bad_request', `a period is at most ${MAX_YEARS} years`, 'query.from');
+    throw new AppError('bad_request', `a period is at most ${MAX_YEARS} years`, 'query.from', {
+      reason: 'period_too_long',
+      limit: MAX_YEARS,
+    });
   }
   return period;
 }

@@ -54,11 +54,16 @@ describe.each(TEST_DATABASES)('service trends on %s', (kind) => {
     const db = t.database.db;
     await sql`ALTER TABLE audit_log DISABLE TRIGGER audit_log_append_only`.execute(db);
     await sql`UPDATE audit_log SET at = ${iso}::timestamptz
-      WHERE id = (SELECT max(id) FROM audit_log WHERE target_id = ${id} AND action = 'case.update')`.execute(db);
+      WHERE id = (SELECT max(id) FROM audit_log WHERE target_id = ${id} AND action = 'case.update')`.execute(
+      db,
+    );
     await sql`ALTER TABLE audit_log ENABLE TRIGGER audit_log_append_only`.execute(db);
   };
   const get = async (query: string) => {
-    const response = await t.as('supervisor', { method: 'GET', url: `/api/analytics/service-trends?${query}` });
+    const response = await t.as('supervisor', {
+      method: 'GET',
+      url: `/api/analytics/service-trends?${query}`,
+    });
     expect(response.statusCode, response.body).toBe(200);
     return response.json();
   };
@@ -71,7 +76,9 @@ describe.each(TEST_DATABASES)('service trends on %s', (kind) => {
       method: 'PATCH',
       url: '/api/settings',
       payload: {
-        businessHours: { days: Object.fromEntries(['1', '2', '3', '4', '5', '6', '7'].map((d) => [d, always])) },
+        businessHours: {
+          days: Object.fromEntries(['1', '2', '3', '4', '5', '6', '7'].map((d) => [d, always])),
+        },
         firstResponseMinutes: sixty,
       },
     });
@@ -138,7 +145,17 @@ describe.each(TEST_DATABASES)('service trends on %s', (kind) => {
         reopenRate: 1,
       }),
       // Nobody answered Celina: no first-response time that day, a gap rather than zero minutes.
-      point('2026-02-03', { opened: 1, backlog: 3, responded: 0, withinTarget: 0, resolved: 1, resolutionMedian: 1500, resolutionP90: 1500, reopened: 0, reopenRate: 0 }),
+      point('2026-02-03', {
+        opened: 1,
+        backlog: 3,
+        responded: 0,
+        withinTarget: 0,
+        resolved: 1,
+        resolutionMedian: 1500,
+        resolutionP90: 1500,
+        reopened: 0,
+        reopenRate: 0,
+      }),
       point('2026-02-04', {
         opened: 1,
         backlog: 2,
@@ -182,7 +199,13 @@ describe.each(TEST_DATABASES)('service trends on %s', (kind) => {
     expect(body.period.to).toBe('2026-02-05T23:00:00.000Z');
     expect(body.points[0]).toMatchObject({ start: '2025-11-08', end: '2025-11-09', opened: 0, backlog: 0 });
     const last = body.points.at(-1);
-    expect(last).toMatchObject({ start: '2026-02-02', end: '2026-02-05', opened: 4, backlog: 3, resolved: 4 });
+    expect(last).toMatchObject({
+      start: '2026-02-02',
+      end: '2026-02-05',
+      opened: 4,
+      backlog: 3,
+      resolved: 4,
+    });
     const earlier = body.points.at(-2);
     expect(earlier).toMatchObject({ start: '2026-01-26', end: '2026-02-01', opened: 1, backlog: 1 });
   });

@@ -39,7 +39,11 @@ interface Row {
  * reopens it). A resolution is a change from an open state to resolved/closed; a reopen the change back.
  * The backlog at an instant is the cases opened before it, less resolutions, plus reopens.
  */
-export async function serviceTrends(db: Db, period: Period, now: Date): Promise<Omit<ServiceTrends, 'period'>> {
+export async function serviceTrends(
+  db: Db,
+  period: Period,
+  now: Date,
+): Promise<Omit<ServiceTrends, 'period'>> {
   const settings = await getSettings(db);
   const bucket = bucketOf(period);
   const tz = period.timeZone;
