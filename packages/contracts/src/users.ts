@@ -141,12 +141,10 @@ export type Holiday = z.infer<typeof HolidaySchema>;
 export const SettingsSchema = z.strictObject({
   name: z.string().trim().min(1).max(200),
   languages: z.array(z.enum(LANGS)).min(1),
-  timeZone: z
-    .string()
-    .refine(isTimeZone, {
-      message: 'an IANA time zone such as Europe/Warsaw',
-      params: { reason: 'time_zone_unknown' },
-    }),
+  timeZone: z.string().refine(isTimeZone, {
+    message: 'an IANA time zone such as Europe/Warsaw',
+    params: { reason: 'time_zone_unknown' },
+  }),
   /** Opening hours per ISO weekday ('1' Monday … '7' Sunday); a weekday left out is closed. */
   businessHours: z.strictObject({
     days: z.partialRecord(z.enum(['1', '2', '3', '4', '5', '6', '7']), OpeningHoursSchema),
