@@ -5,6 +5,7 @@ import { Alert, Anchor, Group, Loader, Paper, SimpleGrid, Stack, Table, Text, Ti
 import { Link } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { errorText } from '../../api/errors.ts';
 import { useFormat } from '../../format/use-format.ts';
 import { useSession } from '../auth/session.ts';
 import {
@@ -67,7 +68,7 @@ function Figure({
         )}
         {headline}
         {query.isPending && <Loader size="sm" aria-label={t('common.loading')} />}
-        {query.isError && <Alert color="red">{t('common.error', { message: query.error?.message })}</Alert>}
+        {query.isError && <Alert color="red">{errorText(t, query.error)}</Alert>}
         {children}
       </Stack>
     </Paper>

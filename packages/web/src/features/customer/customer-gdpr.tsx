@@ -16,6 +16,7 @@ import { Link } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api } from '../../api/client.ts';
+import { formErrors } from '../../api/errors.ts';
 import { useSession } from '../auth/session.ts';
 
 /** The holds a refused erasure names, from the 409's body. */
@@ -93,6 +94,7 @@ function EditForm({ customer, onDone }: { customer: Customer; onDone: () => void
       onDone();
     },
   });
+  const saveErrors = formErrors(t, save.error, ['name', 'emails', 'phones']);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     save.mutate(draft);
@@ -105,22 +107,25 @@ function EditForm({ customer, onDone }: { customer: Customer; onDone: () => void
           required
           value={draft.name}
           onChange={(e) => setDraft({ ...draft, name: e.currentTarget.value })}
+          error={saveErrors.at('name')}
         />
         <TagsInput
           label={t('customer.email')}
           description={t('gdpr.listHint')}
           value={draft.emails}
           onChange={(emails) => setDraft({ ...draft, emails })}
+          error={saveErrors.at('emails')}
         />
         <TagsInput
           label={t('customer.phone')}
           description={t('gdpr.listHint')}
           value={draft.phones}
           onChange={(phones) => setDraft({ ...draft, phones })}
+          error={saveErrors.at('phones')}
         />
-        {save.isError && (
+        {saveErrors.above && (
           <Alert color="red" role="alert">
-            {save.error.message}
+            {saveErrors.above}
           </Alert>
         )}
         <Button type="submit" loading={save.isPending} w="fit-content">
@@ -141,6 +146,7 @@ function EraseForm({ customerId, onCancel }: { customerId: string; onCancel: () 
   });
   if (erase.data) return <ErasureSummary result={erase.data} />;
   const holds = holdsOf(erase.error);
+  const eraseErrors = formErrors(t, erase.error, ['reason']);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     erase.mutate();
@@ -159,11 +165,12 @@ function EraseForm({ customerId, onCancel }: { customerId: string; onCancel: () 
           maxLength={500}
           value={reason}
           onChange={(e) => setReason(e.currentTarget.value)}
+          error={eraseErrors.at('reason')}
         />
         {holds.length > 0 && <HoldsAlert holds={holds} />}
-        {erase.isError && holds.length === 0 && (
+        {eraseErrors.above && holds.length === 0 && (
           <Alert color="red" role="alert">
-            {erase.error.message}
+            {eraseErrors.above}
           </Alert>
         )}
         <Group>

@@ -19,6 +19,7 @@ import { useDebouncedValue, useHotkeys, useMediaQuery } from '@mantine/hooks';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { errorText } from '../../api/errors.ts';
 import { CaseDeadline } from '../../components/due-countdown.tsx';
 import { FlagChips } from '../../components/flag-chips.tsx';
 import { LevelBadge } from '../../components/level-badge.tsx';
@@ -248,7 +249,7 @@ export function InboxPage() {
           ]}
         />
       </Group>
-      {query.isError && <Alert color="red">{t('common.error', { message: query.error.message })}</Alert>}
+      {query.isError && <Alert color="red">{errorText(t, query.error)}</Alert>}
       {query.isPending ? (
         <Loader aria-label={t('common.loading')} />
       ) : narrow ? (
