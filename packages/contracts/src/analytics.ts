@@ -1,20 +1,10 @@
 import { z } from 'zod';
 import { DaySchema, InstantInputSchema } from './common.ts';
-import { INTERACTION_KINDS, LEVELS, PARTIES, QUADRANTS } from './enums.ts';
+import { INTERACTION_KINDS, LEVELS, PARTIES, PERIOD_RANGES, QUADRANTS, TREND_BUCKETS } from './enums.ts';
 import { AmountSchema, CurrencyAmountSchema, CurrencySchema } from './money.ts';
 
 /** A day (`2026-01-31`, in the organisation's time zone) or an instant with its offset. */
 const BoundSchema = z.union([DaySchema, InstantInputSchema]);
-
-/** The periods people pick most, resolved in the organisation's time zone up to today. */
-export const PERIOD_RANGES = [
-  'last_7_days',
-  'last_30_days',
-  'last_90_days',
-  'this_month',
-  'last_month',
-] as const;
-export type PeriodRange = (typeof PERIOD_RANGES)[number];
 
 export const PeriodQuerySchema = z.strictObject({
   /** A named period instead of `from`/`to` (sending both is refused). */
@@ -199,10 +189,6 @@ export const ProblemsSchema = withPeriod({
   items: z.array(ProblemsRowSchema),
   byCategory: z.array(ProblemsRowSchema),
 });
-
-/** How long one point of a trend covers: days for a month or less, weeks up to about half a year. */
-export const TREND_BUCKETS = ['day', 'week', 'month'] as const;
-export type TrendBucket = (typeof TREND_BUCKETS)[number];
 
 const Minutes = z.number().nullable();
 

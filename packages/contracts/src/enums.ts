@@ -250,3 +250,17 @@ export type ErrorReason = (typeof ERROR_REASONS)[number];
 
 /** The shortest password CalmDesk accepts; the server also refuses the 10,000 most common ones. */
 export const MIN_PASSWORD_LENGTH = 12;
+
+/** The periods people pick most, resolved in the organisation's time zone up to today. */
+export const PERIOD_RANGES = [
+  'last_7_days',
+  'last_30_days',
+  'last_90_days',
+  'this_month',
+  'last_month',
+] as const;
+export type PeriodRange = (typeof PERIOD_RANGES)[number];
+
+/** How long one point of a trend covers: days for a month or less, weeks up to about half a year. */
+export const TREND_BUCKETS = ['day', 'week', 'month'] as const;
+export type TrendBucket = (typeof TREND_BUCKETS)[number];
