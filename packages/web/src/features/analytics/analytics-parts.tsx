@@ -1,11 +1,12 @@
 import { Alert, Anchor, Group, Loader, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorText } from '../../api/errors.ts';
+import { errorText, isAtField } from '../../api/errors.ts';
 import type { AnalyticsSearch } from './analytics-search.ts';
 import { type AnalyticsReport, csvHref } from './use-analytics.ts';
 
 export const CHART_HEIGHT = 260;
+const PERIOD_FIELDS = ['query.from', 'query.to', 'query.range'];
 
 /** A figure: its title, a chart, the same numbers as a table, and the CSV of that table. */
 export function AnalyticsFigure({
@@ -58,7 +59,10 @@ export function AnalyticsFigure({
         )}
         {headline}
         {query.isPending && <Loader size="sm" aria-label={t('common.loading')} />}
-        {query.isError && <Alert color="red">{errorText(t, query.error)}</Alert>}
+        {/* A refused period is said once, under the picker's field, not again in every figure. */}
+        {query.isError && !PERIOD_FIELDS.some((field) => isAtField(query.error, field)) && (
+          <Alert color="red">{errorText(t, query.error)}</Alert>
+        )}
         {children}
       </Stack>
     </Paper>
@@ -74,14 +78,23 @@ export function AnalyticsChart({ label, children }: { label: string; children: R
   );
 }
 
-export function DataTable({ head, rows }: { head: string[]; rows: ReactNode[][] }) {
+/** A figure's numbers; `tall` (a row per day) scrolls within a fixed height, its header staying in view. */
+export function DataTable({
+  head,
+  rows,
+  tall = false,
+}: {
+  head: string[];
+  rows: ReactNode[][];
+  tall?: boolean;
+}) {
   const { t } = useTranslation();
   if (rows.length === 0) return <Text c="dimmed">{t('analytics.noData')}</Text>;
   return (
     // A keyboard user must be able to scroll a wide table on a phone: the wrapper takes focus.
     // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region needs to be focusable
-    <div className="analytics-table" tabIndex={0}>
-      <Table striped fz="sm" verticalSpacing={4}>
+    <div className={tall ? 'analytics-table analytics-table-tall' : 'analytics-table'} tabIndex={0}>
+      <Table striped fz="sm" verticalSpacing={4} stickyHeader={tall}>
         <Table.Thead>
           <Table.Tr>
             {head.map((h, i) => (

@@ -33,7 +33,7 @@ export function PeriodPicker({ search, error }: { search: AnalyticsSearch; error
   const choice: PeriodChoice = search.period ?? 'last_12_months';
   const [from, setFrom] = useState(search.from ?? '');
   const [to, setTo] = useState(search.to ?? '');
-  const errors = formErrors(t, error, ['from', 'to']);
+  const errors = formErrors(t, error, ['from', 'to', 'range']);
   const go = (next: AnalyticsSearch) => void navigate({ to: '/analytics', search: next });
   const pick = (value: string | null) => {
     if (!value) return;
@@ -61,6 +61,7 @@ export function PeriodPicker({ search, error }: { search: AnalyticsSearch; error
         onChange={pick}
         allowDeselect={false}
         w={220}
+        error={errors.at('range')}
       />
       {choice === 'custom' && (
         <>
@@ -181,6 +182,7 @@ export function VolumeFigure({ search }: { search: AnalyticsSearch }) {
       )}
       {data && (
         <DataTable
+          tall
           head={[t('analytics.when'), t('analytics.opened'), t('analytics.resolved'), t('analytics.backlog')]}
           rows={data.points.map((p) => [label(p), count(p.opened), count(p.resolved), count(p.backlog)])}
         />
@@ -267,6 +269,7 @@ export function TimesFigure({ search }: { search: AnalyticsSearch }) {
       )}
       {data && (
         <DataTable
+          tall
           head={[
             t('analytics.when'),
             t('analytics.responded'),
@@ -325,6 +328,7 @@ export function ReopenFigure({ search }: { search: AnalyticsSearch }) {
       )}
       {data && (
         <DataTable
+          tall
           head={[t('analytics.when'), t('analytics.resolved'), t('analytics.reopened'), t('analytics.rate')]}
           rows={data.points
             .filter((p) => (p.resolved ?? 0) > 0)
