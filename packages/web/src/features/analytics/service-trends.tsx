@@ -117,7 +117,7 @@ export function TrendSummary({ data }: { data: ServiceTrends | undefined }) {
   const share = (part: number | null, whole: number | null) =>
     part === null || !whole ? t('common.none') : format.percent(part / whole);
   return (
-    <SimpleGrid cols={{ base: 2, sm: 4, lg: 7 }} spacing="xs" data-testid="trend-summary">
+    <SimpleGrid cols={{ base: 2, sm: 4, xl: 7 }} spacing="xs" data-testid="trend-summary">
       <Stat testId="stat-opened" label={t('analytics.opened')} value={count(total.opened)} />
       <Stat testId="stat-resolved" label={t('analytics.resolved')} value={count(total.resolved)} />
       <Stat testId="stat-backlog" label={t('analytics.backlogNow')} value={count(total.backlog)} />
