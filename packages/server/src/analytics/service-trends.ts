@@ -54,17 +54,16 @@ export async function serviceTrends(
   const unit = sql.lit(bucket);
   const { rows } = await sql<Row>`
     WITH slots AS (
-      SELECT greatest(s AT TIME ZONE ${tz}, ${from}) AS start_at,
+      SELECT row_number() OVER (ORDER BY s)::int AS idx,
+        greatest(s AT TIME ZONE ${tz}, ${from}) AS start_at,
         least((s + ${step}) AT TIME ZONE ${tz}, ${to}) AS end_at
       FROM generate_series(
         date_trunc(${unit}, ${from} AT TIME ZONE ${tz}),
         (${to} AT TIME ZONE ${tz}) - interval '1 microsecond',
         ${step}
       ) AS s
-    ), buckets AS (
-      SELECT start_at, end_at, false AS is_total FROM slots
-      UNION ALL
-      SELECT ${from}, ${to}, true
+    ), starts AS (
+      SELECT array_agg(start_at ORDER BY idx) AS starts FROM slots
     ), status_changes AS (
       SELECT a.target_id AS case_id, a.at, (a.details->>'status') IN ('resolved', 'closed') AS done, 1 AS ord
       FROM audit_log AS a
@@ -83,47 +82,78 @@ export async function serviceTrends(
         coalesce(lag(done) OVER (PARTITION BY case_id ORDER BY at, ord), false) AS was_done
       FROM events
     ), changes AS (
-      SELECT s.case_id, s.at, s.done,
-        lead(s.at) OVER (PARTITION BY s.case_id ORDER BY s.at) AS next_at
-      FROM states AS s
+      SELECT s.at, s.done,
+        lead(s.at) OVER (PARTITION BY s.case_id ORDER BY s.at) IS NOT NULL AS undone,
+        extract(epoch FROM s.at - c.created_at) / 60 AS minutes
+      FROM states AS s JOIN cases AS c ON c.id = s.case_id
       WHERE s.done <> s.was_done
-    ), resolutions AS (
-      SELECT ch.at, ch.next_at IS NOT NULL AS reopened,
-        extract(epoch FROM ch.at - c.created_at) / 60 AS minutes
-      FROM changes AS ch JOIN cases AS c ON c.id = ch.case_id
-      WHERE ch.done
     ), opened AS (
       SELECT created_at AS at,
         extract(epoch FROM first_responded_at - created_at) / 60 AS minutes,
         first_responded_at <= first_response_due_at AS within_target
       FROM cases
-    )
-    SELECT
-      to_char(b.start_at AT TIME ZONE ${tz}, 'YYYY-MM-DD') AS start,
-      to_char((b.end_at AT TIME ZONE ${tz}) - interval '1 microsecond', 'YYYY-MM-DD') AS end,
-      b.start_at > ${nowAt} AS future,
-      b.is_total,
-      (SELECT count(*)::int FROM opened AS o WHERE o.at >= b.start_at AND o.at < b.end_at) AS opened,
-      (SELECT count(*)::int FROM opened AS o WHERE o.at < b.end_at)
-        - (SELECT count(*)::int FROM changes AS ch WHERE ch.at < b.end_at AND ch.done)
-        + (SELECT count(*)::int FROM changes AS ch WHERE ch.at < b.end_at AND NOT ch.done) AS backlog,
-      f.responded, f.within_target, f.median AS fr_median, f.p90 AS fr_p90,
-      r.resolved, r.reopened, r.median AS res_median, r.p90 AS res_p90
-    FROM buckets AS b
-    CROSS JOIN LATERAL (
-      SELECT count(o.minutes)::int AS responded,
-        count(*) FILTER (WHERE o.within_target)::int AS within_target,
+      WHERE created_at < ${to}
+    ), opened_by AS (
+      -- Slot 0 is everything before the period: where the backlog starts from.
+      SELECT width_bucket(o.at, st.starts) AS idx, count(*)::int AS opened,
+        count(o.minutes)::int AS responded, count(*) FILTER (WHERE o.within_target)::int AS within_target,
         percentile_cont(0.5) WITHIN GROUP (ORDER BY o.minutes) AS median,
         percentile_cont(0.9) WITHIN GROUP (ORDER BY o.minutes) AS p90
-      FROM opened AS o WHERE o.at >= b.start_at AND o.at < b.end_at
-    ) AS f
-    CROSS JOIN LATERAL (
-      SELECT count(*)::int AS resolved, count(*) FILTER (WHERE x.reopened)::int AS reopened,
-        percentile_cont(0.5) WITHIN GROUP (ORDER BY x.minutes) AS median,
-        percentile_cont(0.9) WITHIN GROUP (ORDER BY x.minutes) AS p90
-      FROM resolutions AS x WHERE x.at >= b.start_at AND x.at < b.end_at
+      FROM opened AS o CROSS JOIN starts AS st
+      GROUP BY 1
+    ), changed_by AS (
+      SELECT width_bucket(ch.at, st.starts) AS idx,
+        count(*) FILTER (WHERE ch.done)::int AS resolved,
+        count(*) FILTER (WHERE NOT ch.done)::int AS reopens,
+        count(*) FILTER (WHERE ch.done AND ch.undone)::int AS reopened,
+        percentile_cont(0.5) WITHIN GROUP (ORDER BY ch.minutes) FILTER (WHERE ch.done) AS median,
+        percentile_cont(0.9) WITHIN GROUP (ORDER BY ch.minutes) FILTER (WHERE ch.done) AS p90
+      FROM changes AS ch CROSS JOIN starts AS st
+      WHERE ch.at < ${to}
+      GROUP BY 1
+    ), per_slot AS (
+      SELECT s.idx, s.start_at, s.end_at,
+        coalesce(o.opened, 0) AS opened, coalesce(o.responded, 0) AS responded,
+        coalesce(o.within_target, 0) AS within_target, o.median AS fr_median, o.p90 AS fr_p90,
+        coalesce(x.resolved, 0) AS resolved, coalesce(x.reopened, 0) AS reopened,
+        x.median AS res_median, x.p90 AS res_p90,
+        (sum(coalesce(o.opened, 0) - coalesce(x.resolved, 0) + coalesce(x.reopens, 0))
+          OVER (ORDER BY s.idx))::int AS backlog
+      FROM (SELECT 0 AS idx, NULL::timestamptz AS start_at, NULL::timestamptz AS end_at
+            UNION ALL SELECT idx, start_at, end_at FROM slots) AS s
+      LEFT JOIN opened_by AS o ON o.idx = s.idx
+      LEFT JOIN changed_by AS x ON x.idx = s.idx
+    ), total AS (
+      SELECT ${from} AS start_at, ${to} AS end_at,
+        (SELECT backlog FROM per_slot ORDER BY idx DESC LIMIT 1) AS backlog,
+        o.*, x.*
+      FROM (
+        SELECT count(*)::int AS opened, count(o.minutes)::int AS responded,
+          count(*) FILTER (WHERE o.within_target)::int AS within_target,
+          percentile_cont(0.5) WITHIN GROUP (ORDER BY o.minutes) AS fr_median,
+          percentile_cont(0.9) WITHIN GROUP (ORDER BY o.minutes) AS fr_p90
+        FROM opened AS o WHERE o.at >= ${from}
+      ) AS o CROSS JOIN (
+        SELECT count(*)::int AS resolved, count(*) FILTER (WHERE ch.undone)::int AS reopened,
+          percentile_cont(0.5) WITHIN GROUP (ORDER BY ch.minutes) AS res_median,
+          percentile_cont(0.9) WITHIN GROUP (ORDER BY ch.minutes) AS res_p90
+        FROM changes AS ch WHERE ch.done AND ch.at >= ${from} AND ch.at < ${to}
+      ) AS x
+    )
+    SELECT to_char(start_at AT TIME ZONE ${tz}, 'YYYY-MM-DD') AS start,
+      to_char((end_at AT TIME ZONE ${tz}) - interval '1 microsecond', 'YYYY-MM-DD') AS end,
+      start_at > ${nowAt} AS future, is_total, opened, backlog, responded, within_target,
+      fr_median, fr_p90, resolved, reopened, res_median, res_p90
+    FROM (
+      SELECT start_at, end_at, false AS is_total, opened, backlog, responded, within_target,
+        fr_median, fr_p90, resolved, reopened, res_median, res_p90
+      FROM per_slot WHERE idx > 0
+      UNION ALL
+      SELECT start_at, end_at, true, opened, backlog, responded, within_target,
+        fr_median, fr_p90, resolved, reopened, res_median, res_p90
+      FROM total
     ) AS r
-    ORDER BY b.is_total, b.start_at`.execute(db);
+    ORDER BY is_total, start_at`.execute(db);
   const present = (r: Row): ServiceTrendPoint => {
     // A stretch still to come has no figures: drawn as a gap, never as a day without cases.
     const known = !r.future;
