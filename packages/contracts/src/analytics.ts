@@ -1,12 +1,14 @@
 import { z } from 'zod';
 import { DaySchema, InstantInputSchema } from './common.ts';
-import { INTERACTION_KINDS, LEVELS, PARTIES, QUADRANTS } from './enums.ts';
+import { INTERACTION_KINDS, LEVELS, PARTIES, PERIOD_RANGES, QUADRANTS, TREND_BUCKETS } from './enums.ts';
 import { AmountSchema, CurrencyAmountSchema, CurrencySchema } from './money.ts';
 
 /** A day (`2026-01-31`, in the organisation's time zone) or an instant with its offset. */
 const BoundSchema = z.union([DaySchema, InstantInputSchema]);
 
 export const PeriodQuerySchema = z.strictObject({
+  /** A named period instead of `from`/`to` (sending both is refused). */
+  range: z.enum(PERIOD_RANGES).optional(),
   /** First day (or instant) included; default the first day of the month 11 months ago. */
   from: BoundSchema.optional(),
   /** Last day included (or instant excluded); default now. */
@@ -188,6 +190,51 @@ export const ProblemsSchema = withPeriod({
   byCategory: z.array(ProblemsRowSchema),
 });
 
+const Minutes = z.number().nullable();
+
+/** One point of the service trends. Counts are null only for a stretch that has not happened yet. */
+export const ServiceTrendPointSchema = z.object({
+  /** The first day the point covers, `YYYY-MM-DD` in the organisation's time zone. */
+  start: z.string(),
+  /** The last day it covers (a week or month clipped to the period). */
+  end: z.string(),
+  /** Cases opened in it. */
+  opened: z.number().nullable(),
+  /** Cases still open (not resolved or closed) at its end, or now for the current one. */
+  backlog: z.number().nullable(),
+  /** Cases opened in it that had a first reply; within the first-response target. */
+  responded: z.number().nullable(),
+  withinTarget: z.number().nullable(),
+  /** Wall-clock minutes from opening to the first reply; null when no case opened in it was answered. */
+  firstResponseMedian: Minutes,
+  firstResponseP90: Minutes,
+  /** Resolutions in it (a case marked resolved or closed); minutes from its opening to that moment. */
+  resolved: z.number().nullable(),
+  resolutionMedian: Minutes,
+  resolutionP90: Minutes,
+  /** Of those resolutions, how many the customer reopened later (writing again, or staff reopening). */
+  reopened: z.number().nullable(),
+  reopenRate: z.number().nullable(),
+});
+export type ServiceTrendPoint = z.infer<typeof ServiceTrendPointSchema>;
+
+const LevelMinutesSchema = z.object(
+  Object.fromEntries(LEVELS.map((level) => [level, z.number()])) as Record<
+    (typeof LEVELS)[number],
+    z.ZodNumber
+  >,
+);
+
+export const ServiceTrendsSchema = withPeriod({
+  bucket: z.enum(TREND_BUCKETS),
+  /** The service levels the owner set: business minutes to the first reply, by the customer's anger. */
+  targets: z.object({ firstResponseMinutes: LevelMinutesSchema }),
+  points: z.array(ServiceTrendPointSchema),
+  /** The whole period as one point (backlog: at its end). */
+  total: ServiceTrendPointSchema,
+});
+export type ServiceTrends = z.infer<typeof ServiceTrendsSchema>;
+
 /** Every figure's JSON answer, by its path under `/api/analytics/`. */
 export const ANALYTICS_ANSWERS = {
   'revenue-pareto': RevenueParetoSchema,
@@ -197,6 +244,7 @@ export const ANALYTICS_ANSWERS = {
   commitments: CommitmentsKeptSchema,
   'abuse-exposure': AbuseExposureSchema,
   problems: ProblemsSchema,
+  'service-trends': ServiceTrendsSchema,
 } as const;
 export type AnalyticsReport = keyof typeof ANALYTICS_ANSWERS;
 export type AnalyticsAnswers = { [R in AnalyticsReport]: z.infer<(typeof ANALYTICS_ANSWERS)[R]> };

@@ -58,7 +58,10 @@ export const CasePatchSchema = z
     escalate: z.literal(true),
   })
   .partial()
-  .refine((patch) => Object.keys(patch).length > 0, 'nothing to change');
+  .refine((patch) => Object.keys(patch).length > 0, {
+    message: 'nothing to change',
+    params: { reason: 'nothing_to_change' },
+  });
 export type CasePatch = z.infer<typeof CasePatchSchema>;
 
 export const MessageViaSchema = z.enum(MESSAGE_VIAS);
@@ -194,6 +197,7 @@ export const NewCompensationSchema = z
   })
   .refine((c) => c.kind !== 'cash_refund' || c.amount !== undefined, {
     message: 'a cash refund needs an amount',
+    params: { reason: 'cash_refund_needs_amount' },
     path: ['amount'],
   })
   .superRefine((c, ctx) => checkAmount(ctx, c.amount, c.currency, 'amount'));

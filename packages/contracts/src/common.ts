@@ -16,10 +16,14 @@ const isInCalendar = (text: string) => {
 const CALENDAR_MESSAGE = `a date in the years ${CALENDAR_YEARS.from}–${CALENDAR_YEARS.to}`;
 
 /** A day sent to the API, `2026-01-31`: a real date within the calendar's years. */
-export const DaySchema = z.iso.date().refine(isInCalendar, CALENDAR_MESSAGE);
+export const DaySchema = z.iso
+  .date()
+  .refine(isInCalendar, { message: CALENDAR_MESSAGE, params: { reason: 'not_a_date' } });
 
 /** An instant sent to the API, ISO 8601 with its offset, within the calendar's years. */
-export const InstantInputSchema = z.iso.datetime({ offset: true }).refine(isInCalendar, CALENDAR_MESSAGE);
+export const InstantInputSchema = z.iso
+  .datetime({ offset: true })
+  .refine(isInCalendar, { message: CALENDAR_MESSAGE, params: { reason: 'not_a_date' } });
 
 /** An instant as the API writes it: ISO 8601 in UTC. */
 export const InstantSchema = z.string();

@@ -33,7 +33,10 @@ export const CustomerPatchSchema = z
     /** Pan, Pani or by first name; null: not known. Sets the formal or informal address with it. */
     salutation: z.enum(SALUTATIONS).nullable().optional(),
   })
-  .refine((patch) => Object.keys(patch).length > 0, 'nothing to change');
+  .refine((patch) => Object.keys(patch).length > 0, {
+    message: 'nothing to change',
+    params: { reason: 'nothing_to_change' },
+  });
 export type CustomerPatch = z.infer<typeof CustomerPatchSchema>;
 
 export const CustomerQuerySchema = z.strictObject({

@@ -218,5 +218,68 @@ export const ERROR_CODES = [
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
+/**
+ * Why a request was refused, finer than its code: what a person is told next to the field `path` names.
+ * The schemas' own checks give the first group (derived from the check that failed); rules of the
+ * server give the rest. The web app translates each into pl/et/en; `message` stays English, for logs
+ * and API users.
+ */
+export const ERROR_REASONS = [
+  // A field's schema check.
+  'required',
+  'too_short',
+  'too_long',
+  'too_small',
+  'too_big',
+  'too_few',
+  'too_many',
+  'not_whole',
+  'wrong_type',
+  'invalid_format',
+  'not_an_email',
+  'not_a_date',
+  'not_a_choice',
+  'unknown_field',
+  'invalid',
+  // Money.
+  'cash_refund_needs_amount',
+  'amount_precision',
+  'amount_negative',
+  'amount_too_big',
+  'currency_unknown',
+  'currency_repeated',
+  // Settings.
+  'time_zone_unknown',
+  'closing_before_opening',
+  'date_repeated',
+  'nothing_to_change',
+  // Periods.
+  'period_reversed',
+  'period_too_long',
+  'range_with_dates',
+  // People and passwords.
+  'password_too_short',
+  'password_too_common',
+  'password_wrong',
+  'credentials_wrong',
+  'email_taken',
+  'user_unknown',
+] as const;
+export type ErrorReason = (typeof ERROR_REASONS)[number];
+
 /** The shortest password CalmDesk accepts; the server also refuses the 10,000 most common ones. */
 export const MIN_PASSWORD_LENGTH = 12;
+
+/** The periods people pick most, resolved in the organisation's time zone up to today. */
+export const PERIOD_RANGES = [
+  'last_7_days',
+  'last_30_days',
+  'last_90_days',
+  'this_month',
+  'last_month',
+] as const;
+export type PeriodRange = (typeof PERIOD_RANGES)[number];
+
+/** How long one point of a trend covers: days for a month or less, weeks up to about half a year. */
+export const TREND_BUCKETS = ['day', 'week', 'month'] as const;
+export type TrendBucket = (typeof TREND_BUCKETS)[number];

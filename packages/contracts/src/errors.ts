@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { ERROR_CODES } from './enums.ts';
+import { ERROR_CODES, ERROR_REASONS } from './enums.ts';
 
 /**
- * Every error answer: `{error: {code, message, path?}}`. `path` names the field at fault
+ * Every error answer: `{error: {code, message, path?, reason?, limit?}}`. `path` names the field at fault
  * (`body.email`, `query.limit`); some codes add facts next to the message (which interaction the
  * coach blocked, for example), so the object lets them through.
  */
@@ -11,6 +11,9 @@ export const ErrorBodySchema = z.object({
     code: z.enum(ERROR_CODES),
     message: z.string(),
     path: z.string().optional(),
+    reason: z.enum(ERROR_REASONS).optional(),
+    /** The bound a `too_*` reason refers to (characters, items or the number itself). */
+    limit: z.number().optional(),
   }),
 });
 export type ErrorBody = z.infer<typeof ErrorBodySchema>;

@@ -18,7 +18,10 @@ export const MailboxPatchSchema = z
     smtp: serverUrlSchema(['smtp', 'smtps']).nullable(),
   })
   .partial()
-  .refine((patch) => Object.keys(patch).length > 0, 'nothing to change');
+  .refine((patch) => Object.keys(patch).length > 0, {
+    message: 'nothing to change',
+    params: { reason: 'nothing_to_change' },
+  });
 export type MailboxPatch = z.infer<typeof MailboxPatchSchema>;
 
 /** The servers to try before a mailbox is added: the same URLs as a new mailbox's. */

@@ -9,17 +9,29 @@ describe('money in minor units', () => {
     expect(toMinor(1500, 'JPY')).toEqual({ minor: 1500 });
     expect(toMinor(1.234, 'KWD')).toEqual({ minor: 1234 });
     expect(toMinor(-3.5, 'EUR')).toEqual({ minor: -350 });
-    expect(toMinor(1e21, 'JPY')).toEqual({ problem: 'is too large' });
+    expect(toMinor(1e21, 'JPY')).toEqual({ problem: 'is too large', reason: 'amount_too_big' });
   });
 
   it('refuses more decimals than the currency has, and what is not a number', () => {
-    expect(toMinor(19.999, 'PLN')).toEqual({ problem: 'has more than 2 decimals, the most PLN has' });
-    expect(toMinor(1500.5, 'JPY')).toEqual({ problem: 'has decimals, but JPY has no minor unit' });
-    expect(toMinor(1.2345, 'KWD')).toEqual({ problem: 'has more than 3 decimals, the most KWD has' });
-    expect(toMinor(1e-7, 'PLN')).toEqual({ problem: 'has more than 2 decimals, the most PLN has' });
-    expect(toMinor(Number.NaN, 'PLN')).toEqual({ problem: 'is not a number' });
-    expect(toMinor('12,50', 'PLN')).toEqual({ problem: 'is not a number' });
-    expect(toMinor('1.2.3', 'PLN')).toEqual({ problem: 'is not a number' });
+    expect(toMinor(19.999, 'PLN')).toEqual({
+      problem: 'has more than 2 decimals, the most PLN has',
+      reason: 'amount_precision',
+    });
+    expect(toMinor(1500.5, 'JPY')).toEqual({
+      problem: 'has decimals, but JPY has no minor unit',
+      reason: 'amount_precision',
+    });
+    expect(toMinor(1.2345, 'KWD')).toEqual({
+      problem: 'has more than 3 decimals, the most KWD has',
+      reason: 'amount_precision',
+    });
+    expect(toMinor(1e-7, 'PLN')).toEqual({
+      problem: 'has more than 2 decimals, the most PLN has',
+      reason: 'amount_precision',
+    });
+    expect(toMinor(Number.NaN, 'PLN')).toEqual({ problem: 'is not a number', reason: 'wrong_type' });
+    expect(toMinor('12,50', 'PLN')).toEqual({ problem: 'is not a number', reason: 'wrong_type' });
+    expect(toMinor('1.2.3', 'PLN')).toEqual({ problem: 'is not a number', reason: 'wrong_type' });
   });
 
   it('writes minor units as the shortest exact major-unit number', () => {

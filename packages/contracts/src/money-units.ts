@@ -33,11 +33,14 @@ export function currencyProblem(currency: string): string | null {
  * it cannot: more decimals than the currency has, not a finite number, or too large to stay exact.
  * @example toMinor(19.99, 'PLN') // { minor: 1999 }
  */
-export function toMinor(amount: number | string, currency: string): { minor: number } | { problem: string } {
+export function toMinor(
+  amount: number | string,
+  currency: string,
+): { minor: number } | { problem: string; reason: 'wrong_type' | 'amount_precision' | 'amount_too_big' } {
   const exponent = exponentOf(currency);
   const text = typeof amount === 'number' ? decimalText(amount) : amount.trim();
   const match = text === null ? null : /^(-?)(\d+)(?:\.(\d+))?$/.exec(text);
-  if (!match) return { problem: 'is not a number' };
+  if (!match) return { problem: 'is not a number', reason: 'wrong_type' };
   const [, sign, whole = '', fraction = ''] = match;
   const significant = fraction.replace(/0+$/, '');
   if (significant.length > exponent) {
@@ -46,11 +49,12 @@ export function toMinor(amount: number | string, currency: string): { minor: num
         exponent === 0
           ? `has decimals, but ${currency} has no minor unit`
           : `has more than ${exponent} decimal${exponent === 1 ? '' : 's'}, the most ${currency} has`,
+      reason: 'amount_precision',
     };
   }
   const digits = `${whole}${significant.padEnd(exponent, '0')}`.replace(/^0+(?=\d)/, '');
   const minor = Number(digits);
-  if (!Number.isSafeInteger(minor)) return { problem: 'is too large' };
+  if (!Number.isSafeInteger(minor)) return { problem: 'is too large', reason: 'amount_too_big' };
   return { minor: sign === '-' && minor !== 0 ? -minor : minor };
 }
 

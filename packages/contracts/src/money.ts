@@ -5,9 +5,10 @@ import { currencyProblem, toMinor } from './money-units.ts';
 // exact to their currency's minor unit; a currency is an active ISO 4217 code.
 
 /** An active ISO 4217 code; the message names what is accepted. */
-export const CurrencySchema = z
-  .string()
-  .refine((code) => currencyProblem(code) === null, 'an ISO 4217 currency code such as PLN or EUR');
+export const CurrencySchema = z.string().refine((code) => currencyProblem(code) === null, {
+  message: 'an ISO 4217 currency code such as PLN or EUR',
+  params: { reason: 'currency_unknown' },
+});
 
 /**
  * Checks a major-unit amount against its currency inside an object schema's `superRefine`: the issue
@@ -22,9 +23,18 @@ export function checkAmount(
   if (amount === undefined || currency === undefined || currencyProblem(currency) !== null) return;
   const path = typeof field === 'string' ? [field] : [...field];
   const read = toMinor(amount, currency);
-  if ('problem' in read) ctx.addIssue({ code: 'custom', message: read.problem, path });
-  else if (amount < 0) ctx.addIssue({ code: 'custom', message: 'is negative', path });
-  else if (amount > MAX_AMOUNT) ctx.addIssue({ code: 'custom', message: `is over ${MAX_AMOUNT}`, path });
+  if ('problem' in read) {
+    ctx.addIssue({ code: 'custom', message: read.problem, path, params: { reason: read.reason } });
+  } else if (amount < 0) {
+    ctx.addIssue({ code: 'custom', message: 'is negative', path, params: { reason: 'amount_negative' } });
+  } else if (amount > MAX_AMOUNT) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `is over ${MAX_AMOUNT}`,
+      path,
+      params: { reason: 'amount_too_big', limit: MAX_AMOUNT },
+    });
+  }
 }
 
 /** The largest amount anyone may type, in major units. */

@@ -134,20 +134,23 @@ const ResponseTargetsSchema = z.strictObject({
 const OpeningHoursSchema = z
   .tuple([HourMinute, ClosingTime])
   // A malformed time has its own error; the order is judged between well-formed ones only.
-  .refine(
-    ([open, close]) => !(TIME.test(open) && TIME.test(close)) || open < close,
-    'the closing time must be after the opening time',
-  );
+  .refine(([open, close]) => !(TIME.test(open) && TIME.test(close)) || open < close, {
+    message: 'the closing time must be after the opening time',
+    params: { reason: 'closing_before_opening' },
+  });
 
 /** A calendar date YYYY-MM-DD that exists. */
 const CalendarDateSchema = z
   .string()
   .regex(DATE, 'a date is YYYY-MM-DD')
-  .refine((date) => {
-    if (!DATE.test(date)) return true;
-    const parsed = new Date(`${date}T00:00:00Z`);
-    return !Number.isNaN(parsed.getTime()) && parsed.toISOString().startsWith(date);
-  }, 'no such date');
+  .refine(
+    (date) => {
+      if (!DATE.test(date)) return true;
+      const parsed = new Date(`${date}T00:00:00Z`);
+      return !Number.isNaN(parsed.getTime()) && parsed.toISOString().startsWith(date);
+    },
+    { message: 'no such date', params: { reason: 'not_a_date' } },
+  );
 
 export const HolidaySchema = z.strictObject({
   date: CalendarDateSchema,
@@ -158,7 +161,10 @@ export type Holiday = z.infer<typeof HolidaySchema>;
 export const SettingsSchema = z.strictObject({
   name: z.string().trim().min(1).max(200),
   languages: z.array(z.enum(LANGS)).min(1),
-  timeZone: z.string().refine(isTimeZone, 'an IANA time zone such as Europe/Warsaw'),
+  timeZone: z.string().refine(isTimeZone, {
+    message: 'an IANA time zone such as Europe/Warsaw',
+    params: { reason: 'time_zone_unknown' },
+  }),
   /** Opening hours per ISO weekday ('1' Monday … '7' Sunday); a weekday left out is closed. */
   businessHours: z.strictObject({
     days: z.partialRecord(z.enum(['1', '2', '3', '4', '5', '6', '7']), OpeningHoursSchema),
@@ -167,7 +173,10 @@ export const SettingsSchema = z.strictObject({
   holidays: z
     .array(HolidaySchema)
     .max(366, 'at most 366 holidays')
-    .refine((list) => new Set(list.map((h) => h.date)).size === list.length, 'each holiday date only once'),
+    .refine((list) => new Set(list.map((h) => h.date)).size === list.length, {
+      message: 'each holiday date only once',
+      params: { reason: 'date_repeated' },
+    }),
   /** Business minutes to the first reply to a new case, by the customer's anger level. */
   firstResponseMinutes: ResponseTargetsSchema,
   /** Business minutes to the next reply when the customer writes again after ours, by anger level. */
@@ -194,6 +203,7 @@ export const SettingsSchema = z.strictObject({
             code: 'custom',
             path: ['otherCurrencyLimits', i, 'currency'],
             message: `${other.currency} has a limit already`,
+            params: { reason: 'currency_repeated' },
           });
         }
         seen.add(other.currency);

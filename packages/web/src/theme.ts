@@ -53,6 +53,8 @@ export const cssVariablesResolver: CSSVariablesResolver = () => ({
   light: {
     '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
     '--mantine-color-placeholder': 'var(--mantine-color-gray-6)',
+    // A field's error text (and its border) in the readable red: the default red-6 is 3.3:1 on white.
+    '--mantine-color-error': 'var(--calm-text-error)',
     '--mantine-color-teal-filled': 'var(--mantine-color-teal-9)',
     '--mantine-color-teal-filled-hover': '#066649',
     '--mantine-color-teal-light-color': '#05573e',
@@ -79,6 +81,7 @@ export const cssVariablesResolver: CSSVariablesResolver = () => ({
     // Mantine's dark dimmed text (dark-2 on dark-7) is just under 4.5:1 for small text.
     '--mantine-color-dimmed': 'var(--mantine-color-dark-1)',
     '--mantine-color-placeholder': 'var(--mantine-color-dark-2)',
+    '--mantine-color-error': 'var(--calm-text-error)',
     // White text on filled badges and buttons needs the darker shades in the dark scheme too.
     '--mantine-color-teal-filled': 'var(--mantine-color-teal-9)',
     '--mantine-primary-color-filled': 'var(--mantine-color-teal-9)',

@@ -3,7 +3,9 @@ import {
   CostQuerySchema,
   csvOr,
   ParetoQuerySchema,
+  type PeriodQuery,
   PeriodQuerySchema,
+  type ServiceTrendPoint,
   withErrors,
 } from '@calmdesk/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -29,6 +31,7 @@ import {
 } from './analytics.service.ts';
 import { type CsvColumn, toCsv } from './csv.ts';
 import { type Period, presentPeriod, resolvePeriod } from './period.ts';
+import { serviceTrends } from './service-trends.ts';
 
 /** CSV when asked by `?format=csv` or, without `format`, by an Accept header naming text/csv. */
 function wantsCsv(request: FastifyRequest, format: 'json' | 'csv' | undefined): boolean {
@@ -125,11 +128,27 @@ const PROBLEMS_CSV: Array<CsvColumn<ProblemsRow>> = [
   { header: 'cases', value: (r) => r.cases },
 ];
 
+const TRENDS_CSV: Array<CsvColumn<ServiceTrendPoint>> = [
+  { header: 'start', value: (r) => r.start },
+  { header: 'end', value: (r) => r.end },
+  { header: 'opened', value: (r) => r.opened },
+  { header: 'backlog', value: (r) => r.backlog },
+  { header: 'responded', value: (r) => r.responded },
+  { header: 'within_target', value: (r) => r.withinTarget },
+  { header: 'first_response_median_minutes', value: (r) => r.firstResponseMedian },
+  { header: 'first_response_p90_minutes', value: (r) => r.firstResponseP90 },
+  { header: 'resolved', value: (r) => r.resolved },
+  { header: 'resolution_median_minutes', value: (r) => r.resolutionMedian },
+  { header: 'resolution_p90_minutes', value: (r) => r.resolutionP90 },
+  { header: 'reopened', value: (r) => r.reopened },
+  { header: 'reopen_rate', value: (r) => r.reopenRate },
+];
+
 /** Management figures (PRODUCT.md item 10), each as JSON or CSV, for supervisors and owners. */
 export function analyticsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
     const tags = ['analytics'];
-    const begin = async (request: FastifyRequest, query: { from?: string; to?: string }) => {
+    const begin = async (request: FastifyRequest, query: Pick<PeriodQuery, 'from' | 'to' | 'range'>) => {
       requireRole(request.actor, 'supervisor', 'read analytics');
       return resolvePeriod(ctx.db, query, ctx.now());
     };
@@ -226,6 +245,13 @@ export function analyticsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       (period) => abuseExposure(ctx.db, period),
       ABUSE_CSV,
       (r) => [...r.items, ...r.byAgent],
+    );
+    periodFigure(
+      'service-trends',
+      'Case volume, backlog, first-response and resolution times and reopen rate per day, week or month (supervisor)',
+      (period) => serviceTrends(ctx.db, period, ctx.now()),
+      TRENDS_CSV,
+      (r) => r.points,
     );
     periodFigure(
       'problems',

@@ -1,4 +1,4 @@
-import type { PeriodQuery } from '@calmdesk/contracts';
+import type { PeriodQuery, PeriodRange } from '@calmdesk/contracts';
 import { type RawBuilder, sql } from 'kysely';
 import type { Db } from '../db/database.ts';
 import { AppError } from '../errors.ts';
@@ -18,24 +18,64 @@ export interface Period {
 const MAX_YEARS = 10;
 const isDay = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value);
 
-/** Turns `from`/`to` into instants (days in the organisation's time zone); the default is the last 12 months. */
+/**
+ * A named range as days in the organisation's time zone: `[first day, day after the last)`. The last
+ * N days and this month end with today, so no day still to come is drawn as a day without cases.
+ */
+function rangeBounds(
+  range: PeriodRange,
+  nowAt: string,
+  timeZone: string,
+): [RawBuilder<Date>, RawBuilder<Date>] {
+  const today = sql`(${nowAt}::timestamptz AT TIME ZONE ${timeZone})::date`;
+  const dayStart = (day: RawBuilder<unknown>) => sql<Date>`((${day})::timestamp AT TIME ZONE ${timeZone})`;
+  const month = sql`date_trunc('month', ${nowAt}::timestamptz AT TIME ZONE ${timeZone})`;
+  const tomorrow = dayStart(sql`${today} + 1`);
+  switch (range) {
+    case 'last_7_days':
+      return [dayStart(sql`${today} - 6`), tomorrow];
+    case 'last_30_days':
+      return [dayStart(sql`${today} - 29`), tomorrow];
+    case 'last_90_days':
+      return [dayStart(sql`${today} - 89`), tomorrow];
+    case 'this_month':
+      return [dayStart(month), tomorrow];
+    case 'last_month':
+      return [dayStart(sql`${month} - interval '1 month'`), dayStart(month)];
+  }
+}
+
+/**
+ * Turns `range`, or `from`/`to`, into instants (days in the organisation's time zone); the default is the
+ * last 12 months.
+ */
 export async function resolvePeriod(
   db: Db,
-  query: Pick<PeriodQuery, 'from' | 'to'>,
+  query: Pick<PeriodQuery, 'from' | 'to' | 'range'>,
   now: Date,
 ): Promise<Period> {
   const { timeZone, compensationPolicy } = await getSettings(db);
   const nowAt = now.toISOString();
-  const from: RawBuilder<Date> = query.from
-    ? isDay(query.from)
-      ? sql`(${query.from}::date::timestamp AT TIME ZONE ${timeZone})`
-      : sql`${query.from}::timestamptz`
-    : sql`((date_trunc('month', ${nowAt}::timestamptz AT TIME ZONE ${timeZone}) - interval '11 months') AT TIME ZONE ${timeZone})`;
-  const to: RawBuilder<Date> = query.to
-    ? isDay(query.to)
-      ? sql`((${query.to}::date + 1)::timestamp AT TIME ZONE ${timeZone})`
-      : sql`${query.to}::timestamptz`
-    : sql`${nowAt}::timestamptz`;
+  if (query.range && (query.from || query.to)) {
+    throw new AppError('bad_request', 'send a range or from/to, not both', 'query.range', {
+      reason: 'range_with_dates',
+    });
+  }
+  const named = query.range ? rangeBounds(query.range, nowAt, timeZone) : null;
+  const from: RawBuilder<Date> = named
+    ? named[0]
+    : query.from
+      ? isDay(query.from)
+        ? sql`(${query.from}::date::timestamp AT TIME ZONE ${timeZone})`
+        : sql`${query.from}::timestamptz`
+      : sql`((date_trunc('month', ${nowAt}::timestamptz AT TIME ZONE ${timeZone}) - interval '11 months') AT TIME ZONE ${timeZone})`;
+  const to: RawBuilder<Date> = named
+    ? named[1]
+    : query.to
+      ? isDay(query.to)
+        ? sql`((${query.to}::date + 1)::timestamp AT TIME ZONE ${timeZone})`
+        : sql`${query.to}::timestamptz`
+      : sql`${nowAt}::timestamptz`;
   const { rows } = await sql<{ from: Date; to: Date; months: string[] }>`
     WITH bounds AS (SELECT ${from} AS from_at, ${to} AS to_at)
     SELECT from_at AS "from", to_at AS "to",
@@ -58,9 +98,15 @@ export async function resolvePeriod(
     currency: compensationPolicy.currency,
     months: row.months,
   };
-  if (period.from >= period.to) throw new AppError('bad_request', 'from must come before to', 'query.from');
+  if (period.from >= period.to)
+    throw new AppError('bad_request', 'from must come before to', 'query.from', {
+      reason: 'period_reversed',
+    });
   if (period.to.getTime() - period.from.getTime() > MAX_YEARS * 366 * 86_400_000) {
-    throw new AppError('bad_request', `a period is at most ${MAX_YEARS} years`, 'query.from');
+    throw new AppError('bad_request', `a period is at most ${MAX_YEARS} years`, 'query.from', {
+      reason: 'period_too_long',
+      limit: MAX_YEARS,
+    });
   }
   return period;
 }

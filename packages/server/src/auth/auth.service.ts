@@ -36,7 +36,9 @@ export async function signIn(db: Db, email: string, password: string, now: Date)
   const passwordHash = isActive ? user.password_hash : await dummyPasswordHash();
   const isCorrect = await isPasswordCorrect(passwordHash, password);
   if (!user || !isActive || !isCorrect) {
-    throw new AppError('unauthenticated', 'e-mail or password is wrong');
+    throw new AppError('unauthenticated', 'e-mail or password is wrong', undefined, {
+      reason: 'credentials_wrong',
+    });
   }
   const cookie = newSecret();
   const csrfToken = newSecret(24);

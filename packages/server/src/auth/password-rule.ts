@@ -29,7 +29,7 @@ export function requireAcceptablePassword(password: string, field: string): void
       'bad_request',
       `${field}: a password needs at least ${MIN_PASSWORD_LENGTH} characters`,
       field,
-      { reason: 'password_too_short', minLength: MIN_PASSWORD_LENGTH },
+      { reason: 'password_too_short', minLength: MIN_PASSWORD_LENGTH, limit: MIN_PASSWORD_LENGTH },
     );
   }
   if (isCommonPassword(password)) {

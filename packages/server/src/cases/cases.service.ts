@@ -381,7 +381,10 @@ async function requireActiveUser(db: Db, userId: string): Promise<void> {
     .where('id', '=', userId)
     .where('disabled_at', 'is', null)
     .executeTakeFirst();
-  if (!user) throw new AppError('bad_request', `user ${userId} does not exist`, 'assignee');
+  if (!user)
+    throw new AppError('bad_request', `user ${userId} does not exist`, 'assignee', {
+      reason: 'user_unknown',
+    });
 }
 
 /**

@@ -93,7 +93,9 @@ function moneyOf(input: NewCompensation, settings: Settings): Money | null {
   if (input.amount === undefined) return null;
   const currency = input.currency ?? settings.compensationPolicy.currency;
   const read = toMinor(input.amount, currency);
-  if ('problem' in read) throw new AppError('bad_request', `body.amount: ${read.problem}`, 'body.amount');
+  if ('problem' in read) {
+    throw new AppError('bad_request', `body.amount: ${read.problem}`, 'body.amount', { reason: read.reason });
+  }
   return { minor: read.minor, currency };
 }
 

@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { AppError, statusOf } from '../errors.ts';
+import { AppError, type IssueLike, reasonOfIssue, statusOf } from '../errors.ts';
 
 /** Maps every error to `{error: {code, message, path?}}`; unknown ones become a bare 500 and are logged. */
 export function registerErrorHandler(app: FastifyInstance): void {
@@ -15,9 +15,16 @@ export function registerErrorHandler(app: FastifyInstance): void {
       const where = error.validationContext ?? 'body';
       const field = first?.instancePath.replace(/^\//, '').replaceAll('/', '.') ?? '';
       const path = [where === 'querystring' ? 'query' : where, field].filter(Boolean).join('.');
-      const key = (first?.params as { issue?: { keys?: string[] } } | undefined)?.issue?.keys;
+      // The validator hands over each zod issue as `keyword` (its code) and `params` (the rest of it).
+      const params = first?.params as
+        | (IssueLike & { keys?: string[]; issue?: { keys?: string[] } })
+        | undefined;
+      const issue: IssueLike = { ...params, code: first?.keyword };
+      const key = params?.keys ?? params?.issue?.keys;
       const detail = key?.length ? `unknown field ${key.join(', ')}` : (first?.message ?? 'invalid');
-      return reply.status(400).send({ error: { code: 'bad_request', message: `${path}: ${detail}`, path } });
+      return reply.status(400).send({
+        error: { code: 'bad_request', message: `${path}: ${detail}`, path, ...reasonOfIssue(issue) },
+      });
     }
     const status = error.statusCode ?? 500;
     if (status === 413) {

@@ -50,12 +50,12 @@ describe('the OpenAPI document', () => {
   }, 60_000);
   afterAll(() => t.close());
 
-  it('describes the request and every answer of all 96 operations', async () => {
+  it('describes the request and every answer of all 97 operations', async () => {
     const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
     const operations = Object.values(doc.paths as Record<string, object>).flatMap((item) =>
       METHODS.filter((m) => m in item),
     );
-    expect(operations).toHaveLength(96);
+    expect(operations).toHaveLength(97);
     expect(gapsOf(doc.paths)).toEqual([]);
   });
 
@@ -103,7 +103,7 @@ describe('the OpenAPI document', () => {
   it('answers a CSV variant of each analytics figure', async () => {
     const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
     const figures = Object.keys(doc.paths).filter((p) => p.startsWith('/api/analytics/'));
-    expect(figures).toHaveLength(7);
+    expect(figures).toHaveLength(8);
     for (const path of figures) {
       expect(Object.keys(doc.paths[path].get.responses['200'].content)).toEqual([
         'application/json',

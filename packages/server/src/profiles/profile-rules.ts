@@ -3,7 +3,7 @@ import { recordAudit } from '../audit/audit.service.ts';
 import type { Actor } from '../auth/actor.ts';
 import { requireRole } from '../auth/actor.ts';
 import type { Db } from '../db/database.ts';
-import { AppError } from '../errors.ts';
+import { AppError, reasonOfIssue } from '../errors.ts';
 import { storeProfileRules } from '../settings/settings.service.ts';
 
 export type { ProfileRules };
@@ -64,7 +64,12 @@ export async function saveProfileRules(
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       const path = issue?.path.join('.') ?? '';
-      throw new AppError('bad_request', `${path}: ${issue?.message ?? 'invalid'}`, path);
+      throw new AppError(
+        'bad_request',
+        `${path}: ${issue?.message ?? 'invalid'}`,
+        path,
+        reasonOfIssue(issue),
+      );
     }
     const stored = patch === null ? null : JSON.stringify(parsed.data);
     await storeProfileRules(trx, stored, now);

@@ -17,7 +17,7 @@ export type { Actor } from '../auth/actor.ts';
 export { SESSION_COOKIE } from '../auth/auth.hook.ts';
 export { createToken } from '../auth/auth.service.ts';
 export { digest, newSecret } from '../auth/secrets.ts';
-export { createCase } from '../cases/cases.service.ts';
+export { createCase, updateCase } from '../cases/cases.service.ts';
 export { addInteraction } from '../cases/interactions.service.ts';
 export { computePriority } from '../cases/priority.ts';
 export { type Config, loadConfig } from '../config.ts';

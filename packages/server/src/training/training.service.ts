@@ -109,7 +109,9 @@ export async function createTrainingSession(
       .where('disabled_at', 'is', null)
       .executeTakeFirst();
     if (!assignee)
-      throw new AppError('bad_request', `user ${userId} does not exist or is disabled`, 'body.userId');
+      throw new AppError('bad_request', `user ${userId} does not exist or is disabled`, 'body.userId', {
+        reason: 'user_unknown',
+      });
   }
   const opening = stateOf(scenario, scenario.start);
   const row = await db

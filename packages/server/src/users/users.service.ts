@@ -73,7 +73,11 @@ export async function addUser(db: Db, actor: Actor, input: NewUser): Promise<Pub
   const passwordHash = await hashPassword(input.password);
   return db.transaction().execute(async (trx) => {
     const taken = await trx.selectFrom('users').select('id').where('email', '=', email).executeTakeFirst();
-    if (taken) throw new AppError('conflict', `a user with e-mail ${email} exists already`, 'email');
+    if (taken) {
+      throw new AppError('conflict', `a user with e-mail ${email} exists already`, 'email', {
+        reason: 'email_taken',
+      });
+    }
     const row = await trx
       .insertInto('users')
       .values({

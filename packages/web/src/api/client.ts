@@ -1,4 +1,4 @@
-import type { ErrorBody, ErrorCode } from '@calmdesk/contracts';
+import type { ErrorBody, ErrorCode, ErrorReason } from '@calmdesk/contracts';
 
 /** An error answer of the CalmDesk API (`ErrorBody`); `http_error` when the answer had no error body. */
 export class ApiError extends Error {
@@ -10,6 +10,16 @@ export class ApiError extends Error {
     readonly body?: unknown,
   ) {
     super(message);
+  }
+
+  /** Why the server refused, finer than the code (`required`, `too_long` …), when it said. */
+  get reason(): ErrorReason | undefined {
+    return (this.body as Partial<ErrorBody> | undefined)?.error?.reason;
+  }
+
+  /** The bound a `too_*` reason names. */
+  get limit(): number | undefined {
+    return (this.body as Partial<ErrorBody> | undefined)?.error?.limit;
   }
 }
 

@@ -14,8 +14,8 @@ function leaves(tree: object, prefix = ''): Map<string, string> {
 }
 
 const english = leaves(en);
-// Strings that are rightly the same as in English: the product name, a dash, loanwords.
-const SAME_AS_ENGLISH = ['app.name', 'common.none'];
+// Strings that are rightly the same as in English: the product name, a dash, the minute's symbol, loanwords.
+const SAME_AS_ENGLISH = ['app.name', 'common.none', 'analytics.minutesValue'];
 const LOANWORDS = {
   pl: ['signIn.email', 'customer.email', 'newCase.email', 'channel.email', 'inbox.status', 'case.status'],
   et: [],

@@ -1,6 +1,7 @@
 import { Alert, Center, Loader } from '@mantine/core';
 import type { ErrorComponentProps } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
+import { errorText } from '../api/errors.ts';
 
 /** Shown in the page area while a screen's code is on its way. */
 export function RouteLoading() {
@@ -17,7 +18,7 @@ export function RouteError({ error }: ErrorComponentProps) {
   const { t } = useTranslation();
   return (
     <Alert color="red" role="alert">
-      {t('common.error', { message: error instanceof Error ? error.message : String(error) })}
+      {errorText(t, error)}
     </Alert>
   );
 }

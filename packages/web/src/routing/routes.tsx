@@ -1,6 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { createRootRouteWithContext, createRoute, Navigate } from '@tanstack/react-router';
 import { AppLayout } from '../app.tsx';
+import { validateAnalyticsSearch } from '../features/analytics/analytics-search.ts';
 import { sessionQuery } from '../features/auth/session.ts';
 import { InboxPage } from '../features/inbox/inbox-page.tsx';
 import { prefetchInbox } from '../features/inbox/use-cases.ts';
@@ -82,9 +83,11 @@ const commitmentsRoute = createRoute({ getParentRoute: () => rootRoute, path: '/
   import('./screens/commitments.lazy.tsx').then((m) => m.Route),
 );
 
-const analyticsRoute = createRoute({ getParentRoute: () => rootRoute, path: '/analytics' }).lazy(() =>
-  import('./screens/analytics.lazy.tsx').then((m) => m.Route),
-);
+const analyticsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/analytics',
+  validateSearch: validateAnalyticsSearch,
+}).lazy(() => import('./screens/analytics.lazy.tsx').then((m) => m.Route));
 
 /** `?tab=history` (with `&user=` for someone else's) or `?tab=team`; anything else is the scenarios. */
 export interface TrainingSearch {

@@ -1,20 +1,17 @@
 import '@mantine/charts/styles.css';
 import type { Quadrant } from '@calmdesk/contracts';
 import { BarChart, LineChart, ScatterChart } from '@mantine/charts';
-import { Alert, Anchor, Group, Loader, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import { Link } from '@tanstack/react-router';
-import type { ReactNode } from 'react';
+import { Alert, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { getRouteApi, Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../format/use-format.ts';
 import { useSession } from '../auth/session.ts';
-import {
-  type AnalyticsReport,
-  csvHref,
-  formatMonth,
-  groupForScatter,
-  monthlyRates,
-  useAnalytics,
-} from './use-analytics.ts';
+import { AnalyticsChart, AnalyticsFigure, CHART_HEIGHT, DataTable } from './analytics-parts.tsx';
+import type { AnalyticsSearch } from './analytics-search.ts';
+import { PeriodPicker, ReopenFigure, TimesFigure, TrendSummary, VolumeFigure } from './service-trends.tsx';
+import { everyMonth, formatMonth, groupForScatter, monthlyRates, useAnalytics } from './use-analytics.ts';
+
+const analyticsRoute = getRouteApi('/analytics');
 
 const QUADRANT_COLORS: Record<Quadrant, string> = {
   high_revenue_low_effort: 'teal.6',
@@ -23,112 +20,19 @@ const QUADRANT_COLORS: Record<Quadrant, string> = {
   low_revenue_high_effort: 'orange.6',
 };
 const AGENT_COLORS = ['blue.6', 'teal.6', 'grape.6', 'orange.6', 'cyan.6', 'pink.6', 'lime.7', 'indigo.6'];
-const CHART_HEIGHT = 260;
 
-/** A figure: its title, a chart, the same numbers as a table, and the CSV of that table. */
-function Figure({
-  id,
-  title,
-  report,
-  hint,
-  headline,
-  query,
-  children,
-}: {
-  id: string;
-  title: string;
-  report: AnalyticsReport;
-  hint?: string;
-  headline?: ReactNode;
-  query: { isPending: boolean; isError: boolean; error: Error | null };
-  children?: ReactNode;
-}) {
-  const { t } = useTranslation();
-  return (
-    <Paper withBorder p="md" component="section" aria-labelledby={`${id}-title`} data-testid={`figure-${id}`}>
-      <Stack gap="sm">
-        <Group justify="space-between" wrap="nowrap" align="flex-start">
-          <Title order={2} size="h4" id={`${id}-title`}>
-            {title}
-          </Title>
-          <Anchor
-            href={csvHref(report)}
-            download
-            size="sm"
-            aria-label={t('analytics.csvLabel', { table: title })}
-          >
-            {t('analytics.csv')}
-          </Anchor>
-        </Group>
-        {hint && (
-          <Text size="xs" c="dimmed">
-            {hint}
-          </Text>
-        )}
-        {headline}
-        {query.isPending && <Loader size="sm" aria-label={t('common.loading')} />}
-        {query.isError && <Alert color="red">{t('common.error', { message: query.error?.message })}</Alert>}
-        {children}
-      </Stack>
-    </Paper>
-  );
-}
-
-/** The chart is a picture of the table below it: screen readers get the table, not the SVG. */
-function Chart({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div role="img" aria-label={label} className="analytics-chart">
-      {children}
-    </div>
-  );
-}
-
-function DataTable({ head, rows }: { head: string[]; rows: ReactNode[][] }) {
-  const { t } = useTranslation();
-  if (rows.length === 0) return <Text c="dimmed">{t('analytics.noData')}</Text>;
-  return (
-    // A keyboard user must be able to scroll a wide table on a phone: the wrapper takes focus.
-    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region needs to be focusable
-    <div className="analytics-table" tabIndex={0}>
-      <Table striped fz="sm" verticalSpacing={4}>
-        <Table.Thead>
-          <Table.Tr>
-            {head.map((h, i) => (
-              <Table.Th key={h} ta={i === 0 ? 'left' : 'right'}>
-                {h}
-              </Table.Th>
-            ))}
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {rows.map((row, r) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: rows are positional, recomputed together
-            <Table.Tr key={r}>
-              {row.map((cell, i) => (
-                // biome-ignore lint/suspicious/noArrayIndexKey: cells are positional
-                <Table.Td key={i} ta={i === 0 ? 'left' : 'right'}>
-                  {cell}
-                </Table.Td>
-              ))}
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </div>
-  );
-}
-
-function ParetoFigure() {
+function ParetoFigure({ search }: { search: AnalyticsSearch }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const query = useAnalytics('revenue-pareto');
+  const query = useAnalytics('revenue-pareto', search);
   const data = query.data;
   const points = (data?.points ?? []).map((p) => ({
     customers: Math.round(p.customerShare * 1000) / 10,
     revenue: Math.round(p.revenueShare * 1000) / 10,
   }));
   return (
-    <Figure
+    <AnalyticsFigure
+      search={search}
       id="pareto"
       title={t('analytics.pareto')}
       report="revenue-pareto"
@@ -154,7 +58,7 @@ function ParetoFigure() {
         </Text>
       )}
       {data && points.length > 1 && (
-        <Chart label={t('analytics.pareto')}>
+        <AnalyticsChart label={t('analytics.pareto')}>
           <LineChart
             h={CHART_HEIGHT}
             data={points}
@@ -174,22 +78,23 @@ function ParetoFigure() {
             unit=" %"
             referenceLines={[{ x: 20, color: 'gray.6', label: '20 %' }]}
           />
-        </Chart>
+        </AnalyticsChart>
       )}
       {data && points.length <= 1 && <Text c="dimmed">{t('analytics.noData')}</Text>}
-    </Figure>
+    </AnalyticsFigure>
   );
 }
 
-function CostFigure() {
+function CostFigure({ search }: { search: AnalyticsSearch }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const query = useAnalytics('cost-to-serve');
+  const query = useAnalytics('cost-to-serve', search);
   const data = query.data;
   const groups = groupForScatter(data?.items ?? []);
   const quadrants = data ? (Object.keys(data.quadrants) as Quadrant[]) : [];
   return (
-    <Figure
+    <AnalyticsFigure
+      search={search}
       id="cost"
       title={t('analytics.cost')}
       report="cost-to-serve"
@@ -197,7 +102,7 @@ function CostFigure() {
       query={query}
     >
       {data && data.items.length > 0 && (
-        <Chart label={t('analytics.costChart')}>
+        <AnalyticsChart label={t('analytics.costChart')}>
           <ScatterChart
             h={CHART_HEIGHT + 40}
             data={groups.map((g) => ({
@@ -217,7 +122,7 @@ function CostFigure() {
             ]}
             valueFormatter={{ x: (v) => format.number(v), y: (v) => format.number(v) }}
           />
-        </Chart>
+        </AnalyticsChart>
       )}
       {data && (
         <DataTable
@@ -253,14 +158,14 @@ function CostFigure() {
           ])}
         />
       )}
-    </Figure>
+    </AnalyticsFigure>
   );
 }
 
-function DeEscalationFigure() {
+function DeEscalationFigure({ search }: { search: AnalyticsSearch }) {
   const { t, i18n } = useTranslation();
   const format = useFormat();
-  const query = useAnalytics('de-escalation');
+  const query = useAnalytics('de-escalation', search);
   const data = query.data;
   const agentName = (name: string | null) => name ?? t('analytics.unassigned');
   const agents = [...new Set((data?.byAgent ?? []).map((r) => agentName(r.agentName)))];
@@ -268,7 +173,8 @@ function DeEscalationFigure() {
   const chart = monthlyRates(months, data?.items ?? [], (r) => agentName(r.agentName), i18n.language);
   const pct = (rate: number | null) => (rate === null ? t('common.none') : format.percent(rate));
   return (
-    <Figure
+    <AnalyticsFigure
+      search={search}
       id="deescalation"
       title={t('analytics.deEscalation')}
       report="de-escalation"
@@ -276,7 +182,7 @@ function DeEscalationFigure() {
       query={query}
     >
       {data && agents.length > 0 && (
-        <Chart label={t('analytics.deEscalation')}>
+        <AnalyticsChart label={t('analytics.deEscalation')}>
           <BarChart
             h={CHART_HEIGHT}
             data={chart}
@@ -289,7 +195,7 @@ function DeEscalationFigure() {
             yAxisProps={{ domain: [0, 100] }}
             withLegend
           />
-        </Chart>
+        </AnalyticsChart>
       )}
       {data && (
         <DataTable
@@ -311,36 +217,44 @@ function DeEscalationFigure() {
           ])}
         />
       )}
-    </Figure>
+    </AnalyticsFigure>
   );
 }
 
-function ResponsesFigure() {
+function ResponsesFigure({ search }: { search: AnalyticsSearch }) {
   const { t, i18n } = useTranslation();
   const format = useFormat();
-  const query = useAnalytics('response-times');
+  const query = useAnalytics('response-times', search);
   const rows = (query.data?.items ?? []).filter((r) => r.level === 'all');
   const minutes = (v: number | null) => (v === null ? t('common.none') : format.number(v));
   return (
-    <Figure id="responses" title={t('analytics.responses')} report="response-times" query={query}>
+    <AnalyticsFigure
+      search={search}
+      id="responses"
+      title={t('analytics.responses')}
+      report="response-times"
+      query={query}
+    >
       {rows.some((r) => r.medianMinutes !== null) && (
-        <Chart label={t('analytics.responses')}>
+        <AnalyticsChart label={t('analytics.responses')}>
           <LineChart
             h={CHART_HEIGHT}
-            data={rows.map((r) => ({
-              month: formatMonth(r.month, i18n.language),
-              // No answered case that month: a gap in the line, not a zero.
-              median: r.medianMinutes,
-              p90: r.p90Minutes,
+            // Every month of the period, and a month without an answered case is a gap in the line, not a
+            // zero and not a line drawn straight across it.
+            data={everyMonth(query.data?.period.months ?? [], rows, (r) => r).map(({ month, value }) => ({
+              month: formatMonth(month, i18n.language),
+              median: value?.medianMinutes ?? null,
+              p90: value?.p90Minutes ?? null,
             }))}
             dataKey="month"
             series={[
               { name: 'median', label: t('analytics.median'), color: 'blue.6' },
               { name: 'p90', label: t('analytics.p90'), color: 'orange.6' },
             ]}
+            connectNulls={false}
             withLegend
           />
-        </Chart>
+        </AnalyticsChart>
       )}
       {query.data && (
         <DataTable
@@ -362,21 +276,27 @@ function ResponsesFigure() {
           ])}
         />
       )}
-    </Figure>
+    </AnalyticsFigure>
   );
 }
 
-function CommitmentsFigure() {
+function CommitmentsFigure({ search }: { search: AnalyticsSearch }) {
   const { t, i18n } = useTranslation();
   const format = useFormat();
-  const query = useAnalytics('commitments');
+  const query = useAnalytics('commitments', search);
   const data = query.data;
   const months = [...new Set((data?.items ?? []).map((r) => r.month ?? ''))].filter(Boolean).sort();
   const chart = monthlyRates(months, data?.items ?? [], (r) => r.who, i18n.language);
   return (
-    <Figure id="commitments" title={t('analytics.commitments')} report="commitments" query={query}>
+    <AnalyticsFigure
+      search={search}
+      id="commitments"
+      title={t('analytics.commitments')}
+      report="commitments"
+      query={query}
+    >
       {chart.length > 0 && (
-        <Chart label={t('analytics.commitments')}>
+        <AnalyticsChart label={t('analytics.commitments')}>
           <BarChart
             h={CHART_HEIGHT}
             data={chart}
@@ -389,7 +309,7 @@ function CommitmentsFigure() {
             yAxisProps={{ domain: [0, 100] }}
             withLegend
           />
-        </Chart>
+        </AnalyticsChart>
       )}
       {data && (
         <DataTable
@@ -409,20 +329,26 @@ function CommitmentsFigure() {
           ])}
         />
       )}
-    </Figure>
+    </AnalyticsFigure>
   );
 }
 
-function AbuseFigure() {
+function AbuseFigure({ search }: { search: AnalyticsSearch }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const query = useAnalytics('abuse-exposure');
+  const query = useAnalytics('abuse-exposure', search);
   const rows = query.data?.byAgent ?? [];
   const agentName = (name: string | null) => name ?? t('analytics.unassigned');
   return (
-    <Figure id="abuse" title={t('analytics.abuse')} report="abuse-exposure" query={query}>
+    <AnalyticsFigure
+      search={search}
+      id="abuse"
+      title={t('analytics.abuse')}
+      report="abuse-exposure"
+      query={query}
+    >
       {rows.length > 0 && (
-        <Chart label={t('analytics.abuse')}>
+        <AnalyticsChart label={t('analytics.abuse')}>
           <BarChart
             h={Math.max(120, rows.length * 44 + 60)}
             data={rows.map((r) => ({
@@ -440,7 +366,7 @@ function AbuseFigure() {
             ]}
             withLegend
           />
-        </Chart>
+        </AnalyticsChart>
       )}
       {query.data && (
         <DataTable
@@ -460,20 +386,26 @@ function AbuseFigure() {
           ])}
         />
       )}
-    </Figure>
+    </AnalyticsFigure>
   );
 }
 
-function ProblemsFigure() {
+function ProblemsFigure({ search }: { search: AnalyticsSearch }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const query = useAnalytics('problems');
+  const query = useAnalytics('problems', search);
   const rows = query.data?.byCategory ?? [];
   const label = (category: string) => t(`analytics.problem.${category}`, { defaultValue: category });
   return (
-    <Figure id="problems" title={t('analytics.problems')} report="problems" query={query}>
+    <AnalyticsFigure
+      search={search}
+      id="problems"
+      title={t('analytics.problems')}
+      report="problems"
+      query={query}
+    >
       {rows.length > 0 && (
-        <Chart label={t('analytics.problems')}>
+        <AnalyticsChart label={t('analytics.problems')}>
           <BarChart
             h={Math.max(120, rows.length * 36 + 40)}
             data={rows.map((r) => ({ category: label(r.category), cases: r.cases }))}
@@ -483,7 +415,7 @@ function ProblemsFigure() {
             xAxisProps={{ allowDecimals: false }}
             series={[{ name: 'cases', label: t('analytics.cases'), color: 'blue.6' }]}
           />
-        </Chart>
+        </AnalyticsChart>
       )}
       {query.data && (
         <DataTable
@@ -491,7 +423,7 @@ function ProblemsFigure() {
           rows={rows.map((r) => [label(r.category), format.number(r.cases)])}
         />
       )}
-    </Figure>
+    </AnalyticsFigure>
   );
 }
 
@@ -499,34 +431,43 @@ export function AnalyticsPage() {
   const { t } = useTranslation();
   const format = useFormat();
   const role = useSession().data?.user.role;
-  const pareto = useAnalytics('revenue-pareto');
+  const search = analyticsRoute.useSearch();
+  const trends = useAnalytics('service-trends', search);
   if (role !== 'supervisor' && role !== 'owner') {
     return <Alert color="gray">{t('analytics.supervisorOnly')}</Alert>;
   }
-  const period = pareto.data?.period;
+  const period = trends.data?.period;
   return (
     <Stack>
-      <Group justify="space-between" wrap="wrap">
-        <Title order={1} size="h3">
-          {t('analytics.title')}
-        </Title>
-        {period && (
-          <Text size="sm" c="dimmed" data-testid="analytics-period">
-            {t('analytics.period', {
-              from: format.date(period.from),
-              to: format.date(new Date(Date.parse(period.to) - 1).toISOString()),
-            })}
-          </Text>
-        )}
+      <Group justify="space-between" wrap="wrap" align="flex-end">
+        <Stack gap={4}>
+          <Title order={1} size="h3">
+            {t('analytics.title')}
+          </Title>
+          {period && (
+            <Text size="sm" c="dimmed" data-testid="analytics-period">
+              {t('analytics.period', {
+                from: format.date(period.from),
+                to: format.date(new Date(Date.parse(period.to) - 1).toISOString()),
+              })}
+            </Text>
+          )}
+        </Stack>
+        {/* A new address remounts the picker, so its custom days follow the address. */}
+        <PeriodPicker key={JSON.stringify(search)} search={search} error={trends.error} />
       </Group>
+      <TrendSummary data={trends.data} />
       <SimpleGrid cols={{ base: 1, xl: 2 }} spacing="md">
-        <ParetoFigure />
-        <CostFigure />
-        <DeEscalationFigure />
-        <ResponsesFigure />
-        <CommitmentsFigure />
-        <AbuseFigure />
-        <ProblemsFigure />
+        <VolumeFigure search={search} />
+        <TimesFigure search={search} />
+        <ReopenFigure search={search} />
+        <ParetoFigure search={search} />
+        <CostFigure search={search} />
+        <DeEscalationFigure search={search} />
+        <ResponsesFigure search={search} />
+        <CommitmentsFigure search={search} />
+        <AbuseFigure search={search} />
+        <ProblemsFigure search={search} />
       </SimpleGrid>
     </Stack>
   );

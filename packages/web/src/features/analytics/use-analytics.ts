@@ -1,22 +1,66 @@
-import type { AnalyticsAnswers, AnalyticsReport, CostToServe, Quadrant } from '@calmdesk/contracts';
+import type {
+  AnalyticsAnswers,
+  AnalyticsReport,
+  CostToServe,
+  Quadrant,
+  ServiceTrendPoint,
+} from '@calmdesk/contracts';
 import { QUADRANTS } from '@calmdesk/contracts/enums';
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client.ts';
+import { type AnalyticsSearch, periodQuery } from './analytics-search.ts';
 
-export type { AnalyticsAnswers, AnalyticsReport };
+export type { AnalyticsAnswers, AnalyticsReport, AnalyticsSearch };
 
-/** One analytics figure for the default period (the last 12 months, in the organisation's zone). */
-export function useAnalytics<R extends AnalyticsReport>(report: R) {
+/** One analytics figure for the period picked (default: the last 12 months, in the organisation's zone). */
+export function useAnalytics<R extends AnalyticsReport>(report: R, search: AnalyticsSearch = {}) {
+  const query = periodQuery(search);
   return useQuery({
-    queryKey: ['analytics', report],
-    queryFn: () => api<AnalyticsAnswers[R]>('GET', `/api/analytics/${report}`),
+    queryKey: ['analytics', report, query],
+    queryFn: () => api<AnalyticsAnswers[R]>('GET', `/api/analytics/${report}${query ? `?${query}` : ''}`),
     staleTime: 60_000,
   });
 }
 
-/** The same figure as a CSV file (the server names it after the period). */
-export function csvHref(report: AnalyticsReport): string {
-  return `/api/analytics/${report}?format=csv`;
+/** The same figure as a CSV file for the same period (the server names it after the period). */
+export function csvHref(report: AnalyticsReport, search: AnalyticsSearch = {}): string {
+  const query = periodQuery(search);
+  return `/api/analytics/${report}?${query ? `${query}&` : ''}format=csv`;
+}
+
+/** Minutes as hours with one decimal, keeping a gap a gap. */
+export function hoursOf(minutes: number | null): number | null {
+  return minutes === null ? null : Math.round((minutes / 60) * 10) / 10;
+}
+
+/**
+ * The trend chart's rows: one per point, labelled by its first day, each series null where the point has
+ * no value (no case answered, a day still to come), so the line breaks there instead of dropping to zero.
+ */
+export function trendRows(
+  points: readonly ServiceTrendPoint[],
+  label: (point: ServiceTrendPoint) => string,
+): Array<Record<string, string | number | null>> {
+  return points.map((p) => ({
+    label: label(p),
+    opened: p.opened,
+    resolved: p.resolved,
+    backlog: p.backlog,
+    firstResponseMedian: p.firstResponseMedian,
+    firstResponseP90: p.firstResponseP90,
+    resolutionMedian: hoursOf(p.resolutionMedian),
+    resolutionP90: hoursOf(p.resolutionP90),
+    reopenRate: p.reopenRate === null ? null : Math.round(p.reopenRate * 100),
+  }));
+}
+
+/** Each month of the period with its row, or nulls for a month without one (a gap in a line chart). */
+export function everyMonth<R extends { month: string | null }, V>(
+  months: readonly string[],
+  rows: readonly R[],
+  value: (row: R | undefined) => V,
+): Array<{ month: string; value: V }> {
+  return months.map((month) => ({ month, value: value(rows.find((r) => r.month === month)) }));
 }
 
 /** `2026-03` in the interface language, e.g. "mar 2026" / "Mar 2026". */

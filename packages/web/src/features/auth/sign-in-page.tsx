@@ -2,6 +2,7 @@ import { Alert, Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Ti
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client.ts';
+import { formErrors } from '../../api/errors.ts';
 import { LanguageSwitch } from '../../components/language-switch.tsx';
 import { useSignIn } from './session.ts';
 
@@ -14,10 +15,14 @@ export function SignInPage() {
     event.preventDefault();
     signIn.mutate({ email, password });
   };
+  const errors = formErrors(t, signIn.error, ['email', 'password']);
+  const refused = signIn.error instanceof ApiError ? signIn.error : null;
   const failure =
-    signIn.error instanceof ApiError && signIn.error.status === 429
+    refused?.status === 429
       ? t('signIn.tooMany')
-      : t('signIn.failed');
+      : refused?.code === 'unauthenticated'
+        ? t('signIn.failed')
+        : errors.above;
   return (
     <Center mih="100vh" p="md">
       <Paper component="main" withBorder shadow="sm" p="xl" w={380} maw="100%">
@@ -32,7 +37,7 @@ export function SignInPage() {
             <Title order={2} size="h4">
               {t('signIn.title')}
             </Title>
-            {signIn.isError && <Alert color="red">{failure}</Alert>}
+            {failure && <Alert color="red">{failure}</Alert>}
             <TextInput
               label={t('signIn.email')}
               type="email"
@@ -40,6 +45,7 @@ export function SignInPage() {
               required
               value={email}
               onChange={(e) => setEmail(e.currentTarget.value)}
+              error={errors.at('email')}
             />
             <PasswordInput
               label={t('signIn.password')}
@@ -47,6 +53,7 @@ export function SignInPage() {
               required
               value={password}
               onChange={(e) => setPassword(e.currentTarget.value)}
+              error={errors.at('password')}
             />
             <Button type="submit" loading={signIn.isPending}>
               {t('signIn.submit')}

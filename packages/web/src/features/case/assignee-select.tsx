@@ -1,6 +1,7 @@
 import type { CaseDetail } from '@calmdesk/contracts';
 import { Button, Group, Select } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { errorText } from '../../api/errors.ts';
 import { useUsers } from '../inbox/use-cases.ts';
 import { TakeButton } from './take-button.tsx';
 import { useUpdateCase } from './use-case.ts';
@@ -27,7 +28,7 @@ export function AssigneeSelect({ item }: { item: CaseDetail }) {
         value={item.assignee?.id ?? NOBODY}
         allowDeselect={false}
         disabled={update.isPending}
-        error={update.isError ? update.error.message : undefined}
+        error={update.isError ? errorText(t, update.error) : undefined}
         onChange={(value) => value && update.mutate({ assignee: value === NOBODY ? null : value })}
       />
       <Group gap={6} mt={6}>

@@ -6,6 +6,7 @@ import { useHotkeys } from '@mantine/hooks';
 import { Link } from '@tanstack/react-router';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { errorText } from '../../api/errors.ts';
 import { CaseDeadline } from '../../components/due-countdown.tsx';
 import { FlagChips } from '../../components/flag-chips.tsx';
 import { LevelBadge } from '../../components/level-badge.tsx';
@@ -58,7 +59,7 @@ function EarlierEntriesButton({ log }: { log: ReturnType<typeof useCaseLog> }) {
   if (!log.hasEarlier && !log.error) return null;
   return (
     <Stack gap="xs">
-      {log.error && <Alert color="red">{t('common.error', { message: log.error.message })}</Alert>}
+      {log.error && <Alert color="red">{errorText(t, log.error)}</Alert>}
       {log.hasEarlier && (
         <Button variant="subtle" onClick={log.showEarlier} loading={log.isLoading} data-testid="show-earlier">
           {t('case.showEarlier', { count: format.number(log.hidden) })}
@@ -223,7 +224,7 @@ function CaseView({ item }: { item: CaseDetail }) {
           {t('escalation.escalated')}
         </Alert>
       )}
-      {update.isError && <Alert color="red">{t('common.error', { message: update.error.message })}</Alert>}
+      {update.isError && <Alert color="red">{errorText(t, update.error)}</Alert>}
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, md: 8 }}>
           <Stack gap="lg">
@@ -279,7 +280,7 @@ export function CasePage({ id }: { id: string }) {
   const { t } = useTranslation();
   const query = useCase(id);
   if (query.isPending) return <Loader aria-label={t('common.loading')} />;
-  if (query.isError) return <Alert color="red">{t('common.error', { message: query.error.message })}</Alert>;
+  if (query.isError) return <Alert color="red">{errorText(t, query.error)}</Alert>;
   // Keyed by the case, so the older entries fetched for one case never show on another.
   return <CaseView key={query.data.id} item={query.data} />;
 }

@@ -15,6 +15,7 @@ import {
 } from '@mantine/core';
 import { memo, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formErrors } from '../../api/errors.ts';
 import { useFormat } from '../../format/use-format.ts';
 import { useSession } from '../auth/session.ts';
 import { CommitmentActions } from '../commitments/commitment-actions.tsx';
@@ -129,6 +130,7 @@ function CompensationForm({ item }: { item: CaseDetail }) {
   const format = useFormat();
   const settings = useSettings();
   const propose = useProposeCompensation(item.id);
+  const proposeErrors = formErrors(t, propose.error, ['kind', 'amount', 'currency']);
   const [kind, setKind] = useState<CompensationKind>('voucher');
   const [amount, setAmount] = useState<number | string>('');
   const [statutory, setStatutory] = useState(false);
@@ -175,6 +177,7 @@ function CompensationForm({ item }: { item: CaseDetail }) {
             value={kind}
             onChange={(value) => value && setKind(value as CompensationKind)}
             allowDeselect={false}
+            error={proposeErrors.at('kind')}
           />
           <NumberInput
             label={t('case.amount')}
@@ -183,6 +186,7 @@ function CompensationForm({ item }: { item: CaseDetail }) {
             value={amount}
             onChange={setAmount}
             suffix={policy ? ` ${policy.currency}` : undefined}
+            error={proposeErrors.at('amount') ?? proposeErrors.at('currency')}
           />
           <Checkbox
             label={t('case.statutory')}
@@ -207,9 +211,9 @@ function CompensationForm({ item }: { item: CaseDetail }) {
           >
             {t('case.propose')}
           </Button>
-          {propose.isError && (
-            <Text size="xs" c="var(--calm-text-error)">
-              {propose.error.message}
+          {proposeErrors.above && (
+            <Text size="xs" c="var(--calm-text-error)" role="alert">
+              {proposeErrors.above}
             </Text>
           )}
         </Stack>

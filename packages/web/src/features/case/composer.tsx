@@ -13,9 +13,10 @@ import {
   Textarea,
 } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
+import type { TFunction } from 'i18next';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../api/client.ts';
+import { errorText, isAtField } from '../../api/errors.ts';
 
 /** What the agent adds to the case: a reply, an internal note, a phone call, or a customer's message. */
 export type ComposerMode = 'reply' | 'note' | 'call' | 'message';
@@ -33,16 +34,16 @@ interface LogProps {
   onLog: (entry: NewInteraction, done: () => void) => void;
 }
 
-/** The server's words for a refused field, shown beside the field the person can fix. */
-function errorFor(error: unknown, field: string): string | undefined {
-  return error instanceof ApiError && error.path?.endsWith(field) ? error.message : undefined;
+/** Why a field was refused, in the person's language, shown beside the field they can fix. */
+function errorFor(t: TFunction, error: unknown, field: string): string | undefined {
+  return isAtField(error, field) ? errorText(t, error) : undefined;
 }
 
 function OtherError({ error, fields }: { error: unknown; fields: string[] }) {
   const { t } = useTranslation();
   if (!(error instanceof Error)) return null;
-  if (fields.some((field) => errorFor(error, field))) return null;
-  return <Alert color="red">{t('common.error', { message: error.message })}</Alert>;
+  if (fields.some((field) => errorFor(t, error, field))) return null;
+  return <Alert color="red">{errorText(t, error)}</Alert>;
 }
 
 function NoteForm({ saving, error, onLog }: LogProps) {
@@ -60,7 +61,7 @@ function NoteForm({ saving, error, onLog }: LogProps) {
         minRows={3}
         value={body}
         onChange={(e) => setBody(e.currentTarget.value)}
-        error={missing ? t('caseWork.bodyRequired') : errorFor(error, 'body')}
+        error={missing ? t('caseWork.bodyRequired') : errorFor(t, error, 'body')}
       />
       <OtherError error={error} fields={['body']} />
       <Group>
@@ -116,7 +117,7 @@ function CallForm({ saving, error, onLog }: LogProps) {
         w={200}
         value={minutes}
         onChange={setMinutes}
-        error={tried && !minutesOk ? t('caseWork.minutesInvalid') : errorFor(error, 'minutes')}
+        error={tried && !minutesOk ? t('caseWork.minutesInvalid') : errorFor(t, error, 'minutes')}
       />
       <Textarea
         label={t('caseWork.callNotes')}
@@ -125,7 +126,7 @@ function CallForm({ saving, error, onLog }: LogProps) {
         minRows={3}
         value={body}
         onChange={(e) => setBody(e.currentTarget.value)}
-        error={tried && !body.trim() ? t('caseWork.bodyRequired') : errorFor(error, 'body')}
+        error={tried && !body.trim() ? t('caseWork.bodyRequired') : errorFor(t, error, 'body')}
       />
       <OtherError error={error} fields={['body', 'minutes']} />
       <Group>
@@ -171,7 +172,7 @@ function CustomerMessageForm({ saving, error, onLog }: LogProps) {
         minRows={3}
         value={body}
         onChange={(e) => setBody(e.currentTarget.value)}
-        error={tried && !body.trim() ? t('caseWork.bodyRequired') : errorFor(error, 'body')}
+        error={tried && !body.trim() ? t('caseWork.bodyRequired') : errorFor(t, error, 'body')}
       />
       <OtherError error={error} fields={['body']} />
       <Group>

@@ -23,6 +23,7 @@ import { getHotkeyHandler } from '@mantine/hooks';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client.ts';
+import { errorText } from '../../api/errors.ts';
 import { CoachedTextarea } from '../../components/coached-textarea.tsx';
 import { CannedReplyPicker, SignaturePreview } from '../replies/canned-reply-picker.tsx';
 
@@ -221,7 +222,7 @@ export function ReplyEditor(props: ReplyEditorProps) {
         </Alert>
       )}
       {sendError instanceof Error && !refused && (
-        <Alert color="red">{t('case.sendFailed', { message: sendError.message })}</Alert>
+        <Alert color="red">{t('case.sendFailed', { message: errorText(t, sendError) })}</Alert>
       )}
       <Group>
         {blocked && canOverride ? (

@@ -1,6 +1,7 @@
 import type { Commitment, CommitmentStatus } from '@calmdesk/contracts';
 import { Button, Group, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { errorText } from '../../api/errors.ts';
 import { useSetCommitmentStatus } from './use-commitments.ts';
 
 const OUTCOMES = [
@@ -37,7 +38,7 @@ export function CommitmentActions({
       ))}
       {set.isError && (
         <Text size="xs" c="var(--calm-text-error)" role="alert">
-          {t('common.error', { message: set.error.message })}
+          {errorText(t, set.error)}
         </Text>
       )}
     </Group>

@@ -4,6 +4,7 @@ import { useMediaQuery } from '@mantine/hooks';
 import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { errorText } from '../../api/errors.ts';
 import { formatRelative } from '../../components/due-countdown.tsx';
 import { useFormat } from '../../format/use-format.ts';
 import { CommitmentActions } from './commitment-actions.tsx';
@@ -100,7 +101,7 @@ export function CommitmentsPage() {
         onChange={setFilter}
         data={FILTERS.map((value) => ({ value, label: labels[value] }))}
       />
-      {query.isError && <Alert color="red">{t('common.error', { message: query.error.message })}</Alert>}
+      {query.isError && <Alert color="red">{errorText(t, query.error)}</Alert>}
       {query.isPending ? (
         <Loader aria-label={t('common.loading')} />
       ) : query.data && query.data.items.length > 0 ? (

@@ -15,6 +15,7 @@ import {
 } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { errorText, formErrors } from '../../api/errors.ts';
 import { DateField } from '../../components/date-field.tsx';
 import { endOfDayIn, useFormat } from '../../format/use-format.ts';
 import { useSession } from '../auth/session.ts';
@@ -119,7 +120,7 @@ function SendLetterButton({ decision }: { decision: BoundaryDecision }) {
       </Button>
       {send.error && (
         <Text size="xs" c="red" role="alert">
-          {send.error.message}
+          {errorText(t, send.error)}
         </Text>
       )}
     </Stack>
@@ -194,9 +195,7 @@ function ConfirmForm({
           value={expires}
           onChange={setExpires}
         />
-        {confirm.isError && (
-          <Alert color="red">{t('common.error', { message: confirm.error.message })}</Alert>
-        )}
+        {confirm.isError && <Alert color="red">{errorText(t, confirm.error)}</Alert>}
         <Group>
           <Button type="submit" loading={confirm.isPending} disabled={!reason.trim()}>
             {t('boundary.confirmSubmit')}
@@ -228,6 +227,7 @@ function ReasonForm({
 }) {
   const { t } = useTranslation();
   const [reason, setReason] = useState('');
+  const errors = formErrors(t, error, ['reason']);
   return (
     <form
       onSubmit={(event) => {
@@ -244,9 +244,10 @@ function ReasonForm({
           maxLength={2000}
           value={reason}
           onChange={(e) => setReason(e.currentTarget.value)}
+          error={errors.at('reason')}
           data-autofocus
         />
-        {error && <Alert color="red">{t('common.error', { message: error.message })}</Alert>}
+        {errors.above && <Alert color="red">{errors.above}</Alert>}
         <Group>
           <Button type="submit" color="red" variant="light" loading={isPending} disabled={!reason.trim()}>
             {submitLabel}
@@ -396,9 +397,7 @@ export function BoundariesSection({ customerId }: { customerId: string }) {
           {canDecide ? t('boundary.neverAutomatic') : t('boundary.supervisorOnly')}
         </Text>
         {recommendations.isPending && <Loader size="sm" aria-label={t('common.loading')} />}
-        {recommendations.isError && (
-          <Alert color="red">{t('common.error', { message: recommendations.error.message })}</Alert>
-        )}
+        {recommendations.isError && <Alert color="red">{errorText(t, recommendations.error)}</Alert>}
         {recommendations.data?.items.length === 0 && (
           <Text size="sm" c="dimmed">
             {t('boundary.noRecommendations')}

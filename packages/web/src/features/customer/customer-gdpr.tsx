@@ -27,6 +27,7 @@ import { Link } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api } from '../../api/client.ts';
+import { formErrors } from '../../api/errors.ts';
 import { useSession } from '../auth/session.ts';
 
 /** The holds a refused erasure names, from the 409's body. */
@@ -109,6 +110,7 @@ function EditForm({ customer, onDone }: { customer: Customer; onDone: () => void
       onDone();
     },
   });
+  const saveErrors = formErrors(t, save.error, ['name', 'emails', 'phones']);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     save.mutate({
@@ -128,19 +130,21 @@ function EditForm({ customer, onDone }: { customer: Customer; onDone: () => void
           required
           value={draft.name}
           onChange={(e) => setDraft({ ...draft, name: e.currentTarget.value })}
+          error={saveErrors.at('name')}
         />
         <TagsInput
           label={t('customer.email')}
           description={t('gdpr.listHint')}
           value={draft.emails}
           onChange={(emails) => setDraft({ ...draft, emails })}
-          error={conflict ? t('customerEdit.taken') : undefined}
+          error={conflict ? t('customerEdit.taken') : saveErrors.at('emails')}
         />
         <TagsInput
           label={t('customer.phone')}
           description={t('gdpr.listHint')}
           value={draft.phones}
           onChange={(phones) => setDraft({ ...draft, phones })}
+          error={saveErrors.at('phones')}
         />
         <Select
           label={t('customerEdit.language')}
@@ -165,9 +169,9 @@ function EditForm({ customer, onDone }: { customer: Customer; onDone: () => void
             <Radio value="" label={t('customerEdit.unknown')} />
           </Group>
         </Radio.Group>
-        {save.isError && !conflict && (
+        {saveErrors.above && !conflict && (
           <Alert color="red" role="alert">
-            {save.error.message}
+            {saveErrors.above}
           </Alert>
         )}
         <Button type="submit" loading={save.isPending} w="fit-content">
@@ -188,6 +192,7 @@ function EraseForm({ customerId, onCancel }: { customerId: string; onCancel: () 
   });
   if (erase.data) return <ErasureSummary result={erase.data} />;
   const holds = holdsOf(erase.error);
+  const eraseErrors = formErrors(t, erase.error, ['reason']);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     erase.mutate();
@@ -206,11 +211,12 @@ function EraseForm({ customerId, onCancel }: { customerId: string; onCancel: () 
           maxLength={500}
           value={reason}
           onChange={(e) => setReason(e.currentTarget.value)}
+          error={eraseErrors.at('reason')}
         />
         {holds.length > 0 && <HoldsAlert holds={holds} />}
-        {erase.isError && holds.length === 0 && (
+        {eraseErrors.above && holds.length === 0 && (
           <Alert color="red" role="alert">
-            {erase.error.message}
+            {eraseErrors.above}
           </Alert>
         )}
         <Group>

@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
+import { errorText } from '../../api/errors.ts';
 import { EvidenceText } from '../../components/evidence-text.tsx';
 import { FlagChips } from '../../components/flag-chips.tsx';
 import { LevelBadge } from '../../components/level-badge.tsx';
@@ -42,7 +43,7 @@ export function CustomerPage({ id }: { id: string }) {
   });
   const profile = useCustomerProfile(id);
   if (query.isPending) return <Loader aria-label={t('common.loading')} />;
-  if (query.isError) return <Alert color="red">{t('common.error', { message: query.error.message })}</Alert>;
+  if (query.isError) return <Alert color="red">{errorText(t, query.error)}</Alert>;
   const customer = query.data;
   const timeline = customerTimeline(customer);
   const interactions = customer.cases.reduce((n, c) => n + c.interactionCount, 0);
@@ -109,7 +110,7 @@ export function CustomerPage({ id }: { id: string }) {
         )}
       </Paper>
       {profile.data && <SatisfiedEarlier profile={profile.data} />}
-      {profile.isError && <Alert color="red">{t('common.error', { message: profile.error.message })}</Alert>}
+      {profile.isError && <Alert color="red">{errorText(t, profile.error)}</Alert>}
       <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
         <Stack gap="md">
           {profile.isPending && <Loader size="sm" aria-label={t('common.loading')} />}

@@ -6,6 +6,7 @@ import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
+import { errorText } from '../../api/errors.ts';
 import { useFormat } from '../../format/use-format.ts';
 
 const PAGE_SIZE = 25;
@@ -49,9 +50,7 @@ export function CustomersPage() {
         type="search"
       />
       {directory.isPending && <Loader aria-label={t('common.loading')} />}
-      {directory.isError && (
-        <Alert color="red">{t('common.error', { message: directory.error.message })}</Alert>
-      )}
+      {directory.isError && <Alert color="red">{errorText(t, directory.error)}</Alert>}
       {data && (
         <Text size="sm" c="dimmed" data-testid="customers-total" aria-live="polite">
           {t('customers.total', { count: data.total, formatted: format.number(data.total) })}

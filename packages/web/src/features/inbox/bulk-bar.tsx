@@ -4,6 +4,7 @@ import { Alert, Button, Group, List, Paper, Select, Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
+import { errorText } from '../../api/errors.ts';
 
 const NOBODY = 'none';
 
@@ -78,7 +79,7 @@ export function BulkBar({
       </Group>
       {apply.isError && (
         <Alert color="red" mt="xs">
-          {t('common.error', { message: apply.error.message })}
+          {errorText(t, apply.error)}
         </Alert>
       )}
       {result && result.failed > 0 && (
@@ -92,7 +93,8 @@ export function BulkBar({
               .filter((entry) => !entry.ok)
               .map((entry) => (
                 <List.Item key={entry.id}>
-                  {subjects.get(entry.id) ?? entry.id}: {entry.error?.message}
+                  {subjects.get(entry.id) ?? entry.id}:{' '}
+                  {entry.error ? t(`errors.code.${entry.error.code}`) : ''}
                 </List.Item>
               ))}
           </List>

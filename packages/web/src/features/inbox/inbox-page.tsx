@@ -19,6 +19,7 @@ import { useDebouncedValue, useHotkeys, useMediaQuery } from '@mantine/hooks';
 import { useNavigate } from '@tanstack/react-router';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { errorText } from '../../api/errors.ts';
 import { useSession } from '../auth/session.ts';
 import { BulkBar } from './bulk-bar.tsx';
 import { InboxCard, InboxRow } from './inbox-row.tsx';
@@ -212,7 +213,7 @@ export function InboxPage() {
       {ticks.ids.length > 0 && (
         <BulkBar ids={ticks.ids} subjects={subjects} users={users.data?.items ?? []} onDone={ticks.clear} />
       )}
-      {query.isError && <Alert color="red">{t('common.error', { message: query.error.message })}</Alert>}
+      {query.isError && <Alert color="red">{errorText(t, query.error)}</Alert>}
       {query.isPending ? (
         <Loader aria-label={t('common.loading')} />
       ) : narrow ? (

@@ -4,6 +4,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api } from '../../api/client.ts';
+import { errorText } from '../../api/errors.ts';
 
 const VIEWS_KEY = ['views'];
 
@@ -97,9 +98,7 @@ function SaveViewForm({ filters, onClose }: { filters: ViewFilters; onClose: () 
           checked={shared}
           onChange={(e) => setShared(e.currentTarget.checked)}
         />
-        {save.isError && !nameError && (
-          <Alert color="red">{t('common.error', { message: save.error.message })}</Alert>
-        )}
+        {save.isError && !nameError && <Alert color="red">{errorText(t, save.error)}</Alert>}
         <Group>
           <Button type="submit" loading={save.isPending}>
             {t('inboxList.save')}

@@ -5,9 +5,12 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api } from '../../api/client.ts';
+import { api } from '../../api/client.ts';
+import { formErrors } from '../../api/errors.ts';
 
 const CHANNELS: Channel[] = ['phone', 'visit', 'email', 'web', 'chat', 'review'];
+/** The fields an error can be shown under; any other error goes above the form. */
+const FIELDS = ['name', 'email', 'phone', 'language', 'channel', 'subject', 'message.body'];
 
 export function NewCasePage() {
   const { t } = useTranslation();
@@ -46,18 +49,17 @@ export function NewCasePage() {
     event.preventDefault();
     create.mutate();
   };
-  const errorPath = create.error instanceof ApiError ? create.error.path : undefined;
-  const fieldError = (field: string) =>
-    errorPath?.split('.').at(-1) === field ? t('newCase.invalid') : undefined;
+  const errors = formErrors(t, create.error, FIELDS);
+  const fieldError = errors.at;
   return (
     <Paper component="form" onSubmit={submit} withBorder p="lg" maw={640}>
       <Stack>
         <Title order={1} size="h3">
           {t('newCase.title')}
         </Title>
-        {create.isError && (
+        {errors.above && (
           <Alert color="red" role="alert">
-            {t('common.error', { message: create.error.message })}
+            {errors.above}
           </Alert>
         )}
         <TextInput
@@ -90,6 +92,7 @@ export function NewCasePage() {
             value={form.language}
             onChange={set('language')}
             allowDeselect={false}
+            error={fieldError('language')}
           />
           <Select
             label={t('newCase.channel')}
@@ -97,6 +100,7 @@ export function NewCasePage() {
             value={form.channel}
             onChange={set('channel')}
             allowDeselect={false}
+            error={fieldError('channel')}
           />
         </Group>
         <TextInput
@@ -114,6 +118,7 @@ export function NewCasePage() {
           minRows={4}
           value={form.body}
           onChange={(e) => set('body')(e.currentTarget.value)}
+          error={fieldError('message.body')}
         />
         <Button type="submit" loading={create.isPending}>
           {t('newCase.create')}

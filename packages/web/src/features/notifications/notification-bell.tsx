@@ -28,6 +28,7 @@ import {
   useNotifications,
 } from './use-notifications.ts';
 import './notifications.css';
+import { errorText } from '../../api/errors.ts';
 
 function BellIcon() {
   return (
@@ -200,7 +201,7 @@ export function NotificationBell() {
             )}
             {query.isError && (
               <Alert color="red" m="sm">
-                {t('common.error', { message: query.error.message })}
+                {errorText(t, query.error)}
               </Alert>
             )}
             {query.isSuccess && items.length === 0 && (

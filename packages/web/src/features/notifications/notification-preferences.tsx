@@ -5,6 +5,7 @@ import { useIsFetching } from '@tanstack/react-query';
 import { useLocation } from '@tanstack/react-router';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { errorText } from '../../api/errors.ts';
 import {
   PREFERENCES_SECTION_ID as SECTION_ID,
   useNotificationPreferences,
@@ -69,9 +70,7 @@ export function NotificationPreferencesSection({ role, email }: { role: Role; em
           <Text size="sm">{t('notifications.preferences.mailNote')}</Text>
         </Alert>
         {preferences.isPending && <Loader aria-label={t('common.loading')} />}
-        {preferences.isError && (
-          <Alert color="red">{t('common.error', { message: preferences.error.message })}</Alert>
-        )}
+        {preferences.isError && <Alert color="red">{errorText(t, preferences.error)}</Alert>}
         {chosen && (
           <Stack gap="sm" role="group" aria-labelledby="email-notifications-title">
             {kinds.map((kind) => (
@@ -88,7 +87,7 @@ export function NotificationPreferencesSection({ role, email }: { role: Role; em
           </Stack>
         )}
         {save.isSuccess && <Alert color="teal">{t('notifications.preferences.saved')}</Alert>}
-        {save.isError && <Alert color="red">{t('common.error', { message: save.error.message })}</Alert>}
+        {save.isError && <Alert color="red">{errorText(t, save.error)}</Alert>}
         <Button
           w="fit-content"
           disabled={!chosen}

@@ -4,6 +4,7 @@ import { Alert, Button, Loader, Paper, Radio, Stack, Text, Textarea, Title } fro
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client.ts';
+import { errorText } from '../../api/errors.ts';
 import { useSession } from '../auth/session.ts';
 import { useUpdateOwnProfile } from './use-replies.ts';
 
@@ -52,9 +53,7 @@ function ProfileForm({ signature, gender }: { signature: string; gender: Speaker
             {t('ownProfile.saved')}
           </Alert>
         )}
-        {save.isError && !field && (
-          <Alert color="red">{t('common.error', { message: save.error.message })}</Alert>
-        )}
+        {save.isError && !field && <Alert color="red">{errorText(t, save.error)}</Alert>}
         <Button type="submit" loading={save.isPending} w="fit-content">
           {t('ownProfile.save')}
         </Button>

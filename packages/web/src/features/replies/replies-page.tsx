@@ -20,6 +20,7 @@ import {
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client.ts';
+import { errorText } from '../../api/errors.ts';
 import { useSession } from '../auth/session.ts';
 import { useCannedReplies, useCreateReply, useDeleteReply, useUpdateReply } from './use-replies.ts';
 
@@ -112,7 +113,7 @@ function ReplyForm({ draft, onDone }: { draft: Draft; onDone: () => void }) {
           minRows={4}
           required
         />
-        {error && !field && <Alert color="red">{t('common.error', { message: error.message })}</Alert>}
+        {error && !field && <Alert color="red">{errorText(t, error)}</Alert>}
         <Group>
           <Button type="submit" loading={saving}>
             {t('replies.save')}
@@ -210,7 +211,7 @@ export function RepliesPage() {
         w="fit-content"
       />
       {replies.isPending && <Loader aria-label={t('common.loading')} />}
-      {replies.isError && <Alert color="red">{t('common.error', { message: replies.error.message })}</Alert>}
+      {replies.isError && <Alert color="red">{errorText(t, replies.error)}</Alert>}
       {replies.data && items.length === 0 && <Text c="dimmed">{t('replies.empty')}</Text>}
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="sm">
         {items.map((reply) => (

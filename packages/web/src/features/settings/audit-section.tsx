@@ -19,6 +19,7 @@ import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
+import { errorText } from '../../api/errors.ts';
 import { DateField } from '../../components/date-field.tsx';
 import { endOfDayIn, useFormat } from '../../format/use-format.ts';
 import { useUsers } from '../inbox/use-cases.ts';
@@ -119,7 +120,7 @@ export function AuditSection() {
           <DateField label={t('admin.audit.to')} value={toDay} onChange={setToDay} clearable />
         </SimpleGrid>
         {log.isPending && <Loader aria-label={t('common.loading')} />}
-        {log.isError && <Alert color="red">{t('common.error', { message: log.error.message })}</Alert>}
+        {log.isError && <Alert color="red">{errorText(t, log.error)}</Alert>}
         {log.data && entries.length === 0 && <Text c="dimmed">{t('admin.audit.empty')}</Text>}
         {entries.length > 0 && (
           // A keyboard user must be able to scroll a wide table on a phone: the wrapper takes focus.

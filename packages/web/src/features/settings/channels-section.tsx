@@ -15,6 +15,7 @@ import {
 } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { errorText, formErrors } from '../../api/errors.ts';
 import { failedMailText, mailboxProblemText, ProblemDetail } from '../../components/mail-problem.tsx';
 import { useFormat } from '../../format/use-format.ts';
 import { ConnectionResult } from './connection-result.tsx';
@@ -42,7 +43,7 @@ function FailedMails({ mailbox, canRetry }: { mailbox: Mailbox; canRetry: boolea
         {t('channels.failedTitle')}
       </Title>
       {detail.isPending && <Loader size="sm" aria-label={t('common.loading')} />}
-      {retry.isError && <Alert color="red">{t('common.error', { message: retry.error.message })}</Alert>}
+      {retry.isError && <Alert color="red">{errorText(t, retry.error)}</Alert>}
       {retry.data && (
         <Alert color={retry.data.state === 'failed' ? 'red' : 'teal'}>
           {t('channels.retried', { state: t(`channels.mailState.${retry.data.state}`) })}
@@ -173,7 +174,7 @@ function MailboxCard({ mailbox, canEdit }: { mailbox: Mailbox; canEdit: boolean 
           disabled={!canEdit || update.isPending || (!mailbox.smtp && !mailbox.acknowledge)}
           onChange={(e) => update.mutate({ acknowledge: e.currentTarget.checked })}
         />
-        {update.isError && <Alert color="red">{t('common.error', { message: update.error.message })}</Alert>}
+        {update.isError && <Alert color="red">{errorText(t, update.error)}</Alert>}
         {canEdit && (
           <Stack gap="xs">
             <Button
@@ -190,7 +191,7 @@ function MailboxCard({ mailbox, canEdit }: { mailbox: Mailbox; canEdit: boolean 
                 {t('channels.testing')}
               </Text>
             )}
-            {test.isError && <Alert color="red">{t('common.error', { message: test.error.message })}</Alert>}
+            {test.isError && <Alert color="red">{errorText(t, test.error)}</Alert>}
             {test.data && <ConnectionResult result={test.data} />}
           </Stack>
         )}
@@ -207,6 +208,7 @@ function AddMailboxForm() {
   const add = useAddMailbox();
   const test = useTestServers();
   const servers = { imap: form.imap.trim(), ...(form.smtp.trim() ? { smtp: form.smtp.trim() } : {}) };
+  const addErrors = formErrors(t, add.error, ['address', 'imap', 'smtp']);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     add.mutate(
@@ -231,6 +233,7 @@ function AddMailboxForm() {
           required
           value={form.address}
           onChange={(e) => setForm({ ...form, address: e.currentTarget.value })}
+          error={addErrors.at('address')}
         />
         <TextInput
           label={t('channels.imapUrl')}
@@ -240,6 +243,7 @@ function AddMailboxForm() {
           spellCheck={false}
           value={form.imap}
           onChange={(e) => setForm({ ...form, imap: e.currentTarget.value })}
+          error={addErrors.at('imap')}
         />
         <TextInput
           label={t('channels.smtpUrl')}
@@ -248,6 +252,7 @@ function AddMailboxForm() {
           spellCheck={false}
           value={form.smtp}
           onChange={(e) => setForm({ ...form, smtp: e.currentTarget.value })}
+          error={addErrors.at('smtp')}
         />
         <Switch
           label={t('channels.acknowledge')}
@@ -261,9 +266,9 @@ function AddMailboxForm() {
             {t('channels.testing')}
           </Text>
         )}
-        {test.isError && <Alert color="red">{t('common.error', { message: test.error.message })}</Alert>}
+        {test.isError && <Alert color="red">{errorText(t, test.error)}</Alert>}
         {test.data && <ConnectionResult result={test.data} />}
-        {add.isError && <Alert color="red">{t('common.error', { message: add.error.message })}</Alert>}
+        {addErrors.above && <Alert color="red">{addErrors.above}</Alert>}
         {add.isSuccess && <Alert color="teal">{t('channels.added')}</Alert>}
         <Group gap="xs">
           <Button
@@ -302,9 +307,7 @@ export function ChannelsSection({ canEdit }: { canEdit: boolean }) {
           </Text>
         )}
         {mailboxes.isPending && <Loader aria-label={t('common.loading')} />}
-        {mailboxes.isError && (
-          <Alert color="red">{t('common.error', { message: mailboxes.error.message })}</Alert>
-        )}
+        {mailboxes.isError && <Alert color="red">{errorText(t, mailboxes.error)}</Alert>}
         {mailboxes.data?.items.length === 0 && <Text size="sm">{t('channels.none')}</Text>}
         {mailboxes.data?.items.map((mailbox) => (
           <MailboxCard key={mailbox.id} mailbox={mailbox} canEdit={canEdit} />

@@ -17,6 +17,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, CSRF_STORAGE_KEY } from '../../api/client.ts';
+import { errorText } from '../../api/errors.ts';
 
 /**
  * Sends a file to the import API as it is (text/csv or text/calendar), reporting how much of it has gone
@@ -127,7 +128,7 @@ export function ImportsSection() {
             <Progress value={progress * 100} animated aria-label={t('admin.imports.progress')} />
           </Stack>
         )}
-        {upload.isError && <Alert color="red">{t('common.error', { message: upload.error.message })}</Alert>}
+        {upload.isError && <Alert color="red">{errorText(t, upload.error)}</Alert>}
         {result && (
           <Alert
             color={result.rejected > 0 ? 'orange' : 'teal'}

@@ -3,6 +3,7 @@ import { Alert, Badge, Button, Loader, Paper, Stack, Table, Text, Title } from '
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
+import { errorText } from '../../api/errors.ts';
 import { useFormat } from '../../format/use-format.ts';
 
 const JOBS_KEY = ['jobs'] as const;
@@ -58,8 +59,8 @@ export function JobsSection() {
           {t('jobs.intro')}
         </Text>
         {jobs.isPending && <Loader aria-label={t('common.loading')} />}
-        {jobs.isError && <Alert color="red">{t('common.error', { message: jobs.error.message })}</Alert>}
-        {retry.isError && <Alert color="red">{t('common.error', { message: retry.error.message })}</Alert>}
+        {jobs.isError && <Alert color="red">{errorText(t, jobs.error)}</Alert>}
+        {retry.isError && <Alert color="red">{errorText(t, retry.error)}</Alert>}
         {jobs.data && (
           <Table layout="fixed" style={{ overflowWrap: 'anywhere' }}>
             <Table.Thead>

@@ -31,11 +31,15 @@ describe.each([
     );
   });
 
-  it('leaves other errors in the words of the server', () => {
-    const text = passwordErrorText(
-      t.t,
-      new ApiError(409, 'conflict', 'a user with e-mail x exists', 'email'),
-    );
-    expect(text).toContain('a user with e-mail x exists');
+  it('words other errors in the interface language too, never in the server’s English', () => {
+    const taken = new ApiError(409, 'conflict', 'a user with e-mail x exists', 'email', {
+      error: {
+        code: 'conflict',
+        message: 'a user with e-mail x exists',
+        path: 'email',
+        reason: 'email_taken',
+      },
+    });
+    expect(passwordErrorText(t.t, taken)).toBe(messages.errors.reason.email_taken);
   });
 });

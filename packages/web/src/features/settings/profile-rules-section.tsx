@@ -17,6 +17,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
+import { errorText } from '../../api/errors.ts';
 
 const RULES_KEY = ['settings', 'profile-rules'] as const;
 
@@ -42,7 +43,7 @@ export function ProfileRulesSection({ canEdit }: { canEdit: boolean }) {
     },
   });
   if (rules.isPending) return <Loader aria-label={t('common.loading')} />;
-  if (rules.isError) return <Alert color="red">{t('common.error', { message: rules.error.message })}</Alert>;
+  if (rules.isError) return <Alert color="red">{errorText(t, rules.error)}</Alert>;
   if (!draft) return null;
   const b = draft.boundaries;
   const setBoundaries = (patch: Partial<ProfileRules['boundaries']>) =>
@@ -165,7 +166,7 @@ export function ProfileRulesSection({ canEdit }: { canEdit: boolean }) {
           ))}
         </SimpleGrid>
         {save.isSuccess && <Alert color="teal">{t('settings.saved')}</Alert>}
-        {save.isError && <Alert color="red">{t('common.error', { message: save.error.message })}</Alert>}
+        {save.isError && <Alert color="red">{errorText(t, save.error)}</Alert>}
         {canEdit && (
           <Group>
             <Button

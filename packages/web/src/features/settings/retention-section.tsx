@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
+import { errorText } from '../../api/errors.ts';
 import { useFormat } from '../../format/use-format.ts';
 
 export const RETENTION_REPORT_KEY = ['retention-report'] as const;
@@ -23,7 +24,7 @@ export function RetentionSection() {
           {t('gdpr.reportTitle')}
         </Title>
         {report.isPending && <Loader aria-label={t('common.loading')} />}
-        {report.isError && <Alert color="red">{t('common.error', { message: report.error.message })}</Alert>}
+        {report.isError && <Alert color="red">{errorText(t, report.error)}</Alert>}
         {report.data?.retentionMonths === null && <Text size="sm">{t('gdpr.reportOff')}</Text>}
         {report.data?.retentionMonths !== null && report.data?.items.length === 0 && (
           <Text size="sm">{t('gdpr.reportEmpty')}</Text>

@@ -24,6 +24,7 @@ import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
+import { errorText, formErrors } from '../../api/errors.ts';
 import type { SettingsSearch } from '../../routing/routes.tsx';
 import { useSession } from '../auth/session.ts';
 import { useUsers } from '../inbox/use-cases.ts';
@@ -32,7 +33,6 @@ import { AuditSection } from './audit-section.tsx';
 import { ChannelsSection } from './channels-section.tsx';
 import { ImportsSection } from './imports-section.tsx';
 import { JobsSection } from './jobs-section.tsx';
-import { passwordErrorText } from './password-error.ts';
 import { ProfileRulesSection } from './profile-rules-section.tsx';
 import { RETENTION_REPORT_KEY, RetentionSection } from './retention-section.tsx';
 import { ServiceLevelsFields } from './service-levels-fields.tsx';
@@ -42,6 +42,16 @@ import { SETTINGS_KEY, useSettings } from './use-settings.ts';
 
 const PREFERRED = ['repair', 'voucher', 'free_session', 'replacement', 'discount'] as const;
 const CURRENCIES = ['PLN', 'EUR', 'USD', 'GBP', 'SEK', 'NOK', 'DKK', 'CZK'];
+/** The organisation form's fields an error can be shown under (the rest go above the save button). */
+const ORGANISATION_FIELDS = [
+  'body.name',
+  'timeZone',
+  'languages',
+  'cashRefundLimit',
+  'compensationPolicy.currency',
+  'prefer',
+  'retentionMonths',
+];
 
 function OrganisationForm({ settings, canEdit }: { settings: Settings; canEdit: boolean }) {
   const { t } = useTranslation();
@@ -56,6 +66,7 @@ function OrganisationForm({ settings, canEdit }: { settings: Settings; canEdit: 
     },
   });
   const policy = draft.compensationPolicy;
+  const saveErrors = formErrors(t, save.error, ORGANISATION_FIELDS);
   const setPolicy = (patch: Partial<Settings['compensationPolicy']>) =>
     setDraft({ ...draft, compensationPolicy: { ...policy, ...patch } });
   return (
@@ -75,6 +86,7 @@ function OrganisationForm({ settings, canEdit }: { settings: Settings; canEdit: 
             value={draft.name}
             disabled={!canEdit}
             onChange={(e) => setDraft({ ...draft, name: e.currentTarget.value })}
+            error={saveErrors.at('body.name')}
           />
           <Select
             label={t('settings.timeZone')}
@@ -84,6 +96,7 @@ function OrganisationForm({ settings, canEdit }: { settings: Settings; canEdit: 
             value={draft.timeZone}
             onChange={(timeZone) => timeZone && setDraft({ ...draft, timeZone })}
             allowDeselect={false}
+            error={saveErrors.at('timeZone')}
           />
           <MultiSelect
             label={t('settings.languages')}
@@ -93,6 +106,7 @@ function OrganisationForm({ settings, canEdit }: { settings: Settings; canEdit: 
             onChange={(languages) =>
               languages.length > 0 && setDraft({ ...draft, languages: languages as Settings['languages'] })
             }
+            error={saveErrors.at('languages')}
           />
         </SimpleGrid>
         <ServiceLevelsFields draft={draft} setDraft={setDraft} canEdit={canEdit} />
@@ -106,6 +120,7 @@ function OrganisationForm({ settings, canEdit }: { settings: Settings; canEdit: 
             disabled={!canEdit}
             value={policy.cashRefundLimit}
             onChange={(value) => setPolicy({ cashRefundLimit: Number(value) || 0 })}
+            error={saveErrors.at('cashRefundLimit')}
           />
           <Select
             label={t('settings.currency')}
@@ -114,6 +129,7 @@ function OrganisationForm({ settings, canEdit }: { settings: Settings; canEdit: 
             value={policy.currency}
             onChange={(currency) => currency && setPolicy({ currency })}
             allowDeselect={false}
+            error={saveErrors.at('compensationPolicy.currency')}
           />
         </SimpleGrid>
         <OtherCurrencyLimits policy={policy} setPolicy={setPolicy} canEdit={canEdit} />
@@ -124,6 +140,7 @@ function OrganisationForm({ settings, canEdit }: { settings: Settings; canEdit: 
           data={PREFERRED.map((k) => ({ value: k, label: t(`compensationKind.${k}`) }))}
           value={policy.prefer}
           onChange={(prefer) => setPolicy({ prefer: prefer as Settings['compensationPolicy']['prefer'] })}
+          error={saveErrors.at('prefer')}
         />
         <NumberInput
           label={t('gdpr.retention')}
@@ -140,9 +157,10 @@ function OrganisationForm({ settings, canEdit }: { settings: Settings; canEdit: 
             })
           }
           maw={360}
+          error={saveErrors.at('retentionMonths')}
         />
         {save.isSuccess && <Alert color="teal">{t('settings.saved')}</Alert>}
-        {save.isError && <Alert color="red">{t('common.error', { message: save.error.message })}</Alert>}
+        {saveErrors.above && <Alert color="red">{saveErrors.above}</Alert>}
         {canEdit && (
           <Button onClick={() => save.mutate(draft)} loading={save.isPending} w="fit-content">
             {t('settings.save')}
@@ -236,6 +254,7 @@ function AddUserForm({ roles }: { roles: readonly Role[] }) {
       void client.invalidateQueries({ queryKey: ['users'] });
     },
   });
+  const addErrors = formErrors(t, add.error, ['name', 'email', 'password', 'role']);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     add.mutate();
@@ -252,6 +271,7 @@ function AddUserForm({ roles }: { roles: readonly Role[] }) {
             required
             value={form.name}
             onChange={(e) => setForm({ ...form, name: e.currentTarget.value })}
+            error={addErrors.at('name')}
           />
           <TextInput
             label={t('signIn.email')}
@@ -259,6 +279,7 @@ function AddUserForm({ roles }: { roles: readonly Role[] }) {
             required
             value={form.email}
             onChange={(e) => setForm({ ...form, email: e.currentTarget.value })}
+            error={addErrors.at('email')}
           />
           <PasswordInput
             label={t('signIn.password')}
@@ -268,6 +289,7 @@ function AddUserForm({ roles }: { roles: readonly Role[] }) {
             autoComplete="new-password"
             value={form.password}
             onChange={(e) => setForm({ ...form, password: e.currentTarget.value })}
+            error={addErrors.at('password')}
           />
           <Select
             label={t('settings.role')}
@@ -275,9 +297,10 @@ function AddUserForm({ roles }: { roles: readonly Role[] }) {
             value={form.role}
             onChange={(role) => role && setForm({ ...form, role: role as Role })}
             allowDeselect={false}
+            error={addErrors.at('role')}
           />
         </SimpleGrid>
-        {add.isError && <Alert color="red">{passwordErrorText(t, add.error)}</Alert>}
+        {addErrors.above && <Alert color="red">{addErrors.above}</Alert>}
         {add.isSuccess && <Alert color="teal">{t('settings.userAdded')}</Alert>}
         <Button type="submit" loading={add.isPending} w="fit-content">
           {t('settings.addUser')}
@@ -369,9 +392,7 @@ export function SettingsPage() {
         <Tabs.Panel value="general" pt="md">
           <Stack>
             {settings.isPending && <Loader aria-label={t('common.loading')} />}
-            {settings.isError && (
-              <Alert color="red">{t('common.error', { message: settings.error.message })}</Alert>
-            )}
+            {settings.isError && <Alert color="red">{errorText(t, settings.error)}</Alert>}
             {settings.data && <OrganisationForm settings={settings.data} canEdit={role === 'owner'} />}
             <ProfileRulesSection canEdit={role === 'owner'} />
             {role === 'owner' && <RetentionSection />}

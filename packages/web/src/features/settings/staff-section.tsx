@@ -19,7 +19,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
-import { passwordErrorText } from './password-error.ts';
+import { errorText, formErrors } from '../../api/errors.ts';
 import { EditStaffForm } from './staff-edit.tsx';
 
 const STAFF_KEY = ['users', 'staff'];
@@ -53,7 +53,7 @@ export function StaffAccountsSection() {
           {t('staff.hint')}
         </Text>
         {staff.isPending && <Loader aria-label={t('common.loading')} />}
-        {staff.isError && <Alert color="red">{t('common.error', { message: staff.error.message })}</Alert>}
+        {staff.isError && <Alert color="red">{errorText(t, staff.error)}</Alert>}
         {staff.data && (
           <Table layout="fixed" style={{ overflowWrap: 'anywhere' }}>
             <Table.Thead>
@@ -168,6 +168,7 @@ function ConfirmAction({ action, onClose }: { action: Action; onClose: () => voi
       </Stack>
     );
   }
+  const runErrors = formErrors(t, run.error, action.kind === 'reset' ? ['password'] : []);
   return (
     <form onSubmit={submit}>
       <Stack>
@@ -180,9 +181,10 @@ function ConfirmAction({ action, onClose }: { action: Action; onClose: () => voi
             autoComplete="new-password"
             value={password}
             onChange={(e) => setPassword(e.currentTarget.value)}
+            error={runErrors.at('password')}
           />
         )}
-        {run.isError && <Alert color="red">{passwordErrorText(t, run.error)}</Alert>}
+        {runErrors.above && <Alert color="red">{runErrors.above}</Alert>}
         <Group>
           <Button type="submit" loading={run.isPending} color={action.kind === 'disable' ? 'red' : undefined}>
             {t(`staff.confirm.${action.kind}Button`)}
@@ -205,6 +207,7 @@ export function OwnPasswordSection() {
     mutationFn: () => api('PUT', '/api/session/password', form),
     onSuccess: () => setForm(empty),
   });
+  const changeErrors = formErrors(t, change.error, ['currentPassword', 'newPassword']);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     change.mutate();
@@ -222,6 +225,7 @@ export function OwnPasswordSection() {
             autoComplete="current-password"
             value={form.currentPassword}
             onChange={(e) => setForm({ ...form, currentPassword: e.currentTarget.value })}
+            error={changeErrors.at('currentPassword')}
           />
           <PasswordInput
             label={t('staff.newPassword')}
@@ -231,8 +235,9 @@ export function OwnPasswordSection() {
             autoComplete="new-password"
             value={form.newPassword}
             onChange={(e) => setForm({ ...form, newPassword: e.currentTarget.value })}
+            error={changeErrors.at('newPassword')}
           />
-          {change.isError && <Alert color="red">{passwordErrorText(t, change.error)}</Alert>}
+          {changeErrors.above && <Alert color="red">{changeErrors.above}</Alert>}
           {change.isSuccess && <Alert color="teal">{t('staff.passwordChanged')}</Alert>}
           <Button type="submit" loading={change.isPending} w="fit-content">
             {t('staff.changeOwnPassword')}

@@ -18,6 +18,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
+import { errorText } from '../../api/errors.ts';
 import { useFormat } from '../../format/use-format.ts';
 
 const TOKENS_KEY = ['tokens'];
@@ -46,8 +47,8 @@ export function TokensSection() {
         </Text>
         <NewTokenForm />
         {tokens.isPending && <Loader aria-label={t('common.loading')} />}
-        {tokens.isError && <Alert color="red">{t('common.error', { message: tokens.error.message })}</Alert>}
-        {revoke.isError && <Alert color="red">{t('common.error', { message: revoke.error.message })}</Alert>}
+        {tokens.isError && <Alert color="red">{errorText(t, tokens.error)}</Alert>}
+        {revoke.isError && <Alert color="red">{errorText(t, revoke.error)}</Alert>}
         {tokens.data && (
           <Table layout="fixed" style={{ overflowWrap: 'anywhere' }} data-testid="tokens">
             <Table.Thead>
@@ -138,7 +139,7 @@ function NewTokenForm() {
           </Button>
         </Group>
       </form>
-      {create.isError && <Alert color="red">{t('common.error', { message: create.error.message })}</Alert>}
+      {create.isError && <Alert color="red">{errorText(t, create.error)}</Alert>}
       {create.data && (
         <Alert color="teal" title={t('admin.tokens.shownOnce')}>
           <Code block data-testid="new-token">

@@ -2,6 +2,7 @@ import type { TrainingScenarioSummary } from '@calmdesk/contracts';
 import { Alert, Button, Group, Modal, Select, Stack, Text } from '@mantine/core';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formErrors } from '../../api/errors.ts';
 import { useUsers } from '../inbox/use-cases.ts';
 import { useCreateTrainingSession } from './use-training.ts';
 
@@ -28,6 +29,7 @@ export function AssignDialog({
     }
   }, [scenario, assign.reset]);
   const staff = (users.data?.items ?? []).filter((user) => user.id !== myId);
+  const assignErrors = formErrors(t, assign.error, ['userId', 'scenario']);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!scenario || !userId) return;
@@ -69,10 +71,9 @@ export function AssignDialog({
               searchable
               required
               nothingFoundMessage={t('training.nobodyFound')}
+              error={assignErrors.at('userId')}
             />
-            {assign.isError && (
-              <Alert color="red">{t('common.error', { message: assign.error.message })}</Alert>
-            )}
+            {assignErrors.above && <Alert color="red">{assignErrors.above}</Alert>}
             <Group justify="flex-end">
               <Button variant="subtle" onClick={onClose}>
                 {t('boundary.cancel')}

@@ -2,6 +2,7 @@ import type { TrainingSessionSummary } from '@calmdesk/contracts';
 import { Alert, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
+import { errorText } from '../../api/errors.ts';
 import { useFormat } from '../../format/use-format.ts';
 import { useStartAssigned } from './use-training.ts';
 
@@ -38,7 +39,7 @@ function AssignedSession({ session }: { session: TrainingSessionSummary }) {
           {t('training.startAssigned')}
         </Button>
       </Group>
-      {start.isError && <Alert color="red">{t('common.error', { message: start.error.message })}</Alert>}
+      {start.isError && <Alert color="red">{errorText(t, start.error)}</Alert>}
     </Paper>
   );
 }

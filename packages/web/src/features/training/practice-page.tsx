@@ -3,6 +3,7 @@ import { Alert, Badge, Button, Group, Loader, Paper, Stack, Text, Title } from '
 import { Link } from '@tanstack/react-router';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { errorText } from '../../api/errors.ts';
 import { useSession } from '../auth/session.ts';
 import { AngerMeter } from './anger-meter.tsx';
 import { PracticeReplyBox } from './practice-reply-box.tsx';
@@ -88,7 +89,7 @@ function StartAssigned({ session }: { session: TrainingSession }) {
     <Paper withBorder p="md" data-testid="start-assigned">
       <Stack gap="sm">
         <Text>{t('training.assignedYou', { name: session.assignedBy?.name ?? t('common.none') })}</Text>
-        {start.isError && <Alert color="red">{t('common.error', { message: start.error.message })}</Alert>}
+        {start.isError && <Alert color="red">{errorText(t, start.error)}</Alert>}
         <Button w="fit-content" loading={start.isPending} onClick={() => start.mutate(session.id)}>
           {t('training.startAssigned')}
         </Button>
@@ -177,6 +178,6 @@ export function PracticePage({ id }: { id: string }) {
   const { t } = useTranslation();
   const query = useTrainingSession(id);
   if (query.isPending) return <Loader aria-label={t('common.loading')} />;
-  if (query.isError) return <Alert color="red">{t('common.error', { message: query.error.message })}</Alert>;
+  if (query.isError) return <Alert color="red">{errorText(t, query.error)}</Alert>;
   return <PracticeView session={query.data} />;
 }

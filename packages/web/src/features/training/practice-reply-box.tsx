@@ -3,6 +3,7 @@ import type { TrainingSession } from '@calmdesk/contracts';
 import { Alert, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { errorText } from '../../api/errors.ts';
 import { CoachedTextarea } from '../../components/coached-textarea.tsx';
 import { CoachFeedback, useLiveCoaching } from '../case/reply-editor.tsx';
 import { useSendPracticeReply } from './use-training.ts';
@@ -28,7 +29,7 @@ export function PracticeReplyBox({ session, context }: { session: TrainingSessio
       />
       <CoachFeedback coaching={coaching} draft={draft} onDraftChange={setDraft} />
       {blocked && <Alert color="orange">{t('training.blockedNote')}</Alert>}
-      {send.isError && <Alert color="red">{t('common.error', { message: send.error.message })}</Alert>}
+      {send.isError && <Alert color="red">{errorText(t, send.error)}</Alert>}
       <Group>
         <Button
           loading={send.isPending}

@@ -16,6 +16,7 @@ import {
 import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { errorText } from '../../api/errors.ts';
 import { AngerMeter } from './anger-meter.tsx';
 import { AssignDialog } from './assign-dialog.tsx';
 import { languagesFirst, unwrapLines } from './training-logic.ts';
@@ -59,7 +60,7 @@ function ScenarioCard({
           {unwrapLines(scenario.situation)}
         </Text>
         <AngerMeter anger={scenario.startAnger} />
-        {start.isError && <Alert color="red">{t('common.error', { message: start.error.message })}</Alert>}
+        {start.isError && <Alert color="red">{errorText(t, start.error)}</Alert>}
         <Group gap="xs">
           <Button
             size="sm"
@@ -109,9 +110,7 @@ export function ScenarioList({ canAssign, myId }: { canAssign: boolean; myId: st
         />
       </Group>
       {scenarios.isPending && <Loader size="sm" aria-label={t('common.loading')} />}
-      {scenarios.isError && (
-        <Alert color="red">{t('common.error', { message: scenarios.error.message })}</Alert>
-      )}
+      {scenarios.isError && <Alert color="red">{errorText(t, scenarios.error)}</Alert>}
       {scenarios.data?.scenarios.length === 0 && <Text c="dimmed">{t('training.noScenarios')}</Text>}
       <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="sm">
         {scenarios.data?.scenarios.map((scenario) => (

@@ -2,6 +2,7 @@ import type { TrainingSession } from '@calmdesk/contracts';
 import { Alert, Button, Group, Paper, Progress, Stack, Text, Title } from '@mantine/core';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
+import { errorText } from '../../api/errors.ts';
 import { PractiseList } from './practise-list.tsx';
 import { isEnded } from './training-logic.ts';
 import { useCreateTrainingSession } from './use-training.ts';
@@ -45,7 +46,7 @@ export function SessionEnd({ session, isMine }: { session: TrainingSession; isMi
           {t('training.practiseTitle')}
         </Title>
         <PractiseList practise={session.practise} />
-        {again.isError && <Alert color="red">{t('common.error', { message: again.error.message })}</Alert>}
+        {again.isError && <Alert color="red">{errorText(t, again.error)}</Alert>}
         <Group gap="sm">
           {isMine && (
             <Button

@@ -2,6 +2,7 @@ import type { TrainingSessionSummary } from '@calmdesk/contracts';
 import { Alert, Group, Loader, Paper, Select, Stack, Text, Title } from '@mantine/core';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
+import { errorText } from '../../api/errors.ts';
 import { useFormat } from '../../format/use-format.ts';
 import { useUsers } from '../inbox/use-cases.ts';
 import { SessionStatusBadge } from './session-status-badge.tsx';
@@ -73,9 +74,7 @@ export function SessionHistory({
         )}
       </Group>
       {sessions.isPending && <Loader size="sm" aria-label={t('common.loading')} />}
-      {sessions.isError && (
-        <Alert color="red">{t('common.error', { message: sessions.error.message })}</Alert>
-      )}
+      {sessions.isError && <Alert color="red">{errorText(t, sessions.error)}</Alert>}
       {sessions.data?.sessions.length === 0 && <Text c="dimmed">{t('training.noHistory')}</Text>}
       {sessions.data?.sessions.map((session) => (
         <HistoryRow key={session.id} session={session} />

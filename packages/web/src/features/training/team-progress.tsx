@@ -1,6 +1,7 @@
 import type { TrainingProgress } from '@calmdesk/contracts';
 import { Alert, Anchor, Loader, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { errorText } from '../../api/errors.ts';
 import { useFormat } from '../../format/use-format.ts';
 import { PractiseLine } from './practise-list.tsx';
 import { useTrainingProgress } from './use-training.ts';
@@ -58,9 +59,7 @@ export function TeamProgress({ onOpenPerson }: { onOpenPerson: (userId: string) 
           {t('training.teamHint')}
         </Text>
         {progress.isPending && <Loader size="sm" aria-label={t('common.loading')} />}
-        {progress.isError && (
-          <Alert color="red">{t('common.error', { message: progress.error.message })}</Alert>
-        )}
+        {progress.isError && <Alert color="red">{errorText(t, progress.error)}</Alert>}
         {progress.data?.people.length === 0 && <Text c="dimmed">{t('training.noTeam')}</Text>}
         {progress.data && progress.data.people.length > 0 && (
           // A keyboard user must be able to scroll a wide table on a phone: the wrapper takes focus.

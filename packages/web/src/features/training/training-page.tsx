@@ -1,6 +1,7 @@
 import { Alert, Stack, Tabs, Text, Title } from '@mantine/core';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
+import { errorText } from '../../api/errors.ts';
 import type { TrainingSearch } from '../../routing/routes.tsx';
 import { useSession } from '../auth/session.ts';
 import { MySessions } from './my-sessions.tsx';
@@ -18,7 +19,7 @@ function PractiseTab({ myId, canAssign }: { myId: string; canAssign: boolean }) 
   const groups = groupSessions(mine.data?.sessions ?? []);
   return (
     <Stack gap="lg">
-      {mine.isError && <Alert color="red">{t('common.error', { message: mine.error.message })}</Alert>}
+      {mine.isError && <Alert color="red">{errorText(t, mine.error)}</Alert>}
       <MySessions assigned={groups.assigned} active={groups.active} />
       <ScenarioList canAssign={canAssign} myId={myId} />
     </Stack>
