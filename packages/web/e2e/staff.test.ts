@@ -61,7 +61,7 @@ describe.skipIf(!HAS_BROWSER)('staff accounts in Chromium', { timeout: 180_000 }
     await row.getByRole('button', { name: pl.staff.resetPassword }).click();
     await dialog.getByLabel(pl.staff.newPassword).fill('qwerty123456');
     await dialog.getByRole('button', { name: pl.staff.confirm.resetButton }).click();
-    await dialog.getByText(pl.staff.passwordTooCommon).waitFor();
+    await dialog.getByText(pl.errors.reason.password_too_common).waitFor();
     await dialog.getByLabel(pl.staff.newPassword).fill('');
     await dialog.getByRole('button', { name: pl.staff.confirm.resetButton }).click();
     const shown = (await dialog.locator('pre').textContent()) ?? '';

@@ -842,9 +842,6 @@ export const en = {
     oneTimePasswordShown: 'The new password of {{name}}, shown only this once. Give it to them in person.',
     changeOwnPassword: 'Change my password',
     passwordChanged: 'Password changed. Your other sessions have ended.',
-    passwordTooShort: 'The password needs at least {{min}} characters.',
-    passwordTooCommon: 'This password is one of the most common ones. Choose another.',
-    currentPasswordWrong: 'The current password is wrong.',
     confirm: {
       disableTitle: 'Disable {{name}}?',
       disable:

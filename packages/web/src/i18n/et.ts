@@ -851,9 +851,6 @@ export const et: Messages = {
       'Kasutaja {{name}} uus parool, näidatakse ainult see üks kord. Anna see üle isiklikult.',
     changeOwnPassword: 'Muuda minu parooli',
     passwordChanged: 'Parool muudetud. Sinu teised sessioonid on lõpetatud.',
-    passwordTooShort: 'Paroolis peab olema vähemalt {{min}} tähemärki.',
-    passwordTooCommon: 'See parool on üks levinumaid. Vali mõni muu.',
-    currentPasswordWrong: 'Praegune parool on vale.',
     confirm: {
       disableTitle: 'Kas keelata {{name}}?',
       disable:

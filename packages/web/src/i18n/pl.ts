@@ -866,9 +866,6 @@ export const pl: Messages = {
     oneTimePasswordShown: 'Nowe hasło osoby {{name}}, pokazane tylko ten jeden raz. Przekaż je osobiście.',
     changeOwnPassword: 'Zmień moje hasło',
     passwordChanged: 'Hasło zmienione. Twoje pozostałe sesje zostały zakończone.',
-    passwordTooShort: 'Hasło musi mieć co najmniej {{min}} znaków.',
-    passwordTooCommon: 'To hasło należy do najczęściej używanych. Wybierz inne.',
-    currentPasswordWrong: 'Obecne hasło jest nieprawidłowe.',
     confirm: {
       disableTitle: 'Wyłączyć konto {{name}}?',
       disable:

@@ -10,7 +10,7 @@ import {
 import { attachmentFactsOf } from '../../cases/evidence.ts';
 
 /**
- * A log that stays evidence (issue #15). Each entry keeps SHA-256 digests of its stored parts (body,
+ * A log that stays evidence. Each entry keeps SHA-256 digests of its stored parts (body,
  * analysis, coaching, the attachments of the mail it came from) and its hash covers the facts and those digests, not the body itself: a body can
  * be erased on request and the chain still verifies. Every existing log is hashed again in the new
  * format; its first entry chains to `0016:<the old chain's head hash>` (cases.chain_origin), so the old

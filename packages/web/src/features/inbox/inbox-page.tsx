@@ -251,11 +251,11 @@ export function InboxPage() {
                   />
                 </Table.Th>
                 <Table.Th>{t('inboxList.customerSubject')}</Table.Th>
-                <Table.Th w={240}>{t('inboxList.levelFlags')}</Table.Th>
-                <Table.Th w={104}>{t('inbox.due')}</Table.Th>
-                <Table.Th w={120}>{t('inbox.assignee')}</Table.Th>
+                <Table.Th w={200}>{t('inboxList.levelFlags')}</Table.Th>
+                <Table.Th w={120}>{t('inbox.due')}</Table.Th>
+                <Table.Th w={150}>{t('inbox.assignee')}</Table.Th>
                 <Table.Th w={88}>{t('inbox.status')}</Table.Th>
-                <Table.Th w={132}>{t('inboxList.lastActivity')}</Table.Th>
+                <Table.Th w={120}>{t('inboxList.lastActivity')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
