@@ -433,6 +433,7 @@ const EXPECTED: Shape = {
   },
   case_search: {
     case_id: ['text', false],
+    part: ['int', false],
     doc: ['text', false],
   },
   saved_views: {

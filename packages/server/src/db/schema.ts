@@ -519,9 +519,11 @@ export interface RevenueRankStateTable {
   ranked_customers: number | null;
 }
 
-/** Each case's searchable text, folded; kept by the database's triggers (migration 0021), never written by code. */
+/** Each case's searchable text, folded, in parts; kept by the database's triggers (migration 0021), never written by code. */
 export interface CaseSearchTable {
   case_id: string;
+  /** 0: the subject and the customer; n: log entry n. */
+  part: number;
   doc: string;
 }
 

@@ -30,6 +30,7 @@ export async function caseSearchCondition(db: Db, query: string): Promise<Expres
     db
       .selectFrom('case_search as s')
       .select('s.case_id')
+      .distinct()
       .where(matches)
       .limit(LISTED_MATCHES + 1),
   );

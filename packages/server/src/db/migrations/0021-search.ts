@@ -3,8 +3,8 @@ import { type Kysely, sql } from 'kysely';
 /**
  * Search that ignores case and Polish and Estonian letters ("zolw" finds "żółw", "oun" finds "õun"):
  * calmdesk_fold lowers and takes the marks off. case_search holds each case's searchable text folded
- * once — the subject, the customer's name, e-mails and phones (also as bare digits), and every log
- * entry — under a trigram index (pg_trgm, also in PGlite), so `LIKE '%…%'` reads neither the log nor
+ * once, in parts — the subject with the customer's name, e-mails and phones (also as bare digits), and
+ * each log entry — under a trigram index (pg_trgm, also in PGlite), so `LIKE '%…%'` reads neither the log nor
  * every case. The database keeps it in step (triggers below): every writer of cases, log entries and
  * customers, an erasure too, without any of them knowing about it.
  *
@@ -33,23 +33,32 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       LANGUAGE sql IMMUTABLE PARALLEL SAFE
       RETURN calmdesk_fold(name || ' ' || array_to_string(emails, ' ') || ' ' || array_to_string(phones, ' ')
         || ' ' || regexp_replace(array_to_string(phones, ' '), '[^0-9 ]', '', 'g'))`,
+    // One row per part of a case: part 0 its subject and customer, part n its log entry n. A new entry
+    // adds its own row, so a long log costs nothing more per message than a short one.
     `CREATE TABLE case_search (
-      case_id text PRIMARY KEY REFERENCES cases (id) ON DELETE CASCADE,
-      doc text NOT NULL
+      case_id text NOT NULL REFERENCES cases (id) ON DELETE CASCADE,
+      part int NOT NULL,
+      doc text NOT NULL,
+      PRIMARY KEY (case_id, part)
     )`,
     `CREATE INDEX case_search_doc ON case_search USING gin (doc ${ops})`,
-    // The whole text of some cases, built anew (a new case, a changed subject or customer, an erasure).
-    `CREATE FUNCTION case_search_refresh(ids text[]) RETURNS void LANGUAGE sql AS $$
-      INSERT INTO case_search (case_id, doc)
-      SELECT c.id, calmdesk_fold(c.subject) || ' ' || calmdesk_customer_text(u.name, u.emails, u.phones)
-        || coalesce((SELECT ' ' || string_agg(calmdesk_fold(i.body), ' ' ORDER BY i.seq)
-          FROM interactions i WHERE i.case_id = c.id), '')
+    // Part 0 of some cases, built anew (a new case, a changed subject or customer).
+    `CREATE FUNCTION case_search_header(ids text[]) RETURNS void LANGUAGE sql AS $$
+      INSERT INTO case_search (case_id, part, doc)
+      SELECT c.id, 0, calmdesk_fold(c.subject) || ' ' || calmdesk_customer_text(u.name, u.emails, u.phones)
       FROM cases c JOIN customers u ON u.id = c.customer_id WHERE c.id = ANY (ids)
-      ON CONFLICT (case_id) DO UPDATE SET doc = EXCLUDED.doc
+      ON CONFLICT (case_id, part) DO UPDATE SET doc = EXCLUDED.doc
+    $$`,
+    // Every part of some cases, built anew.
+    `CREATE FUNCTION case_search_refresh(ids text[]) RETURNS void LANGUAGE sql AS $$
+      SELECT case_search_header(ids);
+      INSERT INTO case_search (case_id, part, doc)
+      SELECT i.case_id, i.seq, calmdesk_fold(i.body) FROM interactions i WHERE i.case_id = ANY (ids)
+      ON CONFLICT (case_id, part) DO UPDATE SET doc = EXCLUDED.doc
     $$`,
     `CREATE FUNCTION case_search_on_case() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
-        PERFORM case_search_refresh(ARRAY[NEW.id]);
+        PERFORM case_search_header(ARRAY[NEW.id]);
         RETURN NULL;
       END
     $$`,
@@ -58,14 +67,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     `CREATE TRIGGER case_search_on_case_update AFTER UPDATE OF subject, customer_id ON cases
       FOR EACH ROW WHEN (OLD.subject IS DISTINCT FROM NEW.subject OR OLD.customer_id IS DISTINCT FROM NEW.customer_id)
       EXECUTE FUNCTION case_search_on_case()`,
-    // A new log entry adds its words at the end: no rebuild on the path of every inbound message.
+    // A new log entry, or one whose body was erased, is its own part: no rebuild on the path of every message.
     `CREATE FUNCTION case_search_on_entry() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
-        IF TG_OP = 'INSERT' THEN
-          UPDATE case_search SET doc = doc || ' ' || calmdesk_fold(NEW.body) WHERE case_id = NEW.case_id;
-        ELSE
-          PERFORM case_search_refresh(ARRAY[NEW.case_id]);
-        END IF;
+        INSERT INTO case_search (case_id, part, doc) VALUES (NEW.case_id, NEW.seq, calmdesk_fold(NEW.body))
+          ON CONFLICT (case_id, part) DO UPDATE SET doc = EXCLUDED.doc;
         RETURN NULL;
       END
     $$`,
@@ -75,7 +81,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       FOR EACH ROW WHEN (OLD.body IS DISTINCT FROM NEW.body) EXECUTE FUNCTION case_search_on_entry()`,
     `CREATE FUNCTION case_search_on_customer() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
-        PERFORM case_search_refresh(ARRAY(SELECT id FROM cases WHERE customer_id = NEW.id));
+        PERFORM case_search_header(ARRAY(SELECT id FROM cases WHERE customer_id = NEW.id));
         RETURN NULL;
       END
     $$`,
@@ -87,8 +93,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     // backup's row takes the place of the built one instead of failing on the key.
     `CREATE FUNCTION case_search_insert_replaces() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
-        IF pg_trigger_depth() = 1 AND EXISTS (SELECT 1 FROM case_search WHERE case_id = NEW.case_id) THEN
-          UPDATE case_search SET doc = NEW.doc WHERE case_id = NEW.case_id;
+        IF pg_trigger_depth() = 1 AND EXISTS (
+          SELECT 1 FROM case_search WHERE case_id = NEW.case_id AND part = NEW.part
+        ) THEN
+          UPDATE case_search SET doc = NEW.doc WHERE case_id = NEW.case_id AND part = NEW.part;
           RETURN NULL;
         END IF;
         RETURN NEW;
