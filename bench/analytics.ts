@@ -205,7 +205,7 @@ async function benchDatabase(databaseUrl: string | undefined, scale: Scale): Pro
 }
 
 /** Median wall time of `runs` calls after one warm-up call. */
-async function median(work: () => Promise<unknown>, runs = RUNS): Promise<number> {
+export async function median(work: () => Promise<unknown>, runs = RUNS): Promise<number> {
   await work();
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
@@ -217,7 +217,8 @@ async function median(work: () => Promise<unknown>, runs = RUNS): Promise<number
   return times[Math.floor(times.length / 2)] ?? 0;
 }
 
-const textArray = (values: readonly string[]) => `ARRAY[${values.map((v) => `'${v}'`).join(', ')}]`;
+/** A SQL array literal of plain words (no quotes in them). */
+export const textArray = (values: readonly string[]) => `ARRAY[${values.map((v) => `'${v}'`).join(', ')}]`;
 
 /**
  * Two years of a business: revenue concentrated on few customers (customer = n × random()³), cases on

@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { renderTable } from '@calmdesk/analysis/table';
 import { buildApp, createToken, type Db, loadConfig, openDatabase } from '@calmdesk/server/testing';
+import { median, textArray } from './analytics.ts';
 import { runStatement } from './run-statement.ts';
 
 const FULL = { customers: 50_000, cases: 100_000 };
@@ -107,12 +108,12 @@ async function benchDatabase(databaseUrl: string | undefined, scale: Scale): Pro
       if (response.statusCode !== 200) throw new Error(`${url}: ${response.statusCode} ${response.body}`);
       return response;
     };
-    const floorMs = await median(() => request('/api/cases?status=active'));
+    const floorMs = await median(() => request('/api/cases?status=active'), RUNS);
     const searchMs: number[] = [];
     const found: number[] = [];
     for (const { q } of SEARCHES) {
       const url = `/api/cases?status=active&q=${encodeURIComponent(q)}`;
-      searchMs.push(await median(() => request(url)));
+      searchMs.push(await median(() => request(url), RUNS));
       found.push((await request(url)).json().items.length);
     }
     await app.close();
@@ -126,20 +127,6 @@ async function benchDatabase(databaseUrl: string | undefined, scale: Scale): Pro
     rmSync(dataDir, { recursive: true, force: true });
   }
 }
-
-async function median(work: () => Promise<unknown>, runs = RUNS): Promise<number> {
-  await work();
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const started = performance.now();
-    await work();
-    times.push(performance.now() - started);
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)] ?? 0;
-}
-
-const textArray = (values: readonly string[]) => `ARRAY[${values.map((v) => `'${v}'`).join(', ')}]`;
 
 /** Customers with an e-mail and a phone, cases on them, each with three entries of random words. */
 async function generateSearchData(db: Db, scale: Scale): Promise<void> {
