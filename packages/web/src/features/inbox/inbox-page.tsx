@@ -251,7 +251,7 @@ export function InboxPage() {
                   />
                 </Table.Th>
                 <Table.Th>{t('inboxList.customerSubject')}</Table.Th>
-                <Table.Th w={200}>{t('inboxList.levelFlags')}</Table.Th>
+                <Table.Th w={240}>{t('inboxList.levelFlags')}</Table.Th>
                 <Table.Th w={120}>{t('inbox.due')}</Table.Th>
                 <Table.Th w={150}>{t('inbox.assignee')}</Table.Th>
                 <Table.Th w={88}>{t('inbox.status')}</Table.Th>
