@@ -230,42 +230,26 @@ export function TimesFigure({ search }: { search: AnalyticsSearch }) {
       }
     >
       {data && answered && (
-        <AnalyticsChart label={t('analytics.firstResponseChart')}>
-          <Text size="sm" fw={600}>
-            {t('analytics.firstResponseChart')}
-          </Text>
-          <LineChart
-            h={CHART_HEIGHT}
-            data={rows}
-            dataKey="label"
-            series={[
-              { name: 'firstResponseMedian', label: t('analytics.median'), color: 'blue.6' },
-              { name: 'firstResponseP90', label: t('analytics.p90'), color: 'orange.6' },
-            ]}
-            connectNulls={false}
-            unit=" min"
-            withLegend
-          />
-        </AnalyticsChart>
+        <TimingChart
+          title={t('analytics.firstResponseChart')}
+          rows={rows}
+          unit=" min"
+          series={[
+            { name: 'firstResponseMedian', label: t('analytics.median'), color: 'blue.6' },
+            { name: 'firstResponseP90', label: t('analytics.p90'), color: 'orange.6' },
+          ]}
+        />
       )}
       {data && resolved && (
-        <AnalyticsChart label={t('analytics.resolutionChart')}>
-          <Text size="sm" fw={600}>
-            {t('analytics.resolutionChart')}
-          </Text>
-          <LineChart
-            h={CHART_HEIGHT}
-            data={rows}
-            dataKey="label"
-            series={[
-              { name: 'resolutionMedian', label: t('analytics.medianHours'), color: 'teal.6' },
-              { name: 'resolutionP90', label: t('analytics.p90Hours'), color: 'grape.6' },
-            ]}
-            connectNulls={false}
-            unit=" h"
-            withLegend
-          />
-        </AnalyticsChart>
+        <TimingChart
+          title={t('analytics.resolutionChart')}
+          rows={rows}
+          unit=" h"
+          series={[
+            { name: 'resolutionMedian', label: t('analytics.medianHours'), color: 'teal.6' },
+            { name: 'resolutionP90', label: t('analytics.p90Hours'), color: 'grape.6' },
+          ]}
+        />
       )}
       {data && (
         <DataTable
@@ -341,5 +325,35 @@ export function ReopenFigure({ search }: { search: AnalyticsSearch }) {
         />
       )}
     </AnalyticsFigure>
+  );
+}
+
+/** A median and a 90th percentile over the period's points; a point with nothing measured is a gap. */
+function TimingChart({
+  title,
+  rows,
+  unit,
+  series,
+}: {
+  title: string;
+  rows: Parameters<typeof LineChart>[0]['data'];
+  unit: string;
+  series: Parameters<typeof LineChart>[0]['series'];
+}) {
+  return (
+    <AnalyticsChart label={title}>
+      <Text size="sm" fw={600}>
+        {title}
+      </Text>
+      <LineChart
+        h={CHART_HEIGHT}
+        data={rows}
+        dataKey="label"
+        series={series}
+        connectNulls={false}
+        unit={unit}
+        withLegend
+      />
+    </AnalyticsChart>
   );
 }
