@@ -34,6 +34,11 @@ export interface CoachFrame {
   next: string[];
   /** Words allowed between the parts (default 3). */
   within?: number;
+  /**
+   * A third part after `next`, at most `within` words on, when two parts are not yet the structure:
+   * "we will not" × "any further" × "discuss" closes the topic, "we will not discuss your data" does not.
+   */
+  last?: string[];
   /** A realistic draft this frame must find (a contract test checks it). */
   example: string;
 }

@@ -42,7 +42,7 @@ type Named = Exclude<Element, 'deadline'>;
 type Tagged =
   | { group: 'findings'; value: Rule }
   | { group: 'elements'; value: Named }
-  | { group: 'frameFirst' | 'frameThen'; value: number }
+  | { group: 'frameFirst' | 'frameThen' | 'frameLast'; value: number }
   | { group: 'boundary' | 'liability' | 'cashRefund'; value: true }
   | { group: 'problems'; value: ProblemCategory };
 
@@ -53,6 +53,7 @@ interface CoachMatches {
   /** Frames' parts, by frame number. */
   firsts: Match<number>[];
   thens: Match<number>[];
+  lasts: Match<number>[];
   boundary: boolean;
   liability: boolean;
   cashRefund: boolean;
@@ -85,6 +86,7 @@ function taggedEntries(lang: Lang, pack: CoachPack): TermEntry<Tagged>[] {
   pack.frames.forEach((frame, value) => {
     tagged.push({ terms: frame.first, payload: { group: 'frameFirst', value } });
     tagged.push({ terms: frame.next, payload: { group: 'frameThen', value } });
+    if (frame.last) tagged.push({ terms: frame.last, payload: { group: 'frameLast', value } });
   });
   for (const group of ['boundary', 'liability', 'cashRefund'] as const)
     tagged.push({ terms: pack[group], payload: { group, value: true } });
@@ -106,6 +108,7 @@ function compiledFor(lang: Lang): CompiledCoach {
           elements: [],
           firsts: [],
           thens: [],
+          lasts: [],
           boundary: false,
           liability: false,
           cashRefund: false,
@@ -117,6 +120,7 @@ function compiledFor(lang: Lang): CompiledCoach {
           else if (tag.group === 'elements') found.elements.push({ ...match, payload: tag.value });
           else if (tag.group === 'frameFirst') found.firsts.push({ ...match, payload: tag.value });
           else if (tag.group === 'frameThen') found.thens.push({ ...match, payload: tag.value });
+          else if (tag.group === 'frameLast') found.lasts.push({ ...match, payload: tag.value });
           else if (tag.group === 'problems') found.problems.push(tag.value);
           else found[tag.group] = true;
         }
@@ -131,31 +135,44 @@ function compiledFor(lang: Lang): CompiledCoach {
 const ELEMENT_MAKES: ReadonlySet<FrameMakes> = new Set(['empathy', 'apology', 'next_step']);
 const SENTENCE_BREAK = /[.!?\n]/u;
 
+/** The earliest part of `frame` that follows `before` closely enough in the same sentence. */
+function partAfter(
+  text: string,
+  parts: readonly Match<number>[],
+  frame: number,
+  before: Match<number>,
+  within: number,
+): Match<number> | undefined {
+  return parts.find(
+    (p) =>
+      p.payload === frame &&
+      before.last < p.first &&
+      p.first - before.last - 1 <= within &&
+      !SENTENCE_BREAK.test(text.slice(before.end, p.start)),
+  );
+}
+
 /**
- * Frames found: a first part and a then part of one frame, in order, in one sentence, close enough.
- * Each adds a finding or an element; a non-apology takes back the apology and empathy inside it.
+ * Frames found: a first part and a then part of one frame (and its last part, when it has one), in
+ * order, in one sentence, close enough. Each adds a finding or an element; a non-apology takes back
+ * the apology and empathy inside it.
  */
 function applyFrames(text: string, matches: CoachMatches, pack: CoachPack): void {
   if (matches.thens.length === 0 || matches.firsts.length === 0) return;
   const nonApologies: Range[] = [];
-  for (const then of matches.thens) {
-    const frame = pack.frames[then.payload];
+  for (const first of matches.firsts) {
+    const frame = pack.frames[first.payload];
     if (!frame) continue;
     const within = frame.within ?? 3;
-    const first = matches.firsts.find(
-      (f) =>
-        f.payload === then.payload &&
-        f.last < then.first &&
-        then.first - f.last - 1 <= within &&
-        !SENTENCE_BREAK.test(text.slice(f.end, then.start)),
-    );
-    if (!first) continue;
+    const then = partAfter(text, matches.thens, first.payload, first, within);
+    const end = then && frame.last ? partAfter(text, matches.lasts, first.payload, then, within) : then;
+    if (!end) continue;
     const span = {
-      term: `${first.term} … ${then.term}`,
+      term: `${first.term} … ${end.term}`,
       first: first.first,
-      last: then.last,
+      last: end.last,
       start: first.start,
-      end: then.end,
+      end: end.end,
     };
     const makes = frame.makes;
     if (makes === 'non_apology') nonApologies.push(span);

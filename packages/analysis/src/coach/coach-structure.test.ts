@@ -75,6 +75,42 @@ describe('the coach finds hostility in sarcasm, mock praise and an ultimatum tha
   });
 });
 
+describe('the coach reads mock praise and a closed topic by their structure, not by the sentence', () => {
+  it.each([
+    ['Thanks for eventually answering the question we asked in March.', 'en'],
+    ['Great job reading the confirmation email, only took you a week.', 'en'],
+    ['Congrats on realising the plug was not in.', 'en'],
+    ['As of today the correspondence on this refund is closed.', 'en'],
+    ['We are not going to argue about this again.', 'en'],
+    ['Dziękuję, że łaskawie oddzwonił Pan po tygodniu.', 'pl'],
+    ['Gratuluję refleksu, faktura leżała w skrzynce od maja.', 'pl'],
+    ['Tu zamykam temat reklamacji.', 'pl'],
+    ['Nie zamierzam więcej z Panią o tym rozmawiać.', 'pl'],
+    ['Täname, et lõpuks ka arve tasusite.', 'et'],
+    ['Õnnitleme, lugesite juhendi lõpuks läbi.', 'et'],
+    ['See teema on meie poolt suletud.', 'et'],
+    ['Me ei soovi seda küsimust enam arutada.', 'et'],
+  ] as const)('"%s" (%s) is hostile', (draft, lang) => {
+    expect(rules(draft, lang)).toContain('hostility');
+  });
+
+  it.each([
+    ['Thank you for your patience, the part has finally arrived and I will fit it on Monday.', 'en'],
+    ['Congratulations on the new shop – the sign will be ready on Friday.', 'en'],
+    ['We will not share your details with anyone, and I will reply again tomorrow.', 'en'],
+    ['Our conversation over the phone is logged, so you need not repeat anything.', 'en'],
+    ['If the insults go on, I will have to end this conversation.', 'en'],
+    ['Dziękujemy za cierpliwość, część w końcu dotarła i w poniedziałek ją zamontujemy.', 'pl'],
+    ['Nie będziemy już obciążać Pana karty, zwrot jest w drodze.', 'pl'],
+    ['Jeśli obelgi się powtórzą, zakończę rozmowę.', 'pl'],
+    ['Aitäh kannatlikkuse eest, detail jõudis lõpuks kohale ja paigaldame selle esmaspäeval.', 'et'],
+    ['Me ei hakka enam arvet saatma, raha on tagastatud.', 'et'],
+    ['Vaatame vestluse salvestise läbi ja anname teada.', 'et'],
+  ] as const)('"%s" (%s) is not hostile', (draft, lang) => {
+    expect(rules(draft, lang)).not.toContain('hostility');
+  });
+});
+
 describe('the coach finds blame stated as a fact about the customer', () => {
   it.each([
     ['You did not attach the receipt, so nothing could be done.', 'en'],
