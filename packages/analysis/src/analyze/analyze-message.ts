@@ -65,6 +65,8 @@ function endsWithin(
 }
 
 const SENTENCE_BREAK = /[.!?\n]/u;
+// A dot with a letter right after it is inside a name ("oponeo.pl", "checkatrade.com"), not a sentence's end.
+const SENTENCE_END = /[!?\n]|\.(?!\p{L})/u;
 
 /** Thanks with a sarcasm cue on it or after it in the same sentence ("thanks for the three weeks of radio silence"). */
 function isSarcastic(text: string, found: PackMatches, thanks: Match<unknown>): boolean {
@@ -82,6 +84,19 @@ function sameClause(
 ): boolean {
   const [first, second] = a.start <= b.start ? [a, b] : [b, a];
   return second.start <= first.end || !CLAUSE_BREAK.test(text.slice(first.end, second.start));
+}
+
+const NO_WORD_SINCE_BREAK = /[.,;:!?()\n][^.,;:!?()\n\p{L}]*$/u;
+const NO_WORD_TILL_BREAK = /^[^.,;:!?()\n\p{L}]*(?:[.,;:!?()\n]|$)/u;
+/** A clause is read this far around a match: enough for any break, and no rescan of a long mail. */
+const CLAUSE_REACH = 200;
+
+/** Nothing but the match in its clause: no word before it since the last break, none after it to the next. */
+function isClauseOfItsOwn(text: string, match: { start: number; end: number }): boolean {
+  const from = Math.max(0, match.start - CLAUSE_REACH);
+  const before = text.slice(from, match.start);
+  const opens = (from === 0 && !/\p{L}/u.test(before)) || NO_WORD_SINCE_BREAK.test(before);
+  return opens && NO_WORD_TILL_BREAK.test(text.slice(match.end, match.end + CLAUSE_REACH));
 }
 
 function overlaps(a: { start: number; end: number }, b: { start: number; end: number }): boolean {
@@ -314,7 +329,8 @@ function frameMatches(
       const [a, b] = f.first < next.first ? [f, next] : [next, f];
       if (a === next && !frame.eitherOrder) continue;
       if (a.last >= b.first || b.first - a.last - 1 > within) continue;
-      if (SENTENCE_BREAK.test(text.slice(a.end, b.start))) continue;
+      // One character of the second part is kept, so that a dot right before it reads as inside a name.
+      if (SENTENCE_END.test(text.slice(a.end, b.start + 1))) continue;
       first = f;
       break;
     }
@@ -390,6 +406,7 @@ function lexiconEvidence(
   for (const match of matches) {
     const entry = match.payload;
     if (entry.negatable && isNegated(text, found, match)) continue;
+    if (entry.alone && !isClauseOfItsOwn(text, match)) continue;
     for (const flag of flagsOf(entry)) {
       if (QUOTABLE.has(flag) && quotes.length > 0 && insideAny(quotes, match)) continue;
       if (DECLINABLE.has(flag) && endsWithin(text, found.declines, match, NEGATION_WINDOW)) continue;

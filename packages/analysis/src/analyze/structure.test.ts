@@ -235,3 +235,67 @@ describe('emoji as intensity and text typed on a phone', () => {
     expect(analyzeMessage('Dziękuję bardzo 😊', { lang: 'pl' }).level).toBe('calm');
   });
 });
+
+describe('menace by the manner of a talk and by a pity that something happens', () => {
+  expectFlag(
+    [
+      ["Carry on like this and we'll have words the hard way.", 'en'],
+      ["It would be a real shame if something happened to your lovely van, wouldn't it.", 'en'],
+      ['Inaczej sobie z wami porozmawiam, zobaczycie.', 'pl'],
+      ['Byłoby szkoda, gdyby coś się stało z waszym lokalem.', 'pl'],
+      ['Siis klaarime asja teisiti.', 'et'],
+      ['Oleks kurb, kui teie salongiga midagi juhtuks.', 'et'],
+    ],
+    'threat_violence',
+  );
+  expectNoFlag(
+    [
+      ['Could we talk about the quote differently, by phone rather than email?', 'en'],
+      ['Shame the colour is wrong, could you send another?', 'en'],
+      ['Porozmawiajmy o tym w poniedziałek, bo w piątek mnie nie ma.', 'pl'],
+      ['Szkoda, że kolor jest inny niż na zdjęciu.', 'pl'],
+      ['Kahju, et värv on teistsugune kui pildil.', 'et'],
+    ],
+    'threat_violence',
+  );
+});
+
+describe('publication named by any domain ending', () => {
+  expectFlag(
+    [
+      ['The whole story is on localreviews.net since this morning.', 'en'],
+      ['Opisałem wszystko na forum.motoryzacja.eu.', 'pl'],
+      ['Kirjutasin arvustuse lehele hinnangud.lv.', 'et'],
+    ],
+    'threat_public',
+  );
+  expectNoFlag(
+    [
+      ['I wrote to you at info@garage.net. Did it arrive?', 'en'],
+      ['Napisałam maila na adres biuro@salon.pl, czy doszedł?', 'pl'],
+    ],
+    'threat_public',
+  );
+});
+
+describe('churn as a verdict of its own and as a formal notice of moving', () => {
+  expectFlag(
+    [
+      ["Three weeks and still broken. I'm done.", 'en'],
+      ['We are switching the account to a different provider next quarter.', 'en'],
+      ['Znowu to samo. Rezygnujemy!', 'pl'],
+      ['Aitab. Loobume.', 'et'],
+      ['Kanname oma teenuse järgmisest kuust üle teisele pakkujale.', 'et'],
+    ],
+    'churn_threat',
+  );
+  expectNoFlag(
+    [
+      ["I'm done with the form, attached it below.", 'en'],
+      ['Never again will I buy shoes anywhere else, they fit perfectly.', 'en'],
+      ['Rezygnuję z terminu w piątek, proszę o inny.', 'pl'],
+      ['Loobun homsest ajast, kirjutan uue aja jaoks.', 'et'],
+    ],
+    'churn_threat',
+  );
+});

@@ -17,6 +17,11 @@ export interface LexiconEntry {
   universal?: boolean;
   /** Counts only in a message that is otherwise unhappy ("again" in a complaint, not in "see you again"). */
   onlyWhenUnhappy?: boolean;
+  /**
+   * Counts only as a clause of its own: a verdict ("Rezygnuję.", "Never again!") is churn, the same
+   * verb with an object ("Rezygnuję z wizyty w środę") is a calm cancellation.
+   */
+  alone?: boolean;
 }
 
 /**

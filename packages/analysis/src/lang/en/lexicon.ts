@@ -361,9 +361,25 @@ export const lexicon: LexiconEntry[] = [
     example: 'I will leave a one star review on Google and tell everyone I know.',
   },
   {
+    // A verdict in a clause of its own: "Never again." leaves, "Never again will I doubt you" praises.
     flag: 'churn_threat',
     terms: [
       'never again',
+      "i'm done",
+      'i am done',
+      "we're done",
+      'we are done',
+      'i quit',
+      "i'm out",
+      'goodbye forever',
+      'never ever',
+    ],
+    alone: true,
+    example: 'Two hours for a haircut and it is crooked. Never again.',
+  },
+  {
+    flag: 'churn_threat',
+    terms: [
       'never coming back',
       'never come back',
       'never be back',

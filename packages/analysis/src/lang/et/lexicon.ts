@@ -325,6 +325,13 @@ export const lexicon: LexiconEntry[] = [
     example: 'Kirjutan sellest Facebooki ja jätan Google’isse halva arvustuse.',
   },
   {
+    // Otsus omaette lauses: "Loobun." lahkub, "Loobun kolmapäevasest ajast" ainult tühistab.
+    flag: 'churn_threat',
+    terms: ['loobun', 'loobume', 'ei kunagi enam', 'head aega igaveseks', 'aitab teist'],
+    alone: true,
+    example: 'Kolmas kord sama viga. Loobun!',
+  },
+  {
     flag: 'churn_threat',
     terms: [
       'ei tule enam',

@@ -550,6 +550,13 @@ export const lexicon: LexiconEntry[] = [
   },
   // ── churn threats (a calm cancellation is not one) ──────────────────────────────────────────
   {
+    // Werdykt w osobnym zdaniu: "Rezygnuję." odchodzi, "Rezygnuję z wizyty w środę" tylko odwołuje.
+    flag: 'churn_threat',
+    terms: ['rezygnuję', 'rezygnujemy', 'koniec z wami', 'koniec współpracy', 'nigdy przenigdy'],
+    alone: true,
+    example: 'Trzeci raz to samo. Rezygnuję!',
+  },
+  {
     flag: 'churn_threat',
     terms: [
       'rezygnuję z waszych usług',
