@@ -201,6 +201,7 @@ export function createAnalyzer({ packs, guessLanguage }: AnalyzerOptions) {
       faults: [],
       thanksFor: [],
       sarcasm: [],
+      conditions: [],
       quoteHeaders: [],
       forwardHeaders: [],
       headerFields: [],
@@ -259,7 +260,14 @@ export function createAnalyzer({ packs, guessLanguage }: AnalyzerOptions) {
     const framed = frameMatches(text, found, pack, tokens);
     const ownMatches = framed.length > 0 ? [...found.lexicon, ...framed] : found.lexicon;
     const lexiconMatches = extra ? [...ownMatches, ...extra.find(tokens)] : ownMatches;
-    const { evidence, evidenceIfUnhappy, aimedAbuse } = lexiconEvidence(text, lang, found, lexiconMatches);
+    const conditions = () => pack.findConditions(tokens);
+    const { evidence, evidenceIfUnhappy, aimedAbuse } = lexiconEvidence(
+      text,
+      lang,
+      found,
+      lexiconMatches,
+      conditions,
+    );
     evidence.push(...findShouting(text, ranges, pack.acronyms, scan, pack.isWord));
     const signals = signalsOf(text, lang, found);
     if (scan.surrogates) signals.push(...emojiSignals(text, ranges));
@@ -372,6 +380,24 @@ function isNegated(text: string, found: PackMatches, match: Match<unknown>): boo
   return endsWithin(text, found.negators, match, NEGATION_WINDOW);
 }
 
+const DEMANDS: ReadonlySet<Flag> = new Set(['refund_demand', 'compensation_demand']);
+/** Words allowed between a condition and its negation ("jeśli do piątku nie oddacie"). */
+const CONDITION_WINDOW = 5;
+
+/** A demand whose negation stands in a condition is still made: "jeśli nie oddacie kaucji, …". */
+function isConditionalDemand(
+  text: string,
+  found: PackMatches,
+  match: Match<LexiconEntry>,
+  conditions: () => Match<true>[],
+): boolean {
+  if (!flagsOf(match.payload).every((flag) => DEMANDS.has(flag))) return false;
+  const negator = found.negators.findLast(
+    (n) => n.first < match.first && n.last >= match.first - NEGATION_WINDOW,
+  );
+  return negator !== undefined && endsWithin(text, conditions(), negator, CONDITION_WINDOW);
+}
+
 /** Abuse a customer quotes ("he said „you stupid cow”") is reported, not theirs. */
 const QUOTABLE: ReadonlySet<Flag> = new Set(['insult', 'profanity', 'threat_violence']);
 const QUOTE_MARK = /[„"“”«»]/u;
@@ -398,6 +424,7 @@ function lexiconEvidence(
   lang: DetectedLang,
   found: PackMatches,
   matches: readonly Match<LexiconEntry>[],
+  conditions: () => Match<true>[],
 ): { evidence: Evidence[]; evidenceIfUnhappy: Evidence[]; aimedAbuse: boolean } {
   const evidence: Evidence[] = [];
   const evidenceIfUnhappy: Evidence[] = [];
@@ -405,7 +432,12 @@ function lexiconEvidence(
   const quotes = quotedSpans(text);
   for (const match of matches) {
     const entry = match.payload;
-    if (entry.negatable && isNegated(text, found, match)) continue;
+    if (
+      entry.negatable &&
+      isNegated(text, found, match) &&
+      !isConditionalDemand(text, found, match, conditions)
+    )
+      continue;
     if (entry.alone && !isClauseOfItsOwn(text, match)) continue;
     for (const flag of flagsOf(entry)) {
       if (QUOTABLE.has(flag) && quotes.length > 0 && insideAny(quotes, match)) continue;

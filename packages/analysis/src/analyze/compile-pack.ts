@@ -46,6 +46,8 @@ export interface CompiledPack {
   findJoins(tokens: readonly Token[]): { joins: Match<true>[]; faults: Match<true>[] };
   /** The first parts of the pack's frames: a matcher of their own, run only after a second part was found. */
   findFrameFirsts(tokens: readonly Token[]): Match<LexiconFrame>[];
+  /** Words that open a condition (frequent: "if", "jak", "kui"): a matcher of their own, run only for a negated demand. */
+  findConditions(tokens: readonly Token[]): Match<true>[];
   /** Whether a folded word is a word of the language: its stop-words and the words of its terms, not site names. */
   isWord(key: string): boolean;
 }
@@ -180,6 +182,7 @@ export function compilePack(pack: LanguagePack, others: readonly LanguagePack[])
   let words: ReadonlySet<string> | null = null;
   let joinMatcher: Matcher<'joins' | 'faults'> | null = null;
   let firstMatcher: Matcher<LexiconFrame> | null = null;
+  let conditionMatcher: Matcher<true> | null = null;
   const matcher = compileMatcher(taggedEntries(pack, others, universalInSnapshot(snapshot, others)), {
     inflect: pack.inflect,
     maskable: (tagged) => isLexicon(tagged) && flagsOf(tagged.entry).some((f) => MASKABLE.has(f)),
@@ -209,6 +212,12 @@ export function compilePack(pack: LanguagePack, others: readonly LanguagePack[])
         { inflect: pack.inflect },
       );
       return firstMatcher.find(tokens);
+    },
+    findConditions(tokens) {
+      conditionMatcher ??= compileMatcher([{ terms: pack.cues.conditions, payload: true as const }], {
+        inflect: pack.inflect,
+      });
+      return conditionMatcher.find(tokens);
     },
     isWord(key) {
       words ??= wordsOf(pack);

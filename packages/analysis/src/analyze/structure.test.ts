@@ -299,3 +299,24 @@ describe('churn as a verdict of its own and as a formal notice of moving', () =>
     'churn_threat',
   );
 });
+
+describe('a demand negated inside a condition is still made', () => {
+  expectFlag(
+    [
+      ["Unless you don't mind me going to the papers, I'd like my money back this week.", 'en'],
+      ["If my money isn't back by the 10th I'll take it further.", 'en'],
+      ['Jak nie zwrócicie mi wpłaty, zgłoszę to dalej.', 'pl'],
+      ['Kui te raha nädala jooksul tagasi ei kanna, pöördun edasi.', 'et'],
+    ],
+    'refund_demand',
+  );
+  expectNoFlag(
+    [
+      ["I don't want my money back, just a phone that works.", 'en'],
+      ['Nie chcę, żebyście oddali pieniądze, wolę naprawę.', 'pl'],
+      ['Ma ei taha raha tagasi, parandage lihtsalt ära.', 'et'],
+      ['Oddali mi już pieniądze, dziękuję za pomoc.', 'pl'],
+    ],
+    'refund_demand',
+  );
+});

@@ -82,6 +82,8 @@ export interface Cues {
   sarcasm: string[];
   /** Thanks for something: a demand right after them was met, not made ("dziękuję za szybką odpowiedź"). */
   thanksFor: string[];
+  /** Words that open a condition: a negation right after one still makes a demand ("jeśli nie oddacie kaucji", "if you don't refund me"). */
+  conditions: string[];
   /** RegExp sources (flag `u`, case-insensitive): a line that starts quoted earlier mail. */
   quoteHeaders: string[];
   /** RegExp sources: a line that starts a forwarded message; the customer's words are below it, a colleague's note above. */

@@ -135,6 +135,7 @@ export const cues: Cues = {
     'cheers for nothing',
     'gee thanks',
   ],
+  conditions: ['if', 'unless', 'as long as', 'in case'],
   thanksFor: [
     'thanks for',
     'thank you for',

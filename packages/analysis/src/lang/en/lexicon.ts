@@ -466,6 +466,8 @@ export const lexicon: LexiconEntry[] = [
       'deposit returned',
       'deposit refunded',
       'deposit back',
+      'deposit ... back',
+      'money ... back',
       'return my deposit',
       'refund my deposit',
       'full refund',

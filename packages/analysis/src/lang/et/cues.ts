@@ -100,6 +100,7 @@ export const cues: Cues = {
     'väga tore tõesti',
     'palju õnne teile',
   ],
+  conditions: ['kui', 'juhul kui', 'kuni', 'seni kuni', 'juhul'],
   thanksFor: ['aitäh', 'aitah', 'tänan', 'tänud', 'suur tänu', 'täname'],
   quoteHeaders: [
     '^.{3,160} kirjutas:?$',

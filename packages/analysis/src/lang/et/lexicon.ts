@@ -399,6 +399,7 @@ export const lexicon: LexiconEntry[] = [
       'tagasikandmis*',
       'tagasikanne',
       'raha tagasi',
+      'raha ... tagasi',
       'tagatisraha ... tagasi',
       'ettemaks ... tagasi',
       'ettemaksu ... tagasi',

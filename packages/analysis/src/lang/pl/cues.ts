@@ -156,6 +156,7 @@ export const cues: Cues = {
     'pięknie dziękuję za',
     'super dzięki',
   ],
+  conditions: ['jeśli', 'jeżeli', 'jak', 'o ile', 'gdyby', 'jakby', 'w razie gdyby', 'dopóki'],
   thanksFor: [
     'dziękuję za',
     'dzięki za',

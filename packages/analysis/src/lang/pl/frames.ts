@@ -371,6 +371,29 @@ export const frames: LexiconFrame[] = [
     example: 'Informuję, że od przyszłego miesiąca przechodzimy do innego dostawcy.',
   },
   {
+    // Giving back × what was paid: "oddacie kaucję", "zwróćcie zaliczkę", whatever the verb's form.
+    flag: 'refund_demand',
+    // Future, imperative and infinitive only: "oddali mi pieniądze" tells of a refund made, not asked for.
+    first: ['oddacie', 'oddajcie', 'oddać', 'oddanie', 'zwrócicie', 'zwróćcie', 'zwrócić', 'zwrócenie'],
+    next: [
+      'kaucj*',
+      'zaliczk*',
+      'zadat*',
+      'pieniądze',
+      'pieniędzy',
+      'kasę',
+      'kasy',
+      'wpłat*',
+      'opłat*',
+      'należnoś*',
+      'różnic*',
+      'nadpłat*',
+    ],
+    within: 3,
+    negatable: true,
+    example: 'Jeśli do końca tygodnia nie zwrócicie zaliczki, idę do rzecznika.',
+  },
+  {
     flag: 'refund_demand',
     first: [
       'proponuję',
