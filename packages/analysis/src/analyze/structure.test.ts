@@ -320,3 +320,12 @@ describe('a demand negated inside a condition is still made', () => {
     'refund_demand',
   );
 });
+
+describe('a topic joined to another complaint with a fault of its own is a problem of its own', () => {
+  it.each([['The meal was cold, the waiter ignored us and the bill had an extra bottle on it.', 3]])(
+    '"%s" counts %i problems',
+    (text, count) => {
+      expect(analyzeMessage(text, { lang: 'en' }).issues).toBe(count);
+    },
+  );
+});

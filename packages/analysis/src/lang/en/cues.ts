@@ -74,6 +74,8 @@ export const cues: Cues = {
     'rude',
     'dirty',
     'cold',
+    'extra',
+    'added',
     'failed',
     'crashes',
     'crashing',

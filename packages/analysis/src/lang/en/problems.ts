@@ -136,7 +136,7 @@ export const problems: ProblemEntry[] = [
   {
     category: 'quality',
     topic: true,
-    terms: ['quality', 'mistake*', 'error*', 'instead of'],
+    terms: ['quality', 'mistake*', 'error*', 'instead of', 'food', 'meal', 'dish', 'dishes'],
     example: 'Unfortunately the quality is poor.',
   },
   {
