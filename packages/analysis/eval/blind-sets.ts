@@ -52,6 +52,7 @@ export interface BlindScores {
   severalProblems: ReturnType<typeof scores>;
   drafts: number;
   findings: ReturnType<typeof scores>;
+  perFinding: Array<{ rule: string } & ReturnType<typeof scores>>;
   checklist: ReturnType<typeof scores>;
 }
 
@@ -83,7 +84,7 @@ export function scoreBlindRound(folder: string): BlindScores | null {
     addOutcome(escalation, ESCALATED.includes(analysis.level), ESCALATED.includes(message.level));
     addOutcome(several, analysis.issues > 1, new Set(message.problems).size > 1);
   }
-  const findings = emptyCounts();
+  const perRule = new Map<string, Counts>(COACH_RULES.map((rule) => [rule, emptyCounts()]));
   const checklist = emptyCounts();
   for (const draft of drafts) {
     const coached = coachReply(draft.text, { lang: draft.lang });
@@ -91,7 +92,9 @@ export function scoreBlindRound(folder: string): BlindScores | null {
     const has = new Set<string>(coached.has);
     // English has no informal form of address to find.
     const rules = draft.lang === 'en' ? COACH_RULES.filter((r) => r !== 'informal_address') : COACH_RULES;
-    for (const rule of rules) addOutcome(findings, found.has(rule), draft.findings.includes(rule));
+    for (const rule of rules) {
+      addOutcome(perRule.get(rule) as Counts, found.has(rule), draft.findings.includes(rule));
+    }
     for (const element of ELEMENTS) addOutcome(checklist, has.has(element), draft.elements.includes(element));
   }
   return {
@@ -103,7 +106,8 @@ export function scoreBlindRound(folder: string): BlindScores | null {
     escalation: scores(escalation),
     severalProblems: scores(several),
     drafts: drafts.length,
-    findings: scores(findings),
+    findings: scores(sumCounts([...perRule.values()])),
+    perFinding: [...perRule].map(([rule, counts]) => ({ rule, ...scores(counts) })),
     checklist: scores(checklist),
   };
 }
@@ -122,6 +126,14 @@ export function evaluateBlindSets(markdown: boolean, out: string[], extra: reado
         `Blind round ${s.round}: flags`,
         ['flag', 'support', 'precision', 'recall', 'F1'],
         flagRows,
+        markdown,
+      ),
+      renderTable(
+        `Blind round ${s.round}: coach findings`,
+        ['finding', 'support', 'precision', 'recall', 'F1'],
+        s.perFinding
+          .filter((f) => f.support > 0)
+          .map((f) => [f.rule, f.support, num(f.precision), num(f.recall), num(f.f1)]),
         markdown,
       ),
     );
