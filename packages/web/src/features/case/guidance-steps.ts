@@ -53,7 +53,7 @@ const SAME_ADVICE: Partial<Record<Step['action'], { done?: Element[]; said?: Coa
 export type CoveredBy = 'draft' | 'coach';
 
 /** Whether the coach's reading of the draft covers the step, and how; null when the step stands alone. */
-export function coveredBy(action: Step['action'], coaching: Coaching): CoveredBy | null {
+function coveredBy(action: Step['action'], coaching: Coaching): CoveredBy | null {
   const same = SAME_ADVICE[action];
   if (!same) return null;
   // The coach's own words come first: a draft that apologises with an excuse is not done apologising.

@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { createPresenceStore, keysToRefresh } from './live-events.ts';
 
 describe('keysToRefresh', () => {
-  it('refreshes the inbox lists for a new case, and the case and customer pages, the bell and the promises for a change to one', () => {
+  it('refreshes the inbox lists and the promises for a new case, and the case and customer pages and the bell too for a change to one', () => {
     expect(keysToRefresh({ type: 'case.created', caseId: 'c1', status: 'new', assigneeId: null })).toEqual([
       ['cases'],
+      ['commitments'],
     ]);
     expect(
       keysToRefresh({ type: 'interaction.added', caseId: 'c1', interactionId: 'i1', kind: 'inbound' }),

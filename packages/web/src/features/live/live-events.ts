@@ -4,16 +4,17 @@ import { COMMITMENTS_KEY } from '../commitments/use-commitments.ts';
 import { NOTIFICATIONS_KEY } from '../notifications/use-notifications.ts';
 
 /**
- * The queries an event makes stale: the inbox lists for every change, the case (and its log check),
- * the customer pages, the bell and the promises for a change to a case (an assignment, a customer
- * writing again and an escalation each tell someone; a log entry may hold a promise, and a promise
- * kept, missed or cancelled changes its case). Only queries on screen refetch; the rest refetch when
+ * The queries an event makes stale: the inbox lists and the promises for every change (a message may
+ * hold a promise; a promise kept, missed or cancelled changes its case), and the case (and its log
+ * check), the customer pages and the bell for a change to a case (an assignment, a customer writing
+ * again and an escalation each tell someone). Only queries on screen refetch; the rest refetch when
  * next shown.
  */
 export function keysToRefresh(event: LiveEvent): QueryKey[] {
   switch (event.type) {
     case 'case.created':
-      return [['cases']];
+      // A first message may hold the customer's promise.
+      return [['cases'], COMMITMENTS_KEY];
     case 'case.updated':
     case 'interaction.added':
       return [['cases'], ['case', event.caseId], ['customer'], NOTIFICATIONS_KEY, COMMITMENTS_KEY];
