@@ -105,7 +105,7 @@ describe.skipIf(!HAS_BROWSER)(
         await page.setViewportSize({ width: 390, height: 844 });
         await glance.getByTestId('take-case').click();
         await expect
-          .poll(() => glance.getByTestId('glance-holder').textContent())
+          .poll(() => glance.getByTestId('glance-holder').textContent(), { timeout: 15_000 })
           .toContain('Sebastian Kierownik');
         const toggle = glance.getByTestId('glance-panel-toggle');
         await toggle.click();

@@ -28,6 +28,8 @@ async function openPromises(page: Page): Promise<void> {
 }
 
 const rowsOf = (page: Page) => page.locator('[data-testid="commitment-row"]');
+/** A list is fetched, or a change on another page comes through the event stream: a busy machine may take seconds. */
+const LIVE = { timeout: 15_000 };
 
 describe.skipIf(!HAS_BROWSER)('the promises screen live in Chromium', { timeout: 240_000 }, () => {
   e2e = startE2eSuite(async (app) => {
@@ -66,14 +68,14 @@ describe.skipIf(!HAS_BROWSER)('the promises screen live in Chromium', { timeout:
     // Anna's clock runs on its own, so the test can move it past the promises' time.
     await anna.clock.install();
     await Promise.all([openPromises(anna), openPromises(sebastian)]);
-    await expect.poll(() => rowsOf(anna).count()).toBe(2);
-    await expect.poll(() => rowsOf(sebastian).count()).toBe(2);
+    await expect.poll(() => rowsOf(anna).count(), LIVE).toBe(2);
+    await expect.poll(() => rowsOf(sebastian).count(), LIVE).toBe(2);
     await markDocument(anna);
 
     // Kept by Sebastian: it leaves Anna's list by itself.
     const washer = rowsOf(sebastian).filter({ hasText: 'Naprawa pralki' });
     await washer.locator('[data-outcome="kept"]').click();
-    await expect.poll(() => rowsOf(anna).count()).toBe(1);
+    await expect.poll(() => rowsOf(anna).count(), LIVE).toBe(1);
     expect(await rowsOf(anna).first().textContent()).toContain('Wycena naprawy drzwi');
     expect(await rowsOf(anna).first().getAttribute('data-overdue')).toBe('false');
 
@@ -84,7 +86,7 @@ describe.skipIf(!HAS_BROWSER)('the promises screen live in Chromium', { timeout:
       .getByRole('textbox', { name: pl.case.reply })
       .fill('Przepraszam, że pralka znów przecieka. Oddzwonię jutro do 10:00. Sebastian Kierownik');
     await sebastian.getByRole('button', { name: pl.case.send }).click();
-    await expect.poll(() => rowsOf(anna).count()).toBe(2);
+    await expect.poll(() => rowsOf(anna).count(), LIVE).toBe(2);
     expect(await rowsOf(anna).allTextContents()).toEqual([
       expect.stringContaining('Naprawa pralki'),
       expect.stringContaining('Wycena naprawy drzwi'),
@@ -93,7 +95,10 @@ describe.skipIf(!HAS_BROWSER)('the promises screen live in Chromium', { timeout:
     // Two days on, both promises have fallen due: the list says so without a reload.
     await anna.clock.fastForward('48:00:00');
     await expect
-      .poll(() => rowsOf(anna).evaluateAll((rows) => rows.map((row) => row.getAttribute('data-overdue'))))
+      .poll(
+        () => rowsOf(anna).evaluateAll((rows) => rows.map((row) => row.getAttribute('data-overdue'))),
+        LIVE,
+      )
       .toEqual(['true', 'true']);
     await anna.getByText(pl.caseWork.overdue).first().waitFor();
     expect(await isSameDocument(anna)).toBe(true);
