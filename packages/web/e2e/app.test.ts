@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { et } from '../src/i18n/et.ts';
 import { pl } from '../src/i18n/pl.ts';
 import { launchChromium } from './browser.ts';
-import { checkScreen, SCREENSHOTS, settled } from './screens.ts';
+import { checkScreen, SCREENSHOTS } from './screens.ts';
 import {
   bulkInsertCases,
   type E2eServer,
