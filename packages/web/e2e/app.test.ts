@@ -1,11 +1,11 @@
 import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { hasPart } from '@calmdesk/server/testing';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { et } from '../src/i18n/et.ts';
 import { pl } from '../src/i18n/pl.ts';
-import { AXE_SOURCE, launchChromium } from './browser.ts';
+import { launchChromium } from './browser.ts';
+import { checkScreen, SCREENSHOTS } from './screens.ts';
 import {
   bulkInsertCases,
   type E2eServer,
@@ -20,82 +20,13 @@ import {
 
 // Without Chromium the file is skipped (one line says how to get it), or fails under CALMDESK_TEST_REQUIRE=browser.
 const HAS_BROWSER = await hasPart('browser');
-const SCREENSHOTS = fileURLToPath(new URL('../../../screenshots/', import.meta.url));
-const WIDTHS = [
-  { name: '1280', width: 1280, height: 800 },
-  { name: '390', width: 390, height: 844 },
-] as const;
 const ORG_ZONE = 'Europe/Warsaw';
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: string[] }[];
-}
 
 let app: E2eServer;
 let browser: Browser;
 let ids: Record<string, string>;
 const openContexts: BrowserContext[] = [];
-const axeReport: string[] = [];
 const figures: string[] = [];
-
-/** Runs axe-core in the page; returns the serious and critical violations. */
-async function seriousViolations(target: Page): Promise<AxeViolation[]> {
-  await target.evaluate(AXE_SOURCE);
-  const violations = await target.evaluate(async () => {
-    const axe = (
-      window as unknown as { axe: { run(...args: unknown[]): Promise<{ violations: unknown[] }> } }
-    ).axe;
-    const result = await axe.run(document, { resultTypes: ['violations'] });
-    return result.violations as AxeViolation[];
-  });
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-}
-
-/**
- * Checks a screen at both widths: no serious or critical axe violation, no sideways scrolling at 390 px,
- * and a full-page screenshot of each into screenshots/.
- */
-async function checkScreen(target: Page, screen: string): Promise<void> {
-  for (const size of WIDTHS) {
-    await target.setViewportSize({ width: size.width, height: size.height });
-    await target.mouse.move(0, 0);
-    await settled(target);
-    const violations = await seriousViolations(target);
-    const overflow = await target.evaluate(
-      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-    );
-    axeReport.push(
-      `${screen} @${size.name}px: ${violations.length} serious/critical` +
-        (violations.length ? ` (${violations.map((v) => `${v.id}: ${v.nodes[0]?.target}`).join('; ')})` : ''),
-    );
-    await target.screenshot({ path: `${SCREENSHOTS}${screen}-${size.name}.png`, fullPage: true });
-    expect(
-      violations.map((v) => `${v.id} ${v.help} ${JSON.stringify(v.nodes.map((n) => n.target))}`),
-    ).toEqual([]);
-    expect(overflow, `${screen} scrolls sideways at ${size.name}px`).toBeLessThanOrEqual(1);
-  }
-  await target.setViewportSize({ width: 1280, height: 800 });
-}
-
-/**
- * Waits until the screen is what a user would see: no tooltip open and no CSS transition or finite
- * animation running (a resize or a closing tooltip animates); endless ones, like a spinner, do not count.
- */
-async function settled(target: Page): Promise<void> {
-  await target.waitForFunction(
-    () =>
-      !document.querySelector('[role="tooltip"]') &&
-      document
-        .getAnimations()
-        .every(
-          (a) =>
-            a.playState !== 'running' || a.effect?.getComputedTiming().endTime === Number.POSITIVE_INFINITY,
-        ),
-  );
-}
 
 /** Presses a key with nothing focused, as the inbox shortcuts expect (they ignore keys typed into fields). */
 async function pressKey(target: Page, key: string): Promise<void> {
@@ -201,11 +132,7 @@ describe.skipIf(!HAS_BROWSER)('the agent web app in Chromium', { timeout: 180_00
   afterAll(async () => {
     await browser?.close();
     await app?.close();
-    console.info(
-      ['', '— browser test figures —', ...figures, '— axe-core (serious + critical) —', ...axeReport].join(
-        '\n',
-      ),
-    );
+    console.info(['', '— browser test figures —', ...figures].join('\n'));
   });
 
   it('signs an agent in, in Polish by the browser language', async () => {

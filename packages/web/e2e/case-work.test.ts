@@ -73,9 +73,13 @@ describe.skipIf(!HAS_BROWSER)('a morning on a case in Chromium', { timeout: 240_
       await openCase(page, ids.hostile, 'Zepsuty zamek w drzwiach');
       await page.locator('[data-action]').first().waitFor();
       await checkScreen(page, `case-work-${language}`);
-      for (const width of [1280, 390]) {
+      // A phone shows the facts in a few lines first; the desktop, the whole panel beside the conversation.
+      for (const [width, factsTitle] of [
+        [1280, '#case-facts-title'],
+        [390, '#case-glance-title'],
+      ] as const) {
         await page.setViewportSize({ width, height: 844 });
-        const facts = await page.locator('#case-facts-title').boundingBox();
+        const facts = await page.locator(factsTitle).boundingBox();
         const guidance = await page.locator('#guidance-title').boundingBox();
         expect(facts && guidance && facts.y < guidance.y, `facts first at ${width}px`).toBe(true);
       }

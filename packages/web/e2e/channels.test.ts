@@ -135,6 +135,9 @@ describe.skipIf(!HAS_BROWSER)('the e-mail channel in Chromium', { timeout: 180_0
       await expect.poll(() => picture.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBe(24);
       expect(await files.textContent()).toContain('paragon-2026-03.pdf');
       expect(await files.getByTestId('not-kept').textContent()).toBe(words.mail.notKept);
+      // The log's chain covers the attachments, the one listed but not kept too: it still verifies.
+      await page.getByTestId('log-verified').waitFor();
+      expect(await page.getByTestId('log-broken').count()).toBe(0);
       expect(await files.getByTestId('original-mail').getAttribute('href')).toBe(
         `/api/mail/${seed.mailId}/raw`,
       );

@@ -9,12 +9,17 @@ import {
   createCase,
   type Db,
   loadConfig,
+  MAX_ATTACHMENT_BYTES,
   markMailboxFailing,
   markMailboxSynced,
   type NewCase,
   newId,
+  OVER_LIMIT_NOTE,
+  type ParsedMail,
   type PublicUser,
+  parseMail,
   processMail,
+  processMailAsParsed,
   type RunningServer,
   saveSettings,
   startServer,
@@ -301,6 +306,25 @@ function customerMail(fields: { from?: string; subject: string; body: string; id
   ].join('\r\n');
 }
 
+/**
+ * The mail as parsing would give it had it also carried a 48 MB video: listed with its size, its
+ * content not kept. Writing such a video into the raw mail would make the fixture 64 MB of base64.
+ */
+function withOverLimitVideo(mail: ParsedMail): ParsedMail {
+  const size = 48 * 1024 * 1024;
+  if (size <= MAX_ATTACHMENT_BYTES) throw new Error('the video must be over the attachment limit');
+  const video = {
+    filename: 'film-z-salonu.mov',
+    contentType: 'video/quicktime',
+    disposition: 'attachment',
+    contentId: null,
+    size,
+    content: null,
+    note: OVER_LIMIT_NOTE,
+  };
+  return { ...mail, attachments: [...mail.attachments, video] };
+}
+
 export interface MailSeed {
   caseId: string;
   mailId: string;
@@ -326,11 +350,12 @@ export async function seedMail(db: Db): Promise<MailSeed> {
     },
     minutesAgo(600),
   );
-  const store = async (uid: number, raw: string) => {
+  const store = async (uid: number, raw: string, withParsed?: (mail: ParsedMail) => ParsedMail) => {
+    const bytes = new TextEncoder().encode(raw);
     await storeRawMail(
       db,
       mailbox.id,
-      { uidValidity: '1', uid: String(uid), raw: new TextEncoder().encode(raw) },
+      { uidValidity: '1', uid: String(uid), raw: bytes },
       minutesAgo(40 - uid),
     );
     const row = await db
@@ -338,7 +363,8 @@ export async function seedMail(db: Db): Promise<MailSeed> {
       .select('id')
       .where('uid', '=', String(uid))
       .executeTakeFirstOrThrow();
-    return processMail(db, row.id, minutesAgo(40 - uid));
+    if (!withParsed) return processMail(db, row.id, minutesAgo(40 - uid));
+    return processMailAsParsed(db, row.id, withParsed(await parseMail(bytes)), minutesAgo(40 - uid));
   };
   const taken = await store(
     1,
@@ -348,6 +374,7 @@ export async function seedMail(db: Db): Promise<MailSeed> {
       body: 'Dzień dobry, w załączniku zdjęcie włosów po wczorajszej koloryzacji i paragon. Kolor miał być miedziany, a wyszedł fioletowy. Proszę o kontakt.',
       id: 'ewa-1',
     }),
+    withOverLimitVideo,
   );
   const broken = await store(
     2,
@@ -355,20 +382,6 @@ export async function seedMail(db: Db): Promise<MailSeed> {
   );
   if (!taken.caseId || !taken.interactionId)
     throw new Error(`the seeded mail was not taken: ${taken.reason}`);
-  await db
-    .insertInto('mail_attachments')
-    .values({
-      id: newId(),
-      message_id: taken.id,
-      filename: 'film-z-salonu.mov',
-      content_type: 'video/quicktime',
-      disposition: 'attachment',
-      content_id: null,
-      size: 48 * 1024 * 1024,
-      content: null,
-      note: 'over the 25 MB limit: listed, not kept (it stays in the raw mail)',
-    })
-    .execute();
   const reply = async (
     body: string,
     delivery: { state: 'sent' | 'failed'; error?: { reason: string; problem: 'refused'; detail: string } },

@@ -49,7 +49,7 @@ function backupHeader(file: string): Record<string, unknown> {
 
 describe('calmdesk backup and restore', () => {
   const inTemp = tempFolderDuringTests('calmdesk-backup-');
-  const served = serveFolderDuringTests(() => inTemp('served'));
+  const served = serveFolderDuringTests(() => inTemp('served'), { demo: true });
 
   it('takes a consistent backup while the server is creating cases, and restores it into a fresh folder', async () => {
     const token = (await cli('token', 'create', '--role', 'agent', '--data', served.data)).stdout.trim();

@@ -101,7 +101,7 @@ describe('calmdesk user add, token create and verify-log', () => {
   }, 60_000);
 
   describe('while a server holds the folder', () => {
-    const served = serveFolderDuringTests(() => inTemp('served'));
+    const served = serveFolderDuringTests(() => inTemp('served'), { demo: true });
 
     it('seeds the demo once and prints the owner account', () => {
       expect(served.stdout).toMatch(/owner\s+owner@calmdesk\.local\s+\S{16}/);

@@ -146,7 +146,7 @@ describe('calmdesk log checkpoint and verify-log --checkpoint', () => {
   }, 120_000);
 
   describe('while a server holds the folder', () => {
-    const served = serveFolderDuringTests(() => inTemp('served'));
+    const served = serveFolderDuringTests(() => inTemp('served'), { demo: true });
 
     it('takes and checks a checkpoint through the server', async () => {
       const key = inTemp('keys', 'served.pem');

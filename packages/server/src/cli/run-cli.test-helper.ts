@@ -60,20 +60,21 @@ export interface ServedFolder {
 }
 
 /**
- * In the enclosing describe: the server `calmdesk serve` starts (demo included), in this process, on
- * the embedded database in the folder `folder()` names; started before its tests, closed after them.
+ * In the enclosing describe: the server `calmdesk serve` starts, in this process, on the embedded
+ * database in the folder `folder()` names; started before its tests, closed after them. With `demo`
+ * it seeds the demo organisation first, as `calmdesk serve` does by default (seconds of work, so only
+ * for tests that look at the demo's data or accounts).
  */
-export function serveFolderDuringTests(folder: () => string): ServedFolder {
+export function serveFolderDuringTests(
+  folder: () => string,
+  { demo = false }: { demo?: boolean } = {},
+): ServedFolder {
   const served = {} as ServedFolder;
   beforeAll(async () => {
     served.data = folder();
     const out = collector();
     const config = loadConfig(embeddedEnv, { dataDir: served.data, port: '0' });
-    served.server = await startServing(
-      config,
-      { demo: true },
-      resolveIo({ stdout: out.stream, env: embeddedEnv }),
-    );
+    served.server = await startServing(config, { demo }, resolveIo({ stdout: out.stream, env: embeddedEnv }));
     served.stdout = out.text();
   });
   afterAll(async () => {

@@ -227,12 +227,30 @@ export async function retryMail(db: Db, actor: Actor, id: string, now: Date): Pr
  * message with its reason, and the next message goes on.
  */
 export async function processMail(db: Db, id: string, now: Date): Promise<MailOutcome> {
-  const row = await db
+  const row = await readStoredMail(db, id);
+  return processStoredMail(db, row, await getReplySecret(db, row.mailbox_id), now);
+}
+
+/**
+ * Processes a stored mail as though parsing it had given `mail`: for fixtures whose mail would be too
+ * large to write out (an attachment over the limit), taken the way a parsed mail of that size would be.
+ */
+export async function processMailAsParsed(
+  db: Db,
+  id: string,
+  mail: ParsedMail,
+  now: Date,
+): Promise<MailOutcome> {
+  const row = await readStoredMail(db, id);
+  return processStoredMail(db, row, await getReplySecret(db, row.mailbox_id), now, Promise.resolve(mail));
+}
+
+function readStoredMail(db: Db, id: string): Promise<StoredMail> {
+  return db
     .selectFrom('mail_messages')
     .select(['id', 'mailbox_id', 'raw'])
     .where('id', '=', id)
     .executeTakeFirstOrThrow();
-  return processStoredMail(db, row, await getReplySecret(db, row.mailbox_id), now);
 }
 
 interface StoredMail {

@@ -3,6 +3,8 @@ import PostalMime, { type Address, type Email } from 'postal-mime';
 
 /** An attachment larger than this is listed with a note but its content is not kept (the raw mail still is). */
 export const MAX_ATTACHMENT_BYTES = 25 * 1024 * 1024;
+/** Why an attachment over the limit has no content. */
+export const OVER_LIMIT_NOTE = `over the ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB limit: listed, not kept (it stays in the raw mail)`;
 /** The text given to the case: longer mail is cut here (the interaction body's own limit). */
 export const MAX_BODY_CHARS = 100_000;
 
@@ -130,9 +132,7 @@ function toAttachment(attachment: Email['attachments'][number]): MailAttachment 
     contentId: attachment.contentId?.replace(/^<|>$/g, '') ?? null,
     size: content.byteLength,
     content: isOver ? null : content,
-    note: isOver
-      ? `over the ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB limit: listed, not kept (it stays in the raw mail)`
-      : null,
+    note: isOver ? OVER_LIMIT_NOTE : null,
   };
 }
 

@@ -88,64 +88,66 @@ export interface HistoryDecision {
 
 const MAX_INTERACTIONS = 5000;
 
-/** Loads one customer's history for the rules; `valuedWindowDays` bounds the revenue curve. */
+/**
+ * Loads one customer's history for the rules; `valuedWindowDays` bounds the revenue curve. The
+ * queries are independent (the case log and promises select the customer's cases themselves), so
+ * they run at once: on PostgreSQL each takes its own pooled connection.
+ */
 export async function loadCustomerHistory(
   db: Db,
   customerId: string,
   now: Date,
   valuedWindowDays: number,
 ): Promise<CustomerHistory> {
-  const customer = await db
-    .selectFrom('customers')
-    .select(['id', 'name', 'language', 'emails'])
-    .where('id', '=', customerId)
-    .executeTakeFirst();
+  const casesOfCustomer = db.selectFrom('cases').select('id').where('customer_id', '=', customerId);
+  const [customer, cases, interactions, commitments, bookings, invoices, incidents, revenueRanking] =
+    await Promise.all([
+      db
+        .selectFrom('customers')
+        .select(['id', 'name', 'language', 'emails'])
+        .where('id', '=', customerId)
+        .executeTakeFirst(),
+      db
+        .selectFrom('cases')
+        .select(['id', 'subject', 'status', 'fault', 'created_at', 'updated_at'])
+        .where('customer_id', '=', customerId)
+        .orderBy('created_at')
+        .execute(),
+      db
+        .selectFrom('interactions')
+        .select(['id', 'case_id', 'kind', 'body', 'created_at', 'analysis'])
+        .where('case_id', 'in', casesOfCustomer)
+        .orderBy('created_at', 'desc')
+        .orderBy('seq', 'desc')
+        .limit(MAX_INTERACTIONS)
+        .execute(),
+      db
+        .selectFrom('commitments')
+        .select(['id', 'case_id', 'who', 'text', 'due_at', 'status'])
+        .where('case_id', 'in', casesOfCustomer)
+        .orderBy('due_at')
+        .execute(),
+      db
+        .selectFrom('bookings')
+        .select(['id', 'service', 'starts_at', 'status', 'cancelled_at'])
+        .where('customer_id', '=', customerId)
+        .orderBy('starts_at')
+        .execute(),
+      db
+        .selectFrom('invoices')
+        .select(['id', 'external_id', 'amount_minor', 'currency', 'issued_at', 'due_at', 'paid_at'])
+        .where('customer_id', '=', customerId)
+        .orderBy('issued_at')
+        .execute(),
+      db
+        .selectFrom('abuse_incidents')
+        .select(['id', 'interaction_id', 'case_id', 'flags', 'level', 'created_at'])
+        .where('customer_id', '=', customerId)
+        .orderBy('created_at')
+        .execute(),
+      loadRevenueRanking(db, customerId, now, valuedWindowDays),
+    ]);
   if (!customer) throw notFound('customer', customerId);
-  const cases = await db
-    .selectFrom('cases')
-    .select(['id', 'subject', 'status', 'fault', 'created_at', 'updated_at'])
-    .where('customer_id', '=', customerId)
-    .orderBy('created_at')
-    .execute();
-  const caseIds = cases.map((c) => c.id);
-  const interactions =
-    caseIds.length === 0
-      ? []
-      : await db
-          .selectFrom('interactions')
-          .select(['id', 'case_id', 'kind', 'body', 'created_at', 'analysis'])
-          .where('case_id', 'in', caseIds)
-          .orderBy('created_at', 'desc')
-          .orderBy('seq', 'desc')
-          .limit(MAX_INTERACTIONS)
-          .execute();
-  const commitments =
-    caseIds.length === 0
-      ? []
-      : await db
-          .selectFrom('commitments')
-          .select(['id', 'case_id', 'who', 'text', 'due_at', 'status'])
-          .where('case_id', 'in', caseIds)
-          .orderBy('due_at')
-          .execute();
-  const bookings = await db
-    .selectFrom('bookings')
-    .select(['id', 'service', 'starts_at', 'status', 'cancelled_at'])
-    .where('customer_id', '=', customerId)
-    .orderBy('starts_at')
-    .execute();
-  const invoices = await db
-    .selectFrom('invoices')
-    .select(['id', 'external_id', 'amount_minor', 'currency', 'issued_at', 'due_at', 'paid_at'])
-    .where('customer_id', '=', customerId)
-    .orderBy('issued_at')
-    .execute();
-  const incidents = await db
-    .selectFrom('abuse_incidents')
-    .select(['id', 'interaction_id', 'case_id', 'flags', 'level', 'created_at'])
-    .where('customer_id', '=', customerId)
-    .orderBy('created_at')
-    .execute();
   return {
     customer: { id: customer.id, name: customer.name, language: customer.language, emails: customer.emails },
     cases: cases.map((c) => ({
@@ -196,7 +198,7 @@ export async function loadCustomerHistory(
       level: i.level,
       createdAt: i.created_at,
     })),
-    revenueRanking: await loadRevenueRanking(db, customerId, now, valuedWindowDays),
+    revenueRanking,
   };
 }
 

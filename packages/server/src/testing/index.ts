@@ -25,7 +25,7 @@ export { type Db, type OpenDatabase, openDatabase } from '../db/database.ts';
 export { newId } from '../db/ids.ts';
 export type { CaseStatus, Channel, Role } from '../db/schema.ts';
 export { buildApp } from '../http/app.ts';
-export { processMail, storeRawMail } from '../mail/ingest-mail.ts';
+export { processMail, processMailAsParsed, storeRawMail } from '../mail/ingest-mail.ts';
 export { syncMailboxOnce } from '../mail/mail-poller.ts';
 export {
   addMailbox,
@@ -33,7 +33,7 @@ export {
   markMailboxFailing,
   markMailboxSynced,
 } from '../mail/mailboxes.service.ts';
-export { parseMail } from '../mail/parse-mail.ts';
+export { MAX_ATTACHMENT_BYTES, OVER_LIMIT_NOTE, type ParsedMail, parseMail } from '../mail/parse-mail.ts';
 export { type RunningServer, startServer } from '../server.ts';
 export { DEFAULT_SETTINGS, saveSettings } from '../settings/settings.service.ts';
 export { PLAY_THROUGHS, type PlayThrough } from '../training/play-throughs.test-helper.ts';

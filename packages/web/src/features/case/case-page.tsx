@@ -2,9 +2,9 @@ import type { Analysis, CaseState, CoachContext, Lang } from '@calmdesk/analysis
 import type { CaseDetail, NewInteraction } from '@calmdesk/contracts';
 import { LANGS } from '@calmdesk/contracts/enums';
 import { Alert, Badge, Button, Grid, Group, Loader, Stack, Text, Title, Tooltip } from '@mantine/core';
-import { useHotkeys } from '@mantine/hooks';
+import { useHotkeys, useMediaQuery } from '@mantine/hooks';
 import { Link } from '@tanstack/react-router';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../../api/errors.ts';
 import { CaseDeadline } from '../../components/due-countdown.tsx';
@@ -15,12 +15,13 @@ import { useSession } from '../auth/session.ts';
 import { ReplyingNotice } from '../live/replying-notice.tsx';
 import { useReplying } from '../live/use-live.ts';
 import { useReplyForms } from '../replies/use-replies.ts';
+import { CaseGlance } from './case-glance.tsx';
 import { CaseSidebar } from './case-sidebar.tsx';
 import { Composer, type ComposerMode } from './composer.tsx';
 import { Conversation } from './conversation.tsx';
 import { EscalationBadge } from './escalation-badge.tsx';
 import { GuidancePanel } from './guidance-panel.tsx';
-import { ReplyEditor } from './reply-editor.tsx';
+import { ReplyEditor, useLiveCoaching } from './reply-editor.tsx';
 import { useAddInteraction, useCase, useCaseLog, useLogVerification, useUpdateCase } from './use-case.ts';
 import { useDraft } from './use-draft.ts';
 
@@ -83,9 +84,15 @@ function openAssignee(): void {
   input?.click();
 }
 
+/** Below Mantine's `md`, where the side panel would fall under the whole conversation. */
+const NARROW = '(max-width: 61.99em)';
+
 function CaseView({ item }: { item: CaseDetail }) {
   const { t } = useTranslation();
   const session = useSession();
+  const isNarrow = useMediaQuery(NARROW, undefined, { getInitialValueInEffect: false });
+  const [isPanelOpen, setPanelOpen] = useState(false);
+  const panelId = useId();
   const addInteraction = useAddInteraction(item.id);
   const log = useCaseLog(item);
   const earlierButton = useMemo(() => <EarlierEntriesButton log={log} />, [log]);
@@ -127,6 +134,7 @@ function CaseView({ item }: { item: CaseDetail }) {
     }),
     [lang, analyses, item.fault, last, session.data, forms],
   );
+  const coached = useLiveCoaching(draft, context);
   const canOverride = session.data?.canOverride ?? false;
   const send = (override: boolean) =>
     addInteraction.mutate({ kind: 'outbound', body: draft, override }, { onSuccess: () => setDraft('') });
@@ -187,16 +195,17 @@ function CaseView({ item }: { item: CaseDetail }) {
               {item.customer.name}
             </Link>
             <Text size="sm" c="dimmed">
-              {t(`channel.${item.channel}`)} · {t(`status.${item.status}`)}
+              {t(`channel.${item.channel}`)}
+              {!isNarrow && ` · ${t(`status.${item.status}`)}`}
             </Text>
-            <LevelBadge level={item.level} />
+            {!isNarrow && <LevelBadge level={item.level} />}
             <Group gap={4} wrap="nowrap">
               <Text size="sm" c="dimmed">
                 {t('inbox.due')}:
               </Text>
               <CaseDeadline item={item} />
             </Group>
-            {item.assignee && (
+            {item.assignee && !isNarrow && (
               <Text size="sm">
                 {t('case.assignee')}: {item.assignee.name}
               </Text>
@@ -225,6 +234,25 @@ function CaseView({ item }: { item: CaseDetail }) {
         </Alert>
       )}
       {update.isError && <Alert color="red">{errorText(t, update.error)}</Alert>}
+      {isNarrow && (
+        <>
+          <CaseGlance
+            item={item}
+            isPanelOpen={isPanelOpen}
+            panelId={panelId}
+            onTogglePanel={() => setPanelOpen(!isPanelOpen)}
+            onReply={() => {
+              setMode('reply');
+              setFocusAfter('.reply-editor textarea');
+            }}
+          />
+          <div id={panelId} style={isPanelOpen ? undefined : { display: 'none' }}>
+            <div id="case-sidebar">
+              <CaseSidebar item={item} />
+            </div>
+          </div>
+        </>
+      )}
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, md: 8 }}>
           <Stack gap="lg">
@@ -251,7 +279,7 @@ function CaseView({ item }: { item: CaseDetail }) {
                     <ReplyEditor
                       draft={draft}
                       onDraftChange={setDraft}
-                      context={context}
+                      coached={coached}
                       canOverride={canOverride}
                       sending={addInteraction.isPending}
                       sendError={mode === 'reply' ? addInteraction.error : null}
@@ -265,10 +293,12 @@ function CaseView({ item }: { item: CaseDetail }) {
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 4 }}>
           <Stack gap="sm">
-            <div id="case-sidebar">
-              <CaseSidebar item={item} />
-            </div>
-            <GuidancePanel state={state} onInsert={insert} />
+            {!isNarrow && (
+              <div id="case-sidebar">
+                <CaseSidebar item={item} />
+              </div>
+            )}
+            <GuidancePanel state={state} coaching={coached.coaching} onInsert={insert} />
           </Stack>
         </Grid.Col>
       </Grid>

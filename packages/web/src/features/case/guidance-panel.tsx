@@ -1,8 +1,8 @@
-import { type CaseState, guide, type Lang } from '@calmdesk/analysis/core';
+import { type CaseState, type Coaching, guide, type Lang } from '@calmdesk/analysis/core';
 import { Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { memo, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { distinctSteps } from './guidance-steps.ts';
+import { type CoveredBy, distinctSteps, splitByCoach } from './guidance-steps.ts';
 
 /** How many steps show before "Show more": the most urgent ones. */
 const FIRST_STEPS = 3;
@@ -10,14 +10,18 @@ const OPEN_KEY = 'calmdesk.case.guidanceOpen';
 
 /**
  * The next best actions for the case, computed in the browser: explained in the interface language,
- * with phrases in the customer's language to insert in one click. Each piece of advice shows once;
- * the panel folds away, and the choice is kept for the tab.
+ * with phrases in the customer's language to insert in one click. Each piece of advice shows once on
+ * the page: a step the draft already does, or whose advice the coach gives under the draft, is folded
+ * into one line at the end. The panel folds away, and the choice is kept for the tab.
  */
 export const GuidancePanel = memo(function GuidancePanel({
   state,
+  coaching,
   onInsert,
 }: {
   state: CaseState;
+  /** The coach's reading of the draft beside the panel. */
+  coaching: Coaching;
   onInsert: (phrase: string) => void;
 }) {
   const { t, i18n } = useTranslation();
@@ -30,12 +34,13 @@ export const GuidancePanel = memo(function GuidancePanel({
   const [open, setOpenState] = useState(() => sessionStorage.getItem(OPEN_KEY) !== 'false');
   const [all, setAll] = useState(false);
   const bodyId = useId();
+  const { open: toRead, covered } = useMemo(() => splitByCoach(steps, coaching), [steps, coaching]);
   if (steps.length === 0) return null;
   const setOpen = (next: boolean) => {
     sessionStorage.setItem(OPEN_KEY, String(next));
     setOpenState(next);
   };
-  const shown = all ? steps : steps.slice(0, FIRST_STEPS);
+  const shown = all ? toRead : toRead.slice(0, FIRST_STEPS);
   return (
     <Stack gap="xs" component="section" aria-labelledby="guidance-title" data-testid="guidance">
       <Group justify="space-between" wrap="wrap" gap="xs">
@@ -44,7 +49,7 @@ export const GuidancePanel = memo(function GuidancePanel({
             {t('case.guidance')}
           </Title>
           <Badge variant="light" color="gray">
-            {t('caseWork.guidanceCount', { count: steps.length })}
+            {t('caseWork.guidanceCount', { count: toRead.length })}
           </Badge>
         </Group>
         <Button
@@ -90,12 +95,43 @@ export const GuidancePanel = memo(function GuidancePanel({
             </Paper>
           );
         })}
-        {steps.length > FIRST_STEPS && (
+        {toRead.length > FIRST_STEPS && (
           <Button size="compact-sm" variant="subtle" w="fit-content" onClick={() => setAll(!all)}>
-            {all ? t('caseWork.fewerSteps') : t('caseWork.moreSteps', { count: steps.length - FIRST_STEPS })}
+            {all ? t('caseWork.fewerSteps') : t('caseWork.moreSteps', { count: toRead.length - FIRST_STEPS })}
           </Button>
+        )}
+        {covered.length > 0 && (
+          <CoveredSteps
+            covered={covered.map(({ step, by }) => ({
+              title: (explained.get(step.action) ?? step).title,
+              action: step.action,
+              by,
+            }))}
+          />
         )}
       </Stack>
     </Stack>
   );
 });
+
+/** The steps the draft or the coach already covers: one line each, so their advice is not read twice. */
+function CoveredSteps({ covered }: { covered: Array<{ title: string; action: string; by: CoveredBy }> }) {
+  const { t } = useTranslation();
+  return (
+    <Stack gap={2} data-testid="guidance-covered">
+      <Text size="xs" fw={600} c="dimmed">
+        {t('caseWork.guidanceCovered')}
+      </Text>
+      {covered.map((step) => (
+        <Text key={step.action} size="sm" data-action={step.action} data-covered={step.by}>
+          <span aria-hidden>{step.by === 'draft' ? '✓ ' : '↓ '}</span>
+          {step.title}
+          <Text span size="xs" c="dimmed">
+            {' '}
+            · {step.by === 'draft' ? t('caseWork.coveredByDraft') : t('caseWork.coveredByCoach')}
+          </Text>
+        </Text>
+      ))}
+    </Stack>
+  );
+}

@@ -169,7 +169,8 @@ export function CoachFeedback({ coaching, draft, onDraftChange }: CoachFeedbackP
 interface ReplyEditorProps {
   draft: string;
   onDraftChange: (draft: string) => void;
-  context: CoachContext;
+  /** The coach's reading of the draft (useLiveCoaching), shared with the guidance beside the editor. */
+  coached: { coaching: Coaching; ms: number };
   canOverride: boolean;
   sending: boolean;
   sendError: unknown;
@@ -185,9 +186,9 @@ function blockingRules(coaching: Coaching): Coaching['findings'][number]['rule']
 
 /** One send action: a supervisor facing a block sees only "Send anyway", with the reason above it. */
 export function ReplyEditor(props: ReplyEditorProps) {
-  const { draft, onDraftChange, context, canOverride, sending, sendError, onSend, onNote } = props;
+  const { draft, onDraftChange, coached, canOverride, sending, sendError, onSend, onNote } = props;
   const { t } = useTranslation();
-  const { coaching, ms } = useLiveCoaching(draft, context);
+  const { coaching, ms } = coached;
   const blocked = coaching.findings.some((f) => f.severity === 'block');
   const refused = sendError instanceof ApiError && sendError.code === 'coaching_blocked';
   return (

@@ -2,12 +2,13 @@ import type { CommitmentListItem } from '@calmdesk/contracts';
 import { Alert, Badge, Group, Loader, Paper, SegmentedControl, Stack, Text, Title } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { Link } from '@tanstack/react-router';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../../api/errors.ts';
 import { formatRelative } from '../../components/due-countdown.tsx';
 import { useFormat } from '../../format/use-format.ts';
 import { CommitmentActions } from './commitment-actions.tsx';
+import { useListClock } from './list-clock.ts';
 import { type CommitmentFilter, useCommitments } from './use-commitments.ts';
 
 const FILTER_KEY = 'calmdesk.commitments.filter';
@@ -63,7 +64,11 @@ function CommitmentCard({ item, now }: { item: CommitmentListItem; now: Date }) 
   );
 }
 
-/** Open promises, ours and the customers', soonest due first, so the overdue ones lead. */
+/**
+ * Open promises, ours and the customers', soonest due first, so the overdue ones lead. The list follows
+ * the event stream (a promise made, kept, missed or cancelled elsewhere) and marks a promise overdue
+ * when its time passes.
+ */
 export function CommitmentsPage() {
   const { t } = useTranslation();
   const [filter, setFilterState] = useState<CommitmentFilter>(() => {
@@ -77,7 +82,8 @@ export function CommitmentsPage() {
   };
   const query = useCommitments(filter);
   const narrow = useMediaQuery('(max-width: 30em)');
-  const now = new Date();
+  const dueTimes = useMemo(() => query.data?.items.map((item) => item.dueAt) ?? [], [query.data]);
+  const now = useListClock(dueTimes);
   const labels: Record<CommitmentFilter, string> = {
     all: t('caseWork.filterAll'),
     us: t('caseWork.filterOurs'),

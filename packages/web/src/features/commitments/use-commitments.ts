@@ -2,6 +2,9 @@ import type { Commitment, CommitmentList, CommitmentStatus } from '@calmdesk/con
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client.ts';
 
+/** Every list of promises: the event stream makes them stale when a case changes. */
+export const COMMITMENTS_KEY = ['commitments'] as const;
+
 /** Which open promises the list shows: every one, ours, the customers', or those on my cases. */
 export type CommitmentFilter = 'all' | 'us' | 'customer' | 'mine';
 
@@ -14,7 +17,7 @@ export function commitmentsUrl(filter: CommitmentFilter): string {
 
 export function useCommitments(filter: CommitmentFilter) {
   return useQuery({
-    queryKey: ['commitments', filter],
+    queryKey: [...COMMITMENTS_KEY, filter],
     queryFn: () => api<CommitmentList>('GET', commitmentsUrl(filter)),
     refetchInterval: 60_000,
   });
@@ -27,7 +30,7 @@ export function useSetCommitmentStatus() {
     mutationFn: (input: { id: string; status: CommitmentStatus }) =>
       api<Commitment>('PATCH', `/api/commitments/${input.id}`, { status: input.status }),
     onSuccess: (changed) => {
-      void client.invalidateQueries({ queryKey: ['commitments'] });
+      void client.invalidateQueries({ queryKey: COMMITMENTS_KEY });
       void client.invalidateQueries({ queryKey: ['case', changed.caseId] });
       void client.invalidateQueries({ queryKey: ['cases'] });
       void client.invalidateQueries({ queryKey: ['customer'] });

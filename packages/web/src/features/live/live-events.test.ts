@@ -2,13 +2,21 @@ import { describe, expect, it } from 'vitest';
 import { createPresenceStore, keysToRefresh } from './live-events.ts';
 
 describe('keysToRefresh', () => {
-  it('refreshes the inbox lists for a new case, and the case and customer pages and the bell for a change to one', () => {
+  it('refreshes the inbox lists and the promises for a new case, and the case and customer pages and the bell too for a change to one', () => {
     expect(keysToRefresh({ type: 'case.created', caseId: 'c1', status: 'new', assigneeId: null })).toEqual([
       ['cases'],
+      ['commitments'],
     ]);
     expect(
       keysToRefresh({ type: 'interaction.added', caseId: 'c1', interactionId: 'i1', kind: 'inbound' }),
-    ).toEqual([['cases'], ['case', 'c1'], ['customer'], ['notifications']]);
+    ).toEqual([['cases'], ['case', 'c1'], ['customer'], ['notifications'], ['commitments']]);
+    expect(keysToRefresh({ type: 'case.updated', caseId: 'c2', status: 'open', assigneeId: 'u1' })).toEqual([
+      ['cases'],
+      ['case', 'c2'],
+      ['customer'],
+      ['notifications'],
+      ['commitments'],
+    ]);
     expect(keysToRefresh({ type: 'presence', caseId: 'c1', users: [] })).toEqual([]);
   });
 });

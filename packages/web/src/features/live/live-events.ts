@@ -1,19 +1,23 @@
 import type { LiveEvent, LiveUser } from '@calmdesk/contracts';
 import type { QueryClient, QueryKey } from '@tanstack/react-query';
+import { COMMITMENTS_KEY } from '../commitments/use-commitments.ts';
 import { NOTIFICATIONS_KEY } from '../notifications/use-notifications.ts';
 
 /**
- * The queries an event makes stale: the inbox lists for every change, the case (and its log check),
- * the customer pages and the bell for a change to a case (an assignment, a customer writing again and
- * an escalation each tell someone). Only queries on screen refetch; the rest refetch when next shown.
+ * The queries an event makes stale: the inbox lists and the promises for every change (a message may
+ * hold a promise; a promise kept, missed or cancelled changes its case), and the case (and its log
+ * check), the customer pages and the bell for a change to a case (an assignment, a customer writing
+ * again and an escalation each tell someone). Only queries on screen refetch; the rest refetch when
+ * next shown.
  */
 export function keysToRefresh(event: LiveEvent): QueryKey[] {
   switch (event.type) {
     case 'case.created':
-      return [['cases']];
+      // A first message may hold the customer's promise.
+      return [['cases'], COMMITMENTS_KEY];
     case 'case.updated':
     case 'interaction.added':
-      return [['cases'], ['case', event.caseId], ['customer'], NOTIFICATIONS_KEY];
+      return [['cases'], ['case', event.caseId], ['customer'], NOTIFICATIONS_KEY, COMMITMENTS_KEY];
     default:
       return [];
   }
