@@ -18,6 +18,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, CSRF_STORAGE_KEY } from '../../api/client.ts';
 import { errorText } from '../../api/errors.ts';
+import { importRowText } from './import-row-text.ts';
 
 /**
  * Sends a file to the import API as it is (text/csv or text/calendar), reporting how much of it has gone
@@ -128,7 +129,11 @@ export function ImportsSection() {
             <Progress value={progress * 100} animated aria-label={t('admin.imports.progress')} />
           </Stack>
         )}
-        {upload.isError && <Alert color="red">{errorText(t, upload.error)}</Alert>}
+        {upload.isError && (
+          <Alert color="red" role="alert" data-testid="import-file-error">
+            {errorText(t, upload.error)}
+          </Alert>
+        )}
         {result && (
           <Alert
             color={result.rejected > 0 ? 'orange' : 'teal'}
@@ -169,7 +174,7 @@ export function ImportsSection() {
                     <Table.Td>{error.row}</Table.Td>
                     <Table.Td>{error.line}</Table.Td>
                     <Table.Td>{error.column ?? '—'}</Table.Td>
-                    <Table.Td>{error.message}</Table.Td>
+                    <Table.Td>{importRowText(t, error)}</Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>
