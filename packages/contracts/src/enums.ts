@@ -285,6 +285,8 @@ export const ERROR_REASONS = [
   'closing_before_opening',
   'date_repeated',
   'nothing_to_change',
+  'resolution_before_first_response',
+  'first_response_after_resolution',
   // Periods.
   'period_reversed',
   'period_too_long',

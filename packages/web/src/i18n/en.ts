@@ -342,6 +342,13 @@ export const en = {
     targets:
       'Targets for the first reply, in opening hours: calm {{calm}} min, upset {{upset}} min, angry {{angry}} min, hostile {{hostile}} min.',
     onTime: '{{share}} of first replies met them.',
+    resolutionTargets:
+      'Resolution targets, in opening hours: calm {{calm}} min, upset {{upset}} min, angry {{angry}} min, hostile {{hostile}} min.',
+    resolvedOnTime: '{{share}} of resolutions met them.',
+    resolutionByLevel: 'Resolved within target, by the case’s highest level',
+    caseLevel: 'Level',
+    allLevels: 'All levels',
+    shareWithin: 'Within target',
     firstResponseChart: 'First reply (minutes)',
     resolutionChart: 'Resolution (hours)',
     medianHours: 'Median (h)',
@@ -471,6 +478,8 @@ export const en = {
       "How many business minutes after the customer's message the reply is due, by how angry the message is. The clock stops while a case waits for the customer.",
     firstTargets: 'First response to a new case',
     nextTargets: 'Next response, when the customer writes again after our reply',
+    resolutionTargets:
+      'Resolution, from opening until the case is resolved (by the highest level the case reached)',
     policy: 'Compensation policy',
     cashLimit: 'Cash refunds above this need a supervisor',
     otherLimits: 'Cash refund limits in other currencies',
@@ -967,6 +976,10 @@ export const en = {
       closing_before_opening: 'The closing time must be after the opening time.',
       date_repeated: 'Each date can appear only once.',
       nothing_to_change: 'Nothing was changed.',
+      resolution_before_first_response:
+        'The resolution target cannot be shorter than the first response ({{limit}} min).',
+      first_response_after_resolution:
+        'The first response cannot take longer than the resolution target ({{limit}} min).',
       period_reversed: 'The start must come before the end.',
       period_too_long: 'A period can be at most {{limit}} years.',
       range_with_dates: 'Choose either a period or your own dates, not both.',

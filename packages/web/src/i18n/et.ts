@@ -343,6 +343,13 @@ export const et: Messages = {
     targets:
       'Esimese vastuse eesmärgid lahtiolekuaegadel: rahulik {{calm}} min, häiritud {{upset}} min, vihane {{angry}} min, vaenulik {{hostile}} min.',
     onTime: '{{share}} esimestest vastustest jõudis eesmärgi piiresse.',
+    resolutionTargets:
+      'Lahendamise eesmärgid lahtiolekuaegadel: rahulik {{calm}} min, häiritud {{upset}} min, vihane {{angry}} min, vaenulik {{hostile}} min.',
+    resolvedOnTime: '{{share}} lahendustest jõudis eesmärgi piiresse.',
+    resolutionByLevel: 'Eesmärgi piires lahendatud, juhtumi kõrgeima taseme järgi',
+    caseLevel: 'Tase',
+    allLevels: 'Kõik tasemed',
+    shareWithin: 'Eesmärgi piires',
     firstResponseChart: 'Esimene vastus (minutid)',
     resolutionChart: 'Lahendamine (tunnid)',
     medianHours: 'Mediaan (h)',
@@ -473,6 +480,7 @@ export const et: Messages = {
       'Mitu tööminutit pärast kliendi sõnumit on vastamiseks, sõltuvalt sellest, kui vihane sõnum on. Aeg seisab, kui juhtum ootab klienti.',
     firstTargets: 'Esimene vastus uuele juhtumile',
     nextTargets: 'Järgmine vastus, kui klient kirjutab pärast meie vastust uuesti',
+    resolutionTargets: 'Lahendamine, avamisest kuni juhtumi lahendamiseni (juhtumi kõrgeima taseme järgi)',
     policy: 'Hüvitamise põhimõtted',
     cashLimit: 'Sellest suurem raha tagastus vajab juhi kinnitust',
     otherLimits: 'Rahatagastuse piirid teistes valuutades',
@@ -977,6 +985,10 @@ export const et: Messages = {
       closing_before_opening: 'Sulgemisaeg peab olema hilisem kui avamisaeg.',
       date_repeated: 'Iga kuupäev võib olla ainult üks kord.',
       nothing_to_change: 'Midagi ei muudetud.',
+      resolution_before_first_response:
+        'Lahendamise eesmärk ei saa olla lühem kui esimene vastus ({{limit}} min).',
+      first_response_after_resolution:
+        'Esimene vastus ei saa võtta kauem kui lahendamise eesmärk ({{limit}} min).',
       period_reversed: 'Algus peab olema enne lõppu.',
       period_too_long: 'Periood võib olla kõige rohkem {{limit}} aastat.',
       range_with_dates: 'Vali kas periood või oma kuupäevad, mitte mõlemad.',

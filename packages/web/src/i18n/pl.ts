@@ -353,6 +353,13 @@ export const pl: Messages = {
     targets:
       'Cele pierwszej odpowiedzi w godzinach pracy: spokojny {{calm}} min, zdenerwowany {{upset}} min, rozgniewany {{angry}} min, wrogi {{hostile}} min.',
     onTime: '{{share}} pierwszych odpowiedzi zmieściło się w celu.',
+    resolutionTargets:
+      'Cele rozwiązania w godzinach pracy: spokojny {{calm}} min, zdenerwowany {{upset}} min, rozgniewany {{angry}} min, wrogi {{hostile}} min.',
+    resolvedOnTime: '{{share}} rozwiązań zmieściło się w celu.',
+    resolutionByLevel: 'Rozwiązane w celu, według najwyższego poziomu sprawy',
+    caseLevel: 'Poziom',
+    allLevels: 'Wszystkie poziomy',
+    shareWithin: 'W celu',
     firstResponseChart: 'Pierwsza odpowiedź (minuty)',
     resolutionChart: 'Rozwiązanie (godziny)',
     medianHours: 'Mediana (godz.)',
@@ -483,6 +490,8 @@ export const pl: Messages = {
       'Ile minut pracy po wiadomości klienta mamy na odpowiedź, zależnie od tego, jak bardzo jest zdenerwowany. Czas stoi, gdy sprawa czeka na klienta.',
     firstTargets: 'Pierwsza odpowiedź w nowej sprawie',
     nextTargets: 'Kolejna odpowiedź, gdy klient napisze znów po naszej odpowiedzi',
+    resolutionTargets:
+      'Rozwiązanie, od otwarcia do rozwiązania sprawy (według najwyższego poziomu, jaki osiągnęła)',
     policy: 'Zasady rekompensat',
     cashLimit: 'Zwrot gotówki powyżej tej kwoty wymaga zgody przełożonego',
     otherLimits: 'Limity zwrotu gotówki w innych walutach',
@@ -992,6 +1001,10 @@ export const pl: Messages = {
       closing_before_opening: 'Godzina zamknięcia musi być późniejsza niż godzina otwarcia.',
       date_repeated: 'Każda data może wystąpić tylko raz.',
       nothing_to_change: 'Nic nie zostało zmienione.',
+      resolution_before_first_response:
+        'Cel rozwiązania nie może być krótszy niż pierwsza odpowiedź ({{limit}} min).',
+      first_response_after_resolution:
+        'Pierwsza odpowiedź nie może trwać dłużej niż cel rozwiązania ({{limit}} min).',
       period_reversed: 'Początek musi być wcześniej niż koniec.',
       period_too_long: 'Okres może trwać najwyżej {{limit}} lat.',
       range_with_dates: 'Wybierz okres albo własne daty, nie jedno i drugie.',
