@@ -158,7 +158,7 @@ describe.skipIf(!HAS_BROWSER)('errors next to their fields in Chromium', { timeo
       await page.getByRole('button', { name: words.caseWork.proposeCompensation }).click();
       await page.getByLabel(words.case.kind).first().click();
       await page.getByRole('option', { name: words.compensationKind.cash_refund }).click();
-      await page.getByRole('button', { name: words.case.propose }).click();
+      await page.getByRole('button', { name: words.case.propose, exact: true }).click();
       await expectErrorNextTo(
         page.getByLabel(words.case.amount),
         words.errors.reason.cash_refund_needs_amount,

@@ -1240,6 +1240,7 @@ export const en = {
       kinds: { customers: 'Customers', bookings: 'Bookings', invoices: 'Invoices' },
       file: 'File',
       choose: 'Choose a file',
+      clearFile: 'Remove the chosen file',
       upload: 'Import',
       sending: 'Sending the file: {{percent}}%',
       checking: 'Checking and storing the rows…',

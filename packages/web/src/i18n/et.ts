@@ -1256,6 +1256,7 @@ export const et: Messages = {
       kinds: { customers: 'Kliendid', bookings: 'Broneeringud', invoices: 'Arved' },
       file: 'Fail',
       choose: 'Vali fail',
+      clearFile: 'Eemalda valitud fail',
       upload: 'Impordi',
       sending: 'Faili saatmine: {{percent}}%',
       checking: 'Ridade kontrollimine ja salvestamine…',

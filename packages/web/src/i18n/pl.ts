@@ -1270,6 +1270,7 @@ export const pl: Messages = {
       kinds: { customers: 'Klienci', bookings: 'Rezerwacje', invoices: 'Faktury' },
       file: 'Plik',
       choose: 'Wybierz plik',
+      clearFile: 'Usuń wybrany plik',
       upload: 'Importuj',
       sending: 'Wysyłanie pliku: {{percent}}%',
       checking: 'Sprawdzanie i zapisywanie wierszy…',

@@ -112,6 +112,7 @@ export function ImportsSection() {
               value={file}
               onChange={setFile}
               clearable
+              clearButtonProps={{ 'aria-label': t('admin.imports.clearFile') }}
               w={{ base: '100%', sm: 280 }}
             />
             <Button type="submit" disabled={!file} loading={upload.isPending}>
