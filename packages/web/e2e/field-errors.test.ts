@@ -93,16 +93,16 @@ describe.skipIf(!HAS_BROWSER)('errors next to their fields in Chromium', { timeo
       );
       const reasons = words.admin.imports.reasons;
       expect(cells).toEqual([
-        ['3', '3', 'customer_email', filled(reasons.not_an_email, { value: 'nie-email' })],
-        ['4', '4', 'starts_at', filled(reasons.not_a_date, { value: '2.03.2026' })],
+        ['3', 'customer_email', filled(reasons.not_an_email, { value: 'nie-email' }), '3'],
+        ['4', 'starts_at', filled(reasons.not_a_date, { value: '2.03.2026' }), '4'],
         [
-          '5',
           '5',
           'status',
           filled(reasons.not_a_choice, {
             value: 'maybe',
             allowed: 'booked, attended, cancelled, late_cancelled, no_show',
           }),
+          '5',
         ],
       ]);
       await checkScreen(page, `settings-import-errors-${language}`);

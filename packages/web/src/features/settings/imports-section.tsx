@@ -155,27 +155,25 @@ export function ImportsSection() {
           // A keyboard user must be able to scroll a wide table on a phone: the wrapper takes focus.
           // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region needs to be focusable
           <div className="analytics-table" tabIndex={0}>
-            <Table
-              verticalSpacing={4}
-              data-testid="import-errors"
-              miw={480}
-              style={{ overflowWrap: 'anywhere' }}
-            >
+            <Table verticalSpacing={4} data-testid="import-errors" style={{ overflowWrap: 'anywhere' }}>
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th w={80}>{t('admin.imports.row')}</Table.Th>
-                  <Table.Th w={80}>{t('admin.imports.line')}</Table.Th>
-                  <Table.Th w={140}>{t('admin.imports.column')}</Table.Th>
+                  <Table.Th w={64}>{t('admin.imports.row')}</Table.Th>
+                  <Table.Th w={{ base: 110, sm: 150 }}>{t('admin.imports.column')}</Table.Th>
                   <Table.Th>{t('admin.imports.problem')}</Table.Th>
+                  {/* On a phone the reason needs the width; the row number finds it in the file. */}
+                  <Table.Th w={64} visibleFrom="sm">
+                    {t('admin.imports.line')}
+                  </Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
                 {result.errors.map((error) => (
                   <Table.Tr key={`${error.row}-${error.column ?? ''}`}>
                     <Table.Td>{error.row}</Table.Td>
-                    <Table.Td>{error.line}</Table.Td>
                     <Table.Td>{error.column ?? '—'}</Table.Td>
                     <Table.Td>{importRowText(t, error)}</Table.Td>
+                    <Table.Td visibleFrom="sm">{error.line}</Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>
