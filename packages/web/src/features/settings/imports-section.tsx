@@ -158,8 +158,8 @@ export function ImportsSection() {
             <Table verticalSpacing={4} data-testid="import-errors" style={{ overflowWrap: 'anywhere' }}>
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th w={64}>{t('admin.imports.row')}</Table.Th>
-                  <Table.Th w={{ base: 110, sm: 150 }}>{t('admin.imports.column')}</Table.Th>
+                  <Table.Th w={80}>{t('admin.imports.row')}</Table.Th>
+                  <Table.Th w={{ base: 120, sm: 150 }}>{t('admin.imports.column')}</Table.Th>
                   <Table.Th>{t('admin.imports.problem')}</Table.Th>
                   {/* On a phone the reason needs the width; the row number finds it in the file. */}
                   <Table.Th w={64} visibleFrom="sm">
