@@ -225,13 +225,31 @@ const LevelMinutesSchema = z.object(
   >,
 );
 
+/** Resolutions in the period of cases at one level (or all), and how many came within its target. */
+export const ResolutionTargetRowSchema = z.object({
+  level: z.enum([...LEVELS, 'all']),
+  resolved: z.number(),
+  withinTarget: z.number(),
+  /** withinTarget / resolved; null without resolutions. */
+  share: z.number().nullable(),
+});
+export type ResolutionTargetRow = z.infer<typeof ResolutionTargetRowSchema>;
+
 export const ServiceTrendsSchema = withPeriod({
   bucket: z.enum(TREND_BUCKETS),
-  /** The service levels the owner set: business minutes to the first reply, by the customer's anger. */
-  targets: z.object({ firstResponseMinutes: LevelMinutesSchema }),
+  /**
+   * The service levels the owner set, in business minutes by the customer's anger: to the first reply,
+   * and from opening to resolution.
+   */
+  targets: z.object({ firstResponseMinutes: LevelMinutesSchema, resolutionMinutes: LevelMinutesSchema }),
   points: z.array(ServiceTrendPointSchema),
   /** The whole period as one point (backlog: at its end). */
   total: ServiceTrendPointSchema,
+  /**
+   * The period's resolutions per level of the case (its highest) and for all: how many within the
+   * level's resolution target, in business minutes from opening.
+   */
+  resolutionTargets: z.array(ResolutionTargetRowSchema),
 });
 export type ServiceTrends = z.infer<typeof ServiceTrendsSchema>;
 

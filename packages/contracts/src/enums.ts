@@ -191,6 +191,38 @@ export type ImportKind = (typeof IMPORT_KINDS)[number];
 export const IMPORT_FORMATS = ['csv', 'ics'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
+/**
+ * Why an import refused a row (or a calendar's event); the row error carries the values its sentence
+ * needs (`value`, `limit`, `count`, `allowed`, `earlierRow`: contracts' RowErrorSchema).
+ */
+export const IMPORT_ROW_REASONS = [
+  'required',
+  'too_long',
+  'nul_character',
+  'not_an_email',
+  'not_a_phone',
+  'not_a_choice',
+  'not_an_amount',
+  'amount_precision',
+  'amount_too_big',
+  'amount_negative',
+  'currency_unknown',
+  'not_a_date',
+  'cancelled_at_not_cancelled',
+  'due_before_issued',
+  'field_count',
+  'id_repeated',
+  'customer_missing',
+  'customer_unknown',
+  'repeating_event',
+  'uid_missing',
+  'dtstart_missing',
+  'ics_time_invalid',
+  'time_zone_unknown',
+  'database_refused',
+] as const;
+export type ImportRowReason = (typeof IMPORT_ROW_REASONS)[number];
+
 /** Stable error codes; the server maps each to an HTTP status. */
 export const ERROR_CODES = [
   'bad_request',
@@ -253,6 +285,8 @@ export const ERROR_REASONS = [
   'closing_before_opening',
   'date_repeated',
   'nothing_to_change',
+  'resolution_before_first_response',
+  'first_response_after_resolution',
   // Periods.
   'period_reversed',
   'period_too_long',
@@ -264,6 +298,16 @@ export const ERROR_REASONS = [
   'credentials_wrong',
   'email_taken',
   'user_unknown',
+  // A whole import file (`columns`, `line` name what is wrong in it).
+  'import_file_empty',
+  'import_columns_unknown',
+  'import_column_repeated',
+  'import_columns_missing',
+  'import_not_csv',
+  'import_not_ics',
+  'import_ics_not_bookings',
+  'import_not_utf8',
+  'import_no_file',
 ] as const;
 export type ErrorReason = (typeof ERROR_REASONS)[number];
 

@@ -14,6 +14,10 @@ export const ErrorBodySchema = z.object({
     reason: z.enum(ERROR_REASONS).optional(),
     /** The bound a `too_*` reason refers to (characters, items or the number itself). */
     limit: z.number().optional(),
+    /** An import file's columns the reason is about (unknown, repeated or missing ones). */
+    columns: z.array(z.string()).optional(),
+    /** The line of an import file the reason is about. */
+    line: z.number().optional(),
   }),
 });
 export type ErrorBody = z.infer<typeof ErrorBodySchema>;

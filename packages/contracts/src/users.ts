@@ -181,6 +181,11 @@ export const SettingsSchema = z.strictObject({
   firstResponseMinutes: ResponseTargetsSchema,
   /** Business minutes to the next reply when the customer writes again after ours, by anger level. */
   nextResponseMinutes: ResponseTargetsSchema,
+  /**
+   * Business minutes from a case's opening to its resolution, by the highest anger level the case saw;
+   * never shorter than the first-response target of the level (`resolutionTargetProblems`).
+   */
+  resolutionMinutes: ResponseTargetsSchema,
   compensationPolicy: z
     .strictObject({
       prefer: z.array(z.enum(PREFERABLE_COMPENSATION_KINDS)),
@@ -217,6 +222,19 @@ export const SettingsSchema = z.strictObject({
   retentionMonths: z.number().int().min(1).max(1200).nullable(),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
+
+/**
+ * The levels whose resolution target is shorter than their first-response target: a case cannot be
+ * resolved before it is first answered.
+ * @example resolutionTargetProblems({ firstResponseMinutes: { calm: 60, … }, resolutionMinutes: { calm: 30, … } }) // ['calm']
+ */
+export function resolutionTargetProblems(
+  settings: Pick<Settings, 'firstResponseMinutes' | 'resolutionMinutes'>,
+): Array<keyof Settings['resolutionMinutes']> {
+  return (Object.keys(settings.resolutionMinutes) as Array<keyof Settings['resolutionMinutes']>).filter(
+    (level) => settings.resolutionMinutes[level] < settings.firstResponseMinutes[level],
+  );
+}
 export const SettingsPatchSchema = SettingsSchema.partial();
 export type SettingsPatch = z.infer<typeof SettingsPatchSchema>;
 

@@ -65,8 +65,10 @@ export function reasonOfIssue(issue: IssueLike | undefined): { reason: ErrorReas
     value === undefined || !Number.isFinite(Number(value)) ? {} : { limit: Number(value) };
   switch (issue?.code) {
     case 'invalid_type':
+      // zod names a fraction where a whole number belongs by the type it expected: `int`.
+      if (issue.expected === 'int') return { reason: 'not_whole' };
       if (issue.input === undefined || issue.input === null) return { reason: 'required' };
-      return { reason: issue.expected === 'int' ? 'not_whole' : 'wrong_type' };
+      return { reason: 'wrong_type' };
     case 'too_small':
       if (issue.origin === 'string') {
         return Number(issue.minimum) <= 1

@@ -64,10 +64,24 @@ describe.skipIf(!HAS_BROWSER)(
             .getAttribute('href'),
         ).toBe('/api/analytics/service-trends?range=last_30_days&format=csv');
         await page.getByTestId('figure-volume').locator('.recharts-surface').waitFor();
+        // The calm case was resolved within minutes of opening: within its resolution target (the defaults).
+        expect(await page.getByTestId('resolution-targets').textContent()).toContain(
+          words.resolutionTargets.split('{{')[0],
+        );
+        const byLevel = await page
+          .getByTestId('resolution-by-level')
+          .locator('tbody tr')
+          .evaluateAll((rows) =>
+            rows.map((row) => [...row.querySelectorAll('td')].map((td) => td.textContent)),
+          );
+        expect(byLevel.map((cells) => cells.slice(0, 3))).toEqual([
+          [LANGUAGES[language].level.calm, '1', '1'],
+          [words.allLevels, '1', '1'],
+        ]);
         await checkScreen(page, `analytics-period-${language}`);
         // On a phone a wide table scrolls inside its card while the page itself does not move sideways.
         await page.setViewportSize({ width: 390, height: 844 });
-        const table = page.getByTestId('figure-service-times').locator('.analytics-table');
+        const table = page.getByTestId('figure-service-times').locator('.analytics-table').first();
         await expect.poll(() => table.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeGreaterThan(0);
         expect(
           await page.evaluate(

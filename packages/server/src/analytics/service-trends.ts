@@ -1,7 +1,10 @@
-import type { ServiceTrendPoint, ServiceTrends, TrendBucket } from '@calmdesk/contracts';
-import { sql } from 'kysely';
+import { LEVELS, type Level } from '@calmdesk/analysis/vocabulary';
+import type { ResolutionTargetRow, ServiceTrendPoint, ServiceTrends, TrendBucket } from '@calmdesk/contracts';
+import { type RawBuilder, sql } from 'kysely';
+import { businessMinutesBetween } from '../cases/business-time.ts';
+import { calendarOf } from '../cases/sla.ts';
 import type { Db } from '../db/database.ts';
-import { getSettings } from '../settings/settings.service.ts';
+import { getSettings, type Settings } from '../settings/settings.service.ts';
 import type { Period } from './period.ts';
 
 const DAY = 86_400_000;
@@ -51,6 +54,7 @@ export async function serviceTrends(
   const to = sql`${period.to.toISOString()}::timestamptz`;
   const nowAt = sql`${now.toISOString()}::timestamptz`;
   const step = sql.raw(`interval '1 ${bucket}'`);
+  const stateChanges = stateChangesCte();
   const unit = sql.lit(bucket);
   const { rows } = await sql<Row>`
     WITH slots AS (
@@ -64,30 +68,7 @@ export async function serviceTrends(
       ) AS s
     ), starts AS (
       SELECT array_agg(start_at ORDER BY idx) AS starts FROM slots
-    ), status_changes AS (
-      SELECT a.target_id AS case_id, a.at, (a.details->>'status') IN ('resolved', 'closed') AS done, 1 AS ord
-      FROM audit_log AS a
-      WHERE a.target_type = 'case' AND a.action IN ('case.update', 'case.escalate') AND a.details ? 'status'
-        AND a.target_id IN (SELECT id FROM cases)
-    ), events AS (
-      SELECT id AS case_id, created_at AS at, false AS done, 0 AS ord FROM cases
-      UNION ALL
-      SELECT case_id, at, done, ord FROM status_changes
-      UNION ALL
-      -- A message from the customer turns a resolved case back into an open one.
-      SELECT i.case_id, i.created_at, false, 2 FROM interactions AS i
-      WHERE i.kind = 'inbound' AND i.case_id IN (SELECT case_id FROM status_changes WHERE done)
-    ), states AS (
-      SELECT case_id, at, done,
-        coalesce(lag(done) OVER (PARTITION BY case_id ORDER BY at, ord), false) AS was_done
-      FROM events
-    ), changes AS (
-      SELECT s.at, s.done,
-        lead(s.at) OVER (PARTITION BY s.case_id ORDER BY s.at) IS NOT NULL AS undone,
-        extract(epoch FROM s.at - c.created_at) / 60 AS minutes
-      FROM states AS s JOIN cases AS c ON c.id = s.case_id
-      WHERE s.done <> s.was_done
-    ), opened AS (
+    ), ${stateChanges}, opened AS (
       SELECT created_at AS at,
         extract(epoch FROM first_responded_at - created_at) / 60 AS minutes,
         first_responded_at <= first_response_due_at AS within_target
@@ -178,12 +159,97 @@ export async function serviceTrends(
   if (!total) throw new Error('the trends query returned no total');
   return {
     bucket,
-    targets: { firstResponseMinutes: settings.firstResponseMinutes },
+    targets: {
+      firstResponseMinutes: settings.firstResponseMinutes,
+      resolutionMinutes: settings.resolutionMinutes,
+    },
     points: rows.filter((r) => !r.is_total).map(present),
     total: present(total),
+    resolutionTargets: resolutionTargetsMet(await resolutionsIn(db, period, stateChanges), settings),
   };
+}
+
+interface Resolution {
+  opened_at: Date;
+  resolved_at: Date;
+  level: Level;
+}
+
+/** The resolutions in the period (as the trends count them), with the case's opening and highest level. */
+async function resolutionsIn(
+  db: Db,
+  period: Period,
+  stateChanges: RawBuilder<unknown>,
+): Promise<Resolution[]> {
+  const { rows } = await sql<Resolution>`
+    WITH ${stateChanges}
+    SELECT c.created_at AS opened_at, ch.at AS resolved_at, coalesce(c.peak_level, 'calm') AS level
+    FROM changes AS ch JOIN cases AS c ON c.id = ch.case_id
+    WHERE ch.done AND ch.at >= ${period.from.toISOString()}::timestamptz
+      AND ch.at < ${period.to.toISOString()}::timestamptz`.execute(db);
+  return rows;
+}
+
+/**
+ * Per level and for all, how many resolutions came within the level's target: business minutes from
+ * the case's opening, on the organisation's hours and holidays, as the response deadlines are counted.
+ * A case without an analysed message (no level) is held to the calm target.
+ */
+export function resolutionTargetsMet(resolutions: Resolution[], settings: Settings): ResolutionTargetRow[] {
+  const calendar = calendarOf(settings);
+  const tally = new Map<Level | 'all', { resolved: number; withinTarget: number }>(
+    [...LEVELS, 'all' as const].map((level) => [level, { resolved: 0, withinTarget: 0 }]),
+  );
+  for (const { opened_at, resolved_at, level } of resolutions) {
+    const within =
+      businessMinutesBetween(new Date(opened_at), new Date(resolved_at), calendar) <=
+      settings.resolutionMinutes[level];
+    for (const key of [level, 'all'] as const) {
+      const counts = tally.get(key);
+      if (!counts) continue;
+      counts.resolved += 1;
+      if (within) counts.withinTarget += 1;
+    }
+  }
+  return [...tally].map(([level, { resolved, withinTarget }]) => ({
+    level,
+    resolved,
+    withinTarget,
+    share: resolved > 0 ? withinTarget / resolved : null,
+  }));
 }
 
 function roundMinutes(value: number | string | null): number | null {
   return value === null ? null : Math.round(Number(value) * 10) / 10;
+}
+
+/**
+ * The CTEs ending in `changes`: each time a case turned resolved (`done`) or open again, with the minutes
+ * since its opening and whether it was undone later. Follows a `WITH …, ` (it starts with its own name).
+ */
+function stateChangesCte() {
+  return sql`status_changes AS (
+      SELECT a.target_id AS case_id, a.at, (a.details->>'status') IN ('resolved', 'closed') AS done, 1 AS ord
+      FROM audit_log AS a
+      WHERE a.target_type = 'case' AND a.action IN ('case.update', 'case.escalate') AND a.details ? 'status'
+        AND a.target_id IN (SELECT id FROM cases)
+    ), events AS (
+      SELECT id AS case_id, created_at AS at, false AS done, 0 AS ord FROM cases
+      UNION ALL
+      SELECT case_id, at, done, ord FROM status_changes
+      UNION ALL
+      -- A message from the customer turns a resolved case back into an open one.
+      SELECT i.case_id, i.created_at, false, 2 FROM interactions AS i
+      WHERE i.kind = 'inbound' AND i.case_id IN (SELECT case_id FROM status_changes WHERE done)
+    ), states AS (
+      SELECT case_id, at, done,
+        coalesce(lag(done) OVER (PARTITION BY case_id ORDER BY at, ord), false) AS was_done
+      FROM events
+    ), changes AS (
+      SELECT s.case_id, s.at, s.done,
+        lead(s.at) OVER (PARTITION BY s.case_id ORDER BY s.at) IS NOT NULL AS undone,
+        extract(epoch FROM s.at - c.created_at) / 60 AS minutes
+      FROM states AS s JOIN cases AS c ON c.id = s.case_id
+      WHERE s.done <> s.was_done
+    )`;
 }

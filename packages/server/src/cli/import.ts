@@ -129,12 +129,16 @@ function readText(file: string): string {
         : code === 'EISDIR'
           ? 'is a folder'
           : `cannot be read (${code ?? (error as Error).message})`,
+      'import_no_file',
     );
   }
   try {
     return utf8.decode(bytes);
   } catch {
-    throw new ImportFileError('is not UTF-8 text (save it from the spreadsheet as "CSV UTF-8")');
+    throw new ImportFileError(
+      'is not UTF-8 text (save it from the spreadsheet as "CSV UTF-8")',
+      'import_not_utf8',
+    );
   }
 }
 

@@ -54,6 +54,7 @@ const EXPECTED: Shape = {
     business_hours: ['jsonb', false],
     response_targets: ['jsonb', false],
     next_response_targets: ['jsonb', true],
+    resolution_targets: ['jsonb', true],
     holidays: ['jsonb', false],
     compensation_policy: ['jsonb', false],
     profile_rules: ['jsonb', true],

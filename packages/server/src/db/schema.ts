@@ -88,6 +88,8 @@ export interface OrganisationTable {
   response_targets: Json<ResponseTargets>;
   /** Business minutes to the next response when the customer writes again after ours; null = the defaults. */
   next_response_targets: ColumnType<ResponseTargets | null, string | null | undefined, string | null>;
+  /** Business minutes from opening to resolution, per the case's highest level; null = the defaults. */
+  resolution_targets: ColumnType<ResponseTargets | null, string | null | undefined, string | null>;
   /** Closed dates: `[{date: 'YYYY-MM-DD', name?}]`. */
   holidays: ColumnType<Array<{ date: string; name?: string }>, string | undefined, string>;
   compensation_policy: Json<CompensationPolicySettings>;

@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, type IssueLike, reasonOfIssue, statusOf } from '../errors.ts';
 
@@ -19,7 +19,10 @@ export function registerErrorHandler(app: FastifyInstance): void {
       const params = first?.params as
         | (IssueLike & { keys?: string[]; issue?: { keys?: string[] } })
         | undefined;
-      const issue: IssueLike = { ...params, code: first?.keyword };
+      // zod leaves the refused value out of its issue; it is read back from the request, so a value of
+      // the wrong kind is told apart from a missing one.
+      const sent = valueAt(requestPart(request, where), first?.instancePath ?? '');
+      const issue: IssueLike = { ...params, input: params?.input ?? sent, code: first?.keyword };
       const key = params?.keys ?? params?.issue?.keys;
       const detail = key?.length ? `unknown field ${key.join(', ')}` : (first?.message ?? 'invalid');
       return reply.status(400).send({
@@ -44,4 +47,25 @@ export function registerErrorHandler(app: FastifyInstance): void {
       .status(404)
       .send({ error: { code: 'not_found', message: `no route ${request.method} ${request.url}` } }),
   );
+}
+
+function requestPart(request: FastifyRequest, where: string): unknown {
+  if (where === 'querystring') return request.query;
+  if (where === 'params') return request.params;
+  if (where === 'headers') return request.headers;
+  return request.body;
+}
+
+/** The value at a JSON pointer (`/firstResponseMinutes/calm`), or undefined. */
+function valueAt(root: unknown, pointer: string): unknown {
+  const keys = pointer
+    .split('/')
+    .slice(1)
+    .map((key) => key.replaceAll('~1', '/').replaceAll('~0', '~'));
+  let value = root;
+  for (const key of keys) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<string, unknown>)[key];
+  }
+  return value;
 }

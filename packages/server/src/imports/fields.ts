@@ -1,16 +1,25 @@
 import { wallTimeToInstant } from '@calmdesk/analysis/zoned';
-import { exponentOf, isCurrency, toMinor } from '@calmdesk/contracts';
+import { exponentOf, isCurrency, type RowProblem, toMinor } from '@calmdesk/contracts';
 import { z } from 'zod';
 import { normaliseEmail, normalisePhone } from '../customers/customers.service.ts';
 
-/** A value that is wrong: which column, and why; the row is refused whole. */
+/** A value that is wrong: which column, why (a stable reason with its values, and in English); the row is refused whole. */
 export class FieldProblem extends Error {
   constructor(
     readonly column: string,
     message: string,
+    readonly problem: RowProblem,
   ) {
     super(message);
   }
+}
+
+/** The most of a value a row error repeats: enough to find it in the file. */
+const SHOWN_VALUE_CHARACTERS = 200;
+
+/** A value as a row error repeats it. */
+export function shownValue(value: string): string {
+  return value.length > SHOWN_VALUE_CHARACTERS ? `${value.slice(0, SHOWN_VALUE_CHARACTERS)}…` : value;
 }
 
 const EmailSchema = z.email();
@@ -28,12 +37,17 @@ export function fieldReader(values: Record<string, string>, timeZone: string) {
     const value = raw(column);
     if (value === '') return null;
     if (value.length > max)
-      throw new FieldProblem(column, `is ${value.length} characters long; at most ${max}`);
-    if (value.includes('\u0000')) throw new FieldProblem(column, 'holds a NUL character');
+      throw new FieldProblem(column, `is ${value.length} characters long; at most ${max}`, {
+        reason: 'too_long',
+        count: value.length,
+        limit: max,
+      });
+    if (value.includes('\u0000'))
+      throw new FieldProblem(column, 'holds a NUL character', { reason: 'nul_character' });
     return value;
   };
   const required = <T>(column: string, value: T | null): T => {
-    if (value === null) throw new FieldProblem(column, 'is empty');
+    if (value === null) throw new FieldProblem(column, 'is empty', { reason: 'required' });
     return value;
   };
   return {
@@ -43,7 +57,10 @@ export function fieldReader(values: Record<string, string>, timeZone: string) {
       const value = text(column, 320);
       if (value === null) return null;
       if (!EmailSchema.safeParse(value).success)
-        throw new FieldProblem(column, `'${value}' is not an e-mail address`);
+        throw new FieldProblem(column, `'${value}' is not an e-mail address`, {
+          reason: 'not_an_email',
+          value: shownValue(value),
+        });
       return normaliseEmail(value);
     },
     phone(column: string): string | null {
@@ -53,6 +70,7 @@ export function fieldReader(values: Record<string, string>, timeZone: string) {
         throw new FieldProblem(
           column,
           `'${value}' is not a phone number (digits, spaces, dashes, brackets, a leading +)`,
+          { reason: 'not_a_phone', value: shownValue(value) },
         );
       }
       return normalisePhone(value);
@@ -61,7 +79,11 @@ export function fieldReader(values: Record<string, string>, timeZone: string) {
       const value = raw(column).toLowerCase();
       if (value === '') return null;
       if (!(allowed as readonly string[]).includes(value)) {
-        throw new FieldProblem(column, `'${raw(column)}' is not one of ${allowed.join(', ')}`);
+        throw new FieldProblem(column, `'${raw(column)}' is not one of ${allowed.join(', ')}`, {
+          reason: 'not_a_choice',
+          value: shownValue(raw(column)),
+          allowed: [...allowed],
+        });
       }
       return value as T;
     },
@@ -73,11 +95,23 @@ export function fieldReader(values: Record<string, string>, timeZone: string) {
       const value = raw(column).replace(/[\s\u00a0]/g, '');
       if (value === '') return null;
       if (!AMOUNT.test(value))
-        throw new FieldProblem(column, `'${raw(column)}' is not an amount such as 120 or 99.50`);
+        throw new FieldProblem(column, `'${raw(column)}' is not an amount such as 120 or 99.50`, {
+          reason: 'not_an_amount',
+          value: shownValue(raw(column)),
+        });
       const read = toMinor(value.replace(',', '.'), currency);
-      if ('problem' in read) throw new FieldProblem(column, `'${raw(column)}' ${read.problem}`);
+      if ('problem' in read) {
+        throw new FieldProblem(column, `'${raw(column)}' ${read.problem}`, {
+          reason: read.reason === 'wrong_type' ? 'not_an_amount' : read.reason,
+          value: shownValue(raw(column)),
+          limit: exponentOf(currency),
+        });
+      }
       if (Math.abs(read.minor) > MAX_AMOUNT * 10 ** exponentOf(currency))
-        throw new FieldProblem(column, 'is too large');
+        throw new FieldProblem(column, 'is too large', {
+          reason: 'amount_too_big',
+          value: shownValue(raw(column)),
+        });
       return read.minor;
     },
     /** An active ISO 4217 code, in any letter case. */
@@ -88,6 +122,7 @@ export function fieldReader(values: Record<string, string>, timeZone: string) {
         throw new FieldProblem(
           column,
           `'${raw(column)}' is not an ISO 4217 currency code such as PLN or EUR`,
+          { reason: 'currency_unknown', value: shownValue(raw(column)) },
         );
       return value;
     },
@@ -100,6 +135,7 @@ export function fieldReader(values: Record<string, string>, timeZone: string) {
         throw new FieldProblem(
           column,
           `'${value}' is not a date or time such as 2026-03-02, 2026-03-02 14:30 or 2026-03-02T14:30:00+01:00`,
+          { reason: 'not_a_date', value: shownValue(value) },
         );
       }
       return date;

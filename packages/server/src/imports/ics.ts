@@ -25,6 +25,17 @@ export class IcsSyntaxError extends Error {
   }
 }
 
+/** A DATE or DATE-TIME the import cannot read: why, and the value as written. */
+export class IcsTimeError extends Error {
+  constructor(
+    message: string,
+    readonly reason: 'ics_time_invalid' | 'time_zone_unknown',
+    readonly value: string,
+  ) {
+    super(message);
+  }
+}
+
 /** Occurrences of one series at most; a longer one is left whole, and the import refuses it. */
 const MAX_OCCURRENCES = 1000;
 
@@ -132,7 +143,13 @@ export function unescapeText(value: string): string {
  */
 export function icsTimeToText(property: IcsProperty): string {
   const match = /^(\d{4})(\d{2})(\d{2})(?:T(\d{2})(\d{2})(\d{2})(Z?))?$/.exec(property.value.trim());
-  if (!match) throw new Error(`"${property.value}" is not a date (YYYYMMDD) or date-time (YYYYMMDDTHHMMSS)`);
+  if (!match) {
+    throw new IcsTimeError(
+      `"${property.value}" is not a date (YYYYMMDD) or date-time (YYYYMMDDTHHMMSS)`,
+      'ics_time_invalid',
+      property.value,
+    );
+  }
   const [, y, mo, d, h, mi, s, z] = match as unknown as string[];
   const date = `${y}-${mo}-${d}`;
   if (h === undefined) return date;
@@ -142,8 +159,10 @@ export function icsTimeToText(property: IcsProperty): string {
   if (tzid === undefined) return local;
   const zone = ianaZoneOf(tzid);
   if (!zone)
-    throw new Error(
+    throw new IcsTimeError(
       `TZID "${tzid}" is not a time zone this import knows (an IANA name such as Europe/Tallinn)`,
+      'time_zone_unknown',
+      tzid,
     );
   return new Date(
     wallTimeToInstant({ year: +y!, month: +mo!, day: +d!, hour: +h, minute: +mi!, second: +s! }, zone),

@@ -60,7 +60,12 @@ export function importsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           ? 'ics'
           : 'csv';
         if (!(request.body instanceof Readable)) {
-          throw new AppError('bad_request', 'send the file itself as the body, as text/csv or text/calendar');
+          throw new AppError(
+            'bad_request',
+            'send the file itself as the body, as text/csv or text/calendar',
+            undefined,
+            { reason: 'import_no_file' },
+          );
         }
         const text = uploadText(request.body, request.headers['content-length'], IMPORT_BODY_LIMIT_BYTES);
         const prepared =

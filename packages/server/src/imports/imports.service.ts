@@ -8,7 +8,7 @@ import type { Db } from '../db/database.ts';
 import { newId } from '../db/ids.ts';
 import type { BookingStatus, PrepaidPackagesTable } from '../db/schema.ts';
 import { getSettings } from '../settings/settings.service.ts';
-import { FieldProblem, fieldReader } from './fields.ts';
+import { FieldProblem, fieldReader, shownValue } from './fields.ts';
 import type { ImportKind, PreparedFile, RowError, SourceRecord } from './records.ts';
 
 /** Rows per transaction and per multi-row statement: large enough to be fast, small enough to redo. */
@@ -91,6 +91,7 @@ export async function importRecords(
         row: record.row,
         line: record.line,
         column: error.column,
+        ...error.problem,
         message: error.message,
       });
     }
@@ -108,7 +109,11 @@ export async function importRecords(
         } catch (error) {
           outcomes.push({
             row,
-            error: { column: null, message: `the database refused it: ${(error as Error).message}` },
+            error: {
+              column: null,
+              reason: 'database_refused',
+              message: `the database refused it: ${(error as Error).message}`,
+            },
           });
         }
       }
@@ -172,7 +177,7 @@ interface InvoiceRow {
 type Row = (CustomerRow | BookingRow | InvoiceRow) & { row: number; line: number };
 type Outcome =
   | { row: Row; done: 'imported' | 'updated' | 'unchanged' }
-  | { row: Row; error: { column: string | null; message: string } };
+  | { row: Row; error: Omit<RowError, 'row' | 'line'> };
 
 const STATUSES: BookingStatus[] = ['booked', 'attended', 'cancelled', 'late_cancelled', 'no_show'];
 /** The organisation's zone reads times without an offset; its currency, deposits without one. */
@@ -200,11 +205,16 @@ function readRow(
       throw new FieldProblem(
         'cancelled_at',
         `is set, but the status is ${status}, not cancelled or late_cancelled`,
+        { reason: 'cancelled_at_not_cancelled', value: status },
       );
     }
     const depositCurrency = f.currency('deposit_currency') ?? currency;
     const deposit = f.amount('deposit', depositCurrency);
-    if (deposit !== null && deposit < 0) throw new FieldProblem('deposit', 'is negative');
+    if (deposit !== null && deposit < 0)
+      throw new FieldProblem('deposit', 'is negative', {
+        reason: 'amount_negative',
+        value: shownValue(record.values.deposit ?? ''),
+      });
     return {
       kind,
       externalId,
@@ -222,7 +232,11 @@ function readRow(
   const minor = f.required('amount', f.amount('amount', invoiceCurrency));
   const issuedAt = f.required('issued_at', f.time('issued_at'));
   const dueAt = f.time('due_at');
-  if (dueAt && dueAt < issuedAt) throw new FieldProblem('due_at', 'is before issued_at');
+  if (dueAt && dueAt < issuedAt)
+    throw new FieldProblem('due_at', 'is before issued_at', {
+      reason: 'due_before_issued',
+      value: shownValue(record.values.due_at ?? ''),
+    });
   return {
     kind,
     externalId,
@@ -389,7 +403,11 @@ async function writeBookings(db: Db, rows: Array<BookingRow & Row>, now: Date): 
     if (!customerId) {
       outcomes.push({
         row,
-        error: { column: 'customer_email', message: 'is empty, and a new booking needs its customer' },
+        error: {
+          column: 'customer_email',
+          reason: 'customer_missing',
+          message: 'is empty, and a new booking needs its customer',
+        },
       });
       continue;
     }
@@ -472,6 +490,8 @@ async function writeInvoices(db: Db, rows: Array<InvoiceRow & Row>, now: Date): 
         row,
         error: {
           column: 'customer_email',
+          reason: 'customer_unknown',
+          value: row.customerEmail,
           message: `no customer has the e-mail ${row.customerEmail} (import customers first)`,
         },
       });

@@ -42,11 +42,42 @@ describe.each(TEST_DATABASES)('imports on %s', (kind) => {
     const result = await importCsv('customers', customers);
     expect(result).toMatchObject({ imported: 2, updated: 1, unchanged: 0, rejected: 5 });
     expect(result.errors).toEqual([
-      { row: 4, line: 4, column: 'email', message: "'not-an-address' is not an e-mail address" },
-      { row: 5, line: 5, column: 'name', message: 'is empty' },
-      { row: 6, line: 6, column: null, message: expect.stringContaining('has 6 fields, the header has 5') },
-      { row: 7, line: 7, column: 'external_id', message: "'C1' is on row 2 already" },
-      { row: 8, line: 8, column: 'language', message: "'tlh' is not one of pl, et, en" },
+      {
+        row: 4,
+        line: 4,
+        column: 'email',
+        reason: 'not_an_email',
+        value: 'not-an-address',
+        message: "'not-an-address' is not an e-mail address",
+      },
+      { row: 5, line: 5, column: 'name', reason: 'required', message: 'is empty' },
+      {
+        row: 6,
+        line: 6,
+        column: null,
+        reason: 'field_count',
+        count: 6,
+        limit: 5,
+        message: expect.stringContaining('has 6 fields, the header has 5'),
+      },
+      {
+        row: 7,
+        line: 7,
+        column: 'external_id',
+        reason: 'id_repeated',
+        value: 'C1',
+        earlierRow: 2,
+        message: "'C1' is on row 2 already",
+      },
+      {
+        row: 8,
+        line: 8,
+        column: 'language',
+        reason: 'not_a_choice',
+        value: 'tlh',
+        allowed: ['pl', 'et', 'en'],
+        message: "'tlh' is not one of pl, et, en",
+      },
     ]);
     const stored = await t.database.db
       .selectFrom('customers')
@@ -258,5 +289,128 @@ describe.each(TEST_DATABASES)('imports on %s', (kind) => {
     });
     expect(unreadable.statusCode).toBe(400);
     expect(unreadable.json().error.message).toContain("unknown columns 'id', 'total'");
+  });
+  it('gives every refused row of a bad file a stable reason with its values, in the API answer too', async () => {
+    const bookings = [
+      'external_id,customer_email,starts_at,status,cancelled_at,deposit,deposit_currency',
+      'R/1,bad-address,2026-02-10 10:00,booked,,,',
+      'R/2,jan.kowalski@example.pl,31.02.2026,booked,,,',
+      'R/3,jan.kowalski@example.pl,2026-02-10 11:00,maybe,,,',
+      'R/4,jan.kowalski@example.pl,2026-02-10 12:00,booked,2026-02-09,,',
+      'R/5,jan.kowalski@example.pl,2026-02-10 13:00,booked,,12.345,EUR',
+      'R/6,jan.kowalski@example.pl,2026-02-10 14:00,booked,,-3,',
+      'R/7,jan.kowalski@example.pl,2026-02-10 15:00,booked,,5,ZZZ',
+      'R/8,,2026-02-10 16:00,booked,,,',
+      'R/9,jan.kowalski@example.pl,,booked,,,',
+    ].join('\n');
+    const response = await t.as('owner', {
+      method: 'POST',
+      url: '/api/imports/bookings',
+      headers: { 'content-type': 'text/csv' },
+      payload: bookings,
+    });
+    expect(response.statusCode).toBe(200);
+    const answer = response.json();
+    expect(answer).toMatchObject({ imported: 0, rejected: 9 });
+    const facts = answer.errors.map(
+      ({ message: _english, line: _line, ...rest }: Record<string, unknown>) => rest,
+    );
+    expect(facts).toEqual([
+      { row: 2, column: 'customer_email', reason: 'not_an_email', value: 'bad-address' },
+      { row: 3, column: 'starts_at', reason: 'not_a_date', value: '31.02.2026' },
+      {
+        row: 4,
+        column: 'status',
+        reason: 'not_a_choice',
+        value: 'maybe',
+        allowed: ['booked', 'attended', 'cancelled', 'late_cancelled', 'no_show'],
+      },
+      { row: 5, column: 'cancelled_at', reason: 'cancelled_at_not_cancelled', value: 'booked' },
+      { row: 6, column: 'deposit', reason: 'amount_precision', value: '12.345', limit: 2 },
+      { row: 7, column: 'deposit', reason: 'amount_negative', value: '-3' },
+      { row: 8, column: 'deposit_currency', reason: 'currency_unknown', value: 'ZZZ' },
+      { row: 9, column: 'customer_email', reason: 'customer_missing' },
+      { row: 10, column: 'starts_at', reason: 'required' },
+    ]);
+    expect(answer.errors.every((e: { message: string }) => e.message.length > 0)).toBe(true);
+  });
+
+  it('names why a whole file is refused, and the columns at fault', async () => {
+    const send = (kind: ImportKind, type: string, payload: string) =>
+      t.as('owner', {
+        method: 'POST',
+        url: `/api/imports/${kind}`,
+        headers: { 'content-type': type },
+        payload,
+      });
+    const errorOf = async (answer: ReturnType<typeof send>) => {
+      const response = await answer;
+      expect(response.statusCode).toBe(400);
+      const { code, reason, columns, line } = response.json().error;
+      return { code, reason, columns, line };
+    };
+    expect(await errorOf(send('invoices', 'text/csv', 'id,total\n1,2\n'))).toEqual({
+      code: 'bad_request',
+      reason: 'import_columns_unknown',
+      columns: ['id', 'total'],
+      line: undefined,
+    });
+    expect(
+      await errorOf(send('customers', 'text/csv', 'external_id,email\nC1,a@example.com\n')),
+    ).toMatchObject({
+      reason: 'import_columns_missing',
+      columns: ['name'],
+    });
+    expect(await errorOf(send('customers', 'text/csv', 'external_id,name,name\n'))).toMatchObject({
+      reason: 'import_column_repeated',
+      columns: ['name'],
+    });
+    expect(await errorOf(send('customers', 'text/csv', 'external_id,name\nC1,"Jan\nC2,Ewa\n'))).toMatchObject(
+      {
+        reason: 'import_not_csv',
+        // The quote opened on line 2 is still open where the file ends, after line 3.
+        line: 3,
+      },
+    );
+    expect(
+      await errorOf(send('customers', 'text/calendar', 'BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n')),
+    ).toMatchObject({
+      reason: 'import_ics_not_bookings',
+    });
+    expect(await errorOf(send('bookings', 'text/calendar', 'hello\r\n'))).toMatchObject({
+      reason: 'import_not_ics',
+      line: 1,
+    });
+  });
+
+  it('gives a calendar event it refuses a reason too', async () => {
+    const ics = [
+      'BEGIN:VCALENDAR',
+      'BEGIN:VEVENT',
+      'DTSTART:20260301T100000Z',
+      'END:VEVENT',
+      'BEGIN:VEVENT',
+      'UID:ev-2',
+      'END:VEVENT',
+      'BEGIN:VEVENT',
+      'UID:ev-3',
+      'DTSTART:March 1st',
+      'END:VEVENT',
+      'BEGIN:VEVENT',
+      'UID:ev-4',
+      'DTSTART;TZID=Mars/Olympus:20260301T100000',
+      'END:VEVENT',
+      'END:VCALENDAR',
+      '',
+    ].join('\r\n');
+    const prepared = prepareImport('bookings', 'ics', ics);
+    expect(
+      prepared.rejected.map(({ row, column, reason, value }) => ({ row, column, reason, value })),
+    ).toEqual([
+      { row: 1, column: 'UID', reason: 'uid_missing', value: undefined },
+      { row: 2, column: 'DTSTART', reason: 'dtstart_missing', value: undefined },
+      { row: 3, column: 'DTSTART', reason: 'ics_time_invalid', value: 'March 1st' },
+      { row: 4, column: 'DTSTART', reason: 'time_zone_unknown', value: 'Mars/Olympus' },
+    ]);
   });
 });

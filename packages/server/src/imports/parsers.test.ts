@@ -121,8 +121,15 @@ describe('parseIcs', () => {
     ].join('\n');
     const prepared = prepareImport('bookings', 'ics', text);
     expect(prepared.rejected).toEqual([
-      { row: 1, line: 2, column: 'DTSTART', message: 'the event has no DTSTART' },
-      { row: 2, line: 7, column: 'DTSTART', message: expect.stringContaining('TZID "Mars/Olympus"') },
+      { row: 1, line: 2, column: 'DTSTART', reason: 'dtstart_missing', message: 'the event has no DTSTART' },
+      {
+        row: 2,
+        line: 7,
+        column: 'DTSTART',
+        reason: 'time_zone_unknown',
+        value: 'Mars/Olympus',
+        message: expect.stringContaining('TZID "Mars/Olympus"'),
+      },
     ]);
   });
 
@@ -216,7 +223,7 @@ describe('parseIcs', () => {
       'END:VCALENDAR',
     ].join('\n');
     expect(prepareImport('bookings', 'ics', text).rejected).toEqual([
-      expect.objectContaining({ row: 1, line: 5, column: 'RRULE' }),
+      expect.objectContaining({ row: 1, line: 5, column: 'RRULE', reason: 'repeating_event' }),
     ]);
   });
 });

@@ -1,18 +1,27 @@
-import { IMPORT_KINDS, type ImportFormat, type ImportKind } from '@calmdesk/contracts';
+import {
+  type ErrorReason,
+  IMPORT_KINDS,
+  type ImportFormat,
+  type ImportKind,
+  type RowError,
+  type RowProblem,
+} from '@calmdesk/contracts';
 import { normaliseEmail } from '../customers/customers.service.ts';
 import { AppError } from '../errors.ts';
 import { type CsvFile, CsvSyntaxError, parseCsv, readCsv } from './csv.ts';
+import { shownValue } from './fields.ts';
 import {
   type IcsEvent,
   type IcsProperty,
   IcsSyntaxError,
+  IcsTimeError,
   icsTimeToText,
   parseIcs,
   unescapeText,
 } from './ics.ts';
 
 // The import kinds and formats are the contracts'; the server's import code names them from here.
-export { IMPORT_KINDS, type ImportFormat, type ImportKind };
+export { IMPORT_KINDS, type ImportFormat, type ImportKind, type RowError };
 
 /** The documented columns of each kind, in order (IMPORT.md); the first ones are required. */
 export const COLUMNS: Record<ImportKind, { columns: string[]; required: string[] }> = {
@@ -49,14 +58,6 @@ export interface SourceRecord {
   values: Record<string, string>;
 }
 
-export interface RowError {
-  row: number;
-  line: number;
-  /** The column (or ICS property) that was wrong, when one was. */
-  column: string | null;
-  message: string;
-}
-
 export interface PreparedFile {
   kind: ImportKind;
   format: ImportFormat;
@@ -67,8 +68,8 @@ export interface PreparedFile {
 
 /** The file cannot be read at all (not CSV, no header, unknown columns): nothing is imported. */
 export class ImportFileError extends AppError {
-  constructor(message: string) {
-    super('bad_request', message);
+  constructor(message: string, reason: ErrorReason, facts: { columns?: string[]; line?: number } = {}) {
+    super('bad_request', message, undefined, { reason, ...facts });
   }
 }
 
@@ -97,7 +98,7 @@ export async function prepareCsvStream(
 
 function asImportFileError(error: unknown): unknown {
   return error instanceof CsvSyntaxError
-    ? new ImportFileError(`not a readable CSV file: ${error.message}`)
+    ? new ImportFileError(`not a readable CSV file: ${error.message}`, 'import_not_csv', { line: error.line })
     : error;
 }
 
@@ -115,19 +116,32 @@ function csvRecords(kind: ImportKind, file: CsvFile): PreparedFile {
   const { columns, required } = COLUMNS[kind];
   const header = file.header.map((name) => name.trim().toLowerCase());
   if (header.length === 0)
-    throw new ImportFileError(`the file is empty; expected a header: ${columns.join(',')}`);
+    throw new ImportFileError(
+      `the file is empty; expected a header: ${columns.join(',')}`,
+      'import_file_empty',
+      {
+        columns,
+      },
+    );
   const unknown = header.filter((name) => !columns.includes(name));
   if (unknown.length > 0) {
     throw new ImportFileError(
       `unknown column${unknown.length > 1 ? 's' : ''} ${unknown.map((u) => `'${u}'`).join(', ')} in the header; ${kind} files have ${columns.join(',')}`,
+      'import_columns_unknown',
+      { columns: unknown },
     );
   }
   const repeated = header.find((name, i) => header.indexOf(name) !== i);
-  if (repeated) throw new ImportFileError(`the header names column '${repeated}' twice`);
+  if (repeated)
+    throw new ImportFileError(`the header names column '${repeated}' twice`, 'import_column_repeated', {
+      columns: [repeated],
+    });
   const missing = required.filter((name) => !header.includes(name));
   if (missing.length > 0) {
     throw new ImportFileError(
       `the header lacks the required column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`,
+      'import_columns_missing',
+      { columns: missing },
     );
   }
   const records: SourceRecord[] = [];
@@ -138,6 +152,9 @@ function csvRecords(kind: ImportKind, file: CsvFile): PreparedFile {
         row: record.row,
         line: record.line,
         column: null,
+        reason: 'field_count',
+        count: record.fields.length,
+        limit: header.length,
         message: `has ${record.fields.length} field${record.fields.length === 1 ? '' : 's'}, the header has ${header.length} (a comma inside a value needs quotes)`,
       });
       continue;
@@ -152,13 +169,16 @@ function csvRecords(kind: ImportKind, file: CsvFile): PreparedFile {
 }
 
 function prepareIcs(kind: ImportKind, text: string): PreparedFile {
-  if (kind !== 'bookings') throw new ImportFileError(`an ICS calendar holds bookings, not ${kind}`);
+  if (kind !== 'bookings')
+    throw new ImportFileError(`an ICS calendar holds bookings, not ${kind}`, 'import_ics_not_bookings');
   let events: IcsEvent[];
   try {
     events = parseIcs(text);
   } catch (error) {
     if (error instanceof IcsSyntaxError)
-      throw new ImportFileError(`not a readable ICS file: ${error.message}`);
+      throw new ImportFileError(`not a readable ICS file: ${error.message}`, 'import_not_ics', {
+        line: error.line,
+      });
     throw error;
   }
   const records: SourceRecord[] = [];
@@ -173,24 +193,36 @@ function prepareIcs(kind: ImportKind, text: string): PreparedFile {
 
 /** A VEVENT as a bookings row: UID, DTSTART, STATUS, SUMMARY, and the customer from ATTENDEE or ORGANIZER. */
 function bookingOfEvent(event: IcsEvent): SourceRecord | RowError {
-  const fail = (property: IcsProperty | undefined, column: string, message: string): RowError => ({
+  const fail = (
+    property: IcsProperty | undefined,
+    column: string,
+    message: string,
+    problem: RowProblem,
+  ): RowError => ({
     row: event.index,
     line: property?.line ?? event.line,
     column,
+    ...problem,
     message,
   });
   const first = (name: string) => event.properties.find((p) => p.name === name);
   const rrule = first('RRULE');
-  if (rrule) return fail(rrule, 'RRULE', 'a repeating event is not a booking; export single occurrences');
+  if (rrule) {
+    return fail(rrule, 'RRULE', 'a repeating event is not a booking; export single occurrences', {
+      reason: 'repeating_event',
+    });
+  }
   const uid = first('UID');
   const start = first('DTSTART');
-  if (!uid || uid.value.trim() === '') return fail(undefined, 'UID', 'the event has no UID');
-  if (!start) return fail(undefined, 'DTSTART', 'the event has no DTSTART');
+  if (!uid || uid.value.trim() === '')
+    return fail(undefined, 'UID', 'the event has no UID', { reason: 'uid_missing' });
+  if (!start) return fail(undefined, 'DTSTART', 'the event has no DTSTART', { reason: 'dtstart_missing' });
   let startsAt: string;
   try {
     startsAt = icsTimeToText(start);
   } catch (error) {
-    return fail(start, 'DTSTART', (error as Error).message);
+    if (!(error instanceof IcsTimeError)) throw error;
+    return fail(start, 'DTSTART', error.message, { reason: error.reason, value: shownValue(error.value) });
   }
   const organizer = first('ORGANIZER');
   const organizerEmail = organizer ? mailtoOf(organizer.value) : '';
@@ -232,6 +264,9 @@ function rejectRepeatedIds(prepared: PreparedFile): void {
         row: record.row,
         line: record.line,
         column: 'external_id',
+        reason: 'id_repeated',
+        value: shownValue(id),
+        earlierRow: earlier,
         message: `'${id}' is on ${prepared.format === 'ics' ? 'event' : 'row'} ${earlier} already`,
       });
       continue;

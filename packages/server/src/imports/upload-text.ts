@@ -17,7 +17,9 @@ export async function* uploadText(
     try {
       return chunk ? decoder.decode(chunk, { stream: true }) : decoder.decode();
     } catch {
-      throw new AppError('bad_request', 'the file is not UTF-8 text');
+      throw new AppError('bad_request', 'the file is not UTF-8 text', undefined, {
+        reason: 'import_not_utf8',
+      });
     }
   };
   let bytes = 0;

@@ -1,10 +1,11 @@
-import { type Settings, SettingsSchema } from '@calmdesk/contracts';
+import { resolutionTargetProblems, type Settings, SettingsSchema } from '@calmdesk/contracts';
 import type { Selectable } from 'kysely';
 import { recordAudit } from '../audit/audit.service.ts';
 import type { Actor } from '../auth/actor.ts';
 import { requireRole } from '../auth/actor.ts';
 import type { Db } from '../db/database.ts';
 import type { OrganisationTable } from '../db/schema.ts';
+import { AppError } from '../errors.ts';
 
 export type { Settings };
 
@@ -26,6 +27,8 @@ export const DEFAULT_SETTINGS: Settings = {
   // Business minutes: a calm customer hears from us within one working day of eight hours.
   firstResponseMinutes: { calm: 8 * 60, upset: 4 * 60, angry: 60, hostile: 30 },
   nextResponseMinutes: { calm: 8 * 60, upset: 4 * 60, angry: 60, hostile: 30 },
+  // Working days of eight hours: a calm case is settled within a week, a hostile one the same day.
+  resolutionMinutes: { calm: 5 * 8 * 60, upset: 3 * 8 * 60, angry: 8 * 60, hostile: 4 * 60 },
   compensationPolicy: {
     prefer: ['repair', 'voucher', 'free_session', 'replacement', 'discount'],
     cashRefundLimit: 200,
@@ -61,6 +64,7 @@ export const SETTINGS_COLUMNS = [
   'organisation.business_hours',
   'organisation.response_targets',
   'organisation.next_response_targets',
+  'organisation.resolution_targets',
   'organisation.holidays',
   'organisation.compensation_policy',
   'organisation.retention_months',
@@ -85,6 +89,8 @@ export function settingsOf(row: SettingsRow | undefined): Settings {
     firstResponseMinutes: row.response_targets as Settings['firstResponseMinutes'],
     nextResponseMinutes: (row.next_response_targets ??
       DEFAULT_SETTINGS.nextResponseMinutes) as Settings['nextResponseMinutes'],
+    resolutionMinutes: (row.resolution_targets ??
+      DEFAULT_SETTINGS.resolutionMinutes) as Settings['resolutionMinutes'],
     compensationPolicy: compensationPolicyOf(row.compensation_policy as StoredCompensationPolicy),
     retentionMonths: row.retention_months ?? null,
   };
@@ -131,6 +137,7 @@ export async function saveSettings(
   return db.transaction().execute(async (trx) => {
     const current = await getSettings(trx);
     const next = SettingsSchema.parse({ ...current, ...patch });
+    refuseEarlyResolution(next, patch);
     const retentionChanged = next.retentionMonths !== current.retentionMonths;
     const values = {
       name: next.name,
@@ -139,6 +146,7 @@ export async function saveSettings(
       business_hours: JSON.stringify(next.businessHours),
       response_targets: JSON.stringify(next.firstResponseMinutes),
       next_response_targets: JSON.stringify(next.nextResponseMinutes),
+      resolution_targets: JSON.stringify(next.resolutionMinutes),
       holidays: JSON.stringify(next.holidays),
       compensation_policy: JSON.stringify(next.compensationPolicy),
       retention_months: next.retentionMonths,
@@ -157,5 +165,25 @@ export async function saveSettings(
       details: { changed: Object.keys(patch) },
     });
     return next;
+  });
+}
+
+/**
+ * A resolution target shorter than its level's first-response target is refused, named on the field
+ * the patch changed (the resolution target, else the first-response one) with the other as its bound.
+ */
+function refuseEarlyResolution(next: Settings, patch: Partial<Settings>): void {
+  const [level] = resolutionTargetProblems(next);
+  if (level === undefined) return;
+  const message = `the ${level} resolution target (${next.resolutionMinutes[level]} minutes) is shorter than its first-response target (${next.firstResponseMinutes[level]} minutes)`;
+  if (patch.resolutionMinutes) {
+    throw new AppError('bad_request', message, `body.resolutionMinutes.${level}`, {
+      reason: 'resolution_before_first_response',
+      limit: next.firstResponseMinutes[level],
+    });
+  }
+  throw new AppError('bad_request', message, `body.firstResponseMinutes.${level}`, {
+    reason: 'first_response_after_resolution',
+    limit: next.resolutionMinutes[level],
   });
 }

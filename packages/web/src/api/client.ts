@@ -21,6 +21,16 @@ export class ApiError extends Error {
   get limit(): number | undefined {
     return (this.body as Partial<ErrorBody> | undefined)?.error?.limit;
   }
+
+  /** The columns of an import file a reason is about. */
+  get columns(): string[] | undefined {
+    return (this.body as Partial<ErrorBody> | undefined)?.error?.columns;
+  }
+
+  /** The line of an import file a reason is about. */
+  get line(): number | undefined {
+    return (this.body as Partial<ErrorBody> | undefined)?.error?.line;
+  }
 }
 
 export const CSRF_STORAGE_KEY = 'calmdesk.csrf';

@@ -9,7 +9,11 @@ import { ApiError } from './client.ts';
 export function errorText(t: TFunction, error: unknown): string {
   if (error instanceof ApiError) {
     if (error.reason && t(`errors.reason.${error.reason}`, { defaultValue: '' })) {
-      return t(`errors.reason.${error.reason}`, { limit: error.limit ?? '' });
+      return t(`errors.reason.${error.reason}`, {
+        limit: error.limit ?? '',
+        columns: error.columns?.join(', ') ?? '',
+        line: error.line ?? '',
+      });
     }
     if (error.code !== 'http_error') return t(`errors.code.${error.code}`);
     return t('errors.generic');

@@ -1,5 +1,6 @@
 import type { Finding } from '@calmdesk/analysis';
-import { type CSSProperties, Fragment, type KeyboardEvent, type ReactNode, useRef } from 'react';
+import { Text } from '@mantine/core';
+import { type CSSProperties, Fragment, type KeyboardEvent, type ReactNode, useId, useRef } from 'react';
 
 interface CoachedTextareaProps {
   value: string;
@@ -9,6 +10,8 @@ interface CoachedTextareaProps {
   placeholder?: string;
   minRows?: number;
   onKeyDown?: (event: KeyboardEvent<HTMLTextAreaElement>) => void;
+  /** Why what was written cannot be sent, shown under the field and announced with it. */
+  error?: string;
 }
 
 const SHARED_STYLE: CSSProperties = {
@@ -58,40 +61,57 @@ export function CoachedTextarea({
   placeholder,
   minRows = 6,
   onKeyDown,
+  error,
 }: CoachedTextareaProps) {
   const backdrop = useRef<HTMLDivElement>(null);
+  const errorId = useId();
   const minHeight = `${minRows * 1.55 * 15 + 22}px`;
   return (
-    <div className="coached" style={{ position: 'relative' }}>
-      <div
-        ref={backdrop}
-        aria-hidden
-        className="coached-backdrop"
-        style={{ ...SHARED_STYLE, position: 'absolute', inset: 0, color: 'transparent', overflow: 'hidden' }}
-      >
-        {underline(value, findings)}
+    <div>
+      <div className="coached" style={{ position: 'relative' }}>
+        <div
+          ref={backdrop}
+          aria-hidden
+          className="coached-backdrop"
+          style={{
+            ...SHARED_STYLE,
+            position: 'absolute',
+            inset: 0,
+            color: 'transparent',
+            overflow: 'hidden',
+          }}
+        >
+          {underline(value, findings)}
+        </div>
+        <textarea
+          aria-label={label}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? errorId : undefined}
+          className="coached-input"
+          value={value}
+          placeholder={placeholder}
+          spellCheck
+          onChange={(event) => onChange(event.currentTarget.value)}
+          onKeyDown={onKeyDown}
+          onScroll={(event) => {
+            if (backdrop.current) backdrop.current.scrollTop = event.currentTarget.scrollTop;
+          }}
+          style={{
+            ...SHARED_STYLE,
+            position: 'relative',
+            minHeight,
+            resize: 'vertical',
+            background: 'transparent',
+            borderColor: error ? 'var(--mantine-color-error)' : 'var(--calm-border-input)',
+            borderRadius: 'var(--mantine-radius-sm)',
+          }}
+        />
       </div>
-      <textarea
-        aria-label={label}
-        className="coached-input"
-        value={value}
-        placeholder={placeholder}
-        spellCheck
-        onChange={(event) => onChange(event.currentTarget.value)}
-        onKeyDown={onKeyDown}
-        onScroll={(event) => {
-          if (backdrop.current) backdrop.current.scrollTop = event.currentTarget.scrollTop;
-        }}
-        style={{
-          ...SHARED_STYLE,
-          position: 'relative',
-          minHeight,
-          resize: 'vertical',
-          background: 'transparent',
-          borderColor: 'var(--calm-border-input)',
-          borderRadius: 'var(--mantine-radius-sm)',
-        }}
-      />
+      {error && (
+        <Text id={errorId} size="sm" c="var(--mantine-color-error)" mt={4} data-testid="field-error">
+          {error}
+        </Text>
+      )}
     </div>
   );
 }

@@ -22,6 +22,7 @@ import * as repliesAndForms from './0020-replies-and-forms.ts';
 import * as search from './0021-search.ts';
 import * as inbox from './0022-inbox.ts';
 import * as revenueRanks from './0024-revenue-ranks.ts';
+import * as resolutionTargets from './0025-resolution-targets.ts';
 
 /** Every migration, in order. Names never change once released: they are recorded in the database. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -48,4 +49,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0021-search': search,
   '0022-inbox': inbox,
   '0024-revenue-ranks': revenueRanks,
+  '0025-resolution-targets': resolutionTargets,
 };

@@ -1,6 +1,6 @@
-import type { ServiceTrendPoint, ServiceTrends, TrendBucket } from '@calmdesk/contracts';
+import type { ResolutionTargetRow, ServiceTrendPoint, ServiceTrends, TrendBucket } from '@calmdesk/contracts';
 import { LineChart } from '@mantine/charts';
-import { Button, Group, Paper, Select, SimpleGrid, Text } from '@mantine/core';
+import { Button, Group, Paper, Select, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useNavigate } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -213,19 +213,22 @@ export function TimesFigure({ search }: { search: AnalyticsSearch }) {
       query={query}
       headline={
         targets && data ? (
-          <Text size="sm" data-testid="targets">
-            {t('analytics.targets', {
-              calm: format.number(targets.calm),
-              upset: format.number(targets.upset),
-              angry: format.number(targets.angry),
-              hostile: format.number(targets.hostile),
-            })}{' '}
-            {data.total.responded
-              ? t('analytics.onTime', {
-                  share: format.percent((data.total.withinTarget ?? 0) / data.total.responded),
-                })
-              : ''}
-          </Text>
+          <Stack gap={4}>
+            <Text size="sm" data-testid="targets">
+              {t('analytics.targets', {
+                calm: format.number(targets.calm),
+                upset: format.number(targets.upset),
+                angry: format.number(targets.angry),
+                hostile: format.number(targets.hostile),
+              })}{' '}
+              {data.total.responded
+                ? t('analytics.onTime', {
+                    share: format.percent((data.total.withinTarget ?? 0) / data.total.responded),
+                  })
+                : ''}
+            </Text>
+            <ResolutionTargetsLine data={data} />
+          </Stack>
         ) : undefined
       }
     >
@@ -276,7 +279,55 @@ export function TimesFigure({ search }: { search: AnalyticsSearch }) {
           ])}
         />
       )}
+      {data && <ResolutionTargetsTable rows={data.resolutionTargets} />}
     </AnalyticsFigure>
+  );
+}
+
+/** The resolution targets, and the share of the period's resolutions that met them. */
+function ResolutionTargetsLine({ data }: { data: Omit<ServiceTrends, 'period'> }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const targets = data.targets.resolutionMinutes;
+  const all = data.resolutionTargets.find((r) => r.level === 'all');
+  return (
+    <Text size="sm" data-testid="resolution-targets">
+      {t('analytics.resolutionTargets', {
+        calm: format.number(targets.calm),
+        upset: format.number(targets.upset),
+        angry: format.number(targets.angry),
+        hostile: format.number(targets.hostile),
+      })}{' '}
+      {all?.share != null ? t('analytics.resolvedOnTime', { share: format.percent(all.share) }) : ''}
+    </Text>
+  );
+}
+
+/** Per level of the case, the period's resolutions and how many met the level's resolution target. */
+function ResolutionTargetsTable({ rows }: { rows: ResolutionTargetRow[] }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const resolved = rows.filter((r) => r.resolved > 0);
+  return (
+    <Stack gap={4} data-testid="resolution-by-level">
+      <Text size="sm" fw={600}>
+        {t('analytics.resolutionByLevel')}
+      </Text>
+      <DataTable
+        head={[
+          t('analytics.caseLevel'),
+          t('analytics.resolved'),
+          t('analytics.withinTarget'),
+          t('analytics.shareWithin'),
+        ]}
+        rows={resolved.map((r) => [
+          r.level === 'all' ? t('analytics.allLevels') : t(`level.${r.level}`),
+          format.number(r.resolved),
+          format.number(r.withinTarget),
+          r.share === null ? t('common.none') : format.percent(r.share),
+        ])}
+      />
+    </Stack>
   );
 }
 

@@ -15,7 +15,7 @@ import {
 } from '@mantine/core';
 import { memo, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formErrors } from '../../api/errors.ts';
+import { errorText, formErrors } from '../../api/errors.ts';
 import { useFormat } from '../../format/use-format.ts';
 import { useSession } from '../auth/session.ts';
 import { CommitmentActions } from '../commitments/commitment-actions.tsx';
@@ -80,6 +80,8 @@ function CompensationLine({ caseId, c }: { caseId: string; c: CompensationRecord
   const session = useSession();
   const decide = useDecideCompensation(caseId);
   const canDecide = session.data?.canOverride ?? false;
+  const decideError = decide.error ? errorText(t, decide.error) : undefined;
+  const errorId = useId();
   return (
     <Stack gap={2} data-testid="compensation">
       <Group gap={6}>
@@ -93,7 +95,7 @@ function CompensationLine({ caseId, c }: { caseId: string; c: CompensationRecord
         </Badge>
       </Group>
       {canDecide && (c.status === 'proposed' || c.status === 'approved') && (
-        <Group gap={4}>
+        <Group gap={4} role="group" aria-describedby={decideError ? errorId : undefined}>
           {c.status === 'proposed' && (
             <Button size="compact-xs" onClick={() => decide.mutate({ id: c.id, decision: 'approve' })}>
               {t('case.approve')}
@@ -113,6 +115,11 @@ function CompensationLine({ caseId, c }: { caseId: string; c: CompensationRecord
             {t('case.reject')}
           </Button>
         </Group>
+      )}
+      {decideError && (
+        <Text id={errorId} size="xs" c="var(--calm-text-error)" role="alert">
+          {decideError}
+        </Text>
       )}
     </Stack>
   );
@@ -225,6 +232,7 @@ function CompensationForm({ item }: { item: CaseDetail }) {
 export const CaseSidebar = memo(function CaseSidebar({ item }: { item: CaseDetail }) {
   const { t } = useTranslation();
   const update = useUpdateCase(item.id);
+  const factErrors = formErrors(t, update.error, ['status', 'fault', 'stage']);
   const [stage, setStage] = useState(item.stage ?? '');
   const saveStage = () => {
     const next = stage.trim();
@@ -237,6 +245,11 @@ export const CaseSidebar = memo(function CaseSidebar({ item }: { item: CaseDetai
           {t('caseWork.facts')}
         </Title>
         <Stack gap={6}>
+          {factErrors.above && (
+            <Text size="xs" c="var(--calm-text-error)" role="alert">
+              {factErrors.above}
+            </Text>
+          )}
           <AssigneeSelect item={item} />
           <Select
             label={t('case.status')}
@@ -244,6 +257,7 @@ export const CaseSidebar = memo(function CaseSidebar({ item }: { item: CaseDetai
             value={item.status}
             allowDeselect={false}
             onChange={(status) => status && update.mutate({ status })}
+            error={factErrors.at('status')}
           />
           <Select
             label={t('case.fault')}
@@ -251,6 +265,7 @@ export const CaseSidebar = memo(function CaseSidebar({ item }: { item: CaseDetai
             value={item.fault}
             allowDeselect={false}
             onChange={(fault) => fault && update.mutate({ fault })}
+            error={factErrors.at('fault')}
           />
           <TextInput
             label={t('case.stage')}
@@ -259,6 +274,7 @@ export const CaseSidebar = memo(function CaseSidebar({ item }: { item: CaseDetai
             onChange={(e) => setStage(e.currentTarget.value)}
             onBlur={saveStage}
             onKeyDown={(e) => e.key === 'Enter' && saveStage()}
+            error={factErrors.at('stage')}
           />
           {item.problems.length > 0 && (
             <Text size="xs" c="dimmed">

@@ -20,10 +20,10 @@ import {
   Title,
 } from '@mantine/core';
 import { getHotkeyHandler } from '@mantine/hooks';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client.ts';
-import { errorText } from '../../api/errors.ts';
+import { formErrors } from '../../api/errors.ts';
 import { CoachedTextarea } from '../../components/coached-textarea.tsx';
 import { CannedReplyPicker, SignaturePreview } from '../replies/canned-reply-picker.tsx';
 
@@ -191,6 +191,13 @@ export function ReplyEditor(props: ReplyEditorProps) {
   const { coaching, ms } = coached;
   const blocked = coaching.findings.some((f) => f.severity === 'block');
   const refused = sendError instanceof ApiError && sendError.code === 'coaching_blocked';
+  const [triedEmpty, setTriedEmpty] = useState(false);
+  const sendErrors = formErrors(t, refused ? null : sendError, ['body']);
+  const bodyError = triedEmpty && !draft.trim() ? t('caseWork.bodyRequired') : sendErrors.at('body');
+  const sendIfWritten = (override: boolean) => {
+    setTriedEmpty(!draft.trim());
+    if (draft.trim()) onSend(override);
+  };
   return (
     <Stack gap="sm" data-coach-ms={ms.toFixed(2)}>
       <Title order={2} size="h4">
@@ -205,6 +212,7 @@ export function ReplyEditor(props: ReplyEditorProps) {
         onChange={onDraftChange}
         findings={coaching.findings}
         placeholder={t('case.draftPlaceholder')}
+        error={bodyError}
         // Ctrl/Cmd+Enter sends only what the coach lets through; a block still needs its button.
         onKeyDown={getHotkeyHandler([
           ['mod+Enter', () => draft.trim() && !blocked && !sending && onSend(false)],
@@ -222,16 +230,14 @@ export function ReplyEditor(props: ReplyEditorProps) {
           })}
         </Alert>
       )}
-      {sendError instanceof Error && !refused && (
-        <Alert color="red">{t('case.sendFailed', { message: errorText(t, sendError) })}</Alert>
-      )}
+      {sendErrors.above && <Alert color="red">{t('case.sendFailed', { message: sendErrors.above })}</Alert>}
       <Group>
         {blocked && canOverride ? (
-          <Button color="red" onClick={() => onSend(true)} loading={sending}>
+          <Button color="red" onClick={() => sendIfWritten(true)} loading={sending}>
             {t('case.sendAnyway')}
           </Button>
         ) : (
-          <Button onClick={() => onSend(false)} loading={sending} disabled={!draft.trim() || blocked}>
+          <Button onClick={() => sendIfWritten(false)} loading={sending} disabled={blocked}>
             {t('case.send')}
           </Button>
         )}

@@ -18,6 +18,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, CSRF_STORAGE_KEY } from '../../api/client.ts';
 import { errorText } from '../../api/errors.ts';
+import { importRowText } from './import-row-text.ts';
 
 /**
  * Sends a file to the import API as it is (text/csv or text/calendar), reporting how much of it has gone
@@ -111,6 +112,7 @@ export function ImportsSection() {
               value={file}
               onChange={setFile}
               clearable
+              clearButtonProps={{ 'aria-label': t('admin.imports.clearFile') }}
               w={{ base: '100%', sm: 280 }}
             />
             <Button type="submit" disabled={!file} loading={upload.isPending}>
@@ -128,7 +130,11 @@ export function ImportsSection() {
             <Progress value={progress * 100} animated aria-label={t('admin.imports.progress')} />
           </Stack>
         )}
-        {upload.isError && <Alert color="red">{errorText(t, upload.error)}</Alert>}
+        {upload.isError && (
+          <Alert color="red" role="alert" data-testid="import-file-error">
+            {errorText(t, upload.error)}
+          </Alert>
+        )}
         {result && (
           <Alert
             color={result.rejected > 0 ? 'orange' : 'teal'}
@@ -149,27 +155,25 @@ export function ImportsSection() {
           // A keyboard user must be able to scroll a wide table on a phone: the wrapper takes focus.
           // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region needs to be focusable
           <div className="analytics-table" tabIndex={0}>
-            <Table
-              verticalSpacing={4}
-              data-testid="import-errors"
-              miw={480}
-              style={{ overflowWrap: 'anywhere' }}
-            >
+            <Table verticalSpacing={4} data-testid="import-errors" style={{ overflowWrap: 'anywhere' }}>
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th w={80}>{t('admin.imports.row')}</Table.Th>
-                  <Table.Th w={80}>{t('admin.imports.line')}</Table.Th>
-                  <Table.Th w={140}>{t('admin.imports.column')}</Table.Th>
+                  <Table.Th w={{ base: 120, sm: 150 }}>{t('admin.imports.column')}</Table.Th>
                   <Table.Th>{t('admin.imports.problem')}</Table.Th>
+                  {/* On a phone the reason needs the width; the row number finds it in the file. */}
+                  <Table.Th w={64} visibleFrom="sm">
+                    {t('admin.imports.line')}
+                  </Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
                 {result.errors.map((error) => (
                   <Table.Tr key={`${error.row}-${error.column ?? ''}`}>
                     <Table.Td>{error.row}</Table.Td>
-                    <Table.Td>{error.line}</Table.Td>
                     <Table.Td>{error.column ?? '—'}</Table.Td>
-                    <Table.Td>{error.message}</Table.Td>
+                    <Table.Td>{importRowText(t, error)}</Table.Td>
+                    <Table.Td visibleFrom="sm">{error.line}</Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>

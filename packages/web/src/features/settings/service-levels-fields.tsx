@@ -26,14 +26,35 @@ function weekdayName(day: Weekday, locale: string): string {
   );
 }
 
+type TargetField = 'firstResponseMinutes' | 'nextResponseMinutes' | 'resolutionMinutes';
+
+/** The service levels' fields an error can be shown at (formErrors' field names). */
+export const SERVICE_LEVEL_FIELDS = [
+  ...WEEKDAYS.map((day) => `businessHours.days.${day}`),
+  'holidays',
+  ...(['firstResponseMinutes', 'nextResponseMinutes', 'resolutionMinutes'] as const).flatMap((field) =>
+    LEVELS.map((level) => `${field}.${level}`),
+  ),
+];
+
 interface Props {
   draft: Settings;
   setDraft: (next: Settings) => void;
   canEdit: boolean;
+  /** The error to show at a field, in the person's language (formErrors' `at`). */
+  errorAt: (field: string) => string | undefined;
 }
 
-/** Business hours per weekday, holidays, and the first- and next-response targets in business minutes. */
-export function ServiceLevelsFields({ draft, setDraft, canEdit }: Props) {
+/**
+ * A target as typed: an empty field is sent as nothing (null), so the server names the field that needs
+ * a number, as it does for 0 or a fraction; nothing is rounded or clamped behind the owner's back.
+ */
+function typedMinutes(value: number | string): number {
+  return value === '' ? (null as unknown as number) : Number(value);
+}
+
+/** Business hours per weekday, holidays, and the response and resolution targets in business minutes. */
+export function ServiceLevelsFields({ draft, setDraft, canEdit, errorAt }: Props) {
   const { t, i18n } = useTranslation();
   const days = draft.businessHours.days;
   const setDay = (day: Weekday, hours: [string, string] | undefined) => {
@@ -43,7 +64,7 @@ export function ServiceLevelsFields({ draft, setDraft, canEdit }: Props) {
     setDraft({ ...draft, businessHours: { ...draft.businessHours, days: next } });
   };
   const setHolidays = (holidays: Settings['holidays']) => setDraft({ ...draft, holidays });
-  const targets = (field: 'firstResponseMinutes' | 'nextResponseMinutes', title: string) => (
+  const targets = (field: TargetField, title: string) => (
     <fieldset className="plain-fieldset">
       <Text component="legend" fw={600} size="sm">
         {title}
@@ -55,12 +76,14 @@ export function ServiceLevelsFields({ draft, setDraft, canEdit }: Props) {
             label={t(`level.${level}`)}
             min={1}
             max={43_200}
-            allowDecimal={false}
+            clampBehavior="none"
             disabled={!canEdit}
-            value={draft[field][level]}
+            value={draft[field][level] ?? ''}
             onChange={(value) =>
-              setDraft({ ...draft, [field]: { ...draft[field], [level]: Number(value) || 1 } })
+              setDraft({ ...draft, [field]: { ...draft[field], [level]: typedMinutes(value) } })
             }
+            error={errorAt(`${field}.${level}`)}
+            data-testid={`${field}-${level}`}
           />
         ))}
       </SimpleGrid>
@@ -105,6 +128,7 @@ export function ServiceLevelsFields({ draft, setDraft, canEdit }: Props) {
                     disabled={!canEdit}
                     value={hours[1]}
                     onChange={(e) => setDay(day, [hours[0], e.currentTarget.value])}
+                    error={errorAt(`businessHours.days.${day}`)}
                   />
                 </>
               ) : (
@@ -157,6 +181,11 @@ export function ServiceLevelsFields({ draft, setDraft, canEdit }: Props) {
             )}
           </Group>
         ))}
+        {errorAt('holidays') && (
+          <Text size="sm" c="var(--calm-text-error)" role="alert">
+            {errorAt('holidays')}
+          </Text>
+        )}
         {draft.holidays.length === 0 && (
           <Text size="sm" c="dimmed">
             {t('settings.noHolidays')}
@@ -180,6 +209,7 @@ export function ServiceLevelsFields({ draft, setDraft, canEdit }: Props) {
       </Text>
       {targets('firstResponseMinutes', t('settings.firstTargets'))}
       {targets('nextResponseMinutes', t('settings.nextTargets'))}
+      {targets('resolutionMinutes', t('settings.resolutionTargets'))}
     </Stack>
   );
 }

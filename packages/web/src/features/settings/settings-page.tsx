@@ -35,7 +35,7 @@ import { ImportsSection } from './imports-section.tsx';
 import { JobsSection } from './jobs-section.tsx';
 import { ProfileRulesSection } from './profile-rules-section.tsx';
 import { RETENTION_REPORT_KEY, RetentionSection } from './retention-section.tsx';
-import { ServiceLevelsFields } from './service-levels-fields.tsx';
+import { SERVICE_LEVEL_FIELDS, ServiceLevelsFields } from './service-levels-fields.tsx';
 import { OwnPasswordSection, StaffAccountsSection } from './staff-section.tsx';
 import { TokensSection } from './tokens-section.tsx';
 import { SETTINGS_KEY, useSettings } from './use-settings.ts';
@@ -51,6 +51,7 @@ const ORGANISATION_FIELDS = [
   'compensationPolicy.currency',
   'prefer',
   'retentionMonths',
+  ...SERVICE_LEVEL_FIELDS,
 ];
 
 function OrganisationForm({ settings, canEdit }: { settings: Settings; canEdit: boolean }) {
@@ -109,7 +110,7 @@ function OrganisationForm({ settings, canEdit }: { settings: Settings; canEdit: 
             error={saveErrors.at('languages')}
           />
         </SimpleGrid>
-        <ServiceLevelsFields draft={draft} setDraft={setDraft} canEdit={canEdit} />
+        <ServiceLevelsFields draft={draft} setDraft={setDraft} canEdit={canEdit} errorAt={saveErrors.at} />
         <Title order={3} size="h5">
           {t('settings.policy')}
         </Title>
