@@ -219,6 +219,48 @@ describe.each(TEST_DATABASES)('boundaries on %s', (kind) => {
     t.clock.now = saved;
   });
 
+  it('confirms a recommended boundary while the revenue ranking is out of date, ranking again in the same transaction', async () => {
+    const id = await addCustomer('Maja Wróbel', 'maja.w@example.test', 'pl');
+    await addNoShows(id, 2);
+    expect((await get(`/api/customers/${id}/profile`)).statusCode).toBe(200);
+    // A paid invoice since the last ranking, and the window moved on past the ranking's tolerance.
+    await t.database.db
+      .insertInto('invoices')
+      .values({
+        id: newId(),
+        customer_id: id,
+        amount_minor: 12_000,
+        currency: 'PLN',
+        issued_at: t.clock.now,
+        paid_at: t.clock.now,
+      })
+      .execute();
+    const saved = t.clock.now;
+    t.clock.now = new Date(saved.getTime() + 20 * 60_000);
+    try {
+      const confirmed = await t.as('supervisor', {
+        method: 'POST',
+        url: `/api/customers/${id}/boundaries`,
+        payload: { level: 'deposit_required', reason: 'Two no-shows', rule: 'cancellations_deposit' },
+      });
+      expect(confirmed.statusCode, confirmed.body).toBe(201);
+      const state = await t.database.db
+        .selectFrom('revenue_rank_state')
+        .select(['ranked_at', 'ranked_version', 'invoices_version'])
+        .executeTakeFirstOrThrow();
+      expect(state.ranked_at?.getTime()).toBe(t.clock.now.getTime());
+      expect(String(state.ranked_version)).toBe(String(state.invoices_version));
+      const ranked = await t.database.db
+        .selectFrom('revenue_ranks')
+        .select(['revenue_minor'])
+        .where('customer_id', '=', id)
+        .executeTakeFirstOrThrow();
+      expect(Number(ranked.revenue_minor)).toBe(12_000);
+    } finally {
+      t.clock.now = saved;
+    }
+  });
+
   it('lets a decision expire, after which the standing no longer carries it', async () => {
     const id = await addCustomer('Piotr Zieliński', 'piotr@example.test', 'en');
     const expiresAt = new Date(t.clock.now.getTime() + DAY).toISOString();

@@ -89,9 +89,9 @@ export interface HistoryDecision {
 const MAX_INTERACTIONS = 5000;
 
 /**
- * Loads one customer's history for the rules; `valuedWindowDays` bounds the revenue curve. The
- * queries are independent (the case log and promises select the customer's cases themselves), so
- * they run at once: on PostgreSQL each takes its own pooled connection.
+ * Loads one customer's history for the rules; `valuedWindowDays` bounds the revenue curve. Once the
+ * customer is found, the queries are independent (the case log and promises select the customer's
+ * cases themselves), so they run at once: on PostgreSQL each takes its own pooled connection.
  */
 export async function loadCustomerHistory(
   db: Db,
@@ -100,13 +100,14 @@ export async function loadCustomerHistory(
   valuedWindowDays: number,
 ): Promise<CustomerHistory> {
   const casesOfCustomer = db.selectFrom('cases').select('id').where('customer_id', '=', customerId);
-  const [customer, cases, interactions, commitments, bookings, invoices, incidents, revenueRanking] =
-    await Promise.all([
-      db
-        .selectFrom('customers')
-        .select(['id', 'name', 'language', 'emails'])
-        .where('id', '=', customerId)
-        .executeTakeFirst(),
+  const customer = await db
+    .selectFrom('customers')
+    .select(['id', 'name', 'language', 'emails'])
+    .where('id', '=', customerId)
+    .executeTakeFirst();
+  if (!customer) throw notFound('customer', customerId);
+  const [cases, interactions, commitments, bookings, invoices, incidents, revenueRanking] = await Promise.all(
+    [
       db
         .selectFrom('cases')
         .select(['id', 'subject', 'status', 'fault', 'created_at', 'updated_at'])
@@ -146,8 +147,8 @@ export async function loadCustomerHistory(
         .orderBy('created_at')
         .execute(),
       loadRevenueRanking(db, customerId, now, valuedWindowDays),
-    ]);
-  if (!customer) throw notFound('customer', customerId);
+    ],
+  );
   return {
     customer: { id: customer.id, name: customer.name, language: customer.language, emails: customer.emails },
     cases: cases.map((c) => ({

@@ -73,43 +73,48 @@ export async function loadRevenueRanking(
  * finished while this one waited for the lock. Returns whether it ranked.
  */
 export async function rankRevenue(db: Db, now: Date, windowDays: number): Promise<boolean> {
-  return db.transaction().execute(async (trx) => {
-    // The state row's lock lets one ranking run at a time; the next sees its result.
-    const state = await readState(trx, true);
-    if (isCurrent(state, now, windowDays)) return false;
-    const since = new Date(now.getTime() - windowDays * DAY_MS);
-    await trx.deleteFrom('revenue_ranks').execute();
-    await trx.deleteFrom('revenue_rank_totals').execute();
-    await sql`
-      INSERT INTO revenue_ranks (customer_id, currency, revenue_minor, rank)
-      SELECT customer_id, currency, revenue,
-        row_number() OVER (PARTITION BY currency ORDER BY revenue DESC, customer_id COLLATE "C")
-      FROM (
-        SELECT customer_id, currency, sum(amount_minor) AS revenue
-        FROM invoices
-        WHERE paid_at IS NOT NULL AND paid_at >= ${since} AND paid_at <= ${now}
-        GROUP BY customer_id, currency
-      ) AS paid
-      WHERE revenue > 0`.execute(trx);
-    await sql`
-      INSERT INTO revenue_rank_totals (currency, paying_customers, total_minor)
-      SELECT currency, count(*), sum(revenue_minor) FROM revenue_ranks GROUP BY currency`.execute(trx);
-    const ranked = await trx
-      .selectFrom('revenue_rank_totals')
-      .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('paying_customers'), eb.lit(0)).as('customers'))
-      .executeTakeFirstOrThrow();
-    await trx
-      .updateTable('revenue_rank_state')
-      .set({
-        ranked_version: state.invoices_version,
-        ranked_at: now,
-        window_days: windowDays,
-        ranked_customers: Number(ranked.customers),
-      })
-      .where('id', '=', 1)
-      .execute();
-    return true;
-  });
+  // Inside a caller's transaction (a boundary decision reads the customer's history in one) the
+  // ranking becomes part of it: Kysely cannot open a transaction within a transaction.
+  if (db.isTransaction) return rankWithin(db, now, windowDays);
+  return db.transaction().execute((trx) => rankWithin(trx, now, windowDays));
+}
+
+async function rankWithin(trx: Db, now: Date, windowDays: number): Promise<boolean> {
+  // The state row's lock lets one ranking run at a time; the next sees its result.
+  const state = await readState(trx, true);
+  if (isCurrent(state, now, windowDays)) return false;
+  const since = new Date(now.getTime() - windowDays * DAY_MS);
+  await trx.deleteFrom('revenue_ranks').execute();
+  await trx.deleteFrom('revenue_rank_totals').execute();
+  await sql`
+    INSERT INTO revenue_ranks (customer_id, currency, revenue_minor, rank)
+    SELECT customer_id, currency, revenue,
+      row_number() OVER (PARTITION BY currency ORDER BY revenue DESC, customer_id COLLATE "C")
+    FROM (
+      SELECT customer_id, currency, sum(amount_minor) AS revenue
+      FROM invoices
+      WHERE paid_at IS NOT NULL AND paid_at >= ${since} AND paid_at <= ${now}
+      GROUP BY customer_id, currency
+    ) AS paid
+    WHERE revenue > 0`.execute(trx);
+  await sql`
+    INSERT INTO revenue_rank_totals (currency, paying_customers, total_minor)
+    SELECT currency, count(*), sum(revenue_minor) FROM revenue_ranks GROUP BY currency`.execute(trx);
+  const ranked = await trx
+    .selectFrom('revenue_rank_totals')
+    .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('paying_customers'), eb.lit(0)).as('customers'))
+    .executeTakeFirstOrThrow();
+  await trx
+    .updateTable('revenue_rank_state')
+    .set({
+      ranked_version: state.invoices_version,
+      ranked_at: now,
+      window_days: windowDays,
+      ranked_customers: Number(ranked.customers),
+    })
+    .where('id', '=', 1)
+    .execute();
+  return true;
 }
 
 interface RankState {
