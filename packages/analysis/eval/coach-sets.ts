@@ -8,10 +8,10 @@ import {
   type Lang,
 } from '../src/index.ts';
 import { readJsonl } from './jsonl.ts';
-import { addOutcome, type Counts, emptyCounts, num, pct, scores, sumCounts } from './metrics.ts';
+import { num, pct, perLabel } from './metrics.ts';
 import { type Cell, renderTable } from './table.ts';
 
-interface LabelledDraft {
+export interface LabelledDraft {
   id: string;
   text: string;
   lang: Lang;
@@ -33,19 +33,9 @@ interface LabelledCommitment {
 const path = (lang: string, file: string) =>
   fileURLToPath(new URL(`./sets/${lang}/${file}.jsonl`, import.meta.url));
 
-function perLabel(labels: readonly string[], rows: { predicted: string[]; expected: string[] }[]) {
-  const counts = new Map<string, Counts>(labels.map((l) => [l, emptyCounts()]));
-  for (const row of rows) {
-    for (const label of labels)
-      addOutcome(counts.get(label) as Counts, row.predicted.includes(label), row.expected.includes(label));
-  }
-  const table: Cell[][] = labels.map((label) => {
-    const s = scores(counts.get(label) as Counts);
-    return [label, s.support, num(s.precision), num(s.recall), num(s.f1)];
-  });
-  const micro = scores(sumCounts([...counts.values()]));
-  table.push(['micro', micro.support, num(micro.precision), num(micro.recall), num(micro.f1)]);
-  return { table, micro: micro.f1 };
+/** The findings a draft in `lang` can have: English has no informal form of address. */
+export function coachRulesFor(lang: Lang): readonly string[] {
+  return lang === 'en' ? COACH_RULES.filter((r) => r !== 'informal_address') : COACH_RULES;
 }
 
 export function evaluateCoachSets(markdown: boolean, out: string[]): void {
@@ -54,7 +44,7 @@ export function evaluateCoachSets(markdown: boolean, out: string[]): void {
     const drafts = readJsonl<LabelledDraft>(path(lang, 'drafts'));
     if (drafts) {
       const coached = drafts.map((d) => ({ d, c: coachReply(d.text, { ...d.context, lang }) }));
-      const rules = lang === 'en' ? COACH_RULES.filter((r) => r !== 'informal_address') : COACH_RULES;
+      const rules = coachRulesFor(lang);
       const findings = perLabel(
         rules,
         coached.map(({ d, c }) => ({ predicted: c.findings.map((f) => f.rule), expected: d.findings })),
@@ -79,7 +69,7 @@ export function evaluateCoachSets(markdown: boolean, out: string[]): void {
           markdown,
         ),
       );
-      summary.push([lang, drafts.length, num(findings.micro), num(elements.micro)]);
+      summary.push([lang, drafts.length, num(findings.micro.f1), num(elements.micro.f1)]);
       if (process.env.EVAL_VERBOSE) {
         for (const { d, c } of coached) {
           const got = c.findings

@@ -1,3 +1,5 @@
+import type { Cell } from './table.ts';
+
 /** Precision / recall / F1 from counts of true positives, false positives and false negatives. */
 export interface Counts {
   tp: number;
@@ -26,3 +28,22 @@ export function sumCounts(all: readonly Counts[]): Counts {
 
 export const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
 export const num = (x: number) => x.toFixed(3);
+
+/**
+ * Counts each label over rows of predicted and expected labels; `table` has a row per label and the
+ * micro average last (label, support, precision, recall, F1).
+ */
+export function perLabel(labels: readonly string[], rows: { predicted: string[]; expected: string[] }[]) {
+  const counts = new Map<string, Counts>(labels.map((l) => [l, emptyCounts()]));
+  for (const row of rows) {
+    for (const label of labels)
+      addOutcome(counts.get(label) as Counts, row.predicted.includes(label), row.expected.includes(label));
+  }
+  const table: Cell[][] = labels.map((label) => {
+    const s = scores(counts.get(label) as Counts);
+    return [label, s.support, num(s.precision), num(s.recall), num(s.f1)];
+  });
+  const micro = scores(sumCounts([...counts.values()]));
+  table.push(['micro', micro.support, num(micro.precision), num(micro.recall), num(micro.f1)]);
+  return { table, micro };
+}

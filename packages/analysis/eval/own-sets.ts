@@ -4,7 +4,7 @@ import { readJsonl } from './jsonl.ts';
 import { addOutcome, type Counts, emptyCounts, num, pct, scores, sumCounts } from './metrics.ts';
 import { type Cell, renderTable } from './table.ts';
 
-interface LabelledMessage {
+export interface LabelledMessage {
   id: string;
   text: string;
   lang: string;
