@@ -234,6 +234,7 @@ export async function processMail(db: Db, id: string, now: Date): Promise<MailOu
 /**
  * Processes a stored mail as though parsing it had given `mail`: for fixtures whose mail would be too
  * large to write out (an attachment over the limit), taken the way a parsed mail of that size would be.
+ * The stored raw mail stays as it was, so its "original mail" download lacks what `mail` adds.
  */
 export async function processMailAsParsed(
   db: Db,
