@@ -1,6 +1,6 @@
-import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, TEST_DATABASES, type TestApp } from '../testing/test-app.ts';
+import { backdateLastCaseUpdate } from './backdate-audit.test-helper.ts';
 
 /**
  * Two weeks of February 2026 in Europe/Warsaw (UTC+1), open Monday to Friday 09:00–17:00, with
@@ -38,15 +38,7 @@ describe.each(TEST_DATABASES)('resolution within target on %s', (kind) => {
       payload: { status: 'resolved' },
     });
     expect(response.statusCode, response.body).toBe(200);
-    // The audit log is timed by the database's clock, the story by the app's: the change is moved to
-    // the moment the story gives it, past the trigger that keeps the log append-only.
-    const db = t.database.db;
-    await sql`ALTER TABLE audit_log DISABLE TRIGGER audit_log_append_only`.execute(db);
-    await sql`UPDATE audit_log SET at = ${iso}::timestamptz
-      WHERE id = (SELECT max(id) FROM audit_log WHERE target_id = ${id} AND action = 'case.update')`.execute(
-      db,
-    );
-    await sql`ALTER TABLE audit_log ENABLE TRIGGER audit_log_append_only`.execute(db);
+    await backdateLastCaseUpdate(t.database.db, id, iso);
   };
   const ids: Record<string, string> = {};
 

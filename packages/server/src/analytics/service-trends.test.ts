@@ -1,6 +1,6 @@
-import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, TEST_DATABASES, type TestApp } from '../testing/test-app.ts';
+import { backdateLastCaseUpdate } from './backdate-audit.test-helper.ts';
 
 /**
  * A week in February 2026 (Europe/Warsaw, UTC+1), open round the clock with a 60-minute first-response
@@ -49,15 +49,7 @@ describe.each(TEST_DATABASES)('service trends on %s', (kind) => {
   const status = async (id: string, iso: string, value: string) => {
     at(iso);
     await send({ method: 'PATCH', url: `/api/cases/${id}`, payload: { status: value } });
-    // The audit log is timed by the database's clock, the story by the app's: the change is moved to
-    // the moment the story gives it, past the trigger that keeps the log append-only.
-    const db = t.database.db;
-    await sql`ALTER TABLE audit_log DISABLE TRIGGER audit_log_append_only`.execute(db);
-    await sql`UPDATE audit_log SET at = ${iso}::timestamptz
-      WHERE id = (SELECT max(id) FROM audit_log WHERE target_id = ${id} AND action = 'case.update')`.execute(
-      db,
-    );
-    await sql`ALTER TABLE audit_log ENABLE TRIGGER audit_log_append_only`.execute(db);
+    await backdateLastCaseUpdate(t.database.db, id, iso);
   };
   const get = async (query: string) => {
     const response = await t.as('supervisor', {

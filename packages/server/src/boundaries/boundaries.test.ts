@@ -233,6 +233,7 @@ describe.each(TEST_DATABASES)('boundaries on %s', (kind) => {
         currency: 'PLN',
         issued_at: t.clock.now,
         paid_at: t.clock.now,
+        updated_at: t.clock.now,
       })
       .execute();
     const saved = t.clock.now;

@@ -1,3 +1,4 @@
+import { DOMAIN_ENDINGS } from '../domain-endings.ts';
 import type { LexiconFrame } from '../types.ts';
 
 const NUMBERS = [
@@ -88,20 +89,8 @@ const PUBLIC_PLACES = [
   'social media',
   'socials',
   'dot com',
-  'com',
+  ...DOMAIN_ENDINGS,
   'co uk',
-  'net',
-  'org',
-  'eu',
-  'io',
-  'info',
-  'ee',
-  'pl',
-  'lv',
-  'lt',
-  'fi',
-  'de',
-  'uk',
 ];
 
 /** English frames: two parts that raise a flag together (see LexiconFrame). */

@@ -1,3 +1,4 @@
+import { DOMAIN_ENDINGS } from '../domain-endings.ts';
 import type { LexiconFrame } from '../types.ts';
 
 const NUMBERS = [
@@ -63,19 +64,7 @@ const PUBLIC_PLACES = [
   'sõpradele',
   'internet*',
   'sotsiaalmeedia*',
-  'ee',
-  'com',
-  'net',
-  'org',
-  'eu',
-  'io',
-  'info',
-  'pl',
-  'lv',
-  'lt',
-  'fi',
-  'de',
-  'uk',
+  ...DOMAIN_ENDINGS,
   'kõigile',
   'ajaleh*',
   'perekooli*',

@@ -1,3 +1,4 @@
+import { DOMAIN_ENDINGS } from '../domain-endings.ts';
 import type { LexiconFrame } from '../types.ts';
 
 const NUMBERS = [
@@ -82,18 +83,7 @@ const PUBLIC_PLACES = [
   'sieci',
   'mediach społecznościowych',
   'social media',
-  'pl',
-  'com',
-  'net',
-  'org',
-  'eu',
-  'io',
-  'info',
-  'ee',
-  'lv',
-  'lt',
-  'fi',
-  'uk',
+  ...DOMAIN_ENDINGS,
   'portal*',
   'gazet*',
   'wszystkim',
