@@ -144,6 +144,7 @@ describe.skipIf(!HAS_BROWSER)(
           words.caseWork.noOpenPromise,
         );
         expect(words.caseWork.noOpenPromise).not.toBe(words.case.noCommitments);
+        await page.evaluate(() => window.scrollTo(0, 0));
         await page.screenshot({ path: `${SCREENSHOTS}case-phone-kept-${language}-390.png` });
         expect(await seriousViolations(page)).toEqual([]);
       });
