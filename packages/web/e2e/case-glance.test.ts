@@ -123,21 +123,47 @@ describe.skipIf(!HAS_BROWSER)(
         await expect
           .poll(() => page.evaluate(() => document.activeElement?.closest('.reply-editor') !== null))
           .toBe(true);
+
+        // `a` with the panel folded opens it and puts the focus in the assignee list.
+        await toggle.click();
+        expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+        await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+        await page.keyboard.press('a');
+        await expect.poll(() => toggle.getAttribute('aria-expanded')).toBe('true');
+        await expect
+          .poll(() =>
+            page.evaluate(() => document.activeElement?.getAttribute('data-shortcut-target') ?? null),
+          )
+          .toBe('assignee');
+        await page.keyboard.press('Escape');
+
+        // With its only promise kept, the case has no open promise, which is not "no promise yet".
+        await page.locator('#case-sidebar [data-testid="commitment-actions"] button').first().click();
+        await glance.getByTestId('glance-no-promise').waitFor({ timeout: 15_000 });
+        expect(await glance.getByTestId('glance-no-promise').textContent()).toBe(
+          words.caseWork.noOpenPromise,
+        );
+        expect(words.caseWork.noOpenPromise).not.toBe(words.case.noCommitments);
+        await page.evaluate(() => window.scrollTo(0, 0));
+        await page.screenshot({ path: `${SCREENSHOTS}case-phone-kept-${language}-390.png` });
+        expect(await seriousViolations(page)).toEqual([]);
       });
 
-      it(`folds a guidance step into the coach when the coach says it or the draft does it (${language})`, async () => {
+      it(`keeps a step the coach also raises open with its phrases, and folds what the draft does (${language})`, async () => {
         const words = LANGUAGES[language];
         const page = await e2e.staff.open('agent@salon.test', language);
         await openCase(page, language);
         const guidance = page.getByTestId('guidance');
         const covered = guidance.getByTestId('guidance-covered');
-        // Before a word is written the coach already says to set a boundary: the guidance says it once.
+        // Before a word is written the coach already says to set a boundary: the step keeps its phrases
+        // to insert, and points to the coach instead of explaining it again.
         await page.getByTestId('coach-advice').waitFor();
-        expect(await covered.locator('[data-action="set_boundary"]').getAttribute('data-covered')).toBe(
-          'coach',
-        );
-        expect(await guidance.locator('[data-action="set_boundary"]').count()).toBe(1);
-        expect(await guidance.locator('[data-action="acknowledge"]').getAttribute('data-covered')).toBeNull();
+        const boundary = guidance.locator('[data-action="set_boundary"]');
+        expect(await boundary.count()).toBe(1);
+        expect(await boundary.getAttribute('data-coach-says')).toBe('true');
+        expect(await boundary.textContent()).toContain(words.caseWork.coveredByCoach);
+        expect(await boundary.getByRole('button', { name: words.case.insert }).count()).toBeGreaterThan(0);
+        expect(await covered.count()).toBe(0);
 
         await page.getByRole('textbox', { name: words.case.reply }).fill(CASES[language].draft);
         const acknowledged = covered.locator('[data-action="acknowledge"]');
@@ -145,7 +171,13 @@ describe.skipIf(!HAS_BROWSER)(
         expect(await covered.locator('[data-action="commit"]').getAttribute('data-covered')).toBe('draft');
         expect(await guidance.locator('[data-action="acknowledge"]').count()).toBe(1);
         expect(await acknowledged.textContent()).toContain(words.caseWork.coveredByDraft);
+        expect(await covered.locator('[data-action="set_boundary"]').count()).toBe(0);
         await checkScreen(page, `case-advice-once-${language}`);
+
+        // With a note open the coach is not on screen: no step points to it.
+        await page.getByTestId('composer-mode').getByText(words.caseWork.modeNote).click();
+        await expect.poll(() => boundary.getAttribute('data-coach-says')).toBeNull();
+        expect(await guidance.textContent()).not.toContain(words.caseWork.coveredByCoach);
       });
     }
   },

@@ -1175,6 +1175,7 @@ export const en = {
     filterMine: 'On my cases',
     filterLabel: 'Show promises',
     noOpenCommitments: 'No open promises here.',
+    noOpenPromise: 'No open promise on this case.',
     overdue: 'overdue',
     dueIn: 'due',
     promise: 'Promise',

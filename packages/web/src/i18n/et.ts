@@ -1191,6 +1191,7 @@ export const et: Messages = {
     filterMine: 'Minu juhtumites',
     filterLabel: 'Näita lubadusi',
     noOpenCommitments: 'Avatud lubadusi pole.',
+    noOpenPromise: 'Selles juhtumis pole avatud lubadust.',
     overdue: 'üle tähtaja',
     dueIn: 'tähtaeg',
     promise: 'Lubadus',

@@ -1205,6 +1205,7 @@ export const pl: Messages = {
     filterMine: 'W moich sprawach',
     filterLabel: 'Pokaż obietnice',
     noOpenCommitments: 'Brak otwartych obietnic.',
+    noOpenPromise: 'Brak otwartej obietnicy w tej sprawie.',
     overdue: 'po terminie',
     dueIn: 'termin',
     promise: 'Obietnica',

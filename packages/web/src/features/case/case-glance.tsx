@@ -1,8 +1,11 @@
 import type { CaseDetail } from '@calmdesk/contracts';
 import { Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LevelBadge } from '../../components/level-badge.tsx';
 import { useFormat } from '../../format/use-format.ts';
+import { isOverdue, useListClock } from '../commitments/list-clock.ts';
+import { PromiseWhoBadge } from '../commitments/promise-who-badge.tsx';
 import { TakeButton } from './take-button.tsx';
 
 /** The open promise due soonest, ours or the customer's; undefined when none is open. */
@@ -21,14 +24,16 @@ function NextPromise({ item }: { item: CaseDetail }) {
   const { t } = useTranslation();
   const format = useFormat();
   const next = nextDuePromise(item);
+  const dueTimes = useMemo(() => (next ? [next.dueAt] : []), [next]);
+  const now = useListClock(dueTimes);
   if (!next) {
     return (
-      <Text size="sm" c="dimmed">
-        {t('case.noCommitments')}
+      <Text size="sm" c="dimmed" data-testid="glance-no-promise">
+        {t('caseWork.noOpenPromise')}
       </Text>
     );
   }
-  const late = Date.parse(next.dueAt) < Date.now();
+  const late = isOverdue(next, now);
   return (
     <Stack gap={2} data-testid="glance-promise">
       <Text size="xs" fw={600}>
@@ -38,9 +43,7 @@ function NextPromise({ item }: { item: CaseDetail }) {
         {next.text}
       </Text>
       <Group gap={6}>
-        <Badge size="xs" variant="light" color={next.who === 'us' ? 'teal' : 'grape'}>
-          {t(`case.who.${next.who}`)}
-        </Badge>
+        <PromiseWhoBadge who={next.who} size="xs" />
         <Text size="xs" c={late ? 'var(--calm-text-error)' : 'dimmed'} fw={late ? 700 : undefined}>
           {t('case.due')}: <time dateTime={next.dueAt}>{format.dateTime(next.dueAt)}</time>
           {late && ` · ${t('caseWork.overdue')}`}

@@ -12,6 +12,7 @@ import { FlagChips } from '../../components/flag-chips.tsx';
 import { LevelBadge } from '../../components/level-badge.tsx';
 import { useFormat } from '../../format/use-format.ts';
 import { useSession } from '../auth/session.ts';
+import { isOverdue } from '../commitments/list-clock.ts';
 import { ReplyingNotice } from '../live/replying-notice.tsx';
 import { useReplying } from '../live/use-live.ts';
 import { useReplyForms } from '../replies/use-replies.ts';
@@ -21,6 +22,7 @@ import { Composer, type ComposerMode } from './composer.tsx';
 import { Conversation } from './conversation.tsx';
 import { EscalationBadge } from './escalation-badge.tsx';
 import { GuidancePanel } from './guidance-panel.tsx';
+import { useCoverage } from './guidance-steps.ts';
 import { ReplyEditor, useLiveCoaching } from './reply-editor.tsx';
 import { useAddInteraction, useCase, useCaseLog, useLogVerification, useUpdateCase } from './use-case.ts';
 import { useDraft } from './use-draft.ts';
@@ -108,7 +110,7 @@ function CaseView({ item }: { item: CaseDetail }) {
   const openCommitments = item.commitments.filter((c) => c.status === 'open').length;
   // "Keep the promise" is about ours: a customer's overdue promise is theirs to keep.
   const overdueCommitments = item.commitments.filter(
-    (c) => c.who === 'us' && c.status === 'open' && new Date(c.dueAt).getTime() < Date.now(),
+    (c) => c.who === 'us' && isOverdue(c, Date.now()),
   ).length;
   const state: CaseState = useMemo(
     () => ({
@@ -139,6 +141,8 @@ function CaseView({ item }: { item: CaseDetail }) {
   const send = (override: boolean) =>
     addInteraction.mutate({ kind: 'outbound', body: draft, override }, { onSuccess: () => setDraft('') });
   const [mode, setModeState] = useState<ComposerMode>('reply');
+  // The coach shows only under the reply editor: with a note or a call open, no step is "said below".
+  const coverage = useCoverage(mode === 'reply' ? coached.coaching : null);
   const [saved, setSaved] = useState(false);
   // A shortcut that changes the mode focuses the new form's field once it is on screen.
   const [focusAfter, setFocusAfter] = useState<string | null>(null);
@@ -152,6 +156,13 @@ function CaseView({ item }: { item: CaseDetail }) {
     focusIn('reply-box', focusAfter);
     setFocusAfter(null);
   }, [focusAfter]);
+  // On a phone the assignee list is inside the folded panel: it opens first, the list once it shows.
+  const [isAssigneeWanted, setAssigneeWanted] = useState(false);
+  useEffect(() => {
+    if (!isAssigneeWanted) return;
+    openAssignee();
+    setAssigneeWanted(false);
+  }, [isAssigneeWanted]);
   const logEntry = (entry: NewInteraction, done: () => void) =>
     addInteraction.mutate(entry, {
       onSuccess: () => {
@@ -174,7 +185,13 @@ function CaseView({ item }: { item: CaseDetail }) {
         setFocusAfter('#note-body');
       },
     ],
-    ['a', () => openAssignee()],
+    [
+      'a',
+      () => {
+        if (isNarrow) setPanelOpen(true);
+        setAssigneeWanted(true);
+      },
+    ],
     ['e', () => item.status !== 'closed' && update.mutate({ status: 'closed' })],
   ]);
   // Stable, so the memoised panels beside the editor do not re-render on every keystroke.
@@ -298,7 +315,7 @@ function CaseView({ item }: { item: CaseDetail }) {
                 <CaseSidebar item={item} />
               </div>
             )}
-            <GuidancePanel state={state} coaching={coached.coaching} onInsert={insert} />
+            <GuidancePanel state={state} coverage={coverage} onInsert={insert} />
           </Stack>
         </Grid.Col>
       </Grid>

@@ -13,12 +13,14 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { memo, useId, useState } from 'react';
+import { memo, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorText, formErrors } from '../../api/errors.ts';
 import { useFormat } from '../../format/use-format.ts';
 import { useSession } from '../auth/session.ts';
 import { CommitmentActions } from '../commitments/commitment-actions.tsx';
+import { isOverdue, useListClock } from '../commitments/list-clock.ts';
+import { PromiseWhoBadge } from '../commitments/promise-who-badge.tsx';
 import { useSettings } from '../settings/use-settings.ts';
 import { AssigneeSelect } from './assignee-select.tsx';
 import { useDecideCompensation, useProposeCompensation, useUpdateCase } from './use-case.ts';
@@ -36,7 +38,8 @@ const STATUS_COLOR = { proposed: 'yellow', approved: 'teal', rejected: 'gray', i
 function CommitmentList({ item }: { item: CaseDetail }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const now = Date.now();
+  const dueTimes = useMemo(() => item.commitments.map((c) => c.dueAt), [item.commitments]);
+  const now = useListClock(dueTimes);
   return (
     <Paper withBorder p="xs">
       <Title order={3} size="h5" mb={4}>
@@ -49,14 +52,12 @@ function CommitmentList({ item }: { item: CaseDetail }) {
       )}
       <Stack gap={6}>
         {item.commitments.map((c) => {
-          const late = c.status === 'missed' || (c.status === 'open' && Date.parse(c.dueAt) < now);
+          const late = c.status === 'missed' || isOverdue(c, now);
           return (
             <div key={c.id} data-testid="commitment" data-due-at={c.dueAt}>
               <Text size="sm">{c.text}</Text>
               <Group gap={6}>
-                <Badge size="xs" variant="light" color={c.who === 'us' ? 'teal' : 'grape'}>
-                  {t(`case.who.${c.who}`)}
-                </Badge>
+                <PromiseWhoBadge who={c.who} size="xs" />
                 <Text size="xs" c={late ? 'var(--calm-text-error)' : 'dimmed'} fw={late ? 700 : undefined}>
                   {t('case.due')}:{' '}
                   <time dateTime={c.dueAt} data-testid="commitment-due">

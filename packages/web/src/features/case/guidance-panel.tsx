@@ -1,8 +1,8 @@
-import { type CaseState, type Coaching, guide, type Lang } from '@calmdesk/analysis/core';
+import { type CaseState, guide, type Lang } from '@calmdesk/analysis/core';
 import { Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { memo, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type CoveredBy, distinctSteps, splitByCoach } from './guidance-steps.ts';
+import { type Coverage, distinctSteps, isSaidByCoach, splitByDraft } from './guidance-steps.ts';
 
 /** How many steps show before "Show more": the most urgent ones. */
 const FIRST_STEPS = 3;
@@ -10,18 +10,18 @@ const OPEN_KEY = 'calmdesk.case.guidanceOpen';
 
 /**
  * The next best actions for the case, computed in the browser: explained in the interface language,
- * with phrases in the customer's language to insert in one click. Each piece of advice shows once on
- * the page: a step the draft already does, or whose advice the coach gives under the draft, is folded
- * into one line at the end. The panel folds away, and the choice is kept for the tab.
+ * with phrases in the customer's language to insert in one click. A step the draft already does is
+ * folded into one line at the end; a step the coach also raises under the draft keeps its phrases, but
+ * not its explanation, which the coach gives. The panel folds away, and the choice is kept for the tab.
  */
 export const GuidancePanel = memo(function GuidancePanel({
   state,
-  coaching,
+  coverage,
   onInsert,
 }: {
   state: CaseState;
-  /** The coach's reading of the draft beside the panel. */
-  coaching: Coaching;
+  /** The coach's reading of the draft beside the panel (useCoverage), none when no reply is written. */
+  coverage: Coverage;
   onInsert: (phrase: string) => void;
 }) {
   const { t, i18n } = useTranslation();
@@ -34,7 +34,7 @@ export const GuidancePanel = memo(function GuidancePanel({
   const [open, setOpenState] = useState(() => sessionStorage.getItem(OPEN_KEY) !== 'false');
   const [all, setAll] = useState(false);
   const bodyId = useId();
-  const { open: toRead, covered } = useMemo(() => splitByCoach(steps, coaching), [steps, coaching]);
+  const { open: toRead, done } = useMemo(() => splitByDraft(steps, coverage), [steps, coverage]);
   if (steps.length === 0) return null;
   const setOpen = (next: boolean) => {
     sessionStorage.setItem(OPEN_KEY, String(next));
@@ -66,14 +66,28 @@ export const GuidancePanel = memo(function GuidancePanel({
       <Stack gap="xs" id={bodyId} style={open ? undefined : { display: 'none' }}>
         {shown.map((step) => {
           const text = explained.get(step.action) ?? step;
+          const isCoachSaying = isSaidByCoach(step.action, coverage);
           return (
-            <Paper key={step.action} withBorder p="xs" data-action={step.action}>
+            <Paper
+              key={step.action}
+              withBorder
+              p="xs"
+              data-action={step.action}
+              data-coach-says={isCoachSaying || undefined}
+            >
               <Text size="sm" fw={600}>
                 {text.title}
               </Text>
-              <Text size="xs" c="dimmed">
-                {text.why}
-              </Text>
+              {isCoachSaying ? (
+                <Text size="xs" c="dimmed">
+                  <span aria-hidden>↓ </span>
+                  {t('caseWork.coveredByCoach')}
+                </Text>
+              ) : (
+                <Text size="xs" c="dimmed">
+                  {text.why}
+                </Text>
+              )}
               <Stack gap={4} mt={4}>
                 {step.phrases.map((phrase) => (
                   <Group key={phrase} gap="xs" wrap="nowrap" justify="space-between">
@@ -100,12 +114,11 @@ export const GuidancePanel = memo(function GuidancePanel({
             {all ? t('caseWork.fewerSteps') : t('caseWork.moreSteps', { count: toRead.length - FIRST_STEPS })}
           </Button>
         )}
-        {covered.length > 0 && (
-          <CoveredSteps
-            covered={covered.map(({ step, by }) => ({
+        {done.length > 0 && (
+          <DoneSteps
+            done={done.map((step) => ({
               title: (explained.get(step.action) ?? step).title,
               action: step.action,
-              by,
             }))}
           />
         )}
@@ -114,21 +127,21 @@ export const GuidancePanel = memo(function GuidancePanel({
   );
 });
 
-/** The steps the draft or the coach already covers: one line each, so their advice is not read twice. */
-function CoveredSteps({ covered }: { covered: Array<{ title: string; action: string; by: CoveredBy }> }) {
+/** The steps the draft already does: one line each, so the agent sees them done without reading them again. */
+function DoneSteps({ done }: { done: Array<{ title: string; action: string }> }) {
   const { t } = useTranslation();
   return (
     <Stack gap={2} data-testid="guidance-covered">
       <Text size="xs" fw={600} c="dimmed">
         {t('caseWork.guidanceCovered')}
       </Text>
-      {covered.map((step) => (
-        <Text key={step.action} size="sm" data-action={step.action} data-covered={step.by}>
-          <span aria-hidden>{step.by === 'draft' ? '✓ ' : '↓ '}</span>
+      {done.map((step) => (
+        <Text key={step.action} size="sm" data-action={step.action} data-covered="draft">
+          <span aria-hidden>✓ </span>
           {step.title}
           <Text span size="xs" c="dimmed">
             {' '}
-            · {step.by === 'draft' ? t('caseWork.coveredByDraft') : t('caseWork.coveredByCoach')}
+            · {t('caseWork.coveredByDraft')}
           </Text>
         </Text>
       ))}

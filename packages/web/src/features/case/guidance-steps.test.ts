@@ -1,6 +1,16 @@
+// @vitest-environment happy-dom
 import { analyzeMessage, coachReply, guide, type Lang, type Step } from '@calmdesk/analysis/core';
+import { renderHook } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { distinctSteps, splitByCoach } from './guidance-steps.ts';
+import {
+  type Coverage,
+  coverageOf,
+  distinctSteps,
+  isSaidByCoach,
+  NO_COVERAGE,
+  splitByDraft,
+  useCoverage,
+} from './guidance-steps.ts';
 
 describe('distinctSteps', () => {
   it('offers a phrase once, with the first step that gives it', () => {
@@ -74,43 +84,98 @@ const CASES: Record<Lang, { customer: string; complete: string; excuse: string }
   },
 };
 
-describe('splitByCoach', () => {
+describe('splitByDraft', () => {
   for (const [lang, texts] of Object.entries(CASES) as Array<[Lang, (typeof CASES)[Lang]]>) {
     const inbound = [analyzeMessage(texts.customer, { lang })];
     const steps = distinctSteps(guide({ lang, inbound, fault: 'ours' }));
-    const coach = (draft: string) =>
-      coachReply(draft, { lang, customer: inbound, fault: 'ours', agentName: 'Anna Nowak' });
-    const coverOf = (draft: string) =>
-      Object.fromEntries(splitByCoach(steps, coach(draft)).covered.map(({ step, by }) => [step.action, by]));
+    const coverage = (draft: string) =>
+      coverageOf(coachReply(draft, { lang, customer: inbound, fault: 'ours', agentName: 'Anna Nowak' }));
+    const doneOf = (draft: string) => splitByDraft(steps, coverage(draft)).done.map((s) => s.action);
+    const openStep = (draft: string, action: Step['action']) =>
+      splitByDraft(steps, coverage(draft)).open.find((s) => s.action === action);
 
-    it(`folds the boundary step into the coach's own boundary advice before a word is written (${lang})`, () => {
-      expect(coach('').advice.map((a) => a.rule)).toContain('set_boundary');
-      const split = splitByCoach(steps, coach(''));
-      expect(split.covered.map(({ step, by }) => [step.action, by])).toContainEqual([
-        'set_boundary',
-        'coach',
-      ]);
-      expect(split.open.map((s) => s.action)).not.toContain('set_boundary');
-      expect(split.open.length + split.covered.length).toBe(steps.length);
+    it(`keeps the boundary step open with its phrases while the coach also says it, before a word is written (${lang})`, () => {
+      const empty = coverage('');
+      expect(empty.said).toContain('set_boundary');
+      expect(isSaidByCoach('set_boundary', empty)).toBe(true);
+      expect(openStep('', 'set_boundary')?.phrases.length).toBeGreaterThan(0);
+      expect(doneOf('')).toEqual([]);
     });
 
-    it(`marks empathy, the apology and the next step with its time and name covered once the draft has them (${lang})`, () => {
-      expect(coach(texts.complete).has).toEqual(['empathy', 'apology', 'next_step', 'deadline', 'owner']);
-      expect(coverOf(texts.complete)).toMatchObject({
-        acknowledge: 'draft',
-        apologise: 'draft',
-        commit: 'draft',
-      });
-      const open = splitByCoach(steps, coach(texts.complete)).open.map((s) => s.action);
+    it(`folds empathy, the apology and the next step with its time and name once the draft has them (${lang})`, () => {
+      expect(coverage(texts.complete).has).toEqual(['empathy', 'apology', 'next_step', 'deadline', 'owner']);
+      expect(doneOf(texts.complete)).toEqual(expect.arrayContaining(['acknowledge', 'apologise', 'commit']));
+      const open = splitByDraft(steps, coverage(texts.complete)).open.map((s) => s.action);
       expect(open).toEqual(expect.arrayContaining(['let_vent', 'propose_solution']));
+      const split = splitByDraft(steps, coverage(texts.complete));
+      expect(split.open.length + split.done.length).toBe(steps.length);
     });
 
-    it(`leaves "apologise" to the coach's excuse finding when the draft apologises with an excuse (${lang})`, () => {
-      const coaching = coach(texts.excuse);
-      expect(coaching.findings.map((f) => f.rule)).toContain('excuse');
-      expect(coaching.has).toContain('apology');
-      expect(coverOf(texts.excuse).apologise).toBe('coach');
-      expect(coverOf(texts.excuse).acknowledge).toBeUndefined();
+    it(`keeps "apologise" open with its phrases when the draft apologises with an excuse (${lang})`, () => {
+      const excuse = coverage(texts.excuse);
+      expect(excuse.said).toContain('excuse');
+      expect(excuse.has).toContain('apology');
+      expect(doneOf(texts.excuse)).not.toContain('apologise');
+      expect(isSaidByCoach('apologise', excuse)).toBe(true);
+      expect(openStep(texts.excuse, 'apologise')?.phrases.length).toBeGreaterThan(0);
     });
   }
+});
+
+const stepFor = (action: Step['action']): Step => ({
+  action,
+  title: action,
+  why: 'w',
+  source: '001',
+  phrases: ['p'],
+});
+
+describe('the coach and the draft against each step', () => {
+  const none: Coverage = { said: [], has: [] };
+
+  it('takes a promise as kept once the draft apologises and names a time, not before', () => {
+    const keep = [stepFor('keep_commitment')];
+    expect(splitByDraft(keep, { said: [], has: ['apology', 'deadline'] }).done).toEqual(keep);
+    expect(splitByDraft(keep, { said: [], has: ['apology'] }).done).toEqual([]);
+    expect(isSaidByCoach('keep_commitment', { said: ['excuse'], has: [] })).toBe(false);
+  });
+
+  const saidOnly: Array<[Step['action'], Coverage['said'][number]]> = [
+    ['let_vent', 'arguing'],
+    ['list_problems_back', 'unaddressed_problems'],
+    ['verify', 'liability'],
+    ['propose_solution', 'compensation_policy'],
+  ];
+  for (const [action, rule] of saidOnly) {
+    it(`keeps "${action}" open with its phrases, marked as said by the coach, when the coach raises ${rule}`, () => {
+      const step = stepFor(action);
+      const said: Coverage = { said: [rule], has: ['empathy', 'apology', 'next_step', 'deadline', 'owner'] };
+      expect(splitByDraft([step], said)).toEqual({ open: [step], done: [] });
+      expect(isSaidByCoach(action, said)).toBe(true);
+      expect(isSaidByCoach(action, none)).toBe(false);
+      expect(isSaidByCoach(action, { said: ['set_boundary'], has: [] })).toBe(false);
+    });
+  }
+});
+
+describe('useCoverage', () => {
+  const inbound = [analyzeMessage(CASES.en.customer, { lang: 'en' })];
+  const coach = (draft: string) => coachReply(draft, { lang: 'en', customer: inbound, fault: 'ours' });
+
+  it('keeps the same coverage while more words change nothing the guidance reads, and a new one when they do', () => {
+    const { result, rerender } = renderHook(({ draft }) => useCoverage(coach(draft)), {
+      initialProps: { draft: 'I understand' },
+    });
+    const first = result.current;
+    rerender({ draft: 'I understand you' });
+    expect(result.current).toBe(first);
+    rerender({ draft: CASES.en.complete });
+    expect(result.current).not.toBe(first);
+    expect(result.current.has).toContain('deadline');
+  });
+
+  it('has no coverage when no reply is coached', () => {
+    const { result } = renderHook(() => useCoverage(null));
+    expect(result.current).toBe(NO_COVERAGE);
+  });
 });

@@ -1,4 +1,5 @@
 import type { Advice, Coaching, Element, Finding, Step } from '@calmdesk/analysis/core';
+import { useMemo } from 'react';
 
 /** A step as the panel shows it: the phrases no earlier step already offered. */
 export type ShownStep = Step;
@@ -33,6 +34,15 @@ export function distinctSteps(steps: readonly Step[]): ShownStep[] {
 
 type CoachSays = Finding['rule'] | Advice['rule'];
 
+/** What the coach reads in the draft that the guidance cares about: the rules it raises, the elements it finds. */
+export interface Coverage {
+  said: CoachSays[];
+  has: Element[];
+}
+
+/** No draft coached: every step stays open, none marked as said by the coach. */
+export const NO_COVERAGE: Coverage = { said: [], has: [] };
+
 /**
  * Where the reply coach gives a step's advice too: the elements a draft has when it does what the step
  * asks, and the findings and case advice that say the same thing under the draft.
@@ -49,30 +59,48 @@ const SAME_ADVICE: Partial<Record<Step['action'], { done?: Element[]; said?: Coa
   commit: { done: ['next_step', 'deadline', 'owner'] },
 };
 
-/** Why a step is folded away: the draft already does it, or the coach says it under the draft. */
-export type CoveredBy = 'draft' | 'coach';
-
-/** Whether the coach's reading of the draft covers the step, and how; null when the step stands alone. */
-function coveredBy(action: Step['action'], coaching: Coaching): CoveredBy | null {
-  const same = SAME_ADVICE[action];
-  if (!same) return null;
-  // The coach's own words come first: a draft that apologises with an excuse is not done apologising.
-  const said = new Set<CoachSays>([...coaching.findings, ...coaching.advice].map((item) => item.rule));
-  if (same.said?.some((rule) => said.has(rule))) return 'coach';
-  return same.done?.every((element) => coaching.has.includes(element)) ? 'draft' : null;
+/** The coverage of a coached draft. */
+export function coverageOf(coaching: Coaching): Coverage {
+  const said = [...new Set([...coaching.findings, ...coaching.advice].map((item) => item.rule))];
+  return { said, has: [...coaching.has] };
 }
 
-/** The steps split into those still to read and those the draft or the coach already covers, in order. */
-export function splitByCoach<S extends Step>(
+/**
+ * The coverage of the coached draft, the same object while the rules and elements stay the same, so
+ * the panel beside the editor is not drawn again on each keystroke; none outside the reply mode, where
+ * the coach is not on screen.
+ */
+export function useCoverage(coaching: Coaching | null): Coverage {
+  const coverage = coaching ? coverageOf(coaching) : NO_COVERAGE;
+  const signature = `${[...coverage.said].sort().join(',')}|${[...coverage.has].sort().join(',')}`;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the signature stands for the coverage
+  return useMemo(() => coverage, [signature]);
+}
+
+/** Whether the draft already does what the step asks (and the coach raises nothing against it). */
+function isDoneByDraft(action: Step['action'], coverage: Coverage): boolean {
+  const same = SAME_ADVICE[action];
+  if (!same?.done) return false;
+  // A draft that apologises with an excuse is not done apologising.
+  if (same.said?.some((rule) => coverage.said.includes(rule))) return false;
+  return same.done.every((element) => coverage.has.includes(element));
+}
+
+/** Whether the coach raises the step's advice under the draft too. */
+export function isSaidByCoach(action: Step['action'], coverage: Coverage): boolean {
+  return SAME_ADVICE[action]?.said?.some((rule) => coverage.said.includes(rule)) ?? false;
+}
+
+/**
+ * The steps split into those still to do and those the draft already does, in order. A step the coach
+ * also raises stays to do, with its phrases to insert: the coach's advice has none.
+ */
+export function splitByDraft<S extends Step>(
   steps: readonly S[],
-  coaching: Coaching,
-): { open: S[]; covered: Array<{ step: S; by: CoveredBy }> } {
+  coverage: Coverage,
+): { open: S[]; done: S[] } {
   const open: S[] = [];
-  const covered: Array<{ step: S; by: CoveredBy }> = [];
-  for (const step of steps) {
-    const by = coveredBy(step.action, coaching);
-    if (by) covered.push({ step, by });
-    else open.push(step);
-  }
-  return { open, covered };
+  const done: S[] = [];
+  for (const step of steps) (isDoneByDraft(step.action, coverage) ? done : open).push(step);
+  return { open, done };
 }

@@ -8,7 +8,8 @@ import { errorText } from '../../api/errors.ts';
 import { formatRelative } from '../../components/due-countdown.tsx';
 import { useFormat } from '../../format/use-format.ts';
 import { CommitmentActions } from './commitment-actions.tsx';
-import { useListClock } from './list-clock.ts';
+import { isOverdue, useListClock } from './list-clock.ts';
+import { PromiseWhoBadge } from './promise-who-badge.tsx';
 import { type CommitmentFilter, useCommitments } from './use-commitments.ts';
 
 const FILTER_KEY = 'calmdesk.commitments.filter';
@@ -21,7 +22,7 @@ function isFilter(value: string | null): value is CommitmentFilter {
 function CommitmentCard({ item, now }: { item: CommitmentListItem; now: Date }) {
   const { t, i18n } = useTranslation();
   const format = useFormat();
-  const overdue = Date.parse(item.dueAt) < now.getTime();
+  const overdue = isOverdue(item, now);
   return (
     <Paper
       withBorder
@@ -34,9 +35,7 @@ function CommitmentCard({ item, now }: { item: CommitmentListItem; now: Date }) 
       <Group justify="space-between" align="flex-start" gap="sm" wrap="wrap">
         <Stack gap={4} style={{ flex: '1 1 280px', minWidth: 0 }}>
           <Group gap={6}>
-            <Badge size="sm" variant="light" color={item.who === 'us' ? 'teal' : 'grape'}>
-              {t(`case.who.${item.who}`)}
-            </Badge>
+            <PromiseWhoBadge who={item.who} size="sm" />
             {overdue && (
               <Badge size="sm" color="red" variant="filled">
                 {t('caseWork.overdue')}

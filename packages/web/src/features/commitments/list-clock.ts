@@ -1,7 +1,13 @@
-import { useEffect, useState } from 'react';
+import type { Commitment } from '@calmdesk/contracts';
+import { useEffect, useReducer } from 'react';
 
 /** The relative times ("in 3 hours") are drawn again at least this often. */
 const REDRAW_MS = 60_000;
+
+/** Whether an open promise's time has passed: overdue from the millisecond after it is due. */
+export function isOverdue(promise: Pick<Commitment, 'status' | 'dueAt'>, now: Date | number): boolean {
+  return promise.status === 'open' && Date.parse(promise.dueAt) < Number(now);
+}
 
 /**
  * How long until the list must be drawn again: when the next promise falls due (it is overdue from
@@ -12,13 +18,16 @@ export function msUntilRedraw(dueTimes: readonly string[], now: number): number 
   return Math.min(REDRAW_MS, ...waits);
 }
 
-/** The time the list is drawn at, moved on when a promise falls due, so it shows overdue then. */
+/**
+ * The time to draw the promises at: read afresh on each render, and a render forced when the next
+ * promise falls due (and each minute), so one shows overdue then without waiting for other changes.
+ */
 export function useListClock(dueTimes: readonly string[]): Date {
-  const [now, setNow] = useState(() => new Date());
-  // biome-ignore lint/correctness/useExhaustiveDependencies: each redraw schedules the next one
+  const [ticks, tick] = useReducer((n: number) => n + 1, 0);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: each tick schedules the next one
   useEffect(() => {
-    const timer = setTimeout(() => setNow(new Date()), msUntilRedraw(dueTimes, Date.now()));
+    const timer = setTimeout(tick, msUntilRedraw(dueTimes, Date.now()));
     return () => clearTimeout(timer);
-  }, [dueTimes, now]);
-  return now;
+  }, [dueTimes, ticks]);
+  return new Date();
 }
