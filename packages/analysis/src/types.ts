@@ -100,7 +100,10 @@ export interface Advice {
   rule: 'set_boundary' | 'liability' | 'compensation_policy' | 'unaddressed_problems';
   severity: Severity;
   why: string;
+  /** A phrase to start from, in the customer's language (nothing else: it is inserted as written). */
   suggestion: string;
+  /** `unaddressed_problems`: the customer's problems the draft does not answer yet, when known. */
+  problems?: ProblemCategory[];
 }
 
 export interface Coaching {

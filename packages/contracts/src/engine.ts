@@ -60,6 +60,7 @@ export const CoachingSchema = z.object({
       severity: SeveritySchema,
       why: z.string(),
       suggestion: z.string(),
+      problems: z.array(z.enum(PROBLEM_CATEGORIES)).optional(),
     }),
   ),
 }) satisfies z.ZodType<Coaching>;

@@ -158,6 +158,12 @@ describe.skipIf(!HAS_BROWSER)(
         // Before a word is written the coach already says to set a boundary: the step keeps its phrases
         // to insert, and points to the coach instead of explaining it again.
         await page.getByTestId('coach-advice').waitFor();
+        // The customer's problems the draft leaves unanswered are named in the interface's words.
+        const advice = (await page.getByTestId('coach-advice').textContent()) ?? '';
+        const codes = Object.entries(words.analytics.problem).filter(
+          ([code, name]) => name !== code && new RegExp(`\\b${code}\\b`).test(advice),
+        );
+        expect(codes).toEqual([]);
         const boundary = guidance.locator('[data-action="set_boundary"]');
         expect(await boundary.count()).toBe(1);
         expect(await boundary.getAttribute('data-coach-says')).toBe('true');

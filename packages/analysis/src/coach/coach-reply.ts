@@ -375,8 +375,14 @@ function elementsOf(draft: string, matches: CoachMatches, context: CoachContext,
 
 function adviceOf(matches: CoachMatches, pack: CoachPack, context: CoachContext): Advice[] {
   const advice: Advice[] = [];
-  const add = (rule: AdviceRule, severity: Severity, suggestion = pack.advice[rule].suggestion) =>
-    advice.push({ rule, severity, why: pack.advice[rule].why, suggestion });
+  const add = (rule: AdviceRule, severity: Severity, extra: Pick<Advice, 'problems'> = {}) =>
+    advice.push({
+      rule,
+      severity,
+      why: pack.advice[rule].why,
+      suggestion: pack.advice[rule].suggestion,
+      ...extra,
+    });
   const customer = context.customer ?? [];
   const abusive = customer.some((a) => a.level === 'hostile' || a.flags.some((f) => ABUSE.has(f)));
   if (abusive && !matches.boundary) add('set_boundary', 'hint');
@@ -389,10 +395,8 @@ function adviceOf(matches: CoachMatches, pack: CoachPack, context: CoachContext)
   if (raisedCount >= 2) {
     const addressed = new Set(matches.problems);
     const missing = [...raised].filter((category) => !addressed.has(category));
-    if (addressed.size < raisedCount) {
-      const list = missing.length > 0 ? ` (${missing.join(', ')})` : '';
-      add('unaddressed_problems', 'warn', `${pack.advice.unaddressed_problems.suggestion}${list}`);
-    }
+    if (addressed.size < raisedCount)
+      add('unaddressed_problems', 'warn', missing.length > 0 ? { problems: missing } : {});
   }
   return advice;
 }

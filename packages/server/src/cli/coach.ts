@@ -22,8 +22,10 @@ export function formatCoaching(coaching: Coaching): string {
     lines.push(`  ${f.severity.padEnd(5)} ${f.rule.padEnd(18)} "${f.text}"`, `        why: ${f.why}`);
     if (f.suggestion) lines.push(`        try: ${f.suggestion}`);
   }
-  for (const a of coaching.advice)
-    lines.push(`  ${a.severity.padEnd(5)} ${a.rule.padEnd(18)} ${a.suggestion}`);
+  for (const a of coaching.advice) {
+    const problems = a.problems?.length ? ` (${a.problems.join(', ')})` : '';
+    lines.push(`  ${a.severity.padEnd(5)} ${a.rule.padEnd(18)} ${a.suggestion}${problems}`);
+  }
   lines.push(
     `has       ${coaching.has.join(', ') || '—'}`,
     `missing   ${coaching.missing.join(', ') || '—'}`,

@@ -158,6 +158,9 @@ export function CoachFeedback({ coaching, draft, onDraftChange }: CoachFeedbackP
               c={advice.severity === 'block' ? 'var(--calm-text-error)' : undefined}
             >
               {advice.why} → {advice.suggestion}
+              {advice.problems?.length
+                ? ` (${advice.problems.map((category) => t(`analytics.problem.${category}`)).join(', ')})`
+                : ''}
             </Text>
           ))}
         </Stack>
