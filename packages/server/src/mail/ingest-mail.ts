@@ -273,7 +273,7 @@ async function processStoredMail(
     const mail = await parsed.catch((error: unknown) => {
       throw new MailError('unreadable', 'could not process the mail', messageOf(error));
     });
-    return (await handleMail(db, row, mailbox, mail, now)) ?? (await readOutcome(db, row.id));
+    return (await handleMailRetrying(db, row, mailbox, mail, now)) ?? (await readOutcome(db, row.id));
   } catch (error) {
     const failure = describeFailure(error);
     const failed = await db
@@ -291,6 +291,37 @@ async function processStoredMail(
       .returning(OUTCOME_COLUMNS)
       .executeTakeFirst();
     return failed ? outcomeOf(failed) : readOutcome(db, row.id);
+  }
+}
+
+/**
+ * SQLSTATEs of a transaction the database gave up on, not of the mail: serialization_failure and
+ * deadlock_detected. Mails taken at once (different senders) each open a case and chain audit entries,
+ * and two can wait on each other's locks; the loser is rolled back whole and is simply taken again.
+ */
+const TRANSIENT_DATABASE_ERRORS = new Set(['40001', '40P01']);
+const MAIL_TRIES = 4;
+
+function isTransientDatabaseError(error: unknown): boolean {
+  const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
+  return typeof code === 'string' && TRANSIENT_DATABASE_ERRORS.has(code);
+}
+
+async function handleMailRetrying(
+  db: Db,
+  row: StoredMail,
+  mailbox: ReplyMailbox,
+  mail: ParsedMail,
+  now: Date,
+): Promise<MailOutcome | undefined> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await handleMail(db, row, mailbox, mail, now);
+    } catch (error) {
+      if (attempt >= MAIL_TRIES || !isTransientDatabaseError(error)) throw error;
+      // A short, growing pause with jitter, so the transactions that collided do not collide again.
+      await new Promise((resolve) => setTimeout(resolve, attempt * 20 + Math.random() * 30));
+    }
   }
 }
 

@@ -38,7 +38,7 @@ export interface ServeProcessOptions {
 export interface ServeProcess {
   url: string;
   child: ChildProcess;
-  /** What the process wrote to stderr, when piped. */
+  /** What the process wrote (its log and its errors), when piped: the last 10,000 characters. */
   output(): string;
   /** Resolves once the process has exited (at once when it already has). */
   exited(): Promise<void>;
@@ -77,19 +77,22 @@ export function startServeProcess(options: ServeProcessOptions): {
       '--no-demo',
       ...(options.args ?? []),
     ],
-    { env, stdio: ['ignore', 'ignore', options.stderr] },
+    // Piped, the log lines (standard output) come too: a failing test shows what the server said.
+    { env, stdio: ['ignore', options.stderr === 'pipe' ? 'pipe' : 'ignore', options.stderr] },
   );
-  let stderr = '';
-  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
-    stderr = (stderr + chunk).slice(-10_000);
-  });
+  let written = '';
+  const keep = (chunk: string) => {
+    written = (written + chunk).slice(-10_000);
+  };
+  child.stdout?.setEncoding('utf8').on('data', keep);
+  child.stderr?.setEncoding('utf8').on('data', keep);
   const exit = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const hasExited = () => child.exitCode !== null || child.signalCode !== null;
   const exited = () => (hasExited() ? Promise.resolve() : exit);
   const server: ServeProcess = {
     url: `http://127.0.0.1:${options.port}`,
     child,
-    output: () => stderr,
+    output: () => written,
     exited,
     hasExited,
     async stop() {

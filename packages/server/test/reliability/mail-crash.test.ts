@@ -141,11 +141,19 @@ describe.skipIf(!shouldRunImapTests()).each(TEST_DATABASES)(
       expect(before.processed).toBeLessThan(MAILS);
 
       const second = await startServerProcess(store);
+      let last: MailCounts | undefined;
       await eventually(
-        async () => (await counts(second)).processed === MAILS,
+        async () => {
+          last = await counts(second);
+          return last.processed === MAILS;
+        },
         `all ${MAILS} mails in cases`,
         180_000,
-      );
+      ).catch((error: Error) => {
+        throw new Error(
+          `${error.message}; last counts ${JSON.stringify(last)}; the server wrote:\n${second.output().slice(-4000)}`,
+        );
+      });
       await second.stop();
 
       const intake = await readIntake(store);
