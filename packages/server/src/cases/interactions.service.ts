@@ -16,6 +16,7 @@ import { commitmentsInsertOf } from '../commitments/commitments.service.ts';
 import type { Db } from '../db/database.ts';
 import { newId } from '../db/ids.ts';
 import type { CaseRow, CaseStatus, InteractionKind, InteractionRow } from '../db/schema.ts';
+import { sqlStateOf } from '../db/sql-state.ts';
 import { AppError, notFound } from '../errors.ts';
 import { notificationsInsert } from '../notifications/notifications.service.ts';
 import { SETTINGS_COLUMNS, type Settings, splitSettings } from '../settings/settings.service.ts';
@@ -268,7 +269,7 @@ function entryBehindCasesBack(caseId: string, seq: number): AppError {
 const CASE_CHANGED = '40001';
 
 function isCaseChanged(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === CASE_CHANGED;
+  return sqlStateOf(error) === CASE_CHANGED;
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { PostgresCursor, PostgresPool, PostgresPoolClient, PostgresQueryResult } from 'kysely';
 import type pg from 'pg';
+import { sqlStateOf } from './sql-state.ts';
 
 /**
  * Distinct statements one connection keeps prepared; further ones run unnamed. Bounds what PostgreSQL
@@ -51,7 +52,7 @@ export function preparingPool(pool: pg.Pool): PostgresPool {
         return result as unknown as PostgresQueryResult<R>;
       } catch (error) {
         // The schema changed under the prepared statement (a migration): this text runs unnamed from now on.
-        if (name && (error as { code?: unknown }).code === CACHED_PLAN_STALE) unpreparable.add(sql);
+        if (name && sqlStateOf(error) === CACHED_PLAN_STALE) unpreparable.add(sql);
         throw error;
       }
     }

@@ -9,6 +9,7 @@ import { addInteraction } from '../cases/interactions.service.ts';
 import type { Db } from '../db/database.ts';
 import { newId } from '../db/ids.ts';
 import type { MailKind, MailState } from '../db/schema.ts';
+import { sqlStateOf } from '../db/sql-state.ts';
 import { AppError, notFound } from '../errors.ts';
 import { publishChange } from '../live/live-feed.ts';
 import { queueAcknowledgement } from './acknowledgement.ts';
@@ -303,8 +304,7 @@ const TRANSIENT_DATABASE_ERRORS = new Set(['40001', '40P01']);
 const MAIL_TRIES = 4;
 
 function isTransientDatabaseError(error: unknown): boolean {
-  const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
-  return typeof code === 'string' && TRANSIENT_DATABASE_ERRORS.has(code);
+  return TRANSIENT_DATABASE_ERRORS.has(sqlStateOf(error) ?? '');
 }
 
 async function handleMailRetrying(
