@@ -7,6 +7,9 @@
 // command without a report (the checks, an install). Every failure counts: a failed test, a suite whose
 // hook or import failed (Vitest then marks its tests skipped, not failed), a run that exited non-zero
 // or wrote no report, a step that exited non-zero. Exits 1 when anything failed.
+//
+// An unhandled error fails a run whose JSON report says success; when the run's output was saved beside
+// its report (`vitest.json` → `vitest.log`), the errors it names are printed with the closing line.
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
@@ -14,7 +17,7 @@ import { fileURLToPath } from 'node:url';
  * Counts one Vitest JSON report. `status` is the exit status of the run (undefined when unknown).
  * @returns {{ passed: number, failed: number, skipped: number, problems: string[] }}
  */
-export function countReport(report, status) {
+export function countReport(report, status, log) {
   const problems = [];
   let failed = 0;
   for (const suite of report.testResults ?? []) {
@@ -35,9 +38,39 @@ export function countReport(report, status) {
   if (failed === 0 && status !== undefined && status !== 0) {
     failed++;
     problems.push(`the run exited with status ${status} although its report shows no failure`);
+    if (log !== undefined) problems.push(...unhandledErrors(log).map((line) => `  ${line}`));
   }
   const skipped = (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
   return { passed: report.numPassedTests ?? 0, failed, skipped, problems };
+}
+
+const ANSI = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g');
+const ERROR_BANNER = /⎯ (Unhandled Rejection|Unhandled Error|Uncaught Exception) ⎯/;
+const ERROR_END = /^⎯+$/;
+
+/**
+ * The unhandled errors a Vitest run printed, a few lines each: the banner, the error, where it was
+ * thrown, and the test file that was running.
+ */
+export function unhandledErrors(log) {
+  const lines = log.replace(ANSI, '').split('\n');
+  const found = [];
+  for (let i = 0; i < lines.length; i++) {
+    if (!ERROR_BANNER.test(lines[i])) continue;
+    const block = [];
+    let thrownAt = false;
+    for (let j = i + 1; j < lines.length && !ERROR_END.test(lines[j].trim()); j++) {
+      if (ERROR_BANNER.test(lines[j])) break;
+      const line = lines[j].trim();
+      const isFrame = line.startsWith('❯') && !line.includes('node_modules');
+      if ((line && block.length === 0) || (isFrame && !thrownAt) || line.startsWith('This error originated')) {
+        block.push(line);
+      }
+      thrownAt ||= isFrame;
+    }
+    found.push(lines[i].replace(/⎯/g, '').trim(), ...block.map((line) => `  ${line}`));
+  }
+  return found;
 }
 
 function firstLine(text) {
@@ -76,11 +109,11 @@ export function summarize(args, read) {
             skipped: 0,
             problems: [`no test report at ${path}: the run stopped before writing it`],
           }
-        : countReport(JSON.parse(text), status);
+        : countReport(JSON.parse(text), status, read(path.replace(/\.json$/, '.log')));
     total.passed += counted.passed;
     total.failed += counted.failed;
     total.skipped += counted.skipped;
-    total.problems.push(...counted.problems);
+    total.problems.push(...counted.problems.map((problem) => `${path}: ${problem}`));
   }
   return total;
 }
