@@ -63,7 +63,11 @@ export function unhandledErrors(log) {
       if (ERROR_BANNER.test(lines[j])) break;
       const line = lines[j].trim();
       const isFrame = line.startsWith('❯') && !line.includes('node_modules');
-      if ((line && block.length === 0) || (isFrame && !thrownAt) || line.startsWith('This error originated')) {
+      if (
+        (line && block.length === 0) ||
+        (isFrame && !thrownAt) ||
+        line.startsWith('This error originated')
+      ) {
         block.push(line);
       }
       thrownAt ||= isFrame;
