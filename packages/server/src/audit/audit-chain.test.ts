@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../db/database.ts';
 import { withTriggerOff } from '../db/triggers.test-helper.ts';
@@ -23,7 +24,7 @@ describe.each(TEST_DATABASES)('the audit chain on %s', (kind) => {
     db.selectFrom('audit_log').select(['id', 'seq', 'shard']).orderBy('id', 'desc').executeTakeFirstOrThrow();
   const total = (verdicts: Array<{ entries: number }>) => verdicts.reduce((sum, v) => sum + v.entries, 0);
 
-  it('chains writes racing each other into unbroken lines, one target in one, and refuses changes', async () => {
+  it('chains writes racing each other into unbroken lines, one transaction in one, and refuses changes', async () => {
     const before = await verifyAuditLogs(db);
     expect(before.every((chain) => chain.ok && chain.orgId === 1)).toBe(true);
     expect(before.length).toBeGreaterThan(1);
@@ -42,9 +43,12 @@ describe.each(TEST_DATABASES)('the audit chain on %s', (kind) => {
       const seqs = rows.filter((row) => row.shard === shard).map((row) => row.seq);
       expect(seqs.sort((a, b) => a - b)).toEqual(seqs.map((_, i) => i + 1));
     }
-    const shardsOf = (key: string) =>
-      new Set(rows.filter((row) => (row.target_id ?? row.action) === key).map((row) => row.shard));
-    expect(shardsOf('token.create').size).toBe(1);
+    // Each escalation and its reminder were written in one transaction: one chain, one after the other.
+    const escalations = rows.filter((row) => row.action === 'case.escalate');
+    expect(escalations).toHaveLength(4);
+    for (const { shard, seq } of escalations) {
+      expect(rows).toContainEqual(expect.objectContaining({ action: 'case.remind', shard, seq: seq + 1 }));
+    }
     expect(new Set(rows.map((row) => row.shard)).size).toBeGreaterThan(1);
     const { id } = await newest();
     await expect(
@@ -53,9 +57,28 @@ describe.each(TEST_DATABASES)('the audit chain on %s', (kind) => {
     await expect(db.deleteFrom('audit_log').where('id', '=', id).execute()).rejects.toThrow(/append-only/);
   });
 
+  it('runs transactions that audit two targets in opposite orders at once, without a deadlock', async () => {
+    const auditBoth = (first: string, second: string) =>
+      db.transaction().execute(async (trx) => {
+        await recordAudit(trx, CLI_ACTOR, { action: 'case.assign', targetId: first });
+        await sql`SELECT pg_sleep(0.05)`.execute(trx);
+        await recordAudit(trx, CLI_ACTOR, { action: 'case.assign', targetId: second });
+      });
+    const targets = Array.from({ length: 12 }, (_, i) => `order-${i}`);
+    const next = (i: number) => targets[(i + 1) % targets.length] as string;
+    const outcomes = await Promise.allSettled(
+      targets.flatMap((target, i) => [auditBoth(target, next(i)), auditBoth(next(i), target)]),
+    );
+    expect(outcomes.filter((outcome) => outcome.status === 'rejected')).toEqual([]);
+    expect((await verifyAuditLogs(db)).every((chain) => chain.ok)).toBe(true);
+  });
+
   it('finds an audit entry altered, and the newest one removed', async () => {
-    await recordAudit(db, CLI_ACTOR, { action: 'user.add', targetId: 'u1', details: { role: 'agent' } });
-    await recordAudit(db, CLI_ACTOR, { action: 'user.disable', targetId: 'u1' });
+    // One transaction: both entries in one chain, one after the other.
+    await db.transaction().execute(async (trx) => {
+      await recordAudit(trx, CLI_ACTOR, { action: 'user.add', targetId: 'u1', details: { role: 'agent' } });
+      await recordAudit(trx, CLI_ACTOR, { action: 'user.disable', targetId: 'u1' });
+    });
     const last = await newest();
     const setDetails = (details: Record<string, string>) =>
       asSuperuser(db, () =>

@@ -95,8 +95,11 @@ describe.each(TEST_DATABASES)('checkpoints on %s', (kind) => {
   });
 
   it('catches the newest audit entries removed with the audit chain’s end moved back', async () => {
-    await recordAudit(db, CLI_ACTOR, { action: 'token.create', details: { label: 'backup' } });
-    await recordAudit(db, CLI_ACTOR, { action: 'token.create', details: { label: 'backup 2' } });
+    // One transaction: both entries in one chain, so the newest has one before it.
+    await db.transaction().execute(async (trx) => {
+      await recordAudit(trx, CLI_ACTOR, { action: 'token.create', details: { label: 'backup' } });
+      await recordAudit(trx, CLI_ACTOR, { action: 'token.create', details: { label: 'backup 2' } });
+    });
     const { heads } = await takeLogHeads(db);
     const { shard } = await db
       .selectFrom('audit_log')
