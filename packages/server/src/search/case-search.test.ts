@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newId } from '../db/ids.ts';
 import { createTestApp, TEST_DATABASES, type TestApp } from '../testing/test-app.ts';
 
 describe.each(TEST_DATABASES)('searching cases on %s', (kind) => {
@@ -96,5 +97,25 @@ describe.each(TEST_DATABASES)('searching cases on %s', (kind) => {
   it('combines the search with the other filters', async () => {
     const found = await t.as('agent', { method: 'GET', url: '/api/cases?q=a&channel=phone' });
     expect((found.json().items as Array<{ id: string }>).map((item) => item.id)).toEqual([ids.apple]);
+  });
+
+  it('finds each of many cases a single statement inserted, as an import or a restore writes them', async () => {
+    const db = t.database.db;
+    const customer = { id: newId(), name: 'Zofia Wsadowa', emails: ['zofia@wsad.example'], phones: [], tags: [] };
+    await db.insertInto('customers').values({ ...customer, updated_at: new Date() }).execute();
+    const subjects = ['Pierwsza wsadowa', 'Druga wsadowa', 'Trzecia wsadowa'];
+    const rows = subjects.map((subject) => ({
+      id: newId(),
+      customer_id: customer.id,
+      subject,
+      channel: 'email' as const,
+      status: 'open' as const,
+      created_at: new Date(),
+      updated_at: new Date(),
+    }));
+    await db.insertInto('cases').values(rows).execute();
+    expect(await search('wsadowa')).toEqual(rows.map((row) => row.id).sort());
+    expect(await search('druga wsadowa')).toEqual([rows[1]?.id]);
+    expect(await search('zofia@wsad')).toHaveLength(3);
   });
 });

@@ -24,6 +24,7 @@ import * as inbox from './0022-inbox.ts';
 import * as revenueRanks from './0024-revenue-ranks.ts';
 import * as resolutionTargets from './0025-resolution-targets.ts';
 import * as auditChainPerTransaction from './0026-audit-chain-per-transaction.ts';
+import * as caseSearchPerStatement from './0027-case-search-per-statement.ts';
 
 /** Every migration, in order. Names never change once released: they are recorded in the database. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -52,4 +53,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0024-revenue-ranks': revenueRanks,
   '0025-resolution-targets': resolutionTargets,
   '0026-audit-chain-per-transaction': auditChainPerTransaction,
+  '0027-case-search-per-statement': caseSearchPerStatement,
 };
