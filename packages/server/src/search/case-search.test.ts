@@ -101,8 +101,17 @@ describe.each(TEST_DATABASES)('searching cases on %s', (kind) => {
 
   it('finds each of many cases a single statement inserted, as an import or a restore writes them', async () => {
     const db = t.database.db;
-    const customer = { id: newId(), name: 'Zofia Wsadowa', emails: ['zofia@wsad.example'], phones: [], tags: [] };
-    await db.insertInto('customers').values({ ...customer, updated_at: new Date() }).execute();
+    const customer = {
+      id: newId(),
+      name: 'Zofia Wsadowa',
+      emails: ['zofia@wsad.example'],
+      phones: [],
+      tags: [],
+    };
+    await db
+      .insertInto('customers')
+      .values({ ...customer, updated_at: new Date() })
+      .execute();
     const subjects = ['Pierwsza wsadowa', 'Druga wsadowa', 'Trzecia wsadowa'];
     const rows = subjects.map((subject) => ({
       id: newId(),
