@@ -21,6 +21,7 @@ const SERVER_UNIT = [
   'packages/server/src/cases/business-time.test.ts',
   'packages/server/src/training/scenarios.test.ts',
   'packages/server/src/gdpr/export-archive.test.ts',
+  'packages/server/src/backup/backup-file.test.ts',
 ];
 const PROCESS = ['packages/server/test/**/*.test.ts', '**/*.process.test.ts'];
 const REQUIREMENTS_SETUP = 'packages/server/src/testing/requirements.global-setup.ts';

@@ -84,7 +84,8 @@ export async function readBackup(
 ): Promise<BackupEnd> {
   const refuse = (why: string) => new AppError('backup_invalid', `${path} is not a usable backup: ${why}`);
   const hash = createHash('sha256');
-  const lines = createInterface({ input: gunzipped(path), crlfDelay: Number.POSITIVE_INFINITY });
+  const source = gunzipped(path);
+  const lines = createInterface({ input: source.stream, crlfDelay: Number.POSITIVE_INFINITY });
   let header: BackupHeader | undefined;
   let table: string | undefined;
   const rows: Record<string, number> = {};
@@ -117,15 +118,30 @@ export async function readBackup(
   } catch (error) {
     if (error instanceof AppError) throw error;
     throw refuse(describeReadError(error as NodeJS.ErrnoException));
+  } finally {
+    source.stop();
   }
   throw refuse(header ? 'the file ends before its closing line (cut short?)' : 'the file is empty');
 }
 
+/**
+ * The file's text as it is decompressed, and a way to stop reading it. Without stop, a file refused
+ * early (not ours, a bad row) went on being decompressed after the reader left, and damage further on
+ * surfaced as an error nobody listened for: an uncaught exception in the process that read it.
+ */
 function gunzipped(path: string) {
   const gunzip = createGunzip();
   const file = createReadStream(path);
   file.on('error', (error) => gunzip.destroy(error));
-  return file.pipe(gunzip);
+  return {
+    stream: file.pipe(gunzip),
+    stop() {
+      // What the rest of the file holds no longer matters: its faults are ignored, not thrown.
+      gunzip.on('error', () => {});
+      file.destroy();
+      gunzip.destroy();
+    },
+  };
 }
 
 function describeReadError(error: NodeJS.ErrnoException): string {
