@@ -5,6 +5,8 @@ import { originalSpan, quotedInOriginal, type ReadableText, readableText } from 
 import type { Match } from '../text/terms.ts';
 import { joinSpacedLetters, type Range, scanText, type Token, wordIdOf } from '../text/tokenize.ts';
 import { internWord, wordCount } from '../text/words.ts';
+import { addLearnedFlags, hasThresholds } from '../learned/merge.ts';
+import type { Scorer } from '../learned/score.ts';
 import type { Analysis, AnalyzeOptions, Evidence, Problem, SignalEvidence } from '../types.ts';
 import {
   type DetectedLang,
@@ -34,6 +36,8 @@ export interface AnalyzerOptions {
   packs: Readonly<Partial<Record<Lang, LanguagePack>>>;
   /** Statistical language guesser; without one, only our packs' evidence (or `lang`) decides. */
   guessLanguage?: LanguageGuesser;
+  /** The learned second opinion (learned/): adds a flag the rules missed above its calibrated threshold. */
+  learned?: Scorer;
 }
 
 function boundedText(text: string): { text: string; truncated: boolean } {
@@ -180,7 +184,8 @@ export function createOwnText(packs: Partial<Record<Lang, LanguagePack>>): (text
 }
 
 /** Builds an analyzer over the given packs. `analyzeMessage` is one with every pack and ELD. */
-export function createAnalyzer({ packs, guessLanguage }: AnalyzerOptions) {
+export function createAnalyzer({ packs, guessLanguage, learned }: AnalyzerOptions) {
+  const scorer = learned && hasThresholds(learned) ? learned : null;
   const available = LANGS.filter((lang) => packs[lang]);
   const allPacks = available.map((lang) => packs[lang] as LanguagePack);
   const mailCues = mailCuesOf(allPacks);
@@ -279,6 +284,7 @@ export function createAnalyzer({ packs, guessLanguage }: AnalyzerOptions) {
     if (unhappy) evidence.push(...evidenceIfUnhappy);
     const flags = new Set<Flag>();
     for (const e of evidence) flags.add(e.flag);
+    if (scorer) addLearnedFlags(scorer, text, ranges, flags, evidence);
     const problems = problemsOf(text, problemMatches, unhappy, pack, tokens, found.negators);
     const scoreInput = { flags, aimedAbuse, signals: countSignals(signals), problems: problems.length };
     const anger = scoreAnger(scoreInput);

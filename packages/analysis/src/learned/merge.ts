@@ -1,0 +1,37 @@
+import type { Range } from '../text/tokenize.ts';
+import type { Evidence } from '../types.ts';
+import type { Flag } from '../vocabulary.ts';
+import type { Scorer } from './score.ts';
+
+/** Is any flag of the model switched on (calibrated)? A model with none is never scored. */
+export function hasThresholds(scorer: Scorer): boolean {
+  return scorer.model.thresholds.some((t) => t !== null);
+}
+
+/**
+ * The learned second opinion, merged into the rules' flags: it only adds a flag the rules missed, at
+ * or above that flag's calibrated threshold, with the spans of its strongest features as evidence
+ * (`rule: learned:<flag>:<probability>`). It never removes or changes a rule's flag.
+ * @example addLearnedFlags(scorer, text, [{ start: 0, end: text.length }], flags, evidence)
+ */
+export function addLearnedFlags(
+  scorer: Scorer,
+  text: string,
+  ranges: readonly Range[],
+  flags: Set<Flag>,
+  evidence: Evidence[],
+): void {
+  const { model } = scorer;
+  const probabilities = scorer.score(text, ranges);
+  for (let f = 0; f < model.flags.length; f++) {
+    const flag = model.flags[f] as Flag;
+    const threshold = model.thresholds[f];
+    if (threshold === null || threshold === undefined || flags.has(flag)) continue;
+    const p = probabilities[f] as number;
+    if (p < threshold) continue;
+    flags.add(flag);
+    const rule = `learned:${flag}:${p.toFixed(2)}`;
+    for (const span of scorer.evidence(f))
+      evidence.push({ flag, start: span.start, end: span.end, text: text.slice(span.start, span.end), rule });
+  }
+}

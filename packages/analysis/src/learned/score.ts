@@ -1,0 +1,160 @@
+import type { Range } from '../text/tokenize.ts';
+import type { Flag } from '../vocabulary.ts';
+import { forEachFeature } from './features.ts';
+
+/**
+ * A per-flag logistic regression over hashed features (features.ts), as `npm run train` writes it:
+ * the kept weights as one base64 blob of entries sorted by feature hash, each a hash (uint32), a
+ * flag's index (uint8) and its weight quantised to int8 (× the flag's `scale`).
+ */
+export interface LearnedModel {
+  /** sha-256 of the training data and settings that made it (train/README.md). */
+  checksum: string;
+  flags: readonly Flag[];
+  bias: readonly number[];
+  scale: readonly number[];
+  /** The probability at or above which a flag the rules missed is added; null: the flag stays off. */
+  thresholds: readonly (number | null)[];
+  entries: number;
+  weights: string;
+}
+
+/** Scores one text at a time; `evidence` reads the last scored text. */
+export interface Scorer {
+  model: LearnedModel;
+  /** Each of `model.flags`' probability on the text's ranges (the same array, refilled each call). */
+  score(text: string, ranges: readonly Range[]): Float64Array;
+  /** The spans of the strongest positive features of the flag at `index` in the last scored text. */
+  evidence(index: number): Range[];
+}
+
+interface Table {
+  keys: Int32Array;
+  /** Per slot: first entry + 1 (0 is an empty slot). */
+  firsts: Int32Array;
+  hashes: Int32Array;
+  flagOf: Uint8Array;
+  weightOf: Float32Array;
+  mask: number;
+}
+
+const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+/** Base64 to bytes without `atob` or `Buffer`, which the engine's targets do not all have. */
+export function decodeBase64(text: string): Uint8Array {
+  const values = new Uint8Array(128);
+  for (let i = 0; i < BASE64.length; i++) values[BASE64.charCodeAt(i)] = i;
+  const clean = text.replace(/=+$/, '');
+  const bytes = new Uint8Array(Math.floor((clean.length * 3) / 4));
+  let buffer = 0;
+  let bits = 0;
+  let at = 0;
+  for (let i = 0; i < clean.length; i++) {
+    buffer = (buffer << 6) | (values[clean.charCodeAt(i)] as number);
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      bytes[at++] = (buffer >> bits) & 0xff;
+    }
+  }
+  return bytes;
+}
+
+const ENTRY_BYTES = 6;
+
+function tableOf(model: LearnedModel): Table {
+  const bytes = decodeBase64(model.weights);
+  const n = model.entries;
+  const hashes = new Int32Array(n);
+  const flagOf = new Uint8Array(n);
+  const weightOf = new Float32Array(n);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  for (let e = 0; e < n; e++) {
+    const at = e * ENTRY_BYTES;
+    hashes[e] = view.getInt32(at, true);
+    const flag = view.getUint8(at + 4);
+    flagOf[e] = flag;
+    weightOf[e] = view.getInt8(at + 5) * (model.scale[flag] ?? 0);
+  }
+  let size = 1;
+  while (size < n * 2) size <<= 1;
+  const keys = new Int32Array(size);
+  const firsts = new Int32Array(size);
+  const mask = size - 1;
+  for (let e = 0; e < n; e++) {
+    const hash = hashes[e] as number;
+    if (e > 0 && hashes[e - 1] === hash) continue;
+    let slot = hash & mask;
+    while (firsts[slot] !== 0) slot = (slot + 1) & mask;
+    keys[slot] = hash;
+    firsts[slot] = e + 1;
+  }
+  return { keys, firsts, hashes, flagOf, weightOf, mask };
+}
+
+/**
+ * A scorer for a model: the decoded table is built on the first call, so an analyzer that never
+ * scores pays nothing at start.
+ * @example createScorer(MODEL).score('you will regret this', [{ start: 0, end: 20 }])
+ */
+export function createScorer(model: LearnedModel): Scorer {
+  let table: Table | null = null;
+  const flags = model.flags.length;
+  const sums = new Float64Array(flags);
+  const probabilities = new Float64Array(flags);
+  const best = new Float64Array(flags * 2);
+  const spans = new Int32Array(flags * 4);
+  let count = 0;
+  const sink = (hash: number, start: number, end: number) => {
+    count++;
+    const t = table as Table;
+    let slot = hash & t.mask;
+    for (;;) {
+      const first = t.firsts[slot] as number;
+      if (first === 0) return;
+      if (t.keys[slot] === hash) break;
+      slot = (slot + 1) & t.mask;
+    }
+    for (let e = (t.firsts[slot] as number) - 1; e < t.hashes.length && t.hashes[e] === hash; e++) {
+      const flag = t.flagOf[e] as number;
+      const weight = t.weightOf[e] as number;
+      sums[flag] = (sums[flag] as number) + weight;
+      // The two strongest positive features per flag are its evidence.
+      if (weight > (best[flag * 2] as number)) {
+        best[flag * 2 + 1] = best[flag * 2] as number;
+        spans[flag * 4 + 2] = spans[flag * 4] as number;
+        spans[flag * 4 + 3] = spans[flag * 4 + 1] as number;
+        best[flag * 2] = weight;
+        spans[flag * 4] = start;
+        spans[flag * 4 + 1] = end;
+      } else if (weight > (best[flag * 2 + 1] as number)) {
+        best[flag * 2 + 1] = weight;
+        spans[flag * 4 + 2] = start;
+        spans[flag * 4 + 3] = end;
+      }
+    }
+  };
+  return {
+    model,
+    score(text, ranges) {
+      table ??= tableOf(model);
+      sums.fill(0);
+      best.fill(0);
+      count = 0;
+      for (const range of ranges) forEachFeature(text, sink, range.start, range.end);
+      const norm = 1 / Math.sqrt(Math.max(count, 1));
+      for (let f = 0; f < flags; f++) {
+        const z = (model.bias[f] as number) + (sums[f] as number) * norm;
+        probabilities[f] = 1 / (1 + Math.exp(-z));
+      }
+      return probabilities;
+    },
+    evidence(index) {
+      const evidence: Range[] = [];
+      for (let k = 0; k < 2; k++)
+        if ((best[index * 2 + k] as number) > 0)
+          evidence.push({ start: spans[index * 4 + k * 2] as number, end: spans[index * 4 + k * 2 + 1] as number });
+      return evidence;
+    },
+  };
+}
