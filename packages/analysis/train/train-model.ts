@@ -27,7 +27,7 @@ export interface TrainSettings {
 export const TRAIN_SETTINGS: TrainSettings = {
   epochs: 10,
   rate: 0.3,
-  l2: 1e-6,
+  l2: 1e-3,
   minCount: 2,
   keepPerFlag: 1500,
   minPositives: 25,
