@@ -22,7 +22,7 @@ const rulesOnly = createAnalyzer({ packs: PACKS, guessLanguage: eldGuesser });
 const withModel = analyzeMessage;
 const setPath = (lang: string, file: string) =>
   fileURLToPath(new URL(`./sets/${lang}/${file}.jsonl`, import.meta.url));
-const TRAINED_ON = new Set(['HateCheck (en)', 'MHC (pl)', 'GoEmotions anger (en)', 'GoEmotions Ekman anger (en)', 'Davidson (en)']);
+const TRAINED_ON = new Set(['HateCheck (en)', 'MHC (pl)', 'Davidson (en)']);
 
 function messageScores(messages: readonly LabelledMessage[], analyze: (text: string) => Analysis) {
   const analysed = messages.map((m) => ({ m, a: analyze(m.text) }));

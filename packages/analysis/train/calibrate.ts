@@ -24,8 +24,8 @@ export interface CalibrationSettings {
 export const CALIBRATION_SETTINGS: CalibrationSettings = {
   precision: 0.9,
   minPositives: 5,
-  minAdded: 2,
-  floor: 0.5,
+  minAdded: 5,
+  floor: 0.2,
 };
 
 export interface FlagCalibration {

@@ -7,7 +7,8 @@ import type { Example } from './train-model.ts';
 /**
  * The public sets the shipped model may learn from (MIT, Apache-2.0, CC BY), read from
  * ../shared/data at training time and never copied into the repository. Each maps only the labels
- * whose meaning is one of our flags; a row says nothing about the other flags (`known`). BAN-PL and
+ * whose meaning is one of our flags; a row says nothing about the other flags (`known`). GoEmotions'
+ * gratitude (Reddit thanks) lowered gratitude's out-of-fold precision on the corpus and is left out. BAN-PL and
  * Estonian valence are evaluation only; CC BY-SA (wiki-toxicity) and CDLA-Sharing (Bitext) sets are
  * left out. A quarter of every set (by a hash of its text) is never trained on, so the eval can
  * compare rules and rules+model on rows the model has not seen.
@@ -29,10 +30,15 @@ export interface PublicSource {
 
 const ABUSE: Flag[] = ['profanity', 'insult', 'threat_violence'];
 
-/** HateCheck's functional tests: threats, profanity and slurs at "you" are ours; clean cases are negatives. */
+/**
+ * HateCheck's functional tests: profanity, and slurs at "you", are ours; clean cases are negatives.
+ * Its threats ("I want to kill all women") are aimed at groups, not at a business or its staff:
+ * trained on, they lowered threat_violence's out-of-fold precision on the corpus (train/README.md),
+ * so they are read as neither.
+ */
 function hateCheck(row: Row): { positives: Flag[]; known: Flag[] } | null {
   const f = row.functionality ?? '';
-  if (f.startsWith('threat_')) return { positives: ['threat_violence'], known: ['threat_violence'] };
+  if (f.startsWith('threat_')) return null;
   if (f.startsWith('profanity_')) return { positives: ['profanity'], known: ['profanity'] };
   if (f === 'slur_h' && /\b(you|ty|ciebie|tobie|cię|ciebie)\b/iu.test(row.text))
     return { positives: ['insult'], known: ['insult'] };
@@ -54,16 +60,6 @@ export const PUBLIC_SOURCES: PublicSource[] = [
     licence: 'CC BY 4.0',
     path: `${sharedData}multilingual-hatecheck-pl/mhc-pl.jsonl`,
     map: hateCheck,
-  },
-  {
-    // GoEmotions' "gratitude" is our gratitude; every other row is a text without it.
-    name: 'goemotions',
-    licence: 'Apache-2.0',
-    path: `${sharedData}goemotions/goemotions-test.jsonl`,
-    map: (row) => ({
-      positives: (row.labels ?? []).includes('gratitude') ? ['gratitude'] : [],
-      known: ['gratitude'],
-    }),
   },
   {
     // Davidson's tweets labelled "neither" by the majority: texts with no threat and no demand of
@@ -88,6 +84,9 @@ export function textHash(text: string): number {
 /** The quarter of each public set that is never trained on. */
 export const isPublicHeldOut = (text: string) => textHash(text) % 4 === 0;
 
+/** How much a public row counts beside a corpus message: their texts are far from a helpdesk's. */
+export const PUBLIC_WEIGHT = 0.3;
+
 export function publicExamples(): { examples: Example[]; used: { name: string; licence: string; rows: number }[] } {
   const examples: Example[] = [];
   const used: { name: string; licence: string; rows: number }[] = [];
@@ -99,7 +98,7 @@ export function publicExamples(): { examples: Example[]; used: { name: string; l
       if (isPublicHeldOut(row.text)) continue;
       const mapped = source.map(row);
       if (!mapped) continue;
-      examples.push({ text: row.text, ...mapped });
+      examples.push({ text: row.text, ...mapped, weight: PUBLIC_WEIGHT });
       count++;
     }
     used.push({ name: source.name, licence: source.licence, rows: count });

@@ -7,6 +7,8 @@ export interface Example {
   text: string;
   positives: readonly Flag[];
   known: readonly Flag[];
+  /** How much the example counts in training (1 unless said). */
+  weight?: number;
 }
 
 export interface TrainSettings {
@@ -27,9 +29,9 @@ export interface TrainSettings {
 export const TRAIN_SETTINGS: TrainSettings = {
   epochs: 10,
   rate: 0.3,
-  l2: 1e-3,
+  l2: 1e-2,
   minCount: 2,
-  keepPerFlag: 1500,
+  keepPerFlag: 2000,
   minPositives: 25,
   seed: 17,
 };
@@ -40,6 +42,7 @@ interface Encoded {
   norm: number;
   positives: number;
   known: number;
+  weight: number;
 }
 
 function mulberry32(seed: number): () => number {
@@ -97,6 +100,7 @@ export function trainModel(examples: readonly Example[], settings: TrainSettings
       norm: 1 / Math.sqrt(Math.max(hashes.length, 1)),
       positives: maskOf(example.positives),
       known: maskOf(example.known),
+      weight: example.weight ?? 1,
     };
   });
   const positives = Object.fromEntries(FLAGS.map((f) => [f, 0])) as Record<Flag, number>;
@@ -126,7 +130,7 @@ export function trainModel(examples: readonly Example[], settings: TrainSettings
         let z = b;
         for (const id of e.ids) z += (weights[id] as number) * e.norm;
         const p = 1 / (1 + Math.exp(-z));
-        const gradient = p - ((e.positives & bit) !== 0 ? 1 : 0);
+        const gradient = (p - ((e.positives & bit) !== 0 ? 1 : 0)) * e.weight;
         for (const id of e.ids) {
           const g = gradient * e.norm + settings.l2 * (weights[id] as number);
           squares[id] = (squares[id] as number) + g * g;

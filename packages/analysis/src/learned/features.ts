@@ -56,17 +56,79 @@ function buildTables(): Uint16Array {
 /** Receives each feature: its hash and the span of the text it was read from. */
 export type FeatureSink = (hash: number, start: number, end: number) => void;
 
-const CLAUSE_BREAK = /[.,;:!?()\n]/;
+/** Features written out: `count` hashes, each with its span. Reused from text to text. */
+export interface FeatureBuffer {
+  hashes: Int32Array;
+  starts: Int32Array;
+  ends: Int32Array;
+  count: number;
+}
+
+export function createFeatureBuffer(size = 1024): FeatureBuffer {
+  return { hashes: new Int32Array(size), starts: new Int32Array(size), ends: new Int32Array(size), count: 0 };
+}
+
+function grow(buffer: FeatureBuffer): void {
+  const size = buffer.hashes.length * 2;
+  const hashes = new Int32Array(size);
+  const starts = new Int32Array(size);
+  const ends = new Int32Array(size);
+  hashes.set(buffer.hashes);
+  starts.set(buffer.starts);
+  ends.set(buffer.ends);
+  buffer.hashes = hashes;
+  buffer.starts = starts;
+  buffer.ends = ends;
+}
+
+function put(buffer: FeatureBuffer, hash: number, start: number, end: number): void {
+  if (buffer.count === buffer.hashes.length) grow(buffer);
+  const at = buffer.count++;
+  buffer.hashes[at] = hash;
+  buffer.starts[at] = start;
+  buffer.ends[at] = end;
+}
+
+/** Clause breaks, by character code: . , ; : ! ? ( ) and the line break. */
+function isClauseBreak(code: number): boolean {
+  return (
+    code === 0x2e ||
+    code === 0x2c ||
+    code === 0x3b ||
+    code === 0x3a ||
+    code === 0x21 ||
+    code === 0x3f ||
+    code === 0x28 ||
+    code === 0x29 ||
+    code === 0x0a
+  );
+}
+
+/** One word's folded codes between its edge marks; scoring runs one text at a time. */
+const codes = new Uint16Array(MAX_WORD + 2);
+
+const scratch = createFeatureBuffer();
 
 /**
  * Calls `sink` for every feature of `text[from, to)`, in order, and returns how many there were.
  * @example forEachFeature('Oddajcie pieniądze!', (hash) => hashes.push(hash)) // 26
  */
 export function forEachFeature(text: string, sink: FeatureSink, from = 0, to = text.length): number {
+  scratch.count = 0;
+  extractFeatures(text, scratch, from, to);
+  const count = scratch.count;
+  for (let k = 0; k < count; k++)
+    sink(scratch.hashes[k] as number, scratch.starts[k] as number, scratch.ends[k] as number);
+  return count;
+}
+
+/**
+ * Appends the features of `text[from, to)` to `buffer` (after its `count`), in order.
+ * @example extractFeatures('Oddajcie pieniądze!', buffer); buffer.count // 26
+ */
+export function extractFeatures(text: string, buffer: FeatureBuffer, from = 0, to = text.length): void {
   const folded = FOLDED ?? buildTables();
   const upper = UPPER as Uint8Array;
-  const codes = new Uint16Array(MAX_WORD + 2);
-  let count = 0;
   let previous = 0; // hash of the word before, 0 after a clause break
   let previousStart = 0;
   let exclamations = 0;
@@ -79,11 +141,10 @@ export function forEachFeature(text: string, sink: FeatureSink, from = 0, to = t
       if (code === 0x21) {
         exclamations++;
         if (exclamations === 2) {
-          sink(EXCLAMATIONS, i - 1, i + 1);
-          count++;
+          put(buffer, EXCLAMATIONS, i - 1, i + 1);
         }
       } else exclamations = 0;
-      if (code < 0x80 && CLAUSE_BREAK.test(text.charAt(i))) previous = 0;
+      if (isClauseBreak(code)) previous = 0;
       i++;
       continue;
     }
@@ -107,34 +168,28 @@ export function forEachFeature(text: string, sink: FeatureSink, from = 0, to = t
     const end = i;
     const letters = length - 1;
     codes[length++] = EDGE;
-    sink(word, start, end);
-    count++;
+    put(buffer, word, start, end);
     if (letters > PREFIX) {
       let prefix = SEED_PREFIX;
       for (let k = 1; k <= PREFIX; k++) prefix = mix(prefix, codes[k] as number);
-      sink(prefix, start, start + PREFIX);
-      count++;
+      put(buffer, prefix, start, start + PREFIX);
     }
     if (length > GRAM) {
       for (let k = 0; k + GRAM <= length; k++) {
         let gram = SEED_GRAM;
         for (let j = k; j < k + GRAM; j++) gram = mix(gram, codes[j] as number);
         const gramStart = Math.max(start, start + k - 1);
-        sink(gram, gramStart, Math.min(end, start + k - 1 + GRAM));
-        count++;
+        put(buffer, gram, gramStart, Math.min(end, start + k - 1 + GRAM));
       }
     }
     if (previous !== 0) {
-      sink(mix(Math.imul(previous, 31) ^ word, 0x20) ^ SEED_PAIR, previousStart, end);
-      count++;
+      put(buffer, mix(Math.imul(previous, 31) ^ word, 0x20) ^ SEED_PAIR, previousStart, end);
     }
     if (!hasCaps && letters >= 3 && uppers === end - start) {
       hasCaps = true;
-      sink(CAPS_WORD, start, end);
-      count++;
+      put(buffer, CAPS_WORD, start, end);
     }
     previous = word;
     previousStart = start;
   }
-  return count;
 }

@@ -1,6 +1,6 @@
 import type { Range } from '../text/tokenize.ts';
 import type { Flag } from '../vocabulary.ts';
-import { forEachFeature } from './features.ts';
+import { createFeatureBuffer, extractFeatures } from './features.ts';
 
 /**
  * A per-flag logistic regression over hashed features (features.ts), as `npm run train` writes it:
@@ -104,44 +104,45 @@ export function createScorer(model: LearnedModel): Scorer {
   const probabilities = new Float64Array(flags);
   const best = new Float64Array(flags * 2);
   const spans = new Int32Array(flags * 4);
-  let count = 0;
-  const sink = (hash: number, start: number, end: number) => {
-    count++;
-    const t = table as Table;
-    let slot = hash & t.mask;
-    for (;;) {
-      const first = t.firsts[slot] as number;
-      if (first === 0) return;
-      if (t.keys[slot] === hash) break;
-      slot = (slot + 1) & t.mask;
-    }
-    for (let e = (t.firsts[slot] as number) - 1; e < t.hashes.length && t.hashes[e] === hash; e++) {
-      const flag = t.flagOf[e] as number;
-      const weight = t.weightOf[e] as number;
-      sums[flag] = (sums[flag] as number) + weight;
-      // The two strongest positive features per flag are its evidence.
-      if (weight > (best[flag * 2] as number)) {
-        best[flag * 2 + 1] = best[flag * 2] as number;
-        spans[flag * 4 + 2] = spans[flag * 4] as number;
-        spans[flag * 4 + 3] = spans[flag * 4 + 1] as number;
-        best[flag * 2] = weight;
-        spans[flag * 4] = start;
-        spans[flag * 4 + 1] = end;
-      } else if (weight > (best[flag * 2 + 1] as number)) {
-        best[flag * 2 + 1] = weight;
-        spans[flag * 4 + 2] = start;
-        spans[flag * 4 + 3] = end;
-      }
-    }
-  };
+  const buffer = createFeatureBuffer();
   return {
     model,
     score(text, ranges) {
       table ??= tableOf(model);
+      const { keys, firsts, hashes, flagOf, weightOf, mask } = table;
       sums.fill(0);
       best.fill(0);
-      count = 0;
-      for (const range of ranges) forEachFeature(text, sink, range.start, range.end);
+      buffer.count = 0;
+      for (const range of ranges) extractFeatures(text, buffer, range.start, range.end);
+      const count = buffer.count;
+      const features = buffer.hashes;
+      for (let k = 0; k < count; k++) {
+        const hash = features[k] as number;
+        let slot = hash & mask;
+        let first = firsts[slot] as number;
+        while (first !== 0 && keys[slot] !== hash) {
+          slot = (slot + 1) & mask;
+          first = firsts[slot] as number;
+        }
+        if (first === 0) continue;
+        for (let e = first - 1; e < hashes.length && hashes[e] === hash; e++) {
+          const flag = flagOf[e] as number;
+          const weight = weightOf[e] as number;
+          sums[flag] = (sums[flag] as number) + weight;
+          // The two strongest positive features per flag are its evidence.
+          if (weight > (best[flag * 2 + 1] as number)) {
+            const at = weight > (best[flag * 2] as number) ? 0 : 1;
+            if (at === 0) {
+              best[flag * 2 + 1] = best[flag * 2] as number;
+              spans[flag * 4 + 2] = spans[flag * 4] as number;
+              spans[flag * 4 + 3] = spans[flag * 4 + 1] as number;
+            }
+            best[flag * 2 + at] = weight;
+            spans[flag * 4 + at * 2] = buffer.starts[k] as number;
+            spans[flag * 4 + at * 2 + 1] = buffer.ends[k] as number;
+          }
+        }
+      }
       const norm = 1 / Math.sqrt(Math.max(count, 1));
       for (let f = 0; f < flags; f++) {
         const z = (model.bias[f] as number) + (sums[f] as number) * norm;
