@@ -66,7 +66,14 @@ export function compareLearned(markdown: boolean, out: string[]): void {
   out.push(
     renderTable(
       `Rules alone and rules + learned model (flags switched on: ${on.join(', ') || 'none'})`,
-      ['set', 'messages', 'rules: flags F1 (P / R)', 'rules: level ±1', '+ model: flags F1 (P / R)', '+ model: level ±1'],
+      [
+        'set',
+        'messages',
+        'rules: flags F1 (P / R)',
+        'rules: level ±1',
+        '+ model: flags F1 (P / R)',
+        '+ model: level ±1',
+      ],
       rows,
       markdown,
     ),
@@ -90,7 +97,9 @@ export function compareLearned(markdown: boolean, out: string[]): void {
       set.task,
       score(data, rulesOnly),
       score(data, withModel),
-      TRAINED_ON.has(set.name) ? `${unseen.length}: ${score(unseen, rulesOnly)} → ${score(unseen, withModel)}` : 'not trained on',
+      TRAINED_ON.has(set.name)
+        ? `${unseen.length}: ${score(unseen, rulesOnly)} → ${score(unseen, withModel)}`
+        : 'not trained on',
     ]);
   }
   out.push(

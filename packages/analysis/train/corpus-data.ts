@@ -40,7 +40,9 @@ export function readCorpus(folder = CORPUS_FOLDER): CorpusFile[] {
       if (name.startsWith('messages-') && name.endsWith('.jsonl')) found.push({ lang, name });
     }
   }
-  found.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.lang < b.lang ? -1 : a.lang > b.lang ? 1 : 0));
+  found.sort((a, b) =>
+    a.name < b.name ? -1 : a.name > b.name ? 1 : a.lang < b.lang ? -1 : a.lang > b.lang ? 1 : 0,
+  );
   return found.map(({ lang, name }, index) => ({
     name: `${lang}/${name}`,
     messages: readFileSync(`${folder}${lang}/${name}`, 'utf8')
@@ -59,7 +61,11 @@ export function exampleOf(message: CorpusMessage): Example {
 }
 
 /** sha-256 over the training inputs (corpus files, public files) and the settings, in a fixed order. */
-export function inputChecksum(corpusFolder: string, publicPaths: readonly string[], settings: unknown): string {
+export function inputChecksum(
+  corpusFolder: string,
+  publicPaths: readonly string[],
+  settings: unknown,
+): string {
   const hash = createHash('sha256');
   for (const lang of LANGS) {
     const dir = `${corpusFolder}${lang}/`;

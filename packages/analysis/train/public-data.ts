@@ -87,7 +87,10 @@ export const isPublicHeldOut = (text: string) => textHash(text) % 4 === 0;
 /** How much a public row counts beside a corpus message: their texts are far from a helpdesk's. */
 export const PUBLIC_WEIGHT = 0.3;
 
-export function publicExamples(): { examples: Example[]; used: { name: string; licence: string; rows: number }[] } {
+export function publicExamples(): {
+  examples: Example[];
+  used: { name: string; licence: string; rows: number }[];
+} {
   const examples: Example[] = [];
   const used: { name: string; licence: string; rows: number }[] = [];
   for (const source of PUBLIC_SOURCES) {

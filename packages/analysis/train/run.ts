@@ -111,16 +111,21 @@ const microBefore = micro(before);
 const microAfter = micro(after);
 
 const table = (header: string[], rows: (string | number)[][]) =>
-  [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join(
-    '\n',
-  );
+  [
+    `| ${header.join(' | ')} |`,
+    `|${header.map(() => '---').join('|')}|`,
+    ...rows.map((r) => `| ${r.join(' | ')} |`),
+  ].join('\n');
 
 const topFeatures = (f: number) => {
   const bytes = Buffer.from(model.weights, 'base64');
   const entries: { hash: number; weight: number }[] = [];
   for (let e = 0; e < model.entries; e++) {
     if (bytes.readUInt8(e * 6 + 4) !== f) continue;
-    entries.push({ hash: bytes.readInt32LE(e * 6), weight: bytes.readInt8(e * 6 + 5) * (model.scale[f] as number) });
+    entries.push({
+      hash: bytes.readInt32LE(e * 6),
+      weight: bytes.readInt8(e * 6 + 5) * (model.scale[f] as number),
+    });
   }
   entries.sort((a, b) => b.weight - a.weight || a.hash - b.hash);
   return entries
@@ -149,7 +154,17 @@ is read from eval/sets/*/heldout.jsonl, the blind rounds, BAN-PL or Estonian val
 | rules + model | ${fmt(microAfter.p)} | ${fmt(microAfter.r)} | ${fmt(microAfter.f1)} |
 
 ${table(
-  ['flag', 'training positives', 'positives', 'missed by rules', 'threshold', 'added', 'added right', 'F1 rules', 'F1 rules + model'],
+  [
+    'flag',
+    'training positives',
+    'positives',
+    'missed by rules',
+    'threshold',
+    'added',
+    'added right',
+    'F1 rules',
+    'F1 rules + model',
+  ],
   FLAGS.map((flag) => {
     const c = calibrated.flags.find((x) => x.flag === flag);
     return [

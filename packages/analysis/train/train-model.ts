@@ -1,5 +1,5 @@
 import { forEachFeature } from '../src/learned/features.ts';
-import type { LearnedModel } from '../src/learned/score.ts';
+import { encodeWeights, type LearnedModel, type WeightEntry } from '../src/learned/score.ts';
 import { FLAGS, type Flag } from '../src/vocabulary.ts';
 
 /** One training text: the flags it has, and the flags its label speaks of (a public set knows only some). */
@@ -72,7 +72,10 @@ export interface TrainResult {
  * seeded order, no clock, no randomness else), so one input gives one model byte for byte.
  * Thresholds are left null: calibration sets them.
  */
-export function trainModel(examples: readonly Example[], settings: TrainSettings = TRAIN_SETTINGS): TrainResult {
+export function trainModel(
+  examples: readonly Example[],
+  settings: TrainSettings = TRAIN_SETTINGS,
+): TrainResult {
   const documentCount = new Map<number, number>();
   const hashLists: number[][] = [];
   const firstSpan = new Map<number, string>();
@@ -110,7 +113,7 @@ export function trainModel(examples: readonly Example[], settings: TrainSettings
   const random = mulberry32(settings.seed);
   const order = encoded.map((_, i) => i);
 
-  const kept: { hash: number; flag: number; weight: number }[] = [];
+  const kept: WeightEntry[] = [];
   const bias: number[] = [];
   const scale: number[] = [];
   modelled.forEach((flag, flagIndex) => {
@@ -148,18 +151,10 @@ export function trainModel(examples: readonly Example[], settings: TrainSettings
     const step = max > 0 ? max / 127 : 1;
     for (const id of strongest) {
       const q = Math.round((weights[id] as number) / step);
-      if (q !== 0) kept.push({ hash: hashOfId[id] as number, flag: flagIndex, weight: q });
+      if (q !== 0) kept.push({ hash: hashOfId[id] as number, flag: flagIndex, steps: q });
     }
     bias.push(Number(b.toFixed(6)));
     scale.push(Number(step.toPrecision(8)));
-  });
-  kept.sort((x, y) => (x.hash | 0) - (y.hash | 0) || x.flag - y.flag);
-  const bytes = new Uint8Array(kept.length * 6);
-  const view = new DataView(bytes.buffer);
-  kept.forEach((entry, i) => {
-    view.setInt32(i * 6, entry.hash | 0, true);
-    view.setUint8(i * 6 + 4, entry.flag);
-    view.setInt8(i * 6 + 5, entry.weight);
   });
   const sampleOf = new Map<number, string>();
   for (const entry of kept) sampleOf.set(entry.hash | 0, firstSpan.get(entry.hash) ?? '');
@@ -171,26 +166,9 @@ export function trainModel(examples: readonly Example[], settings: TrainSettings
       scale,
       thresholds: modelled.map(() => null),
       entries: kept.length,
-      weights: encodeBase64(bytes),
+      weights: encodeWeights(kept),
     },
     positives,
     sampleOf,
   };
-}
-
-const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-
-export function encodeBase64(bytes: Uint8Array): string {
-  let out = '';
-  for (let i = 0; i < bytes.length; i += 3) {
-    const a = bytes[i] as number;
-    const b = bytes[i + 1];
-    const c = bytes[i + 2];
-    const n = (a << 16) | ((b ?? 0) << 8) | (c ?? 0);
-    out += BASE64[(n >> 18) & 63] as string;
-    out += BASE64[(n >> 12) & 63] as string;
-    out += b === undefined ? '=' : (BASE64[(n >> 6) & 63] as string);
-    out += c === undefined ? '=' : (BASE64[n & 63] as string);
-  }
-  return out;
 }

@@ -1,12 +1,12 @@
 import { EMOJI_SIGNALS } from '../lang/emoji.ts';
 import type { LanguagePack, LexiconEntry, LexiconFrame, ProblemEntry, SignalKind } from '../lang/types.ts';
+import { addLearnedFlags, hasThresholds } from '../learned/merge.ts';
+import type { Scorer } from '../learned/score.ts';
 import { termKey } from '../text/fold.ts';
 import { originalSpan, quotedInOriginal, type ReadableText, readableText } from '../text/readable.ts';
 import type { Match } from '../text/terms.ts';
 import { joinSpacedLetters, type Range, scanText, type Token, wordIdOf } from '../text/tokenize.ts';
 import { internWord, wordCount } from '../text/words.ts';
-import { addLearnedFlags, hasThresholds } from '../learned/merge.ts';
-import type { Scorer } from '../learned/score.ts';
 import type { Analysis, AnalyzeOptions, Evidence, Problem, SignalEvidence } from '../types.ts';
 import {
   type DetectedLang,

@@ -44,7 +44,8 @@ function buildTables(): Uint16Array {
     const char = String.fromCharCode(code);
     if (!wordChar.test(char)) continue;
     const lower = char.toLowerCase();
-    const base = code === 0x142 || code === 0x141 ? 'l' : lower.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+    const base =
+      code === 0x142 || code === 0x141 ? 'l' : lower.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
     folded[code] = (base || lower).charCodeAt(0);
     if (lower !== char) upper[code] = 1;
   }

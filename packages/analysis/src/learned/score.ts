@@ -62,6 +62,39 @@ export function decodeBase64(text: string): Uint8Array {
 
 const ENTRY_BYTES = 6;
 
+/** A kept weight: a feature's hash, a flag's index in the model and the weight in steps of its flag's `scale`. */
+export interface WeightEntry {
+  hash: number;
+  flag: number;
+  steps: number;
+}
+
+/**
+ * The weights as the model stores them: sorted by hash, six bytes each, in base64.
+ * @example encodeWeights([{ hash: 42, flag: 0, steps: 127 }]) // 'KgAAAAB/'
+ */
+export function encodeWeights(entries: readonly WeightEntry[]): string {
+  const sorted = [...entries].sort((x, y) => (x.hash | 0) - (y.hash | 0) || x.flag - y.flag);
+  const bytes = new Uint8Array(sorted.length * ENTRY_BYTES);
+  const view = new DataView(bytes.buffer);
+  sorted.forEach((entry, i) => {
+    view.setInt32(i * ENTRY_BYTES, entry.hash | 0, true);
+    view.setUint8(i * ENTRY_BYTES + 4, entry.flag);
+    view.setInt8(i * ENTRY_BYTES + 5, entry.steps);
+  });
+  let out = '';
+  for (let i = 0; i < bytes.length; i += 3) {
+    const a = bytes[i] as number;
+    const b = bytes[i + 1];
+    const c = bytes[i + 2];
+    const n = (a << 16) | ((b ?? 0) << 8) | (c ?? 0);
+    out += (BASE64[(n >> 18) & 63] as string) + (BASE64[(n >> 12) & 63] as string);
+    out += b === undefined ? '=' : (BASE64[(n >> 6) & 63] as string);
+    out += c === undefined ? '=' : (BASE64[n & 63] as string);
+  }
+  return out;
+}
+
 function tableOf(model: LearnedModel): Table {
   const bytes = decodeBase64(model.weights);
   const n = model.entries;
@@ -154,7 +187,10 @@ export function createScorer(model: LearnedModel): Scorer {
       const evidence: Range[] = [];
       for (let k = 0; k < 2; k++)
         if ((best[index * 2 + k] as number) > 0)
-          evidence.push({ start: spans[index * 4 + k * 2] as number, end: spans[index * 4 + k * 2 + 1] as number });
+          evidence.push({
+            start: spans[index * 4 + k * 2] as number,
+            end: spans[index * 4 + k * 2 + 1] as number,
+          });
       return evidence;
     },
   };
