@@ -7,6 +7,8 @@ import type { Flag } from '../src/vocabulary.ts';
  */
 export interface CalibrationItem {
   ruleFlags: readonly Flag[];
+  /** Flags the rules cancelled on reading their clause: the model may not add them either. */
+  blocked: readonly Flag[];
   expected: readonly Flag[];
   probabilities: Partial<Record<Flag, number>>;
 }
@@ -55,7 +57,7 @@ export function calibrate(
     for (const item of items) {
       const truth = item.expected.includes(flag);
       if (truth) positives++;
-      if (item.ruleFlags.includes(flag)) continue;
+      if (item.ruleFlags.includes(flag) || item.blocked.includes(flag)) continue;
       if (truth) missed++;
       candidates.push({ p: item.probabilities[flag] ?? 0, right: truth });
     }

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { createAnalyzer } from '../src/analyze/analyze-message.ts';
 import { eldGuesser } from '../src/analyze/eld-guesser.ts';
 import { PACKS } from '../src/lang/index.ts';
-import { createScorer, type LearnedModel } from '../src/learned/score.ts';
+import { createScorer, type LearnedModel, type Scorer } from '../src/learned/score.ts';
 import { FLAGS, type Flag } from '../src/vocabulary.ts';
 import { CALIBRATION_SETTINGS, type CalibrationItem, calibrate } from './calibrate.ts';
 import { CORPUS_FOLDER, exampleOf, FOLDS, inputChecksum, readCorpus } from './corpus-data.ts';
@@ -35,14 +35,26 @@ for (let fold = 0; fold < FOLDS; fold++) {
   if (held.length === 0) continue;
   const rest = corpus.filter((f) => f.fold !== fold).flatMap((f) => f.messages.map(exampleOf));
   const foldModel = trainModel([...rest, ...publicData.examples], TRAIN_SETTINGS).model;
+  // Scored through the analyzer with every threshold at 0, so the text, the customer's own words and
+  // the flags the rules cancel are exactly as at run time: what it adds is what the model may add.
   const foldScorer = createScorer({ ...foldModel, thresholds: foldModel.flags.map(() => 0) });
+  let last = new Float64Array(0);
+  const probe: Scorer = {
+    ...foldScorer,
+    score(text, ranges) {
+      last = foldScorer.score(text, ranges).slice();
+      return last;
+    },
+  };
+  const withFold = createAnalyzer({ packs: PACKS, guessLanguage: eldGuesser, learned: probe });
   for (const message of held) {
-    const example = exampleOf(message);
-    const p = foldScorer.score(example.text, [{ start: 0, end: example.text.length }]);
+    const ruleFlags = rulesOnly(message.text).flags;
+    const added = withFold(message.text).flags.filter((f) => !ruleFlags.includes(f));
     items.push({
-      ruleFlags: rulesOnly(message.text).flags,
-      expected: example.positives,
-      probabilities: Object.fromEntries(foldModel.flags.map((flag, f) => [flag, p[f] as number])),
+      ruleFlags,
+      blocked: foldModel.flags.filter((f) => !ruleFlags.includes(f) && !added.includes(f)),
+      expected: exampleOf(message).positives,
+      probabilities: Object.fromEntries(foldModel.flags.map((flag, f) => [flag, last[f] as number])),
     });
   }
 }
@@ -84,7 +96,13 @@ const counts = (added: boolean) => {
     if (added) {
       model.flags.forEach((flag, f) => {
         const t = model.thresholds[f];
-        if (t !== null && t !== undefined && (item.probabilities[flag] ?? 0) >= t) predicted.add(flag);
+        if (
+          t !== null &&
+          t !== undefined &&
+          !item.blocked.includes(flag) &&
+          (item.probabilities[flag] ?? 0) >= t
+        )
+          predicted.add(flag);
       });
     }
     for (const flag of FLAGS) {

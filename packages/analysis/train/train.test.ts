@@ -49,7 +49,7 @@ describe('calibration', () => {
         expected: ['refund_demand' as const],
         probabilities: { refund_demand: 0.9 },
       })),
-      { ruleFlags: [], expected: [], probabilities: { refund_demand: 0.95 } },
+      { ruleFlags: [], blocked: [], expected: [], probabilities: { refund_demand: 0.95 } },
       ...Array.from({ length: 20 }, () => ({
         ruleFlags: [],
         expected: [],
@@ -66,6 +66,7 @@ describe('calibration', () => {
   it('leaves a flag off when its best additions are wrong too often', () => {
     const items = Array.from({ length: 20 }, (_, i) => ({
       ruleFlags: [],
+      blocked: [],
       expected: i % 2 === 0 ? (['gratitude'] as const) : [],
       probabilities: { gratitude: 0.8 },
     }));

@@ -266,7 +266,7 @@ export function createAnalyzer({ packs, guessLanguage, learned }: AnalyzerOption
     const ownMatches = framed.length > 0 ? [...found.lexicon, ...framed] : found.lexicon;
     const lexiconMatches = extra ? [...ownMatches, ...extra.find(tokens)] : ownMatches;
     const conditions = () => pack.findConditions(tokens);
-    const { evidence, evidenceIfUnhappy, aimedAbuse } = lexiconEvidence(
+    const { evidence, evidenceIfUnhappy, aimedAbuse, cancelled } = lexiconEvidence(
       text,
       lang,
       found,
@@ -284,7 +284,7 @@ export function createAnalyzer({ packs, guessLanguage, learned }: AnalyzerOption
     if (unhappy) evidence.push(...evidenceIfUnhappy);
     const flags = new Set<Flag>();
     for (const e of evidence) flags.add(e.flag);
-    if (scorer) addLearnedFlags(scorer, text, ranges, flags, evidence);
+    if (scorer) addLearnedFlags(scorer, text, ranges, flags, evidence, cancelled);
     const problems = problemsOf(text, problemMatches, unhappy, pack, tokens, found.negators);
     const scoreInput = { flags, aimedAbuse, signals: countSignals(signals), problems: problems.length };
     const anger = scoreAnger(scoreInput);
@@ -431,27 +431,37 @@ function lexiconEvidence(
   found: PackMatches,
   matches: readonly Match<LexiconEntry>[],
   conditions: () => Match<true>[],
-): { evidence: Evidence[]; evidenceIfUnhappy: Evidence[]; aimedAbuse: boolean } {
+): { evidence: Evidence[]; evidenceIfUnhappy: Evidence[]; aimedAbuse: boolean; cancelled: Set<Flag> } {
   const evidence: Evidence[] = [];
+  // Flags a match would raise but the clause cancels (negation, refusal, thanks for it, self-reference,
+  // sarcasm, a quote): the learned model may not raise them again on the same words.
+  const cancelled = new Set<Flag>();
   const evidenceIfUnhappy: Evidence[] = [];
   let aimedAbuse = false;
   const quotes = quotedSpans(text);
   for (const match of matches) {
     const entry = match.payload;
     if (
-      entry.negatable &&
-      isNegated(text, found, match) &&
-      !isConditionalDemand(text, found, match, conditions)
-    )
+      (entry.negatable &&
+        isNegated(text, found, match) &&
+        !isConditionalDemand(text, found, match, conditions)) ||
+      (entry.alone && !isClauseOfItsOwn(text, match))
+    ) {
+      for (const flag of flagsOf(entry)) cancelled.add(flag);
       continue;
-    if (entry.alone && !isClauseOfItsOwn(text, match)) continue;
+    }
     for (const flag of flagsOf(entry)) {
-      if (QUOTABLE.has(flag) && quotes.length > 0 && insideAny(quotes, match)) continue;
-      if (DECLINABLE.has(flag) && endsWithin(text, found.declines, match, NEGATION_WINDOW)) continue;
-      if (THANKABLE.has(flag) && endsWithin(text, found.thanksFor, match, NEGATION_WINDOW)) continue;
-      if (flag === 'insult' && endsWithin(text, found.selfReference, match, SELF_REFERENCE_WINDOW)) continue;
-      if (flag === 'insult' && endsWithin(text, found.denials, match, NEGATION_WINDOW)) continue;
-      if (flag === 'gratitude' && isSarcastic(text, found, match)) continue;
+      if (
+        (QUOTABLE.has(flag) && quotes.length > 0 && insideAny(quotes, match)) ||
+        (DECLINABLE.has(flag) && endsWithin(text, found.declines, match, NEGATION_WINDOW)) ||
+        (THANKABLE.has(flag) && endsWithin(text, found.thanksFor, match, NEGATION_WINDOW)) ||
+        (flag === 'insult' && endsWithin(text, found.selfReference, match, SELF_REFERENCE_WINDOW)) ||
+        (flag === 'insult' && endsWithin(text, found.denials, match, NEGATION_WINDOW)) ||
+        (flag === 'gratitude' && isSarcastic(text, found, match))
+      ) {
+        cancelled.add(flag);
+        continue;
+      }
       if (entry.aimed) aimedAbuse = true;
       (entry.onlyWhenUnhappy ? evidenceIfUnhappy : evidence).push({
         flag,
@@ -467,10 +477,15 @@ function lexiconEvidence(
   const notInChurn = (e: Evidence) =>
     e.flag !== 'repeat_contact' ||
     !churn.some((c) => overlaps(c, e) || (c.end <= e.start && sameClause(text, c, e)));
+  if (churn.length && evidence.some((e) => !notInChurn(e))) cancelled.add('repeat_contact');
+  // A refusal or sarcasm anywhere in the text is enough to keep the model (which reads no clauses) off.
+  if (found.declines.length > 0) for (const flag of DECLINABLE) cancelled.add(flag);
+  if (found.sarcasm.length > 0) cancelled.add('gratitude');
   return {
     evidence: churn.length ? evidence.filter(notInChurn) : evidence,
     evidenceIfUnhappy: churn.length ? evidenceIfUnhappy.filter(notInChurn) : evidenceIfUnhappy,
     aimedAbuse,
+    cancelled,
   };
 }
 

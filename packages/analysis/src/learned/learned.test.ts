@@ -102,10 +102,15 @@ describe('learned scorer', () => {
 });
 
 describe('merging the learned flags', () => {
-  const evidenceFor = (scorer: ReturnType<typeof createScorer>, text: string, rules: Flag[]) => {
+  const evidenceFor = (
+    scorer: ReturnType<typeof createScorer>,
+    text: string,
+    rules: Flag[],
+    cancelled: Flag[] = [],
+  ) => {
     const flags = new Set<Flag>(rules);
     const evidence: Evidence[] = [];
-    addLearnedFlags(scorer, text, [{ start: 0, end: text.length }], flags, evidence);
+    addLearnedFlags(scorer, text, [{ start: 0, end: text.length }], flags, evidence, new Set(cancelled));
     return { flags: [...flags], evidence };
   };
 
@@ -129,6 +134,15 @@ describe('merging the learned flags', () => {
     const { flags, evidence } = evidenceFor(scorer, 'You idiots', ['insult', 'shouting']);
     expect(flags).toEqual(['insult', 'shouting']);
     expect(evidence).toEqual([]);
+  });
+
+  it('does not raise a flag the rules cancelled on reading its clause', () => {
+    const scorer = createScorer(modelOf({ refund_demand: 'refund' }, 0.5));
+    expect(evidenceFor(scorer, 'I do not want a refund', [], ['refund_demand']).flags).toEqual([]);
+    const analyze = createAnalyzer({ packs: PACKS, learned: scorer });
+    expect(analyze("I don't want a refund, just a phone that works.", { lang: 'en' }).flags).not.toContain(
+      'refund_demand',
+    );
   });
 
   it('keeps every rule flag of a real analysis when the model is added', () => {

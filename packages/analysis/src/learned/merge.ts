@@ -11,8 +11,10 @@ export function hasThresholds(scorer: Scorer): boolean {
 /**
  * The learned second opinion, merged into the rules' flags: it only adds a flag the rules missed, at
  * or above that flag's calibrated threshold, with the spans of its strongest features as evidence
- * (`rule: learned:<flag>:<probability>`). It never removes or changes a rule's flag.
- * @example addLearnedFlags(scorer, text, [{ start: 0, end: text.length }], flags, evidence)
+ * (`rule: learned:<flag>:<probability>`). It never removes or changes a rule's flag, and never raises
+ * one the rules found and then cancelled by reading its clause (`cancelled`: "I don't want a refund",
+ * "thanks for nothing", "don't treat me like an idiot", abuse the customer quotes).
+ * @example addLearnedFlags(scorer, text, [{ start: 0, end: text.length }], flags, evidence, new Set())
  */
 export function addLearnedFlags(
   scorer: Scorer,
@@ -20,13 +22,14 @@ export function addLearnedFlags(
   ranges: readonly Range[],
   flags: Set<Flag>,
   evidence: Evidence[],
+  cancelled: ReadonlySet<Flag>,
 ): void {
   const { model } = scorer;
   const probabilities = scorer.score(text, ranges);
   for (let f = 0; f < model.flags.length; f++) {
     const flag = model.flags[f] as Flag;
     const threshold = model.thresholds[f];
-    if (threshold === null || threshold === undefined || flags.has(flag)) continue;
+    if (threshold === null || threshold === undefined || flags.has(flag) || cancelled.has(flag)) continue;
     const p = probabilities[f] as number;
     if (p < threshold) continue;
     flags.add(flag);
