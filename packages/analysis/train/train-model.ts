@@ -29,7 +29,7 @@ export interface TrainSettings {
 export const TRAIN_SETTINGS: TrainSettings = {
   epochs: 10,
   rate: 0.3,
-  l2: 1e-2,
+  l2: 5e-3,
   minCount: 2,
   keepPerFlag: 2000,
   minPositives: 25,
