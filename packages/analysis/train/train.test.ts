@@ -46,12 +46,14 @@ describe('calibration', () => {
     const items = [
       ...Array.from({ length: 9 }, () => ({
         ruleFlags: [],
+        blocked: [],
         expected: ['refund_demand' as const],
         probabilities: { refund_demand: 0.9 },
       })),
       { ruleFlags: [], blocked: [], expected: [], probabilities: { refund_demand: 0.95 } },
       ...Array.from({ length: 20 }, () => ({
         ruleFlags: [],
+        blocked: [],
         expected: [],
         probabilities: { refund_demand: 0.3 },
       })),
@@ -61,6 +63,18 @@ describe('calibration', () => {
     expect(refund?.threshold).toBe(0.9);
     expect(refund?.added).toBe(10);
     expect(refund?.addedRight).toBe(9);
+  });
+
+  it('never counts a flag the rules cancelled as a candidate to add', () => {
+    const items = Array.from({ length: 10 }, () => ({
+      ruleFlags: [],
+      blocked: ['refund_demand' as const],
+      expected: ['refund_demand' as const],
+      probabilities: { refund_demand: 0.9 },
+    }));
+    const refund = calibrate(model, items).flags.find((f) => f.flag === 'refund_demand');
+    expect(refund?.threshold).toBeNull();
+    expect(refund?.missed).toBe(0);
   });
 
   it('leaves a flag off when its best additions are wrong too often', () => {
