@@ -136,6 +136,16 @@ describe('merging the learned flags', () => {
     expect(evidence).toEqual([]);
   });
 
+  it('shows a character n-gram’s evidence as the whole word it lies in', () => {
+    const gram = features('trustpilot').find((f) => f.span === 'rust') as { hash: number };
+    const model: LearnedModel = {
+      ...modelOf({ threat_public: 'trustpilot' }, 0.5),
+      weights: encodeWeights([{ hash: gram.hash, flag: 0, steps: 127 }]),
+    };
+    const { evidence } = evidenceFor(createScorer(model), 'Everyone on trustpilot will hear', []);
+    expect(evidence.map((e) => e.text)).toEqual(['trustpilot']);
+  });
+
   it('does not raise a flag the rules cancelled on reading its clause', () => {
     const scorer = createScorer(modelOf({ refund_demand: 'refund' }, 0.5));
     expect(evidenceFor(scorer, 'I do not want a refund', [], ['refund_demand']).flags).toEqual([]);

@@ -3,6 +3,16 @@ import type { Evidence } from '../types.ts';
 import type { Flag } from '../vocabulary.ts';
 import type { Scorer } from './score.ts';
 
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
+/** A feature's span widened to the whole words it lies in: a character 4-gram shows as its word. */
+function wholeWords(text: string, span: Range): Range {
+  let { start, end } = span;
+  while (start > 0 && WORD_CHAR.test(text.charAt(start - 1))) start--;
+  while (end < text.length && WORD_CHAR.test(text.charAt(end))) end++;
+  return { start, end };
+}
+
 /** Is any flag of the model switched on (calibrated)? A model with none is never scored. */
 export function hasThresholds(scorer: Scorer): boolean {
   return scorer.model.thresholds.some((t) => t !== null);
@@ -34,7 +44,10 @@ export function addLearnedFlags(
     if (p < threshold) continue;
     flags.add(flag);
     const rule = `learned:${flag}:${p.toFixed(2)}`;
-    for (const span of scorer.evidence(f))
+    for (const feature of scorer.evidence(f)) {
+      const span = wholeWords(text, feature);
+      if (evidence.some((e) => e.rule === rule && e.start === span.start && e.end === span.end)) continue;
       evidence.push({ flag, start: span.start, end: span.end, text: text.slice(span.start, span.end), rule });
+    }
   }
 }
