@@ -29,9 +29,8 @@ export interface Scorer {
 }
 
 interface Table {
-  keys: Int32Array;
-  /** Per slot: first entry + 1 (0 is an empty slot). */
-  firsts: Int32Array;
+  /** Per slot, side by side so one read finds both: the hash, and its first entry + 1 (0: empty slot). */
+  slots: Int32Array;
   hashes: Int32Array;
   flagOf: Uint8Array;
   weightOf: Float32Array;
@@ -111,18 +110,17 @@ function tableOf(model: LearnedModel): Table {
   }
   let size = 1;
   while (size < n * 2) size <<= 1;
-  const keys = new Int32Array(size);
-  const firsts = new Int32Array(size);
+  const slots = new Int32Array(size * 2);
   const mask = size - 1;
   for (let e = 0; e < n; e++) {
     const hash = hashes[e] as number;
     if (e > 0 && hashes[e - 1] === hash) continue;
     let slot = hash & mask;
-    while (firsts[slot] !== 0) slot = (slot + 1) & mask;
-    keys[slot] = hash;
-    firsts[slot] = e + 1;
+    while (slots[slot * 2 + 1] !== 0) slot = (slot + 1) & mask;
+    slots[slot * 2] = hash;
+    slots[slot * 2 + 1] = e + 1;
   }
-  return { keys, firsts, hashes, flagOf, weightOf, mask };
+  return { slots, hashes, flagOf, weightOf, mask };
 }
 
 /**
@@ -142,7 +140,7 @@ export function createScorer(model: LearnedModel): Scorer {
     model,
     score(text, ranges) {
       table ??= tableOf(model);
-      const { keys, firsts, hashes, flagOf, weightOf, mask } = table;
+      const { slots, hashes, flagOf, weightOf, mask } = table;
       sums.fill(0);
       best.fill(0);
       buffer.count = 0;
@@ -152,10 +150,10 @@ export function createScorer(model: LearnedModel): Scorer {
       for (let k = 0; k < count; k++) {
         const hash = features[k] as number;
         let slot = hash & mask;
-        let first = firsts[slot] as number;
-        while (first !== 0 && keys[slot] !== hash) {
+        let first = slots[slot * 2 + 1] as number;
+        while (first !== 0 && slots[slot * 2] !== hash) {
           slot = (slot + 1) & mask;
-          first = firsts[slot] as number;
+          first = slots[slot * 2 + 1] as number;
         }
         if (first === 0) continue;
         for (let e = first - 1; e < hashes.length && hashes[e] === hash; e++) {
