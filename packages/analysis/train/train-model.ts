@@ -1,4 +1,4 @@
-import { forEachFeature } from '../src/learned/features.ts';
+import { featureNorm, forEachFeature } from '../src/learned/features.ts';
 import { encodeWeights, type LearnedModel, type WeightEntry } from '../src/learned/score.ts';
 import { FLAGS, type Flag } from '../src/vocabulary.ts';
 
@@ -100,7 +100,7 @@ export function trainModel(
     const ids = hashes.map((h) => idOf.get(h) ?? -1).filter((id) => id >= 0);
     return {
       ids: Int32Array.from(ids),
-      norm: 1 / Math.sqrt(Math.max(hashes.length, 1)),
+      norm: featureNorm(hashes.length),
       positives: maskOf(example.positives),
       known: maskOf(example.known),
       weight: example.weight ?? 1,

@@ -478,8 +478,9 @@ function lexiconEvidence(
     e.flag !== 'repeat_contact' ||
     !churn.some((c) => overlaps(c, e) || (c.end <= e.start && sameClause(text, c, e)));
   if (churn.length && evidence.some((e) => !notInChurn(e))) cancelled.add('repeat_contact');
-  // A refusal or sarcasm anywhere in the text is enough to keep the model (which reads no clauses) off.
+  // A refusal, thanks for something or sarcasm anywhere in the text keeps the model (which reads no clauses) off.
   if (found.declines.length > 0) for (const flag of DECLINABLE) cancelled.add(flag);
+  if (found.thanksFor.length > 0) for (const flag of THANKABLE) cancelled.add(flag);
   if (found.sarcasm.length > 0) cancelled.add('gratitude');
   return {
     evidence: churn.length ? evidence.filter(notInChurn) : evidence,

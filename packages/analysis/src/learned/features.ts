@@ -54,6 +54,18 @@ function buildTables(): Uint16Array {
   return folded;
 }
 
+/** A text with fewer features weighs as one with this many: a two-word message cannot reach the extremes alone. */
+export const MIN_NORM_FEATURES = 60;
+
+/**
+ * What each feature's weight is multiplied by in a text of `count` features (1/√count), so a long
+ * mail weighs as much as a short one.
+ * @example featureNorm(100) // 0.1
+ */
+export function featureNorm(count: number): number {
+  return 1 / Math.sqrt(Math.max(count, MIN_NORM_FEATURES));
+}
+
 /** Receives each feature: its hash and the span of the text it was read from. */
 export type FeatureSink = (hash: number, start: number, end: number) => void;
 

@@ -23,7 +23,8 @@ export function hasThresholds(scorer: Scorer): boolean {
  * or above that flag's calibrated threshold, with the spans of its strongest features as evidence
  * (`rule: learned:<flag>:<probability>`). It never removes or changes a rule's flag, and never raises
  * one the rules found and then cancelled by reading its clause (`cancelled`: "I don't want a refund",
- * "thanks for nothing", "don't treat me like an idiot", abuse the customer quotes).
+ * "thanks for nothing", "don't treat me like an idiot", abuse the customer quotes); with a refusal, thanks
+ * for something or sarcasm anywhere in the text, the flags those cancel are left to the rules.
  * @example addLearnedFlags(scorer, text, [{ start: 0, end: text.length }], flags, evidence, new Set())
  */
 export function addLearnedFlags(

@@ -1,6 +1,6 @@
 import type { Range } from '../text/tokenize.ts';
 import type { Flag } from '../vocabulary.ts';
-import { createFeatureBuffer, extractFeatures } from './features.ts';
+import { createFeatureBuffer, extractFeatures, featureNorm } from './features.ts';
 
 /**
  * A per-flag logistic regression over hashed features (features.ts), as `npm run train` writes it:
@@ -174,7 +174,7 @@ export function createScorer(model: LearnedModel): Scorer {
           }
         }
       }
-      const norm = 1 / Math.sqrt(Math.max(count, 1));
+      const norm = featureNorm(count);
       for (let f = 0; f < flags; f++) {
         const z = (model.bias[f] as number) + (sums[f] as number) * norm;
         probabilities[f] = 1 / (1 + Math.exp(-z));
