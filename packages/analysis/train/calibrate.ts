@@ -62,14 +62,6 @@ export function calibrate(
       candidates.push({ p: item.probabilities[flag] ?? 0, right: truth });
     }
     candidates.sort((a, b) => b.p - a.p);
-    if (process.env.CALIBRATION_VERBOSE)
-      console.log(
-        flag,
-        candidates
-          .slice(0, 25)
-          .map((c) => `${c.p.toFixed(2)}${c.right ? '+' : '-'}`)
-          .join(' '),
-      );
     let right = 0;
     let best: { threshold: number; added: number; right: number } | null = null;
     for (let k = 0; k < candidates.length; k++) {

@@ -9,11 +9,12 @@ import { fileURLToPath } from 'node:url';
 import { createAnalyzer } from '../src/analyze/analyze-message.ts';
 import { eldGuesser } from '../src/analyze/eld-guesser.ts';
 import { PACKS } from '../src/lang/index.ts';
+import { MIN_NORM_FEATURES } from '../src/learned/features.ts';
 import { createScorer, type LearnedModel, type Scorer } from '../src/learned/score.ts';
 import { FLAGS, type Flag } from '../src/vocabulary.ts';
 import { CALIBRATION_SETTINGS, type CalibrationItem, calibrate } from './calibrate.ts';
 import { CORPUS_FOLDER, exampleOf, FOLDS, inputChecksum, readCorpus } from './corpus-data.ts';
-import { PUBLIC_SOURCES, publicExamples } from './public-data.ts';
+import { PUBLIC_SOURCES, PUBLIC_WEIGHT, publicExamples } from './public-data.ts';
 import { TRAIN_SETTINGS, trainModel } from './train-model.ts';
 
 const MODEL_FILE = fileURLToPath(new URL('../src/learned/model.generated.ts', import.meta.url));
@@ -64,7 +65,7 @@ const model: LearnedModel = {
   checksum: inputChecksum(
     CORPUS_FOLDER,
     PUBLIC_SOURCES.map((s) => s.path),
-    { TRAIN_SETTINGS, CALIBRATION_SETTINGS, FOLDS },
+    { TRAIN_SETTINGS, CALIBRATION_SETTINGS, FOLDS, MIN_NORM_FEATURES, PUBLIC_WEIGHT },
   ),
 };
 

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { MIN_NORM_FEATURES } from '../src/learned/features.ts';
 import { MODEL } from '../src/learned/model.generated.ts';
 import { FLAGS } from '../src/vocabulary.ts';
 import { CALIBRATION_SETTINGS, calibrate } from './calibrate.ts';
 import { CORPUS_FOLDER, FOLDS, inputChecksum } from './corpus-data.ts';
-import { PUBLIC_SOURCES } from './public-data.ts';
+import { PUBLIC_SOURCES, PUBLIC_WEIGHT } from './public-data.ts';
 import { type Example, TRAIN_SETTINGS, trainModel } from './train-model.ts';
 
 const SMALL: Example[] = Array.from({ length: 60 }, (_, i) => ({
@@ -33,7 +34,7 @@ describe('training', () => {
     const checksum = inputChecksum(
       CORPUS_FOLDER,
       PUBLIC_SOURCES.map((s) => s.path),
-      { TRAIN_SETTINGS, CALIBRATION_SETTINGS, FOLDS },
+      { TRAIN_SETTINGS, CALIBRATION_SETTINGS, FOLDS, MIN_NORM_FEATURES, PUBLIC_WEIGHT },
     );
     expect(MODEL.checksum).toBe(checksum);
   });

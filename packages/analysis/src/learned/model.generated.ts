@@ -2,7 +2,7 @@
 import type { LearnedModel } from './score.ts';
 
 export const MODEL: LearnedModel = {
-  "checksum": "5664048d74a2c646dee83d7f4ca8181b71eb6252c2e176316b4251921a4d5bdb",
+  "checksum": "c22718b0fc64b61c856f120e22461b9d61cf99a91ea775c6de8bddc71a7ebdf4",
   "flags": [
     "profanity",
     "insult",
