@@ -50,7 +50,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: [
-            'packages/analysis/{src,test}/**/*.test.{ts,tsx}',
+            'packages/analysis/{src,test,train}/**/*.test.{ts,tsx}',
             'packages/contracts/src/**/*.test.ts',
             'packages/web/src/**/*.test.{ts,tsx}',
             'scripts/**/*.test.ts',

@@ -6,7 +6,7 @@ import { readJsonl } from './jsonl.ts';
 import { addOutcome, emptyCounts, num, pct, scores } from './metrics.ts';
 import { type Cell, renderTable } from './table.ts';
 
-interface Row {
+export interface Row {
   text: string;
   label: string;
   labels?: string[];
@@ -21,7 +21,7 @@ const unzipped = `${repoRoot}.eval-data/`;
 
 type Task = 'abuse' | 'anger' | 'language';
 
-interface PublicSet {
+export interface PublicSet {
   name: string;
   file: () => string | null;
   task: Task;
@@ -30,9 +30,9 @@ interface PublicSet {
   byFunctionality?: boolean;
 }
 
-const isAbusive = (a: Analysis) =>
+export const isAbusive = (a: Analysis) =>
   a.flags.some((f) => f === 'profanity' || f === 'insult' || f === 'threat_violence');
-const isAngry = (a: Analysis) => a.level === 'angry' || a.level === 'hostile';
+export const isAngry = (a: Analysis) => a.level === 'angry' || a.level === 'hostile';
 
 /** BAN-PL is shipped zipped with its published password; unzip it once into the git-ignored .eval-data/. */
 function banPl(file: string): () => string | null {
@@ -51,7 +51,7 @@ function banPl(file: string): () => string | null {
 const shared = (path: string) => () => `${sharedData}${path}`;
 const offensive = (row: Row) => row.label !== 'none';
 
-const SETS: PublicSet[] = [
+export const SETS: PublicSet[] = [
   { name: 'BAN-PL (pl)', file: banPl('ban-pl.jsonl'), task: 'abuse', expected: offensive },
   { name: 'HATE-WAR-PL (pl)', file: banPl('hate-war-pl.jsonl'), task: 'abuse', expected: offensive },
   {

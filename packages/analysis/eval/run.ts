@@ -6,6 +6,7 @@
  */
 import { evaluateBlindSets } from './blind-sets.ts';
 import { evaluateCoachSets } from './coach-sets.ts';
+import { compareLearned } from './learned-comparison.ts';
 import { evaluateOwnSets } from './own-sets.ts';
 import { evaluatePublicSets } from './public-sets.ts';
 
@@ -19,5 +20,6 @@ evaluateOwnSets(markdown, out);
 evaluateCoachSets(markdown, out);
 evaluateBlindSets(markdown, out, extraBlind);
 if (!onlyOwn) evaluatePublicSets(markdown, out);
+if (!onlyOwn) compareLearned(markdown, out);
 console.log(out.join('\n'));
 console.log(`\n(eval took ${((performance.now() - started) / 1000).toFixed(1)} s)`);

@@ -1,6 +1,8 @@
 import { createAnalyzer, createOwnText } from './analyze/analyze-message.ts';
 import { eldGuesser } from './analyze/eld-guesser.ts';
 import { PACKS } from './lang/index.ts';
+import { MODEL } from './learned/model.generated.ts';
+import { createScorer } from './learned/score.ts';
 
 export { createAnalyzer, MAX_ANALYZED_CHARS } from './analyze/analyze-message.ts';
 export { coachReply } from './coach/coach-reply.ts';
@@ -21,7 +23,11 @@ export * from './vocabulary.ts';
  * Analyses one inbound customer message: language, flags with evidence, problems, level and anger.
  * @example analyzeMessage('Jesteście oszustami, oddajcie kasę!').flags // ['insult', 'refund_demand']
  */
-export const analyzeMessage = createAnalyzer({ packs: PACKS, guessLanguage: eldGuesser });
+export const analyzeMessage = createAnalyzer({
+  packs: PACKS,
+  guessLanguage: eldGuesser,
+  learned: createScorer(MODEL),
+});
 
 /**
  * The customer's own words in a mail: quoted history and signature left out (what a case shows and

@@ -1,5 +1,7 @@
 import { EMOJI_SIGNALS } from '../lang/emoji.ts';
 import type { LanguagePack, LexiconEntry, LexiconFrame, ProblemEntry, SignalKind } from '../lang/types.ts';
+import { addLearnedFlags, hasThresholds } from '../learned/merge.ts';
+import type { Scorer } from '../learned/score.ts';
 import { termKey } from '../text/fold.ts';
 import { originalSpan, quotedInOriginal, type ReadableText, readableText } from '../text/readable.ts';
 import type { Match } from '../text/terms.ts';
@@ -34,6 +36,8 @@ export interface AnalyzerOptions {
   packs: Readonly<Partial<Record<Lang, LanguagePack>>>;
   /** Statistical language guesser; without one, only our packs' evidence (or `lang`) decides. */
   guessLanguage?: LanguageGuesser;
+  /** The learned second opinion (learned/): adds a flag the rules missed above its calibrated threshold. */
+  learned?: Scorer;
 }
 
 function boundedText(text: string): { text: string; truncated: boolean } {
@@ -180,7 +184,8 @@ export function createOwnText(packs: Partial<Record<Lang, LanguagePack>>): (text
 }
 
 /** Builds an analyzer over the given packs. `analyzeMessage` is one with every pack and ELD. */
-export function createAnalyzer({ packs, guessLanguage }: AnalyzerOptions) {
+export function createAnalyzer({ packs, guessLanguage, learned }: AnalyzerOptions) {
+  const scorer = learned && hasThresholds(learned) ? learned : null;
   const available = LANGS.filter((lang) => packs[lang]);
   const allPacks = available.map((lang) => packs[lang] as LanguagePack);
   const mailCues = mailCuesOf(allPacks);
@@ -261,7 +266,7 @@ export function createAnalyzer({ packs, guessLanguage }: AnalyzerOptions) {
     const ownMatches = framed.length > 0 ? [...found.lexicon, ...framed] : found.lexicon;
     const lexiconMatches = extra ? [...ownMatches, ...extra.find(tokens)] : ownMatches;
     const conditions = () => pack.findConditions(tokens);
-    const { evidence, evidenceIfUnhappy, aimedAbuse } = lexiconEvidence(
+    const { evidence, evidenceIfUnhappy, aimedAbuse, cancelled } = lexiconEvidence(
       text,
       lang,
       found,
@@ -279,6 +284,7 @@ export function createAnalyzer({ packs, guessLanguage }: AnalyzerOptions) {
     if (unhappy) evidence.push(...evidenceIfUnhappy);
     const flags = new Set<Flag>();
     for (const e of evidence) flags.add(e.flag);
+    if (scorer) addLearnedFlags(scorer, text, ranges, flags, evidence, cancelled);
     const problems = problemsOf(text, problemMatches, unhappy, pack, tokens, found.negators);
     const scoreInput = { flags, aimedAbuse, signals: countSignals(signals), problems: problems.length };
     const anger = scoreAnger(scoreInput);
@@ -425,27 +431,37 @@ function lexiconEvidence(
   found: PackMatches,
   matches: readonly Match<LexiconEntry>[],
   conditions: () => Match<true>[],
-): { evidence: Evidence[]; evidenceIfUnhappy: Evidence[]; aimedAbuse: boolean } {
+): { evidence: Evidence[]; evidenceIfUnhappy: Evidence[]; aimedAbuse: boolean; cancelled: Set<Flag> } {
   const evidence: Evidence[] = [];
+  // Flags a match would raise but the clause cancels (negation, refusal, thanks for it, self-reference,
+  // sarcasm, a quote): the learned model may not raise them again on the same words.
+  const cancelled = new Set<Flag>();
   const evidenceIfUnhappy: Evidence[] = [];
   let aimedAbuse = false;
   const quotes = quotedSpans(text);
   for (const match of matches) {
     const entry = match.payload;
     if (
-      entry.negatable &&
-      isNegated(text, found, match) &&
-      !isConditionalDemand(text, found, match, conditions)
-    )
+      (entry.negatable &&
+        isNegated(text, found, match) &&
+        !isConditionalDemand(text, found, match, conditions)) ||
+      (entry.alone && !isClauseOfItsOwn(text, match))
+    ) {
+      for (const flag of flagsOf(entry)) cancelled.add(flag);
       continue;
-    if (entry.alone && !isClauseOfItsOwn(text, match)) continue;
+    }
     for (const flag of flagsOf(entry)) {
-      if (QUOTABLE.has(flag) && quotes.length > 0 && insideAny(quotes, match)) continue;
-      if (DECLINABLE.has(flag) && endsWithin(text, found.declines, match, NEGATION_WINDOW)) continue;
-      if (THANKABLE.has(flag) && endsWithin(text, found.thanksFor, match, NEGATION_WINDOW)) continue;
-      if (flag === 'insult' && endsWithin(text, found.selfReference, match, SELF_REFERENCE_WINDOW)) continue;
-      if (flag === 'insult' && endsWithin(text, found.denials, match, NEGATION_WINDOW)) continue;
-      if (flag === 'gratitude' && isSarcastic(text, found, match)) continue;
+      if (
+        (QUOTABLE.has(flag) && quotes.length > 0 && insideAny(quotes, match)) ||
+        (DECLINABLE.has(flag) && endsWithin(text, found.declines, match, NEGATION_WINDOW)) ||
+        (THANKABLE.has(flag) && endsWithin(text, found.thanksFor, match, NEGATION_WINDOW)) ||
+        (flag === 'insult' && endsWithin(text, found.selfReference, match, SELF_REFERENCE_WINDOW)) ||
+        (flag === 'insult' && endsWithin(text, found.denials, match, NEGATION_WINDOW)) ||
+        (flag === 'gratitude' && isSarcastic(text, found, match))
+      ) {
+        cancelled.add(flag);
+        continue;
+      }
       if (entry.aimed) aimedAbuse = true;
       (entry.onlyWhenUnhappy ? evidenceIfUnhappy : evidence).push({
         flag,
@@ -461,10 +477,16 @@ function lexiconEvidence(
   const notInChurn = (e: Evidence) =>
     e.flag !== 'repeat_contact' ||
     !churn.some((c) => overlaps(c, e) || (c.end <= e.start && sameClause(text, c, e)));
+  if (churn.length && evidence.some((e) => !notInChurn(e))) cancelled.add('repeat_contact');
+  // A refusal, thanks for something or sarcasm anywhere in the text keeps the model (which reads no clauses) off.
+  if (found.declines.length > 0) for (const flag of DECLINABLE) cancelled.add(flag);
+  if (found.thanksFor.length > 0) for (const flag of THANKABLE) cancelled.add(flag);
+  if (found.sarcasm.length > 0) cancelled.add('gratitude');
   return {
     evidence: churn.length ? evidence.filter(notInChurn) : evidence,
     evidenceIfUnhappy: churn.length ? evidenceIfUnhappy.filter(notInChurn) : evidenceIfUnhappy,
     aimedAbuse,
+    cancelled,
   };
 }
 

@@ -1,0 +1,87 @@
+import type { LearnedModel } from '../src/learned/score.ts';
+import type { Flag } from '../src/vocabulary.ts';
+
+/**
+ * A calibration text: what the rules found, what it truly has, and each flag's probability from a
+ * model that never saw its file.
+ */
+export interface CalibrationItem {
+  ruleFlags: readonly Flag[];
+  /** Flags the rules cancelled on reading their clause: the model may not add them either. */
+  blocked: readonly Flag[];
+  expected: readonly Flag[];
+  probabilities: Partial<Record<Flag, number>>;
+}
+
+export interface CalibrationSettings {
+  /** Precision the added flags must keep on the calibration split. */
+  precision: number;
+  /** A flag needs this many calibration positives, and this many right additions, to be switched on. */
+  minPositives: number;
+  minAdded: number;
+  /** No threshold below this, whatever the precision. */
+  floor: number;
+}
+
+export const CALIBRATION_SETTINGS: CalibrationSettings = {
+  precision: 0.9,
+  minPositives: 5,
+  minAdded: 5,
+  floor: 0.2,
+};
+
+export interface FlagCalibration {
+  flag: Flag;
+  positives: number;
+  /** Positives the rules missed. */
+  missed: number;
+  threshold: number | null;
+  added: number;
+  addedRight: number;
+}
+
+/**
+ * Sets each flag's threshold on the calibration split: the lowest probability at which the flags the
+ * model would add (where the rules found none) keep `precision`; a flag with too few positives, or
+ * whose additions never reach it, stays off (null).
+ */
+export function calibrate(
+  model: LearnedModel,
+  items: readonly CalibrationItem[],
+  settings: CalibrationSettings = CALIBRATION_SETTINGS,
+): { model: LearnedModel; flags: FlagCalibration[] } {
+  const flags: FlagCalibration[] = model.flags.map((flag) => {
+    const candidates: { p: number; right: boolean }[] = [];
+    let positives = 0;
+    let missed = 0;
+    for (const item of items) {
+      const truth = item.expected.includes(flag);
+      if (truth) positives++;
+      if (item.ruleFlags.includes(flag) || item.blocked.includes(flag)) continue;
+      if (truth) missed++;
+      candidates.push({ p: item.probabilities[flag] ?? 0, right: truth });
+    }
+    candidates.sort((a, b) => b.p - a.p);
+    let right = 0;
+    let best: { threshold: number; added: number; right: number } | null = null;
+    for (let k = 0; k < candidates.length; k++) {
+      const c = candidates[k] as { p: number; right: boolean };
+      if (c.p < settings.floor) break;
+      if (c.right) right++;
+      const next = candidates[k + 1];
+      if (next && next.p === c.p) continue; // a threshold cannot split equal scores
+      if (right / (k + 1) >= settings.precision && right >= settings.minAdded)
+        best = { threshold: c.p, added: k + 1, right };
+    }
+    const on = best !== null && positives >= settings.minPositives;
+    return {
+      flag,
+      positives,
+      missed,
+      threshold: on && best ? Math.floor(best.threshold * 1e6) / 1e6 : null,
+      added: on && best ? best.added : 0,
+      addedRight: on && best ? best.right : 0,
+    };
+  });
+  return { model: { ...model, thresholds: flags.map((f) => f.threshold) }, flags };
+}
