@@ -65,7 +65,8 @@ describe('calmdesk user add, token create and verify-log', () => {
     // Every file of the embedded database is the owner's alone (PGlite writes them 0666 by itself).
     expect(countEntries(data)).toBeGreaterThan(1000);
     expect(looseEntries(data)).toEqual([]);
-  }, 60_000);
+    // Eight commands, each opening the embedded database anew: about 14 s at load 7, over 60 s at load 14.
+  }, 180_000);
 
   it('answers bad input with exit code 2 naming what was wrong', async () => {
     const data = inTemp('never-created');
