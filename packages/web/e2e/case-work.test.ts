@@ -79,6 +79,9 @@ describe.skipIf(!HAS_BROWSER)('a morning on a case in Chromium', { timeout: 240_
         [390, '#case-glance-title'],
       ] as const) {
         await page.setViewportSize({ width, height: 844 });
+        // The layout follows the width on the next render: wait for this width's panel before measuring.
+        await page.locator(factsTitle).waitFor();
+        await page.locator('#guidance-title').waitFor();
         const facts = await page.locator(factsTitle).boundingBox();
         const guidance = await page.locator('#guidance-title').boundingBox();
         expect(facts && guidance && facts.y < guidance.y, `facts first at ${width}px`).toBe(true);
