@@ -1,6 +1,6 @@
 import type { Evidence } from '@calmdesk/analysis';
 import { describe, expect, it } from 'vitest';
-import { maskWord, segmentText } from './evidence-text.tsx';
+import { evidenceLabel, maskWord, segmentText } from './evidence-text.tsx';
 
 const evidence = (start: number, end: number, flag: Evidence['flag'] = 'insult'): Evidence => ({
   flag,
@@ -31,5 +31,16 @@ describe('segmentText', () => {
 describe('maskWord', () => {
   it('keeps the first letter of each word and hides the rest', () => {
     expect(maskWord('k*rwa mać')).toBe('k•••• m••');
+  });
+});
+
+describe('evidenceLabel', () => {
+  it("names each flag with the rule that matched, and the learned model's evidence in words", () => {
+    const t = (key: string) => `<${key}>`;
+    const byRule = { ...evidence(0, 6), rule: 'idiot' };
+    const byModel = { ...evidence(0, 6, 'churn_threat'), rule: 'learned:churn_threat:0.31' };
+    expect(evidenceLabel([byRule, byModel], t)).toBe(
+      '<flag.insult> · idiot\n<flag.churn_threat> · <evidenceBy.learned>',
+    );
   });
 });

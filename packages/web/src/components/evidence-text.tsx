@@ -41,6 +41,18 @@ interface EvidenceTextProps {
   revealAbuse: boolean;
 }
 
+/**
+ * What a highlight's tooltip says: each flag and why — the rule that matched, or, for evidence the
+ * learned model gave (`learned:<flag>:<p>`), that the model recognised it.
+ */
+export function evidenceLabel(evidence: readonly Evidence[], t: (key: string) => string): string {
+  return evidence
+    .map(
+      (e) => `${t(`flag.${e.flag}`)} · ${e.rule.startsWith('learned:') ? t('evidenceBy.learned') : e.rule}`,
+    )
+    .join('\n');
+}
+
 /** Customer text rendered as text (never HTML), with evidence spans highlighted and explained on hover. */
 export function EvidenceText({ text, evidence, revealAbuse }: EvidenceTextProps) {
   const { t } = useTranslation();
@@ -48,7 +60,7 @@ export function EvidenceText({ text, evidence, revealAbuse }: EvidenceTextProps)
     const slice = text.slice(segment.start, segment.end);
     if (segment.evidence.length === 0) return <Fragment key={segment.start}>{slice}</Fragment>;
     const abusive = segment.evidence.some((e) => isAbuseFlag(e.flag));
-    const label = segment.evidence.map((e) => `${t(`flag.${e.flag}`)} · ${e.rule}`).join('\n');
+    const label = evidenceLabel(segment.evidence, t);
     return (
       <Tooltip
         key={segment.start}

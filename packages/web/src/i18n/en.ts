@@ -34,6 +34,7 @@ export const en = {
     shouting: 'shouting',
     gratitude: 'thanks',
   },
+  evidenceBy: { learned: 'recognised by the learned model, not by a rule' },
   status: {
     new: 'new',
     open: 'open',

@@ -35,6 +35,7 @@ export const et: Messages = {
     shouting: 'karjumine',
     gratitude: 'tänu',
   },
+  evidenceBy: { learned: 'tuvastas näidetest õppinud mudel, mitte reegel' },
   status: {
     new: 'uus',
     open: 'avatud',

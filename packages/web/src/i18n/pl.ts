@@ -35,6 +35,7 @@ export const pl: Messages = {
     shouting: 'krzyk',
     gratitude: 'podziękowanie',
   },
+  evidenceBy: { learned: 'rozpoznane przez model uczony na przykładach, nie przez regułę' },
   status: {
     new: 'nowa',
     open: 'otwarta',
