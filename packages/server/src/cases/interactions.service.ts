@@ -16,7 +16,7 @@ import { commitmentsInsertOf } from '../commitments/commitments.service.ts';
 import type { Db } from '../db/database.ts';
 import { newId } from '../db/ids.ts';
 import type { CaseRow, CaseStatus, InteractionKind, InteractionRow } from '../db/schema.ts';
-import { sqlStateOf } from '../db/sql-state.ts';
+import { SERIALIZATION_FAILURE, sqlStateOf } from '../db/sql-state.ts';
 import { AppError, notFound } from '../errors.ts';
 import { notificationsInsert } from '../notifications/notifications.service.ts';
 import { SETTINGS_COLUMNS, type Settings, splitSettings } from '../settings/settings.service.ts';
@@ -265,11 +265,9 @@ function entryBehindCasesBack(caseId: string, seq: number): AppError {
   );
 }
 
-/** SQLSTATE serialization_failure: raised by case_changed() when an unlocked writer lost the race. */
-const CASE_CHANGED = '40001';
-
+/** Raised by case_changed() when an unlocked writer lost the race. */
 function isCaseChanged(error: unknown): boolean {
-  return sqlStateOf(error) === CASE_CHANGED;
+  return sqlStateOf(error) === SERIALIZATION_FAILURE;
 }
 
 /**

@@ -9,7 +9,7 @@ import { addInteraction } from '../cases/interactions.service.ts';
 import type { Db } from '../db/database.ts';
 import { newId } from '../db/ids.ts';
 import type { MailKind, MailState } from '../db/schema.ts';
-import { sqlStateOf } from '../db/sql-state.ts';
+import { isRetryableTransactionError } from '../db/sql-state.ts';
 import { AppError, notFound } from '../errors.ts';
 import { publishChange } from '../live/live-feed.ts';
 import { queueAcknowledgement } from './acknowledgement.ts';
@@ -295,17 +295,8 @@ async function processStoredMail(
   }
 }
 
-/**
- * SQLSTATEs of a transaction the database gave up on, not of the mail: serialization_failure and
- * deadlock_detected. Mails taken at once (different senders) each open a case and chain audit entries,
- * and two can wait on each other's locks; the loser is rolled back whole and is simply taken again.
- */
-const TRANSIENT_DATABASE_ERRORS = new Set(['40001', '40P01']);
+/** Tries of a mail whose transaction the database gave up on (a lost race): it is simply taken again. */
 const MAIL_TRIES = 4;
-
-function isTransientDatabaseError(error: unknown): boolean {
-  return TRANSIENT_DATABASE_ERRORS.has(sqlStateOf(error) ?? '');
-}
 
 async function handleMailRetrying(
   db: Db,
@@ -318,7 +309,7 @@ async function handleMailRetrying(
     try {
       return await handleMail(db, row, mailbox, mail, now);
     } catch (error) {
-      if (attempt >= MAIL_TRIES || !isTransientDatabaseError(error)) throw error;
+      if (attempt >= MAIL_TRIES || !isRetryableTransactionError(error)) throw error;
       // A short, growing pause with jitter, so the transactions that collided do not collide again.
       await new Promise((resolve) => setTimeout(resolve, attempt * 20 + Math.random() * 30));
     }
