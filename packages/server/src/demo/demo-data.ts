@@ -135,6 +135,15 @@ const ProfilesSchema = z.strictObject({
 });
 export type DemoProfiles = z.infer<typeof ProfilesSchema>;
 
+/** A saved reply: shared with the team, or one staff member's own when `owner` names them. */
+const ReplySchema = z.strictObject({
+  lang: z.enum(LANGS),
+  title: z.string().min(1),
+  body: z.string().min(1),
+  owner: StaffKey.optional(),
+});
+export type DemoReply = z.infer<typeof ReplySchema>;
+
 export interface DemoData {
   settings: z.infer<typeof SettingsSchema>;
   staff: Array<z.infer<typeof StaffSchema>>;
@@ -142,6 +151,7 @@ export interface DemoData {
   cases: DemoCase[];
   /** Bookings, invoices and prepaid packages for the profile, boundary and analytics pages. */
   profiles: DemoProfiles;
+  replies: DemoReply[];
 }
 
 const CASE_FILES = ['cases-pl.json', 'cases-et.json', 'cases-en.json'];
@@ -176,5 +186,6 @@ export function loadDemoData(): DemoData {
     // Bookings and invoices are imported, and the import finds their customer by e-mail.
     if (!customer.email) throw new Error(`demo profiles need an e-mail for customer ${entry.customer}`);
   }
-  return { settings: org.settings, staff: org.staff, customers, cases, profiles };
+  const replies = readData('replies.json', z.array(ReplySchema));
+  return { settings: org.settings, staff: org.staff, customers, cases, profiles, replies };
 }

@@ -1,7 +1,11 @@
+import { coachReply } from '@calmdesk/analysis';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Actor } from '../auth/actor.ts';
 import { verifyAllLogs } from '../cases/evidence.ts';
 import { type OpenDatabase, openDatabase } from '../db/database.ts';
+import { fillReply } from '../replies/fill-reply.ts';
+import { listCannedReplies } from '../replies/replies.service.ts';
 import { type DemoResult, seedDemo } from './seed-demo.ts';
 
 describe('demo seed', () => {
@@ -125,6 +129,41 @@ describe('demo seed', () => {
       .select(['sessions_bought', 'sessions_used'])
       .execute();
     expect(packages).toEqual([{ sessions_bought: 5, sessions_used: 2 }]);
+  });
+
+  it('gives the team saved replies in each language that the coach finds nothing wrong with', async () => {
+    const users = await database.db.selectFrom('users').select(['id', 'email', 'role']).execute();
+    const actorOf = (email: string): Actor => {
+      const user = users.find((u) => u.email === email);
+      if (!user) throw new Error(`no demo user ${email}`);
+      return { kind: 'user', via: 'session', id: user.id, role: user.role, name: email, email };
+    };
+    const tomasz = await listCannedReplies(database.db, actorOf('tomasz@calmdesk.local'));
+    const liis = await listCannedReplies(database.db, actorOf('liis@calmdesk.local'));
+    for (const lang of ['pl', 'et', 'en'] as const) {
+      expect(liis.filter((r) => r.lang === lang && r.scope === 'shared').length).toBeGreaterThanOrEqual(2);
+    }
+    const personal = tomasz.filter((r) => r.scope === 'personal');
+    expect(personal.length).toBeGreaterThan(0);
+    expect(liis.some((r) => r.scope === 'personal')).toBe(false);
+    for (const reply of tomasz) {
+      const { text, unfilled } = fillReply(
+        reply.body,
+        reply.lang,
+        {
+          customer_name: 'Anna Nowak',
+          customer_first_name: 'Anna',
+          case_ref: 'CD-0042',
+          agent_name: 'Tomasz Lis',
+          business_name: 'Studio Bella',
+          due_date: '2026-03-21',
+        },
+        { speaker: 'masculine', addressee: 'ms' },
+      );
+      expect(unfilled, reply.title).toEqual([]);
+      expect(text, reply.title).not.toMatch(/\w\/\w/);
+      expect(coachReply(text, { lang: reply.lang }).findings, reply.title).toEqual([]);
+    }
   });
 
   it('never seeds a database that already has users', async () => {

@@ -16,6 +16,7 @@ import type { SourceRecord } from '../imports/records.ts';
 import { CLI_ACTOR } from '../local/local.service.ts';
 import { markNotificationsReadBefore } from '../notifications/notifications.service.ts';
 import { DAY_MS, HOUR_MS } from '../profiles/customer-history.ts';
+import { createCannedReply } from '../replies/replies.service.ts';
 import { DEFAULT_SETTINGS, saveSettings } from '../settings/settings.service.ts';
 import { addUser, countUsers } from '../users/users.service.ts';
 import { type DemoCase, type DemoData, type DemoStep, loadDemoData, type StaffKey } from './demo-data.ts';
@@ -101,6 +102,15 @@ export async function seedDemo(
   // Customers are created by the seed today; their history starts with their first case.
   await backdateCustomersToFirstCase(db);
   await seedProfiles(db, data, now);
+  for (const reply of data.replies) {
+    const { owner, ...text } = reply;
+    await createCannedReply(
+      db,
+      staff[owner ?? 'owner'],
+      { ...text, scope: owner ? 'personal' : 'shared' },
+      now,
+    );
+  }
   // What fell due while the demo's history ran was escalated back then: the first sweep after the
   // start finds nothing new. The history's notifications are listed as read; the bells start quiet.
   await escalateOverdue(db, now);
