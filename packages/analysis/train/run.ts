@@ -11,10 +11,11 @@ import { eldGuesser } from '../src/analyze/eld-guesser.ts';
 import { PACKS } from '../src/lang/index.ts';
 import { MIN_NORM_FEATURES } from '../src/learned/features.ts';
 import { createScorer, type LearnedModel, type Scorer } from '../src/learned/score.ts';
-import { FLAGS, type Flag } from '../src/vocabulary.ts';
+import { FLAGS } from '../src/vocabulary.ts';
 import { CALIBRATION_SETTINGS, type CalibrationItem, calibrate } from './calibrate.ts';
 import { CORPUS_FOLDER, exampleOf, FOLDS, inputChecksum, readCorpus } from './corpus-data.ts';
 import { PUBLIC_SOURCES, PUBLIC_WEIGHT, publicExamples } from './public-data.ts';
+import { fixed3, markdownTable, microScores, outOfFoldCounts, scoresOf, topFeatures } from './report.ts';
 import { TRAIN_SETTINGS, trainModel } from './train-model.ts';
 
 const MODEL_FILE = fileURLToPath(new URL('../src/learned/model.generated.ts', import.meta.url));
@@ -27,7 +28,7 @@ const corpus = readCorpus();
 const publicData = publicExamples();
 const trainingMessages = corpus.flatMap((f) => f.messages);
 const examples = [...corpus.flatMap((f) => f.messages.map(exampleOf)), ...publicData.examples];
-const trained = trainModel(examples, TRAIN_SETTINGS);
+const trained = trainModel(examples, FLAGS, TRAIN_SETTINGS);
 
 // Out-of-fold scores: each file's messages scored by a model trained without that file's fold.
 const items: CalibrationItem[] = [];
@@ -35,7 +36,7 @@ for (let fold = 0; fold < FOLDS; fold++) {
   const held = corpus.filter((f) => f.fold === fold).flatMap((f) => f.messages);
   if (held.length === 0) continue;
   const rest = corpus.filter((f) => f.fold !== fold).flatMap((f) => f.messages.map(exampleOf));
-  const foldModel = trainModel([...rest, ...publicData.examples], TRAIN_SETTINGS).model;
+  const foldModel = trainModel([...rest, ...publicData.examples], FLAGS, TRAIN_SETTINGS).model;
   // Scored through the analyzer with every threshold at 0, so the text, the customer's own words and
   // the flags the rules cancel are exactly as at run time: what it adds is what the model may add.
   const foldScorer = createScorer({ ...foldModel, thresholds: foldModel.flags.map(() => 0) });
@@ -88,70 +89,13 @@ if (isCheck) {
 writeFileSync(MODEL_FILE, source);
 
 // Out-of-fold: rules alone against rules + the fold models' additions at the chosen thresholds.
-const counts = (added: boolean) => {
-  const perFlag = new Map<Flag, { tp: number; fp: number; fn: number }>(
-    FLAGS.map((f) => [f, { tp: 0, fp: 0, fn: 0 }]),
-  );
-  for (const item of items) {
-    const predicted = new Set(item.ruleFlags);
-    if (added) {
-      model.flags.forEach((flag, f) => {
-        const t = model.thresholds[f];
-        if (
-          t !== null &&
-          t !== undefined &&
-          !item.blocked.includes(flag) &&
-          (item.probabilities[flag] ?? 0) >= t
-        )
-          predicted.add(flag);
-      });
-    }
-    for (const flag of FLAGS) {
-      const c = perFlag.get(flag) as { tp: number; fp: number; fn: number };
-      const truth = item.expected.includes(flag);
-      if (predicted.has(flag) && truth) c.tp++;
-      else if (predicted.has(flag)) c.fp++;
-      else if (truth) c.fn++;
-    }
-  }
-  return perFlag;
-};
-const f1 = ({ tp, fp, fn }: { tp: number; fp: number; fn: number }) => {
-  const p = tp + fp ? tp / (tp + fp) : 1;
-  const r = tp + fn ? tp / (tp + fn) : 1;
-  return { p, r, f1: p + r ? (2 * p * r) / (p + r) : 0 };
-};
-const micro = (m: Map<Flag, { tp: number; fp: number; fn: number }>) =>
-  f1([...m.values()].reduce((s, c) => ({ tp: s.tp + c.tp, fp: s.fp + c.fp, fn: s.fn + c.fn })));
-const before = counts(false);
-const after = counts(true);
-const fmt = (x: number) => x.toFixed(3);
-const microBefore = micro(before);
-const microAfter = micro(after);
-
-const table = (header: string[], rows: (string | number)[][]) =>
-  [
-    `| ${header.join(' | ')} |`,
-    `|${header.map(() => '---').join('|')}|`,
-    ...rows.map((r) => `| ${r.join(' | ')} |`),
-  ].join('\n');
-
-const topFeatures = (f: number) => {
-  const bytes = Buffer.from(model.weights, 'base64');
-  const entries: { hash: number; weight: number }[] = [];
-  for (let e = 0; e < model.entries; e++) {
-    if (bytes.readUInt8(e * 6 + 4) !== f) continue;
-    entries.push({
-      hash: bytes.readInt32LE(e * 6),
-      weight: bytes.readInt8(e * 6 + 5) * (model.scale[f] as number),
-    });
-  }
-  entries.sort((a, b) => b.weight - a.weight || a.hash - b.hash);
-  return entries
-    .slice(0, 12)
-    .map((e) => `\`${(trained.sampleOf.get(e.hash) ?? '?').replace(/[`|\n]/g, ' ')}\` ${e.weight.toFixed(2)}`)
-    .join(', ');
-};
+const before = outOfFoldCounts(items, FLAGS, model, false);
+const after = outOfFoldCounts(items, FLAGS, model, true);
+const fmt = fixed3;
+const microBefore = microScores(before);
+const microAfter = microScores(after);
+const f1 = scoresOf;
+const table = markdownTable;
 
 const report = `# The learned model: last training run
 
@@ -202,7 +146,7 @@ ${table(
 
 ## Strongest features per flag (a text each was read from, and its weight)
 
-${model.flags.map((flag, f) => `- **${flag}**: ${topFeatures(f)}`).join('\n')}
+${model.flags.map((flag, f) => `- **${flag}**: ${topFeatures(model, f, trained.sampleOf)}`).join('\n')}
 `;
 writeFileSync(REPORT_FILE, report);
 console.log(report);

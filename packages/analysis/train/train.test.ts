@@ -16,15 +16,15 @@ const SETTINGS = { ...TRAIN_SETTINGS, minPositives: 5, minCount: 1 };
 
 describe('training', () => {
   it('gives the same model byte for byte from the same examples', () => {
-    const first = trainModel(SMALL, SETTINGS).model;
-    const second = trainModel(SMALL, SETTINGS).model;
+    const first = trainModel(SMALL, FLAGS, SETTINGS).model;
+    const second = trainModel(SMALL, FLAGS, SETTINGS).model;
     expect(second).toEqual(first);
     expect(first.flags).toEqual(['refund_demand', 'gratitude']);
   });
 
   it('learns from the labels: a refund demand scores above a thank-you', async () => {
     const { createScorer } = await import('../src/learned/score.ts');
-    const scorer = createScorer(trainModel(SMALL, SETTINGS).model);
+    const scorer = createScorer(trainModel(SMALL, FLAGS, SETTINGS).model);
     const refund = scorer.score('Refund my money', [{ start: 0, end: 15 }])[0] as number;
     const thanks = scorer.score('Thanks for the help', [{ start: 0, end: 19 }])[0] as number;
     expect(refund).toBeGreaterThan(thanks);
@@ -41,7 +41,7 @@ describe('training', () => {
 });
 
 describe('calibration', () => {
-  const model = trainModel(SMALL, SETTINGS).model;
+  const model = trainModel(SMALL, FLAGS, SETTINGS).model;
 
   it('switches a flag on only where its additions keep the precision asked for', () => {
     const items = [
