@@ -72,6 +72,8 @@ interface CoachMatches {
   liability: boolean;
   cashRefund: boolean;
   problems: ProblemCategory[];
+  /** A non-apology frame ("I understand, but …") took back the apology and empathy in it. */
+  hasNonApology: boolean;
 }
 
 interface CompiledCoach {
@@ -127,6 +129,7 @@ function compiledFor(lang: Lang): CompiledCoach {
           liability: false,
           cashRefund: false,
           problems: [],
+          hasNonApology: false,
         };
         for (const match of matcher.find(tokens)) {
           const tag = match.payload;
@@ -194,6 +197,7 @@ function applyFrames(text: string, matches: CoachMatches, pack: CoachPack): void
     else matches.findings.push({ ...span, payload: makes as Rule });
   }
   if (nonApologies.length === 0) return;
+  matches.hasNonApology = true;
   matches.elements = matches.elements.filter(
     (e) =>
       (e.payload !== 'apology' && e.payload !== 'empathy') ||
@@ -507,26 +511,46 @@ function learnedFinding(
   };
 }
 
+/** Typographic shouting (PRODUCT.md): a word of three or more capitals, or a run of `!!`. */
+const SHOUTED = /(?<![\p{L}\p{N}])\p{Lu}{3,}(?![\p{L}\p{N}])|!!/u;
+/** Findings about tone that a calm boundary's own words (abuse, language, calm) read like to the model. */
+const TONE: ReadonlySet<DraftLabel> = new Set(['hostility', 'condescension']);
+/** What a non-apology frame takes back. */
+const TAKEN_BACK: ReadonlySet<DraftLabel> = new Set(['apology', 'empathy']);
+
 /**
- * The learned model's additions: a finding or an element the rules missed, read from the agent's own
- * words; never informal address in English, which has no such form (as for the rules).
+ * What the model may not add to this draft, as the rules see it: informal address in English, which
+ * has no such form; shouting without a word in capitals or a `!!`, which is what shouting is;
+ * hostility or condescension in a draft that sets a calm boundary about abuse, which the rules read
+ * as the right answer, not as a quarrel; an apology or empathy the rules took back as a non-apology
+ * ("I understand, but …"), as the message model never re-raises a flag the rules cancelled.
  */
+function isLeftToRules(label: DraftLabel, own: string, lang: Lang, matches: CoachMatches): boolean {
+  if (label === 'informal_address') return lang === 'en';
+  if (label === 'shouting') return !SHOUTED.test(own);
+  if (TAKEN_BACK.has(label)) return matches.hasNonApology;
+  return TONE.has(label) && matches.boundary;
+}
+
+/** The learned model's additions: a finding or an element the rules missed, read from the agent's own words. */
 function addLearned(
   learned: Scorer<DraftLabel>,
   text: string,
   lang: Lang,
   pack: CoachPack,
+  matches: CoachMatches,
   findings: Finding[],
   has: Set<Element>,
 ): void {
   const found = new Set<DraftLabel>([...findings.map((f) => f.rule), ...has]);
   const own = draftOwnRanges(text);
   if (own.length === 0) return;
+  const ownText = own.map((r) => text.slice(r.start, r.end)).join('\n');
   const additions = learnedAdditions(
     learned,
     text,
     own,
-    (label) => found.has(label) || (label === 'informal_address' && lang === 'en'),
+    (label) => found.has(label) || isLeftToRules(label, ownText, lang, matches),
   );
   for (const addition of additions) {
     const label = addition.label;
@@ -545,7 +569,7 @@ function coachReadable(text: string, context: CoachContext, learned: Scorer<Draf
   addInformalEndings(tokens, matches, coach.pack);
   const findings = findingsOf(text, matches, lang, coach.pack, analyze(text, { lang }));
   const has = elementsOf(text, matches, context, lang);
-  if (learned) addLearned(learned, text, lang, coach.pack, findings, has);
+  if (learned) addLearned(learned, text, lang, coach.pack, matches, findings, has);
   // An apology is due when the case is ours or unknown and the customer is upset; it is not owed by default.
   const apologyDue = context.fault === 'ours' || (context.customer ?? []).some((a) => a.level !== 'calm');
   const expected = ELEMENTS.filter((e) => e !== 'apology' || apologyDue);

@@ -53,7 +53,7 @@ export const DRAFT_MODEL: LearnedModel<DraftLabel> = {
     0.539407,
     null,
     0.378839,
-    0.312977,
+    0.219636,
     0.401586,
     0.491336,
     0.208415,
