@@ -11,7 +11,6 @@ import {
   coachReply,
   ELEMENTS,
   FLAGS,
-  type Lang,
   LEVELS,
 } from '../src/index.ts';
 import { PACKS } from '../src/lang/index.ts';
