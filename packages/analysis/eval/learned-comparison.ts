@@ -2,11 +2,23 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createAnalyzer } from '../src/analyze/analyze-message.ts';
 import { eldGuesser } from '../src/analyze/eld-guesser.ts';
-import { type Analysis, analyzeMessage, FLAGS, LEVELS } from '../src/index.ts';
+import { coachReply as coachWithRules } from '../src/coach/coach-reply.ts';
+import {
+  type Analysis,
+  analyzeMessage,
+  type CoachContext,
+  type Coaching,
+  coachReply,
+  ELEMENTS,
+  FLAGS,
+  LEVELS,
+} from '../src/index.ts';
 import { PACKS } from '../src/lang/index.ts';
+import { DRAFT_MODEL } from '../src/learned/draft-model.generated.ts';
 import { MODEL } from '../src/learned/model.generated.ts';
 import { isPublicHeldOut } from '../train/public-data.ts';
 import { blindRounds } from './blind-sets.ts';
+import { coachRulesFor, type LabelledDraft } from './coach-sets.ts';
 import { readJsonl } from './jsonl.ts';
 import { addOutcome, type Counts, emptyCounts, num, pct, perLabel, scores } from './metrics.ts';
 import type { LabelledMessage } from './own-sets.ts';
@@ -40,6 +52,73 @@ const cells = (s: ReturnType<typeof messageScores>) => [
   `${num(s.flags.f1)} (${num(s.flags.precision)} / ${num(s.flags.recall)})`,
   pct(s.levelWithinOne),
 ];
+
+type Coach = (draft: string, context?: CoachContext) => Coaching;
+
+function draftScores(drafts: readonly LabelledDraft[], coach: Coach) {
+  const coached = drafts.map((d) => ({ d, c: coach(d.text, { ...d.context, lang: d.lang }) }));
+  const findings = coached.map(({ d, c }) => {
+    const rules = coachRulesFor(d.lang);
+    return {
+      predicted: c.findings.map((f) => f.rule as string).filter((r) => rules.includes(r)),
+      expected: d.findings,
+    };
+  });
+  return {
+    findings: perLabel(coachRulesFor('pl'), findings).micro,
+    checklist: perLabel(
+      ELEMENTS,
+      coached.map(({ d, c }) => ({ predicted: c.has, expected: d.elements })),
+    ).micro,
+  };
+}
+
+const draftCells = (s: ReturnType<typeof draftScores>) => [
+  `${num(s.findings.f1)} (${num(s.findings.precision)} / ${num(s.findings.recall)})`,
+  `${num(s.checklist.f1)} (${num(s.checklist.precision)} / ${num(s.checklist.recall)})`,
+];
+
+/**
+ * The reply coach with the rules alone (the core build's) and with the learned draft model (the main
+ * entry's) on labelled drafts: findings micro-F1 and checklist micro-F1, each with P / R.
+ */
+export function compareLearnedCoach(
+  markdown: boolean,
+  out: string[],
+  groups: readonly (readonly [string, readonly LabelledDraft[]])[],
+): void {
+  const on = DRAFT_MODEL.flags.filter((_, f) => DRAFT_MODEL.thresholds[f] !== null);
+  out.push(
+    renderTable(
+      `Reply coach, rules alone and rules + learned draft model (switched on: ${on.join(', ') || 'none'})`,
+      [
+        'set',
+        'drafts',
+        'rules: findings F1 (P / R)',
+        'rules: checklist F1 (P / R)',
+        '+ model: findings F1 (P / R)',
+        '+ model: checklist F1 (P / R)',
+      ],
+      groups.map(([name, drafts]) => [
+        name,
+        drafts.length,
+        ...draftCells(draftScores(drafts, coachWithRules)),
+        ...draftCells(draftScores(drafts, coachReply)),
+      ]),
+      markdown,
+    ),
+  );
+}
+
+/** Our own labelled drafts, per language. */
+export function ownDraftGroups(): [string, LabelledDraft[]][] {
+  const groups: [string, LabelledDraft[]][] = [];
+  for (const lang of ['pl', 'et', 'en'] as const) {
+    const drafts = readJsonl<LabelledDraft>(setPath(lang, 'drafts'));
+    if (drafts) groups.push([`own ${lang}`, drafts.map((d) => ({ ...d, lang }))]);
+  }
+  return groups;
+}
 
 export function compareLearned(markdown: boolean, out: string[]): void {
   const on = MODEL.flags.filter((_, f) => MODEL.thresholds[f] !== null);
@@ -78,6 +157,12 @@ export function compareLearned(markdown: boolean, out: string[]): void {
       markdown,
     ),
   );
+  const draftGroups = ownDraftGroups();
+  for (const folder of blindRounds()) {
+    const drafts = readJsonl<LabelledDraft>(join(folder, 'drafts.jsonl'));
+    if (drafts?.length) draftGroups.push([`blind ${folder.replace(/\/$/, '').split('/').pop()}`, drafts]);
+  }
+  compareLearnedCoach(markdown, out, draftGroups);
   const publicRows: Cell[][] = [];
   for (const set of SETS) {
     if (!set.expected) continue;

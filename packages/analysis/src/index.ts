@@ -1,11 +1,13 @@
 import { createAnalyzer, createOwnText } from './analyze/analyze-message.ts';
 import { eldGuesser } from './analyze/eld-guesser.ts';
+import { createCoach } from './coach/coach-reply.ts';
 import { PACKS } from './lang/index.ts';
+import { DRAFT_MODEL } from './learned/draft-model.generated.ts';
 import { MODEL } from './learned/model.generated.ts';
 import { createScorer } from './learned/score.ts';
 
 export { createAnalyzer, MAX_ANALYZED_CHARS } from './analyze/analyze-message.ts';
-export { coachReply } from './coach/coach-reply.ts';
+export { createCoach } from './coach/coach-reply.ts';
 export { extractCommitments } from './commitments/extract-commitments.ts';
 export {
   type PersonForms,
@@ -28,6 +30,14 @@ export const analyzeMessage = createAnalyzer({
   guessLanguage: eldGuesser,
   learned: createScorer(MODEL),
 });
+
+/**
+ * Checks an agent's draft reply before it is sent: the rules, then the learned second opinion on
+ * drafts, which may add a finding or an element the rules missed (a finding it adds warns, never
+ * blocks, and carries `evidence`). The core build's `coachReply` is the rules alone.
+ * @example coachReply('Nie ma Pan racji.', { lang: 'pl' }).findings[0]?.rule // 'arguing'
+ */
+export const coachReply = createCoach({ learned: createScorer(DRAFT_MODEL) });
 
 /**
  * The customer's own words in a mail: quoted history and signature left out (what a case shows and

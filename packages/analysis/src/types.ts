@@ -58,6 +58,14 @@ export interface AnalyzeOptions {
 
 export type Severity = 'block' | 'warn' | 'hint';
 
+/** Words behind a finding the learned model added, and its rule (`learned:<finding>:<probability>`). */
+export interface FindingEvidence {
+  start: number;
+  end: number;
+  text: string;
+  rule: string;
+}
+
 export interface Finding {
   rule: CoachRule;
   severity: Severity;
@@ -66,6 +74,8 @@ export interface Finding {
   text: string;
   why: string;
   suggestion: string;
+  /** Only on a finding the learned model added (no rule found it): the words of its strongest features. */
+  evidence?: FindingEvidence[];
 }
 
 export interface CompensationPolicy {

@@ -5,12 +5,13 @@ import type { Flag } from '../src/vocabulary.ts';
  * A calibration text: what the rules found, what it truly has, and each flag's probability from a
  * model that never saw its file.
  */
-export interface CalibrationItem {
-  ruleFlags: readonly Flag[];
-  /** Flags the rules cancelled on reading their clause: the model may not add them either. */
-  blocked: readonly Flag[];
-  expected: readonly Flag[];
-  probabilities: Partial<Record<Flag, number>>;
+export interface CalibrationItem<L extends string = Flag> {
+  /** The labels the rules gave (a message's flags, a draft's findings and elements). */
+  ruleFlags: readonly L[];
+  /** Labels the rules cancelled on reading their clause: the model may not add them either. */
+  blocked: readonly L[];
+  expected: readonly L[];
+  probabilities: Partial<Record<L, number>>;
 }
 
 export interface CalibrationSettings {
@@ -30,8 +31,8 @@ export const CALIBRATION_SETTINGS: CalibrationSettings = {
   floor: 0.2,
 };
 
-export interface FlagCalibration {
-  flag: Flag;
+export interface FlagCalibration<L extends string = Flag> {
+  flag: L;
   positives: number;
   /** Positives the rules missed. */
   missed: number;
@@ -45,12 +46,12 @@ export interface FlagCalibration {
  * model would add (where the rules found none) keep `precision`; a flag with too few positives, or
  * whose additions never reach it, stays off (null).
  */
-export function calibrate(
-  model: LearnedModel,
-  items: readonly CalibrationItem[],
+export function calibrate<L extends string = Flag>(
+  model: LearnedModel<L>,
+  items: readonly CalibrationItem<L>[],
   settings: CalibrationSettings = CALIBRATION_SETTINGS,
-): { model: LearnedModel; flags: FlagCalibration[] } {
-  const flags: FlagCalibration[] = model.flags.map((flag) => {
+): { model: LearnedModel<L>; flags: FlagCalibration<L>[] } {
+  const flags: FlagCalibration<L>[] = model.flags.map((flag) => {
     const candidates: { p: number; right: boolean }[] = [];
     let positives = 0;
     let missed = 0;

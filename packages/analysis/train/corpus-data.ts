@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { ownText } from '../src/index.ts';
-import { FLAGS, type Flag, LANGS } from '../src/vocabulary.ts';
+import { FLAGS, type Flag, LANGS, type Lang } from '../src/vocabulary.ts';
 import type { Example } from './train-model.ts';
 
 export const CORPUS_FOLDER = fileURLToPath(new URL('./corpus/', import.meta.url));
@@ -16,10 +16,22 @@ export interface CorpusMessage {
   problems: string[];
 }
 
-export interface CorpusFile {
+/** An agent's draft reply: the findings and the checklist's elements its writer saw in it. */
+export interface CorpusDraft {
+  id: string;
+  text: string;
+  lang: Lang;
+  findings: string[];
+  elements: string[];
+}
+
+/** The corpus's two kinds of file: `messages-NN.jsonl` and `drafts-NN.jsonl`. */
+export type CorpusKind = 'messages' | 'drafts';
+
+export interface CorpusFile<T = CorpusMessage> {
   /** `<lang>/<file>` */
   name: string;
-  messages: CorpusMessage[];
+  messages: T[];
   /**
    * The file's fold: the thresholds are set on each fold's messages scored by a model trained
    * without that fold (whole files held out, never lines).
@@ -30,15 +42,15 @@ export interface CorpusFile {
 /** Files are dealt to the folds in order of name, then language, so the languages spread over the folds. */
 export const FOLDS = 5;
 
-/** The corpus's message files (drafts files are not read yet), sorted by name then language, each with its fold. */
-export function readCorpus(folder = CORPUS_FOLDER): CorpusFile[] {
+const isOfKind = (name: string, kind: CorpusKind) => name.startsWith(`${kind}-`) && name.endsWith('.jsonl');
+
+/** A kind's files, sorted by name then language, each with its fold. */
+function readCorpusFiles<T>(folder: string, kind: CorpusKind, isValid: (row: T) => boolean): CorpusFile<T>[] {
   const found: { lang: string; name: string }[] = [];
   for (const lang of LANGS) {
     const dir = `${folder}${lang}/`;
     if (!existsSync(dir)) continue;
-    for (const name of readdirSync(dir)) {
-      if (name.startsWith('messages-') && name.endsWith('.jsonl')) found.push({ lang, name });
-    }
+    for (const name of readdirSync(dir)) if (isOfKind(name, kind)) found.push({ lang, name });
   }
   found.sort((a, b) =>
     a.name < b.name ? -1 : a.name > b.name ? 1 : a.lang < b.lang ? -1 : a.lang > b.lang ? 1 : 0,
@@ -48,10 +60,32 @@ export function readCorpus(folder = CORPUS_FOLDER): CorpusFile[] {
     messages: readFileSync(`${folder}${lang}/${name}`, 'utf8')
       .split('\n')
       .filter((line) => line.trim())
-      .map((line) => JSON.parse(line) as CorpusMessage)
-      .filter((m) => typeof m.text === 'string' && Array.isArray(m.flags)),
+      .map((line) => JSON.parse(line) as T)
+      .filter(isValid),
     fold: index % FOLDS,
   }));
+}
+
+/** The corpus's customer messages, sorted by file name then language, each file with its fold. */
+export function readCorpus(folder = CORPUS_FOLDER): CorpusFile[] {
+  return readCorpusFiles<CorpusMessage>(
+    folder,
+    'messages',
+    (m) => typeof m.text === 'string' && Array.isArray(m.flags),
+  );
+}
+
+/** The corpus's agent drafts, sorted and dealt into folds as the messages are. */
+export function readDraftCorpus(folder = CORPUS_FOLDER): CorpusFile<CorpusDraft>[] {
+  return readCorpusFiles<CorpusDraft>(
+    folder,
+    'drafts',
+    (d) =>
+      typeof d.text === 'string' &&
+      Array.isArray(d.findings) &&
+      Array.isArray(d.elements) &&
+      (LANGS as readonly string[]).includes(d.lang),
+  );
 }
 
 /** A corpus message as a training text: the customer's own words, as the analyzer scores them. */
@@ -60,18 +94,19 @@ export function exampleOf(message: CorpusMessage): Example {
   return { text: ownText(message.text), positives: flags, known: FLAGS };
 }
 
-/** sha-256 over the training inputs (corpus files, public files) and the settings, in a fixed order. */
+/** sha-256 over the training inputs (a kind's corpus files, public files) and the settings, in a fixed order. */
 export function inputChecksum(
   corpusFolder: string,
   publicPaths: readonly string[],
   settings: unknown,
+  kind: CorpusKind = 'messages',
 ): string {
   const hash = createHash('sha256');
   for (const lang of LANGS) {
     const dir = `${corpusFolder}${lang}/`;
     if (!existsSync(dir)) continue;
     for (const name of readdirSync(dir)
-      .filter((n) => n.startsWith('messages-') && n.endsWith('.jsonl'))
+      .filter((n) => isOfKind(n, kind))
       .sort()) {
       hash.update(`${lang}/${name}\n`);
       hash.update(readFileSync(`${dir}${name}`));

@@ -1,12 +1,15 @@
 import { featureNorm, forEachFeature } from '../src/learned/features.ts';
 import { encodeWeights, type LearnedModel, type WeightEntry } from '../src/learned/score.ts';
-import { FLAGS, type Flag } from '../src/vocabulary.ts';
+import type { Flag } from '../src/vocabulary.ts';
 
-/** One training text: the flags it has, and the flags its label speaks of (a public set knows only some). */
-export interface Example {
+/**
+ * One training text: the labels it has (a message's flags, a draft's findings and elements), and the
+ * labels its labelling speaks of (a public set knows only some flags).
+ */
+export interface Example<L extends string = Flag> {
   text: string;
-  positives: readonly Flag[];
-  known: readonly Flag[];
+  positives: readonly L[];
+  known: readonly L[];
   /** How much the example counts in training (1 unless said). */
   weight?: number;
 }
@@ -21,7 +24,7 @@ export interface TrainSettings {
   minCount: number;
   /** Kept features per flag, strongest first. */
   keepPerFlag: number;
-  /** A flag with fewer training positives gets no model. */
+  /** A label with fewer training positives gets no model. */
   minPositives: number;
   seed: number;
 }
@@ -56,26 +59,31 @@ function mulberry32(seed: number): () => number {
   };
 }
 
-const bitOf = (flag: Flag) => 1 << FLAGS.indexOf(flag);
-const maskOf = (flags: readonly Flag[]) => flags.reduce((mask, f) => mask | bitOf(f), 0);
+/** Labels are bits of one 32-bit mask per text. */
+const MAX_LABELS = 31;
 
-export interface TrainResult {
-  model: LearnedModel;
-  /** Training positives per flag. */
-  positives: Record<Flag, number>;
+export interface TrainResult<L extends string = Flag> {
+  model: LearnedModel<L>;
+  /** Training positives per label. */
+  positives: Record<L, number>;
   /** A text the feature was read from, per kept hash: the top features' words for the report. */
   sampleOf: Map<number, string>;
 }
 
 /**
- * Trains one logistic regression per flag over the examples' hashed features: deterministic (a
- * seeded order, no clock, no randomness else), so one input gives one model byte for byte.
- * Thresholds are left null: calibration sets them.
+ * Trains one logistic regression per label (of `labels`, in that order) over the examples' hashed
+ * features: deterministic (a seeded order, no clock, no randomness else), so one input gives one
+ * model byte for byte. Thresholds are left null: calibration sets them.
+ * @example trainModel(examples, FLAGS).model.flags // the flags with enough positives
  */
-export function trainModel(
-  examples: readonly Example[],
+export function trainModel<L extends string = Flag>(
+  examples: readonly Example<L>[],
+  labels: readonly L[],
   settings: TrainSettings = TRAIN_SETTINGS,
-): TrainResult {
+): TrainResult<L> {
+  if (labels.length > MAX_LABELS) throw new Error(`at most ${MAX_LABELS} labels per model`);
+  const bitOf = (label: L) => 1 << labels.indexOf(label);
+  const maskOf = (list: readonly L[]) => list.reduce((mask, l) => mask | bitOf(l), 0);
   const documentCount = new Map<number, number>();
   const hashLists: number[][] = [];
   const firstSpan = new Map<number, string>();
@@ -106,9 +114,9 @@ export function trainModel(
       weight: example.weight ?? 1,
     };
   });
-  const positives = Object.fromEntries(FLAGS.map((f) => [f, 0])) as Record<Flag, number>;
-  for (const example of examples) for (const f of example.positives) positives[f]++;
-  const modelled = FLAGS.filter((f) => positives[f] >= settings.minPositives);
+  const positives = Object.fromEntries(labels.map((l) => [l, 0])) as Record<L, number>;
+  for (const example of examples) for (const l of example.positives) if (l in positives) positives[l]++;
+  const modelled = labels.filter((l) => positives[l] >= settings.minPositives);
   const vocabulary = hashOfId.length;
   const random = mulberry32(settings.seed);
   const order = encoded.map((_, i) => i);

@@ -50,6 +50,8 @@ export const CoachingSchema = z.object({
       text: z.string(),
       why: z.string(),
       suggestion: z.string(),
+      /** Only on a finding the learned model added: the words of its strongest features. */
+      evidence: z.array(z.object({ ...SpanSchema, text: z.string(), rule: z.string() })).optional(),
     }),
   ),
   has: z.array(z.enum(ELEMENTS)),

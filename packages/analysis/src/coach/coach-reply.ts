@@ -1,8 +1,11 @@
 import { analyzeWithPacks as analyze } from '../analyze/packs-analyzer.ts';
 import { resolveForms } from '../forms/resolve-forms.ts';
 import { PACKS } from '../lang/index.ts';
+import { type DraftLabel, isElement } from '../learned/draft-labels.ts';
+import { hasThresholds, type LearnedAddition, learnedAdditions } from '../learned/merge.ts';
+import type { Scorer } from '../learned/score.ts';
 import { termKey } from '../text/fold.ts';
-import { quotedInOriginal, readableText } from '../text/readable.ts';
+import { quotedInOriginal, type ReadableText, readableText } from '../text/readable.ts';
 import { compileMatcher, type Match, type TermEntry } from '../text/terms.ts';
 import { type Range, type Token, tokenize } from '../text/tokenize.ts';
 import type { Advice, Analysis, CoachContext, Coaching, Finding, Severity } from '../types.ts';
@@ -26,6 +29,17 @@ export const SEVERITY: Record<CoachRule, Severity> = {
   shouting: 'block',
   excuse: 'hint',
 };
+
+/**
+ * The severity of a finding the learned model added. It never blocks a send on its own: one in ten
+ * of its additions may be wrong (it is calibrated to 90 % precision), it cannot point at the words
+ * that decide as a rule does, and the browser's coach (the core build, no model) never showed it to
+ * the agent while they wrote. A learned hostility or shouting therefore warns; the rest keep their
+ * rule's severity.
+ */
+export function learnedSeverity(rule: CoachRule): Severity {
+  return SEVERITY[rule] === 'block' ? 'warn' : SEVERITY[rule];
+}
 
 /** The score starts at 100; each finding, piece of advice and missing element takes this much. */
 export const PENALTY = {
@@ -58,6 +72,8 @@ interface CoachMatches {
   liability: boolean;
   cashRefund: boolean;
   problems: ProblemCategory[];
+  /** A non-apology frame ("I understand, but …") took back the apology and empathy in it. */
+  hasNonApology: boolean;
 }
 
 interface CompiledCoach {
@@ -113,6 +129,7 @@ function compiledFor(lang: Lang): CompiledCoach {
           liability: false,
           cashRefund: false,
           problems: [],
+          hasNonApology: false,
         };
         for (const match of matcher.find(tokens)) {
           const tag = match.payload;
@@ -180,6 +197,7 @@ function applyFrames(text: string, matches: CoachMatches, pack: CoachPack): void
     else matches.findings.push({ ...span, payload: makes as Rule });
   }
   if (nonApologies.length === 0) return;
+  matches.hasNonApology = true;
   matches.elements = matches.elements.filter(
     (e) =>
       (e.payload !== 'apology' && e.payload !== 'empathy') ||
@@ -231,6 +249,22 @@ function quotedRanges(draft: string): Range[] {
     ranges.push({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length });
   }
   return ranges;
+}
+
+/**
+ * The agent's own words in a readable draft: everything outside quotes, as the learned model reads it
+ * (in training and when coaching).
+ * @example draftOwnRanges('As you wrote, "you idiots". Sorry.') // [{ start: 0, end: 14 }, { start: 27, end: 34 }]
+ */
+export function draftOwnRanges(draft: string): Range[] {
+  const own: Range[] = [];
+  let at = 0;
+  for (const quoted of quotedRanges(draft)) {
+    if (quoted.start > at) own.push({ start: at, end: quoted.start });
+    at = Math.max(at, quoted.end);
+  }
+  if (at < draft.length) own.push({ start: at, end: draft.length });
+  return own;
 }
 
 function languageOf(draft: string, context: CoachContext): Lang {
@@ -413,20 +447,120 @@ function scoreOf(
   return Math.max(0, Math.min(100, score));
 }
 
-/**
- * Checks an agent's draft reply before it is sent: findings with spans, why and a better wording;
- * the good elements it has and lacks; advice from the case; a score.
- * @example coachReply('Nie ma Pan racji.', { lang: 'pl' }).findings[0]?.rule // 'arguing'
- */
-export function coachReply(draft: string, context: CoachContext = {}): Coaching {
-  const original = typeof draft === 'string' ? draft : String(draft ?? '');
-  const read = readableText(original);
-  const coaching = coachReadable(read.text, context);
-  if (!read.origins) return coaching;
-  return { ...coaching, findings: coaching.findings.map((f) => quotedInOriginal(read, original, f)) };
+export interface CoachOptions {
+  /**
+   * The learned second opinion on drafts: it may add a finding or an element the rules missed, at or
+   * above its calibrated threshold (train/README.md). Without it, the rules alone.
+   */
+  learned?: Scorer<DraftLabel>;
 }
 
-function coachReadable(text: string, context: CoachContext): Coaching {
+/**
+ * A reply coach: the rules, and the learned model when one is given (the main entry gives it; the
+ * core build, which the browser loads, does not).
+ * @example createCoach({ learned: createScorer(DRAFT_MODEL) })('Nie ma Pan racji.', { lang: 'pl' }).score
+ */
+export function createCoach(options: CoachOptions = {}): (draft: string, context?: CoachContext) => Coaching {
+  const learned = options.learned && hasThresholds(options.learned) ? options.learned : null;
+  return (draft, context = {}) => {
+    const original = typeof draft === 'string' ? draft : String(draft ?? '');
+    const read = readableText(original);
+    const coaching = coachReadable(read.text, context, learned);
+    if (!read.origins) return coaching;
+    return { ...coaching, findings: coaching.findings.map((f) => findingInOriginal(read, original, f)) };
+  };
+}
+
+function findingInOriginal(read: ReadableText, original: string, f: Finding): Finding {
+  const mapped = quotedInOriginal(read, original, f);
+  return f.evidence
+    ? { ...mapped, evidence: f.evidence.map((e) => quotedInOriginal(read, original, e)) }
+    : mapped;
+}
+
+/**
+ * Checks an agent's draft reply before it is sent, with the rules alone: findings with spans, why and
+ * a better wording; the good elements it has and lacks; advice from the case; a score.
+ * @example coachReply('Nie ma Pan racji.', { lang: 'pl' }).findings[0]?.rule // 'arguing'
+ */
+export const coachReply = createCoach();
+
+/** A finding the learned model added: where its strongest features are, its rule's explanation, and the evidence. */
+function learnedFinding(
+  addition: LearnedAddition<CoachRule>,
+  text: string,
+  own: readonly Range[],
+  pack: CoachPack,
+): Finding {
+  const at = addition.spans[0] ?? own[0] ?? { start: 0, end: text.length };
+  const words = text.slice(at.start, at.end);
+  return {
+    rule: addition.label,
+    severity: learnedSeverity(addition.label),
+    start: at.start,
+    end: at.end,
+    text: words,
+    why: pack.explain[addition.label].why,
+    suggestion: pack.explain[addition.label].suggestion,
+    evidence: addition.spans.map((span) => ({
+      start: span.start,
+      end: span.end,
+      text: text.slice(span.start, span.end),
+      rule: addition.rule,
+    })),
+  };
+}
+
+/** Typographic shouting (PRODUCT.md): a word of three or more capitals, or a run of `!!`. */
+const SHOUTED = /(?<![\p{L}\p{N}])\p{Lu}{3,}(?![\p{L}\p{N}])|!!/u;
+/** Findings about tone that a calm boundary's own words (abuse, language, calm) read like to the model. */
+const TONE: ReadonlySet<DraftLabel> = new Set(['hostility', 'condescension']);
+/** What a non-apology frame takes back. */
+const TAKEN_BACK: ReadonlySet<DraftLabel> = new Set(['apology', 'empathy']);
+
+/**
+ * What the model may not add to this draft, as the rules see it: informal address in English, which
+ * has no such form; shouting without a word in capitals or a `!!`, which is what shouting is;
+ * hostility or condescension in a draft that sets a calm boundary about abuse, which the rules read
+ * as the right answer, not as a quarrel; an apology or empathy the rules took back as a non-apology
+ * ("I understand, but …"), as the message model never re-raises a flag the rules cancelled.
+ */
+function isLeftToRules(label: DraftLabel, own: string, lang: Lang, matches: CoachMatches): boolean {
+  if (label === 'informal_address') return lang === 'en';
+  if (label === 'shouting') return !SHOUTED.test(own);
+  if (TAKEN_BACK.has(label)) return matches.hasNonApology;
+  return TONE.has(label) && matches.boundary;
+}
+
+/** The learned model's additions: a finding or an element the rules missed, read from the agent's own words. */
+function addLearned(
+  learned: Scorer<DraftLabel>,
+  text: string,
+  lang: Lang,
+  pack: CoachPack,
+  matches: CoachMatches,
+  findings: Finding[],
+  has: Set<Element>,
+): void {
+  const found = new Set<DraftLabel>([...findings.map((f) => f.rule), ...has]);
+  const own = draftOwnRanges(text);
+  if (own.length === 0) return;
+  const ownText = own.map((r) => text.slice(r.start, r.end)).join('\n');
+  const additions = learnedAdditions(
+    learned,
+    text,
+    own,
+    (label) => found.has(label) || isLeftToRules(label, ownText, lang, matches),
+  );
+  for (const addition of additions) {
+    const label = addition.label;
+    if (isElement(label)) has.add(label);
+    else findings.push(learnedFinding({ ...addition, label }, text, own, pack));
+  }
+  findings.sort((a, b) => a.start - b.start || b.end - a.end);
+}
+
+function coachReadable(text: string, context: CoachContext, learned: Scorer<DraftLabel> | null): Coaching {
   const lang = languageOf(text, context);
   const coach = compiledFor(lang);
   const tokens = tokenize(text);
@@ -435,6 +569,7 @@ function coachReadable(text: string, context: CoachContext): Coaching {
   addInformalEndings(tokens, matches, coach.pack);
   const findings = findingsOf(text, matches, lang, coach.pack, analyze(text, { lang }));
   const has = elementsOf(text, matches, context, lang);
+  if (learned) addLearned(learned, text, lang, coach.pack, matches, findings, has);
   // An apology is due when the case is ours or unknown and the customer is upset; it is not owed by default.
   const apologyDue = context.fault === 'ours' || (context.customer ?? []).some((a) => a.level !== 'calm');
   const expected = ELEMENTS.filter((e) => e !== 'apology' || apologyDue);

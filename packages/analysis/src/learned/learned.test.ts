@@ -6,7 +6,7 @@ import type { Flag } from '../vocabulary.ts';
 import { CAPS_WORD, EXCLAMATIONS, forEachFeature } from './features.ts';
 import { addLearnedFlags } from './merge.ts';
 import { MODEL } from './model.generated.ts';
-import { createScorer, decodeBase64, encodeWeights, type LearnedModel } from './score.ts';
+import { createScorer, decodeBase64, encodeWeights, type LearnedModel, type Scorer } from './score.ts';
 
 function features(text: string): { hash: number; span: string }[] {
   const out: { hash: number; span: string }[] = [];
@@ -102,12 +102,7 @@ describe('learned scorer', () => {
 });
 
 describe('merging the learned flags', () => {
-  const evidenceFor = (
-    scorer: ReturnType<typeof createScorer>,
-    text: string,
-    rules: Flag[],
-    cancelled: Flag[] = [],
-  ) => {
+  const evidenceFor = (scorer: Scorer, text: string, rules: Flag[], cancelled: Flag[] = []) => {
     const flags = new Set<Flag>(rules);
     const evidence: Evidence[] = [];
     addLearnedFlags(scorer, text, [{ start: 0, end: text.length }], flags, evidence, new Set(cancelled));

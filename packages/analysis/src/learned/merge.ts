@@ -14,8 +14,49 @@ function wholeWords(text: string, span: Range): Range {
 }
 
 /** Is any flag of the model switched on (calibrated)? A model with none is never scored. */
-export function hasThresholds(scorer: Scorer): boolean {
+export function hasThresholds(scorer: Scorer<string>): boolean {
   return scorer.model.thresholds.some((t) => t !== null);
+}
+
+/** What the model adds: a label the rules missed, its probability, and the words of its strongest features. */
+export interface LearnedAddition<L extends string> {
+  label: L;
+  probability: number;
+  /** `learned:<label>:<probability>`, the evidence's rule. */
+  rule: string;
+  /** Whole words around the two strongest positive features, strongest first, without repeats. */
+  spans: Range[];
+}
+
+/**
+ * The labels the model adds to what the rules found: each label at or above its calibrated threshold
+ * that `isKnown` does not already account for (found by the rules, or cancelled by them), with the
+ * words of its strongest features.
+ * @example learnedAdditions(scorer, text, [{ start: 0, end: text.length }], (label) => found.has(label))
+ */
+export function learnedAdditions<L extends string>(
+  scorer: Scorer<L>,
+  text: string,
+  ranges: readonly Range[],
+  isKnown: (label: L) => boolean,
+): LearnedAddition<L>[] {
+  const { model } = scorer;
+  const probabilities = scorer.score(text, ranges);
+  const additions: LearnedAddition<L>[] = [];
+  for (let f = 0; f < model.flags.length; f++) {
+    const label = model.flags[f] as L;
+    const threshold = model.thresholds[f];
+    if (threshold === null || threshold === undefined || isKnown(label)) continue;
+    const p = probabilities[f] as number;
+    if (p < threshold) continue;
+    const spans: Range[] = [];
+    for (const feature of scorer.evidence(f)) {
+      const span = wholeWords(text, feature);
+      if (!spans.some((s) => s.start === span.start && s.end === span.end)) spans.push(span);
+    }
+    additions.push({ label, probability: p, rule: `learned:${label}:${p.toFixed(2)}`, spans });
+  }
+  return additions;
 }
 
 /**
@@ -35,20 +76,10 @@ export function addLearnedFlags(
   evidence: Evidence[],
   cancelled: ReadonlySet<Flag>,
 ): void {
-  const { model } = scorer;
-  const probabilities = scorer.score(text, ranges);
-  for (let f = 0; f < model.flags.length; f++) {
-    const flag = model.flags[f] as Flag;
-    const threshold = model.thresholds[f];
-    if (threshold === null || threshold === undefined || flags.has(flag) || cancelled.has(flag)) continue;
-    const p = probabilities[f] as number;
-    if (p < threshold) continue;
+  const additions = learnedAdditions(scorer, text, ranges, (flag) => flags.has(flag) || cancelled.has(flag));
+  for (const { label: flag, rule, spans } of additions) {
     flags.add(flag);
-    const rule = `learned:${flag}:${p.toFixed(2)}`;
-    for (const feature of scorer.evidence(f)) {
-      const span = wholeWords(text, feature);
-      if (evidence.some((e) => e.rule === rule && e.start === span.start && e.end === span.end)) continue;
+    for (const span of spans)
       evidence.push({ flag, start: span.start, end: span.end, text: text.slice(span.start, span.end), rule });
-    }
   }
 }

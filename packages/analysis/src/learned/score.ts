@@ -3,14 +3,16 @@ import type { Flag } from '../vocabulary.ts';
 import { createFeatureBuffer, extractFeatures, featureNorm } from './features.ts';
 
 /**
- * A per-flag logistic regression over hashed features (features.ts), as `npm run train` writes it:
+ * A per-label logistic regression over hashed features (features.ts), as `npm run train` writes it:
  * the kept weights as one base64 blob of entries sorted by feature hash, each a hash (uint32), a
- * flag's index (uint8) and its weight quantised to int8 (× the flag's `scale`).
+ * label's index (uint8) and its weight quantised to int8 (× the label's `scale`). The labels are a
+ * message's flags, or a draft's findings and elements.
  */
-export interface LearnedModel {
+export interface LearnedModel<L extends string = Flag> {
   /** sha-256 of the training data and settings that made it (train/README.md). */
   checksum: string;
-  flags: readonly Flag[];
+  /** The labels it scores, in the order of `bias`, `scale` and `thresholds`. */
+  flags: readonly L[];
   bias: readonly number[];
   scale: readonly number[];
   /** The probability at or above which a flag the rules missed is added; null: the flag stays off. */
@@ -20,8 +22,8 @@ export interface LearnedModel {
 }
 
 /** Scores one text at a time; `evidence` reads the last scored text. */
-export interface Scorer {
-  model: LearnedModel;
+export interface Scorer<L extends string = Flag> {
+  model: LearnedModel<L>;
   /** Each of `model.flags`' probability on the text's ranges (the same array, refilled each call). */
   score(text: string, ranges: readonly Range[]): Float64Array;
   /** The spans of the strongest positive features of the flag at `index` in the last scored text. */
@@ -94,7 +96,7 @@ export function encodeWeights(entries: readonly WeightEntry[]): string {
   return out;
 }
 
-function tableOf(model: LearnedModel): Table {
+function tableOf(model: LearnedModel<string>): Table {
   const bytes = decodeBase64(model.weights);
   const n = model.entries;
   const hashes = new Int32Array(n);
@@ -128,7 +130,7 @@ function tableOf(model: LearnedModel): Table {
  * scores pays nothing at start.
  * @example createScorer(MODEL).score('you will regret this', [{ start: 0, end: 20 }])
  */
-export function createScorer(model: LearnedModel): Scorer {
+export function createScorer<L extends string = Flag>(model: LearnedModel<L>): Scorer<L> {
   let table: Table | null = null;
   const flags = model.flags.length;
   const sums = new Float64Array(flags);
