@@ -85,6 +85,29 @@ export async function checkScreen(page: Page, screen: string): Promise<void> {
   await page.setViewportSize({ width: 1280, height: 800 });
 }
 
+/**
+ * The chips and buttons of the wide inbox's rows that do not show whole: wider inside than they
+ * show, or running past their cell. Each is named by its text.
+ */
+export function clippedInInbox(page: Page): Promise<string[]> {
+  return page
+    .locator('[data-testid="inbox-list"] tbody :is(.mantine-Badge-root, .mantine-Button-root)')
+    .evaluateAll((parts) =>
+      parts
+        .filter((part) => {
+          const cell = part.closest('td')?.getBoundingClientRect();
+          const box = part.getBoundingClientRect();
+          const label = part.querySelector('.mantine-Badge-label, .mantine-Button-label');
+          return (
+            !cell ||
+            box.right > cell.right + 1 ||
+            (label !== null && label.scrollWidth > label.clientWidth + 1)
+          );
+        })
+        .map((part) => part.textContent ?? ''),
+    );
+}
+
 type StorageState = Awaited<ReturnType<BrowserContext['storageState']>>;
 
 /**

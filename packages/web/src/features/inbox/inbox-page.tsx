@@ -185,7 +185,7 @@ export function InboxPage() {
           data={assignees}
           value={filters.assignee ?? null}
           onChange={(assignee) => setFilters((f) => ({ ...f, assignee }))}
-          w={{ base: '48%', sm: 150 }}
+          w={{ base: '48%', sm: 220 }}
         />
         <Select
           aria-label={t('inbox.channel')}

@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { CaseDeadline, formatRelative } from '../../components/due-countdown.tsx';
 import { FlagChips } from '../../components/flag-chips.tsx';
 import { LevelBadge } from '../../components/level-badge.tsx';
+import { useSession } from '../auth/session.ts';
 import { EscalationBadge } from '../case/escalation-badge.tsx';
 import { TakeButton } from '../case/take-button.tsx';
 import { useMarkOpened } from './use-cases.ts';
@@ -60,6 +61,28 @@ function LastActivity({ at, now }: { at: string; now: Date }) {
     <time dateTime={at} title={date.toLocaleString(i18n.language)}>
       {formatRelative(date, now, i18n.language)}
     </time>
+  );
+}
+
+/**
+ * An unassigned case's cell: "Take" says it is nobody's (the word itself is kept for screen readers),
+ * which leaves the narrow column room for the button in every language.
+ */
+function Unassigned({ item }: { item: CaseListItem }) {
+  const { t } = useTranslation();
+  const signedIn = Boolean(useSession().data?.user.id);
+  if (!signedIn) {
+    return (
+      <Text span c="dimmed" size="sm">
+        {t('inbox.unassigned')}
+      </Text>
+    );
+  }
+  return (
+    <>
+      <span className="visually-hidden">{t('inbox.unassigned')}</span>
+      <TakeButton item={item} />
+    </>
   );
 }
 
@@ -130,12 +153,7 @@ export function InboxRow({ item, current, checked, onCheck, now }: InboxRowProps
       </Table.Td>
       <Table.Td className="inbox-cell-nowrap">
         <Group gap={6} wrap="nowrap">
-          {item.assignee?.name ?? (
-            <Text span c="dimmed" size="sm">
-              {t('inbox.unassigned')}
-            </Text>
-          )}
-          {!item.assignee && <TakeButton item={item} />}
+          {item.assignee?.name ?? <Unassigned item={item} />}
         </Group>
       </Table.Td>
       <Table.Td className="inbox-cell-nowrap">{t(`status.${item.status}`)}</Table.Td>
