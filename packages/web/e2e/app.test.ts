@@ -331,7 +331,7 @@ describe.skipIf(!HAS_BROWSER)('the agent web app in Chromium', { timeout: 180_00
     );
     expect(saved.lateCancelNoticeHours).toBe(48);
     await ownerPage
-      .getByRole('region', { name: pl.settings.users })
+      .getByRole('region', { name: pl.staff.title })
       .getByRole('cell', { name: 'Sebastian Kierownik' })
       .waitFor();
     await checkScreen(ownerPage, 'settings');

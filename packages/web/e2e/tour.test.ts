@@ -108,7 +108,16 @@ describe.skipIf(!HAS_BROWSER)(
         const page = await e2e.staff.open('owner@salon.test', language);
         await page.goto(`${e2e.app.url}/settings`);
         await page.getByRole('heading', { name: words.settings.organisation }).waitFor();
-        await page.getByRole('region', { name: words.settings.users }).getByRole('cell').first().waitFor();
+        const staff = page.getByRole('region', { name: words.staff.title });
+        await staff.getByRole('cell').first().waitFor();
+        // The owner adds an account in the same section that lists them, and it joins the list.
+        const name = `Nowa Osoba ${language.toUpperCase()}`;
+        await staff.getByRole('textbox', { name: words.settings.name }).fill(name);
+        await staff.getByRole('textbox', { name: words.signIn.email }).fill(`new.${language}@salon.test`);
+        await staff.locator('input[type=password]').fill('a-long-enough-password');
+        await staff.getByRole('button', { name: words.settings.addUser }).click();
+        await staff.getByText(words.settings.userAdded).waitFor();
+        await staff.getByRole('cell', { name: new RegExp(name) }).waitFor();
         await checkScreen(page, `settings-${language}`);
       });
     }

@@ -316,8 +316,8 @@ function UsersSection() {
   const session = useSession();
   const users = useUsers();
   const role = session.data?.user.role;
-  // Only an owner may add a supervisor or another owner; a supervisor may add agents.
-  const roles = role === 'owner' ? ROLES : role === 'supervisor' ? (['agent'] as Role[]) : [];
+  // A supervisor may add agents; the owner manages every account in the staff section instead.
+  const roles: Role[] = role === 'supervisor' ? ['agent'] : [];
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="users-title">
       <Stack>
@@ -398,8 +398,13 @@ export function SettingsPage() {
             <ProfileRulesSection canEdit={role === 'owner'} />
             {role === 'owner' && <RetentionSection />}
             {role === 'owner' && <JobsSection />}
-            <UsersSection />
-            {role === 'owner' && <StaffAccountsSection />}
+            {role === 'owner' ? (
+              <StaffAccountsSection>
+                <AddUserForm roles={ROLES} />
+              </StaffAccountsSection>
+            ) : (
+              <UsersSection />
+            )}
             <OwnPasswordSection />
             {session.data && (
               <NotificationPreferencesSection role={session.data.user.role} email={session.data.user.email} />

@@ -16,7 +16,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
 import { errorText, formErrors } from '../../api/errors.ts';
@@ -27,7 +27,8 @@ const STAFF_KEY = ['users', 'staff'];
 type Action = { kind: 'disable' | 'enable' | 'signOut' | 'reset' | 'edit'; member: StaffMember };
 
 /** The owner's view of every staff account: disable or enable it, reset its password, sign it out. */
-export function StaffAccountsSection() {
+/** The owner's list of every account with its actions; `children` (the form adding one) comes under it. */
+export function StaffAccountsSection({ children }: { children?: ReactNode }) {
   const { t } = useTranslation();
   const staff = useQuery({
     queryKey: STAFF_KEY,
@@ -105,6 +106,7 @@ export function StaffAccountsSection() {
             </Table.Tbody>
           </Table>
         )}
+        {children}
       </Stack>
       <Modal
         closeButtonProps={{ 'aria-label': t('common.close') }}
