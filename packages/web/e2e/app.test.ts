@@ -16,7 +16,10 @@ import {
   startE2eServer,
 } from './server.ts';
 
-/** The real app in Debian's Chromium: sign in, triage, coach a reply, commitments, languages, a11y, speed. */
+/**
+ * The real app in Debian's Chromium: sign in, triage, coach a reply, commitments, languages, speed. The
+ * main screens' screenshots and accessibility checks in every language are the tour's (tour.test.ts).
+ */
 
 // Without Chromium the file is skipped (one line says how to get it), or fails under CALMDESK_TEST_REQUIRE=browser.
 const HAS_BROWSER = await hasPart('browser');
@@ -139,7 +142,6 @@ describe.skipIf(!HAS_BROWSER)('the agent web app in Chromium', { timeout: 180_00
     const page = await freshPage();
     await page.goto(app.url);
     await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('pl');
-    await checkScreen(page, 'sign-in');
     await page.getByLabel(pl.signIn.email).fill('agent@salon.test');
     await page.getByLabel(pl.signIn.password).fill('wrong-password');
     await page.getByRole('button', { name: pl.signIn.submit }).click();
@@ -190,7 +192,6 @@ describe.skipIf(!HAS_BROWSER)('the agent web app in Chromium', { timeout: 180_00
     await page.getByRole('combobox', { name: pl.inbox.level }).click();
     await page.getByRole('option', { name: pl.level.calm, exact: true }).click();
     await expect.poll(() => rows.count()).toBe(listed.length);
-    await checkScreen(page, 'inbox');
   });
 
   it('opens the selected case with Enter and highlights its flags, masking abuse', async () => {
@@ -219,7 +220,6 @@ describe.skipIf(!HAS_BROWSER)('the agent web app in Chromium', { timeout: 180_00
     await page.getByRole('switch', { name: pl.case.reveal }).dispatchEvent('click');
     await page.getByTestId('log-verified').waitFor();
     await page.getByText(pl.case.guidance).waitFor();
-    await checkScreen(page, 'case');
   });
 
   it('coaches a Polish draft as the agent types and applies the suggestion', async () => {
@@ -271,7 +271,6 @@ describe.skipIf(!HAS_BROWSER)('the agent web app in Chromium', { timeout: 180_00
     await expect.poll(() => timeline.textContent()).toContain(pl.customer.caseOpened);
     await expect.poll(() => timeline.textContent()).toContain(pl.case.outbound);
     expect(await timeline.textContent()).toContain(pl.case.inbound);
-    await checkScreen(page, 'customer');
   });
 
   it('escalates a case in one step, and the agent keeps it', async () => {
@@ -302,7 +301,6 @@ describe.skipIf(!HAS_BROWSER)('the agent web app in Chromium', { timeout: 180_00
     const page = await signedIn('agent@salon.test');
     await page.getByRole('link', { name: pl.nav.newCase }).first().click();
     await page.getByRole('heading', { name: pl.newCase.title }).waitFor();
-    await checkScreen(page, 'new-case');
     await page.getByLabel(pl.newCase.name).fill('Piotr Zieliński');
     await page.getByLabel(pl.newCase.phone).fill('+48 601 222 333');
     await page.getByLabel(pl.newCase.subject).fill('Spóźniony manicure');
@@ -334,7 +332,6 @@ describe.skipIf(!HAS_BROWSER)('the agent web app in Chromium', { timeout: 180_00
       .getByRole('region', { name: pl.staff.title })
       .getByRole('cell', { name: 'Sebastian Kierownik' })
       .waitFor();
-    await checkScreen(ownerPage, 'settings');
   });
 
   it('profiles a serial canceller and lets a supervisor confirm a deposit, with a letter', async () => {
@@ -361,7 +358,6 @@ describe.skipIf(!HAS_BROWSER)('the agent web app in Chromium', { timeout: 180_00
     // Evidence speaks Polish (booking status), and the insult stays hidden until asked for.
     expect(await deposit.textContent()).toContain(pl.profile.bookingStatus.late_cancelled);
     expect(await sup.getByTestId('evidence').filter({ hasText: 'idiotów' }).count()).toBe(0);
-    await checkScreen(sup, 'customer-profile');
 
     await deposit.getByRole('button', { name: pl.boundary.confirm }).click();
     const dialog = sup.getByRole('dialog');
@@ -428,7 +424,6 @@ describe.skipIf(!HAS_BROWSER)('the agent web app in Chromium', { timeout: 180_00
         .getByRole('link', { name: pl.analytics.csvLabel.replace('{{table}}', pl.analytics.pareto) })
         .getAttribute('href'),
     ).toBe('/api/analytics/revenue-pareto?format=csv');
-    await checkScreen(sup, 'analytics');
     figures.push(
       `profile, boundary and analytics browser steps: ${Math.round(performance.now() - started)} ms`,
     );
@@ -450,7 +445,6 @@ describe.skipIf(!HAS_BROWSER)('the agent web app in Chromium', { timeout: 180_00
     const hostile = page.locator(`tr.inbox-row[data-case-id="${ids.hostile}"]`);
     await expect.poll(() => hostile.textContent()).toContain(et.level.hostile);
     await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('et');
-    await checkScreen(page, 'inbox-et');
   });
 
   it('coaches every keystroke on a 1,000-character draft', async () => {
