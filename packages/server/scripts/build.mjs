@@ -2,6 +2,7 @@
 // compiling TypeScript. Dependencies stay in node_modules; the workspace's own packages are bundled
 // in, since they export TypeScript sources. Each command is its own chunk (cli/command-index.ts
 // imports them lazily), so `calmdesk --version` loads only the CLI's entry.
+import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -14,7 +15,7 @@ const outdir = new URL('dist/', root);
 rmSync(outdir, { recursive: true, force: true });
 await build({
   absWorkingDir: fileURLToPath(root),
-  entryPoints: { main: 'src/cli/main.ts' },
+  entryPoints: { main: 'src/cli/main.ts', 'build-empty-database': 'src/db/build-empty-database.ts' },
   outdir: 'dist',
   bundle: true,
   splitting: true,
@@ -24,4 +25,10 @@ await build({
   external,
   sourcemap: 'linked',
   logLevel: 'warning',
+});
+
+// A new data folder starts from an empty, migrated database instead of running initdb and every
+// migration (src/db/empty-database.ts); made again only when the migrations or PGlite changed.
+execFileSync(process.execPath, [fileURLToPath(new URL('build-empty-database.js', outdir))], {
+  stdio: 'inherit',
 });

@@ -2,6 +2,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely, type MigrationProvider, Migrator, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { emptyDatabaseFor } from './empty-database.ts';
 import { lockFolder, tightenFolder } from './folder-lock.ts';
 import { MIGRATIONS } from './migrations/index.ts';
 import { pglitePool } from './pglite-pool.ts';
@@ -34,7 +35,10 @@ export interface DatabaseTarget {
   migrateTo?: string | undefined;
   /** PostgreSQL only: the most connections this process opens (10 by default). */
   poolSize?: number | undefined;
-  /** PGlite only: start from this dump of a data folder (see `dumpDataDir`) instead of an empty one. */
+  /**
+   * PGlite only: start from this dump of a data folder (see `dumpDataDir`) instead of an empty one; a
+   * new folder on disk starts from the built empty database when there is one (empty-database.ts).
+   */
   template?: Blob | undefined;
 }
 
@@ -43,8 +47,8 @@ export interface OpenDatabase {
   kind: 'pglite' | 'postgres';
   /** Runs the migrations not yet run (after one opened with `migrateTo`). */
   migrate(): Promise<void>;
-  /** PGlite only: the whole data folder as one uncompressed tar file. */
-  dumpDataDir?: () => Promise<Blob>;
+  /** PGlite only: the whole data folder as one tar file, uncompressed unless gzip is asked for. */
+  dumpDataDir?: (compression?: 'none' | 'gzip') => Promise<Blob>;
   close(): Promise<void>;
 }
 
@@ -94,6 +98,7 @@ async function openPglite(
   template: Blob | undefined,
 ): Promise<Omit<OpenDatabase, 'migrate'> & { tighten: () => void }> {
   const inMemory = dataDir.startsWith('memory://');
+  const start = template ?? (inMemory ? undefined : emptyDatabaseFor(dataDir));
   if (!inMemory) tightenFolder(dataDir);
   const unlock = inMemory ? () => {} : lockFolder(dataDir);
   const tighten = inMemory ? () => {} : () => tightenFolder(dataDir);
@@ -104,7 +109,7 @@ async function openPglite(
       extensions: { pg_trgm },
       serializers: { [BYTEA_OID]: serializeBytea },
       parsers: { [BYTEA_OID]: parseBytea },
-      ...(template ? { loadDataDir: template } : {}),
+      ...(start ? { loadDataDir: start } : {}),
     });
   } catch (error) {
     unlock();
@@ -115,7 +120,7 @@ async function openPglite(
   return {
     db,
     kind: 'pglite',
-    dumpDataDir: () => pglite.dumpDataDir('none'),
+    dumpDataDir: (compression = 'none') => pglite.dumpDataDir(compression),
     tighten,
     close: async () => {
       await db.destroy();

@@ -1,10 +1,8 @@
-import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { openDatabase } from '../db/database.ts';
+import { emptyDatabaseKey } from '../db/empty-database.ts';
 
 let template: Promise<Blob> | undefined;
 
@@ -21,7 +19,7 @@ export function migratedPglite(): Promise<Blob> {
 }
 
 async function loadOrMake(): Promise<Blob> {
-  const file = join(tmpdir(), `calmdesk-test-pglite-${templateKey()}.tar`);
+  const file = join(tmpdir(), `calmdesk-test-pglite-${emptyDatabaseKey()}.tar`);
   try {
     return new Blob([readFileSync(file)]);
   } catch {
@@ -38,18 +36,4 @@ async function loadOrMake(): Promise<Blob> {
       await database.close();
     }
   }
-}
-
-/** A hash of the migrations' source files and of the PGlite version. */
-function templateKey(): string {
-  const hash = createHash('sha256');
-  const folder = fileURLToPath(new URL('../db/migrations/', import.meta.url));
-  for (const name of readdirSync(folder).sort()) {
-    if (!name.endsWith('.test.ts')) hash.update(name).update(readFileSync(join(folder, name)));
-  }
-  const pglite = createRequire(import.meta.url).resolve('@electric-sql/pglite');
-  let root = dirname(pglite);
-  while (!readdirSync(root).includes('package.json')) root = dirname(root);
-  hash.update(readFileSync(join(root, 'package.json')));
-  return hash.digest('hex').slice(0, 16);
 }
