@@ -44,6 +44,11 @@ export interface CompiledPack {
    * so a matcher of their own, built and run only for a message whose problems need them.
    */
   findJoins(tokens: readonly Token[]): { joins: Match<true>[]; faults: Match<true>[] };
+  /**
+   * The complaint forms of a sentence (ComplaintCues, with Cues.faults as failures and Cues.clauseJoins
+   * as joins): a matcher of its own, run only for a message that may hold a complaint.
+   */
+  findComplaintCues(tokens: readonly Token[]): ComplaintCueMatches;
   /** The first parts of the pack's frames: a matcher of their own, run only after a second part was found. */
   findFrameFirsts(tokens: readonly Token[]): Match<LexiconFrame>[];
   /** Words that open a condition (frequent: "if", "jak", "kui"): a matcher of their own, run only for a negated demand. */
@@ -51,6 +56,14 @@ export interface CompiledPack {
   /** Whether a folded word is a word of the language: its stop-words and the words of its terms, not site names. */
   isWord(key: string): boolean;
 }
+
+export interface ComplaintCueMatches {
+  failures: Match<true>[];
+  additions: Match<true>[];
+  joins: Match<true>[];
+}
+
+type ComplaintCueKind = keyof ComplaintCueMatches;
 
 export function compileLexicon(entries: readonly LexiconEntry[], inflect: LanguagePack['inflect']) {
   return compileMatcher(
@@ -183,6 +196,7 @@ export function compilePack(pack: LanguagePack, others: readonly LanguagePack[])
   let joinMatcher: Matcher<'joins' | 'faults'> | null = null;
   let firstMatcher: Matcher<LexiconFrame> | null = null;
   let conditionMatcher: Matcher<true> | null = null;
+  let complaintMatcher: Matcher<ComplaintCueKind> | null = null;
   const matcher = compileMatcher(taggedEntries(pack, others, universalInSnapshot(snapshot, others)), {
     inflect: pack.inflect,
     maskable: (tagged) => isLexicon(tagged) && flagsOf(tagged.entry).some((f) => MASKABLE.has(f)),
@@ -204,6 +218,19 @@ export function compilePack(pack: LanguagePack, others: readonly LanguagePack[])
       );
       const found = { joins: [] as Match<true>[], faults: [] as Match<true>[] };
       for (const m of joinMatcher.find(tokens)) found[m.payload].push({ ...m, payload: true });
+      return found;
+    },
+    findComplaintCues(tokens) {
+      complaintMatcher ??= compileMatcher<ComplaintCueKind>(
+        [
+          { terms: [...pack.cues.faults, ...(pack.complaints?.failures ?? [])], payload: 'failures' },
+          { terms: pack.complaints?.additions ?? [], payload: 'additions' },
+          { terms: pack.cues.clauseJoins, payload: 'joins' },
+        ],
+        { inflect: pack.inflect },
+      );
+      const found: ComplaintCueMatches = { failures: [], additions: [], joins: [] };
+      for (const m of complaintMatcher.find(tokens)) found[m.payload].push({ ...m, payload: true });
       return found;
     },
     findFrameFirsts(tokens) {
