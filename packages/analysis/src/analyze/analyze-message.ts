@@ -296,7 +296,7 @@ export function createAnalyzer({ packs, guessLanguage, learned }: AnalyzerOption
         problems.map((p) => p.category),
         problemMatches,
       ),
-      cues: pack.findComplaintCues(tokens),
+      cues: pack.findComplaintCues(text, tokens, ranges),
       demands: evidence.filter((e) => DEMAND_LIKE.has(e.flag)),
       isUnhappy: level !== 'calm',
     });

@@ -2,7 +2,7 @@ import type { LanguagePack, LexiconEntry, LexiconFrame, ProblemEntry, SignalEntr
 import { termKey } from '../text/fold.ts';
 import { ownedSnapshot, type TermSnapshot } from '../text/term-snapshot.ts';
 import { compileMatcher, type Match, type Matcher, snapshotOf, type TermEntry } from '../text/terms.ts';
-import type { Token } from '../text/tokenize.ts';
+import type { Range, Token } from '../text/tokenize.ts';
 import type { Flag } from '../vocabulary.ts';
 
 const MASKABLE: ReadonlySet<Flag> = new Set(['profanity', 'insult']);
@@ -45,10 +45,10 @@ export interface CompiledPack {
    */
   findJoins(tokens: readonly Token[]): { joins: Match<true>[]; faults: Match<true>[] };
   /**
-   * The complaint forms of a sentence (ComplaintCues, with Cues.faults as failures and Cues.clauseJoins
-   * as joins): a matcher of its own, run only for a message that may hold a complaint.
+   * The complaint forms of a text (ComplaintCues, with Cues.clauseJoins as joins): word lists in a
+   * matcher of their own, the failure patterns as expressions over the text's own ranges.
    */
-  findComplaintCues(tokens: readonly Token[]): ComplaintCueMatches;
+  findComplaintCues(text: string, tokens: readonly Token[], ranges: readonly Range[]): ComplaintCueMatches;
   /** The first parts of the pack's frames: a matcher of their own, run only after a second part was found. */
   findFrameFirsts(tokens: readonly Token[]): Match<LexiconFrame>[];
   /** Words that open a condition (frequent: "if", "jak", "kui"): a matcher of their own, run only for a negated demand. */
@@ -64,6 +64,21 @@ export interface ComplaintCueMatches {
 }
 
 type ComplaintCueKind = keyof ComplaintCueMatches;
+
+/** A pattern's matches inside the ranges, as matches of no tokens (only their spans are read). */
+function patternMatches(pattern: RegExp, text: string, ranges: readonly Range[]): Match<true>[] {
+  const matches: Match<true>[] = [];
+  for (const range of ranges) {
+    const slice = text.slice(range.start, range.end);
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(slice); m; m = pattern.exec(slice)) {
+      const start = range.start + m.index;
+      matches.push({ payload: true, term: m[0], first: -1, last: -1, start, end: start + m[0].length });
+      if (m[0] === '') pattern.lastIndex++;
+    }
+  }
+  return matches;
+}
 
 export function compileLexicon(entries: readonly LexiconEntry[], inflect: LanguagePack['inflect']) {
   return compileMatcher(
@@ -197,6 +212,7 @@ export function compilePack(pack: LanguagePack, others: readonly LanguagePack[])
   let firstMatcher: Matcher<LexiconFrame> | null = null;
   let conditionMatcher: Matcher<true> | null = null;
   let complaintMatcher: Matcher<ComplaintCueKind> | null = null;
+  let failurePatterns: RegExp[] | null = null;
   const matcher = compileMatcher(taggedEntries(pack, others, universalInSnapshot(snapshot, others)), {
     inflect: pack.inflect,
     maskable: (tagged) => isLexicon(tagged) && flagsOf(tagged.entry).some((f) => MASKABLE.has(f)),
@@ -220,10 +236,10 @@ export function compilePack(pack: LanguagePack, others: readonly LanguagePack[])
       for (const m of joinMatcher.find(tokens)) found[m.payload].push({ ...m, payload: true });
       return found;
     },
-    findComplaintCues(tokens) {
+    findComplaintCues(text, tokens, ranges) {
       complaintMatcher ??= compileMatcher<ComplaintCueKind>(
         [
-          { terms: [...pack.cues.faults, ...(pack.complaints?.failures ?? [])], payload: 'failures' },
+          { terms: pack.complaints?.failures ?? [], payload: 'failures' },
           { terms: pack.complaints?.additions ?? [], payload: 'additions' },
           { terms: pack.cues.clauseJoins, payload: 'joins' },
         ],
@@ -231,6 +247,8 @@ export function compilePack(pack: LanguagePack, others: readonly LanguagePack[])
       );
       const found: ComplaintCueMatches = { failures: [], additions: [], joins: [] };
       for (const m of complaintMatcher.find(tokens)) found[m.payload].push({ ...m, payload: true });
+      failurePatterns ??= (pack.complaints?.failurePatterns ?? []).map((source) => new RegExp(source, 'giu'));
+      for (const pattern of failurePatterns) found.failures.push(...patternMatches(pattern, text, ranges));
       return found;
     },
     findFrameFirsts(tokens) {

@@ -109,6 +109,11 @@ export interface ComplaintCues {
    * to", "instead of", "too short", "didn't turn up"), on top of `Cues.faults`.
    */
   failures: string[];
+  /**
+   * RegExp sources (flags `giu`) for failures a word list cannot hold, such as a negated past tense
+   * ("nie przeprosił", "ei selgitanud", "didn't explain"): a report that something was not done.
+   */
+  failurePatterns: string[];
   /** Words that add one more complaint to those before ("also", "additionally", "poza tym", "lisaks"). */
   additions: string[];
   /** Messages of two complaints each, as a customer writes them (a contract test counts them). */
