@@ -64,6 +64,23 @@ function indexAt(starts: readonly number[], at: number): number {
   return low;
 }
 
+interface Cut {
+  at: number;
+  isAddition: boolean;
+  isJoin: boolean;
+}
+
+const CLAUSE_COMMA = /[,;:–—]\s/gu;
+
+/** Commas, semicolons and dashes cut a sentence into clauses, as a join does. */
+function commasOf(text: string): Cut[] {
+  const cuts: Cut[] = [];
+  CLAUSE_COMMA.lastIndex = 0;
+  for (let m = CLAUSE_COMMA.exec(text); m; m = CLAUSE_COMMA.exec(text))
+    cuts.push({ at: m.index + m[0].length, isAddition: false, isJoin: false });
+  return cuts;
+}
+
 /** The text's parts, in order: sentences cut again at each join and addition inside them. */
 function partsOf(text: string, cues: ComplaintCueMatches): Part[] {
   const { starts, listItems } = sentencesOf(text);
@@ -75,8 +92,9 @@ function partsOf(text: string, cues: ComplaintCueMatches): Part[] {
     isJoined: false,
   }));
   const cuts = [
-    ...cues.additions.map((m) => ({ at: m.start, isAddition: true })),
-    ...cues.joins.map((m) => ({ at: m.start, isAddition: false })),
+    ...cues.additions.map((m) => ({ at: m.start, isAddition: true, isJoin: false })),
+    ...cues.joins.map((m) => ({ at: m.start, isAddition: false, isJoin: true })),
+    ...commasOf(text),
   ].sort((a, b) => a.at - b.at || Number(b.isAddition) - Number(a.isAddition));
   for (const cut of cuts) {
     const i = indexAt(
@@ -86,6 +104,7 @@ function partsOf(text: string, cues: ComplaintCueMatches): Part[] {
     const part = parts[i] as Part;
     if (cut.at === part.start) {
       if (cut.isAddition) part.isAdded = true;
+      if (cut.isJoin && !part.isAdded) part.isJoined = true;
       continue;
     }
     parts.splice(i + 1, 0, {
@@ -93,7 +112,7 @@ function partsOf(text: string, cues: ComplaintCueMatches): Part[] {
       end: part.end,
       sentence: part.sentence,
       isAdded: cut.isAddition,
-      isJoined: !cut.isAddition,
+      isJoined: cut.isJoin,
     });
     part.end = cut.at;
   }
@@ -103,18 +122,38 @@ function partsOf(text: string, cues: ComplaintCueMatches): Part[] {
 const inside = (part: Range, span: Range) => span.start >= part.start && span.start < part.end;
 const anyInside = (part: Range, spans: readonly Range[]) => spans.some((s) => inside(part, s));
 
+/**
+ * Categories less those named only in parts where an earlier one was named: "three hours waiting
+ * for a 15-minute appointment" is one complaint, whatever two categories its words belong to.
+ */
+function withoutSamePart(parts: readonly Part[], categories: readonly (readonly Range[])[]) {
+  const taken = new Set<number>();
+  const kept: (readonly Range[])[] = [];
+  const ordered = [...categories].sort((a, b) => firstStart(a) - firstStart(b));
+  for (const spans of ordered) {
+    const at = spans.map((span) => parts.findIndex((p) => inside(p, span)));
+    if (at.length > 0 && at.every((i) => i >= 0 && taken.has(i))) continue;
+    for (const i of at) taken.add(i);
+    kept.push(spans);
+  }
+  return kept;
+}
+
+const firstStart = (spans: readonly Range[]) => Math.min(...spans.map((s) => s.start));
+
 /** How many complaints the customer made (see the file's comment). */
 export function countComplaints(input: ComplaintInput): number {
   const parts = partsOf(input.text, input.cues);
   const failing = parts.map((p) => anyInside(p, input.cues.failures));
   const demanding = parts.map((p) => anyInside(p, input.demands));
   // A category whose every word stands in a demand with no failure beside it names what is demanded.
-  const categories = input.categories.filter((spans) =>
+  const complained = input.categories.filter((spans) =>
     spans.some((span) => {
       const i = parts.findIndex((p) => inside(p, span));
       return i < 0 || failing[i] || !demanding[i];
     }),
   );
+  const categories = withoutSamePart(parts, complained);
   const named = parts.map((p) => categories.some((spans) => anyInside(p, spans)));
   const complains = parts.map((_, i) => (failing[i] as boolean) || (named[i] as boolean));
   let count = categories.length;
