@@ -52,13 +52,13 @@ function sentencesOf(text: string): { starts: number[]; listItems: Set<number> }
   return { starts, listItems };
 }
 
-/** The index of the last start at or before `at`. */
-function indexAt(starts: readonly number[], at: number): number {
+/** The index of the last of the sorted ranges that starts at or before `at`. */
+function indexAt(ranges: readonly { start: number }[], at: number): number {
   let low = 0;
-  let high = starts.length - 1;
+  let high = ranges.length - 1;
   while (low < high) {
     const mid = (low + high + 1) >> 1;
-    if ((starts[mid] as number) <= at) low = mid;
+    if ((ranges[mid] as { start: number }).start <= at) low = mid;
     else high = mid - 1;
   }
   return low;
@@ -97,10 +97,7 @@ function partsOf(text: string, cues: ComplaintCueMatches): Part[] {
     ...commasOf(text),
   ].sort((a, b) => a.at - b.at || Number(b.isAddition) - Number(a.isAddition));
   for (const cut of cuts) {
-    const i = indexAt(
-      parts.map((p) => p.start),
-      cut.at,
-    );
+    const i = indexAt(parts, cut.at);
     const part = parts[i] as Part;
     if (cut.at === part.start) {
       if (cut.isAddition) part.isAdded = true;
@@ -119,8 +116,12 @@ function partsOf(text: string, cues: ComplaintCueMatches): Part[] {
   return parts;
 }
 
-const inside = (part: Range, span: Range) => span.start >= part.start && span.start < part.end;
-const anyInside = (part: Range, spans: readonly Range[]) => spans.some((s) => inside(part, s));
+/** Which parts hold at least one of the spans (the parts cover the text, so every span has one). */
+function partsHolding(parts: readonly Part[], spans: readonly Range[]): boolean[] {
+  const holds = parts.map(() => false);
+  for (const span of spans) holds[indexAt(parts, span.start)] = true;
+  return holds;
+}
 
 /**
  * Categories less those named only in parts where an earlier one was named: "three hours waiting
@@ -131,8 +132,8 @@ function withoutSamePart(parts: readonly Part[], categories: readonly (readonly 
   const kept: (readonly Range[])[] = [];
   const ordered = [...categories].sort((a, b) => firstStart(a) - firstStart(b));
   for (const spans of ordered) {
-    const at = spans.map((span) => parts.findIndex((p) => inside(p, span)));
-    if (at.length > 0 && at.every((i) => i >= 0 && taken.has(i))) continue;
+    const at = spans.map((span) => indexAt(parts, span.start));
+    if (at.length > 0 && at.every((i) => taken.has(i))) continue;
     for (const i of at) taken.add(i);
     kept.push(spans);
   }
@@ -144,31 +145,54 @@ const firstStart = (spans: readonly Range[]) => Math.min(...spans.map((s) => s.s
 /** How many complaints the customer made (see the file's comment). */
 export function countComplaints(input: ComplaintInput): number {
   const parts = partsOf(input.text, input.cues);
-  const failing = parts.map((p) => anyInside(p, input.cues.failures));
-  const demanding = parts.map((p) => anyInside(p, input.demands));
+  const failing = partsHolding(parts, input.cues.failures);
+  const demanding = partsHolding(parts, input.demands);
   // A category whose every word stands in a demand with no failure beside it names what is demanded.
   const complained = input.categories.filter((spans) =>
     spans.some((span) => {
-      const i = parts.findIndex((p) => inside(p, span));
-      return i < 0 || failing[i] || !demanding[i];
+      const i = indexAt(parts, span.start);
+      return failing[i] || !demanding[i];
     }),
   );
   const categories = withoutSamePart(parts, complained);
-  const named = parts.map((p) => categories.some((spans) => anyInside(p, spans)));
+  const named = partsHolding(parts, categories.flat());
   const complains = parts.map((_, i) => (failing[i] as boolean) || (named[i] as boolean));
+  const told = new Set<string>();
   let count = categories.length;
   let untold = false;
   parts.forEach((part, i) => {
     if (!failing[i] || named[i]) return;
-    const besideAnother =
-      part.isAdded ||
-      (part.isJoined && complains[i - 1] && parts[i - 1]?.sentence === part.sentence) ||
-      (parts[i + 1]?.isJoined && complains[i + 1] && parts[i + 1]?.sentence === part.sentence);
-    if (besideAnother) count++;
+    // The same failure told again ("late again, late as always") is the same complaint.
+    const failures = failuresIn(input, part);
+    const isRepeat = failures.every((f) => told.has(f));
+    for (const f of failures) told.add(f);
+    if (isRepeat) untold = true;
+    else if (isBesideAnother(parts, complains, i)) count++;
     else untold = true;
   });
   if (count === 0 && (untold || input.isUnhappy)) return 1;
   return count;
+}
+
+/** The failures in a part, as folded words. */
+function failuresIn(input: ComplaintInput, part: Range): string[] {
+  const words: string[] = [];
+  for (const f of input.cues.failures)
+    if (f.start >= part.start && f.start < part.end)
+      words.push(input.text.slice(f.start, f.end).toLowerCase());
+  return words;
+}
+
+/** Is the part set beside another complaint: opened by an addition, or joined to a complaint in its sentence? */
+function isBesideAnother(parts: readonly Part[], complains: readonly boolean[], i: number): boolean {
+  const part = parts[i] as Part;
+  const before = parts[i - 1];
+  const after = parts[i + 1];
+  return (
+    part.isAdded ||
+    (part.isJoined && before?.sentence === part.sentence && complains[i - 1] === true) ||
+    (after?.isJoined === true && after.sentence === part.sentence && complains[i + 1] === true)
+  );
 }
 
 /** Every occurrence of each category the problem lexicon counted. */
