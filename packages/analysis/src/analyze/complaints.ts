@@ -17,12 +17,16 @@ import type { ComplaintCueMatches } from './compile-pack.ts';
 export interface ComplaintInput {
   text: string;
   /** The problem words of each category the lexicon counted, every occurrence. */
-  categories: readonly (readonly Range[])[];
+  categories: readonly CategorySpans[];
   cues: ComplaintCueMatches;
   /** Demands, urgency and threats: a problem word inside one is its object, not a complaint. */
   demands: readonly Range[];
   /** A message whose level is above calm: it complains of something even when no word says what. */
   isUnhappy: boolean;
+}
+
+export interface CategorySpans {
+  spans: readonly Range[];
 }
 
 interface Part extends Range {
@@ -81,6 +85,13 @@ function commasOf(text: string): Cut[] {
   return cuts;
 }
 
+/** Where the addition that opens a part ends (its start when none does). */
+function additionEnd(cues: ComplaintCueMatches, part: Range): number {
+  let end = part.start;
+  for (const a of cues.additions) if (a.start >= part.start && a.start <= end && a.end > end) end = a.end;
+  return end;
+}
+
 /** The text's parts, in order: sentences cut again at each join and addition inside them. */
 function partsOf(text: string, cues: ComplaintCueMatches): Part[] {
   const { starts, listItems } = sentencesOf(text);
@@ -104,11 +115,13 @@ function partsOf(text: string, cues: ComplaintCueMatches): Part[] {
       if (cut.isJoin && !part.isAdded) part.isJoined = true;
       continue;
     }
+    // "Also, the zip broke": the comma after an addition leaves the addition to the clause it opens.
+    const isAdditionAlone = part.isAdded && !/\p{L}/u.test(text.slice(additionEnd(cues, part), cut.at));
     parts.splice(i + 1, 0, {
       start: cut.at,
       end: part.end,
       sentence: part.sentence,
-      isAdded: cut.isAddition,
+      isAdded: cut.isAddition || isAdditionAlone,
       isJoined: cut.isJoin,
     });
     part.end = cut.at;
@@ -127,15 +140,15 @@ function partsHolding(parts: readonly Part[], spans: readonly Range[]): boolean[
  * Categories less those named only in parts where an earlier one was named: "three hours waiting
  * for a 15-minute appointment" is one complaint, whatever two categories its words belong to.
  */
-function withoutSamePart(parts: readonly Part[], categories: readonly (readonly Range[])[]) {
+function withoutSamePart(parts: readonly Part[], categories: readonly CategorySpans[]): CategorySpans[] {
   const taken = new Set<number>();
-  const kept: (readonly Range[])[] = [];
-  const ordered = [...categories].sort((a, b) => firstStart(a) - firstStart(b));
-  for (const spans of ordered) {
-    const at = spans.map((span) => indexAt(parts, span.start));
+  const kept: CategorySpans[] = [];
+  const ordered = [...categories].sort((a, b) => firstStart(a.spans) - firstStart(b.spans));
+  for (const category of ordered) {
+    const at = category.spans.map((span) => indexAt(parts, span.start));
     if (at.length > 0 && at.every((i) => taken.has(i))) continue;
     for (const i of at) taken.add(i);
-    kept.push(spans);
+    kept.push(category);
   }
   return kept;
 }
@@ -148,31 +161,49 @@ export function countComplaints(input: ComplaintInput): number {
   const failing = partsHolding(parts, input.cues.failures);
   const demanding = partsHolding(parts, input.demands);
   // A category whose every word stands in a demand with no failure beside it names what is demanded.
-  const complained = input.categories.filter((spans) =>
-    spans.some((span) => {
+  const complained = input.categories.filter((category) =>
+    category.spans.some((span) => {
       const i = indexAt(parts, span.start);
       return failing[i] || !demanding[i];
     }),
   );
   const categories = withoutSamePart(parts, complained);
-  const named = partsHolding(parts, categories.flat());
-  const complains = parts.map((_, i) => (failing[i] as boolean) || (named[i] as boolean));
+  const categoriesIn = parts.map(() => [] as number[]);
+  categories.forEach((category, k) => {
+    for (const span of category.spans) categoriesIn[indexAt(parts, span.start)]?.push(k);
+  });
+  const complains = parts.map((_, i) => (failing[i] as boolean) || (categoriesIn[i] as number[]).length > 0);
+  const counted = new Set<number>();
   const told = new Set<string>();
-  let count = categories.length;
+  let count = 0;
+  // An addition with a complaint after it closes what came before: that was a complaint of its own.
+  let inSegment = 0;
   let untold = false;
+  const closeSegment = () => {
+    count += inSegment === 0 && untold ? 1 : inSegment;
+    inSegment = 0;
+    untold = false;
+  };
   parts.forEach((part, i) => {
-    if (!failing[i] || named[i]) return;
+    if (part.isAdded && complains[i]) closeSegment();
+    const named = categoriesIn[i] as number[];
+    for (const k of named) if (!counted.has(k)) counted.add(k) && inSegment++;
+    if (!failing[i] || named.length > 0 || isHeading(input.text, part)) return;
     // The same failure told again ("late again, late as always") is the same complaint.
     const failures = failuresIn(input, part);
     const isRepeat = failures.every((f) => told.has(f));
     for (const f of failures) told.add(f);
-    if (isRepeat) untold = true;
-    else if (isBesideAnother(parts, complains, i)) count++;
+    if (!isRepeat && isBesideAnother(parts, complains, i)) inSegment++;
     else untold = true;
   });
-  if (count === 0 && (untold || input.isUnhappy)) return 1;
-  return count;
+  closeSegment();
+  return count === 0 && input.isUnhappy ? 1 : count;
 }
+
+const ENDS_WITH_COLON = /:\s*$/u;
+
+/** "What went wrong:" introduces the complaints after it and is none of its own. */
+const isHeading = (text: string, part: Range) => ENDS_WITH_COLON.test(text.slice(part.start, part.end));
 
 /** The failures in a part, as folded words. */
 function failuresIn(input: ComplaintInput, part: Range): string[] {
@@ -199,6 +230,6 @@ function isBesideAnother(parts: readonly Part[], complains: readonly boolean[], 
 export function categorySpans<C>(
   counted: readonly C[],
   matches: readonly Match<{ category: C }>[],
-): Range[][] {
-  return counted.map((category) => matches.filter((m) => m.payload.category === category));
+): CategorySpans[] {
+  return counted.map((category) => ({ spans: matches.filter((m) => m.payload.category === category) }));
 }

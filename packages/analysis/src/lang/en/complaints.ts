@@ -73,6 +73,8 @@ export const complaints: ComplaintCues = {
     'chipped',
     'cracked',
     'dented',
+    'crushed',
+    'squashed',
     'ripped',
     'torn',
     'stained',
