@@ -299,6 +299,7 @@ export function createAnalyzer({ packs, guessLanguage, learned }: AnalyzerOption
       cues: pack.findComplaintCues(text, tokens, ranges),
       demands: evidence.filter((e) => DEMAND_LIKE.has(e.flag)),
       isUnhappy: level !== 'calm',
+      thanks: evidence.filter((e) => e.flag === 'gratitude'),
     });
     return {
       lang,

@@ -23,6 +23,8 @@ export interface ComplaintInput {
   demands: readonly Range[];
   /** A message whose level is above calm: it complains of something even when no word says what. */
   isUnhappy: boolean;
+  /** Thanks that are meant: a failure told in their sentence is a story with a good end ("thanks for finding my lost keys"). */
+  thanks: readonly Range[];
 }
 
 export interface CategorySpans {
@@ -160,6 +162,7 @@ export function countComplaints(input: ComplaintInput): number {
   const parts = partsOf(input.text, input.cues);
   const failing = partsHolding(parts, input.cues.failures);
   const demanding = partsHolding(parts, input.demands);
+  const asides = asidesOf(input, parts);
   // A category whose every word stands in a demand with no failure beside it names what is demanded.
   const complained = input.categories.filter((category) =>
     category.spans.some((span) => {
@@ -188,7 +191,7 @@ export function countComplaints(input: ComplaintInput): number {
     if (part.isAdded && complains[i]) closeSegment();
     const named = categoriesIn[i] as number[];
     for (const k of named) if (!counted.has(k)) counted.add(k) && inSegment++;
-    if (!failing[i] || named.length > 0 || isHeading(input.text, part)) return;
+    if (!failing[i] || named.length > 0 || isHeading(input.text, part) || asides.has(part.sentence)) return;
     // The same failure told again ("late again, late as always") is the same complaint.
     const failures = failuresIn(input, part);
     const isRepeat = failures.every((f) => told.has(f));
@@ -198,6 +201,24 @@ export function countComplaints(input: ComplaintInput): number {
   });
   closeSegment();
   return count === 0 && input.isUnhappy ? 1 : count;
+}
+
+const QUESTION_END = /\?\s*$/u;
+
+/**
+ * The sentences whose failures are no complaint: those with meant thanks in them, and, in a calm
+ * message, questions ("can I pay by transfer instead of card?" asks for a choice).
+ */
+function asidesOf(input: ComplaintInput, parts: readonly Part[]): Set<number> {
+  const asides = new Set<number>();
+  for (const t of input.thanks) asides.add((parts[indexAt(parts, t.start)] as Part).sentence);
+  if (!input.isUnhappy) {
+    const last = new Map<number, Part>();
+    for (const part of parts) last.set(part.sentence, part);
+    for (const [sentence, part] of last)
+      if (QUESTION_END.test(input.text.slice(part.start, part.end))) asides.add(sentence);
+  }
+  return asides;
 }
 
 const ENDS_WITH_COLON = /:\s*$/u;
