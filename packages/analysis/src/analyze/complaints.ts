@@ -87,10 +87,17 @@ function commasOf(text: string): Cut[] {
   return cuts;
 }
 
-/** Where the addition that opens a part ends (its start when none does). */
-function additionEnd(cues: ComplaintCueMatches, part: Range): number {
+const NO_LETTER = /^\P{L}*$/u;
+
+/** Where the joins and additions that open a part end ("and also, …"): its start when none does. */
+function cuesEnd(text: string, openers: readonly Range[], part: Range): number {
   let end = part.start;
-  for (const a of cues.additions) if (a.start >= part.start && a.start <= end && a.end > end) end = a.end;
+  for (let k = indexAt(openers, part.start); k < openers.length; k++) {
+    const cue = openers[k] as Range;
+    if (cue.start < part.start) continue;
+    if (!NO_LETTER.test(text.slice(end, cue.start))) break;
+    end = Math.max(end, cue.end);
+  }
   return end;
 }
 
@@ -109,6 +116,7 @@ function partsOf(text: string, cues: ComplaintCueMatches): Part[] {
     ...cues.joins.map((m) => ({ at: m.start, isAddition: false, isJoin: true })),
     ...commasOf(text),
   ].sort((a, b) => a.at - b.at || Number(b.isAddition) - Number(a.isAddition));
+  const openers = [...cues.joins, ...cues.additions].sort((a, b) => a.start - b.start);
   for (const cut of cuts) {
     const i = indexAt(parts, cut.at);
     const part = parts[i] as Part;
@@ -117,13 +125,17 @@ function partsOf(text: string, cues: ComplaintCueMatches): Part[] {
       if (cut.isJoin && !part.isAdded) part.isJoined = true;
       continue;
     }
-    // "Also, the zip broke": the comma after an addition leaves the addition to the clause it opens.
-    const isAdditionAlone = part.isAdded && !/\p{L}/u.test(text.slice(additionEnd(cues, part), cut.at));
+    // Only joins and additions so far ("Also, the zip broke", "ja ka"): the cut opens no clause of its own.
+    if (NO_LETTER.test(text.slice(cuesEnd(text, openers, part), cut.at))) {
+      part.isAdded ||= cut.isAddition;
+      part.isJoined ||= cut.isJoin && !part.isAdded;
+      continue;
+    }
     parts.splice(i + 1, 0, {
       start: cut.at,
       end: part.end,
       sentence: part.sentence,
-      isAdded: cut.isAddition || isAdditionAlone,
+      isAdded: cut.isAddition,
       isJoined: cut.isJoin,
     });
     part.end = cut.at;
@@ -189,15 +201,23 @@ export function countComplaints(input: ComplaintInput): number {
   };
   parts.forEach((part, i) => {
     if (part.isAdded && complains[i]) closeSegment();
-    const named = categoriesIn[i] as number[];
-    for (const k of named) if (!counted.has(k)) counted.add(k) && inSegment++;
-    if (!failing[i] || named.length > 0 || isHeading(input.text, part) || asides.has(part.sentence)) return;
+    let namesNew = false;
+    for (const k of categoriesIn[i] as number[])
+      if (!counted.has(k)) {
+        counted.add(k);
+        inSegment++;
+        namesNew = true;
+      }
+    if (!failing[i] || isHeading(input.text, part) || asides.has(part.sentence)) return;
     // The same failure told again ("late again, late as always") is the same complaint.
     const failures = failuresIn(input, part);
     const isRepeat = failures.every((f) => told.has(f));
     for (const f of failures) told.add(f);
+    const isNamed = (categoriesIn[i] as number[]).length > 0;
+    // A failure beside another complaint is one more, even in a category already counted ("the cake was dry, and the name on it was wrong").
+    if (namesNew) return;
     if (!isRepeat && isBesideAnother(parts, complains, i)) inSegment++;
-    else untold = true;
+    else if (!isNamed) untold = true;
   });
   closeSegment();
   return count === 0 && input.isUnhappy ? 1 : count;
