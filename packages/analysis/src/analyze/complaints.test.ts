@@ -48,6 +48,17 @@ describe('a list of failures counts each item', () => {
   );
 });
 
+describe('an enumeration of failures counts each of them', () => {
+  expectCount(
+    [
+      ['The bathroom was dirty, the heater was broken, and the towels were missing.', 'en'],
+      ['Łazienka była brudna, grzejnik zepsuty, a ręczników brakowało.', 'pl'],
+      ['Vannituba oli räpane, radiaator katki ja rätikud puudu.', 'et'],
+    ],
+    3,
+  );
+});
+
 describe('a complaint recognised by its form, without a topic word', () => {
   expectCount(
     [

@@ -77,14 +77,35 @@ interface Cut {
 }
 
 const CLAUSE_COMMA = /[,;:–—]\s/gu;
+/** "1) charged twice 2) no answer": a number opening an item inside a sentence. */
+const INLINE_ITEM = /(?<=\s)(?:\d{1,2}|[a-e])\)\s/gu;
 
-/** Commas, semicolons and dashes cut a sentence into clauses, as a join does. */
+/** Commas, semicolons and dashes cut a sentence into clauses; an inline item number opens one more. */
 function commasOf(text: string): Cut[] {
   const cuts: Cut[] = [];
   CLAUSE_COMMA.lastIndex = 0;
   for (let m = CLAUSE_COMMA.exec(text); m; m = CLAUSE_COMMA.exec(text))
     cuts.push({ at: m.index + m[0].length, isAddition: false, isJoin: false });
+  INLINE_ITEM.lastIndex = 0;
+  for (let m = INLINE_ITEM.exec(text); m; m = INLINE_ITEM.exec(text))
+    cuts.push({ at: m.index, isAddition: true, isJoin: false });
   return cuts;
+}
+
+/**
+ * "The room was filthy, the kettle didn't work, and you charged us for the minibar": clauses listed
+ * by commas up to a last one joined are joined, each of them.
+ */
+function joinEnumerations(parts: Part[]): void {
+  let from = 0;
+  for (let i = 1; i <= parts.length; i++) {
+    const part = parts[i];
+    if (part && part.sentence === (parts[from] as Part).sentence) continue;
+    const sentence = parts.slice(from, i);
+    const last = sentence[sentence.length - 1] as Part;
+    if (sentence.length >= 3 && last.isJoined) for (const p of sentence.slice(1)) p.isJoined ||= !p.isAdded;
+    from = i;
+  }
 }
 
 const NO_LETTER = /^\P{L}*$/u;
@@ -140,6 +161,7 @@ function partsOf(text: string, cues: ComplaintCueMatches): Part[] {
     });
     part.end = cut.at;
   }
+  joinEnumerations(parts);
   return parts;
 }
 
