@@ -216,7 +216,6 @@ export const complaints: ComplaintCues = {
     'ja veel',
     'rääkimata',
     'ja siis veel',
-    'ega',
     'ja siis',
     'pärast seda veel',
     'kaks asja',
