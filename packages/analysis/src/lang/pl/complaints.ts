@@ -264,7 +264,7 @@ export const complaints: ComplaintCues = {
   ],
   failurePatterns: [
     // coś niezrobione, czas przeszły z przeczeniem: "nie przeprosił", "nie poinformowaliście"
-    '(?<!\\p{L})nie (?:\\p{L}+ )?(?!mogł|chciał|wiedział|zdążył|był|miał)\\p{L}{2,}(?:ł|ła|ło|li|ły|łem|łam|łeś|łaś|liśmy|łyśmy|liście|łyście)(?!\\p{L})',
+    '(?<!\\p{L})nie (?:\\p{L}+ )?(?!mogł|chciał|wiedział|zdążył|miał|był(?:am|em|aś|eś)?(?!\\p{L}))\\p{L}{2,}(?:ł|ła|ło|li|ły|łem|łam|łeś|łaś|liśmy|łyśmy|liście|łyście)(?!\\p{L})',
   ],
   additions: [
     'poza tym',
