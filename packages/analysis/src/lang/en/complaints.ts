@@ -70,6 +70,8 @@ export const complaints: ComplaintCues = {
     'broken',
     'damaged',
     'scratched',
+    'a scratch',
+    'scratches',
     'chipped',
     'cracked',
     'dented',
@@ -257,6 +259,8 @@ export const complaints: ComplaintCues = {
     'nobody let',
   ],
   failurePatterns: [
+    // a wait told by its length: "room service took an hour", "the repair took 10 days"
+    '(?<!\\p{L})took (?:over |more than |nearly |almost )?(?:an?|\\d+|two|three|four|five|six|seven|eight|nine|ten) (?:hours?|days?|weeks?|months?)(?!\\p{L})',
     // something not done: "didn't explain", "hasn't been uploaded", "wasn't told", "won't let me"
     '(?<!\\p{L})(?:nobody|no one|no-one)(?: even)? \\p{L}+(?:ed|ew|ought|old|ave)(?!\\p{L})',
     "(?<!\\p{L})(?:didn['’]?t|did not|wouldn['’]?t|couldn['’]?t|hasn['’]?t|has not|haven['’]?t|have not|hadn['’]?t|wasn['’]?t|weren['’]?t|won['’]?t|doesn['’]?t|does not) (?!(?:know|mean|want|need|think|expect|realise|realize|mind|matter|hear|see|have to|get a chance|sleep)(?!\\p{L}))\\p{L}+",
