@@ -112,56 +112,67 @@ function joinEnumerations(parts: Part[]): void {
 
 const NO_LETTER = /^\P{L}*$/u;
 
-/** Where the joins and additions that open a part end ("and also, …"): its start when none does. */
-function cuesEnd(text: string, openers: readonly Range[], part: Range): number {
-  let end = part.start;
-  for (let k = indexAt(openers, part.start); k < openers.length; k++) {
-    const cue = openers[k] as Range;
-    if (cue.start < part.start) continue;
-    if (!NO_LETTER.test(text.slice(end, cue.start))) break;
-    end = Math.max(end, cue.end);
-  }
-  return end;
+/** How far the joins and additions that open the current part reach ("and also, …"), read so far. */
+interface OpenerScan {
+  /** The next opener to read. */
+  next: number;
+  /** Where the openers read so far end: the part's start when none did. */
+  end: number;
 }
 
-/** The text's parts, in order: sentences cut again at each join and addition inside them. */
+/** Reads the openers of the part up to `limit`, on from where the last reading stopped. */
+function readOpeners(text: string, openers: readonly Range[], scan: OpenerScan, limit: number): number {
+  for (; scan.next < openers.length; scan.next++) {
+    const cue = openers[scan.next] as Range;
+    if (cue.start >= limit || !NO_LETTER.test(text.slice(scan.end, cue.start))) break;
+    scan.end = Math.max(scan.end, cue.end);
+  }
+  return scan.end;
+}
+
+interface Opening extends Cut {
+  /** The sentence a sentence start opens; -1 for a cut inside a sentence. */
+  sentence: number;
+}
+
+/** The text's parts, in order: sentences cut again at each join, addition and comma inside them. */
 function partsOf(text: string, cues: ComplaintCueMatches): Part[] {
   const { starts, listItems } = sentencesOf(text);
-  const parts: Part[] = starts.map((start, i) => ({
-    start,
-    end: starts[i + 1] ?? text.length,
-    sentence: i,
-    isAdded: listItems.has(i),
-    isJoined: false,
-  }));
-  const cuts = [
-    ...cues.additions.map((m) => ({ at: m.start, isAddition: true, isJoin: false })),
-    ...cues.joins.map((m) => ({ at: m.start, isAddition: false, isJoin: true })),
-    ...commasOf(text),
-  ].sort((a, b) => a.at - b.at || Number(b.isAddition) - Number(a.isAddition));
+  const openings: Opening[] = [
+    ...starts.map((at, sentence) => ({ at, isAddition: listItems.has(sentence), isJoin: false, sentence })),
+    ...cues.additions.map((m) => ({ at: m.start, isAddition: true, isJoin: false, sentence: -1 })),
+    ...cues.joins.map((m) => ({ at: m.start, isAddition: false, isJoin: true, sentence: -1 })),
+    ...commasOf(text).map((cut) => ({ ...cut, sentence: -1 })),
+  ].sort(
+    (a, b) =>
+      a.at - b.at ||
+      Number(b.sentence >= 0) - Number(a.sentence >= 0) ||
+      Number(b.isAddition) - Number(a.isAddition),
+  );
   const openers = [...cues.joins, ...cues.additions].sort((a, b) => a.start - b.start);
-  for (const cut of cuts) {
-    const i = indexAt(parts, cut.at);
-    const part = parts[i] as Part;
-    if (cut.at === part.start) {
-      if (cut.isAddition) part.isAdded = true;
-      if (cut.isJoin && !part.isAdded) part.isJoined = true;
-      continue;
+  const parts: Part[] = [];
+  const scan: OpenerScan = { next: 0, end: 0 };
+  for (const opening of openings) {
+    const part = parts[parts.length - 1];
+    if (opening.sentence < 0 && part) {
+      // Only joins and additions so far ("Also, the zip broke", "ja ka"): the cut opens no clause of its own.
+      const opened = readOpeners(text, openers, scan, opening.at);
+      if (opening.at <= part.start || NO_LETTER.test(text.slice(opened, opening.at))) {
+        part.isAdded ||= opening.isAddition;
+        part.isJoined ||= opening.isJoin && !part.isAdded;
+        continue;
+      }
     }
-    // Only joins and additions so far ("Also, the zip broke", "ja ka"): the cut opens no clause of its own.
-    if (NO_LETTER.test(text.slice(cuesEnd(text, openers, part), cut.at))) {
-      part.isAdded ||= cut.isAddition;
-      part.isJoined ||= cut.isJoin && !part.isAdded;
-      continue;
-    }
-    parts.splice(i + 1, 0, {
-      start: cut.at,
-      end: part.end,
-      sentence: part.sentence,
-      isAdded: cut.isAddition,
-      isJoined: cut.isJoin,
+    if (part) part.end = opening.at;
+    parts.push({
+      start: opening.at,
+      end: text.length,
+      sentence: opening.sentence >= 0 ? opening.sentence : (part as Part).sentence,
+      isAdded: opening.isAddition,
+      isJoined: opening.isJoin,
     });
-    part.end = cut.at;
+    while (scan.next < openers.length && (openers[scan.next] as Range).start < opening.at) scan.next++;
+    scan.end = opening.at;
   }
   joinEnumerations(parts);
   return parts;
@@ -191,7 +202,11 @@ function withoutSamePart(parts: readonly Part[], categories: readonly CategorySp
   return kept;
 }
 
-const firstStart = (spans: readonly Range[]) => Math.min(...spans.map((s) => s.start));
+function firstStart(spans: readonly Range[]): number {
+  let first = Number.POSITIVE_INFINITY;
+  for (const span of spans) first = Math.min(first, span.start);
+  return first;
+}
 
 /** How many complaints the customer made (see the file's comment). */
 export function countComplaints(input: ComplaintInput): number {
@@ -212,6 +227,7 @@ export function countComplaints(input: ComplaintInput): number {
     for (const span of category.spans) categoriesIn[indexAt(parts, span.start)]?.push(k);
   });
   const complains = parts.map((_, i) => (failing[i] as boolean) || (categoriesIn[i] as number[]).length > 0);
+  const failureWords = failureWordsOf(input.text, parts, input.cues.failures);
   const counted = new Set<number>();
   const told = new Set<string>();
   let count = 0;
@@ -243,7 +259,7 @@ export function countComplaints(input: ComplaintInput): number {
       }
     if (!failing[i] || isHeading(input.text, part) || asides.has(part.sentence)) return;
     // The same failure told again ("late again, late as always") is the same complaint.
-    const failures = failuresIn(input, part);
+    const failures = failureWords[i] ?? [];
     const isRepeat = failures.every((f) => told.has(f));
     for (const f of failures) told.add(f);
     const isNamed = (categoriesIn[i] as number[]).length > 0;
@@ -279,12 +295,10 @@ const ENDS_WITH_COLON = /:\s*$/u;
 /** "What went wrong:" introduces the complaints after it and is none of its own. */
 const isHeading = (text: string, part: Range) => ENDS_WITH_COLON.test(text.slice(part.start, part.end));
 
-/** The failures in a part, as folded words. */
-function failuresIn(input: ComplaintInput, part: Range): string[] {
-  const words: string[] = [];
-  for (const f of input.cues.failures)
-    if (f.start >= part.start && f.start < part.end)
-      words.push(input.text.slice(f.start, f.end).toLowerCase());
+/** The failures of each part, as lower-case words. */
+function failureWordsOf(text: string, parts: readonly Part[], failures: readonly Range[]): string[][] {
+  const words = parts.map(() => [] as string[]);
+  for (const f of failures) words[indexAt(parts, f.start)]?.push(text.slice(f.start, f.end).toLowerCase());
   return words;
 }
 
