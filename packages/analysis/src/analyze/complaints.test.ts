@@ -82,17 +82,6 @@ describe('one complaint told further, or repeated, counts one', () => {
   );
 });
 
-describe('a topic mentioned after a complaint, with no failure of its own, is no second complaint', () => {
-  expectCount(
-    [
-      ['The parcel never arrived. I have the invoice number here if you need it.', 'en'],
-      ['Paczka nie dotarła. Mam tutaj numer faktury, jeśli potrzebujecie.', 'pl'],
-      ['Pakk ei jõudnud kohale. Arve number on mul siin olemas, kui vaja.', 'et'],
-    ],
-    1,
-  );
-});
-
 describe('a demand or a threat about a complaint is no complaint of its own', () => {
   expectCount(
     [

@@ -29,8 +29,6 @@ export interface ComplaintInput {
 
 export interface CategorySpans {
   spans: readonly Range[];
-  /** Every one of its words only names what the message is about ("the order", "arve"). */
-  isTopic: boolean;
 }
 
 interface Part extends Range {
@@ -245,15 +243,6 @@ export function countComplaints(input: ComplaintInput): number {
     for (const k of categoriesIn[i] as number[])
       if (!counted.has(k)) {
         counted.add(k);
-        // After another complaint, a mere topic ("the invoice", "arve") with no failure in its clause and
-        // nothing setting it apart is what that complaint is about, not one more.
-        if (
-          counted.size > 1 &&
-          categories[k]?.isTopic &&
-          !failing[i] &&
-          !isBesideAnother(parts, complains, i)
-        )
-          continue;
         inSegment++;
         namesNew = true;
       }
@@ -314,13 +303,10 @@ function isBesideAnother(parts: readonly Part[], complains: readonly boolean[], 
   );
 }
 
-/** Every occurrence of each category the problem lexicon counted, and whether all of them are topics. */
+/** Every occurrence of each category the problem lexicon counted. */
 export function categorySpans<C>(
   counted: readonly C[],
-  matches: readonly Match<{ category: C; topic?: boolean }>[],
+  matches: readonly Match<{ category: C }>[],
 ): CategorySpans[] {
-  return counted.map((category) => {
-    const spans = matches.filter((m) => m.payload.category === category);
-    return { spans, isTopic: spans.every((m) => m.payload.topic === true) };
-  });
+  return counted.map((category) => ({ spans: matches.filter((m) => m.payload.category === category) }));
 }
