@@ -293,6 +293,9 @@ export const complaints: ComplaintCues = {
     'then',
     'and to make it worse',
     'to make matters worse',
+    'but also',
+    'and on top',
+    'as well as',
   ],
   examples: [
     'The parcel came three days late and the box was crushed.',

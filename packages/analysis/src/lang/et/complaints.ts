@@ -253,6 +253,9 @@ export const complaints: ComplaintCues = {
     'ja siis',
     'pärast seda veel',
     'kaks asja',
+    'vaid ka',
+    'aga ka',
+    'ja lisaks',
   ],
   examples: [
     'Pakk tuli kolm päeva hiljem ja kast oli lömmis.',

@@ -327,6 +327,9 @@ export const complaints: ComplaintCues = {
     'po pierwsze',
     'dwie sprawy',
     'dwie rzeczy',
+    'ale też',
+    'ale również',
+    'a także',
   ],
   examples: [
     'Paczka przyszła trzy dni po czasie, a karton był zgnieciony.',
