@@ -40,7 +40,10 @@ export interface Analysis {
   /** 0..1 */
   anger: number;
   flags: Flag[];
-  /** Number of distinct problems (categories) raised. */
+  /**
+   * Number of distinct complaints raised, counted as people count them (analyze/complaints.ts): may
+   * differ from `problems`, which holds one entry per category its words name.
+   */
   issues: number;
   problems: Problem[];
   evidence: Evidence[];

@@ -17,6 +17,7 @@ import {
   type ProblemCategory,
 } from '../vocabulary.ts';
 import { type CompiledPack, compileLexicon, compilePack, flagsOf, type PackMatches } from './compile-pack.ts';
+import { categorySpans, countComplaints } from './complaints.ts';
 import { headerFieldPattern, type MailCues, ownTextOf, ownTextRanges } from './email.ts';
 import { decideLanguage, type LanguageEvidence, type LanguageGuesser } from './language.ts';
 import { levelOf, scoreAnger } from './score.ts';
@@ -288,12 +289,24 @@ export function createAnalyzer({ packs, guessLanguage, learned }: AnalyzerOption
     const problems = problemsOf(text, problemMatches, unhappy, pack, tokens, found.negators);
     const scoreInput = { flags, aimedAbuse, signals: countSignals(signals), problems: problems.length };
     const anger = scoreAnger(scoreInput);
+    const level = levelOf(scoreInput, anger);
+    const issues = countComplaints({
+      text,
+      categories: categorySpans(
+        problems.map((p) => p.category),
+        problemMatches,
+      ),
+      cues: pack.findComplaintCues(text, tokens, ranges),
+      demands: evidence.filter((e) => DEMAND_LIKE.has(e.flag)),
+      isUnhappy: level !== 'calm',
+      thanks: evidence.filter((e) => e.flag === 'gratitude'),
+    });
     return {
       lang,
-      level: levelOf(scoreInput, anger),
+      level,
       anger,
       flags: flags.size === 0 ? [] : FLAGS.filter((f) => flags.has(f)),
-      issues: problems.length,
+      issues,
       problems,
       evidence: sortedDistinct(evidence),
       signals,
@@ -387,6 +400,15 @@ function isNegated(text: string, found: PackMatches, match: Match<unknown>): boo
 }
 
 const DEMANDS: ReadonlySet<Flag> = new Set(['refund_demand', 'compensation_demand']);
+/** What a customer asks for or threatens: the problem words inside it are its object, no complaint. */
+const DEMAND_LIKE: ReadonlySet<Flag> = new Set([
+  ...DEMANDS,
+  'urgency',
+  'churn_threat',
+  'threat_legal',
+  'threat_public',
+  'threat_violence',
+]);
 /** Words allowed between a condition and its negation ("jeśli do piątku nie oddacie"). */
 const CONDITION_WINDOW = 5;
 

@@ -2,7 +2,7 @@ import type { LanguagePack, LexiconEntry, LexiconFrame, ProblemEntry, SignalEntr
 import { termKey } from '../text/fold.ts';
 import { ownedSnapshot, type TermSnapshot } from '../text/term-snapshot.ts';
 import { compileMatcher, type Match, type Matcher, snapshotOf, type TermEntry } from '../text/terms.ts';
-import type { Token } from '../text/tokenize.ts';
+import type { Range, Token } from '../text/tokenize.ts';
 import type { Flag } from '../vocabulary.ts';
 
 const MASKABLE: ReadonlySet<Flag> = new Set(['profanity', 'insult']);
@@ -44,12 +44,40 @@ export interface CompiledPack {
    * so a matcher of their own, built and run only for a message whose problems need them.
    */
   findJoins(tokens: readonly Token[]): { joins: Match<true>[]; faults: Match<true>[] };
+  /**
+   * The complaint forms of a text (ComplaintCues, with Cues.clauseJoins as joins): word lists in a
+   * matcher of their own, the failure patterns as expressions over the text's own ranges.
+   */
+  findComplaintCues(text: string, tokens: readonly Token[], ranges: readonly Range[]): ComplaintCueMatches;
   /** The first parts of the pack's frames: a matcher of their own, run only after a second part was found. */
   findFrameFirsts(tokens: readonly Token[]): Match<LexiconFrame>[];
   /** Words that open a condition (frequent: "if", "jak", "kui"): a matcher of their own, run only for a negated demand. */
   findConditions(tokens: readonly Token[]): Match<true>[];
   /** Whether a folded word is a word of the language: its stop-words and the words of its terms, not site names. */
   isWord(key: string): boolean;
+}
+
+export interface ComplaintCueMatches {
+  failures: Match<true>[];
+  additions: Match<true>[];
+  joins: Match<true>[];
+}
+
+type ComplaintCueKind = keyof ComplaintCueMatches;
+
+/** A pattern's matches inside the ranges, as matches of no tokens (only their spans are read). */
+function patternMatches(pattern: RegExp, text: string, ranges: readonly Range[]): Match<true>[] {
+  const matches: Match<true>[] = [];
+  for (const range of ranges) {
+    const slice = text.slice(range.start, range.end);
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(slice); m; m = pattern.exec(slice)) {
+      const start = range.start + m.index;
+      matches.push({ payload: true, term: m[0], first: -1, last: -1, start, end: start + m[0].length });
+      if (m[0] === '') pattern.lastIndex++;
+    }
+  }
+  return matches;
 }
 
 export function compileLexicon(entries: readonly LexiconEntry[], inflect: LanguagePack['inflect']) {
@@ -183,6 +211,8 @@ export function compilePack(pack: LanguagePack, others: readonly LanguagePack[])
   let joinMatcher: Matcher<'joins' | 'faults'> | null = null;
   let firstMatcher: Matcher<LexiconFrame> | null = null;
   let conditionMatcher: Matcher<true> | null = null;
+  let complaintMatcher: Matcher<ComplaintCueKind> | null = null;
+  let failurePatterns: RegExp[] | null = null;
   const matcher = compileMatcher(taggedEntries(pack, others, universalInSnapshot(snapshot, others)), {
     inflect: pack.inflect,
     maskable: (tagged) => isLexicon(tagged) && flagsOf(tagged.entry).some((f) => MASKABLE.has(f)),
@@ -204,6 +234,21 @@ export function compilePack(pack: LanguagePack, others: readonly LanguagePack[])
       );
       const found = { joins: [] as Match<true>[], faults: [] as Match<true>[] };
       for (const m of joinMatcher.find(tokens)) found[m.payload].push({ ...m, payload: true });
+      return found;
+    },
+    findComplaintCues(text, tokens, ranges) {
+      complaintMatcher ??= compileMatcher<ComplaintCueKind>(
+        [
+          { terms: pack.complaints?.failures ?? [], payload: 'failures' },
+          { terms: pack.complaints?.additions ?? [], payload: 'additions' },
+          { terms: pack.cues.clauseJoins, payload: 'joins' },
+        ],
+        { inflect: pack.inflect },
+      );
+      const found: ComplaintCueMatches = { failures: [], additions: [], joins: [] };
+      for (const m of complaintMatcher.find(tokens)) found[m.payload].push({ ...m, payload: true });
+      failurePatterns ??= (pack.complaints?.failurePatterns ?? []).map((source) => new RegExp(source, 'giu'));
+      for (const pattern of failurePatterns) found.failures.push(...patternMatches(pattern, text, ranges));
       return found;
     },
     findFrameFirsts(tokens) {

@@ -98,8 +98,32 @@ export interface Cues {
   acronyms: string[];
 }
 
+/**
+ * How a complaint shows by its form, for counting complaints as people do (analyze/complaints.ts):
+ * a clause with a failure in it is a complaint even when it names no topic, and an addition opens
+ * another one. Repeats ("again"), demands, urgency and threats are no failures: they add no complaint.
+ */
+export interface ComplaintCues {
+  /**
+   * A failed expectation or a negative evaluation of a thing, a person or a service ("was supposed
+   * to", "instead of", "too short", "didn't turn up"), on top of `Cues.faults`.
+   */
+  failures: string[];
+  /**
+   * RegExp sources (flags `giu`) for failures a word list cannot hold, such as a negated past tense
+   * ("nie przeprosił", "ei selgitanud", "didn't explain"): a report that something was not done.
+   */
+  failurePatterns: string[];
+  /** Words that add one more complaint to those before ("also", "additionally", "poza tym", "lisaks"). */
+  additions: string[];
+  /** Messages of two complaints each, as a customer writes them (a contract test counts them). */
+  examples: string[];
+}
+
 export interface LanguagePack {
   code: Lang;
+  /** The forms of a complaint; without them only the problem lexicon counts complaints. */
+  complaints?: ComplaintCues;
   lexicon: LexiconEntry[];
   /** Flags raised by two parts together (LexiconFrame). */
   frames?: LexiconFrame[];

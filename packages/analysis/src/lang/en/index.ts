@@ -1,5 +1,6 @@
 import { ownSnapshot } from '../../text/term-snapshot.ts';
 import type { LanguagePack } from '../types.ts';
+import { complaints } from './complaints.ts';
 import { cues } from './cues.ts';
 import { frames } from './frames.ts';
 import { inflect } from './inflect.ts';
@@ -14,6 +15,7 @@ export const pack: LanguagePack = ownSnapshot({
   frames,
   signals,
   problems,
+  complaints,
   cues,
   inflect,
   snapshot,
