@@ -162,6 +162,21 @@ describe('tokenize', () => {
     const joined = joinSpacedLetters(text, tokenize(text), (key) => key === 'kurwa');
     expect(joined.map((t) => text.slice(t.start, t.end))).toEqual(['ty', 'k u r w a', 'i', 'w']);
   });
+
+  it('reads a run of thousands of spaced letters with work in proportion to its length', () => {
+    const text = `${'i a '.repeat(2000)}k u r w a`;
+    let asked = 0;
+    let longest = 0;
+    const joined = joinSpacedLetters(text, tokenize(text), (key) => {
+      asked++;
+      longest = Math.max(longest, key.length);
+      return key === 'kurwa';
+    });
+    expect(joined.at(-1)?.key).toBe('kurwa');
+    // Each letter starts at most a word's length of tries, each no longer than a word.
+    expect(asked).toBeLessThanOrEqual(4002 * 32);
+    expect(longest).toBeLessThanOrEqual(32);
+  });
 });
 
 describe('word numbers', () => {

@@ -297,6 +297,9 @@ function isSpacedLetter(text: string, tokens: readonly Token[], j: number): bool
   );
 }
 
+/** The longest word a run of spaced-out letters is read as; no term in any language pack is longer. */
+const MAX_SPELLED_LETTERS = 32;
+
 /**
  * Joins runs of three or more single-letter tokens separated by one spacer (`k u r w a`,
  * `k.u.r.w.a`) into one token: the longest part of the run that `accept` says means something.
@@ -308,11 +311,16 @@ export function joinSpacedLetters(text: string, tokens: Token[], accept: (key: s
   // Most messages spell nothing out: the tokens stand as they are.
   if (i === tokens.length) return tokens;
   const out: Token[] = tokens.slice(0, i);
+  let runEnd = -1;
   while (i < tokens.length) {
-    let end = i;
-    while (isSpacedLetter(text, tokens, end)) end++;
+    if (i > runEnd) {
+      runEnd = i;
+      while (isSpacedLetter(text, tokens, runEnd)) runEnd++;
+    }
     let joinedTo = -1;
-    for (let k = end; k - i >= 2 && joinedTo < 0; k--) {
+    // Only the first MAX_SPELLED_LETTERS letters of a run can spell a word: a run of thousands of
+    // letters ("i a i a …") then costs time in proportion to its length, not to its cube.
+    for (let k = Math.min(runEnd, i + MAX_SPELLED_LETTERS - 1); k - i >= 2 && joinedTo < 0; k--) {
       const key = wordKey(
         tokens
           .slice(i, k + 1)
