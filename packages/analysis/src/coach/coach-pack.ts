@@ -55,6 +55,24 @@ export interface InformalEndings {
   example: string;
 }
 
+/**
+ * Verb endings that mark the agent's own action, planned or done (Polish `-imy`, `-łam`, Estonian
+ * `-me`, `-sin`): a next step by morphology, so a verb no list names counts too. `except` lists
+ * look-alike nouns and verbs of stance rather than action (apologise, thank, understand, promise).
+ * Folded endings and words.
+ */
+export interface ActionEndings {
+  endings: string[];
+  /** Longer endings that are no action form (Estonian past `-sime` inside `-ime`). */
+  exceptEndings?: string[];
+  except: string[];
+  /** Words after which the verb is no step: a negation ("nie zwrócimy") or a condition ("gdy wrócimy"). */
+  notAfter: string[];
+  /** Shortest word (folded) an ending counts on. */
+  minLength: number;
+  example: string;
+}
+
 /** Rules the coach draws from the case rather than from the draft alone. */
 export type AdviceRule = 'set_boundary' | 'liability' | 'compensation_policy' | 'unaddressed_problems';
 
@@ -72,6 +90,7 @@ export interface CoachPack {
   findings: Record<Exclude<CoachRule, 'shouting'>, string[]>;
   frames: CoachFrame[];
   informalEndings?: InformalEndings;
+  actionEndings?: ActionEndings;
   elements: Record<Exclude<Element, 'deadline'>, string[]>;
   /** A calm boundary about abusive language. */
   boundary: string[];

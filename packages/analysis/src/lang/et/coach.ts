@@ -631,6 +631,49 @@ export const coach: CoachPack = {
       example: 'Teie pettumus on täiesti mõistetav.',
     },
   ],
+  actionEndings: {
+    // First person plural present or future (saadame, parandame, uurime): what the firm will do. The
+    // past (-sime) is left to the named verbs of handing on and ordering: "saatsime" as often defends
+    // what was done as it reports a step.
+    endings: ['ame', 'ime', 'eme', 'ume', 'ome'],
+    exceptEndings: ['sime'],
+    except: [
+      // Look-alike nouns.
+      'probleeme',
+      'programme',
+      'süsteeme',
+      'teeme',
+      // Courtesy and stance, not action.
+      'vabandame',
+      'täname',
+      'mõistame',
+      'lubame',
+      'garanteerime',
+      'loodame',
+      'soovime',
+      'tunneme',
+      'kasutame',
+      'pidime',
+      'oleme',
+      'võime',
+      'peame',
+      'saame',
+      'kahetseme',
+      'rõõmustame',
+      'hindame',
+      'usume',
+      'arvame',
+      'teame',
+      'näeme',
+      'kinnitame',
+      'soovitame',
+      'mõtleme',
+      'võtame',
+    ],
+    notAfter: ['ei', 'mitte', 'kui'],
+    minLength: 6,
+    example: 'Homme vahetame katkise kohvimasina välja.',
+  },
   elements: {
     empathy: [
       'saan aru',
