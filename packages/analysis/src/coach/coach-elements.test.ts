@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import type { Element } from '../vocabulary.ts';
+import { coachReply } from './coach-reply.ts';
+
+type Lang = 'pl' | 'et' | 'en';
+const has = (draft: string, lang: Lang): Element[] => coachReply(draft, { lang, fault: 'ours' }).has;
+
+describe('next step by the verb ending of the firm’s own action', () => {
+  it.each([
+    ['Jutro odbierzemy wadliwą pralkę od Pana.', 'pl'],
+    ['W poniedziałek przemalujemy ścianę w salonie.', 'pl'],
+    ['Homme paigaldame uue kapi Teile koju.', 'et'],
+    ['Esmaspäeval värvime seina uuesti üle.', 'et'],
+  ] as const)('"%s" (%s) has a next step', (draft, lang) => {
+    expect(has(draft, lang)).toContain('next_step');
+  });
+
+  it.each([
+    ['Nie odbierzemy pralki bez paragonu.', 'pl'],
+    ['Przepraszamy i dziękujemy za cierpliwość.', 'pl'],
+    ['Mamy nadzieję, że wszystko w porządku.', 'pl'],
+    ['Tak bywa, gdy malujemy ściany zimą.', 'pl'],
+    ['Vabandame ja täname kannatlikkuse eest.', 'et'],
+    ['Meie värvisime seina korrektselt.', 'et'],
+  ] as const)('"%s" (%s) has no next step', (draft, lang) => {
+    expect(has(draft, lang)).not.toContain('next_step');
+  });
+
+  it('does not count a step the customer is quoted as promising', () => {
+    expect(has('Napisał Pan: „wyślemy to jutro”.', 'pl')).not.toContain('next_step');
+  });
+});
+
+describe('next step in English: what happens next and who asks for what', () => {
+  it.each([
+    'A plumber will call you within the hour.',
+    'Your replacement will be delivered on Tuesday.',
+    "I'm looking into the missing parcel now.",
+    'The engineer is on his way to you.',
+    'Could you send us the receipt number?',
+    "I'd like to offer you a free trim next week.",
+  ])('"%s" has a next step', (draft) => {
+    expect(has(draft, 'en')).toContain('next_step');
+  });
+
+  it.each(['It will never break again.', 'The parcel left our depot on time.', 'Thank you for the photos.'])(
+    '"%s" has no next step',
+    (draft) => {
+      expect(has(draft, 'en')).not.toContain('next_step');
+    },
+  );
+});
+
+describe('empathy in English: a feeling owned, or sorry for what the customer went through', () => {
+  it.each([
+    'I know how stressful a late delivery is before a party.',
+    'That sounds exhausting after a long day.',
+    "I'm sorry your evening was spoiled.",
+    'You deserved better from us.',
+    "I'd be annoyed too if my car still squeaked.",
+  ])('"%s" has empathy', (draft) => {
+    expect(has(draft, 'en')).toContain('empathy');
+  });
+
+  it.each([
+    'Sorry about the delay with the invoice.',
+    'The repair is finished.',
+    "I'm sorry you feel that way about our service.",
+  ])('"%s" has no empathy', (draft) => {
+    expect(has(draft, 'en')).not.toContain('empathy');
+  });
+});
