@@ -70,3 +70,28 @@ describe('empathy in English: a feeling owned, or sorry for what the customer we
     expect(has(draft, 'en')).not.toContain('empathy');
   });
 });
+
+describe('owner: a person’s name signing the draft', () => {
+  it.each([
+    ['Wymienimy zamek w czwartek.\nJoanna Kowal, serwis', 'pl'],
+    ['Sprawdzę to jeszcze dziś. – Bartek, magazyn', 'pl'],
+    ['Helistan Teile homme. Mart Tamm, hoolduse juht', 'et'],
+    ['Parandame selle homme.\nLugupidamisega,\nPiret', 'et'],
+    ['I have refunded the fee. — Olivia, front desk', 'en'],
+    ['Thanks for waiting.\nCheers, Theo @ The Bike Shed', 'en'],
+    ['Your table is ready. Dr Amara Obi, Clinic Lead', 'en'],
+  ] as const)('%j (%s) has an owner', (draft, lang) => {
+    expect(has(draft, lang)).toContain('owner');
+  });
+
+  it.each([
+    ['Szanowna Pani, przepraszamy za opóźnienie', 'pl'],
+    ['Przepraszamy za kłopot.\nZespół Obsługi Klienta', 'pl'],
+    ['Tere, Mari! Vabandame hilinemise pärast', 'et'],
+    ['Vabandame.\nKlienditeenindus', 'et'],
+    ['Sorry for the delay.\nCustomer Support', 'en'],
+    ['We will fix it. Unfortunately, the part is late', 'en'],
+  ] as const)('%j (%s) has no owner', (draft, lang) => {
+    expect(has(draft, lang)).not.toContain('owner');
+  });
+});

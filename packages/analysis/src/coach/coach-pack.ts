@@ -1,4 +1,5 @@
 import type { CoachRule, Element } from '../vocabulary.ts';
+import type { SignatureWords } from './signature.ts';
 
 export type PhraseKind =
   | 'empathy'
@@ -92,6 +93,8 @@ export interface CoachPack {
   informalEndings?: InformalEndings;
   actionEndings?: ActionEndings;
   elements: Record<Exclude<Element, 'deadline'>, string[]>;
+  /** A person's name signing the draft is the `owner` element. */
+  signature: SignatureWords;
   /** A calm boundary about abusive language. */
   boundary: string[];
   /** Admitting the business is at fault. */

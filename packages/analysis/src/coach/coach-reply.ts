@@ -14,6 +14,7 @@ import type { AdviceRule, CoachPack, FrameMakes } from './coach-pack.ts';
 import { hasDeadline } from './deadline.ts';
 import { COACH_PACKS } from './packs.ts';
 import { matchAllPrefiltered, prefiltered } from './prefiltered.ts';
+import { hasSignedName } from './signature.ts';
 
 /**
  * The severity of each rule. `block` refuses the send (a supervisor may override): abuse of a
@@ -432,7 +433,13 @@ function calmShouting(f: Finding, draft: string, lang: Lang): void {
     : calm;
 }
 
-function elementsOf(draft: string, matches: CoachMatches, context: CoachContext, lang: Lang): Set<Element> {
+function elementsOf(
+  draft: string,
+  matches: CoachMatches,
+  context: CoachContext,
+  lang: Lang,
+  pack: CoachPack,
+): Set<Element> {
   const quoted = quotedRanges(draft);
   // The customer's words quoted back ("you wrote: 'I'll send it'") are not the agent's element.
   const own = matches.elements.filter((e) => !quoted.some((q) => e.start >= q.start && e.end <= q.end));
@@ -440,7 +447,7 @@ function elementsOf(draft: string, matches: CoachMatches, context: CoachContext,
   if (hasDeadline(draft, lang)) has.add('deadline');
   const contact = PHONE.test(draft) || (draft.includes('@') && EMAIL.test(draft));
   const named = context.agentName ? draft.toLowerCase().includes(context.agentName.toLowerCase()) : false;
-  if (contact || named) has.add('owner');
+  if (contact || named || hasSignedName(draft, pack.signature)) has.add('owner');
   return has;
 }
 
@@ -606,7 +613,7 @@ function coachReadable(text: string, context: CoachContext, learned: Scorer<Draf
   addInformalEndings(tokens, matches, coach.pack);
   addActionEndings(tokens, matches, coach.pack);
   const findings = findingsOf(text, matches, lang, coach.pack, analyze(text, { lang }));
-  const has = elementsOf(text, matches, context, lang);
+  const has = elementsOf(text, matches, context, lang, coach.pack);
   if (learned) addLearned(learned, text, lang, coach.pack, matches, findings, has);
   // An apology is due when the case is ours or unknown and the customer is upset; it is not owed by default.
   const apologyDue = context.fault === 'ours' || (context.customer ?? []).some((a) => a.level !== 'calm');
