@@ -95,3 +95,25 @@ describe('owner: a person’s name signing the draft', () => {
     expect(has(draft, lang)).not.toContain('owner');
   });
 });
+
+describe('empathy in Polish and Estonian: a feeling named and owned, regret for what happened', () => {
+  it.each([
+    ['Bardzo mi przykro, że remont się przeciągnął.', 'pl'],
+    ['Słyszę, że to był dla Pana bardzo stresujący tydzień.', 'pl'],
+    ['Szczerze współczuję tej sytuacji.', 'pl'],
+    ['Mul on väga kahju, et pidite nii kaua ootama.', 'et'],
+    ['Tean, kui tüütu on ilma soojaveeta olla.', 'et'],
+    ['Tunneme Teile kaasa.', 'et'],
+  ] as const)('"%s" (%s) has empathy', (draft, lang) => {
+    expect(has(draft, lang)).toContain('empathy');
+  });
+
+  it.each([
+    ['Bardzo mi przykro, że Pani tak to odbiera.', 'pl'],
+    ['Wiem, że faktura jest w systemie.', 'pl'],
+    ['Mul on väga kahju, et Te nii tunnete.', 'et'],
+    ['Tean, et arve on saadetud.', 'et'],
+  ] as const)('"%s" (%s) has no empathy', (draft, lang) => {
+    expect(has(draft, lang)).not.toContain('empathy');
+  });
+});

@@ -630,6 +630,29 @@ export const coach: CoachPack = {
       within: 3,
       example: 'Teie pettumus on täiesti mõistetav.',
     },
+    {
+      // A feeling named and owned ("tean, kui tüütu see on", "see kõlab tõesti ebameeldivalt").
+      makes: 'empathy',
+      first: ['tean', 'teame', 'kõlab', 'see on', 'see oli', 'kujutan ette'],
+      next: [
+        'tüütu',
+        'frustreeriv',
+        'ebameeldiv*',
+        'ebamugav',
+        'stressirohke',
+        'häiriv',
+        'pettumus',
+        'kurb',
+        'ärritav',
+        'masendav',
+        'hirmutav',
+        'solvav',
+        'murettekitav',
+        'oluline',
+      ],
+      within: 4,
+      example: 'Tean, kui tüütu on terve päev tehnikut oodata.',
+    },
   ],
   actionEndings: {
     // First person plural present or future (saadame, parandame, uurime): what the firm will do. The
@@ -688,6 +711,13 @@ export const coach: CoachPack = {
       'mõistetav',
       'saan teist aru',
       'hindan',
+      'kahju et',
+      'kahju kuulda',
+      'kahju ja',
+      'tunneme kaasa',
+      'tunnen kaasa',
+      'tunneme teile kaasa',
+      'tunnen teile kaasa',
     ],
     apology: ['vabandan', 'vabandame', 'palun vabandust', 'vabandust', 'vabandame väga', 'vabandused'],
     next_step: [

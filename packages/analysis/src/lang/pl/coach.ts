@@ -752,6 +752,26 @@ export const coach: CoachPack = {
       within: 3,
       example: 'Pani rozczarowanie jest w pełni zrozumiałe.',
     },
+    {
+      // A feeling named and owned ("wiem, jakie to ważne", "słyszę, że to była stresująca sytuacja").
+      makes: 'empathy',
+      first: ['wiem', 'wiemy', 'słyszę', 'słychać', 'brzmi', 'to musi być', 'to rzeczywiście', 'to naprawdę'],
+      next: [
+        'ważn*',
+        'stres*',
+        'nieprzyjemn*',
+        'przykr*',
+        'niepokojąc*',
+        'wkurzając*',
+        'frustrując*',
+        'irytując*',
+        'denerwując*',
+        'bolesn*',
+        'nie do powtórzenia',
+      ],
+      within: 6,
+      example: 'Wiem, jak ważny był dla Pani ten dzień.',
+    },
   ],
   informalEndings: {
     // Second-person verbs: present -sz (masz, czekasz, możesz, piszesz), past -łeś/-łaś, conditional -byś.
@@ -853,6 +873,11 @@ export const coach: CoachPack = {
       'w pełni rozumiem',
       'doceniam',
       'to zrozumiałe',
+      'przykro',
+      'przykro że',
+      'przykro z powodu',
+      'współczuję',
+      'współczujemy',
     ],
     apology: [
       'przepraszam',
