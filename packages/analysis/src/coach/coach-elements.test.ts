@@ -31,13 +31,35 @@ describe('next step by the verb ending of the firm’s own action', () => {
   });
 });
 
+describe('next step in Polish and Estonian: someone named acts next, or the customer is asked to', () => {
+  it.each([
+    ['Hydraulik przyjedzie do Państwa w piątek rano.', 'pl'],
+    ['Faktura korygująca zostanie wystawiona w tym tygodniu.', 'pl'],
+    ['Proszę przesłać numer zamówienia i zdjęcie etykiety.', 'pl'],
+    ['Torumees tuleb Teie juurde reedel.', 'et'],
+    ['Vigane kapp vahetatakse välja.', 'et'],
+    ['Palun saatke meile foto ostutšekist.', 'et'],
+  ] as const)('"%s" (%s) has a next step', (draft, lang) => {
+    expect(has(draft, lang)).toContain('next_step');
+  });
+
+  it.each([
+    ['Technik był u Pana w zeszłym tygodniu.', 'pl'],
+    ['Proszę nie pisać do nas wielkimi literami.', 'pl'],
+    ['Meister käis eile objektil.', 'et'],
+    ['Palun ärge helistage õhtuti.', 'et'],
+  ] as const)('"%s" (%s) has no next step', (draft, lang) => {
+    expect(has(draft, lang)).not.toContain('next_step');
+  });
+});
+
 describe('next step in English: what happens next and who asks for what', () => {
   it.each([
     'A plumber will call you within the hour.',
     'Your replacement will be delivered on Tuesday.',
     "I'm looking into the missing parcel now.",
     'The engineer is on his way to you.',
-    'Could you send us the receipt number?',
+    'Please send us the receipt number.',
     "I'd like to offer you a free trim next week.",
   ])('"%s" has a next step', (draft) => {
     expect(has(draft, 'en')).toContain('next_step');

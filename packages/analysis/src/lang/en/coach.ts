@@ -847,7 +847,7 @@ export const coach: CoachPack = {
     {
       // A concrete request to the customer moves the case too ("please send a photo").
       makes: 'next_step',
-      first: ['please', 'could you', 'can you', 'would you', 'just', 'simply', 'kindly'],
+      first: ['please', 'just', 'simply', 'kindly'],
       next: [
         'send',
         'contact',
@@ -869,8 +869,8 @@ export const coach: CoachPack = {
         'message',
         'include',
       ],
-      within: 1,
-      example: 'Could you send us a photo of the label?',
+      within: 0,
+      example: 'Please send us a photo of the label.',
     },
     {
       // An offer the agent makes now ("I'd like to offer", "we'd like to invite you").

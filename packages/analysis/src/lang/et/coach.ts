@@ -653,12 +653,77 @@ export const coach: CoachPack = {
       within: 4,
       example: 'Tean, kui tüütu on terve päev tehnikut oodata.',
     },
+    {
+      // Someone named doing the next thing ("tehnik tuleb", "raha jõuab Teie kontole").
+      makes: 'next_step',
+      first: [
+        'tehnik',
+        'meister',
+        'kuller',
+        'montöör',
+        'mehaanik',
+        'torumees',
+        'juhataja',
+        'töödejuht',
+        'kolorist',
+        'arst',
+        'tõlkija',
+        'spetsialist',
+        'avariimeister',
+        'raha',
+        'pakk',
+        'tellimus',
+        'saadetis',
+        'tagastus',
+        'summa',
+        'arve',
+        'kaup',
+        'toode',
+      ],
+      next: [
+        'tuleb',
+        'toob',
+        'helistab',
+        'vaatab',
+        'parandab',
+        'vahetab',
+        'kontrollib',
+        'võtab ühendust',
+        'paigaldab',
+        'saadab',
+        'kannab',
+        'tagastab',
+        'viib',
+      ],
+      within: 3,
+      example: 'Meister tuleb Teie juurde esmaspäeval.',
+    },
+    {
+      // A concrete request to the customer moves the case too ("palun saatke foto").
+      makes: 'next_step',
+      first: ['palun'],
+      next: [
+        'saatke',
+        'tooge',
+        'helistage',
+        'andke teada',
+        'kirjutage',
+        'valige',
+        'vastake',
+        'saata',
+        'tuua',
+        'kirjeldada',
+      ],
+      within: 0,
+      example: 'Palun saatke foto kahjustatud tootest.',
+    },
   ],
   actionEndings: {
-    // First person plural present or future (saadame, parandame, uurime): what the firm will do. The
+    // First person plural present or future (saadame, parandame, uurime) and the impersonal
+    // (vahetatakse, saadetakse): what the firm will do. The
     // past (-sime) is left to the named verbs of handing on and ordering: "saatsime" as often defends
     // what was done as it reports a step.
-    endings: ['ame', 'ime', 'eme', 'ume', 'ome'],
+    endings: ['ame', 'ime', 'eme', 'ume', 'ome', 'takse', 'dakse'],
     exceptEndings: ['sime'],
     except: [
       // Look-alike nouns.
@@ -782,6 +847,10 @@ export const coach: CoachPack = {
       'on töös',
       'hoolitsen',
       'hoolitseme',
+      'saate kätte',
+      'kätte saate',
+      'kutsun',
+      'kutsume',
     ],
     owner: [
       'minu nimi on',
