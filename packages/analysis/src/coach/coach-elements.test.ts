@@ -61,6 +61,8 @@ describe('next step in English: what happens next and who asks for what', () => 
     'The engineer is on his way to you.',
     'Please send us the receipt number.',
     "I'd like to offer you a free trim next week.",
+    "I've refunded the delivery charge to your card.",
+    'We can arrange a second fitting on Saturday.',
   ])('"%s" has a next step', (draft) => {
     expect(has(draft, 'en')).toContain('next_step');
   });
