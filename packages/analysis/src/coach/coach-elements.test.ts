@@ -39,6 +39,8 @@ describe('next step in Polish and Estonian: someone named acts next, or the cust
     ['Torumees tuleb Teie juurde reedel.', 'et'],
     ['Vigane kapp vahetatakse välja.', 'et'],
     ['Palun saatke meile foto ostutšekist.', 'et'],
+    ['Oleme tarnijale juba kirjutanud.', 'et'],
+    ['Kandsime summa Teie kontole tagasi.', 'et'],
   ] as const)('"%s" (%s) has a next step', (draft, lang) => {
     expect(has(draft, lang)).toContain('next_step');
   });
@@ -48,6 +50,7 @@ describe('next step in Polish and Estonian: someone named acts next, or the cust
     ['Proszę nie pisać do nas wielkimi literami.', 'pl'],
     ['Meister käis eile objektil.', 'et'],
     ['Palun ärge helistage õhtuti.', 'et'],
+    ['Oleme seda juba mitu korda selgitanud.', 'et'],
   ] as const)('"%s" (%s) has no next step', (draft, lang) => {
     expect(has(draft, lang)).not.toContain('next_step');
   });
