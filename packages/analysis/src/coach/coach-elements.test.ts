@@ -85,6 +85,8 @@ describe('empathy in English: a feeling owned, or sorry for what the customer we
     "I'm sorry your evening was spoiled.",
     'You deserved better from us.',
     "I'd be annoyed too if my car still squeaked.",
+    'Two cancelled lessons in a row is really disruptive, I know.',
+    "Waiting a month for a reply isn't good enough.",
   ])('"%s" has empathy', (draft) => {
     expect(has(draft, 'en')).toContain('empathy');
   });
