@@ -36,6 +36,7 @@ describe('next step in Polish and Estonian: someone named acts next, or the cust
     ['Hydraulik przyjedzie do Państwa w piątek rano.', 'pl'],
     ['Faktura korygująca zostanie wystawiona w tym tygodniu.', 'pl'],
     ['Proszę przesłać numer zamówienia i zdjęcie etykiety.', 'pl'],
+    ['Reklamacją zajmie się kierownik działu.', 'pl'],
     ['Torumees tuleb Teie juurde reedel.', 'et'],
     ['Vigane kapp vahetatakse välja.', 'et'],
     ['Palun saatke meile foto ostutšekist.', 'et'],
