@@ -96,6 +96,7 @@ describe('empathy in English: a feeling owned, or sorry for what the customer we
     'Sorry about the delay with the invoice.',
     'The repair is finished.',
     "I'm sorry you feel that way about our service.",
+    'I know how frustrating it is, but the policy is clear.',
   ])('"%s" has no empathy', (draft) => {
     expect(has(draft, 'en')).not.toContain('empathy');
   });
@@ -143,6 +144,8 @@ describe('empathy in Polish and Estonian: a feeling named and owned, regret for 
     ['Wiem, że faktura jest w systemie.', 'pl'],
     ['Mul on väga kahju, et Te nii tunnete.', 'et'],
     ['Tean, et arve on saadetud.', 'et'],
+    ['Wiemy, że to stresujące, jednak regulamin jest jasny.', 'pl'],
+    ['Tean, kui tüütu see on, aga tingimused on selged.', 'et'],
   ] as const)('"%s" (%s) has no empathy', (draft, lang) => {
     expect(has(draft, lang)).not.toContain('empathy');
   });

@@ -1009,6 +1009,14 @@ export const coach: CoachPack = {
       within: 0,
       example: "I'm so sorry your first visit went like this.",
     },
+    {
+      // "I know it's annoying, but please read the terms": the feeling named only to be set aside.
+      makes: 'non_apology',
+      first: ['i know', 'we know'],
+      next: ['but'],
+      within: 6,
+      example: "I know it's annoying, but please read the terms before booking.",
+    },
   ],
   elements: {
     empathy: [

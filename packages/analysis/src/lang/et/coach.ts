@@ -742,6 +742,14 @@ export const coach: CoachPack = {
       within: 3,
       example: 'Oleme kullerfirmale juba kirjutanud.',
     },
+    {
+      // "Tean, et see on tüütu, aga lugege tingimused läbi": the feeling named only to be set aside.
+      makes: 'non_apology',
+      first: ['tean', 'teame'],
+      next: ['aga', 'kuid'],
+      within: 6,
+      example: 'Tean, et see on tüütu, aga lugege tingimused hoolikalt läbi.',
+    },
   ],
   actionEndings: {
     // First person plural present or future (saadame, parandame, uurime) and the impersonal

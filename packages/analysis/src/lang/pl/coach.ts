@@ -879,6 +879,14 @@ export const coach: CoachPack = {
       within: 0,
       example: 'Proszę przesłać zdjęcie uszkodzonej paczki.',
     },
+    {
+      // "Wiem, że to irytujące, ale proszę przeczytać regulamin": the feeling named only to be set aside.
+      makes: 'non_apology',
+      first: ['wiem', 'wiemy'],
+      next: ['ale', 'jednak'],
+      within: 6,
+      example: 'Wiem, że to irytujące, ale proszę uważnie czytać regulamin.',
+    },
   ],
   informalEndings: {
     // Second-person verbs: present -sz (masz, czekasz, możesz, piszesz), past -łeś/-łaś, conditional -byś.
