@@ -1,4 +1,5 @@
 import type { CoachRule, Element } from '../vocabulary.ts';
+import type { SignatureWords } from './signature.ts';
 
 export type PhraseKind =
   | 'empathy'
@@ -55,6 +56,24 @@ export interface InformalEndings {
   example: string;
 }
 
+/**
+ * Verb endings that mark the agent's own action, planned or done (Polish `-imy`, `-łam`, Estonian
+ * `-me`, `-sin`): a next step by morphology, so a verb no list names counts too. `except` lists
+ * look-alike nouns and verbs of stance rather than action (apologise, thank, understand, promise).
+ * Folded endings and words.
+ */
+export interface ActionEndings {
+  endings: string[];
+  /** Longer endings that are no action form (Estonian past `-sime` inside `-ime`). */
+  exceptEndings?: string[];
+  except: string[];
+  /** Words after which the verb is no step: a negation ("nie zwrócimy") or a condition ("gdy wrócimy"). */
+  notAfter: string[];
+  /** Shortest word (folded) an ending counts on. */
+  minLength: number;
+  example: string;
+}
+
 /** Rules the coach draws from the case rather than from the draft alone. */
 export type AdviceRule = 'set_boundary' | 'liability' | 'compensation_policy' | 'unaddressed_problems';
 
@@ -72,7 +91,10 @@ export interface CoachPack {
   findings: Record<Exclude<CoachRule, 'shouting'>, string[]>;
   frames: CoachFrame[];
   informalEndings?: InformalEndings;
+  actionEndings?: ActionEndings;
   elements: Record<Exclude<Element, 'deadline'>, string[]>;
+  /** A person's name signing the draft is the `owner` element. */
+  signature: SignatureWords;
   /** A calm boundary about abusive language. */
   boundary: string[];
   /** Admitting the business is at fault. */

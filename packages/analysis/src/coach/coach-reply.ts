@@ -14,6 +14,7 @@ import type { AdviceRule, CoachPack, FrameMakes } from './coach-pack.ts';
 import { hasDeadline } from './deadline.ts';
 import { COACH_PACKS } from './packs.ts';
 import { matchAllPrefiltered, prefiltered } from './prefiltered.ts';
+import { hasSignedName } from './signature.ts';
 
 /**
  * The severity of each rule. `block` refuses the send (a supervisor may override): abuse of a
@@ -205,26 +206,60 @@ function applyFrames(text: string, matches: CoachMatches, pack: CoachPack): void
   );
 }
 
+/** The tokens whose key ends in one of `endings`, on words long enough and not in `except`. */
+function tokensEndingIn(
+  tokens: readonly Token[],
+  rule: { endings: readonly string[]; except: readonly string[]; minLength: number },
+): { token: Token; index: number; ending: string }[] {
+  const except = exceptOf(rule.except);
+  const found: { token: Token; index: number; ending: string }[] = [];
+  tokens.forEach((token, index) => {
+    if (token.keyLength < rule.minLength) return;
+    const key = token.key;
+    if (key.length < rule.minLength || except.has(key)) return;
+    const ending = rule.endings.find((e) => key.endsWith(e));
+    if (ending) found.push({ token, index, ending });
+  });
+  return found;
+}
+
 /** Informal "you" by its ending, on any verb: one `endsWith` per ending on words long enough. */
 function addInformalEndings(tokens: readonly Token[], matches: CoachMatches, pack: CoachPack): void {
   const rule = pack.informalEndings;
   if (!rule) return;
-  const except = exceptOf(rule.except);
-  tokens.forEach((token, i) => {
-    if (token.keyLength < rule.minLength) return;
-    const key = token.key;
-    if (key.length < rule.minLength || except.has(key) || !rule.endings.some((e) => key.endsWith(e))) return;
+  for (const { token, index, ending } of tokensEndingIn(tokens, rule)) {
     // A capital inside a sentence is a name (Tomasz, Łukasz), not a verb.
-    if (isCapitalised(token) && !STARTS_SENTENCE.test(token.text.slice(0, token.start))) return;
+    if (isCapitalised(token) && !STARTS_SENTENCE.test(token.text.slice(0, token.start))) continue;
     matches.findings.push({
       payload: 'informal_address',
-      term: `-${rule.endings.find((e) => key.endsWith(e))}`,
-      first: i,
-      last: i,
+      term: `-${ending}`,
+      first: index,
+      last: index,
       start: token.start,
       end: token.end,
     });
-  });
+  }
+}
+
+/** The agent's own action by its verb ending ("sprawdzimy", "saatsime"): a next step no list has to name. */
+function addActionEndings(tokens: readonly Token[], matches: CoachMatches, pack: CoachPack): void {
+  const rule = pack.actionEndings;
+  if (!rule) return;
+  const notAfter = exceptOf(rule.notAfter);
+  const exceptEndings = rule.exceptEndings ?? [];
+  for (const { token, index, ending } of tokensEndingIn(tokens, rule)) {
+    const before = tokens[index - 1];
+    if (before && notAfter.has(before.key)) continue;
+    if (exceptEndings.some((e) => token.key.endsWith(e))) continue;
+    matches.elements.push({
+      payload: 'next_step',
+      term: `-${ending}`,
+      first: index,
+      last: index,
+      start: token.start,
+      end: token.end,
+    });
+  }
 }
 
 function isCapitalised(token: Token): boolean {
@@ -398,12 +433,21 @@ function calmShouting(f: Finding, draft: string, lang: Lang): void {
     : calm;
 }
 
-function elementsOf(draft: string, matches: CoachMatches, context: CoachContext, lang: Lang): Set<Element> {
-  const has = new Set<Element>(matches.elements.map((e) => e.payload));
+function elementsOf(
+  draft: string,
+  matches: CoachMatches,
+  context: CoachContext,
+  lang: Lang,
+  pack: CoachPack,
+): Set<Element> {
+  const quoted = quotedRanges(draft);
+  // The customer's words quoted back ("you wrote: 'I'll send it'") are not the agent's element.
+  const own = matches.elements.filter((e) => !quoted.some((q) => e.start >= q.start && e.end <= q.end));
+  const has = new Set<Element>(own.map((e) => e.payload));
   if (hasDeadline(draft, lang)) has.add('deadline');
   const contact = PHONE.test(draft) || (draft.includes('@') && EMAIL.test(draft));
   const named = context.agentName ? draft.toLowerCase().includes(context.agentName.toLowerCase()) : false;
-  if (contact || named) has.add('owner');
+  if (contact || named || hasSignedName(draft, pack.signature)) has.add('owner');
   return has;
 }
 
@@ -567,8 +611,9 @@ function coachReadable(text: string, context: CoachContext, learned: Scorer<Draf
   const matches = coach.find(tokens);
   applyFrames(text, matches, coach.pack);
   addInformalEndings(tokens, matches, coach.pack);
+  addActionEndings(tokens, matches, coach.pack);
   const findings = findingsOf(text, matches, lang, coach.pack, analyze(text, { lang }));
-  const has = elementsOf(text, matches, context, lang);
+  const has = elementsOf(text, matches, context, lang, coach.pack);
   if (learned) addLearned(learned, text, lang, coach.pack, matches, findings, has);
   // An apology is due when the case is ours or unknown and the customer is upset; it is not owed by default.
   const apologyDue = context.fault === 'ours' || (context.customer ?? []).some((a) => a.level !== 'calm');

@@ -292,6 +292,14 @@ describe('coach frames and endings are data with an example each', () => {
       it(`${lang}: informal endings find their example`, () => {
         expect(rules(endings.example, lang)).toContain('informal_address');
       });
+    it(`${lang}: a signature finds its example`, () => {
+      expect(has(pack.signature.example, lang)).toContain('owner');
+    });
+    const actions = pack.actionEndings;
+    if (actions)
+      it(`${lang}: action endings find their example`, () => {
+        expect(has(actions.example, lang)).toContain('next_step');
+      });
   }
 });
 
