@@ -46,7 +46,9 @@ function halfOfFile(name: string): Half {
 function readCorpus(): Message[] {
   const messages: Message[] = [];
   for (const lang of LANGS) {
-    for (const name of readdirSync(`${CORPUS}${lang}`).filter((n) => /^messages-\d+\.jsonl$/.test(n)).sort()) {
+    for (const name of readdirSync(`${CORPUS}${lang}`)
+      .filter((n) => /^messages-\d+\.jsonl$/.test(n))
+      .sort()) {
       const half = halfOfFile(name);
       for (const line of readFileSync(`${CORPUS}${lang}/${name}`, 'utf8').split('\n')) {
         if (!line.trim()) continue;
@@ -110,7 +112,9 @@ function printTable(counts: Map<string, Counts>) {
   for (const flag of FLAGS) {
     for (const lang of [...LANGS, 'all'] as const) {
       const cells = columns.map(([analyzer, half]) => {
-        const { precision, recall, f1 } = scores(counts.get(key(analyzer, half, lang, flag)) ?? emptyCounts());
+        const { precision, recall, f1 } = scores(
+          counts.get(key(analyzer, half, lang, flag)) ?? emptyCounts(),
+        );
         return `${format(precision)} ${format(recall)} ${format(f1)}`;
       });
       console.log(`${flag.padEnd(20)} ${lang.padEnd(4)}  ${cells.join(' ')}`);

@@ -22,6 +22,7 @@ import { headerFieldPattern, type MailCues, ownTextOf, ownTextRanges } from './e
 import { decideLanguage, type LanguageEvidence, type LanguageGuesser } from './language.ts';
 import { levelOf, scoreAnger } from './score.ts';
 import { findShouting } from './shouting.ts';
+import { thanksAsManners } from './sign-off.ts';
 
 /** Longer messages are analysed up to here (`truncated: true`): time stays bounded and linear. */
 export const MAX_ANALYZED_CHARS = 20_000;
@@ -267,7 +268,7 @@ export function createAnalyzer({ packs, guessLanguage, learned }: AnalyzerOption
     const ownMatches = framed.length > 0 ? [...found.lexicon, ...framed] : found.lexicon;
     const lexiconMatches = extra ? [...ownMatches, ...extra.find(tokens)] : ownMatches;
     const conditions = () => pack.findConditions(tokens);
-    const { evidence, evidenceIfUnhappy, aimedAbuse, cancelled } = lexiconEvidence(
+    let { evidence, evidenceIfUnhappy, aimedAbuse, cancelled } = lexiconEvidence(
       text,
       lang,
       found,
@@ -283,6 +284,12 @@ export function createAnalyzer({ packs, guessLanguage, learned }: AnalyzerOption
       signals.some((s) => s.kind !== 'positive') ||
       problemMatches.some((m) => !m.payload.topic);
     if (unhappy) evidence.push(...evidenceIfUnhappy);
+    const ownEnd = ranges.reduce((end, r) => Math.max(end, r.end), 0);
+    const manners = thanksAsManners({ text, ownEnd, evidence, signals, negators: found.negators, unhappy });
+    if (manners.length > 0) {
+      evidence = evidence.filter((e) => !manners.includes(e));
+      cancelled.add('gratitude');
+    }
     const flags = new Set<Flag>();
     for (const e of evidence) flags.add(e.flag);
     if (scorer) addLearnedFlags(scorer, text, ranges, flags, evidence, cancelled);
