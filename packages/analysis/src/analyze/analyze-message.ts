@@ -280,10 +280,15 @@ export function createAnalyzer({ packs, guessLanguage, learned }: AnalyzerOption
     if (scan.surrogates) signals.push(...emojiSignals(text, ranges));
     const problemMatches = found.problems.filter((m) => !(m.payload.negatable && isNegated(text, found, m)));
     const unhappy =
-      evidence.some((e) => e.flag !== 'gratitude') ||
+      evidence.some((e) => !QUIET_FLAGS.has(e.flag)) ||
       signals.some((s) => s.kind !== 'positive') ||
       problemMatches.some((m) => !m.payload.topic);
     if (unhappy) evidence.push(...evidenceIfUnhappy);
+    else if (evidence.some((e) => isOfferQuestion(text, e))) {
+      // A voucher or a discount asked about where nothing went wrong is a question about an offer, not a demand.
+      evidence = evidence.filter((e) => !isOfferQuestion(text, e));
+      cancelled.add('compensation_demand');
+    }
     const ownEnd = ranges.reduce((end, r) => Math.max(end, r.end), 0);
     const manners = thanksAsManners({ text, ownEnd, evidence, signals, negators: found.negators, unhappy });
     if (manners.length > 0) {
@@ -407,6 +412,25 @@ function isNegated(text: string, found: PackMatches, match: Match<unknown>): boo
 }
 
 const DEMANDS: ReadonlySet<Flag> = new Set(['refund_demand', 'compensation_demand']);
+/** Words of a greeting that may stand before an opening question ("Tere.", "Hi there,"). */
+const GREETING_WORDS = 2;
+
+/**
+ * A remedy named in the question a message opens with: "Do you offer a discount for students?". After
+ * a told problem ("The sauna didn't work. Maybe some discount?") the question is a proposal.
+ */
+function isOfferQuestion(text: string, e: Evidence): boolean {
+  if (e.flag !== 'compensation_demand') return false;
+  const end = text.slice(e.end).search(SENTENCE_END);
+  if (end < 0 || text[e.end + end] !== '?') return false;
+  const before = text.slice(0, e.start);
+  let sentenceStart = before.length;
+  while (sentenceStart > 0 && !SENTENCE_BREAK.test(before[sentenceStart - 1] as string)) sentenceStart--;
+  return (before.slice(0, sentenceStart).match(/\p{L}+/gu)?.length ?? 0) <= GREETING_WORDS;
+}
+
+/** Flags that by themselves say nothing went wrong: thanks, and a remedy named without a complaint. */
+const QUIET_FLAGS: ReadonlySet<Flag> = new Set(['gratitude', 'compensation_demand']);
 /** What a customer asks for or threatens: the problem words inside it are its object, no complaint. */
 const DEMAND_LIKE: ReadonlySet<Flag> = new Set([
   ...DEMANDS,
