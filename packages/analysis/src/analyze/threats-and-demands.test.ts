@@ -75,11 +75,17 @@ describe('leaving, said as not renewing or closing the account', () => {
       ['pl', 'Trzeci raz nikt nie odbiera. Zamykam konto.'],
       ['et', 'Teie hinnad tõusid jälle. Otsime uue teenusepakkuja.'],
       ['et', 'Kolmandat korda tühistate mu aja. Aitab.'],
+      ['en', 'Nobody answered for a week, so we are using a different cleaner from now on.'],
+      ['pl', 'Po tej wizycie szukam innego gabinetu.'],
+      ['et', 'Kaalume tõsiselt teise kliiniku valimist.'],
     ],
     [
       ['en', 'Hello, I am moving abroad, please close my account from June.'],
       ['pl', 'Dzień dobry, wyprowadzam się, proszę zamknąć konto. Zamykam konto z końcem miesiąca.'],
       ['et', 'Aitab küll, aitäh, kõik sai selgeks!'],
+      ['en', 'Can I use a different card for the deposit?'],
+      ['pl', 'Szukam innego terminu, czy jest coś w piątek?'],
+      ['et', 'Vahetan telefoni ekraani mujal, kui teil pole osa.'],
     ],
   );
 });

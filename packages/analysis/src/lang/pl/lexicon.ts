@@ -596,8 +596,6 @@ export const lexicon: LexiconEntry[] = [
       'więcej ... nie przyjdę',
       'nie przyjdę więcej',
       'nie zobaczycie mnie',
-      'szukam innego',
-      'szukam innej',
       'nigdy więcej',
       'nigdy wiecej',
       'ostatni raz u was',
