@@ -55,12 +55,18 @@ describe('a review or word of mouth, posted or promised', () => {
       ['pl', 'Zrobiłam relację na Instagramie z tej wizyty.'],
       ['et', 'Pildid lähevad kohe Instagrami, teie salongi nimega.'],
       ['et', 'Panen postituse üles ja jagan kõigiga.'],
+      ['en', 'Everyone at the rugby club will hear about how you treated my dad.'],
+      ['pl', 'Wszyscy w pracy się dowiedzą, jak tu obsługujecie klientów.'],
+      ['et', 'Kogu meie küla saab teada, kuidas te mu emaga rääkisite.'],
     ],
     [
       ['en', 'Could you post the invoice to my home address?'],
       ['pl', 'Napisałam maila na adres biuro@salon.pl, czy doszedł?'],
       ['pl', 'Czy mogę dostać zdjęcia z sesji mailem?'],
       ['et', 'Palun saatke pildid mulle e-postiga.'],
+      ['en', 'Everyone in my family knows how to book online, but the site is down.'],
+      ['pl', 'Wszyscy wiedzą, że remont potrwa dłużej, to nie problem.'],
+      ['et', 'Kõik teavad, et pakk tuleb esmaspäeval.'],
     ],
   );
 });

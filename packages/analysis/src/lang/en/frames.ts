@@ -715,4 +715,22 @@ export const frames: LexiconFrame[] = [
     onlyWhenUnhappy: true,
     example: 'This is the third time the engineer cancelled. Could you at least waive the call-out charge?',
   },
+  {
+    // Word of mouth: a crowd that knows or will hear about it.
+    flag: 'threat_public',
+    first: ['everyone', 'everybody', 'the whole', 'all the', 'every'],
+    next: [
+      'knows about',
+      'now knows',
+      'already knows',
+      'will know',
+      'will hear',
+      'heard about',
+      'hear about',
+      'going to hear',
+      'gonna hear',
+    ],
+    within: 6,
+    example: 'Everyone in the village WhatsApp now knows about your "deep clean".',
+  },
 ];

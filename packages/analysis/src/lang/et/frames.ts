@@ -521,4 +521,20 @@ export const frames: LexiconFrame[] = [
     onlyWhenUnhappy: true,
     example: 'Kolmandat korda jäi koristaja tulemata. Ootan järgmise korra eest allahindlust.',
   },
+  {
+    // Word of mouth: a crowd that knows or will hear about it.
+    flag: 'threat_public',
+    first: ['kõik', 'terve', 'kogu'],
+    next: [
+      'juba teavad',
+      'on juba kuulnud',
+      'on kuulnud',
+      'kuulevad',
+      'saavad teada',
+      'saab teada',
+      'kuuleb',
+    ],
+    within: 5,
+    example: 'Kõik meie tänava inimesed on juba kuulnud, mis teie torumees tegi.',
+  },
 ];

@@ -683,4 +683,21 @@ export const frames: LexiconFrame[] = [
     onlyWhenUnhappy: true,
     example: 'Trzeci raz przesunęliście termin. Oczekuję rabatu na następną wizytę.',
   },
+  {
+    // Word of mouth: a crowd that knows or will hear about it.
+    flag: 'threat_public',
+    first: ['wszyscy', 'całe osiedle', 'całe miasto', 'cała ulica', 'każdy'],
+    next: [
+      'już wiedzą',
+      'się dowiedzą',
+      'dowiedzą się',
+      'usłyszą',
+      'już słyszeli',
+      'już słyszał',
+      'się dowie',
+      'dowie się',
+    ],
+    within: 5,
+    example: 'Wszyscy na osiedlu już wiedzą, jak potraktowaliście moją mamę.',
+  },
 ];
