@@ -1115,4 +1115,20 @@ export const lexicon: LexiconEntry[] = [
     example:
       'This is the third time the painter missed spots. A touch-up visit at no extra cost would be fair.',
   },
+  {
+    // Ending the contract, or cancelling said on its own, in an unhappy message: calm, it is a request.
+    flag: 'churn_threat',
+    terms: [
+      'ending the contract',
+      'end the contract',
+      'terminate the contract',
+      'terminating the contract',
+      'unsubscribe me',
+      'cancel my standing',
+      'off to the competition',
+      'switched to',
+    ],
+    onlyWhenUnhappy: true,
+    example: 'The invoice was wrong for the third time. We are ending the contract.',
+  },
 ];

@@ -831,14 +831,6 @@ export const lexicon: LexiconEntry[] = [
     example: 'Teie hinnad tõusid ilma teavituseta. Otsime uue teenusepakkuja.',
   },
   {
-    // A farewell of one word in an unhappy message: alone it is a greeting.
-    flag: 'churn_threat',
-    terms: ['aitab', 'head aega', 'lõpp'],
-    alone: true,
-    onlyWhenUnhappy: true,
-    example: 'Kolmandat korda tühistate mu aja. Aitab.',
-  },
-  {
     // Remedies other than money back, asked as an expectation or what would be fair.
     flag: 'compensation_demand',
     terms: [
