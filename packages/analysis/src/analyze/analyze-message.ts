@@ -283,11 +283,17 @@ export function createAnalyzer({ packs, guessLanguage, learned }: AnalyzerOption
       evidence.some((e) => !QUIET_FLAGS.has(e.flag)) ||
       signals.some((s) => s.kind !== 'positive') ||
       problemMatches.some((m) => !m.payload.topic);
+    const complaintCues = pack.findComplaintCues(text, tokens, ranges);
     if (unhappy) evidence.push(...evidenceIfUnhappy);
-    else if (evidence.some((e) => isOfferQuestion(text, e))) {
-      // A voucher or a discount asked about where nothing went wrong is a question about an offer, not a demand.
-      evidence = evidence.filter((e) => !isOfferQuestion(text, e));
-      cancelled.add('compensation_demand');
+    else {
+      // A failure told calmly ("the painter missed several spots") still grounds a remedy asked or a leaving.
+      if (complaintCues.failures.length > 0)
+        evidence.push(...evidenceIfUnhappy.filter((e) => AFTER_A_FAILURE.has(e.flag)));
+      if (evidence.some((e) => isOfferQuestion(text, e))) {
+        // A voucher or a discount asked about where nothing went wrong is a question about an offer, not a demand.
+        evidence = evidence.filter((e) => !isOfferQuestion(text, e));
+        cancelled.add('compensation_demand');
+      }
     }
     const ownEnd = ranges.reduce((end, r) => Math.max(end, r.end), 0);
     const manners = thanksAsManners({ text, ownEnd, evidence, signals, negators: found.negators, unhappy });
@@ -308,7 +314,7 @@ export function createAnalyzer({ packs, guessLanguage, learned }: AnalyzerOption
         problems.map((p) => p.category),
         problemMatches,
       ),
-      cues: pack.findComplaintCues(text, tokens, ranges),
+      cues: complaintCues,
       demands: evidence.filter((e) => DEMAND_LIKE.has(e.flag)),
       isUnhappy: level !== 'calm',
       thanks: evidence.filter((e) => e.flag === 'gratitude'),
@@ -429,6 +435,8 @@ function isOfferQuestion(text: string, e: Evidence): boolean {
   return (before.slice(0, sentenceStart).match(/\p{L}+/gu)?.length ?? 0) <= GREETING_WORDS;
 }
 
+/** What a calmly told failure is enough to ground: a remedy asked for, or leaving. */
+const AFTER_A_FAILURE: ReadonlySet<Flag> = new Set(['compensation_demand', 'churn_threat']);
 /** Flags that by themselves say nothing went wrong: thanks, and a remedy named without a complaint. */
 const QUIET_FLAGS: ReadonlySet<Flag> = new Set(['gratitude', 'compensation_demand']);
 /** What a customer asks for or threatens: the problem words inside it are its object, no complaint. */

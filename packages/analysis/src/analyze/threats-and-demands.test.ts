@@ -122,3 +122,19 @@ describe('a remedy asked as a request, a proposal or what would be fair', () => 
     ],
   );
 });
+
+describe('a failure told calmly grounds a remedy asked for', () => {
+  expectFlag(
+    'compensation_demand',
+    [
+      ['en', "The cleaner didn't clean the upstairs rooms. A free visit next time would be fair."],
+      ['pl', 'Kurier nie dostarczył paczki na czas. Proszę o pokrycie kosztów dojazdu.'],
+      ['et', 'Koristaja ei tulnud kokkulepitud ajal. Ootan, et hüvitate taksosõidu.'],
+    ],
+    [
+      ['en', 'A free visit next time would be lovely, if you run that offer again.'],
+      ['pl', 'Czy pokrycie kosztów dojazdu jest wliczone w cenę?'],
+      ['et', 'Kas te hüvitate taksosõidu, kui tulen kaugelt?'],
+    ],
+  );
+});
