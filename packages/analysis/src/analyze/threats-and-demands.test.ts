@@ -58,6 +58,11 @@ describe('a review or word of mouth, posted or promised', () => {
       ['en', 'Everyone at the rugby club will hear about how you treated my dad.'],
       ['pl', 'Wszyscy w pracy się dowiedzą, jak tu obsługujecie klientów.'],
       ['et', 'Kogu meie küla saab teada, kuidas te mu emaga rääkisite.'],
+      ['et', 'Supis oli juuksekarv, pildid lähevad kohe üles.'],
+      ['et', 'Annan oma kogemusest teada ka meie maja Facebooki grupis.'],
+      ['pl', 'Nagranie z tej wizyty wyląduje dziś na YouTube.'],
+      ['pl', 'Wrzuciłam na story, jak wygląda ta łazienka po remoncie.'],
+      ['en', "Here's the review I'm about to post about your kitchen."],
     ],
     [
       ['en', 'Could you post the invoice to my home address?'],
@@ -67,6 +72,9 @@ describe('a review or word of mouth, posted or promised', () => {
       ['en', 'Everyone in my family knows how to book online, but the site is down.'],
       ['pl', 'Wszyscy wiedzą, że remont potrwa dłużej, to nie problem.'],
       ['et', 'Kõik teavad, et pakk tuleb esmaspäeval.'],
+      ['et', 'Panin kardinad üles, aga karniis on kõver.'],
+      ['et', 'Palun andke teada, kas grupis on veel vabu kohti.'],
+      ['pl', 'Paczka wyląduje u mnie w piątek, tak pisze kurier.'],
     ],
   );
 });

@@ -1131,4 +1131,16 @@ export const lexicon: LexiconEntry[] = [
     onlyWhenUnhappy: true,
     example: 'The invoice was wrong for the third time. We are ending the contract.',
   },
+  {
+    // A review about to go out, with no place named.
+    flag: 'threat_public',
+    terms: [
+      "i'm about to post",
+      'i am about to post',
+      'about to post',
+      'review is going up',
+      'review goes up',
+    ],
+    example: 'Here is the review I am about to post, thought you would like a preview.',
+  },
 ];

@@ -80,6 +80,7 @@ const PUBLIC_PLACES = [
   'kollektiiv*',
   'sõpradel*',
   'tärn*',
+  'grupi*',
 ];
 
 /** Estonian frames: two parts that raise a flag together (see LexiconFrame). */
@@ -281,6 +282,9 @@ export const frames: LexiconFrame[] = [
       'kuuleb',
       'kuulevad',
       'saate',
+      'annan ... teada',
+      'andsin ... teada',
+      'lasin ... teada',
     ],
     next: PUBLIC_PLACES,
     within: 6,
@@ -536,5 +540,13 @@ export const frames: LexiconFrame[] = [
     ],
     within: 5,
     example: 'Kõik meie tänava inimesed on juba kuulnud, mis teie torumees tegi.',
+  },
+  {
+    // Pictures or a review "going up": posted, with no place named.
+    flag: 'threat_public',
+    first: ['pildid', 'pilte', 'video', 'postitus', 'arvustus', 'arvustuse', 'hinnang'],
+    next: ['üles', 'ülesse'],
+    within: 3,
+    example: 'Salatis oli tigu ja pildid lähevad täna üles.',
   },
 ];

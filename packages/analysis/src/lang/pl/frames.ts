@@ -101,6 +101,8 @@ const PUBLIC_PLACES = [
   'znany lekarz',
   'vlog*',
   'blog*',
+  'story',
+  'stori*',
 ];
 
 /** Polish frames: two parts that raise a flag together (see LexiconFrame). */
@@ -368,6 +370,12 @@ export const frames: LexiconFrame[] = [
       'opowiedzieć',
       'komentują',
       'odcin*',
+      'ląduje',
+      'wyląduje',
+      'lądują',
+      'wylądują',
+      'napisałem wszystko',
+      'napisałam wszystko',
     ],
     next: PUBLIC_PLACES,
     within: 6,
