@@ -22,6 +22,7 @@ import { headerFieldPattern, type MailCues, ownTextOf, ownTextRanges } from './e
 import { decideLanguage, type LanguageEvidence, type LanguageGuesser } from './language.ts';
 import { levelOf, scoreAnger } from './score.ts';
 import { findShouting } from './shouting.ts';
+import { thanksAsManners } from './sign-off.ts';
 
 /** Longer messages are analysed up to here (`truncated: true`): time stays bounded and linear. */
 export const MAX_ANALYZED_CHARS = 20_000;
@@ -267,7 +268,7 @@ export function createAnalyzer({ packs, guessLanguage, learned }: AnalyzerOption
     const ownMatches = framed.length > 0 ? [...found.lexicon, ...framed] : found.lexicon;
     const lexiconMatches = extra ? [...ownMatches, ...extra.find(tokens)] : ownMatches;
     const conditions = () => pack.findConditions(tokens);
-    const { evidence, evidenceIfUnhappy, aimedAbuse, cancelled } = lexiconEvidence(
+    let { evidence, evidenceIfUnhappy, aimedAbuse, cancelled } = lexiconEvidence(
       text,
       lang,
       found,
@@ -279,10 +280,27 @@ export function createAnalyzer({ packs, guessLanguage, learned }: AnalyzerOption
     if (scan.surrogates) signals.push(...emojiSignals(text, ranges));
     const problemMatches = found.problems.filter((m) => !(m.payload.negatable && isNegated(text, found, m)));
     const unhappy =
-      evidence.some((e) => e.flag !== 'gratitude') ||
+      evidence.some((e) => !QUIET_FLAGS.has(e.flag)) ||
       signals.some((s) => s.kind !== 'positive') ||
       problemMatches.some((m) => !m.payload.topic);
+    const complaintCues = pack.findComplaintCues(text, tokens, ranges);
     if (unhappy) evidence.push(...evidenceIfUnhappy);
+    else {
+      // A failure told calmly ("the painter missed several spots") still grounds a remedy asked or a leaving.
+      if (complaintCues.failures.length > 0)
+        evidence.push(...evidenceIfUnhappy.filter((e) => AFTER_A_FAILURE.has(e.flag)));
+      if (evidence.some((e) => isOfferQuestion(text, e))) {
+        // A voucher or a discount asked about where nothing went wrong is a question about an offer, not a demand.
+        evidence = evidence.filter((e) => !isOfferQuestion(text, e));
+        cancelled.add('compensation_demand');
+      }
+    }
+    const ownEnd = ranges.reduce((end, r) => Math.max(end, r.end), 0);
+    const manners = thanksAsManners({ text, ownEnd, evidence, signals, negators: found.negators, unhappy });
+    if (manners.length > 0) {
+      evidence = evidence.filter((e) => !manners.includes(e));
+      cancelled.add('gratitude');
+    }
     const flags = new Set<Flag>();
     for (const e of evidence) flags.add(e.flag);
     if (scorer) addLearnedFlags(scorer, text, ranges, flags, evidence, cancelled);
@@ -296,7 +314,7 @@ export function createAnalyzer({ packs, guessLanguage, learned }: AnalyzerOption
         problems.map((p) => p.category),
         problemMatches,
       ),
-      cues: pack.findComplaintCues(text, tokens, ranges),
+      cues: complaintCues,
       demands: evidence.filter((e) => DEMAND_LIKE.has(e.flag)),
       isUnhappy: level !== 'calm',
       thanks: evidence.filter((e) => e.flag === 'gratitude'),
@@ -400,6 +418,27 @@ function isNegated(text: string, found: PackMatches, match: Match<unknown>): boo
 }
 
 const DEMANDS: ReadonlySet<Flag> = new Set(['refund_demand', 'compensation_demand']);
+/** Words of a greeting that may stand before an opening question ("Tere.", "Hi there,"). */
+const GREETING_WORDS = 2;
+
+/**
+ * A remedy named in the question a message opens with: "Do you offer a discount for students?". After
+ * a told problem ("The sauna didn't work. Maybe some discount?") the question is a proposal.
+ */
+function isOfferQuestion(text: string, e: Evidence): boolean {
+  if (e.flag !== 'compensation_demand') return false;
+  const end = text.slice(e.end).search(SENTENCE_END);
+  if (end < 0 || text[e.end + end] !== '?') return false;
+  const before = text.slice(0, e.start);
+  let sentenceStart = before.length;
+  while (sentenceStart > 0 && !SENTENCE_BREAK.test(before[sentenceStart - 1] as string)) sentenceStart--;
+  return (before.slice(0, sentenceStart).match(/\p{L}+/gu)?.length ?? 0) <= GREETING_WORDS;
+}
+
+/** What a calmly told failure is enough to ground: a remedy asked for, or leaving. */
+const AFTER_A_FAILURE: ReadonlySet<Flag> = new Set(['compensation_demand', 'churn_threat']);
+/** Flags that by themselves say nothing went wrong: thanks, and a remedy named without a complaint. */
+const QUIET_FLAGS: ReadonlySet<Flag> = new Set(['gratitude', 'compensation_demand']);
 /** What a customer asks for or threatens: the problem words inside it are its object, no complaint. */
 const DEMAND_LIKE: ReadonlySet<Flag> = new Set([
   ...DEMANDS,
