@@ -58,9 +58,9 @@ export const DRAFT_MODEL: LearnedModel<DraftLabel> = {
     0.491336,
     0.208415,
     0.477687,
-    0.200354,
+    0.217932,
     null,
-    0.309418,
+    0.370681,
     0.264636,
     null
   ],
