@@ -2,12 +2,11 @@ import { DRAFT_LABELS } from '../src/learned/draft-labels.ts';
 import { COACH_RULES, ELEMENTS } from '../src/vocabulary.ts';
 import { type CorpusDraft, type CorpusFile, FOLDS } from './corpus-data.ts';
 import {
-  type Counts,
+  calibrationTable,
   fixed3,
   markdownTable,
   microScores,
   outOfFoldCounts,
-  scoresOf,
   topFeatures,
 } from './report.ts';
 import type { DraftTraining } from './train-drafts.ts';
@@ -20,8 +19,6 @@ export function draftReport(files: readonly CorpusFile<CorpusDraft>[], drafts: D
   const { model, items, calibration, trained } = drafts;
   const before = outOfFoldCounts(items, DRAFT_LABELS, model, false);
   const after = outOfFoldCounts(items, DRAFT_LABELS, model, true);
-  const f1Of = (counts: Map<string, Counts>, label: string) =>
-    fixed3(scoresOf(counts.get(label) as Counts).f1);
   return `# The draft model (reply coach): last training run
 
 The coach's second opinion (\`src/learned/draft-model.generated.ts\`), trained the same way on the
@@ -45,33 +42,7 @@ ${markdownTable(
   ],
 )}
 
-${markdownTable(
-  [
-    'finding / element',
-    'training positives',
-    'positives',
-    'missed by rules',
-    'threshold',
-    'added',
-    'added right',
-    'F1 rules',
-    'F1 rules + model',
-  ],
-  DRAFT_LABELS.map((label) => {
-    const c = calibration.find((x) => x.flag === label);
-    return [
-      label,
-      trained.positives[label],
-      c?.positives ?? '–',
-      c?.missed ?? '–',
-      c ? (c.threshold === null ? 'off' : c.threshold.toFixed(3)) : 'no model',
-      c?.added ?? 0,
-      c?.addedRight ?? 0,
-      f1Of(before, label),
-      f1Of(after, label),
-    ];
-  }),
-)}
+${calibrationTable('finding / element', DRAFT_LABELS, trained.positives, calibration, before, after)}
 
 ## Strongest features per finding and element (a text each was read from, and its weight)
 

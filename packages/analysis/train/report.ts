@@ -1,5 +1,5 @@
 import type { LearnedModel } from '../src/learned/score.ts';
-import type { CalibrationItem } from './calibrate.ts';
+import type { CalibrationItem, FlagCalibration } from './calibrate.ts';
 
 export interface Counts {
   tp: number;
@@ -95,4 +95,46 @@ export function topFeatures<L extends string>(
     .slice(0, 12)
     .map((e) => `\`${(sampleOf.get(e.hash) ?? '?').replace(/[`|\n]/g, ' ')}\` ${e.weight.toFixed(2)}`)
     .join(', ');
+}
+
+/**
+ * The per-label table of a training report: positives, what the rules missed, the threshold chosen,
+ * what the model added out of fold and each label's F1 rules alone and with the model.
+ */
+export function calibrationTable<L extends string>(
+  heading: string,
+  labels: readonly L[],
+  trainingPositives: Record<L, number>,
+  calibration: readonly FlagCalibration<L>[],
+  before: Map<L, Counts>,
+  after: Map<L, Counts>,
+): string {
+  const f1Of = (counts: Map<L, Counts>, label: L) => fixed3(scoresOf(counts.get(label) as Counts).f1);
+  return markdownTable(
+    [
+      heading,
+      'training positives',
+      'positives',
+      'missed by rules',
+      'threshold',
+      'added',
+      'added right',
+      'F1 rules',
+      'F1 rules + model',
+    ],
+    labels.map((label) => {
+      const c = calibration.find((x) => x.flag === label);
+      return [
+        label,
+        trainingPositives[label],
+        c?.positives ?? '–',
+        c?.missed ?? '–',
+        c ? (c.threshold === null ? 'off' : c.threshold.toFixed(3)) : 'no model',
+        c?.added ?? 0,
+        c?.addedRight ?? 0,
+        f1Of(before, label),
+        f1Of(after, label),
+      ];
+    }),
+  );
 }

@@ -25,7 +25,7 @@ import {
 } from './corpus-data.ts';
 import { draftReport } from './draft-report.ts';
 import { PUBLIC_SOURCES, PUBLIC_WEIGHT, publicExamples } from './public-data.ts';
-import { fixed3, markdownTable, microScores, outOfFoldCounts, scoresOf, topFeatures } from './report.ts';
+import { calibrationTable, fixed3, microScores, outOfFoldCounts, topFeatures } from './report.ts';
 import { trainDraftModel } from './train-drafts.ts';
 import { TRAIN_SETTINGS, trainModel } from './train-model.ts';
 
@@ -124,8 +124,6 @@ const after = outOfFoldCounts(items, FLAGS, model, true);
 const fmt = fixed3;
 const microBefore = microScores(before);
 const microAfter = microScores(after);
-const f1 = scoresOf;
-const table = markdownTable;
 
 const report = `# The learned model: last training run
 
@@ -146,33 +144,7 @@ is read from eval/sets/*/heldout.jsonl, the blind rounds, BAN-PL or Estonian val
 | rules | ${fmt(microBefore.p)} | ${fmt(microBefore.r)} | ${fmt(microBefore.f1)} |
 | rules + model | ${fmt(microAfter.p)} | ${fmt(microAfter.r)} | ${fmt(microAfter.f1)} |
 
-${table(
-  [
-    'flag',
-    'training positives',
-    'positives',
-    'missed by rules',
-    'threshold',
-    'added',
-    'added right',
-    'F1 rules',
-    'F1 rules + model',
-  ],
-  FLAGS.map((flag) => {
-    const c = calibrated.flags.find((x) => x.flag === flag);
-    return [
-      flag,
-      trained.positives[flag],
-      c?.positives ?? '–',
-      c?.missed ?? '–',
-      c ? (c.threshold === null ? 'off' : c.threshold.toFixed(3)) : 'no model',
-      c?.added ?? 0,
-      c?.addedRight ?? 0,
-      fmt(f1(before.get(flag) as { tp: number; fp: number; fn: number }).f1),
-      fmt(f1(after.get(flag) as { tp: number; fp: number; fn: number }).f1),
-    ];
-  }),
-)}
+${calibrationTable('flag', FLAGS, trained.positives, calibrated.flags, before, after)}
 
 ## Strongest features per flag (a text each was read from, and its weight)
 
