@@ -83,6 +83,12 @@ export async function checkScreen(page: Page, screen: string): Promise<void> {
     expect(overflow, `${screen} scrolls sideways at ${size.name}px`).toBeLessThanOrEqual(1);
   }
   await page.setViewportSize({ width: 1280, height: 800 });
+  // Back at desktop width the page swaps its phone layout for the desktop one (media queries set
+  // state): two frames later it has, so the caller's next click finds the desktop layout's elements.
+  await page.evaluate(
+    () => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))),
+  );
+  await settled(page);
 }
 
 /**
