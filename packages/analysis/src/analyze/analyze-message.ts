@@ -4,6 +4,7 @@ import { addLearnedFlags, hasThresholds } from '../learned/merge.ts';
 import type { Scorer } from '../learned/score.ts';
 import { termKey } from '../text/fold.ts';
 import { originalSpan, quotedInOriginal, type ReadableText, readableText } from '../text/readable.ts';
+import { SENTENCE_END } from '../text/sentences.ts';
 import type { Match } from '../text/terms.ts';
 import { joinSpacedLetters, type Range, scanText, type Token, wordIdOf } from '../text/tokenize.ts';
 import { internWord, wordCount } from '../text/words.ts';
@@ -71,8 +72,6 @@ function endsWithin(
 }
 
 const SENTENCE_BREAK = /[.!?\n]/u;
-// A dot with a letter right after it is inside a name ("oponeo.pl", "checkatrade.com"), not a sentence's end.
-const SENTENCE_END = /[!?\n]|\.(?!\p{L})/u;
 
 /** Thanks with a sarcasm cue on it or after it in the same sentence ("thanks for the three weeks of radio silence"). */
 function isSarcastic(text: string, found: PackMatches, thanks: Match<unknown>): boolean {

@@ -1,3 +1,4 @@
+import { SENTENCE_END } from '../text/sentences.ts';
 import type { Match } from '../text/terms.ts';
 import type { Range } from '../text/tokenize.ts';
 import type { ComplaintCueMatches } from './compile-pack.ts';
@@ -39,8 +40,7 @@ interface Part extends Range {
   isJoined: boolean;
 }
 
-// A dot with a letter right after it is inside a name ("oponeo.pl"), not a sentence's end.
-const SENTENCE_END = /[!?\n]|\.(?!\p{L})/gu;
+const SENTENCE_ENDS = new RegExp(SENTENCE_END.source, 'gu');
 const LIST_ITEM = /^[ \t]*(?:[-–•*]|\d{1,2}[.)])[ \t]+/u;
 
 /** Where each sentence starts (line breaks end one too), and whether it is a list item. */
@@ -48,8 +48,8 @@ function sentencesOf(text: string): { starts: number[]; listItems: Set<number> }
   const starts = [0];
   const listItems = new Set<number>();
   if (LIST_ITEM.test(text)) listItems.add(0);
-  SENTENCE_END.lastIndex = 0;
-  for (let m = SENTENCE_END.exec(text); m; m = SENTENCE_END.exec(text)) {
+  SENTENCE_ENDS.lastIndex = 0;
+  for (let m = SENTENCE_ENDS.exec(text); m; m = SENTENCE_ENDS.exec(text)) {
     const start = m.index + m[0].length;
     if (start >= text.length) break;
     starts.push(start);
