@@ -191,3 +191,19 @@ describe('coachReply advice from the case', () => {
     expect(coachReply('To nasza wina.', { lang: 'pl', fault: 'ours' }).advice).toEqual([]);
   });
 });
+
+describe('an excuse is a cause offered instead of owning the failure', () => {
+  it.each([
+    ['pl', 'Opóźnienie wynika z braków kadrowych w okresie świątecznym.', ['excuse']],
+    ['pl', 'Opóźnienie wynika z braków kadrowych w okresie świątecznym, ale to nasza wina.', []],
+    ['pl', 'Opóźnienie wynika z braków kadrowych w okresie świątecznym, to nie był nasz błąd.', ['excuse']],
+    ['et', 'Hilinemine oli tingitud personali puudusest pühade ajal.', ['excuse']],
+    ['et', 'Hilinemine oli tingitud personali puudusest pühade ajal, aga see on meie viga.', []],
+    ['et', 'Hilinemine oli tingitud personali puudusest pühade ajal, see ei ole meie viga.', ['excuse']],
+    ['en', 'The delay was due to staff shortages over the holidays.', ['excuse']],
+    ['en', 'The delay was due to staff shortages over the holidays, but it was our mistake.', []],
+    ['en', 'The delay was due to staff shortages over the holidays, it was not our mistake.', ['excuse']],
+  ] as const)('%s: "%s" → %j', (lang, draft, expected) => {
+    expect([...new Set(rules(draft, lang))]).toEqual(expected);
+  });
+});

@@ -58,7 +58,8 @@ type Tagged =
   | { group: 'findings'; value: Rule }
   | { group: 'elements'; value: Named }
   | { group: 'frameFirst' | 'frameThen' | 'frameLast'; value: number }
-  | { group: 'boundary' | 'liability' | 'cashRefund'; value: true }
+  | { group: 'boundary' | 'cashRefund'; value: true }
+  | { group: 'liability' | 'negator'; value: true }
   | { group: 'problems'; value: ProblemCategory };
 
 /** The draft's matches, by purpose, each list in token order. */
@@ -71,6 +72,11 @@ interface CoachMatches {
   lasts: Match<number>[];
   boundary: boolean;
   liability: boolean;
+  /**
+   * The draft owns the failure: an admission of fault no negation takes back ("our fault", not "not
+   * our fault"). A cause named beside it is an explanation, not an excuse.
+   */
+  owning: boolean;
   cashRefund: boolean;
   problems: ProblemCategory[];
   /** A non-apology frame ("I understand, but …") took back the apology and empathy in it. */
@@ -107,6 +113,7 @@ function taggedEntries(lang: Lang, pack: CoachPack): TermEntry<Tagged>[] {
   });
   for (const group of ['boundary', 'liability', 'cashRefund'] as const)
     tagged.push({ terms: pack[group], payload: { group, value: true } });
+  tagged.push({ terms: PACKS[lang].cues.negators, payload: { group: 'negator', value: true } });
   for (const p of PACKS[lang].problems)
     tagged.push({ terms: p.terms, except: p.except, payload: { group: 'problems', value: p.category } });
   return tagged;
@@ -128,12 +135,20 @@ function compiledFor(lang: Lang): CompiledCoach {
           lasts: [],
           boundary: false,
           liability: false,
+          owning: false,
           cashRefund: false,
           problems: [],
           hasNonApology: false,
         };
+        const admissions: Match<Tagged>[] = [];
+        const negators: Match<Tagged>[] = [];
         for (const match of matcher.find(tokens)) {
           const tag = match.payload;
+          if (tag.group === 'liability') admissions.push(match);
+          if (tag.group === 'negator') {
+            negators.push(match);
+            continue;
+          }
           if (tag.group === 'findings') found.findings.push({ ...match, payload: tag.value });
           else if (tag.group === 'elements') found.elements.push({ ...match, payload: tag.value });
           else if (tag.group === 'frameFirst') found.firsts.push({ ...match, payload: tag.value });
@@ -142,12 +157,20 @@ function compiledFor(lang: Lang): CompiledCoach {
           else if (tag.group === 'problems') found.problems.push(tag.value);
           else found[tag.group] = true;
         }
+        found.owning = admissions.some((a) => !isNegated(a, negators));
         return found;
       },
     };
     compiled.set(lang, result);
   }
   return result;
+}
+
+/** Words a negation may stand before what it negates: "not our fault", "nie był to nasz błąd", "ei ole meie süü". */
+const NEGATION_REACH = 3;
+
+function isNegated(match: Match<unknown>, negators: readonly Match<unknown>[]): boolean {
+  return negators.some((n) => n.last < match.first && match.first - n.last <= NEGATION_REACH);
 }
 
 const ELEMENT_MAKES: ReadonlySet<FrameMakes> = new Set(['empathy', 'apology', 'next_step']);
@@ -351,6 +374,7 @@ function findingsOf(
   const found: Finding[] = [];
   for (const m of matches.findings) {
     if (m.payload === 'informal_address' && lang === 'en') continue;
+    if (m.payload === 'excuse' && matches.owning) continue;
     if (outsideQuotes(m.start, m.end)) found.push(finding(m.payload, m.start, m.end, draft, pack));
   }
   for (const m of matchAllPrefiltered(PERCENT_100, draft)) {
@@ -567,10 +591,12 @@ const TAKEN_BACK: ReadonlySet<DraftLabel> = new Set(['apology', 'empathy']);
  * has no such form; shouting without a word in capitals or a `!!`, which is what shouting is;
  * hostility or condescension in a draft that sets a calm boundary about abuse, which the rules read
  * as the right answer, not as a quarrel; an apology or empathy the rules took back as a non-apology
- * ("I understand, but …"), as the message model never re-raises a flag the rules cancelled.
+ * ("I understand, but …"), as the message model never re-raises a flag the rules cancelled; an
+ * excuse in a draft that owns the failure.
  */
 function isLeftToRules(label: DraftLabel, own: string, lang: Lang, matches: CoachMatches): boolean {
   if (label === 'informal_address') return lang === 'en';
+  if (label === 'excuse') return matches.owning;
   if (label === 'shouting') return !SHOUTED.test(own);
   if (TAKEN_BACK.has(label)) return matches.hasNonApology;
   return TONE.has(label) && matches.boundary;
