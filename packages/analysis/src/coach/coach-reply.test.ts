@@ -207,3 +207,13 @@ describe('an excuse is a cause offered instead of owning the failure', () => {
     expect([...new Set(rules(draft, lang))]).toEqual(expected);
   });
 });
+
+describe('fault denied is an excuse', () => {
+  it.each([
+    ['pl', 'To nie nasza wina, że paczka nie dotarła.'],
+    ['et', 'See pole meie süü, et pidite ootama.'],
+    ['en', "It's not our fault that the parcel was late."],
+  ] as const)('%s: "%s"', (lang, draft) => {
+    expect(rules(draft, lang)).toContain('excuse');
+  });
+});

@@ -77,6 +77,8 @@ interface CoachMatches {
    * our fault"). A cause named beside it is an explanation, not an excuse.
    */
   owning: boolean;
+  /** Fault denied ("not our fault", "to nie nasza wina", "see pole meie süü"): the deflection an excuse is. */
+  deniedFault: Range[];
   cashRefund: boolean;
   problems: ProblemCategory[];
   /** A non-apology frame ("I understand, but …") took back the apology and empathy in it. */
@@ -136,6 +138,7 @@ function compiledFor(lang: Lang): CompiledCoach {
           boundary: false,
           liability: false,
           owning: false,
+          deniedFault: [],
           cashRefund: false,
           problems: [],
           hasNonApology: false,
@@ -157,7 +160,11 @@ function compiledFor(lang: Lang): CompiledCoach {
           else if (tag.group === 'problems') found.problems.push(tag.value);
           else found[tag.group] = true;
         }
-        found.owning = admissions.some((a) => !isNegated(a, negators));
+        for (const admission of admissions) {
+          const negator = negatorOf(admission, negators);
+          if (negator) found.deniedFault.push({ start: negator.start, end: admission.end });
+          else found.owning = true;
+        }
         return found;
       },
     };
@@ -169,8 +176,8 @@ function compiledFor(lang: Lang): CompiledCoach {
 /** Words a negation may stand before what it negates: "not our fault", "nie był to nasz błąd", "ei ole meie süü". */
 const NEGATION_REACH = 3;
 
-function isNegated(match: Match<unknown>, negators: readonly Match<unknown>[]): boolean {
-  return negators.some((n) => n.last < match.first && match.first - n.last <= NEGATION_REACH);
+function negatorOf<T>(match: Match<unknown>, negators: readonly Match<T>[]): Match<T> | undefined {
+  return negators.findLast((n) => n.last < match.first && match.first - n.last <= NEGATION_REACH);
 }
 
 const ELEMENT_MAKES: ReadonlySet<FrameMakes> = new Set(['empathy', 'apology', 'next_step']);
@@ -376,6 +383,10 @@ function findingsOf(
     if (m.payload === 'informal_address' && lang === 'en') continue;
     if (m.payload === 'excuse' && matches.owning) continue;
     if (outsideQuotes(m.start, m.end)) found.push(finding(m.payload, m.start, m.end, draft, pack));
+  }
+  for (const denied of matches.deniedFault) {
+    if (outsideQuotes(denied.start, denied.end))
+      found.push(finding('excuse', denied.start, denied.end, draft, pack));
   }
   for (const m of matchAllPrefiltered(PERCENT_100, draft)) {
     found.push(finding('impossible_promise', m.index, m.index + m.text.length, draft, pack));

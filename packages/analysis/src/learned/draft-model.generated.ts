@@ -50,13 +50,13 @@ export const DRAFT_MODEL: LearnedModel<DraftLabel> = {
     0.02755895
   ],
   "thresholds": [
-    0.539407,
     null,
-    0.378839,
+    null,
+    0.455309,
     0.219636,
-    0.401586,
-    0.491336,
-    0.208415,
+    null,
+    0.662237,
+    0.238811,
     0.477687,
     0.217932,
     null,

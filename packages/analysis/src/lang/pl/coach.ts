@@ -2541,7 +2541,7 @@ export const coach: CoachPack = {
     'z szacunkiem',
   ],
   liability: [
-    'to nasza wina',
+    'nasza wina',
     'to moja wina',
     'ponosimy odpowiedzialność',
     'ponosimy winę',
