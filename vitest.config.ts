@@ -31,6 +31,9 @@ const BUILD_SETUP = 'packages/server/src/testing/build.global-setup.ts';
 // The database, process and browser tests start real apps, servers and browsers: on a busy 2-core
 // machine a fresh database with its migrations can take well over the default 10 s.
 const SLOW_TIMEOUTS = { testTimeout: 60_000, hookTimeout: 120_000, teardownTimeout: 30_000 };
+// `expect.poll` waits for a page or a server to show something; Vitest gives up after 1 s, which a
+// debounced search answered on a busy machine outlasts. Playwright's own waits allow 30 s: so do ours.
+const POLL_TIMEOUT = { expect: { poll: { timeout: 30_000 } } };
 // A timeout catches a hang, not slowness (speed lives in `npm run bench`): a property test that takes
 // 0.7 s on a quiet machine takes over 5 s beside a heavy build.
 const UNIT_TIMEOUT = { testTimeout: 30_000 };
@@ -87,6 +90,7 @@ export default defineConfig({
           include: ['packages/web/e2e/**/*.test.ts'],
           globalSetup: [REQUIREMENTS_SETUP, 'packages/web/e2e/build.global-setup.ts'],
           ...SLOW_TIMEOUTS,
+          ...POLL_TIMEOUT,
           ...SHARED_MODULES,
         },
       },
