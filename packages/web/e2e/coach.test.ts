@@ -1,4 +1,5 @@
 import { coachReply } from '@calmdesk/analysis';
+import { coachReply as rulesAlone } from '@calmdesk/analysis/core';
 import { hasPart } from '@calmdesk/server/testing';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -58,6 +59,23 @@ describe.skipIf(!HAS_BROWSER)('the reply coach in Chromium', { timeout: 180_000 
       await expect.poll(() => page.locator('[data-rule="shouting"]').count()).toBe(0);
     });
   }
+
+  it('coaches with the learned model as the server does, once its chunk has loaded', async () => {
+    // A single capitalised word the rules leave alone and the draft model reads as shouting.
+    const draft = 'Uprzejmie informujemy, że zaliczka jest BEZZWROTNA. Pozdrawiamy, Zespół';
+    const rules = (text: string) => rulesAlone(text, { lang: 'pl' }).findings.map((f) => f.rule);
+    const learned = (text: string) => coachReply(text, { lang: 'pl' }).findings.map((f) => f.rule);
+    expect(rules(draft)).not.toContain('shouting');
+    expect(learned(draft)).toContain('shouting');
+    const page = await e2e.staff.open('agent@salon.test', 'pl');
+    await openCase(page, 'pl');
+    await editorOf(page, 'pl').fill(draft);
+    await page.locator('[data-rule="shouting"]').first().waitFor();
+    // A learned finding warns and never blocks: the agent may still send.
+    expect(await page.getByRole('button', { name: LANGUAGES.pl.case.send, exact: true }).isDisabled()).toBe(
+      false,
+    );
+  });
 
   it('explains a Polish agent’s English draft in Polish, and suggests English words', async () => {
     const page = await e2e.staff.open('agent@salon.test', 'pl');

@@ -1,11 +1,4 @@
-import {
-  type CoachContext,
-  type Coaching,
-  coachReply,
-  ELEMENTS,
-  type Finding,
-  LANGS,
-} from '@calmdesk/analysis/core';
+import { type CoachContext, type Coaching, ELEMENTS, type Finding, LANGS } from '@calmdesk/analysis/core';
 import {
   Alert,
   Badge,
@@ -20,23 +13,38 @@ import {
   Title,
 } from '@mantine/core';
 import { getHotkeyHandler } from '@mantine/hooks';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client.ts';
 import { formErrors } from '../../api/errors.ts';
 import { CoachedTextarea } from '../../components/coached-textarea.tsx';
 import { CannedReplyPicker, SignaturePreview } from '../replies/canned-reply-picker.tsx';
+import { type Coach, currentCoach, loadLearnedCoach } from './draft-coach.ts';
 
-/** Coaches the draft on every keystroke, in the browser, and records how long it took. */
+/**
+ * Coaches the draft on every keystroke, in the browser, and records how long it took: with the rules
+ * at once, and as the server does (rules and learned model) once the model has loaded.
+ */
 export function useLiveCoaching(draft: string, context: CoachContext): { coaching: Coaching; ms: number } {
   const { i18n } = useTranslation();
   // The agent reads why in their interface language; the rewrites stay in the draft's.
   const explainIn = LANGS.find((lang) => lang === i18n.language);
+  const [coach, setCoach] = useState<Coach>(() => currentCoach());
+  useEffect(() => {
+    let mounted = true;
+    loadLearnedCoach()
+      .then((learned) => mounted && setCoach(() => learned))
+      // Without the model (a failed fetch) the rules go on coaching; the server coaches again on send.
+      .catch(() => undefined);
+    return () => {
+      mounted = false;
+    };
+  }, []);
   return useMemo(() => {
     const started = performance.now();
-    const coaching = coachReply(draft, { ...context, explainIn });
+    const coaching = coach(draft, { ...context, explainIn });
     return { coaching, ms: performance.now() - started };
-  }, [draft, context, explainIn]);
+  }, [coach, draft, context, explainIn]);
 }
 
 /** Replaces a finding's span with its suggestion. */
