@@ -104,6 +104,88 @@ describe('a message without a complaint counts none', () => {
   );
 });
 
+describe('a join that opens a lead-in ("and when I asked, …") sets the clause after it beside the complaint before', () => {
+  expectCount(
+    [
+      ['The tiles arrived cracked, and when I rang the shop, the manager laughed at me.', 'en'],
+      ['Płytki przyszły pęknięte, a kiedy zadzwoniłam do sklepu, kierownik mnie zignorował.', 'pl'],
+      ['Plaadid olid katki ja kui ma poodi helistasin, naeris juhataja mu üle.', 'et'],
+    ],
+    2,
+  );
+  expectCount(
+    [
+      ['The tiles arrived cracked, and when I rang the shop, they promised a new box.', 'en'],
+      ['Płytki przyszły pęknięte, a kiedy zadzwoniłam do sklepu, obiecali nowe.', 'pl'],
+      ['Plaadid olid katki ja kui ma poodi helistasin, saadeti kohe uued.', 'et'],
+    ],
+    1,
+  );
+});
+
+describe('a numbered list ("1. …") counts each item, though its number ends a sentence', () => {
+  expectCount(
+    [
+      [
+        'Two problems with the boiler service:\n1. The engineer came a day late.\n2. The pressure valve is still leaking.',
+        'en',
+      ],
+      [
+        'Dwa problemy z serwisem pieca:\n1. Serwisant przyjechał dzień po terminie.\n2. Zawór nadal przecieka.',
+        'pl',
+      ],
+    ],
+    2,
+  );
+  expectCount(
+    [
+      [
+        'About the boiler service:\n1. The engineer came a day late.\n2. I would like a refund of the call-out fee.',
+        'en',
+      ],
+      [
+        'W sprawie serwisu pieca:\n1. Serwisant przyjechał dzień po terminie.\n2. Proszę o zwrot opłaty za dojazd.',
+        'pl',
+      ],
+    ],
+    1,
+  );
+});
+
+describe('ordinals ("first", "second") open a complaint each', () => {
+  expectCount([['First, the sofa came a week late. Second, one of the cushions was torn.', 'en']], 2);
+  expectCount(
+    [['First, the sofa came a week late. Second, could you tell me who pays for the delivery?', 'en']],
+    1,
+  );
+});
+
+describe('failures that name no category: a wrong item, a remark quoted back, a payment taken twice, a fault still there', () => {
+  expectCount(
+    [
+      ['The cake came an hour late, and it was lemon, not the chocolate we ordered.', 'en'],
+      ['The bill was wrong and the waiter said "everyone pays that".', 'en'],
+      ['The receipt is wrong, and you have taken the deposit twice.', 'en'],
+      ['The washing machine still rattles after the repair and you charged me for a new drum.', 'en'],
+      ['Kawa była zimna, a kelner powiedział, że "tak ma być".', 'pl'],
+      ['Remont miał trwać tydzień, a ekipa nie posprzątała po sobie.', 'pl'],
+      ['Supp oli külm ja kelner ütles, et "nii peabki olema".', 'et'],
+      ['Tellimus tühistati, aga arve tuli ikkagi.', 'et'],
+    ],
+    2,
+  );
+  expectCount(
+    [
+      ['The cake was lemon, not the chocolate we ordered. Please send the right one by Friday.', 'en'],
+      ['The washing machine still rattles after the repair. It rattles every time it spins.', 'en'],
+      ['The bill was wrong. Could the waiter check it again?', 'en'],
+      ['Remont miał trwać tydzień. Proszę o informację, kiedy ekipa skończy.', 'pl'],
+      ['Supp oli külm. Kas kokk saaks selle üle vaadata?', 'et'],
+    ],
+    1,
+  );
+});
+
 describe("each language pack's complaint examples", () => {
   for (const lang of LANGS) {
     const examples = PACKS[lang].complaints?.examples ?? [];

@@ -14,6 +14,11 @@ import type { ComplaintCueMatches } from './compile-pack.ts';
  * complaint that names no category counts on its own only when the customer set it beside another
  * (joined to a complaint in its sentence, opened by an addition, or a list item); otherwise it is
  * the same complaint told further, and only keeps the count from being zero.
+ *
+ * A join may open a lead-in with no complaint ("and when I asked, the waiter laughed"): the clause
+ * after it is the one set beside the complaint before. A numbered item ("1. …") is one sentence with
+ * its number. A topic word in a question, a demand or a heading ("Two problems with the service:")
+ * names what is asked, demanded or told below, and is no complaint unless a failure stands with it.
  */
 export interface ComplaintInput {
   text: string;
@@ -42,6 +47,8 @@ interface Part extends Range {
 
 const SENTENCE_ENDS = new RegExp(SENTENCE_END.source, 'gu');
 const LIST_ITEM = /^[ \t]*(?:[-–•*]|\d{1,2}[.)])[ \t]+/u;
+/** A sentence that is only "1.": the number of a list item, whose text follows in the same sentence. */
+const ITEM_NUMBER = /^\s*\d{1,2}\.$/u;
 
 /** Where each sentence starts (line breaks end one too), and whether it is a list item. */
 function sentencesOf(text: string): { starts: number[]; listItems: Set<number> } {
@@ -52,6 +59,8 @@ function sentencesOf(text: string): { starts: number[]; listItems: Set<number> }
   for (let m = SENTENCE_ENDS.exec(text); m; m = SENTENCE_ENDS.exec(text)) {
     const start = m.index + m[0].length;
     if (start >= text.length) break;
+    const from = starts[starts.length - 1] as number;
+    if (m[0] === '.' && m.index - from <= 8 && ITEM_NUMBER.test(text.slice(from, m.index + 1))) continue;
     starts.push(start);
     if (m[0] === '\n' && LIST_ITEM.test(text.slice(start, start + 8))) listItems.add(starts.length - 1);
   }
@@ -212,11 +221,13 @@ export function countComplaints(input: ComplaintInput): number {
   const failing = partsHolding(parts, input.cues.failures);
   const demanding = partsHolding(parts, input.demands);
   const asides = asidesOf(input, parts);
-  // A category whose every word stands in a demand with no failure beside it names what is demanded.
+  const asking = questionsOf(input.text, parts);
+  // A category whose every word stands in a demand, a question or a heading with no failure beside it
+  // names what is demanded, asked about or told of below ("Two problems with the boiler service:").
   const complained = input.categories.filter((category) =>
     category.spans.some((span) => {
       const i = indexAt(parts, span.start);
-      return failing[i] || !demanding[i];
+      return failing[i] || !(demanding[i] || asking[i] || isHeading(input.text, parts[i] as Part));
     }),
   );
   const categories = withoutSamePart(parts, complained);
@@ -279,6 +290,20 @@ function asidesOf(input: ComplaintInput, parts: readonly Part[]): Set<number> {
   return asides;
 }
 
+/** Which parts stand in a sentence that ends with a question mark. */
+function questionsOf(text: string, parts: readonly Part[]): boolean[] {
+  const asking = parts.map(() => false);
+  let from = 0;
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i] as Part;
+    const next = parts[i + 1];
+    if (next && next.sentence === part.sentence) continue;
+    if (QUESTION_END.test(text.slice(part.start, part.end))) asking.fill(true, from, i + 1);
+    from = i + 1;
+  }
+  return asking;
+}
+
 const ENDS_WITH_COLON = /:\s*$/u;
 
 /** "What went wrong:" introduces the complaints after it and is none of its own. */
@@ -299,7 +324,27 @@ function isBesideAnother(parts: readonly Part[], complains: readonly boolean[], 
   return (
     part.isAdded ||
     (part.isJoined && before?.sentence === part.sentence && complains[i - 1] === true) ||
-    (after?.isJoined === true && after.sentence === part.sentence && complains[i + 1] === true)
+    (after?.isJoined === true && after.sentence === part.sentence && complains[i + 1] === true) ||
+    isAfterJoinedLeadIn(parts, complains, i) ||
+    (complains[i + 2] === true && isAfterJoinedLeadIn(parts, complains, i + 2))
+  );
+}
+
+/**
+ * "…, and when I asked, the waiter laughed": a join opens a lead-in with no complaint in it, and the
+ * clause after it carries what the join set beside the complaint before.
+ */
+function isAfterJoinedLeadIn(parts: readonly Part[], complains: readonly boolean[], i: number): boolean {
+  const part = parts[i] as Part;
+  const leadIn = parts[i - 1];
+  const before = parts[i - 2];
+  return (
+    !part.isJoined &&
+    leadIn?.sentence === part.sentence &&
+    leadIn.isJoined &&
+    complains[i - 1] === false &&
+    before?.sentence === part.sentence &&
+    complains[i - 2] === true
   );
 }
 
