@@ -28,6 +28,10 @@ export const complaints: ComplaintCues = {
     'keegi pole',
     'mitte keegi',
     'ilma teavituseta',
+    // põhjendamatu: "hinnatõus ei ole meie jaoks põhjendatud"
+    'põhjendamatu*',
+    'pole ... põhjendatud',
+    'ei ole ... põhjendatud',
     'ilma hoiatuseta',
     'ilma selgituseta',
     'ilma vabanduseta',
