@@ -95,6 +95,8 @@ function commasOf(text: string): Cut[] {
   CLAUSE_COMMA.lastIndex = 0;
   for (let m = CLAUSE_COMMA.exec(text); m; m = CLAUSE_COMMA.exec(text))
     cuts.push({ at: m.index + m[0].length, isAddition: false, isJoin: false });
+  // Most messages have no ")": the lookbehind search is skipped for them.
+  if (!text.includes(')')) return cuts;
   INLINE_ITEM.lastIndex = 0;
   for (let m = INLINE_ITEM.exec(text); m; m = INLINE_ITEM.exec(text))
     cuts.push({ at: m.index, isAddition: true, isJoin: false });
