@@ -1,6 +1,5 @@
 import type { CoachPack } from '../../coach/coach-pack.ts';
 
-/** Polish reply-coach data (after the articles on calm, apology instead of excuses and firm boundaries). Suggestions use the formal Pan/Pani address. */
 /** Members of staff by trade: a person the draft can defend or excuse. */
 const STAFF = [
   'stylist*',
@@ -57,6 +56,7 @@ const STAFF = [
   'obsługa',
 ];
 
+/** Polish reply-coach data (after the articles on calm, apology instead of excuses and firm boundaries). Suggestions use the formal Pan/Pani address. */
 export const coach: CoachPack = {
   findings: {
     arguing: [
@@ -835,39 +835,7 @@ export const coach: CoachPack = {
     },
     {
       makes: 'arguing',
-      first: [
-        'stylist*',
-        'fryzjer*',
-        'technik*',
-        'mechanik*',
-        'serwisant*',
-        'pracownik*',
-        'pracownic*',
-        'personel*',
-        'zespół',
-        'zespołu',
-        'kolega',
-        'koleżanka',
-        'specjalist*',
-        'kosmetyczk*',
-        'kucharz*',
-        'kucharze',
-        'kelner*',
-        'monter*',
-        'instalator*',
-        'lekarz*',
-        'dentyst*',
-        'trener*',
-        'instruktor*',
-        'hydraulik*',
-        'elektryk*',
-        'konsultant*',
-        'doradc*',
-        'kierowc*',
-        'fachowc*',
-        'manikiurzyst*',
-        'masażyst*',
-      ],
+      first: STAFF,
       next: [
         'doświadcz*',
         'profesjonal*',
