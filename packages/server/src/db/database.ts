@@ -149,7 +149,27 @@ function parseBytea(text: string): Uint8Array {
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
 
+/** CalmDesk's own advisory lock around a whole migration on PostgreSQL (Kysely's covers only the migrations). */
+export const MIGRATE_LOCK = 7_283_115_420_611n;
+
 async function migrate(db: Db, schema: string | undefined, to: string | undefined): Promise<void> {
+  const target = postgresTargets.get(db);
+  if (!target) return runMigrator(db, schema, to);
+  // Before taking its lock, Kysely's migrator reads every table of every schema, column by column by
+  // name: a column another process renames meanwhile (migration 0006 renames `amount`) fails that read
+  // with "column … does not exist". One lock over the whole run keeps readers and migrations apart. It
+  // is held on a connection of its own, so a pool of one still has its connection for the migrator.
+  const holder = new pg.Client({ connectionString: target.url });
+  await holder.connect();
+  try {
+    await holder.query(`SELECT pg_advisory_lock(${MIGRATE_LOCK})`);
+    await runMigrator(db, schema, to);
+  } finally {
+    await holder.end().catch(() => {});
+  }
+}
+
+async function runMigrator(db: Db, schema: string | undefined, to: string | undefined): Promise<void> {
   // Kysely looks for its bookkeeping tables in every schema unless told which: another schema's
   // kysely_migration would make it skip creating this schema's own.
   const migrator = new Migrator({ db, provider, ...(schema ? { migrationTableSchema: schema } : {}) });
