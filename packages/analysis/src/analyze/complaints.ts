@@ -222,14 +222,15 @@ export function countComplaints(input: ComplaintInput): number {
   const parts = partsOf(input.text, input.cues);
   const failing = partsHolding(parts, input.cues.failures);
   const demanding = partsHolding(parts, input.demands);
-  const asides = asidesOf(input, parts);
-  const asking = questionsOf(input.text, parts);
+  const questions = questionSentences(input.text, parts);
+  const asides = asidesOf(input, parts, questions);
   // A category whose every word stands in a demand, a question or a heading with no failure beside it
   // names what is demanded, asked about or told of below ("Two problems with the boiler service:").
   const complained = input.categories.filter((category) =>
     category.spans.some((span) => {
       const i = indexAt(parts, span.start);
-      return failing[i] || !(demanding[i] || asking[i] || isHeading(input.text, parts[i] as Part));
+      const part = parts[i] as Part;
+      return failing[i] || !(demanding[i] || questions.has(part.sentence) || isHeading(input.text, part));
     }),
   );
   const categories = withoutSamePart(parts, complained);
@@ -280,30 +281,25 @@ const QUESTION_END = /\?\s*$/u;
  * The sentences whose failures are no complaint: those with meant thanks in them, and, in a calm
  * message, questions ("can I pay by transfer instead of card?" asks for a choice).
  */
-function asidesOf(input: ComplaintInput, parts: readonly Part[]): Set<number> {
+function asidesOf(
+  input: ComplaintInput,
+  parts: readonly Part[],
+  questions: ReadonlySet<number>,
+): Set<number> {
   const asides = new Set<number>();
   for (const t of input.thanks) asides.add((parts[indexAt(parts, t.start)] as Part).sentence);
-  if (!input.isUnhappy) {
-    const last = new Map<number, Part>();
-    for (const part of parts) last.set(part.sentence, part);
-    for (const [sentence, part] of last)
-      if (QUESTION_END.test(input.text.slice(part.start, part.end))) asides.add(sentence);
-  }
+  if (!input.isUnhappy) for (const sentence of questions) asides.add(sentence);
   return asides;
 }
 
-/** Which parts stand in a sentence that ends with a question mark. */
-function questionsOf(text: string, parts: readonly Part[]): boolean[] {
-  const asking = parts.map(() => false);
-  let from = 0;
-  for (let i = 0; i < parts.length; i++) {
-    const part = parts[i] as Part;
-    const next = parts[i + 1];
-    if (next && next.sentence === part.sentence) continue;
-    if (QUESTION_END.test(text.slice(part.start, part.end))) asking.fill(true, from, i + 1);
-    from = i + 1;
-  }
-  return asking;
+/** The sentences, by number, that end with a question mark. */
+function questionSentences(text: string, parts: readonly Part[]): Set<number> {
+  const last = new Map<number, Part>();
+  for (const part of parts) last.set(part.sentence, part);
+  const questions = new Set<number>();
+  for (const [sentence, part] of last)
+    if (QUESTION_END.test(text.slice(part.start, part.end))) questions.add(sentence);
+  return questions;
 }
 
 const ENDS_WITH_COLON = /:\s*$/u;

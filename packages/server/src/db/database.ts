@@ -77,11 +77,7 @@ async function openPostgres(
 ): Promise<Omit<OpenDatabase, 'migrate'> & { tighten?: () => void }> {
   if (schema !== undefined && !/^[a-z_][a-z0-9_]*$/.test(schema))
     throw new Error(`bad schema name ${schema}`);
-  if (schema) {
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    await admin.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`).finally(() => admin.end());
-  }
+  if (schema) await withClient(url, (admin) => admin.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`));
   // timestamptz and numeric come back as Date and string by default; bigint (count) as string.
   const pool = new pg.Pool({
     connectionString: url,
@@ -159,13 +155,21 @@ async function migrate(db: Db, schema: string | undefined, to: string | undefine
   // name: a column another process renames meanwhile (migration 0006 renames `amount`) fails that read
   // with "column … does not exist". One lock over the whole run keeps readers and migrations apart. It
   // is held on a connection of its own, so a pool of one still has its connection for the migrator.
-  const holder = new pg.Client({ connectionString: target.url });
-  await holder.connect();
-  try {
+  // Ending the connection releases the lock.
+  await withClient(target.url, async (holder) => {
     await holder.query(`SELECT pg_advisory_lock(${MIGRATE_LOCK})`);
     await runMigrator(db, schema, to);
+  });
+}
+
+/** Runs `work` on a connection of its own, outside the pool, and closes it after. */
+async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await work(client);
   } finally {
-    await holder.end().catch(() => {});
+    await client.end().catch(() => {});
   }
 }
 
