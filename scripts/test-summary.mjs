@@ -23,7 +23,9 @@ export function countReport(report, status, log) {
   for (const suite of report.testResults ?? []) {
     const failedTests = suite.assertionResults.filter((test) => test.status === 'failed');
     failed += failedTests.length;
-    for (const test of failedTests) problems.push(`failed: ${test.fullName} (${suite.name})`);
+    for (const test of failedTests) {
+      problems.push(`failed: ${test.fullName} (${suite.name})`, ...failureLines(test, suite.name));
+    }
     // A failed file without a failed test: its import, collection or a beforeAll/afterAll hook failed.
     if (suite.status === 'failed' && failedTests.length === 0) {
       failed++;
@@ -75,6 +77,19 @@ export function unhandledErrors(log) {
     found.push(lines[i].replace(/⎯/g, '').trim(), ...block.map((line) => `  ${line}`));
   }
   return found;
+}
+
+/**
+ * Why a test failed, in two lines at most: the first line of its error and where in its own file it
+ * was thrown (CI shows only the end of the output, so the closing lines must say it).
+ */
+export function failureLines(test, file) {
+  const message = (test.failureMessages ?? [])[0];
+  if (!message) return [];
+  const lines = message.replace(ANSI, '').split('\n');
+  const error = lines.find((line) => line.trim() !== '')?.trim() ?? '';
+  const frame = lines.find((line) => line.includes(file))?.trim();
+  return [`  ${error.slice(0, 300)}`, ...(frame ? [`  ${frame.slice(0, 300)}`] : [])];
 }
 
 function firstLine(text) {

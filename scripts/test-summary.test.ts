@@ -33,6 +33,25 @@ describe('the test summary', () => {
     expect(counted).toMatchObject({ passed: 2, failed: 1, skipped: 0 });
   });
 
+  it('says why a test failed: the first line of its error and where in its file it was thrown', () => {
+    const failed = report([['failed', ['failed']]]);
+    const [file] = failed.testResults;
+    if (!file) throw new Error('the report has no file');
+    file.assertionResults[0] = {
+      status: 'failed',
+      fullName: 'test 0',
+      failureMessages: [
+        'AssertionError: expected 14 to be greater than or equal to 15\n' +
+          '    at /repo/node_modules/vitest/x.js:1:1\n    at /repo/file-0.test.ts:48:21\n',
+      ],
+    } as never;
+    expect(countReport(failed, 1).problems).toEqual([
+      'failed: test 0 (/repo/file-0.test.ts)',
+      '  AssertionError: expected 14 to be greater than or equal to 15',
+      '  at /repo/file-0.test.ts:48:21',
+    ]);
+  });
+
   it('counts a file whose beforeAll failed although Vitest marks its tests skipped', () => {
     const counted = countReport(
       report([

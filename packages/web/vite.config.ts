@@ -17,6 +17,11 @@ export default defineConfig({
             { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
             { name: 'tanstack', test: /node_modules[\\/]@tanstack[\\/]/ },
             { name: 'i18n', test: /node_modules[\\/](i18next|react-i18next)[\\/]/ },
+            // The engine's language packs, a chunk each: a release that changes one language's words
+            // leaves the others cached, and no chunk of the engine passes Vite's 500 kB warning.
+            { name: 'lang-pl', test: /analysis[\\/]src[\\/]lang[\\/]pl[\\/]/ },
+            { name: 'lang-et', test: /analysis[\\/]src[\\/]lang[\\/]et[\\/]/ },
+            { name: 'lang-en', test: /analysis[\\/]src[\\/]lang[\\/]en[\\/]/ },
           ],
         },
       },

@@ -22,8 +22,26 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
-/** The page's serious and critical axe violations, each as its rule, its help and where it is. */
+/** Waits until no tooltip is open and no finite animation runs, so a screenshot shows the screen at rest. */
+export async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () =>
+      !document.querySelector('[role="tooltip"]') &&
+      document
+        .getAnimations()
+        .every(
+          (a) =>
+            a.playState !== 'running' || a.effect?.getComputedTiming().endTime === Number.POSITIVE_INFINITY,
+        ),
+  );
+}
+
+/**
+ * The page's serious and critical axe violations, each as its rule, its help and where it is; judged
+ * at rest, since a toast or dialog fading in has the contrast of neither its start nor its end.
+ */
 export async function seriousViolations(page: Page): Promise<string[]> {
+  await settled(page);
   await page.evaluate(AXE_SOURCE);
   const violations = await page.evaluate(async () => {
     const axe = (

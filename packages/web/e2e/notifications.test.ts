@@ -6,8 +6,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { en } from '../src/i18n/en.ts';
 import { et } from '../src/i18n/et.ts';
 import { pl } from '../src/i18n/pl.ts';
-import { launchChromium, seriousViolations } from './browser.ts';
-import { LANGUAGES, type Language, SCREENSHOTS, settled, staffPages, WIDTHS } from './screens.ts';
+import { launchChromium, seriousViolations, settled } from './browser.ts';
+import { LANGUAGES, type Language, SCREENSHOTS, staffPages, WIDTHS } from './screens.ts';
 import { type E2eServer, seedCase, startE2eServer } from './server.ts';
 
 /** The bell, the e-mail notification choices and the supervisors' queue of escalated cases, in Chromium. */
@@ -246,11 +246,6 @@ describe.skipIf(!HAS_BROWSER)('notifications in Chromium', { timeout: 180_000 },
     await agent.getByRole('link', { name: en.notifications.emailSettings }).click();
     const section = agent.getByRole('region', { name: en.notifications.preferences.title });
     await section.getByRole('checkbox').first().waitFor();
-    console.log(
-      'URL',
-      agent.url(),
-      await agent.evaluate(() => [window.scrollY, document.documentElement.scrollHeight, window.innerHeight]),
-    );
     await expect
       .poll(() => section.evaluate((node) => Math.round(node.getBoundingClientRect().top)))
       .toBeLessThan(400);

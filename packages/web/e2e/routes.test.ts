@@ -151,6 +151,10 @@ describe.skipIf(!HAS_BROWSER)('routing in Chromium', { timeout: 60_000 }, () => 
     await page.getByRole('heading', { name: pl.settings.title, level: 1 }).waitFor();
     expect(scripts.filter(isSettingsChunk)).toHaveLength(1);
     expect(new URL(page.url()).pathname).toBe('/settings');
+    // The engine and its language packs wait for the first screen that analyses or coaches: the
+    // inbox, analytics and settings do without them.
+    const isEngineChunk = (name: string) => /^(core|lang-[a-z]+)-.+\.js$/.test(name);
+    expect(scripts.filter(isEngineChunk)).toEqual([]);
 
     await page.goBack();
     await page.getByRole('heading', { name: pl.analytics.title, level: 1 }).waitFor();
@@ -158,6 +162,18 @@ describe.skipIf(!HAS_BROWSER)('routing in Chromium', { timeout: 60_000 }, () => 
     await page.getByRole('heading', { name: pl.inbox.title, level: 1 }).waitFor();
     await page.locator('tr.inbox-row').first().waitFor();
     expect(new URL(page.url()).pathname).toBe('/');
+    await page.locator('tr.inbox-row a').first().click();
+    await page.getByRole('textbox', { name: pl.case.reply, exact: true }).waitFor();
+    await expect
+      .poll(() => scripts.filter(isEngineChunk).sort())
+      .toEqual([
+        expect.stringMatching(/^core-/),
+        expect.stringMatching(/^lang-en-/),
+        expect.stringMatching(/^lang-et-/),
+        expect.stringMatching(/^lang-pl-/),
+      ]);
+    await page.goBack();
+    await page.locator('tr.inbox-row').first().waitFor();
     // Back and forth again: the chunks come from the first visit, not fetched anew.
     expect(scripts.filter(isAnalyticsChunk)).toHaveLength(1);
     expect(scripts.filter(isSettingsChunk)).toHaveLength(1);

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, expect } from 'vitest';
 import { en } from '../src/i18n/en.ts';
 import { et } from '../src/i18n/et.ts';
 import { pl } from '../src/i18n/pl.ts';
-import { launchChromium, seriousViolations } from './browser.ts';
+import { launchChromium, seriousViolations, settled } from './browser.ts';
 import { type E2eServer, PASSWORD, startE2eServer } from './server.ts';
 
 /** Where the browser tests save their screenshots (git-ignored), to be looked at. */
@@ -18,20 +18,6 @@ export const WIDTHS = [
   { name: '1280', width: 1280, height: 800 },
   { name: '390', width: 390, height: 844 },
 ] as const;
-
-/** Waits until no tooltip is open and no finite animation runs, so a screenshot shows the screen at rest. */
-export async function settled(page: Page): Promise<void> {
-  await page.waitForFunction(
-    () =>
-      !document.querySelector('[role="tooltip"]') &&
-      document
-        .getAnimations()
-        .every(
-          (a) =>
-            a.playState !== 'running' || a.effect?.getComputedTiming().endTime === Number.POSITIVE_INFINITY,
-        ),
-  );
-}
 
 /**
  * The page structures axe has found clean. axe is the slowest part of a check (about a second a time)

@@ -52,7 +52,7 @@ describe.skipIf(!HAS_BROWSER)(
       it(`shows the agent's inbox, case, customer and new case in ${language}`, async () => {
         const page = await e2e.staff.open('agent@salon.test', language);
         await page.locator(`tr.inbox-row[data-case-id="${ids.hostile}"]`).waitFor();
-        expect(await clippedInInbox(page)).toEqual([]);
+        await expect.poll(() => clippedInInbox(page)).toEqual([]);
         await checkScreen(page, `inbox-${language}`);
 
         await page.goto(`${e2e.app.url}/cases/${ids.hostile}`);

@@ -1,7 +1,7 @@
 import '@mantine/dates/styles.css';
 import 'dayjs/locale/et';
 import 'dayjs/locale/pl';
-import { LANGS, type Lang } from '@calmdesk/analysis/core';
+import { LANGS, type Lang } from '@calmdesk/analysis/vocabulary';
 import { DateInput, type DateInputProps } from '@mantine/dates';
 import dayjs from 'dayjs';
 import customParseFormat from 'dayjs/plugin/customParseFormat';
