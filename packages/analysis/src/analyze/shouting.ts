@@ -8,10 +8,25 @@ const EXCLAMATIONS = /[!?]*!{3,}[!?]*|(?:[!?]{2}){2,}/gu;
 const MAYBE_SHOUTING = /\p{Lu}\p{Lu}|[!?][!?]/u;
 /** Shouting takes three capitalised words, two of which one is a word of the language, or a run of exclamation marks. */
 const MIN_CAPS_WORDS = 3;
-/** One word of the language in capitals inside a lower-case sentence is emphasis ("asked you NEVER to call"). */
-const MIN_EMPHASIS_LETTERS = 4;
+/**
+ * A word in capitals that the language's packs do not know may be a name or a label (TALLINK, IKEA):
+ * it is emphasis only when at least this long and shaped as one ("a FLY in my drink", "ZAPADNIĘTA.").
+ */
+const MIN_UNKNOWN_EMPHASIS_LETTERS = 5;
 const LINE_BEFORE = /[^\n]*$/u;
 const LINE_AFTER = /^[^\n]*/u;
+/** A header's label opening the line ("Temat:", "Subject:", "Ref:"): what follows it is a label too. */
+const HEADER_LINE = /^\s*\p{L}[\p{L}.-]*(?: \p{L}+)?:/u;
+/** A code such as ARV-0923 or SMITH-WED: capitals joined to letters or digits by a hyphen or a slash. */
+const CODE_BEFORE = /[\p{L}\p{N}][-_/]$/u;
+const CODE_AFTER = /^[-_/][\p{L}\p{N}]/u;
+/** After a name comes the next word; after an emphasised word, often the clause's end ("a FLY.", "SKANDAL,"). */
+const CLAUSE_END = /^(?:[.!?,;:…–—)"”»]| [–—-] )/u;
+/** A letter outside ASCII (ZŁĄ, SOOLANE's neighbours ÕÄÖÜ): the language's own word, not an imported label. */
+const NON_ASCII_LETTER = /[^\p{ASCII}]/u;
+/** Another word in capitals right next to this one: a name of several words (MEDIA EXPERT, ZIELONY OGRÓD). */
+const CAPS_NEIGHBOUR_BEFORE = /\p{Lu}{2,}[ \t]+$/u;
+const CAPS_NEIGHBOUR_AFTER = /^[ \t]+\p{Lu}{2,}/u;
 
 function isCapsWord(text: string, start: number, end: number): boolean {
   const before = text[start - 1] ?? ' ';
@@ -19,12 +34,25 @@ function isCapsWord(text: string, start: number, end: number): boolean {
   return !/[\p{L}\p{N}]/u.test(before) && !/[\p{L}\p{N}]/u.test(after);
 }
 
-/** A word in capitals with lower-case words before and after it on its line: emphasis, not a heading or a sign-off. */
-function isEmphasis(slice: string, m: RegExpExecArray): boolean {
-  if (m[0].length < MIN_EMPHASIS_LETTERS) return false;
+/**
+ * One word in capitals inside a sentence in lower case: emphasis ("asked you NEVER to call", "a FLY
+ * in my drink", "To jest SKANDAL."), not a heading, a header's label, a code, a sign-off or a name.
+ * A word of the language counts wherever it stands on such a line; a word the packs do not know must
+ * also look like one: long enough, and written with the language's own letters or closing its clause.
+ */
+function isEmphasis(slice: string, m: RegExpExecArray, known: boolean): boolean {
+  const word = m[0];
+  const end = m.index + word.length;
   const before = LINE_BEFORE.exec(slice.slice(0, m.index))?.[0] ?? '';
-  const after = LINE_AFTER.exec(slice.slice(m.index + m[0].length))?.[0] ?? '';
-  return LOWER.test(before) && LOWER.test(after);
+  const after = LINE_AFTER.exec(slice.slice(end))?.[0] ?? '';
+  if (!LOWER.test(before) && !LOWER.test(after)) return false;
+  if (HEADER_LINE.test(before) || CODE_BEFORE.test(before) || CODE_AFTER.test(after)) return false;
+  if (known) return true;
+  if (word.length < MIN_UNKNOWN_EMPHASIS_LETTERS) return false;
+  if (CAPS_NEIGHBOUR_BEFORE.test(before) || CAPS_NEIGHBOUR_AFTER.test(after)) return false;
+  // A surname closing a letter ("Z poważaniem, KOWALSKI") has nothing after it on its line.
+  if (!LOWER.test(after) && !/^[.!?]/u.test(after)) return false;
+  return NON_ASCII_LETTER.test(word) || CLAUSE_END.test(after);
 }
 
 /** Every match of a global regex that never matches empty, without the copy `matchAll` makes of it. */
@@ -68,7 +96,7 @@ export function findShouting(
     const shouted =
       caps.length >= MIN_CAPS_WORDS || (caps.length === 2 && words.length > 0) || allCaps
         ? caps
-        : words.filter((m) => isEmphasis(slice, m));
+        : caps.filter((m) => isEmphasis(slice, m, words.includes(m)));
     for (const m of shouted) {
       const start = range.start + m.index;
       evidence.push({

@@ -148,6 +148,33 @@ describe('shouting by one emphasised word, not by names and labels', () => {
   );
 });
 
+describe('shouting by one word in capitals the packs do not know, at a clause end or in the language’s own letters', () => {
+  expectFlag(
+    [
+      ['In the salad I found a SNAIL. Lovely.', 'en'],
+      ['The courier left the parcel out in the STORM, on the doorstep.', 'en'],
+      ['I need the keys back TODAY', 'en'],
+      ['W sałatce znalazłam ŚLIMAKA, naprawdę.', 'pl'],
+      ['Kelnerka udawała, że wszystko gra. ŻENADA.', 'pl'],
+      ['Obiecaliście dostawę dziś, a tu NIC.', 'pl'],
+      ['Toit oli täiesti KÜLM, nagu külmikust.', 'et'],
+      ['Kuller jättis paki lihtsalt ukse taha VIHMA.', 'et'],
+    ],
+    'shouting',
+  );
+  expectNoFlag(
+    [
+      ['Temat: PILNE – faktura za listopad\nProszę o przesłanie faktury.', 'pl'],
+      ['Please check invoice INV-2291 and the order ORD/77, thanks.', 'en'],
+      ['Dziękuję za pomoc.\nZ poważaniem, Anna KOWALSKA', 'pl'],
+      ['Kupiłam karmę w sklepie ZIELONY ZAKĄTEK i przyszła bez rachunku.', 'pl'],
+      ['We flew with RYANAIR last week and the bags were fine.', 'en'],
+      ['Subject: INVOICE for the October cleaning\nPlease find it attached.', 'en'],
+    ],
+    'shouting',
+  );
+});
+
 describe('text without diacritics and typed on a phone', () => {
   expectFlag(
     [

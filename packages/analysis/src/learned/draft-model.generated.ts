@@ -53,7 +53,7 @@ export const DRAFT_MODEL: LearnedModel<DraftLabel> = {
     null,
     null,
     0.455309,
-    0.223048,
+    null,
     null,
     0.662237,
     0.238811,

@@ -56,7 +56,7 @@ export const MODEL: LearnedModel = {
     0.215258,
     null,
     0.426859,
-    0.587844,
+    null,
     0.36542
   ],
   "entries": 24000,
