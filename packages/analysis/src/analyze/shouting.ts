@@ -22,7 +22,7 @@ const CODE_BEFORE = /[\p{L}\p{N}][-_/]$/u;
 const CODE_AFTER = /^[-_/][\p{L}\p{N}]/u;
 /** After a name comes the next word; after an emphasised word, often the clause's end ("a FLY.", "SKANDAL,"). */
 const CLAUSE_END = /^(?:[.!?,;:…–—)"”»]| [–—-] )/u;
-/** A letter outside ASCII (ZŁĄ, SOOLANE's neighbours ÕÄÖÜ): the language's own word, not an imported label. */
+/** A letter outside ASCII (ZŁĄ, KÜLM): the language's own word, not an imported label. */
 const NON_ASCII_LETTER = /[^\p{ASCII}]/u;
 /** Another word in capitals right next to this one: a name of several words (MEDIA EXPERT, ZIELONY OGRÓD). */
 const CAPS_NEIGHBOUR_BEFORE = /\p{Lu}{2,}[ \t]+$/u;
