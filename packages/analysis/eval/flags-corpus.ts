@@ -2,8 +2,9 @@
  * Flags on the training corpus, per flag and language: precision, recall and F1 of the rules alone
  * and of the rules with the learned model, on two halves of the corpus split by file name.
  *
- * The "read" half (messages-01 … messages-09) is the one to study when writing rules; the "unread"
- * half (messages-10 and on) shows whether they hold on text nobody tuned them to. The learned model is
+ * The "read" part (messages-01 … messages-13) is the one to study when writing rules; the "unread"
+ * part (messages-14 and on) shows whether they hold on text nobody tuned them to. Files 10–13 were
+ * read later than the others, for churn and threats of violence only. The learned model is
  * trained on every corpus file, so its rows here are in-sample: the out-of-fold figures are in
  * train/REPORT.md.
  *
@@ -19,7 +20,7 @@ import { PACKS } from '../src/lang/index.ts';
 import { FLAGS, type Flag, LANGS, type Lang } from '../src/vocabulary.ts';
 
 const CORPUS = fileURLToPath(new URL('../train/corpus/', import.meta.url));
-const LAST_READ_FILE = 9;
+const LAST_READ_FILE = 13;
 
 type Half = 'read' | 'unread';
 interface Message {

@@ -20,7 +20,10 @@ export interface CalibrationSettings {
   /** A flag needs this many calibration positives, and this many right additions, to be switched on. */
   minPositives: number;
   minAdded: number;
-  /** No threshold below this, whatever the precision. */
+  /**
+   * No threshold below this, whatever the precision. At 0.1 rather than 0.2 the out-of-fold flags F1
+   * went 0.873 → 0.876 at the same precision (0.916): threat_violence and threat_legal gained most.
+   */
   floor: number;
 }
 
@@ -28,7 +31,7 @@ export const CALIBRATION_SETTINGS: CalibrationSettings = {
   precision: 0.9,
   minPositives: 5,
   minAdded: 5,
-  floor: 0.2,
+  floor: 0.1,
 };
 
 export interface FlagCalibration<L extends string = Flag> {

@@ -3,7 +3,7 @@ import type { DraftLabel } from './draft-labels.ts';
 import type { LearnedModel } from './score.ts';
 
 export const DRAFT_MODEL: LearnedModel<DraftLabel> = {
-  "checksum": "bb2009fe16c3fd34cd0d8f67692fc9a2de79f0db23682dee765f3967a4538648",
+  "checksum": "4f8e0504713c42ab514713ab3b6bcd26de27e463ff55db55211c3bf6787e13a5",
   "flags": [
     "arguing",
     "blaming",

@@ -2,7 +2,7 @@
 import type { LearnedModel } from './score.ts';
 
 export const MODEL: LearnedModel = {
-  "checksum": "c22718b0fc64b61c856f120e22461b9d61cf99a91ea775c6de8bddc71a7ebdf4",
+  "checksum": "150dad6c7f2e7386a83a54b4c550b1c5e76fdf7c76fdb34c72d8f75294e9bc47",
   "flags": [
     "profanity",
     "insult",
@@ -48,12 +48,12 @@ export const MODEL: LearnedModel = {
   "thresholds": [
     null,
     0.277773,
-    0.20544,
-    0.201877,
-    0.22498,
-    0.31627,
+    0.169272,
+    0.112585,
+    0.185618,
+    0.324013,
     0.262943,
-    0.215258,
+    0.193486,
     null,
     0.426859,
     null,

@@ -120,6 +120,26 @@ describe('churn said briefly or formally', () => {
   );
 });
 
+describe('churn by what the customer will no longer do, cancel or buy here', () => {
+  expectFlag(
+    'churn_threat',
+    [
+      'The cashier laughed at my mother. We won’t be shopping at your store again.',
+      "Eight summers with you and this one was a disaster. Don't expect us next year.",
+      'Another surprise fee on my statement. Cancel my subscription.',
+      'Your roofers let us down twice, useless, so we hired someone else to finish it.',
+      "Three price rises in a year. We're switching to a cheaper supplier.",
+    ],
+    [
+      "I won't be using the voucher until spring, is that fine?",
+      'Could you cancel my subscription to the newsletter, thanks.',
+      "We're going to a better place for lunch after the appointment, see you at two.",
+      'Don’t expect us before ten, the train is late.',
+      'I hired someone else to carry the boxes, just leave them at the door.',
+    ],
+  );
+});
+
 describe('gratitude: thanks that are meant, not a formula', () => {
   expectFlag(
     'gratitude',

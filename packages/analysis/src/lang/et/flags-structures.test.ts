@@ -124,6 +124,8 @@ describe('churn said briefly or formally', () => {
       'Kolmas hilinemine sel kuul. Edaspidi tellime kohvi teiselt firmalt.',
       'Hinnad tõusid ilma teavituseta. Esitan lepingu ülesütlemise avalduse.',
       'Arve oli kolm korda vale. Ütleme lepingu üles.',
+      'Koristajad jätsid jälle pooled toad tegemata, seega otsustasime lepingut mitte pikendada.',
+      'Remont venis kuu aega ja meister ei vastanud. Otsime uue ehitaja.',
     ],
     [
       'Aitab küll, aitäh, kõik sai selgeks!',
@@ -134,6 +136,8 @@ describe('churn said briefly or formally', () => {
       'Edaspidi palun saatke arve teisele aadressile.',
       'Kolime välismaale, seega esitan lepingu ülesütlemise avalduse.',
       'Aitäh abi eest. Hüvasti!',
+      'Kas saan oma jõusaali lepingut pikendada ka veebis?',
+      'Otsime uue aja, sest laps jäi haigeks.',
     ],
   );
 });

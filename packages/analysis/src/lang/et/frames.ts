@@ -1018,4 +1018,29 @@ export const frames: LexiconFrame[] = [
     within: 3,
     example: 'Salatis oli tigu ja pildid lähevad täna üles.',
   },
+  {
+    // Leping või liikmelisus, mida klient ei pikenda: "otsustanud lepingut mitte pikendada".
+    flag: 'churn_threat',
+    first: [
+      'mitte pikendada',
+      'ei pikenda',
+      'ei pikendata',
+      'ei uuenda',
+      'mitte uuendada',
+      'ei hakka pikendama',
+    ],
+    next: ['leping*', 'liikmes*', 'liikmelisus*', 'tellimus*', 'koostöö*', 'abonement*', 'kaart*', 'pilet*'],
+    within: 3,
+    eitherOrder: true,
+    example: 'Teenuse kvaliteet on langenud. Seetõttu oleme otsustanud lepingut mitte pikendada.',
+  },
+  {
+    // Uus teenusepakkuja otsitud või leitud, kaebuse järel: "otsime uue toitlustaja", "leian endale uue".
+    flag: 'churn_threat',
+    first: ['otsime', 'otsin', 'leian', 'leiame', 'võtame', 'võtan', 'valime', 'valin'],
+    next: ['uue', 'endale uue', 'teise', 'endale teise'],
+    within: 1,
+    onlyWhenUnhappy: true,
+    example: 'Lõunad hilinevad korduvalt, otsime uue toitlustaja alates järgmisest kuust.',
+  },
 ];

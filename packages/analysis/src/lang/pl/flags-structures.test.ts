@@ -212,6 +212,24 @@ describe('churn said briefly or formally', () => {
       ['Od marca proszę wystawiać faktury na nowy adres firmy.'],
     );
   });
+  describe('custom taken to another firm, a contract not renewed, a firm given up', () => {
+    expectFlag(
+      'churn_threat',
+      [
+        'Drugi raz zgubiliście przesyłkę. Od dziś zamawiamy karmę u innego hurtownika.',
+        'Po tylu pomyłkach nie przedłużymy abonamentu na serwis kserokopiarek.',
+        'Znowu źle policzone godziny. Rezygnujemy z Waszego biura od stycznia.',
+        'Trzeci raz zimna pizza, więcej nie zamawiam.',
+        'Skoro nikt nie oddzwania, nie jestem zainteresowany dalszą współpracą.',
+      ],
+      [
+        'Czy mogę przenieść wizytę na inny dzień?',
+        'Zamawiam tort na sobotę, w innym kolorze niż ostatnio, proszę o potwierdzenie.',
+        'Rezygnuję z wizyty w środę, zapiszę się na przyszły tydzień.',
+        'Czy przedłużenie umowy wymaga podpisu?',
+      ],
+    );
+  });
   describe('moving to another provider', () => {
     expectFlag(
       'churn_threat',
