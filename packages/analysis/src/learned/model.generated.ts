@@ -48,7 +48,7 @@ export const MODEL: LearnedModel = {
   "thresholds": [
     null,
     0.277773,
-    0.169272,
+    0.177198,
     0.112585,
     0.185618,
     0.324013,

@@ -120,6 +120,22 @@ describe('churn said briefly or formally', () => {
   );
 });
 
+describe('violence by its outcome, by knowing where, by a weapon brought along', () => {
+  expectFlag(
+    'threat_violence',
+    [
+      'Refund the deposit, or the next time I see your fitter he goes home on a stretcher.',
+      'Your cleaner broke my vase and lied about it. I know where you live.',
+      "I'll come to your office with a baseball bat if that invoice comes again.",
+    ],
+    [
+      'If the pain gets worse, should I go to the hospital or come back to you?',
+      'I know where your office is, I will drop the signed form on Monday.',
+      "I'll come to your shop with the receipt on Friday.",
+    ],
+  );
+});
+
 describe('churn by what the customer will no longer do, cancel or buy here', () => {
   expectFlag(
     'churn_threat',

@@ -111,6 +111,20 @@ describe('threat of violence by implication: a casualty, damage "by accident", a
   );
 });
 
+describe('vägivald tagajärje, teadmise või nõuande kaudu', () => {
+  expectFlag(
+    'threat_violence',
+    [
+      'Kui raha reedeks tagasi pole, siis te näete, mis juhtub.',
+      'Teie meister on petis, lõhkus mu toru ja valetas. Ma tean, kus ta elab.',
+    ],
+    [
+      'Kui valu ei lähe üle, kas pean minema haiglasse?',
+      'Tean, kus teie kontor asub, toon paberid esmaspäeval.',
+    ],
+  );
+});
+
 describe('churn said briefly or formally', () => {
   expectFlag(
     'churn_threat',

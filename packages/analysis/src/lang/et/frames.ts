@@ -1043,4 +1043,41 @@ export const frames: LexiconFrame[] = [
     onlyWhenUnhappy: true,
     example: 'Lõunad hilinevad korduvalt, otsime uue toitlustaja alates järgmisest kuust.',
   },
+  {
+    // Tingimus, siis oht omal moel: "kui te seda ei muuda, siis te näete, mis juhtub".
+    flag: 'threat_violence',
+    first: ['kui', 'muidu', 'või muidu', 'vastasel juhul', 'või'],
+    next: [
+      'näete mis juhtub',
+      'näed mis juhtub',
+      'muul moel',
+      'teisel moel',
+      'raskel teel',
+      'näitan talle',
+      'näitan teile',
+      'näitan sulle',
+      'kanderaamil',
+      'söödan talle',
+    ],
+    within: 14,
+    example: 'Kui te seda arvet ei muuda, siis ma tulen sinna ja te näete, mis juhtub.',
+  },
+  {
+    // Teadmine, kus keegi elab, töötab või kus töökoda asub, kaebuse sees.
+    flag: 'threat_violence',
+    first: ['tean kus', 'teab kus', 'teame kus', 'teavad kus'],
+    next: ['teie', 'asub', 'elate', 'elab', 'elad', 'töötab', 'töötate', 'parkite', 'pargib', 'sinu'],
+    within: 3,
+    onlyWhenUnhappy: true,
+    example: 'Neli nädalat hilinemist. Mu mees pole kannatlik ja ta teab, kus teie töökoda asub.',
+  },
+  {
+    // Hoiatus nõuandena: töötajad peaksid õhtuti ringi vaatama.
+    flag: 'threat_violence',
+    first: ['peaksid', 'peaks', 'peate', 'soovitan'],
+    next: ['ringi vaatama', 'hoolikamalt ringi', 'selja taha vaatama', 'üle õla vaatama'],
+    within: 4,
+    onlyWhenUnhappy: true,
+    example: 'Te ei vasta mulle. Teie töötajad peaksid õhtuti koju minnes hoolikamalt ringi vaatama.',
+  },
 ];

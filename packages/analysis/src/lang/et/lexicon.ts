@@ -828,7 +828,6 @@ export const lexicon: LexiconEntry[] = [
     flag: 'threat_violence',
     terms: [
       'tean millal',
-      'tean kus',
       'hoiaks end',
       'hoidku end',
       'tagasi vaadata',

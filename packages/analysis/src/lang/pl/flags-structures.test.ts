@@ -166,6 +166,20 @@ describe('threats of violence without a threat word', () => {
   });
 });
 
+describe('przemoc przez jej skutek, wiedzę, gdzie ktoś bywa, radę z groźbą', () => {
+  expectFlag(
+    'threat_violence',
+    [
+      'Jeśli nie oddacie kaucji, wasz kierownik wyjdzie stąd na noszach.',
+      'Skandaliczna obsługa. Wiem, gdzie mieszka ten wasz mechanik.',
+    ],
+    [
+      'Jeśli nie będzie poprawy, czy mam jechać do szpitala?',
+      'Wiem, gdzie jest wasz punkt odbioru, przyjadę jutro.',
+    ],
+  );
+});
+
 describe('shouting by a single word in capitals', () => {
   expectFlag(
     'shouting',
