@@ -61,16 +61,17 @@ describe.skipIf(!HAS_BROWSER)('the reply coach in Chromium', { timeout: 180_000 
   }
 
   it('coaches with the learned model as the server does, once its chunk has loaded', async () => {
-    // A single capitalised word the rules leave alone and the draft model reads as shouting.
-    const draft = 'Uprzejmie informujemy, że zaliczka jest BEZZWROTNA. Pozdrawiamy, Zespół';
+    // A promise of everything at once that the rules leave alone and the draft model reads as one
+    // nobody can keep.
+    const draft = 'Wymienimy wszystkie okna w ciągu jednego dnia, w cenie obecnej naprawy.';
     const rules = (text: string) => rulesAlone(text, { lang: 'pl' }).findings.map((f) => f.rule);
     const learned = (text: string) => coachReply(text, { lang: 'pl' }).findings.map((f) => f.rule);
-    expect(rules(draft)).not.toContain('shouting');
-    expect(learned(draft)).toContain('shouting');
+    expect(rules(draft)).not.toContain('impossible_promise');
+    expect(learned(draft)).toContain('impossible_promise');
     const page = await e2e.staff.open('agent@salon.test', 'pl');
     await openCase(page, 'pl');
     await editorOf(page, 'pl').fill(draft);
-    await page.locator('[data-rule="shouting"]').first().waitFor();
+    await page.locator('[data-rule="impossible_promise"]').first().waitFor();
     // A learned finding warns and never blocks: the agent may still send.
     expect(await page.getByRole('button', { name: LANGUAGES.pl.case.send, exact: true }).isDisabled()).toBe(
       false,

@@ -172,7 +172,9 @@ describe.skipIf(!HAS_BROWSER)('notifications in Chromium', { timeout: 180_000 },
     await expect
       .poll(() => rows.evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-case-id'))))
       .toEqual([parcelCase]);
-    expect(await rows.first().getByTestId('escalation-badge').textContent()).toBe(pl.escalation.badge);
+    // Beside its flags the row marks it with an arrow, the word in the mark's label.
+    const mark = rows.first().getByTestId('escalation-badge');
+    expect((await mark.getAttribute('aria-label')) ?? (await mark.textContent())).toBe(pl.escalation.badge);
     // The choice survives opening the case and coming back.
     await rows.first().click();
     await supervisor.getByRole('heading', { name: 'Paczka nie dotarła' }).waitFor();

@@ -129,7 +129,11 @@ export async function seedCases(db: Db): Promise<Record<string, string>> {
         customer: { name: '<img src=x onerror=alert(1)> Tomasz', phone: '+48 600 100 200', language: 'pl' },
         channel: 'visit',
         subject: 'Reklamacja <b>butów</b>',
-        message: { body: 'Buty rozkleiły się po tygodniu. <script>alert("x")</script> Proszę o naprawę.' },
+        // Overdue by the time a test looks, so escalated: with a flag beside its level, the row's
+        // narrowest case (mark, level and flag in one cell).
+        message: {
+          body: 'Buty rozkleiły się po tygodniu. <script>alert("x")</script> Proszę o zwrot pieniędzy.',
+        },
       },
       600,
     ],

@@ -143,7 +143,12 @@ export function InboxRow({ item, current, checked, onCheck, now }: InboxRowProps
       </Table.Td>
       <Table.Td className="inbox-cell-level">
         <Group gap={4} wrap="nowrap">
-          <EscalationBadge escalatedAt={item.escalatedAt} reason={item.escalationReason} compact />
+          <EscalationBadge
+            escalatedAt={item.escalatedAt}
+            reason={item.escalationReason}
+            mark={item.flags.length > 0}
+            compact
+          />
           <LevelBadge level={item.level} />
           <CompactFlags flags={item.flags} escalated={item.escalatedAt !== null} />
         </Group>
