@@ -148,6 +148,8 @@ describe('churn by what the customer will no longer do, cancel or buy here', () 
     ],
     [
       "I won't be using the voucher until spring, is that fine?",
+      "I won't be coming today, could you move me to Friday?",
+      'Sorry, I won’t be coming to your class tomorrow, I am ill.',
       'Could you cancel my subscription to the newsletter, thanks.',
       "We're going to a better place for lunch after the appointment, see you at two.",
       'Don’t expect us before ten, the train is late.',

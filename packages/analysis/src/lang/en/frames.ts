@@ -1324,19 +1324,9 @@ export const frames: LexiconFrame[] = [
         "i'll never be",
         "we'll never be",
       ].flatMap((negated) =>
-        [
-          'using',
-          'shopping',
-          'ordering',
-          'booking',
-          'buying',
-          'coming',
-          'eating',
-          'dining',
-          'staying',
-          'returning',
-          'renewing',
-        ].map((doing) => `${negated} ${doing}`),
+        ['using', 'shopping', 'ordering', 'booking', 'buying', 'eating', 'dining', 'staying', 'renewing'].map(
+          (doing) => `${negated} ${doing}`,
+        ),
       ),
       ...[
         "i won't",
@@ -1348,14 +1338,40 @@ export const frames: LexiconFrame[] = [
         'i will never',
         'we will never',
       ].flatMap((negated) =>
-        ['use', 'shop', 'order', 'book', 'buy', 'come', 'eat', 'stay', 'return', 'renew'].map(
-          (verb) => `${negated} ${verb}`,
-        ),
+        ['use', 'shop', 'order', 'book', 'buy', 'eat', 'stay', 'renew'].map((verb) => `${negated} ${verb}`),
       ),
     ],
-    next: ['again', 'anymore', 'any more', 'you', 'your', 'here', 'with you', 'from you', 'at your'],
+    // Not "your": "we won't be using your parking" is about the parking.
+    next: ['again', 'anymore', 'any more', 'you', 'here', 'with you', 'from you'],
     within: 4,
     example: "One of your staff was rude to my father. We won't be shopping at your store again.",
+  },
+  {
+    // Coming back ruled out: "I won't be coming back", "we will never return" ("I won't be coming today" is one visit).
+    flag: 'churn_threat',
+    first: [
+      ...[
+        "i won't be",
+        "we won't be",
+        'i will not be',
+        'we will not be',
+        "i'll never be",
+        "we'll never be",
+      ].flatMap((negated) => ['coming', 'returning'].map((doing) => `${negated} ${doing}`)),
+      ...[
+        "i won't",
+        "we won't",
+        'i will not',
+        'we will not',
+        "i'll never",
+        "we'll never",
+        'i will never',
+        'we will never',
+      ].flatMap((negated) => ['come', 'return'].map((verb) => `${negated} ${verb}`)),
+    ],
+    next: ['again', 'anymore', 'any more', 'back'],
+    within: 4,
+    example: 'The food was cold and the waiter laughed at us. We will never come here again.',
   },
   {
     // "Don't expect us next year": the customer's return ruled out.
