@@ -132,6 +132,8 @@ describe('violence by its outcome, by knowing where, by a weapon brought along',
       'If the pain gets worse, should I go to the hospital or come back to you?',
       'I know where your office is, I will drop the signed form on Monday.',
       "I'll come to your shop with the receipt on Friday.",
+      "The trim was uneven again. I'll come to your salon with the dog at ten, as booked.",
+      'The invoice is wrong again. I know where your office is, I will bring the papers myself.',
     ],
   );
 });

@@ -1507,11 +1507,15 @@ export const frames: LexiconFrame[] = [
     example: 'Pay for the piano, or I come to your depot with a sledgehammer and we call it even.',
   },
   {
-    // Knowing where someone lives, parks or works, told to a business in a complaint.
+    // Knowing where someone lives, parks or works, told to a business in a complaint (not where its shop is).
     flag: 'threat_violence',
     first: ['i know where', 'we know where', 'he knows where', 'she knows where', 'they know where'],
     next: [
-      'your',
+      'your home',
+      'your house',
+      'your kids',
+      'your children',
+      'your yard',
       'you live',
       'you park',
       'you work',
@@ -1541,16 +1545,8 @@ export const frames: LexiconFrame[] = [
       'come round',
       'come to your',
     ],
-    next: [
-      'dog off the lead',
-      'off the lead',
-      'with the dog',
-      'sledgehammer',
-      'chainsaw',
-      'machete',
-      'baseball bat',
-      'knife',
-    ],
+    // Not "with the dog" alone (a groomer's customer comes with theirs) nor a knife (to be sharpened).
+    next: ['dog off the lead', 'off the lead', 'sledgehammer', 'chainsaw', 'machete', 'baseball bat'],
     within: 8,
     example: "Your rep can come round again if he likes. I'll be waiting with the dog off the lead.",
   },

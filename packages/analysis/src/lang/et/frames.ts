@@ -1063,10 +1063,10 @@ export const frames: LexiconFrame[] = [
     example: 'Kui te seda arvet ei muuda, siis ma tulen sinna ja te näete, mis juhtub.',
   },
   {
-    // Teadmine, kus keegi elab, töötab või kus töökoda asub, kaebuse sees.
+    // Teadmine, kus keegi elab, töötab või parkib, kaebuse sees (kontori aadress ei ole oht).
     flag: 'threat_violence',
     first: ['tean kus', 'teab kus', 'teame kus', 'teavad kus'],
-    next: ['teie', 'asub', 'elate', 'elab', 'elad', 'töötab', 'töötate', 'parkite', 'pargib', 'sinu'],
+    next: ['elate', 'elab', 'elad', 'töötab', 'töötate', 'parkite', 'pargib', 'parkib', 'töökoda asub'],
     within: 3,
     onlyWhenUnhappy: true,
     example: 'Neli nädalat hilinemist. Mu mees pole kannatlik ja ta teab, kus teie töökoda asub.',

@@ -176,6 +176,7 @@ describe('przemoc przez jej skutek, wiedzę, gdzie ktoś bywa, radę z groźbą'
     [
       'Jeśli nie będzie poprawy, czy mam jechać do szpitala?',
       'Wiem, gdzie jest wasz punkt odbioru, przyjadę jutro.',
+      'Faktura znowu błędna. Wiem, gdzie jest wasze biuro, przywiozę dokumenty sam.',
     ],
   );
 });

@@ -1486,22 +1486,10 @@ export const frames: LexiconFrame[] = [
     example: 'Jak jeszcze raz oddacie mi auto w takim stanie, to ten warsztat puszczę z dymem.',
   },
   {
-    // Wiedza, gdzie ktoś mieszka, parkuje albo pracuje, podana firmie w skardze.
+    // Wiedza, gdzie ktoś mieszka, parkuje albo pracuje, podana firmie w skardze (nie: gdzie jest jej punkt).
     flag: 'threat_violence',
     first: ['wiem gdzie', 'wiemy gdzie', 'wie gdzie', 'wiedzą gdzie'],
-    next: [
-      'mieszka*',
-      'parkuje*',
-      'pracuje*',
-      'wasz*',
-      'pani',
-      'pana',
-      'twój',
-      'twoja',
-      'twoje',
-      'twoim',
-      'stoi',
-    ],
+    next: ['mieszka*', 'parkuje*', 'pracuje*', 'wraca*', 'chodzi do szkoły'],
     within: 3,
     onlyWhenUnhappy: true,
     example: 'Ta faktura to oszustwo. Wiem, gdzie parkuje Pani auto.',
