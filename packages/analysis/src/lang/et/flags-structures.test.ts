@@ -152,6 +152,7 @@ describe('churn said briefly or formally', () => {
       'Aitäh abi eest. Hüvasti!',
       'Kas saan oma jõusaali lepingut pikendada ka veebis?',
       'Otsime uue aja, sest laps jäi haigeks.',
+      'Meister jäi jälle haigeks ja aeg tühistati, see on tüütu. Otsime uue aja.',
     ],
   );
 });
