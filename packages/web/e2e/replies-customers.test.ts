@@ -162,6 +162,8 @@ describe.skipIf(!HAS_BROWSER)(
       const words = LANGUAGES.en;
       const page: Page = await e2e.staff.open('supervisor@salon.test', 'en');
       await page.getByRole('link', { name: words.customers.nav }).click();
+      // Typed once the directory has shown its first page, as a person would: the route settles first.
+      await page.getByTestId('customers-table').waitFor();
       await page.getByRole('searchbox', { name: words.customers.search }).fill('Lukasz zoltowski');
       await expect.poll(() => page.getByTestId('customers-table').locator('tbody tr').count()).toBe(2);
       await page

@@ -2,7 +2,7 @@ import type { Flag } from '@calmdesk/analysis';
 import type { CaseListItem } from '@calmdesk/contracts';
 import { Badge, Card, Checkbox, Group, Table, Text, Tooltip } from '@mantine/core';
 import { Link, useNavigate } from '@tanstack/react-router';
-import type { MouseEvent } from 'react';
+import { type MouseEvent, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CaseDeadline, formatRelative } from '../../components/due-countdown.tsx';
 import { FlagChips } from '../../components/flag-chips.tsx';
@@ -24,13 +24,22 @@ export interface InboxRowProps {
 }
 
 /**
- * A row's flags in little room: a single flag by name; several (or one beside the escalation mark) as
- * their count, each named in the count's tooltip and label. The card on a phone shows them all.
+ * A row's flags in little room: a single flag by name; several, one beside the escalation mark, or one
+ * whose name does not fit beside the level (`counted`) as their count, each named in the count's
+ * tooltip and label. The card on a phone shows them all.
  */
-function CompactFlags({ flags, escalated }: { flags: readonly Flag[]; escalated: boolean }) {
+function CompactFlags({
+  flags,
+  escalated,
+  counted,
+}: {
+  flags: readonly Flag[];
+  escalated: boolean;
+  counted: boolean;
+}) {
   const { t } = useTranslation();
   if (flags.length === 0) return null;
-  if (flags.length === 1 && !escalated) return <FlagChips flags={flags} />;
+  if (flags.length === 1 && !escalated && !counted) return <FlagChips flags={flags} />;
   const names = flags.map((flag) => t(`flag.${flag}`)).join(', ');
   return (
     <Tooltip label={names}>
@@ -38,6 +47,33 @@ function CompactFlags({ flags, escalated }: { flags: readonly Flag[]; escalated:
         ⚑ {flags.length}
       </Badge>
     </Tooltip>
+  );
+}
+
+/**
+ * The level, the escalation mark and the flags in one line of the level column. A flag's name that does
+ * not fit beside the level ("NIEZADOWOLONY" and "ŻĄDA ZWROTU" in Polish) becomes the count: measured
+ * once laid out, since each language's words have their own widths. Keyed by level, flags and
+ * language, so a change measures again.
+ */
+function LevelCell({ item }: { item: CaseListItem }) {
+  const line = useRef<HTMLDivElement>(null);
+  const [counted, setCounted] = useState(false);
+  useLayoutEffect(() => {
+    const group = line.current;
+    if (!counted && group && group.scrollWidth > group.clientWidth + 1) setCounted(true);
+  }, [counted]);
+  return (
+    <Group ref={line} gap={4} wrap="nowrap">
+      <EscalationBadge
+        escalatedAt={item.escalatedAt}
+        reason={item.escalationReason}
+        mark={item.flags.length > 0}
+        compact
+      />
+      <LevelBadge level={item.level} />
+      <CompactFlags flags={item.flags} escalated={item.escalatedAt !== null} counted={counted} />
+    </Group>
   );
 }
 
@@ -95,7 +131,7 @@ function checkOf(onCheck: InboxRowProps['onCheck']) {
 
 /** One case on one line of the wide inbox. */
 export function InboxRow({ item, current, checked, onCheck, now }: InboxRowProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const markOpened = useMarkOpened();
   return (
@@ -142,16 +178,7 @@ export function InboxRow({ item, current, checked, onCheck, now }: InboxRowProps
         </div>
       </Table.Td>
       <Table.Td className="inbox-cell-level">
-        <Group gap={4} wrap="nowrap">
-          <EscalationBadge
-            escalatedAt={item.escalatedAt}
-            reason={item.escalationReason}
-            mark={item.flags.length > 0}
-            compact
-          />
-          <LevelBadge level={item.level} />
-          <CompactFlags flags={item.flags} escalated={item.escalatedAt !== null} />
-        </Group>
+        <LevelCell key={`${item.level} ${item.flags.join(' ')} ${i18n.language}`} item={item} />
       </Table.Td>
       <Table.Td className="inbox-cell-nowrap">
         <CaseDeadline item={item} />
