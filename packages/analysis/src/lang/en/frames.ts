@@ -228,6 +228,26 @@ const PUBLIC_PLACES = [
   'x',
 ];
 
+/** The customer ruling out their own custom: "we won't be" + shopping, "i'll never" + order. */
+const NEGATED_BE = [
+  "i won't be",
+  "we won't be",
+  'i will not be',
+  'we will not be',
+  "i'll never be",
+  "we'll never be",
+];
+const NEGATED = [
+  "i won't",
+  "we won't",
+  'i will not',
+  'we will not',
+  "i'll never",
+  "we'll never",
+  'i will never',
+  'we will never',
+];
+
 /** English frames: two parts that raise a flag together (see LexiconFrame). */
 export const frames: LexiconFrame[] = [
   {
@@ -1316,28 +1336,12 @@ export const frames: LexiconFrame[] = [
     // The verb of the custom, negated by the customer, then the business or "again" close by.
     flag: 'churn_threat',
     first: [
-      ...[
-        "i won't be",
-        "we won't be",
-        'i will not be',
-        'we will not be',
-        "i'll never be",
-        "we'll never be",
-      ].flatMap((negated) =>
+      ...NEGATED_BE.flatMap((negated) =>
         ['using', 'shopping', 'ordering', 'booking', 'buying', 'eating', 'dining', 'staying', 'renewing'].map(
           (doing) => `${negated} ${doing}`,
         ),
       ),
-      ...[
-        "i won't",
-        "we won't",
-        'i will not',
-        'we will not',
-        "i'll never",
-        "we'll never",
-        'i will never',
-        'we will never',
-      ].flatMap((negated) =>
+      ...NEGATED.flatMap((negated) =>
         ['use', 'shop', 'order', 'book', 'buy', 'eat', 'stay', 'renew'].map((verb) => `${negated} ${verb}`),
       ),
     ],
@@ -1350,24 +1354,8 @@ export const frames: LexiconFrame[] = [
     // Coming back ruled out: "I won't be coming back", "we will never return" ("I won't be coming today" is one visit).
     flag: 'churn_threat',
     first: [
-      ...[
-        "i won't be",
-        "we won't be",
-        'i will not be',
-        'we will not be',
-        "i'll never be",
-        "we'll never be",
-      ].flatMap((negated) => ['coming', 'returning'].map((doing) => `${negated} ${doing}`)),
-      ...[
-        "i won't",
-        "we won't",
-        'i will not',
-        'we will not',
-        "i'll never",
-        "we'll never",
-        'i will never',
-        'we will never',
-      ].flatMap((negated) => ['come', 'return'].map((verb) => `${negated} ${verb}`)),
+      ...NEGATED_BE.flatMap((negated) => ['coming', 'returning'].map((doing) => `${negated} ${doing}`)),
+      ...NEGATED.flatMap((negated) => ['come', 'return'].map((verb) => `${negated} ${verb}`)),
     ],
     next: ['again', 'anymore', 'any more', 'back'],
     within: 4,

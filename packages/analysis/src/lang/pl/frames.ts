@@ -277,6 +277,19 @@ const PUBLIC_PLACES = [
 ];
 
 /** Polish frames: two parts that raise a flag together (see LexiconFrame). */
+/** Warunek, po którym pada groźba: "jak nie oddacie…, to…", "następnym razem…". */
+const CONDITIONS = [
+  'jak nie',
+  'jeśli nie',
+  'jeżeli nie',
+  'bo inaczej',
+  'w przeciwnym razie',
+  'jak jeszcze raz',
+  'jeśli jeszcze raz',
+  'jeszcze raz',
+  'następnym razem',
+];
+
 export const frames: LexiconFrame[] = [
   {
     flag: 'threat_violence',
@@ -337,17 +350,7 @@ export const frames: LexiconFrame[] = [
   },
   {
     flag: 'threat_violence',
-    first: [
-      'jak nie',
-      'jeśli nie',
-      'jeżeli nie',
-      'bo inaczej',
-      'w przeciwnym razie',
-      'jak jeszcze raz',
-      'jeśli jeszcze raz',
-      'jeszcze raz',
-      'następnym razem',
-    ],
+    first: CONDITIONS,
     next: [
       'pożałuje*',
       'pożałujesz',
@@ -1450,19 +1453,7 @@ export const frames: LexiconFrame[] = [
   {
     // Warunek, a po nim krzywda z ręki klienta: nosze, ogień, łom (nie szpital: tam trafia też sam klient).
     flag: 'threat_violence',
-    first: [
-      'jak nie',
-      'jeśli nie',
-      'jeżeli nie',
-      'bo inaczej',
-      'w przeciwnym razie',
-      'jak jeszcze raz',
-      'jeśli jeszcze raz',
-      'jeszcze raz',
-      'następnym razem',
-      'albo',
-      'inaczej',
-    ],
+    first: [...CONDITIONS, 'albo', 'inaczej'],
     next: [
       'na noszach',
       'z dymem',
