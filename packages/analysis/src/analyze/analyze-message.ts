@@ -266,13 +266,12 @@ export function createAnalyzer({ packs, guessLanguage, learned }: AnalyzerOption
     const framed = frameMatches(text, found, pack, tokens);
     const ownMatches = framed.length > 0 ? [...found.lexicon, ...framed] : found.lexicon;
     const lexiconMatches = extra ? [...ownMatches, ...extra.find(tokens)] : ownMatches;
-    const conditions = () => pack.findConditions(tokens);
     let { evidence, evidenceIfUnhappy, aimedAbuse, cancelled } = lexiconEvidence(
       text,
       lang,
       found,
       lexiconMatches,
-      conditions,
+      { pack, tokens },
     );
     evidence.push(...findShouting(text, ranges, pack.acronyms, scan, pack.isWord));
     const signals = signalsOf(text, lang, found);
@@ -450,18 +449,27 @@ const DEMAND_LIKE: ReadonlySet<Flag> = new Set([
 /** Words allowed between a condition and its negation ("jeśli do piątku nie oddacie"). */
 const CONDITION_WINDOW = 5;
 
+/** Where the words that open a condition are looked for, only for a negated demand (they are frequent). */
+interface ConditionSource {
+  pack: CompiledPack;
+  tokens: readonly Token[];
+}
+
 /** A demand whose negation stands in a condition is still made: "jeśli nie oddacie kaucji, …". */
 function isConditionalDemand(
   text: string,
   found: PackMatches,
   match: Match<LexiconEntry>,
-  conditions: () => Match<true>[],
+  conditions: ConditionSource,
 ): boolean {
   if (!flagsOf(match.payload).every((flag) => DEMANDS.has(flag))) return false;
   const negator = found.negators.findLast(
     (n) => n.first < match.first && n.last >= match.first - NEGATION_WINDOW,
   );
-  return negator !== undefined && endsWithin(text, conditions(), negator, CONDITION_WINDOW);
+  return (
+    negator !== undefined &&
+    endsWithin(text, conditions.pack.findConditions(conditions.tokens), negator, CONDITION_WINDOW)
+  );
 }
 
 /** Abuse a customer quotes ("he said „you stupid cow”") is reported, not theirs. */
@@ -484,13 +492,21 @@ function quotedSpans(text: string): Range[] {
   return spans;
 }
 
+/** A repeat contact inside a churn threat's clause, or after it in the same clause: "never again" leaves. */
+function isAgainInChurn(text: string, churn: readonly Evidence[], e: Evidence): boolean {
+  return (
+    e.flag === 'repeat_contact' &&
+    churn.some((c) => overlaps(c, e) || (c.end <= e.start && sameClause(text, c, e)))
+  );
+}
+
 /** The lexicon's evidence, less what a negation, a refusal, a self-reference or sarcasm cancels. */
 function lexiconEvidence(
   text: string,
   lang: DetectedLang,
   found: PackMatches,
   matches: readonly Match<LexiconEntry>[],
-  conditions: () => Match<true>[],
+  conditions: ConditionSource,
 ): { evidence: Evidence[]; evidenceIfUnhappy: Evidence[]; aimedAbuse: boolean; cancelled: Set<Flag> } {
   const evidence: Evidence[] = [];
   // Flags a match would raise but the clause cancels (negation, refusal, thanks for it, self-reference,
@@ -534,17 +550,16 @@ function lexiconEvidence(
   }
   // "Never shopping with you again" leaves: an "again" in the clause of a churn threat is no second contact.
   const churn = evidence.filter((e) => e.flag === 'churn_threat');
-  const notInChurn = (e: Evidence) =>
-    e.flag !== 'repeat_contact' ||
-    !churn.some((c) => overlaps(c, e) || (c.end <= e.start && sameClause(text, c, e)));
-  if (churn.length && evidence.some((e) => !notInChurn(e))) cancelled.add('repeat_contact');
+  if (churn.length && evidence.some((e) => isAgainInChurn(text, churn, e))) cancelled.add('repeat_contact');
   // A refusal, thanks for something or sarcasm anywhere in the text keeps the model (which reads no clauses) off.
   if (found.declines.length > 0) for (const flag of DECLINABLE) cancelled.add(flag);
   if (found.thanksFor.length > 0) for (const flag of THANKABLE) cancelled.add(flag);
   if (found.sarcasm.length > 0) cancelled.add('gratitude');
   return {
-    evidence: churn.length ? evidence.filter(notInChurn) : evidence,
-    evidenceIfUnhappy: churn.length ? evidenceIfUnhappy.filter(notInChurn) : evidenceIfUnhappy,
+    evidence: churn.length ? evidence.filter((e) => !isAgainInChurn(text, churn, e)) : evidence,
+    evidenceIfUnhappy: churn.length
+      ? evidenceIfUnhappy.filter((e) => !isAgainInChurn(text, churn, e))
+      : evidenceIfUnhappy,
     aimedAbuse,
     cancelled,
   };

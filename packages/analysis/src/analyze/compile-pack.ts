@@ -65,18 +65,43 @@ export interface ComplaintCueMatches {
 
 type ComplaintCueKind = keyof ComplaintCueMatches;
 
-/** A pattern's matches inside the ranges, as matches of no tokens (only their spans are read). */
-function patternMatches(pattern: RegExp, text: string, ranges: readonly Range[]): Match<true>[] {
+/** A pack's failure patterns, and one expression that tells whether a text holds any of them. */
+interface FailurePatterns {
+  each: RegExp[];
+  any: RegExp | null;
+}
+
+const NOT_AFTER_LETTER = '(?<!\\p{L})';
+
+/**
+ * Most texts hold no failure pattern, and one scan with every pattern as an alternative says so in
+ * about a third of the time the patterns take one by one. Their shared opening "not after a letter"
+ * is tested once, before the alternatives, rather than at the start of each.
+ */
+function compileFailurePatterns(sources: readonly string[]): FailurePatterns {
+  const each = sources.map((source) => new RegExp(source, 'giu'));
+  if (sources.length === 0) return { each, any: null };
+  const shared = sources.every((source) => source.startsWith(NOT_AFTER_LETTER)) ? NOT_AFTER_LETTER : '';
+  const alternatives = sources.map((source) => `(?:${source.slice(shared.length)})`).join('|');
+  return { each, any: new RegExp(`${shared}(?:${alternatives})`, 'iu') };
+}
+
+/** The patterns' matches inside the ranges, pattern by pattern, as matches of no tokens (only their spans are read). */
+function patternMatches(patterns: FailurePatterns, text: string, ranges: readonly Range[]): Match<true>[] {
   const matches: Match<true>[] = [];
-  for (const range of ranges) {
-    const slice = text.slice(range.start, range.end);
-    pattern.lastIndex = 0;
-    for (let m = pattern.exec(slice); m; m = pattern.exec(slice)) {
-      const start = range.start + m.index;
-      matches.push({ payload: true, term: m[0], first: -1, last: -1, start, end: start + m[0].length });
-      if (m[0] === '') pattern.lastIndex++;
+  const slices = ranges
+    .map((range) => ({ start: range.start, text: text.slice(range.start, range.end) }))
+    .filter((slice) => patterns.any?.test(slice.text));
+  if (slices.length === 0) return matches;
+  for (const pattern of patterns.each)
+    for (const slice of slices) {
+      pattern.lastIndex = 0;
+      for (let m = pattern.exec(slice.text); m; m = pattern.exec(slice.text)) {
+        const start = slice.start + m.index;
+        matches.push({ payload: true, term: m[0], first: -1, last: -1, start, end: start + m[0].length });
+        if (m[0] === '') pattern.lastIndex++;
+      }
     }
-  }
   return matches;
 }
 
@@ -212,7 +237,7 @@ export function compilePack(pack: LanguagePack, others: readonly LanguagePack[])
   let firstMatcher: Matcher<LexiconFrame> | null = null;
   let conditionMatcher: Matcher<true> | null = null;
   let complaintMatcher: Matcher<ComplaintCueKind> | null = null;
-  let failurePatterns: RegExp[] | null = null;
+  let failurePatterns: FailurePatterns | null = null;
   const matcher = compileMatcher(taggedEntries(pack, others, universalInSnapshot(snapshot, others)), {
     inflect: pack.inflect,
     maskable: (tagged) => isLexicon(tagged) && flagsOf(tagged.entry).some((f) => MASKABLE.has(f)),
@@ -247,8 +272,8 @@ export function compilePack(pack: LanguagePack, others: readonly LanguagePack[])
       );
       const found: ComplaintCueMatches = { failures: [], additions: [], joins: [] };
       for (const m of complaintMatcher.find(tokens)) found[m.payload].push({ ...m, payload: true });
-      failurePatterns ??= (pack.complaints?.failurePatterns ?? []).map((source) => new RegExp(source, 'giu'));
-      for (const pattern of failurePatterns) found.failures.push(...patternMatches(pattern, text, ranges));
+      failurePatterns ??= compileFailurePatterns(pack.complaints?.failurePatterns ?? []);
+      found.failures.push(...patternMatches(failurePatterns, text, ranges));
       return found;
     },
     findFrameFirsts(tokens) {

@@ -219,6 +219,11 @@ function firstStart(spans: readonly Range[]): number {
 
 /** How many complaints the customer made (see the file's comment). */
 export function countComplaints(input: ComplaintInput): number {
+  // Each category counts once and each part with a failure at most once, so the count is at most
+  // their sum: none counts none, and one counts at most one, which an unhappy message has anyway.
+  // Most messages need no parts cut.
+  const most = input.categories.length + input.cues.failures.length;
+  if (most === 0 || (most === 1 && input.isUnhappy)) return input.isUnhappy ? 1 : 0;
   const parts = partsOf(input.text, input.cues);
   const failing = partsHolding(parts, input.cues.failures);
   const demanding = partsHolding(parts, input.demands);
