@@ -339,6 +339,49 @@ describe('business terms', () => {
   });
 });
 
+describe('the evidence alone', () => {
+  it.each([
+    ['pl', 'Jesteście ZŁODZIEJAMI, oddajcie pieniądze albo idę do sądu!'],
+    ['en', 'You are an i.d.i.o.t and I will post this on Google reviews.'],
+    ['et', 'Te olete petised!!! Raha tagasi või kaebus tarbijakaitsesse.'],
+    ['pl', `Jest Pan ${'idiotą'.split('').join('\u200B')}!`],
+    ['en', '> old quote: you idiots\n\nThanks, all sorted now.'],
+  ] as const)('gives in %s what the whole analysis gives: %s', (lang, text) => {
+    for (const options of [{}, { lang }])
+      expect(analyzeMessage.evidenceOf(text, options)).toEqual(analyzeMessage(text, options).evidence);
+  });
+
+  it('property: the same evidence as the whole analysis, on any text', () => {
+    const text = fc
+      .array(
+        fc.constantFrom(
+          'idiot',
+          'kurwa',
+          'ZŁODZIEJE',
+          'refund',
+          'zwrot',
+          ' ',
+          '!',
+          '\u200B',
+          'again',
+          '\n> ',
+        ),
+        {
+          maxLength: 12,
+        },
+      )
+      .map((parts) => parts.join(' '));
+    fc.assert(
+      fc.property(text, (t) => {
+        expect(analyzeMessage.evidenceOf(t)).toEqual(analyzeMessage(t).evidence);
+        expect(analyzeWithPacks.evidenceOf(t, { lang: 'pl' })).toEqual(
+          analyzeWithPacks(t, { lang: 'pl' }).evidence,
+        );
+      }),
+    );
+  });
+});
+
 describe('robustness', () => {
   it('bounds long input and says so', () => {
     const analysis = analyzeMessage('kurwa '.repeat(200_000));

@@ -17,7 +17,14 @@ import {
   type Lang,
   type ProblemCategory,
 } from '../vocabulary.ts';
-import { type CompiledPack, compileLexicon, compilePack, flagsOf, type PackMatches } from './compile-pack.ts';
+import {
+  type CompiledPack,
+  type ComplaintCueMatches,
+  compileLexicon,
+  compilePack,
+  flagsOf,
+  type PackMatches,
+} from './compile-pack.ts';
 import { categorySpans, countComplaints } from './complaints.ts';
 import { headerFieldPattern, type MailCues, ownTextOf, ownTextRanges } from './email.ts';
 import { decideLanguage, type LanguageEvidence, type LanguageGuesser } from './language.ts';
@@ -243,14 +250,64 @@ export function createAnalyzer({ packs, guessLanguage, learned }: AnalyzerOption
     return { stopwords: hits, words: tokens.length };
   }
 
-  return function analyzeMessage(input: string, options: AnalyzeOptions = {}): Analysis {
+  function analyzeMessage(input: string, options: AnalyzeOptions = {}): Analysis {
     const bounded = boundedText(typeof input === 'string' ? input : String(input ?? ''));
     const read = readableText(bounded.text);
     const analysis = analyzeReadable(read.text, bounded.truncated, options);
     return read.origins ? inOriginal(analysis, read, bounded.text) : analysis;
-  };
+  }
+
+  /**
+   * A text's evidence alone, as `analyzeMessage` gives it: what the reply coach reads of a draft, without
+   * the problems, their count and the level, which it does not need.
+   */
+  function evidenceOf(input: string, options: AnalyzeOptions = {}): Evidence[] {
+    const bounded = boundedText(typeof input === 'string' ? input : String(input ?? ''));
+    const read = readableText(bounded.text);
+    const evidence = sortedDistinct(readFlags(read.text, options).evidence);
+    return read.origins ? evidence.map((e) => quotedInOriginal(read, bounded.text, e)) : evidence;
+  }
+
+  return Object.assign(analyzeMessage, { evidenceOf });
 
   function analyzeReadable(text: string, truncated: boolean, options: AnalyzeOptions): Analysis {
+    const reading = readFlags(text, options);
+    const { lang, pack, tokens, found, evidence, flags, signals, problemMatches, unhappy } = reading;
+    const problems = problemsOf(text, problemMatches, unhappy, pack, tokens, found.negators);
+    const scoreInput = {
+      flags,
+      aimedAbuse: reading.aimedAbuse,
+      signals: countSignals(signals),
+      problems: problems.length,
+    };
+    const anger = scoreAnger(scoreInput);
+    const level = levelOf(scoreInput, anger);
+    const issues = countComplaints({
+      text,
+      categories: categorySpans(
+        problems.map((p) => p.category),
+        problemMatches,
+      ),
+      cues: reading.complaintCues,
+      demands: evidence.filter((e) => DEMAND_LIKE.has(e.flag)),
+      isUnhappy: level !== 'calm',
+      thanks: evidence.filter((e) => e.flag === 'gratitude'),
+    });
+    return {
+      lang,
+      level,
+      anger,
+      flags: flags.size === 0 ? [] : FLAGS.filter((f) => flags.has(f)),
+      issues,
+      problems,
+      evidence: sortedDistinct(evidence),
+      signals,
+      truncated,
+    };
+  }
+
+  /** The text's language, flags and their evidence, and what the rest of its analysis reads. */
+  function readFlags(text: string, options: AnalyzeOptions): FlagReading {
     const ranges: Range[] = ownTextRanges(text, mailCues);
     const scan = scanText(text, ranges);
     const rawTokens = scan.tokens;
@@ -302,33 +359,37 @@ export function createAnalyzer({ packs, guessLanguage, learned }: AnalyzerOption
     const flags = new Set<Flag>();
     for (const e of evidence) flags.add(e.flag);
     if (scorer) addLearnedFlags(scorer, text, ranges, flags, evidence, cancelled);
-    const problems = problemsOf(text, problemMatches, unhappy, pack, tokens, found.negators);
-    const scoreInput = { flags, aimedAbuse, signals: countSignals(signals), problems: problems.length };
-    const anger = scoreAnger(scoreInput);
-    const level = levelOf(scoreInput, anger);
-    const issues = countComplaints({
-      text,
-      categories: categorySpans(
-        problems.map((p) => p.category),
-        problemMatches,
-      ),
-      cues: complaintCues,
-      demands: evidence.filter((e) => DEMAND_LIKE.has(e.flag)),
-      isUnhappy: level !== 'calm',
-      thanks: evidence.filter((e) => e.flag === 'gratitude'),
-    });
     return {
       lang,
-      level,
-      anger,
-      flags: flags.size === 0 ? [] : FLAGS.filter((f) => flags.has(f)),
-      issues,
-      problems,
-      evidence: sortedDistinct(evidence),
+      pack,
+      tokens,
+      found,
+      evidence,
+      flags,
       signals,
-      truncated,
+      problemMatches,
+      unhappy,
+      complaintCues,
+      aimedAbuse,
     };
   }
+}
+
+/** What reading a text's flags finds, and keeps for the rest of its analysis. */
+interface FlagReading {
+  lang: DetectedLang;
+  pack: CompiledPack;
+  tokens: Token[];
+  found: PackMatches;
+  evidence: Evidence[];
+  flags: Set<Flag>;
+  signals: SignalEvidence[];
+  /** The problem words the clause does not negate. */
+  problemMatches: Match<ProblemEntry>[];
+  /** Anything in the text beyond thanks and a remedy named: a complaint, anger, a problem. */
+  unhappy: boolean;
+  complaintCues: ComplaintCueMatches;
+  aimedAbuse: boolean;
 }
 
 const frameEntries = new WeakMap<LexiconFrame, LexiconEntry>();

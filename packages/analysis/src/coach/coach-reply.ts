@@ -8,7 +8,7 @@ import { termKey } from '../text/fold.ts';
 import { quotedInOriginal, type ReadableText, readableText } from '../text/readable.ts';
 import { compileMatcher, type Match, type TermEntry } from '../text/terms.ts';
 import { type Range, type Token, tokenize } from '../text/tokenize.ts';
-import type { Advice, Analysis, CoachContext, Coaching, Finding, Severity } from '../types.ts';
+import type { Advice, CoachContext, Coaching, Evidence, Finding, Severity } from '../types.ts';
 import { type CoachRule, ELEMENTS, type Element, type Lang, type ProblemCategory } from '../vocabulary.ts';
 import type { AdviceRule, CoachPack, FrameMakes } from './coach-pack.ts';
 import { hasDeadline } from './deadline.ts';
@@ -152,11 +152,11 @@ function compiledFor(lang: Lang): CompiledCoach {
             negators.push(match);
             continue;
           }
-          if (tag.group === 'findings') found.findings.push({ ...match, payload: tag.value });
-          else if (tag.group === 'elements') found.elements.push({ ...match, payload: tag.value });
-          else if (tag.group === 'frameFirst') found.firsts.push({ ...match, payload: tag.value });
-          else if (tag.group === 'frameThen') found.thens.push({ ...match, payload: tag.value });
-          else if (tag.group === 'frameLast') found.lasts.push({ ...match, payload: tag.value });
+          if (tag.group === 'findings') found.findings.push(retagged(match, tag.value));
+          else if (tag.group === 'elements') found.elements.push(retagged(match, tag.value));
+          else if (tag.group === 'frameFirst') found.firsts.push(retagged(match, tag.value));
+          else if (tag.group === 'frameThen') found.thens.push(retagged(match, tag.value));
+          else if (tag.group === 'frameLast') found.lasts.push(retagged(match, tag.value));
           else if (tag.group === 'problems') found.problems.push(tag.value);
           else found[tag.group] = true;
         }
@@ -174,6 +174,13 @@ function compiledFor(lang: Lang): CompiledCoach {
 }
 
 /** Words a negation may stand before what it negates: "not our fault", "nie był to nasz błąd", "ei ole meie süü". */
+/** A match of this call's own with its tag's value as payload, set in place: no copy per match. */
+function retagged<V>(match: Match<Tagged>, value: V): Match<V> {
+  const own = match as unknown as Match<V>;
+  own.payload = value;
+  return own;
+}
+
 const NEGATION_REACH = 3;
 
 function negatorOf<T>(match: Match<unknown>, negators: readonly Match<T>[]): Match<T> | undefined {
@@ -181,7 +188,14 @@ function negatorOf<T>(match: Match<unknown>, negators: readonly Match<T>[]): Mat
 }
 
 const ELEMENT_MAKES: ReadonlySet<FrameMakes> = new Set(['empathy', 'apology', 'next_step']);
-const SENTENCE_BREAK = /[.!?\n]/u;
+/** Does a sentence end between `from` and `to`: . ! ? or a line break? */
+function hasSentenceBreak(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0x2e || code === 0x21 || code === 0x3f || code === 0x0a) return true;
+  }
+  return false;
+}
 
 /** The earliest part of `frame` that follows `before` closely enough in the same sentence. */
 function partAfter(
@@ -191,13 +205,17 @@ function partAfter(
   before: Match<number>,
   within: number,
 ): Match<number> | undefined {
-  return parts.find(
-    (p) =>
+  for (let i = 0; i < parts.length; i++) {
+    const p = parts[i] as Match<number>;
+    if (
       p.payload === frame &&
       before.last < p.first &&
       p.first - before.last - 1 <= within &&
-      !SENTENCE_BREAK.test(text.slice(before.end, p.start)),
-  );
+      !hasSentenceBreak(text, before.end, p.start)
+    )
+      return p;
+  }
+  return undefined;
 }
 
 /**
@@ -243,14 +261,19 @@ function tokensEndingIn(
 ): { token: Token; index: number; ending: string }[] {
   const except = exceptOf(rule.except);
   const found: { token: Token; index: number; ending: string }[] = [];
-  tokens.forEach((token, index) => {
-    if (token.keyLength < rule.minLength) return;
-    const key = token.key;
-    if (key.length < rule.minLength || except.has(key)) return;
-    const ending = rule.endings.find((e) => key.endsWith(e));
-    if (ending) found.push({ token, index, ending });
-  });
+  for (let index = 0; index < tokens.length; index++) {
+    const token = tokens[index] as Token;
+    if (token.keyLength < rule.minLength) continue;
+    // Most words end in none of the endings: their keys are never built.
+    const ending = endingOf(token, rule.endings);
+    if (ending !== undefined && !except.has(token.key)) found.push({ token, index, ending });
+  }
   return found;
+}
+
+function endingOf(token: Token, endings: readonly string[]): string | undefined {
+  for (const ending of endings) if (token.keyEndsWith(ending)) return ending;
+  return undefined;
 }
 
 /** Informal "you" by its ending, on any verb: one `endsWith` per ending on words long enough. */
@@ -374,7 +397,8 @@ function findingsOf(
   matches: CoachMatches,
   lang: Lang,
   pack: CoachPack,
-  draftAnalysis: Analysis,
+  /** The draft's flags' evidence, as a customer message's: abuse and shouting are findings of the draft. */
+  draftEvidence: readonly Evidence[],
 ): Finding[] {
   const quoted = quotedRanges(draft);
   const outsideQuotes = (start: number, end: number) => !quoted.some((q) => start >= q.start && end <= q.end);
@@ -391,7 +415,7 @@ function findingsOf(
   for (const m of matchAllPrefiltered(PERCENT_100, draft)) {
     found.push(finding('impossible_promise', m.index, m.index + m.text.length, draft, pack));
   }
-  for (const e of draftAnalysis.evidence) {
+  for (const e of draftEvidence) {
     if (!outsideQuotes(e.start, e.end)) continue;
     if (ABUSE.has(e.flag)) found.push(finding('hostility', e.start, e.end, draft, pack));
     else if (e.flag === 'shouting') found.push(finding('shouting', e.start, e.end, draft, pack));
@@ -649,7 +673,7 @@ function coachReadable(text: string, context: CoachContext, learned: Scorer<Draf
   applyFrames(text, matches, coach.pack);
   addInformalEndings(tokens, matches, coach.pack);
   addActionEndings(tokens, matches, coach.pack);
-  const findings = findingsOf(text, matches, lang, coach.pack, analyze(text, { lang }));
+  const findings = findingsOf(text, matches, lang, coach.pack, analyze.evidenceOf(text, { lang }));
   const has = elementsOf(text, matches, context, lang, coach.pack);
   if (learned) addLearned(learned, text, lang, coach.pack, matches, findings, has);
   // An apology is due when the case is ours or unknown and the customer is upset; it is not owed by default.

@@ -152,6 +152,27 @@ describe('tokenize', () => {
     );
   });
 
+  it('property: tells the ending of a key as the built key would, without building it', () => {
+    const word = fc
+      .array(fc.constantFrom('a', 'A', 'ą', 'Ą', 'ł', 'ś', 'e', 'sz', 'aaa', "'", '*', '1', 'ö', 'ß'), {
+        minLength: 1,
+        maxLength: 8,
+      })
+      .map((parts) => parts.join(''));
+    const ending = fc
+      .array(fc.constantFrom('a', 'e', 'l', 's', 'z', 'sz', 'aa', 'o', 'ss'), { maxLength: 3 })
+      .map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(word, ending, (w, e) => {
+        for (const token of tokenize(w)) {
+          const before = token.keyEndsWith(e);
+          expect(before).toBe(token.key.endsWith(e));
+          expect(token.keyEndsWith(e)).toBe(before);
+        }
+      }),
+    );
+  });
+
   it('tokenises only inside the given ranges', () => {
     const text = 'keep this > drop that';
     expect(tokenize(text, [{ start: 0, end: 9 }]).map((t) => t.key)).toEqual(['keep', 'this']);

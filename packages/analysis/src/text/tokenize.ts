@@ -57,6 +57,14 @@ export class Token {
       ? simpleFold(this.text.charCodeAt(this.start + k))
       : this.builtKey.charCodeAt(k);
   }
+
+  /** Whether the key ends in `ending` (folded), without building it. */
+  keyEndsWith(ending: string): boolean {
+    const from = this.keyLength - ending.length;
+    if (from < 0) return false;
+    for (let k = 0; k < ending.length; k++) if (this.keyUnit(from + k) !== ending.charCodeAt(k)) return false;
+    return true;
+  }
 }
 
 /** The number of a token's key; looked up again if words were numbered since (a pack compiled after tokenizing). */
