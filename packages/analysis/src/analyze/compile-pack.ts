@@ -68,30 +68,37 @@ type ComplaintCueKind = keyof ComplaintCueMatches;
 /** A pack's failure patterns, and one expression that tells whether a text holds any of them. */
 interface FailurePatterns {
   each: RegExp[];
+  /** Null when the patterns cannot be joined (a back-reference would count groups of the others). */
   any: RegExp | null;
 }
 
 const NOT_AFTER_LETTER = '(?<!\\p{L})';
+const BACK_REFERENCE = /\\(?:[1-9]|k<)/;
 
 /**
  * Most texts hold no failure pattern, and one scan with every pattern as an alternative says so in
  * about a third of the time the patterns take one by one. Their shared opening "not after a letter"
  * is tested once, before the alternatives, rather than at the start of each.
  */
-function compileFailurePatterns(sources: readonly string[]): FailurePatterns {
+export function compileFailurePatterns(sources: readonly string[]): FailurePatterns {
   const each = sources.map((source) => new RegExp(source, 'giu'));
-  if (sources.length === 0) return { each, any: null };
+  if (sources.length === 0 || sources.some((source) => BACK_REFERENCE.test(source)))
+    return { each, any: null };
   const shared = sources.every((source) => source.startsWith(NOT_AFTER_LETTER)) ? NOT_AFTER_LETTER : '';
   const alternatives = sources.map((source) => `(?:${source.slice(shared.length)})`).join('|');
   return { each, any: new RegExp(`${shared}(?:${alternatives})`, 'iu') };
 }
 
 /** The patterns' matches inside the ranges, pattern by pattern, as matches of no tokens (only their spans are read). */
-function patternMatches(patterns: FailurePatterns, text: string, ranges: readonly Range[]): Match<true>[] {
+export function patternMatches(
+  patterns: FailurePatterns,
+  text: string,
+  ranges: readonly Range[],
+): Match<true>[] {
   const matches: Match<true>[] = [];
   const slices = ranges
     .map((range) => ({ start: range.start, text: text.slice(range.start, range.end) }))
-    .filter((slice) => patterns.any?.test(slice.text));
+    .filter((slice) => patterns.any === null || patterns.any.test(slice.text));
   if (slices.length === 0) return matches;
   for (const pattern of patterns.each)
     for (const slice of slices) {

@@ -1,7 +1,9 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analyzeMessage } from '../index.ts';
 import { PACKS } from '../lang/index.ts';
 import { LANGS } from '../vocabulary.ts';
+import { compileFailurePatterns, patternMatches } from './compile-pack.ts';
 
 type Lang = 'pl' | 'et' | 'en';
 const issues = (text: string, lang: Lang) => analyzeMessage(text, { lang }).issues;
@@ -196,4 +198,49 @@ describe("each language pack's complaint examples", () => {
       expect(issues(text, lang)).toBe(2);
     });
   }
+});
+
+describe('failure patterns, found through one scan first', () => {
+  const words = {
+    pl: ['nie', 'przeprosił', 'mi', 'miał', 'trwać', 'powiedział', 'że', '"', 'znowu', 'Nie', 'ładnie', '.'],
+    et: ['ei', 'selgitanud', 'pole', 'vastanud', 'ütles', 'et', '"', 'mulle', 'Ei', 'saanud', 'aru', '.'],
+    en: [
+      "didn't",
+      'explain',
+      'took',
+      'an',
+      'hour',
+      'still',
+      'leaks',
+      'said',
+      '"',
+      'nobody',
+      'called',
+      'twice',
+    ],
+  } as const;
+
+  it.each(LANGS)('finds in %s every match the patterns find one by one, in their order', (lang) => {
+    const sources = PACKS[lang].complaints?.failurePatterns ?? [];
+    const compiled = compileFailurePatterns(sources);
+    const texts = fc.array(fc.constantFrom(...words[lang]), { maxLength: 14 }).map((w) => w.join(' '));
+    fc.assert(
+      fc.property(texts, (text) => {
+        const oneByOne = sources.flatMap((source) =>
+          [...text.matchAll(new RegExp(source, 'giu'))].map((m) => [m.index, m[0]]),
+        );
+        const found = patternMatches(compiled, text, [{ start: 0, end: text.length }]);
+        expect(found.map((m) => [m.start, m.term])).toEqual(oneByOne);
+      }),
+    );
+  });
+
+  it('runs patterns that cannot be joined one by one', () => {
+    const compiled = compileFailurePatterns(['(a)\\1', 'bb']);
+    expect(compiled.any).toBeNull();
+    expect(patternMatches(compiled, 'xaa bb', [{ start: 0, end: 6 }]).map((m) => m.term)).toEqual([
+      'aa',
+      'bb',
+    ]);
+  });
 });
