@@ -50,6 +50,12 @@ export interface AnalyzerOptions {
   learned?: Scorer;
 }
 
+/** Any input as the text analysed: a string, bounded, then as a person reads it. */
+function readInput(input: unknown): { bounded: { text: string; truncated: boolean }; read: ReadableText } {
+  const bounded = boundedText(typeof input === 'string' ? input : String(input ?? ''));
+  return { bounded, read: readableText(bounded.text) };
+}
+
 function boundedText(text: string): { text: string; truncated: boolean } {
   if (text.length <= MAX_ANALYZED_CHARS) return { text, truncated: false };
   let end = MAX_ANALYZED_CHARS;
@@ -251,8 +257,7 @@ export function createAnalyzer({ packs, guessLanguage, learned }: AnalyzerOption
   }
 
   function analyzeMessage(input: string, options: AnalyzeOptions = {}): Analysis {
-    const bounded = boundedText(typeof input === 'string' ? input : String(input ?? ''));
-    const read = readableText(bounded.text);
+    const { bounded, read } = readInput(input);
     const analysis = analyzeReadable(read.text, bounded.truncated, options);
     return read.origins ? inOriginal(analysis, read, bounded.text) : analysis;
   }
@@ -262,8 +267,7 @@ export function createAnalyzer({ packs, guessLanguage, learned }: AnalyzerOption
    * the problems, their count and the level, which it does not need.
    */
   function evidenceOf(input: string, options: AnalyzeOptions = {}): Evidence[] {
-    const bounded = boundedText(typeof input === 'string' ? input : String(input ?? ''));
-    const read = readableText(bounded.text);
+    const { bounded, read } = readInput(input);
     const evidence = sortedDistinct(readFlags(read.text, options).evidence);
     return read.origins ? evidence.map((e) => quotedInOriginal(read, bounded.text, e)) : evidence;
   }
