@@ -1,45 +1,47 @@
-// `npm run typecheck`: every workspace's own `typecheck` script, the bench's and the scripts' projects,
-// run side by side, as many at a time as the machine has cores (tsc checks on one core). Each one's
-// output is printed once it ends; the exit status is 1 when any failed.
-import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+// `npm run typecheck [FOLDER]...`: every TypeScript project of the repository (each `tsconfig*.json`
+// but the shared base), or those under the folders given, checked by the native TypeScript compiler
+// one after another (it checks on every core by itself). Each failure's output is printed; the exit
+// status is 1 when any project failed.
+//
+// The native compiler (TypeScript 7) checks the whole repository in a fifth of the time the JavaScript
+// one took. It is installed as `typescript-native` because TypeScript 5's JavaScript API stays installed
+// as `typescript`: dependency-cruiser reads the imports with it.
+import { spawnSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-const root = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
-const workspaces = root.workspaces.filter((folder) => {
-  const pkg = JSON.parse(readFileSync(new URL(`../${folder}/package.json`, import.meta.url), 'utf8'));
-  return Boolean(pkg.scripts?.typecheck);
-});
-const tasks = [
-  ...workspaces.map((folder) => ({
-    name: folder,
-    command: 'npm',
-    args: ['run', 'typecheck', '--workspace', folder],
-  })),
-  { name: 'bench', command: 'npx', args: ['tsc', '-p', 'bench'] },
-  { name: 'scripts', command: 'npx', args: ['tsc', '-p', 'scripts'] },
-];
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const SKIPPED_FOLDERS = new Set(['node_modules', 'dist', 'test-results', 'screenshots']);
+const NATIVE_TSC = join(
+  dirname(createRequire(import.meta.url).resolve('typescript-native/package.json')),
+  'bin',
+  'tsc',
+);
 
-function run(task) {
-  return new Promise((resolve) => {
-    const child = spawn(task.command, task.args, { stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout.on('data', (chunk) => (output += chunk));
-    child.stderr.on('data', (chunk) => (output += chunk));
-    child.on('close', (code) => resolve({ ...task, code, output }));
-  });
-}
-
-const queue = [...tasks];
-let failed = 0;
-async function worker() {
-  for (let task = queue.shift(); task; task = queue.shift()) {
-    const result = await run(task);
-    if (result.code === 0) continue;
-    failed++;
-    process.stderr.write(`typecheck ${result.name} failed:\n${result.output}\n`);
+/** Every `tsconfig*.json` under `folder` but the shared base, in a stable order. */
+function projectsUnder(folder) {
+  const found = [];
+  for (const entry of readdirSync(folder, { withFileTypes: true })) {
+    if (entry.name.startsWith('.') || SKIPPED_FOLDERS.has(entry.name)) continue;
+    const path = join(folder, entry.name);
+    if (entry.isDirectory()) found.push(...projectsUnder(path));
+    else if (/^tsconfig.*\.json$/.test(entry.name) && entry.name !== 'tsconfig.base.json') found.push(path);
   }
+  return found.sort();
 }
-await Promise.all(Array.from({ length: Math.min(availableParallelism(), tasks.length) }, worker));
-console.log(`typecheck: ${tasks.length - failed} of ${tasks.length} projects clean`);
-process.exitCode = failed > 0 ? 1 : 0;
+
+const folders = process.argv.slice(2).map((folder) => resolve(folder));
+const projects = (folders.length > 0 ? folders : [ROOT]).flatMap(projectsUnder);
+let failed = 0;
+for (const project of projects) {
+  const result = spawnSync(process.execPath, [NATIVE_TSC, '-p', project], { encoding: 'utf8' });
+  if (result.status === 0) continue;
+  failed++;
+  process.stderr.write(
+    `typecheck ${relative(ROOT, project)} failed:\n${result.stdout}${result.stderr}${result.error ?? ''}\n`,
+  );
+}
+console.log(`typecheck: ${projects.length - failed} of ${projects.length} projects clean`);
+process.exitCode = failed > 0 || projects.length === 0 ? 1 : 0;
