@@ -6,7 +6,14 @@ import { termKey } from '../text/fold.ts';
 import { originalSpan, quotedInOriginal, type ReadableText, readableText } from '../text/readable.ts';
 import { SENTENCE_END } from '../text/sentences.ts';
 import type { Match } from '../text/terms.ts';
-import { joinSpacedLetters, type Range, scanText, type Token, wordIdOf } from '../text/tokenize.ts';
+import {
+  joinSpacedLetters,
+  type Range,
+  scanText,
+  type TextScan,
+  type Token,
+  wordIdOf,
+} from '../text/tokenize.ts';
 import { internWord, wordCount } from '../text/words.ts';
 import type { Analysis, AnalyzeOptions, Evidence, Problem, SignalEvidence } from '../types.ts';
 import {
@@ -198,7 +205,15 @@ export function createOwnText(packs: Partial<Record<Lang, LanguagePack>>): (text
 }
 
 /** Builds an analyzer over the given packs. `analyzeMessage` is one with every pack and ELD. */
-export function createAnalyzer({ packs, guessLanguage, learned }: AnalyzerOptions) {
+export function createAnalyzer(options: AnalyzerOptions) {
+  return createReader(options).analyzer;
+}
+
+/**
+ * An analyzer, and for the engine's own use the evidence of a text whose words the caller has already
+ * scanned: the reply coach reads its draft's words once for its terms and for the draft's evidence.
+ */
+export function createReader({ packs, guessLanguage, learned }: AnalyzerOptions) {
   const scorer = learned && hasThresholds(learned) ? learned : null;
   const available = LANGS.filter((lang) => packs[lang]);
   const allPacks = available.map((lang) => packs[lang] as LanguagePack);
@@ -267,12 +282,18 @@ export function createAnalyzer({ packs, guessLanguage, learned }: AnalyzerOption
    * the problems, their count and the level, which it does not need.
    */
   function evidenceOf(input: string, options: AnalyzeOptions = {}): Evidence[] {
+    return evidenceOfScanned(input, null, options);
+  }
+
+  /** `evidenceOf`, reading the words of `scanned` (a scan of all of `input`) where they are the words it reads. */
+  function evidenceOfScanned(input: string, scanned: TextScan | null, options: AnalyzeOptions): Evidence[] {
     const { bounded, read } = readInput(input);
-    const evidence = sortedDistinct(readFlags(read.text, options).evidence);
+    const given = read.text === input ? scanned : null;
+    const evidence = sortedDistinct(readFlags(read.text, options, given).evidence);
     return read.origins ? evidence.map((e) => quotedInOriginal(read, bounded.text, e)) : evidence;
   }
 
-  return Object.assign(analyzeMessage, { evidenceOf });
+  return { analyzer: Object.assign(analyzeMessage, { evidenceOf }), evidenceOfScanned };
 
   function analyzeReadable(text: string, truncated: boolean, options: AnalyzeOptions): Analysis {
     const reading = readFlags(text, options);
@@ -311,9 +332,9 @@ export function createAnalyzer({ packs, guessLanguage, learned }: AnalyzerOption
   }
 
   /** The text's language, flags and their evidence, and what the rest of its analysis reads. */
-  function readFlags(text: string, options: AnalyzeOptions): FlagReading {
+  function readFlags(text: string, options: AnalyzeOptions, scanned: TextScan | null = null): FlagReading {
     const ranges: Range[] = ownTextRanges(text, mailCues);
-    const scan = scanText(text, ranges);
+    const scan = scanned && isWhole(ranges, text) ? scanned : scanText(text, ranges);
     const rawTokens = scan.tokens;
     const lang =
       options.lang && packs[options.lang]
@@ -468,6 +489,12 @@ function inOriginal(analysis: Analysis, read: ReadableText, original: string): A
     evidence: analysis.evidence.map((e) => quotedInOriginal(read, original, e)),
     signals: analysis.signals.map((e) => quotedInOriginal(read, original, e)),
   };
+}
+
+/** Are the ranges all of the text, as one? */
+function isWhole(ranges: readonly Range[], text: string): boolean {
+  const only = ranges.length === 1 ? ranges[0] : undefined;
+  return only?.start === 0 && only.end === text.length;
 }
 
 /** The customer's own words as one text: its ranges, joined by line breaks. */

@@ -1,4 +1,4 @@
-import { analyzeWithPacks as analyze } from '../analyze/packs-analyzer.ts';
+import { analyzeWithPacks as analyze, evidenceOfScanned } from '../analyze/packs-analyzer.ts';
 import { resolveForms } from '../forms/resolve-forms.ts';
 import { PACKS } from '../lang/index.ts';
 import { type DraftLabel, isElement } from '../learned/draft-labels.ts';
@@ -7,7 +7,7 @@ import type { Scorer } from '../learned/score.ts';
 import { termKey } from '../text/fold.ts';
 import { quotedInOriginal, type ReadableText, readableText } from '../text/readable.ts';
 import { compileMatcher, type Match, type TermEntry } from '../text/terms.ts';
-import { type Range, type Token, tokenize } from '../text/tokenize.ts';
+import { type Range, scanText, type Token } from '../text/tokenize.ts';
 import type { Advice, CoachContext, Coaching, Evidence, Finding, Severity } from '../types.ts';
 import { type CoachRule, ELEMENTS, type Element, type Lang, type ProblemCategory } from '../vocabulary.ts';
 import type { AdviceRule, CoachPack, FrameMakes } from './coach-pack.ts';
@@ -668,12 +668,13 @@ function addLearned(
 function coachReadable(text: string, context: CoachContext, learned: Scorer<DraftLabel> | null): Coaching {
   const lang = languageOf(text, context);
   const coach = compiledFor(lang);
-  const tokens = tokenize(text);
+  const scan = scanText(text);
+  const tokens = scan.tokens;
   const matches = coach.find(tokens);
   applyFrames(text, matches, coach.pack);
   addInformalEndings(tokens, matches, coach.pack);
   addActionEndings(tokens, matches, coach.pack);
-  const findings = findingsOf(text, matches, lang, coach.pack, analyze.evidenceOf(text, { lang }));
+  const findings = findingsOf(text, matches, lang, coach.pack, evidenceOfScanned(text, scan, { lang }));
   const has = elementsOf(text, matches, context, lang, coach.pack);
   if (learned) addLearned(learned, text, lang, coach.pack, matches, findings, has);
   // An apology is due when the case is ours or unknown and the customer is upset; it is not owed by default.
