@@ -313,7 +313,7 @@ export function createReader({ packs, guessLanguage, learned }: AnalyzerOptions)
         problems.map((p) => p.category),
         problemMatches,
       ),
-      cues: reading.complaintCues,
+      cues: reading.complaintCues(),
       demands: evidence.filter((e) => DEMAND_LIKE.has(e.flag)),
       isUnhappy: level !== 'calm',
       thanks: evidence.filter((e) => e.flag === 'gratitude'),
@@ -363,11 +363,16 @@ export function createReader({ packs, guessLanguage, learned }: AnalyzerOptions)
       evidence.some((e) => !QUIET_FLAGS.has(e.flag)) ||
       signals.some((s) => s.kind !== 'positive') ||
       problemMatches.some((m) => !m.payload.topic);
-    const complaintCues = pack.findComplaintCues(text, tokens, ranges);
+    let cues: ComplaintCueMatches | null = null;
+    // Found only when asked: an unhappy text's evidence needs none of them, and evidenceOf reads no further.
+    const complaintCues = () => {
+      cues ??= pack.findComplaintCues(text, tokens, ranges);
+      return cues;
+    };
     if (unhappy) evidence.push(...evidenceIfUnhappy);
     else {
       // A failure told calmly ("the painter missed several spots") still grounds a remedy asked or a leaving.
-      if (complaintCues.failures.length > 0)
+      if (complaintCues().failures.length > 0)
         evidence.push(...evidenceIfUnhappy.filter((e) => AFTER_A_FAILURE.has(e.flag)));
       if (evidence.some((e) => isOfferQuestion(text, e))) {
         // A voucher or a discount asked about where nothing went wrong is a question about an offer, not a demand.
@@ -413,7 +418,8 @@ interface FlagReading {
   problemMatches: Match<ProblemEntry>[];
   /** Anything in the text beyond thanks and a remedy named: a complaint, anger, a problem. */
   unhappy: boolean;
-  complaintCues: ComplaintCueMatches;
+  /** The complaint forms of the text, found on first call. */
+  complaintCues: () => ComplaintCueMatches;
   aimedAbuse: boolean;
 }
 
