@@ -339,6 +339,11 @@ function quotedRanges(draft: string): Range[] {
   return ranges;
 }
 
+function isInsideAny(ranges: readonly Range[], span: Range): boolean {
+  for (const r of ranges) if (span.start >= r.start && span.end <= r.end) return true;
+  return false;
+}
+
 /**
  * The agent's own words in a readable draft: everything outside quotes, as the learned model reads it
  * (in training and when coaching).
@@ -401,22 +406,20 @@ function findingsOf(
   draftEvidence: readonly Evidence[],
 ): Finding[] {
   const quoted = quotedRanges(draft);
-  const outsideQuotes = (start: number, end: number) => !quoted.some((q) => start >= q.start && end <= q.end);
   const found: Finding[] = [];
   for (const m of matches.findings) {
     if (m.payload === 'informal_address' && lang === 'en') continue;
     if (m.payload === 'excuse' && matches.owning) continue;
-    if (outsideQuotes(m.start, m.end)) found.push(finding(m.payload, m.start, m.end, draft, pack));
+    if (!isInsideAny(quoted, m)) found.push(finding(m.payload, m.start, m.end, draft, pack));
   }
   for (const denied of matches.deniedFault) {
-    if (outsideQuotes(denied.start, denied.end))
-      found.push(finding('excuse', denied.start, denied.end, draft, pack));
+    if (!isInsideAny(quoted, denied)) found.push(finding('excuse', denied.start, denied.end, draft, pack));
   }
   for (const m of matchAllPrefiltered(PERCENT_100, draft)) {
     found.push(finding('impossible_promise', m.index, m.index + m.text.length, draft, pack));
   }
   for (const e of draftEvidence) {
-    if (!outsideQuotes(e.start, e.end)) continue;
+    if (isInsideAny(quoted, e)) continue;
     if (ABUSE.has(e.flag)) found.push(finding('hostility', e.start, e.end, draft, pack));
     else if (e.flag === 'shouting') found.push(finding('shouting', e.start, e.end, draft, pack));
   }
@@ -425,17 +428,32 @@ function findingsOf(
   mergeShouting(found, draft);
   for (const f of found) if (f.rule === 'shouting') calmShouting(f, draft, lang);
   // One finding per rule and place: overlapping terms of the same rule would only repeat it.
-  return found.filter(
-    (f, i) => !found.slice(0, i).some((o) => o.rule === f.rule && o.start < f.end && f.start < o.end),
-  );
+  return found.filter((_, i) => !repeatsEarlier(found, i));
+}
+
+/** Does a finding before the `i`th, of the same rule, overlap it? */
+function repeatsEarlier(found: readonly Finding[], i: number): boolean {
+  const f = found[i] as Finding;
+  for (let k = 0; k < i; k++) {
+    const o = found[k] as Finding;
+    if (o.rule === f.rule && o.start < f.end && f.start < o.end) return true;
+  }
+  return false;
+}
+
+/** The last shouting finding before the `i`th. */
+function shoutingBefore(found: readonly Finding[], i: number): Finding | undefined {
+  for (let k = i - 1; k >= 0; k--) if (found[k]?.rule === 'shouting') return found[k];
+  return undefined;
 }
 
 /** A shouted sentence is one finding, not one per capitalised word. */
 function mergeShouting(found: Finding[], draft: string): void {
   for (let i = found.length - 1; i > 0; i--) {
     const current = found[i] as Finding;
-    const previous = found.slice(0, i).findLast((f) => f.rule === 'shouting');
-    if (current.rule !== 'shouting' || !previous) continue;
+    if (current.rule !== 'shouting') continue;
+    const previous = shoutingBefore(found, i);
+    if (!previous) continue;
     const between = draft.slice(previous.end, current.start);
     if (between.length <= 4 && !/\p{Ll}/u.test(between)) {
       previous.end = Math.max(previous.end, current.end);
@@ -501,7 +519,7 @@ function elementsOf(
 ): Set<Element> {
   const quoted = quotedRanges(draft);
   // The customer's words quoted back ("you wrote: 'I'll send it'") are not the agent's element.
-  const own = matches.elements.filter((e) => !quoted.some((q) => e.start >= q.start && e.end <= q.end));
+  const own = matches.elements.filter((e) => !isInsideAny(quoted, e));
   const has = new Set<Element>(own.map((e) => e.payload));
   if (hasDeadline(draft, lang)) has.add('deadline');
   const contact = PHONE.test(draft) || (draft.includes('@') && EMAIL.test(draft));
