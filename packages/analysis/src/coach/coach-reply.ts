@@ -6,7 +6,7 @@ import { hasThresholds, type LearnedAddition, learnedAdditions } from '../learne
 import type { Scorer } from '../learned/score.ts';
 import { termKey } from '../text/fold.ts';
 import { quotedInOriginal, type ReadableText, readableText } from '../text/readable.ts';
-import { compileMatcher, type Match, type TermEntry } from '../text/terms.ts';
+import { compileMatcher, type Match, type Matcher, type TermEntry } from '../text/terms.ts';
 import { type Range, scanText, type Token } from '../text/tokenize.ts';
 import type { Advice, CoachContext, Coaching, Evidence, Finding, Severity } from '../types.ts';
 import { type CoachRule, ELEMENTS, type Element, type Lang, type ProblemCategory } from '../vocabulary.ts';
@@ -59,8 +59,7 @@ type Tagged =
   | { group: 'elements'; value: Named }
   | { group: 'frameFirst' | 'frameThen' | 'frameLast'; value: number }
   | { group: 'boundary' | 'cashRefund'; value: true }
-  | { group: 'liability' | 'negator'; value: true }
-  | { group: 'problems'; value: ProblemCategory };
+  | { group: 'liability' | 'negator'; value: true };
 
 /** The draft's matches, by purpose, each list in token order. */
 interface CoachMatches {
@@ -80,7 +79,6 @@ interface CoachMatches {
   /** Fault denied ("not our fault", "to nie nasza wina", "see pole meie süü"): the deflection an excuse is. */
   deniedFault: Range[];
   cashRefund: boolean;
-  problems: ProblemCategory[];
   /** A non-apology frame ("I understand, but …") took back the apology and empathy in it. */
   hasNonApology: boolean;
 }
@@ -88,6 +86,11 @@ interface CoachMatches {
 interface CompiledCoach {
   pack: CoachPack;
   find(tokens: readonly Token[]): CoachMatches;
+  /**
+   * The problems the draft names, in a matcher of their own: read only to tell whether a reply
+   * addresses each of a case's problems, so built and run only for a case that raised two or more.
+   */
+  findProblems(tokens: readonly Token[]): ProblemCategory[];
 }
 
 const compiled = new Map<Lang, CompiledCoach>();
@@ -116,8 +119,6 @@ function taggedEntries(lang: Lang, pack: CoachPack): TermEntry<Tagged>[] {
   for (const group of ['boundary', 'liability', 'cashRefund'] as const)
     tagged.push({ terms: pack[group], payload: { group, value: true } });
   tagged.push({ terms: PACKS[lang].cues.negators, payload: { group: 'negator', value: true } });
-  for (const p of PACKS[lang].problems)
-    tagged.push({ terms: p.terms, except: p.except, payload: { group: 'problems', value: p.category } });
   return tagged;
 }
 
@@ -126,6 +127,7 @@ function compiledFor(lang: Lang): CompiledCoach {
   if (!result) {
     const pack = COACH_PACKS[lang];
     const matcher = compileMatcher(taggedEntries(lang, pack), { inflect: PACKS[lang].inflect });
+    let problemMatcher: Matcher<ProblemCategory> | null = null;
     result = {
       pack,
       find(tokens) {
@@ -140,7 +142,6 @@ function compiledFor(lang: Lang): CompiledCoach {
           owning: false,
           deniedFault: [],
           cashRefund: false,
-          problems: [],
           hasNonApology: false,
         };
         const admissions: Match<Tagged>[] = [];
@@ -157,7 +158,6 @@ function compiledFor(lang: Lang): CompiledCoach {
           else if (tag.group === 'frameFirst') found.firsts.push(retagged(match, tag.value));
           else if (tag.group === 'frameThen') found.thens.push(retagged(match, tag.value));
           else if (tag.group === 'frameLast') found.lasts.push(retagged(match, tag.value));
-          else if (tag.group === 'problems') found.problems.push(tag.value);
           else found[tag.group] = true;
         }
         for (const admission of admissions) {
@@ -166,6 +166,13 @@ function compiledFor(lang: Lang): CompiledCoach {
           else found.owning = true;
         }
         return found;
+      },
+      findProblems(tokens) {
+        problemMatcher ??= compileMatcher(
+          PACKS[lang].problems.map((p) => ({ terms: p.terms, except: p.except, payload: p.category })),
+          { inflect: PACKS[lang].inflect },
+        );
+        return problemMatcher.find(tokens).map((m) => m.payload);
       },
     };
     compiled.set(lang, result);
@@ -528,7 +535,13 @@ function elementsOf(
   return has;
 }
 
-function adviceOf(matches: CoachMatches, pack: CoachPack, context: CoachContext): Advice[] {
+function adviceOf(
+  matches: CoachMatches,
+  coach: CompiledCoach,
+  tokens: readonly Token[],
+  context: CoachContext,
+): Advice[] {
+  const pack = coach.pack;
   const advice: Advice[] = [];
   const add = (rule: AdviceRule, severity: Severity, extra: Pick<Advice, 'problems'> = {}) =>
     advice.push({
@@ -548,7 +561,7 @@ function adviceOf(matches: CoachMatches, pack: CoachPack, context: CoachContext)
   const raised = new Set(customer.flatMap((a) => a.problems.map((p) => p.category)));
   const raisedCount = Math.max(raised.size, context.problems ?? 0);
   if (raisedCount >= 2) {
-    const addressed = new Set(matches.problems);
+    const addressed = new Set(coach.findProblems(tokens));
     const missing = [...raised].filter((category) => !addressed.has(category));
     if (addressed.size < raisedCount)
       add('unaddressed_problems', 'warn', missing.length > 0 ? { problems: missing } : {});
@@ -699,7 +712,7 @@ function coachReadable(text: string, context: CoachContext, learned: Scorer<Draf
   const apologyDue = context.fault === 'ours' || (context.customer ?? []).some((a) => a.level !== 'calm');
   const expected = ELEMENTS.filter((e) => e !== 'apology' || apologyDue);
   const missing = expected.filter((e) => !has.has(e));
-  const advice = adviceOf(matches, coach.pack, context);
+  const advice = adviceOf(matches, coach, tokens, context);
   const explained =
     context.explainIn && context.explainIn !== lang
       ? explainedIn(context.explainIn, findings, advice)
