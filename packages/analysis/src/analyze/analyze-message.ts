@@ -452,7 +452,7 @@ function frameMatches(
   tokens: readonly Token[],
 ): Match<LexiconEntry>[] {
   if (found.frameNext.length === 0) return [];
-  const firsts = pack.findFrameFirsts(tokens);
+  const firsts = pack.findFrameFirsts(tokens, new Set(found.frameNext.map((next) => next.payload)));
   if (firsts.length === 0) return [];
   const matches: Match<LexiconEntry>[] = [];
   for (const next of found.frameNext) {

@@ -49,8 +49,11 @@ export interface CompiledPack {
    * matcher of their own, the failure patterns as expressions over the text's own ranges.
    */
   findComplaintCues(text: string, tokens: readonly Token[], ranges: readonly Range[]): ComplaintCueMatches;
-  /** The first parts of the pack's frames: a matcher of their own, run only after a second part was found. */
-  findFrameFirsts(tokens: readonly Token[]): Match<LexiconFrame>[];
+  /**
+   * The first parts of `frames` (those whose second part was found): a matcher of their own, run only
+   * after a second part was found.
+   */
+  findFrameFirsts(tokens: readonly Token[], frames: ReadonlySet<LexiconFrame>): Match<LexiconFrame>[];
   /** Words that open a condition (frequent: "if", "jak", "kui"): a matcher of their own, run only for a negated demand. */
   findConditions(tokens: readonly Token[]): Match<true>[];
   /** Whether a folded word is a word of the language: its stop-words and the words of its terms, not site names. */
@@ -283,12 +286,12 @@ export function compilePack(pack: LanguagePack, others: readonly LanguagePack[])
       found.failures.push(...patternMatches(failurePatterns, text, ranges));
       return found;
     },
-    findFrameFirsts(tokens) {
+    findFrameFirsts(tokens, frames) {
       firstMatcher ??= compileMatcher(
         (pack.frames ?? []).map((frame) => ({ terms: frame.first, payload: frame })),
         { inflect: pack.inflect },
       );
-      return firstMatcher.find(tokens);
+      return firstMatcher.find(tokens, (frame) => frames.has(frame));
     },
     findConditions(tokens) {
       conditionMatcher ??= compileMatcher([{ terms: pack.cues.conditions, payload: true as const }], {

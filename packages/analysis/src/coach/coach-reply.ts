@@ -57,7 +57,7 @@ type Named = Exclude<Element, 'deadline'>;
 type Tagged =
   | { group: 'findings'; value: Rule }
   | { group: 'elements'; value: Named }
-  | { group: 'frameFirst' | 'frameThen' | 'frameLast'; value: number }
+  | { group: 'frameThen' | 'frameLast'; value: number }
   | { group: 'boundary' | 'cashRefund'; value: true }
   | { group: 'liability' | 'negator'; value: true };
 
@@ -111,8 +111,9 @@ function taggedEntries(lang: Lang, pack: CoachPack): TermEntry<Tagged>[] {
     tagged.push({ terms, payload: { group: 'findings', value } });
   for (const [value, terms] of Object.entries(pack.elements) as [Named, string[]][])
     tagged.push({ terms, payload: { group: 'elements', value } });
+  // A frame's first part (often a frequent word: "because", "you", "bo") is looked for only once
+  // another of its parts was found.
   pack.frames.forEach((frame, value) => {
-    tagged.push({ terms: frame.first, payload: { group: 'frameFirst', value } });
     tagged.push({ terms: frame.next, payload: { group: 'frameThen', value } });
     if (frame.last) tagged.push({ terms: frame.last, payload: { group: 'frameLast', value } });
   });
@@ -128,6 +129,16 @@ function compiledFor(lang: Lang): CompiledCoach {
     const pack = COACH_PACKS[lang];
     const matcher = compileMatcher(taggedEntries(lang, pack), { inflect: PACKS[lang].inflect });
     let problemMatcher: Matcher<ProblemCategory> | null = null;
+    let firstMatcher: Matcher<number> | null = null;
+    /** The first parts of the frames whose then part the draft holds: no other first part can pair. */
+    const firstsOf = (tokens: readonly Token[], thens: readonly Match<number>[]) => {
+      firstMatcher ??= compileMatcher(
+        pack.frames.map((frame, value) => ({ terms: frame.first, payload: value })),
+        { inflect: PACKS[lang].inflect },
+      );
+      const framed = new Set(thens.map((then) => then.payload));
+      return firstMatcher.find(tokens, (frame) => framed.has(frame));
+    };
     result = {
       pack,
       find(tokens) {
@@ -155,11 +166,11 @@ function compiledFor(lang: Lang): CompiledCoach {
           }
           if (tag.group === 'findings') found.findings.push(retagged(match, tag.value));
           else if (tag.group === 'elements') found.elements.push(retagged(match, tag.value));
-          else if (tag.group === 'frameFirst') found.firsts.push(retagged(match, tag.value));
           else if (tag.group === 'frameThen') found.thens.push(retagged(match, tag.value));
           else if (tag.group === 'frameLast') found.lasts.push(retagged(match, tag.value));
           else found[tag.group] = true;
         }
+        if (found.thens.length > 0) found.firsts = firstsOf(tokens, found.thens);
         for (const admission of admissions) {
           const negator = negatorOf(admission, negators);
           if (negator) found.deniedFault.push({ start: negator.start, end: admission.end });

@@ -146,8 +146,11 @@ export interface MatcherOptions<P> {
 }
 
 export interface Matcher<P> {
-  /** Every occurrence of every term in the tokens, in token order. */
-  find(tokens: readonly Token[]): Match<P>[];
+  /**
+   * Every occurrence of every term in the tokens, in token order; only of the entries `accept` takes,
+   * when given (the others are not tried, and cost no match).
+   */
+  find(tokens: readonly Token[], accept?: (payload: P) => boolean): Match<P>[];
   /** Whether a single word could start a term (of an entry `accept` takes): used to accept spaced-out letters. */
   knowsWord(key: string, accept?: (payload: P) => boolean): boolean;
 }
@@ -183,13 +186,20 @@ function matchRest<P>(term: CompiledTerm<P>, tokens: readonly Token[], w: number
   return matchRest(term, tokens, w + 1, t + 1);
 }
 
+/** What a search adds its matches to, and which entries' terms it tries (all when `accept` is undefined). */
+interface Found<P> {
+  matches: Match<P>[];
+  accept: ((payload: P) => boolean) | undefined;
+}
+
 /** Adds the match of a term whose first word fits token `i`, if the rest of the term follows. */
-function addMatch<P>(matches: Match<P>[], term: CompiledTerm<P>, tokens: readonly Token[], i: number): void {
+function addMatch<P>(found: Found<P>, term: CompiledTerm<P>, tokens: readonly Token[], i: number): void {
+  if (found.accept && !found.accept(term.payload)) return;
   const last = matchRest(term, tokens, 1, i + 1);
   if (last < 0) return;
   const first = tokens[i] as Token;
   const end = (tokens[last] as Token).end;
-  matches.push({ payload: term.payload, term: term.source, first: i, last, start: first.start, end });
+  found.matches.push({ payload: term.payload, term: term.source, first: i, last, start: first.start, end });
 }
 
 function addHeadTerm<P>(heads: (HeadTerms<P> | undefined)[], id: number, term: CompiledTerm<P>): void {
@@ -338,21 +348,24 @@ function headOf<P>(index: TermIndex<P>, id: number): HeadTerms<P> | undefined {
   return id >= 0 ? index.heads[id] : undefined;
 }
 
-function findTerms<P>(index: TermIndex<P>, tokens: readonly Token[]): Match<P>[] {
-  const matches: Match<P>[] = [];
+function findTerms<P>(
+  index: TermIndex<P>,
+  tokens: readonly Token[],
+  accept: ((payload: P) => boolean) | undefined,
+): Match<P>[] {
+  const found: Found<P> = { matches: [], accept };
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i] as Token;
     const head = headOf(index, wordIdOf(token));
-    if (head) for (const term of termsBefore(head, tokens[i + 1])) addMatch(matches, term, tokens, i);
+    if (head) for (const term of termsBefore(head, tokens[i + 1])) addMatch(found, term, tokens, i);
     for (const term of stemsOf(index, token)) {
-      if (stemMatches(term.words[0] as WordPattern, token.key, term.except))
-        addMatch(matches, term, tokens, i);
+      if (stemMatches(term.words[0] as WordPattern, token.key, term.except)) addMatch(found, term, tokens, i);
     }
     const masked = token.masked === null ? null : maskedForm(token.masked);
     if (!masked) continue;
-    addMaskedMatches(matches, index, tokens, i, masked);
+    addMaskedMatches(found, index, tokens, i, masked);
   }
-  return matches;
+  return found.matches;
 }
 
 /**
@@ -361,7 +374,7 @@ function findTerms<P>(index: TermIndex<P>, tokens: readonly Token[]): Match<P>[]
  * `skurwysyn~`; `f***ing` is `fucking`, not `fooling`). Otherwise every maskable term that fits matches.
  */
 function addMaskedMatches<P>(
-  matches: Match<P>[],
+  found: Found<P>,
   index: TermIndex<P>,
   tokens: readonly Token[],
   i: number,
@@ -372,7 +385,7 @@ function addMaskedMatches<P>(
     const own = readingsOf(term.words[0] as WordPattern, masked);
     const fits =
       readings.length === 0 ? own.length > 0 : own.some((reading) => readings.some((r) => agree(reading, r)));
-    if (fits) addMatch(matches, term, tokens, i);
+    if (fits) addMatch(found, term, tokens, i);
   }
 }
 
@@ -417,7 +430,7 @@ export function compileMatcher<P>(
 ): Matcher<P> {
   const index = indexTerms(entries, options);
   return {
-    find: (tokens) => findTerms(index, tokens),
+    find: (tokens, accept) => findTerms(index, tokens, accept),
     knowsWord: (key, accept = () => true) => knowsWord(index, key, accept),
   };
 }

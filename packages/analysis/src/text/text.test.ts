@@ -293,6 +293,17 @@ describe('term matcher', () => {
     expect(payloads(['kurwis*', 'ku*', 'kurw*'])).toEqual([0, 1, 2]);
   });
 
+  it('finds only the terms of the entries a search accepts, masked words included', () => {
+    const text = 'Kurwą jesteście, złodz*eje! Oddajcie mi wreszcie kasę';
+    const accepted = (accept: (payload: string) => boolean) =>
+      matcher.find(tokenize(text), accept).map((m) => [m.payload, text.slice(m.start, m.end)]);
+    expect(accepted((payload) => payload !== 'profanity')).toEqual([
+      ['insult', 'złodz*eje'],
+      ['refund', 'Oddajcie mi wreszcie kasę'],
+    ]);
+    expect(accepted((payload) => payload === 'profanity')).toEqual([['profanity', 'Kurwą']]);
+  });
+
   it('does not let a gap run longer than three tokens', () => {
     expect(find('oddajcie mi natychmiast całą tę kasę')).toEqual([]);
   });
