@@ -461,7 +461,8 @@ function frameMatches(
     let first: Match<LexiconFrame> | undefined;
     for (const f of firsts) {
       if (f.payload !== frame) continue;
-      const [a, b] = f.first < next.first ? [f, next] : [next, f];
+      const a = f.first < next.first ? f : next;
+      const b = a === f ? next : f;
       if (a === next && !frame.eitherOrder) continue;
       if (a.last >= b.first || b.first - a.last - 1 > within) continue;
       // One character of the second part is kept, so that a dot right before it reads as inside a name.
@@ -470,7 +471,8 @@ function frameMatches(
       break;
     }
     if (!first) continue;
-    const [a, b] = first.first < next.first ? [first, next] : [next, first];
+    const a = first.first < next.first ? first : next;
+    const b = a === first ? next : first;
     matches.push({
       payload: entryOf(frame),
       term: `${first.term} … ${next.term}`,

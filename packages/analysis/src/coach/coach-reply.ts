@@ -236,6 +236,18 @@ function partAfter(
   return undefined;
 }
 
+/** A frame's match, from its first part to its end, made in the shape of the matcher's own matches. */
+function frameMatch<V>(payload: V, first: Match<number>, end: Match<number>): Match<V> {
+  return {
+    payload,
+    term: `${first.term} … ${end.term}`,
+    first: first.first,
+    last: end.last,
+    start: first.start,
+    end: end.end,
+  };
+}
+
 /**
  * Frames found: a first part and a then part of one frame (and its last part, when it has one), in
  * order, in one sentence, close enough. Each adds a finding or an element; a non-apology takes back
@@ -251,17 +263,10 @@ function applyFrames(text: string, matches: CoachMatches, pack: CoachPack): void
     const then = partAfter(text, matches.thens, first.payload, first, within);
     const end = then && frame.last ? partAfter(text, matches.lasts, first.payload, then, within) : then;
     if (!end) continue;
-    const span = {
-      term: `${first.term} … ${end.term}`,
-      first: first.first,
-      last: end.last,
-      start: first.start,
-      end: end.end,
-    };
     const makes = frame.makes;
-    if (makes === 'non_apology') nonApologies.push(span);
-    else if (ELEMENT_MAKES.has(makes)) matches.elements.push({ ...span, payload: makes as Named });
-    else matches.findings.push({ ...span, payload: makes as Rule });
+    if (makes === 'non_apology') nonApologies.push({ start: first.start, end: end.end });
+    else if (ELEMENT_MAKES.has(makes)) matches.elements.push(frameMatch(makes as Named, first, end));
+    else matches.findings.push(frameMatch(makes as Rule, first, end));
   }
   if (nonApologies.length === 0) return;
   matches.hasNonApology = true;
