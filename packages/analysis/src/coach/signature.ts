@@ -26,7 +26,7 @@ function namePattern(titles: readonly string[]): RegExp {
   );
 }
 const DASH = /\s[—–-]\s*|^[—–-]\s*/gu;
-const SENTENCE_END = /[.!?]\s+/gu;
+const SPACES = /\s+/uy;
 const LONGEST_SIGN_OFF = 90;
 
 type Context = 'line' | 'dash' | 'sentence';
@@ -38,16 +38,38 @@ interface Candidate {
 
 /** The places a sign-off can start in the draft's last line: the line, after a dash, after the last sentence. */
 function candidatesOf(draft: string): Candidate[] {
-  const lines = draft.trimEnd().split('\n');
-  const last = (lines.at(-1) ?? '').trim();
+  const text = draft.trimEnd();
+  const lineStart = text.lastIndexOf('\n') + 1;
+  const last = text.slice(lineStart).trim();
   const candidates: Candidate[] = [];
-  if (lines.length > 1) candidates.push({ text: last, context: 'line' });
-  const dashes = [...last.matchAll(DASH)].at(-1);
-  if (dashes) candidates.push({ text: last.slice((dashes.index ?? 0) + dashes[0].length), context: 'dash' });
-  const sentences = [...last.matchAll(SENTENCE_END)].at(-1);
-  if (sentences)
-    candidates.push({ text: last.slice((sentences.index ?? 0) + sentences[0].length), context: 'sentence' });
+  if (lineStart > 0) candidates.push({ text: last, context: 'line' });
+  const dash = lastMatchOf(DASH, last);
+  if (dash) candidates.push({ text: last.slice(dash.index + dash[0].length), context: 'dash' });
+  const sentence = lastSentenceStart(last);
+  if (sentence >= 0) candidates.push({ text: last.slice(sentence), context: 'sentence' });
   return candidates.filter((c) => c.text.length > 0 && c.text.length <= LONGEST_SIGN_OFF);
+}
+
+/** The last match of a global pattern that never matches empty, without keeping the others. */
+function lastMatchOf(pattern: RegExp, text: string): RegExpExecArray | null {
+  let last: RegExpExecArray | null = null;
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(text); m; m = pattern.exec(text)) last = m;
+  return last;
+}
+
+/**
+ * Where the line's last sentence starts: after its last `.`, `!` or `?` and the white space after it
+ * (what `/[.!?]\s+/g` matches last), or -1. Read from the end: a long line has many sentences.
+ */
+function lastSentenceStart(line: string): number {
+  for (let i = line.length - 2; i >= 0; i--) {
+    const code = line.charCodeAt(i);
+    if (code !== 0x2e && code !== 0x21 && code !== 0x3f) continue;
+    SPACES.lastIndex = i + 1;
+    if (SPACES.test(line)) return SPACES.lastIndex;
+  }
+  return -1;
 }
 
 function withoutClosing(text: string, closings: ReadonlySet<string>): { text: string; closed: boolean } {
