@@ -5,7 +5,7 @@ import type { Scorer } from '../learned/score.ts';
 import { termKey } from '../text/fold.ts';
 import { originalSpan, quotedInOriginal, type ReadableText, readableText } from '../text/readable.ts';
 import { SENTENCE_END } from '../text/sentences.ts';
-import type { Match } from '../text/terms.ts';
+import { type Match, payloadsOf } from '../text/terms.ts';
 import {
   joinSpacedLetters,
   type Range,
@@ -452,7 +452,7 @@ function frameMatches(
   tokens: readonly Token[],
 ): Match<LexiconEntry>[] {
   if (found.frameNext.length === 0) return [];
-  const firsts = pack.findFrameFirsts(tokens, new Set(found.frameNext.map((next) => next.payload)));
+  const firsts = pack.findFrameFirsts(tokens, payloadsOf(found.frameNext));
   if (firsts.length === 0) return [];
   const matches: Match<LexiconEntry>[] = [];
   for (const next of found.frameNext) {

@@ -6,7 +6,7 @@ import { hasThresholds, type LearnedAddition, learnedAdditions } from '../learne
 import type { Scorer } from '../learned/score.ts';
 import { termKey } from '../text/fold.ts';
 import { quotedInOriginal, type ReadableText, readableText } from '../text/readable.ts';
-import { compileMatcher, type Match, type Matcher, type TermEntry } from '../text/terms.ts';
+import { compileMatcher, type Match, type Matcher, payloadsOf, type TermEntry } from '../text/terms.ts';
 import { type Range, scanText, type Token } from '../text/tokenize.ts';
 import type { Advice, CoachContext, Coaching, Evidence, Finding, Severity } from '../types.ts';
 import { type CoachRule, ELEMENTS, type Element, type Lang, type ProblemCategory } from '../vocabulary.ts';
@@ -136,7 +136,7 @@ function compiledFor(lang: Lang): CompiledCoach {
         pack.frames.map((frame, value) => ({ terms: frame.first, payload: value })),
         { inflect: PACKS[lang].inflect },
       );
-      const framed = new Set(thens.map((then) => then.payload));
+      const framed = payloadsOf(thens);
       return firstMatcher.find(tokens, (frame) => framed.has(frame));
     };
     result = {

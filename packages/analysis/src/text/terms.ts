@@ -61,6 +61,13 @@ export interface Match<P> {
 
 export type Inflect = (lemma: string) => readonly string[];
 
+/** The payloads of the matches, each once. */
+export function payloadsOf<P>(matches: readonly Match<P>[]): Set<P> {
+  const payloads = new Set<P>();
+  for (const match of matches) payloads.add(match.payload);
+  return payloads;
+}
+
 export class TermSyntaxError extends Error {}
 
 function parseWord(word: string, inflect: Inflect | undefined, source: string): WordPattern {
