@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { analyzeMessage, MAX_ANALYZED_CHARS } from '../index.ts';
+import { scanText } from '../text/tokenize.ts';
 import type { Flag } from '../vocabulary.ts';
-import { analyzeWithPacks } from './packs-analyzer.ts';
+import { analyzeWithPacks, evidenceOfScanned } from './packs-analyzer.ts';
 
 const flagsOf = (text: string, lang?: 'pl' | 'et' | 'en') => analyzeMessage(text, lang ? { lang } : {}).flags;
 const has = (text: string, flag: Flag, lang?: 'pl' | 'et' | 'en') => flagsOf(text, lang).includes(flag);
@@ -379,6 +380,38 @@ describe('the evidence alone', () => {
         );
       }),
     );
+  });
+
+  it('property: the same evidence from the words a caller scanned, on any text', () => {
+    const text = fc
+      .array(
+        fc.constantFrom(
+          'idiot',
+          'kurwa',
+          'IDIOCI',
+          'zwrot',
+          ' ',
+          '!!',
+          '\u200B',
+          '\n',
+          '\n> ',
+          'Pozdrawiam\n',
+        ),
+        {
+          maxLength: 12,
+        },
+      )
+      .map((parts) => parts.join(' '));
+    fc.assert(
+      fc.property(text, fc.constantFrom('pl', 'en') as fc.Arbitrary<'pl' | 'en'>, (t, lang) => {
+        expect(evidenceOfScanned(t, scanText(t), { lang })).toEqual(analyzeWithPacks.evidenceOf(t, { lang }));
+      }),
+    );
+  });
+
+  it('reads only the bounded part of a long text, whatever the caller scanned', () => {
+    const long = `${'x'.repeat(MAX_ANALYZED_CHARS)} idiot`;
+    expect(evidenceOfScanned(long, scanText(long), { lang: 'en' })).toEqual([]);
   });
 });
 
