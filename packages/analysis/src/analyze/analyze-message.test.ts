@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
-import { analyzeMessage, MAX_ANALYZED_CHARS } from '../index.ts';
+import { analyzeMessage, createAnalyzer, MAX_ANALYZED_CHARS } from '../index.ts';
+import { PACKS } from '../lang/index.ts';
 import { scanText } from '../text/tokenize.ts';
 import type { Flag } from '../vocabulary.ts';
 import { analyzeWithPacks, evidenceOfScanned } from './packs-analyzer.ts';
@@ -24,6 +25,13 @@ describe('language', () => {
 
   it('skips detection when the language is given', () => {
     expect(analyzeMessage('ok', { lang: 'et' }).lang).toBe('et');
+  });
+
+  it("takes a language's own letters from its pack", () => {
+    const withoutGuesser = (packs: typeof PACKS) => createAnalyzer({ packs });
+    expect(withoutGuesser(PACKS)('Żółć').lang).toBe('pl');
+    expect(withoutGuesser({ ...PACKS, pl: { ...PACKS.pl, ownLetters: undefined } })('Żółć').lang).toBe('und');
+    expect(withoutGuesser({ ...PACKS, en: { ...PACKS.en, ownLetters: 'ßẞ' } })('Straße').lang).toBe('en');
   });
 });
 

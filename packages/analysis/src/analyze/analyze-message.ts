@@ -34,7 +34,7 @@ import {
 } from './compile-pack.ts';
 import { categorySpans, countComplaints } from './complaints.ts';
 import { headerFieldPattern, type MailCues, ownTextOf, ownTextRanges } from './email.ts';
-import { decideLanguage, type LanguageEvidence, type LanguageGuesser } from './language.ts';
+import { decideLanguage, type LanguageEvidence, type LanguageGuesser, type OwnLetters } from './language.ts';
 import { levelOf, scoreAnger } from './score.ts';
 import { findShouting } from './shouting.ts';
 import { thanksAsManners } from './sign-off.ts';
@@ -169,10 +169,20 @@ function vocabularyOf(pack: LanguagePack): ReadonlySet<string> {
   return words;
 }
 
+/** Each pack's letters that no other language it is analysed beside has (`LanguagePack.ownLetters`). */
+function lettersOf(packs: readonly LanguagePack[]): OwnLetters {
+  return packs.flatMap((pack) =>
+    pack.ownLetters ? [[pack.code, new RegExp(`[${pack.ownLetters}]`, 'u')] as const] : [],
+  );
+}
+
+/** Packs one analyzer can tell apart by their words: the bits of a word's `knownBy` entry. */
+export const MAX_PACKS = 32;
+
 /** Which packs know each word, by word number: bit `i` for `packs[i]`, one read per token. */
-function knownWordsOf(packs: readonly LanguagePack[]): Uint8Array {
+function knownWordsOf(packs: readonly LanguagePack[]): Uint32Array {
   const words = packs.map((pack) => [...vocabularyOf(pack)].map(internWord));
-  const knownBy = new Uint8Array(wordCount());
+  const knownBy = new Uint32Array(wordCount());
   words.forEach((ids, i) => {
     for (const id of ids) knownBy[id] = (knownBy[id] as number) | (1 << i);
   });
@@ -217,9 +227,14 @@ export function createReader({ packs, guessLanguage, learned }: AnalyzerOptions)
   const scorer = learned && hasThresholds(learned) ? learned : null;
   const available = LANGS.filter((lang) => packs[lang]);
   const allPacks = available.map((lang) => packs[lang] as LanguagePack);
+  if (allPacks.length > MAX_PACKS)
+    throw new RangeError(
+      `An analyzer takes at most ${MAX_PACKS} language packs; ${allPacks.length} were given.`,
+    );
+  const ownLetters = lettersOf(allPacks);
   const mailCues = mailCuesOf(allPacks);
   // Built on the first message whose language is not given: an analyzer told the language never needs it.
-  let knownBy: Uint8Array | null = null;
+  let knownBy: Uint32Array | null = null;
   const compiled = new Map<Lang | 'und', CompiledPack | null>();
   const universalOnly = {
     code: 'en',
@@ -260,7 +275,8 @@ export function createReader({ packs, guessLanguage, learned }: AnalyzerOptions)
   }
 
   function languageEvidence(tokens: readonly Token[]): LanguageEvidence {
-    const hits = { pl: 0, et: 0, en: 0 } as Record<Lang, number>;
+    const hits = {} as Record<Lang, number>;
+    for (const lang of available) hits[lang] = 0;
     knownBy ??= knownWordsOf(allPacks);
     for (const token of tokens) {
       const id = wordIdOf(token);
@@ -339,7 +355,13 @@ export function createReader({ packs, guessLanguage, learned }: AnalyzerOptions)
     const lang =
       options.lang && packs[options.lang]
         ? options.lang
-        : decideLanguage(ownText(text, ranges), languageEvidence(rawTokens), guessLanguage, available);
+        : decideLanguage(
+            ownText(text, ranges),
+            languageEvidence(rawTokens),
+            guessLanguage,
+            available,
+            ownLetters,
+          );
     const pack = compiledFor(lang);
     const extra = extraLexicon(options, lang === 'und' ? undefined : pack.pack);
     const tokens = joinSpacedLetters(text, rawTokens, pack.knowsLexiconWord);

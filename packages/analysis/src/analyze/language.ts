@@ -15,11 +15,8 @@ export interface LanguageEvidence {
   words: number;
 }
 
-/** Letters only one analysed language has. */
-const LETTERS_OF: readonly (readonly [Lang, RegExp])[] = [
-  ['pl', /[ąęłńśźżĄĘŁŃŚŹŻ]/u],
-  ['et', /[õÕ]/u],
-];
+/** Per analysed language with letters of its own (ą, õ), those letters as a character class. */
+export type OwnLetters = readonly (readonly [Lang, RegExp])[];
 const MIN_GUESS_CHARS = 4;
 
 function strongestByStopwords(evidence: LanguageEvidence): {
@@ -52,9 +49,10 @@ export function decideLanguage(
   evidence: LanguageEvidence,
   guess: LanguageGuesser | undefined,
   analysed: readonly Lang[],
+  ownLetters: OwnLetters,
 ): DetectedLang {
   const byWords = strongestByStopwords(evidence);
-  for (const [lang, letters] of LETTERS_OF) {
+  for (const [lang, letters] of ownLetters) {
     if ((byWords.lang === lang || byWords.lang === null) && letters.test(text)) return lang;
   }
   if (!guess || text.trim().length < MIN_GUESS_CHARS) return byWords.lang ?? 'und';

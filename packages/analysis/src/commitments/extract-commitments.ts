@@ -5,7 +5,7 @@ import { dates as pl } from '../lang/pl/dates.ts';
 import { compileMatcher, type Matcher } from '../text/terms.ts';
 import { tokenize } from '../text/tokenize.ts';
 import type { Commitment, CommitmentOptions } from '../types.ts';
-import type { Flag, Lang } from '../vocabulary.ts';
+import { type Flag, LANGS, type Lang } from '../vocabulary.ts';
 import { type DatePack, dateExpressionSources, UNICODE_BOUNDARY } from './date-pack.ts';
 import { assertTimeZone, dateAt, dayOfWeek, formatInstant, instantAt, parseInstant } from './zoned.ts';
 
@@ -187,7 +187,7 @@ function isThreatOrUltimatum(sentence: string, lang: Lang, dates: CompiledDates)
 export function extractCommitments(text: string, options: CommitmentOptions): Commitment[] {
   const now = epochOf(options.now);
   assertTimeZone(options.timeZone);
-  const languages: Lang[] = options.lang ? [options.lang] : ['pl', 'et', 'en'];
+  const languages: readonly Lang[] = options.lang ? [options.lang] : LANGS;
   const commitments: Commitment[] = [];
   for (const match of text.matchAll(SENTENCE)) {
     const raw = match[0];

@@ -122,6 +122,11 @@ export interface ComplaintCues {
 
 export interface LanguagePack {
   code: Lang;
+  /**
+   * Letters no other analysed language writes (Polish ą, Estonian õ), as the inside of a character
+   * class, both cases: a text with one is in this language unless its words clearly say otherwise.
+   */
+  ownLetters?: string;
   /** The forms of a complaint; without them only the problem lexicon counts complaints. */
   complaints?: ComplaintCues;
   lexicon: LexiconEntry[];

@@ -11,6 +11,7 @@ import { snapshot } from './terms.generated.ts';
 
 export const pack: LanguagePack = ownSnapshot({
   code: 'et',
+  ownLetters: 'õÕ',
   lexicon,
   frames,
   signals,

@@ -11,6 +11,7 @@ import { snapshot } from './terms.generated.ts';
 
 export const pack: LanguagePack = ownSnapshot({
   code: 'pl',
+  ownLetters: 'ąęłńśźżĄĘŁŃŚŹŻ',
   lexicon,
   frames,
   signals,
