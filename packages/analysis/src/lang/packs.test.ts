@@ -48,6 +48,27 @@ describe.each(LANGS)('the %s language pack', (lang) => {
     },
   );
 
+  const lexiconCounters = pack.lexicon.flatMap((entry) =>
+    (entry.counterExamples ?? []).map((text) => [text, entry] as const),
+  );
+  it.each(lexiconCounters)('does not fire its lexicon entry on the counter-example "%s"', (text, entry) => {
+    const ruleTerms = new Set(entry.terms.map((t) => `${lang}:${t}`));
+    const flags = new Set(flagsOf(entry));
+    const fired = analyze(text, { lang }).evidence.filter((e) => flags.has(e.flag) && ruleTerms.has(e.rule));
+    expect(fired.map((e) => `${e.flag} ${e.rule}`)).toEqual([]);
+  });
+
+  const frameCounters = (pack.frames ?? []).flatMap((frame) =>
+    (frame.counterExamples ?? []).map((text) => [text, frame] as const),
+  );
+  it.each(frameCounters)('does not fire its frame on the counter-example "%s"', (text, frame) => {
+    const rules = new Set(
+      frame.first.flatMap((first) => frame.next.map((next) => `${lang}:${first} … ${next}`)),
+    );
+    const fired = analyze(text, { lang }).evidence.filter((e) => e.flag === frame.flag && rules.has(e.rule));
+    expect(fired.map((e) => `${e.flag} ${e.rule}`)).toEqual([]);
+  });
+
   it.each((pack.frames ?? []).map((frame) => [frame.example, frame] as const))(
     'fires its frame on "%s"',
     (example, frame) => {

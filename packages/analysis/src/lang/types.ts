@@ -7,6 +7,8 @@ export interface LexiconEntry {
   terms: string[];
   /** A realistic sentence that must fire this entry (a contract test checks it). */
   example: string;
+  /** Realistic sentences with its words that must not fire it: the negated, the calm, the look-alike use. */
+  counterExamples?: string[];
   /** Folded tokens this entry must never match (look-alikes of a stem). */
   except?: string[];
   /** A negator up to three tokens before cancels it ("nie chcę zwrotu"). */
@@ -42,6 +44,8 @@ export interface LexiconFrame {
   /** Counts only in a message that is otherwise unhappy ("the 2nd time I order" is no complaint). */
   onlyWhenUnhappy?: boolean;
   example: string;
+  /** Realistic sentences with both parts that must not fire it (a contract test checks them). */
+  counterExamples?: string[];
 }
 
 export type SignalKind = 'negative' | 'strong_negative' | 'positive';

@@ -555,6 +555,7 @@ export const lexicon: LexiconEntry[] = [
     terms: ['rezygnuję', 'rezygnujemy', 'koniec z wami', 'koniec współpracy', 'nigdy przenigdy'],
     alone: true,
     example: 'Trzeci raz to samo. Rezygnuję!',
+    counterExamples: ['Rezygnuję z wizyty w środę, bo wyjeżdżam. Proszę o inny termin.'],
   },
   {
     flag: 'churn_threat',
@@ -1092,6 +1093,7 @@ export const lexicon: LexiconEntry[] = [
     alone: true,
     onlyWhenUnhappy: true,
     example: 'Znowu spóźniony kurier, to skandal. Do widzenia.',
+    counterExamples: ['Dziękuję za miłą obsługę. Do widzenia!'],
   },
   {
     // A formal notice of ending the contract or moving elsewhere.
