@@ -292,6 +292,7 @@ export const frames: LexiconFrame[] = [
     ],
     within: 5,
     example: 'Tulen laupäeval vendadega teie poodi, siis räägime.',
+    counterExamples: ['Tulen koos sõbrannaga maniküürile, kas kaks aega järjest on vaba?'],
   },
   {
     flag: 'threat_violence',
@@ -339,6 +340,7 @@ export const frames: LexiconFrame[] = [
     ],
     within: 8,
     example: 'Kui raha esmaspäevaks tagasi ei ole, siis kahetsete.',
+    counterExamples: ['Kui ostsin selle diivani, ei kahetsenud ma hetkekski.'],
   },
   {
     flag: 'threat_violence',
@@ -379,6 +381,7 @@ export const frames: LexiconFrame[] = [
     within: 5,
     eitherOrder: true,
     example: 'Hoidke oma autot parklas, muidu võib midagi juhtuda.',
+    counterExamples: ['Auto sai ilusti korda, aitäh, olite väga ettevaatlikud!'],
   },
   {
     // Teistmoodi räägitud jutt: viis on ise ähvardus ("räägime teistmoodi").
@@ -416,6 +419,7 @@ export const frames: LexiconFrame[] = [
     within: 3,
     eitherOrder: true,
     example: 'Siis ajame juttu juba omal moel.',
+    counterExamples: ['Räägime sellest homme telefonis.'],
   },
   {
     // Leaving as a casualty: "… lahkub ta siit kiirabiga", "lähete siit jalad ees".
@@ -424,6 +428,7 @@ export const frames: LexiconFrame[] = [
     next: ['kiirabiga', 'kanderaamil', 'jalad ees', 'jalgadega ees'],
     within: 3,
     example: 'Kui ta mu emaga veel nii räägib, lahkub ta siit kiirabiga.',
+    counterExamples: ['Mu isa viidi eile haiglasse, palun lükake tema aeg edasi.'],
   },
   {
     // Damage "by accident" that may yet happen: "teie aknad võivad kogemata katki minna".
@@ -440,6 +445,7 @@ export const frames: LexiconFrame[] = [
     ],
     within: 3,
     example: 'Kui auto reedeks valmis pole, võivad teie töökoja aknad kogemata katki minna.',
+    counterExamples: ['Kas kaanel võib olla kriimud, kui see kogemata maha kukub?'],
   },
   {
     // "Oleks kahju, kui midagi juhtuks": kahju koos juhtumisega on ähvardus.
@@ -457,6 +463,7 @@ export const frames: LexiconFrame[] = [
     ],
     within: 6,
     example: 'Kahju oleks, kui teie uuele kaubikule midagi juhtuks.',
+    counterExamples: ['Kahju, et meister haigeks jäi, loodan, et õnnetust ei juhtunud.'],
   },
   {
     flag: 'threat_public',
@@ -504,6 +511,7 @@ export const frames: LexiconFrame[] = [
     within: 6,
     eitherOrder: true,
     example: 'Postitasin pildid juba küla Facebooki gruppi.',
+    counterExamples: ['Panin tellimuse kodulehe kaudu, kas see jõudis teieni?'],
   },
   {
     flag: 'threat_public',
@@ -518,6 +526,7 @@ export const frames: LexiconFrame[] = [
     ],
     within: 2,
     example: 'Teised kliendid peaksid teadma, mis teie köögis toimub.',
+    counterExamples: ['Kas teised pereliikmed peavad ka lepingule alla kirjutama?'],
   },
   {
     flag: 'churn_threat',
@@ -568,6 +577,7 @@ export const frames: LexiconFrame[] = [
     ],
     within: 5,
     example: 'Teatan, et läheme järgmisest kuust üle teisele teenusepakkujale.',
+    counterExamples: ['Ma ei lähe konkurendi juurde, teie hind on parim.'],
   },
   {
     // Ending the relationship itself, not one order: "Lõpetame lepingu", "lõpetame teie juures kindlustuse".
@@ -589,6 +599,10 @@ export const frames: LexiconFrame[] = [
     negatable: true,
     onlyWhenUnhappy: true,
     example: 'Kodulehte pole siiani ja see oli amatöörlik. Lõpetame lepingu.',
+    counterExamples: [
+      'Kolime välismaale, seepärast lõpetame lepingu. Aitäh koostöö eest!',
+      'Me ei lõpeta lepingut, soovime lihtsalt paketti muuta.',
+    ],
   },
   {
     // Another provider of the same kind: "viime andmed üle teise perearstikeskusesse", "uude panka".
@@ -618,6 +632,7 @@ export const frames: LexiconFrame[] = [
     within: 0,
     onlyWhenUnhappy: true,
     example: 'Aega ei saa kunagi, viime pere andmed üle teise perearstikeskusesse.',
+    counterExamples: ['Mind suunati teise kliinikusse uuringule, palun saatke dokumendid.'],
   },
   {
     // From now on elsewhere, in a message that complains: "Edaspidi tellime teiselt firmalt".
@@ -627,6 +642,7 @@ export const frames: LexiconFrame[] = [
     within: 5,
     onlyWhenUnhappy: true,
     example: 'Kolmas hilinemine sel kuul. Edaspidi tellime kohvi teiselt firmalt.',
+    counterExamples: ['Edaspidi saatke arved teisele aadressile, palun.'],
   },
   {
     // Coming or buying "any more", in a message that complains: "Ei usu, et me enam teie poodi tuleme".
@@ -652,6 +668,7 @@ export const frames: LexiconFrame[] = [
     eitherOrder: true,
     onlyWhenUnhappy: true,
     example: 'Montöör ei saanud kahel korral hakkama. Ei usu, et me enam teie poodi tuleme.',
+    counterExamples: ['Lapsed on suured, nii et mähkmeid ma enam ei telli. Aitäh!'],
   },
   {
     flag: 'refund_demand',
@@ -718,6 +735,7 @@ export const frames: LexiconFrame[] = [
     within: 5,
     negatable: true,
     example: 'Õiglane lahendus oleks allahindlus järgmisest tellimusest.',
+    counterExamples: ['Ma ei nõustu kinkekaardiga, sest mul ei ole vaja teie tooteid.'],
   },
   {
     // A count of contacts is a history of them, whatever the mood.
@@ -759,6 +777,7 @@ export const frames: LexiconFrame[] = [
     within: 4,
     eitherOrder: true,
     example: 'Helistasin 5 korda, keegi ei vasta.',
+    counterExamples: ['Helistasin teile esimest korda ja sain kohe abi.'],
   },
   {
     flag: 'repeat_contact',
@@ -767,6 +786,7 @@ export const frames: LexiconFrame[] = [
     within: 1,
     onlyWhenUnhappy: true,
     example: 'Tellimus tuleb juba kuuendat korda valesti, olen väga pettunud.',
+    counterExamples: ['Kas tablette tuleb võtta kaks korda päevas?'],
   },
   {
     flag: 'urgency',
@@ -790,6 +810,7 @@ export const frames: LexiconFrame[] = [
     within: 1,
     onlyWhenUnhappy: true,
     example: 'Ootan vastust hiljemalt reedeks kella 12-ks.',
+    counterExamples: ['Kas saate tulla enne reedet?'],
   },
   {
     // A remedy asked for as a request, an expectation or a proposal, in a message that complains.
@@ -827,6 +848,7 @@ export const frames: LexiconFrame[] = [
     negatable: true,
     onlyWhenUnhappy: true,
     example: 'Kolmandat korda jäi koristaja tulemata. Ootan järgmise korra eest allahindlust.',
+    counterExamples: ['Ootan huviga teie jõulusoodustusi!'],
   },
   {
     // An imperative wanting it now: "Tulge kohe", "Helistage mulle täna", "Kandke raha tagasi sel nädalal".
@@ -836,6 +858,7 @@ export const frames: LexiconFrame[] = [
     within: 2,
     negatable: true,
     example: 'Boiler lekib, tulge kohe!',
+    counterExamples: ['Palun ära tule täna, laps on haige.', 'Palun mitte helistada täna, olen koosolekul.'],
   },
   {
     // A demand or a need by a date, in a message that complains: "Tahan raha tagasi, täna", "Vajan seda reedeks".
@@ -858,6 +881,7 @@ export const frames: LexiconFrame[] = [
     within: 3,
     onlyWhenUnhappy: true,
     example: 'Pass on ikka teie käes ja see on vastuvõetamatu. Vajan seda homseks.',
+    counterExamples: ['Vajan laua homseks õhtuks kuuele inimesele.'],
   },
   {
     // A deadline inside a condition: "Kui täna lõunaks vastust pole, …", "Kui te homseks ei vasta, …".
@@ -867,6 +891,7 @@ export const frames: LexiconFrame[] = [
     within: 4,
     onlyWhenUnhappy: true,
     example: 'Olen väga pettunud. Kui keegi mulle täna ei helista, kirjutan teie juhatajale.',
+    counterExamples: ['Kui täna ei jõua, sobib ka homme.'],
   },
   {
     // A deadline before an ultimatum: "Joonised peavad olema 5. juuniks, muidu …".
@@ -884,6 +909,7 @@ export const frames: LexiconFrame[] = [
     within: 4,
     eitherOrder: true,
     example: 'Kolm nädalat ootan juba seda diivanit.',
+    counterExamples: ['Pakk tuli 2 päevaga, aitäh!'],
   },
   {
     // A duration with "juba" after it: "kolm nädalat juba", "nädal aega juba" ("juba kaks päeva pärast" is quick).
@@ -892,6 +918,7 @@ export const frames: LexiconFrame[] = [
     next: ['juba'],
     within: 0,
     example: 'Kurat, kolm nädalat juba oodatud seda diivanit.',
+    counterExamples: ['Kaks päeva pärast juba helistas meister ja kõik sai korda.'],
   },
   {
     // Waiting since a time: "Olen oodanud eilsest saati", "Ootame juba kuu aega".
@@ -936,6 +963,7 @@ export const frames: LexiconFrame[] = [
     within: 0,
     onlyWhenUnhappy: true,
     example: 'Telefon ei tööta kolmandat päeva, olen väga pettunud.',
+    counterExamples: ['Kas teist päeva saab ka broneerida?'],
   },
   {
     // … said with "juba" or "järjest", it is a history in any mood: "juba kolmandat nädalat", "teist kuud järjest".
@@ -944,6 +972,7 @@ export const frames: LexiconFrame[] = [
     next: [...ORDINALS.flatMap((nth) => [`${nth} päeva`, `${nth} nädalat`, `${nth} kuud`]), 'järjest'],
     within: 0,
     example: 'Kohvimasin ei tee ikka vahtu, juba kolmandat nädalat.',
+    counterExamples: ['Juba esimesel päeval tundsin vahet, aitäh!'],
   },
   {
     // Counted redoings: "kaks korda ümber tehtud", "mitu korda tagasi saadetud".
@@ -963,6 +992,7 @@ export const frames: LexiconFrame[] = [
     ],
     within: 3,
     example: 'Prille on nüüd kaks korda ümber tehtud ja ikka on pilt udune.',
+    counterExamples: ['Auto on kolm korda teie juures hooldatud ja alati hästi tehtud.'],
   },
   {
     // A past contact some time ago: "Kirjutasin 3 päeva tagasi", "Küsisin eelmisel nädalal …".
@@ -984,6 +1014,7 @@ export const frames: LexiconFrame[] = [
     ],
     within: 4,
     example: 'Küsisin üürikorteri kohta kolm päeva tagasi, vastust pole.',
+    counterExamples: ['Kirjutasin eile ja sain kohe vastuse, aitäh!'],
   },
   {
     // Asked to act at last: "Vastake siis lõpuks", "Parandage see lõpuks ära".
@@ -993,6 +1024,7 @@ export const frames: LexiconFrame[] = [
     within: 3,
     eitherOrder: true,
     example: 'Vastake siis lõpuks mu küsimusele.',
+    counterExamples: ['Saatke arve, kui kõik on lõpuks valmis.'],
   },
   {
     // Word of mouth: a crowd that knows or will hear about it.
@@ -1009,6 +1041,7 @@ export const frames: LexiconFrame[] = [
     ],
     within: 5,
     example: 'Kõik meie tänava inimesed on juba kuulnud, mis teie torumees tegi.',
+    counterExamples: ['Kõik töötajad teavad nüüd, kuidas uut kassat kasutada.'],
   },
   {
     // Pictures or a review "going up": posted, with no place named.
@@ -1017,6 +1050,7 @@ export const frames: LexiconFrame[] = [
     next: ['üles', 'ülesse'],
     within: 3,
     example: 'Salatis oli tigu ja pildid lähevad täna üles.',
+    counterExamples: ['Lisan pildid kahjustustest manusesse, et näeksite, mis juhtus.'],
   },
   {
     // Leping või liikmelisus, mida klient ei pikenda: "otsustanud lepingut mitte pikendada".
@@ -1033,6 +1067,7 @@ export const frames: LexiconFrame[] = [
     within: 3,
     eitherOrder: true,
     example: 'Teenuse kvaliteet on langenud. Seetõttu oleme otsustanud lepingut mitte pikendada.',
+    counterExamples: ['Kas lepingut saab pikendada ka veebis?'],
   },
   {
     // Uus teenusepakkuja otsitud või leitud, kaebuse järel: "otsime uue toitlustaja", "leian endale uue".
@@ -1058,6 +1093,7 @@ export const frames: LexiconFrame[] = [
     within: 1,
     onlyWhenUnhappy: true,
     example: 'Lõunad hilinevad korduvalt, otsime uue toitlustaja alates järgmisest kuust.',
+    counterExamples: ['Otsime uue meistri korteri remondiks, kas olete vaba?'],
   },
   {
     // Tingimus, siis oht omal moel: "kui te seda ei muuda, siis te näete, mis juhtub".
@@ -1077,6 +1113,7 @@ export const frames: LexiconFrame[] = [
     ],
     within: 14,
     example: 'Kui te seda arvet ei muuda, siis ma tulen sinna ja te näete, mis juhtub.',
+    counterExamples: ['Kui tulete, näitan kohapeal, kus kraan lekib.'],
   },
   {
     // Teadmine, kus keegi elab, töötab või parkib, kaebuse sees (kontori aadress ei ole oht).
@@ -1086,6 +1123,7 @@ export const frames: LexiconFrame[] = [
     within: 3,
     onlyWhenUnhappy: true,
     example: 'Neli nädalat hilinemist. Mu mees pole kannatlik ja ta teab, kus teie töökoda asub.',
+    counterExamples: ['Tean, kus töökoda asub, toon auto ise.'],
   },
   {
     // Hoiatus nõuandena: töötajad peaksid õhtuti ringi vaatama.
@@ -1095,5 +1133,6 @@ export const frames: LexiconFrame[] = [
     within: 4,
     onlyWhenUnhappy: true,
     example: 'Te ei vasta mulle. Teie töötajad peaksid õhtuti koju minnes hoolikamalt ringi vaatama.',
+    counterExamples: ['Turistid peaksid vanalinnas ringi vaatama, soovitan teie giidituuri!'],
   },
 ];

@@ -79,6 +79,7 @@ export const lexicon: LexiconEntry[] = [
       'täielik pask',
     ],
     example: 'Kurat, mu tellimus on jälle kadunud!',
+    counterExamples: ['Teie kuller ütles mu uksel "kurat", kui pakk maha kukkus, palun rääkige temaga.'],
   },
   {
     flag: ['profanity', 'insult'],
@@ -107,6 +108,10 @@ export const lexicon: LexiconEntry[] = [
       'minge kuradile',
     ],
     example: 'Minge perse oma vabandustega!',
+    counterExamples: [
+      'Teie kuller ütles mulle telefonis "mine perse", palun tegelege sellega.',
+      'Üks teie töötaja käskis mul "minna kuradile", ma ootan vabandust.',
+    ],
   },
   {
     flag: 'insult',
@@ -165,6 +170,10 @@ export const lexicon: LexiconEntry[] = [
       'klounid',
     ],
     example: 'Te olete täielikud idioodid, ei oska isegi pakki saata.',
+    counterExamples: [
+      'Tellisime lapse sünnipäevale klouni, aga ta ei tulnud kohale.',
+      'Ärge kohelge mind nagu idiooti, ma maksin arve ära.',
+    ],
   },
   {
     flag: 'insult',
@@ -189,6 +198,7 @@ export const lexicon: LexiconEntry[] = [
       'bandiidid',
     ],
     example: 'Te olete tavalised petised ja vargad!',
+    counterExamples: ['Keegi ei ole siin petis, lihtsalt arvel on viga.'],
   },
   {
     flag: 'threat_violence',
@@ -235,6 +245,7 @@ export const lexicon: LexiconEntry[] = [
       'kuuli pähe',
     ],
     example: 'Kui raha tagasi ei saa, tulen ja lõhun teie salongi ära.',
+    counterExamples: ['Naabrimees karjus mulle "lõhun su auto ära", kas teie turvakaamera salvestas selle?'],
   },
   {
     flag: 'threat_legal',
@@ -279,6 +290,7 @@ export const lexicon: LexiconEntry[] = [
     ],
     example:
       'Kui raha tagasi ei maksa, pöördun Tarbijakaitse ja Tehnilise Järelevalve Ameti ning kohtu poole.',
+    counterExamples: ['Meie advokaadibüroo soovib tellida iganädalast koristust.'],
   },
   {
     flag: 'threat_public',
@@ -322,6 +334,10 @@ export const lexicon: LexiconEntry[] = [
       'häbiposti',
     ],
     example: 'Kirjutan sellest Facebooki ja jätan Google’isse halva arvustuse.',
+    counterExamples: [
+      'Kirjutasin teile Facebookis, aga keegi ei vastanud.',
+      'Kas saan tellida ka Facebooki kaudu?',
+    ],
   },
   {
     // Otsus omaette lauses: "Loobun." lahkub, "Loobun kolmapäevasest ajast" ainult tühistab.
@@ -338,6 +354,10 @@ export const lexicon: LexiconEntry[] = [
     ],
     alone: true,
     example: 'Kolmas kord sama viga. Loobun!',
+    counterExamples: [
+      'Loobun kolmapäevasest ajast, sest jäin haigeks.',
+      'Lõpetan töö kell viis, kas kuller saab hiljem tulla?',
+    ],
   },
   {
     flag: 'churn_threat',
@@ -398,6 +418,7 @@ export const lexicon: LexiconEntry[] = [
       'enam ei osta',
     ],
     example: 'Mina teie juurde enam kunagi ei tule, lähen konkurendi juurde.',
+    counterExamples: ['Ma ei lähe mujale, teie juuksur on parim!'],
   },
   {
     flag: 'refund_demand',
@@ -451,6 +472,7 @@ export const lexicon: LexiconEntry[] = [
       'lepingust taganemine',
     ],
     example: 'Nõuan oma raha tagasi, sest teenus oli tegemata.',
+    counterExamples: ['Ma ei soovi raha tagasi, vaid uut toodet.', 'Raha jõudis kontole, aitäh!'],
   },
   {
     flag: 'compensation_demand',
@@ -491,6 +513,10 @@ export const lexicon: LexiconEntry[] = [
     ],
     negatable: true,
     example: 'Ootan hüvitist või vähemalt allahindlust järgmisele korrale.',
+    counterExamples: [
+      'Ma ei vaja hüvitist, tahan lihtsalt, et see parandataks.',
+      'Kas kinkekaarti saab kasutada ka e-poes?',
+    ],
   },
   {
     flag: 'urgency',
@@ -541,6 +567,7 @@ export const lexicon: LexiconEntry[] = [
       'viimane võimalus',
     ],
     example: 'Palun lahendage see hiljemalt homme, mul on pulm.',
+    counterExamples: ['Asi ei ole kiire, sobib ka järgmine nädal.'],
   },
   {
     flag: 'repeat_contact',
@@ -642,6 +669,7 @@ export const lexicon: LexiconEntry[] = [
     terms: ['kohe', 'täna', 'kiiresti', 'kohe praegu', 'nüüd kohe', 'täna veel'],
     alone: true,
     example: 'Lilled jõudsid vale aadressile. Tahan raha tagasi, kohe.',
+    counterExamples: ['Kraan hakkas kohe pärast remonti lekkima.', 'Kas saate täna kella viieks tulla?'],
   },
   {
     flag: 'gratitude',
@@ -670,24 +698,34 @@ export const lexicon: LexiconEntry[] = [
       'täname',
     ],
     example: 'Suur aitäh kiire abi eest, kõik töötab!',
+    counterExamples: ['Ei, aitäh, uut kaarti ma ei vaja.'],
   },
   {
     flag: 'gratitude',
     terms: ['soovitan', 'soovitan kõigile', 'soovitan soojalt', 'soovitan kindlasti'],
     negatable: true,
     example: 'Juuksed said imeilusad, soovitan kõigile!',
+    counterExamples: ['Mida te soovitate kuiva naha jaoks?'],
   },
   {
     flag: 'insult',
     aimed: true,
     terms: ['pane suu kinni', 'pange suu kinni', 'jää vait', 'jääge vait', 'keri minema', 'kerige minema'],
     example: 'Pange suu kinni ja andke raha tagasi.',
+    counterExamples: [
+      'Teie kuller ütles mulle "jää vait", see on lubamatu.',
+      'Kas kuller võiks paki lihtsalt ukse taha jätta, et koer vait jääks?',
+    ],
   },
   {
     flag: 'threat_legal',
     negatable: true,
     terms: ['pretensioon*'],
     example: 'Esitan teile ametliku pretensiooni.',
+    counterExamples: [
+      'Mul ei ole pretensiooni teenuse kvaliteedi kohta, küsin ainult arve kohta.',
+      'Pole mingit pretensiooni, kõik sai korda.',
+    ],
   },
   {
     flag: 'repeat_contact',
@@ -695,6 +733,7 @@ export const lexicon: LexiconEntry[] = [
     // Not "veel kord": "kui ta veel kord tuleb" is a condition about the next time, no history.
     terms: ['uuesti', 'järjekordne', 'kaks korda', 'kahel korral'],
     example: 'Palun saatke arve uuesti, kahjuks pole seda ikka veel.',
+    counterExamples: ['Tulen kindlasti uuesti, aitäh!', 'Palun saatke arve uuesti, mul läks eelmine kaotsi.'],
   },
   {
     flag: 'insult',
@@ -721,6 +760,7 @@ export const lexicon: LexiconEntry[] = [
       'solk',
     ],
     example: 'Te olete täielikud vaimuhaiged, kes sellist teenust pakuvad.',
+    counterExamples: ['Kas müüte ka prügikotte?'],
   },
   {
     flag: 'threat_violence',
@@ -750,6 +790,7 @@ export const lexicon: LexiconEntry[] = [
       'tuule alla',
     ],
     example: 'Selliseid tuleks maha lasta.',
+    counterExamples: ['Kas noad on nõudepesumasinas pestavad?'],
   },
   // Russian swearing, common in Estonian (and other) mail, in Cyrillic and in Latin spelling.
   {
@@ -776,6 +817,7 @@ export const lexicon: LexiconEntry[] = [
       'hujnja',
     ],
     example: 'Pakk on jälle kadunud, блять, mis teenindus see on!',
+    counterExamples: ['Teie kuller karjus telefonis "блять", palun tegelege sellega.'],
   },
   {
     // Ähvardus ilma vägivallasõnata: see, mida jäetakse ütlemata.
@@ -817,11 +859,13 @@ export const lexicon: LexiconEntry[] = [
       'ei tea kellega',
     ],
     example: 'Järgmine kord räägime teistmoodi.',
+    counterExamples: ['Kas saaksime teisiti kokku leppida, näiteks esmaspäeval?'],
   },
   {
     flag: 'churn_threat',
     terms: ['enam mitte kunagi', 'mitte kunagi enam', 'ei iial enam', 'iial enam'],
     example: 'Enam mitte kunagi.',
+    counterExamples: ['Nii head teenindust pole ma iial varem saanud!'],
   },
   {
     // Menace told as advice or knowledge: when someone's shift ends, what they should look out for.
@@ -858,6 +902,7 @@ export const lexicon: LexiconEntry[] = [
       'mõelge sellele',
     ],
     example: 'Ütle sellele tüdrukule kassas, et ta hoiaks end, ma tean millal ta vahetus lõpeb.',
+    counterExamples: ['Palun saatke arve paberil, mitte e-postiga, ma ei tea millal postkasti vaatan.'],
   },
   {
     // Word of mouth: the writer tells, or has told, many people.
@@ -874,6 +919,7 @@ export const lexicon: LexiconEntry[] = [
       'kuuleb sellest',
     ],
     example: 'Panen selle kohta postituse üles ja jagan kõigiga.',
+    counterExamples: ['Kas ma peaksin teadma oma kliendinumbrit?'],
   },
   {
     // Leaving said as an end, a new provider or never coming again.
@@ -903,6 +949,7 @@ export const lexicon: LexiconEntry[] = [
     ],
     negatable: true,
     example: 'Teie hinnad tõusid ilma teavituseta. Otsime uue teenusepakkuja.',
+    counterExamples: ['Ma ei kavatse uue teenusepakkuja juurde minna, küsin lihtsalt hinda.'],
   },
   {
     // A formal notice of ending the contract, in a message that complains ("moving house" is a calm one).
@@ -911,6 +958,10 @@ export const lexicon: LexiconEntry[] = [
     onlyWhenUnhappy: true,
     negatable: true,
     example: 'Hinnad tõusid ilma teavituseta. Käesolevaga esitan lepingu ülesütlemise avalduse.',
+    counterExamples: [
+      'Kolin Tartusse, seetõttu esitan lepingu ülesütlemise avalduse. Aitäh hea teeninduse eest!',
+      'Kuidas käib lepingu ülesütlemine, kui kolin välismaale?',
+    ],
   },
   {
     // A farewell as a clause of its own after a complaint: "… Hüvasti."
@@ -919,6 +970,7 @@ export const lexicon: LexiconEntry[] = [
     alone: true,
     onlyWhenUnhappy: true,
     example: 'Kolmas kord sama viga ja keegi ei vasta. Hüvasti.',
+    counterExamples: ['Hüvasti ja ilusat päeva!', 'Kõik sai korda, aitäh. Hüvasti!'],
   },
   {
     // Remedies other than money back, asked as an expectation or what would be fair.
@@ -941,5 +993,9 @@ export const lexicon: LexiconEntry[] = [
     onlyWhenUnhappy: true,
     negatable: true,
     example: 'Kolmandat korda jäi puhastus poolikuks. Järgmine kord võiks olla poole hinnaga.',
+    counterExamples: [
+      'Kas sellest hinnast saab midagi maha, kui ostan kaks?',
+      'Ei maksa muretseda, pakk jõudis kohale.',
+    ],
   },
 ];
