@@ -303,6 +303,7 @@ export const frames: LexiconFrame[] = [
     ],
     within: 8,
     example: "I'll come round on Saturday with my mates.",
+    counterExamples: ["I'll drop by with the kids after school to pick up the costumes."],
   },
   {
     flag: 'threat_violence',
@@ -338,6 +339,7 @@ export const frames: LexiconFrame[] = [
     ],
     within: 10,
     example: "If my deposit isn't back by Monday, you'll be sorry.",
+    counterExamples: ['The other customer shouted "if you touch my car, you\'ll regret it" at your valet.'],
   },
   {
     flag: 'threat_violence',
@@ -393,6 +395,7 @@ export const frames: LexiconFrame[] = [
     within: 6,
     eitherOrder: true,
     example: 'Keep ignoring me and your van might not start tomorrow.',
+    counterExamples: ['Your valet said "your car might not start tomorrow" as a joke, which wasn\'t funny.'],
   },
   {
     // A talk promised in another manner: the manner is the menace ("a different kind of conversation").
@@ -428,6 +431,7 @@ export const frames: LexiconFrame[] = [
     within: 3,
     eitherOrder: true,
     example: "We'll settle this the hard way if I have to come down there.",
+    counterExamples: ['The bouncer told my husband "we\'ll settle this outside", so we left.'],
   },
   {
     // A condition, then someone waiting for a person or seeing them in person: the menace is the meeting.
@@ -460,6 +464,7 @@ export const frames: LexiconFrame[] = [
     ],
     within: 16,
     example: "If he speaks to my daughter like that again, I'll be waiting for him after class.",
+    counterExamples: ['Your driver shouted "if I see you again, I\'ll be waiting for you" at my son.'],
   },
   {
     // "Shame if something happened to …": a pity with something happening is menace, whatever follows.
@@ -490,6 +495,7 @@ export const frames: LexiconFrame[] = [
     ],
     within: 4,
     example: "It'd be a pity if something happened to that nice new sign of yours.",
+    counterExamples: ['Your manager said "shame if something happened to your bike" to my son.'],
   },
   {
     flag: 'threat_public',
@@ -570,6 +576,7 @@ export const frames: LexiconFrame[] = [
     ],
     within: 2,
     example: 'Other customers should know what goes on in your kitchen.',
+    counterExamples: ['Other than that, you should know the staff were lovely.'],
   },
   {
     flag: 'churn_threat',
@@ -600,6 +607,7 @@ export const frames: LexiconFrame[] = [
     ],
     within: 3,
     example: 'We have decided to take our business elsewhere from next month.',
+    counterExamples: ["I don't need to switch to a different plan, the current one is fine."],
   },
   {
     // A formal notice of moving: any verb of moving the account, with another provider as where to.
@@ -719,6 +727,10 @@ export const frames: LexiconFrame[] = [
     ],
     within: 4,
     example: 'We are transferring our contract to another supplier from 1 March.',
+    counterExamples: [
+      "I don't want to use another company for the kitchen, so we'll wait for your fitter.",
+      'No need for us to find someone else, Anna can do the colour next week.',
+    ],
   },
   {
     flag: 'refund_demand',
@@ -751,6 +763,7 @@ export const frames: LexiconFrame[] = [
     within: 8,
     negatable: true,
     example: 'I would be willing to accept a partial refund of half the price.',
+    counterExamples: ['I would not accept a refund, I just want the right part.'],
   },
   {
     flag: 'compensation_demand',
@@ -783,6 +796,10 @@ export const frames: LexiconFrame[] = [
     within: 6,
     negatable: true,
     example: 'A fair solution would be a voucher for the next visit.',
+    counterExamples: [
+      'I would not accept a voucher, I just want the stain removed.',
+      'Is it fair to use the voucher on sale items too?',
+    ],
   },
   {
     // A count of contacts is a history of them, whatever the mood.
@@ -831,6 +848,7 @@ export const frames: LexiconFrame[] = [
     next: [...DAY_SEQUENCES, 'the day before', 'and today', 'and again', 'and on'],
     within: 6,
     example: 'I called on Monday and Tuesday and nobody could tell me anything.',
+    counterExamples: ['I called on Monday and the issue was sorted the same day, thanks!'],
   },
   {
     // Time since: "it's been six weeks", "it's been 16" (after "you said 7-10 days").
@@ -895,6 +913,7 @@ export const frames: LexiconFrame[] = [
     next: TIME_UNITS,
     within: 3,
     example: 'No reply in two weeks, so I am writing again.',
+    counterExamples: ["No reply needed for a few days, I'm away."],
   },
   {
     // A date passed: "it was due Tuesday and it's now Thursday", "now is April", "it's Friday now".
@@ -912,6 +931,10 @@ export const frames: LexiconFrame[] = [
     within: 0,
     onlyWhenUnhappy: true,
     example: "My appointment was at 2:15, it's now 3:05 and I'm still waiting. Ridiculous.",
+    counterExamples: [
+      "It's now 3 o'clock pickup on Fridays, isn't it?",
+      "Great news, it's now 10 minutes from my house!",
+    ],
   },
   {
     // A duration with a state still open: "you've had my laptop for a month", "said 'out for delivery' for three days".
@@ -935,6 +958,7 @@ export const frames: LexiconFrame[] = [
     within: 6,
     onlyWhenUnhappy: true,
     example: 'You have had my laptop for a month and it is still broken.',
+    counterExamples: ["We've been customers for months and love it."],
   },
   {
     // Appointments or visits called off more than once: "cancelled three lessons this term".
@@ -951,6 +975,7 @@ export const frames: LexiconFrame[] = [
     within: 2,
     onlyWhenUnhappy: true,
     example: 'The music teacher has cancelled three lessons this term without notice, which is unacceptable.',
+    counterExamples: ['I missed two lessons because of the holiday, can I catch up?'],
   },
   {
     // The nth of something that went wrong: "third lot of burnt bagels", "second order in a row", "my 4th one".
@@ -983,6 +1008,7 @@ export const frames: LexiconFrame[] = [
     within: 1,
     onlyWhenUnhappy: true,
     example: 'This is the third lot of burnt bagels this month.',
+    counterExamples: ['This is my second order and I love it.'],
   },
   {
     flag: 'repeat_contact',
@@ -991,6 +1017,7 @@ export const frames: LexiconFrame[] = [
     within: 1,
     onlyWhenUnhappy: true,
     example: 'Sixth time this order has come wrong and I am really disappointed.',
+    counterExamples: ["We've stayed with you five times now and always loved it."],
   },
   {
     flag: 'urgency',
@@ -1010,6 +1037,7 @@ export const frames: LexiconFrame[] = [
     within: 2,
     onlyWhenUnhappy: true,
     example: 'I expect the money back by Friday 5 pm, not a day later.',
+    counterExamples: ['Are you open until noon on Saturday?'],
   },
   {
     // A need, or an order, for the moment itself or with a deadline: "I need someone here NOW",
@@ -1042,6 +1070,10 @@ export const frames: LexiconFrame[] = [
     within: 5,
     negatable: true,
     example: 'Water is pouring through the ceiling. I need a plumber here now.',
+    counterExamples: [
+      "I don't need it today, next week is fine.",
+      "No need to send someone today, it's working again.",
+    ],
   },
   {
     // What is wanted, expected or asked for today, in a message that complains.
@@ -1052,6 +1084,10 @@ export const frames: LexiconFrame[] = [
     negatable: true,
     onlyWhenUnhappy: true,
     example: 'Wrong size again. I want the refund processed today, not in two weeks.',
+    counterExamples: [
+      "I don't expect it today, whenever suits.",
+      'I want to come in today, do you have a slot?',
+    ],
   },
   {
     // A deadline inside a condition: "unless it is credited by 30 June", "unless it is dealt with this week".
@@ -1069,6 +1105,7 @@ export const frames: LexiconFrame[] = [
     within: 8,
     onlyWhenUnhappy: true,
     example: "The boiler broke again. If it isn't fixed by Friday, I will get someone else in.",
+    counterExamples: ["If you're free tomorrow, could you pop round to look at the tap?"],
   },
   {
     // A remedy asked for as a request, an expectation or a proposal, in a message that complains.
@@ -1116,6 +1153,10 @@ export const frames: LexiconFrame[] = [
     negatable: true,
     onlyWhenUnhappy: true,
     example: 'This is the third time the engineer cancelled. Could you at least waive the call-out charge?',
+    counterExamples: [
+      'Could you tell me if the discount applies to sale items?',
+      'Would you deliver for free if I order two?',
+    ],
   },
   {
     // Word of mouth: a crowd that knows or will hear about it.
@@ -1189,6 +1230,9 @@ export const frames: LexiconFrame[] = [
     within: 2,
     onlyWhenUnhappy: true,
     example: "Please close our account with immediate effect. We've had enough of the surprise charges.",
+    counterExamples: [
+      "Please close my account with immediate effect, I'm moving abroad. Thanks for everything.",
+    ],
   },
   {
     // A decision to end it, told as one: "We're ending the contract", "we have decided to terminate our account".
@@ -1222,6 +1266,9 @@ export const frames: LexiconFrame[] = [
     within: 1,
     onlyWhenUnhappy: true,
     example: "The logo looks like clip art. We're ending the contract and want the deposit back.",
+    counterExamples: [
+      "We're closing our account as the business is being sold. Thanks for the years of service.",
+    ],
   },
   {
     // Another firm engaged instead: "We'll be instructing a different agent", "hiring someone else".
@@ -1258,6 +1305,7 @@ export const frames: LexiconFrame[] = [
     onlyWhenUnhappy: true,
     example:
       "The receptionist was rude and the dentist was late. I'll find a dentist who can keep appointments.",
+    counterExamples: ["I'm looking for a plumber who can start in May, are you free?"],
   },
   {
     // A member leaving the club, the school or the practice, in a message that complains.
@@ -1283,6 +1331,7 @@ export const frames: LexiconFrame[] = [
     within: 1,
     onlyWhenUnhappy: true,
     example: 'My son is leaving the club because the coach screams at the kids, which is not okay.',
+    counterExamples: ['My daughter is leaving the school in July, so please stop the lunch payments.'],
   },
   {
     // Praise of a piece of the work: "brilliant advice", "great lesson today", "excellent service".
@@ -1322,6 +1371,10 @@ export const frames: LexiconFrame[] = [
     within: 0,
     negatable: true,
     example: 'Absolutely brilliant advice, thank you. The letter is sorted.',
+    counterExamples: [
+      'Not great service today, the queue was long.',
+      'The food was not great and the service was slow.',
+    ],
   },
   {
     // A child or a member taken out of the club, the school or the nursery.
@@ -1330,6 +1383,7 @@ export const frames: LexiconFrame[] = [
     next: ['out of your', 'out of the', 'from your', 'from the academy', 'from the club', 'from the school'],
     within: 3,
     example: "We're taking Lily out of your nursery after what happened.",
+    counterExamples: ['Without taking Lily out of your nursery, is there another room she could use?'],
   },
   {
     // Not coming back, said by the customer of what they did here: "We won't be shopping with you again."
@@ -1400,6 +1454,10 @@ export const frames: LexiconFrame[] = [
     within: 2,
     onlyWhenUnhappy: true,
     example: 'Third time the dryer has been "fixed". I am cancelling my cover.',
+    counterExamples: [
+      "Please cancel my direct debit, I'll pay annually by card instead.",
+      "Can you cancel me for Tuesday's class? I'm away.",
+    ],
   },
   {
     // Moving to a provider named by what it is not: "moving to a cheaper provider", "go to other bank".
@@ -1430,6 +1488,7 @@ export const frames: LexiconFrame[] = [
     within: 1,
     onlyWhenUnhappy: true,
     example: "Your fees are a rip-off. We're moving to a cheaper provider at renewal.",
+    counterExamples: ["We're moving to a cheaper plan with you, can you switch us?"],
   },
   {
     // The work or the goods got from someone else instead: "we bought from someone else", "getting someone else in".
@@ -1451,6 +1510,7 @@ export const frames: LexiconFrame[] = [
     within: 4,
     onlyWhenUnhappy: true,
     example: 'Late every day and mess left everywhere. We are getting someone else to finish the job.',
+    counterExamples: ["I'm buying this as a gift for someone else, can you wrap it?"],
   },
   {
     // A condition, then harm done to a person or a place by the customer's hand or tool: the outcome is the menace.
@@ -1493,6 +1553,9 @@ export const frames: LexiconFrame[] = [
     ],
     within: 14,
     example: 'Pay for the piano, or I come to your depot with a sledgehammer and we call it even.',
+    counterExamples: [
+      'The man next door shouted "if you park there again you\'ll end up in hospital" at your driver.',
+    ],
   },
   {
     // Knowing where someone lives, parks or works, told to a business in a complaint (not where its shop is).
@@ -1518,6 +1581,7 @@ export const frames: LexiconFrame[] = [
     within: 2,
     onlyWhenUnhappy: true,
     example: 'You are cowboys and crooks. I know where your yard is.',
+    counterExamples: ["I know where your house is, so I'll drop the dog off at 8."],
   },
   {
     // Waiting or coming armed, or with a dog let loose.
@@ -1537,6 +1601,9 @@ export const frames: LexiconFrame[] = [
     next: ['dog off the lead', 'off the lead', 'sledgehammer', 'chainsaw', 'machete', 'baseball bat'],
     within: 8,
     example: "Your rep can come round again if he likes. I'll be waiting with the dog off the lead.",
+    counterExamples: [
+      'Your gardener said "I\'ll come round with the chainsaw" as a joke, which scared my mum.',
+    ],
   },
   {
     // A lesson promised somewhere out of sight: "Maybe I'll teach him in the car park."
@@ -1563,5 +1630,6 @@ export const frames: LexiconFrame[] = [
     within: 5,
     onlyWhenUnhappy: true,
     example: 'That gym manager is a rude idiot. Maybe I will teach him in the car park.',
+    counterExamples: ["Could you teach her outside in the garden if it's sunny?"],
   },
 ];

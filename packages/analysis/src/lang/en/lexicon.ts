@@ -74,6 +74,10 @@ export const lexicon: LexiconEntry[] = [
     ],
     except: ['shitake', 'shiitake'],
     example: 'This is fucking ridiculous, where is my order?',
+    counterExamples: [
+      'The driver said "this is a crap road" and turned round without delivering.',
+      'Your engineer said the old boiler was "a pile of shit", which I thought was unprofessional.',
+    ],
   },
   {
     flag: ['profanity', 'insult'],
@@ -92,6 +96,10 @@ export const lexicon: LexiconEntry[] = [
       'eat shit',
     ],
     example: 'Fuck you and your useless refund policy.',
+    counterExamples: [
+      'Your driver shouted "fuck off" at my husband when he asked for a signature.',
+      'Your receptionist said "piss off" to my son when he asked for the toilet.',
+    ],
   },
   {
     flag: 'insult',
@@ -176,6 +184,10 @@ export const lexicon: LexiconEntry[] = [
     ],
     except: ['clowning'],
     example: 'You are a bunch of incompetent idiots.',
+    counterExamples: [
+      'Your receptionist treated me like an idiot when I asked about the bill.',
+      'Nobody here is an idiot, we just need the form explained more clearly.',
+    ],
   },
   {
     flag: 'insult',
@@ -203,6 +215,10 @@ export const lexicon: LexiconEntry[] = [
       'charlatan~',
     ],
     example: 'You are thieves and liars, and I will prove it.',
+    counterExamples: [
+      'Your manager called me a liar in front of the whole queue.',
+      "I'm not a thief, I paid for the bag and I have the receipt.",
+    ],
   },
   {
     flag: 'threat_violence',
@@ -258,6 +274,10 @@ export const lexicon: LexiconEntry[] = [
       'smash the salon',
     ],
     example: 'If I do not get my money back I will come down there and smash your shop.',
+    counterExamples: [
+      'The man at the counter said "I\'ll kill you" to my son as a joke, which scared him.',
+      'Your driver said he would "smash your windows" if my neighbour blocked the lane again.',
+    ],
   },
   {
     flag: 'threat_legal',
@@ -305,6 +325,7 @@ export const lexicon: LexiconEntry[] = [
       'my legal team',
     ],
     example: 'I will take you to small claims court and report you to Trading Standards.',
+    counterExamples: ['Do you dry-clean suede jackets?', 'What is your returns policy for sale items?'],
   },
   {
     flag: 'threat_public',
@@ -359,6 +380,7 @@ export const lexicon: LexiconEntry[] = [
       'everyone i know',
     ],
     example: 'I will leave a one star review on Google and tell everyone I know.',
+    counterExamples: ['Do I post the form back or can I do it online?'],
   },
   {
     // A verdict in a clause of its own: "Never again." leaves, "Never again will I doubt you" praises.
@@ -376,6 +398,10 @@ export const lexicon: LexiconEntry[] = [
     ],
     alone: true,
     example: 'Two hours for a haircut and it is crooked. Never again.',
+    counterExamples: [
+      "Thanks for the quick fix, I'm done with the paperwork now.",
+      'Never again will I doubt your delivery times!',
+    ],
   },
   {
     flag: 'churn_threat',
@@ -466,6 +492,7 @@ export const lexicon: LexiconEntry[] = [
       'will not use you',
     ],
     example: "That's it, I'm taking my business elsewhere and never coming back.",
+    counterExamples: ["I don't want to cancel my contract, just pause it for a month while I travel."],
   },
   {
     flag: 'refund_demand',
@@ -507,6 +534,10 @@ export const lexicon: LexiconEntry[] = [
       'reverse the payment',
     ],
     example: 'I want a full refund and my deposit back.',
+    counterExamples: [
+      "I don't want my money back, I just want the right size.",
+      'Thank you for the quick refund, it arrived this morning.',
+    ],
   },
   {
     flag: 'compensation_demand',
@@ -557,6 +588,10 @@ export const lexicon: LexiconEntry[] = [
     ],
     negatable: true,
     example: 'I expect some compensation, a discount or a free session at least.',
+    counterExamples: [
+      'Do you offer a discount for students?',
+      "I'm not asking for compensation, just an apology from the driver.",
+    ],
   },
   {
     flag: 'urgency',
@@ -609,6 +644,7 @@ export const lexicon: LexiconEntry[] = [
       'this week or',
     ],
     example: 'Fix this immediately, I need the dress by Friday.',
+    counterExamples: ["Thank you for replying immediately, that's all sorted now."],
   },
   {
     // "Now." as a clause of its own, after a demand: "Refund. Now."
@@ -617,6 +653,10 @@ export const lexicon: LexiconEntry[] = [
     alone: true,
     onlyWhenUnhappy: true,
     example: 'Two weeks and no refund. Refund. Now.',
+    counterExamples: [
+      "The courier was late again. It's here now, all fine.",
+      'It arrived today. Today! Two days early, thank you!',
+    ],
   },
   {
     // "Not urgent" asks for nothing quick.
@@ -624,6 +664,10 @@ export const lexicon: LexiconEntry[] = [
     terms: ['urgent'],
     negatable: true,
     example: 'URGENT: my boiler is leaking all over the floor.',
+    counterExamples: [
+      'Not urgent, but could you send me a copy of the invoice?',
+      "It's not urgent at all, whenever you have a moment.",
+    ],
   },
   {
     flag: 'repeat_contact',
@@ -733,6 +777,10 @@ export const lexicon: LexiconEntry[] = [
       ),
     ],
     example: 'This is the third time I am writing and I am still waiting.',
+    counterExamples: [
+      'Do you send appointment reminders by text?',
+      'Do you chase the courier yourselves if a parcel is late?',
+    ],
   },
   {
     // A bare thanks: gratitude when it is the message, or beside praise; closing a complaint, a refusal or
@@ -740,6 +788,10 @@ export const lexicon: LexiconEntry[] = [
     flag: 'gratitude',
     terms: ['thank you', 'thanks'],
     example: 'The new sofa arrived today. Thank you!',
+    counterExamples: [
+      "No thanks, I'll keep the original booking.",
+      "Thanks for nothing, the parcel still hasn't come.",
+    ],
   },
   {
     // Sign-off formulas ("Many thanks, Helen", "Cheers, Fin"): read only where the engine can tell them
@@ -748,6 +800,7 @@ export const lexicon: LexiconEntry[] = [
     terms: ['thank u', 'thx', 'thanx', 'ty', 'cheers', 'many thanks'],
     onlyWhenUnhappy: true,
     example: 'The parcel was a day late, but cheers, the driver was lovely about it.',
+    counterExamples: ['The order was late and the box was crushed. I want a refund. Cheers, Tom'],
   },
   {
     // Thanks that thank for something, to someone, or more than by formula: "thank you for …", "huge thanks",
@@ -822,6 +875,7 @@ export const lexicon: LexiconEntry[] = [
       'hats off',
     ],
     example: 'Thank you so much for sorting this out so quickly!',
+    counterExamples: ['Thanks a lot for wasting my whole Saturday.'],
   },
   {
     // Praise of the work or the people: meant, whatever the thanks around it.
@@ -889,6 +943,10 @@ export const lexicon: LexiconEntry[] = [
     ],
     negatable: true,
     example: 'Great job on the boiler service, the engineer was polite and tidy.',
+    counterExamples: [
+      'Not a great job, the paint is already peeling.',
+      "I'm not very happy with the colour, it's much darker than the sample.",
+    ],
   },
   {
     flag: 'gratitude',
@@ -907,6 +965,10 @@ export const lexicon: LexiconEntry[] = [
     ],
     negatable: true,
     example: 'Lovely haircut, I highly recommend this salon!',
+    counterExamples: [
+      'I would not recommend this salon to anyone.',
+      'Which one would you recommend for a small garden?',
+    ],
   },
   {
     flag: ['profanity', 'insult'],
@@ -926,6 +988,7 @@ export const lexicon: LexiconEntry[] = [
       'mofo',
     ],
     example: 'You absolute assholes lost my parcel.',
+    counterExamples: ['The man in the queue said "you stupid bitch" to the cashier and nobody stopped him.'],
   },
   {
     flag: 'insult',
@@ -941,6 +1004,7 @@ export const lexicon: LexiconEntry[] = [
       'go to hell',
     ],
     example: 'Shut your mouth and give me my money back.',
+    counterExamples: ['Your cashier said "shut up" to my daughter in front of everyone.'],
   },
   {
     // The same thing last time, or over the last few: "this happened last time too", "last two sessions".
@@ -972,12 +1036,17 @@ export const lexicon: LexiconEntry[] = [
       'a month ago',
     ],
     example: 'My nails lifted after four days, this happened last time too. Really disappointed.',
+    counterExamples: [
+      'I ordered it two days ago, when will it ship?',
+      'The last few sessions have been brilliant, thank you.',
+    ],
   },
   {
     flag: 'repeat_contact',
     onlyWhenUnhappy: true,
     terms: ['again', 'twice', 'once more', 'one more time'],
     example: 'Wrong colour again, unfortunately.',
+    counterExamples: ['Thanks again for the lovely cake!', "I'd book you again in a heartbeat."],
   },
   {
     flag: ['profanity', 'insult'],
@@ -995,6 +1064,7 @@ export const lexicon: LexiconEntry[] = [
       'shithead~',
     ],
     example: 'Stop acting like a little bitch and fix my car, you pussy.',
+    counterExamples: ['A man in the car park shouted "you pussy" at your security guard.'],
   },
   {
     flag: 'insult',
@@ -1039,6 +1109,10 @@ export const lexicon: LexiconEntry[] = [
     ],
     except: ['trashed'],
     example: 'Your staff are worthless, the lot of them.',
+    counterExamples: [
+      'The other customer called me a freak because of my wheelchair.',
+      'I feel like a freak with this haircut, can you fix it?',
+    ],
   },
   {
     flag: 'threat_violence',
@@ -1114,6 +1188,7 @@ export const lexicon: LexiconEntry[] = [
       'end their lives',
     ],
     example: "I'm going to kill whoever was on the phone.",
+    counterExamples: ['Your driver said "I\'m going to kill you" to my husband over a parking space.'],
   },
   {
     // Menace without a harm word: the threat is in what is left unsaid.
@@ -1155,6 +1230,7 @@ export const lexicon: LexiconEntry[] = [
       'windows are expensive',
     ],
     example: 'Next time it will be a different kind of conversation, believe me.',
+    counterExamples: ['The bouncer shouted "you\'ve been warned" at my son and pushed him out.'],
   },
   {
     // Menace told as knowledge or advice: where someone parks or walks, what they should watch.
@@ -1184,6 +1260,7 @@ export const lexicon: LexiconEntry[] = [
       'sort him out myself',
     ],
     example: 'Tell your driver to watch himself. I know what car he drives.',
+    counterExamples: ['Your manager said "watch yourself" to my husband as we left.'],
   },
   {
     // Idioms of bodily harm: what will be left of someone, or what they will need.
@@ -1199,6 +1276,7 @@ export const lexicon: LexiconEntry[] = [
       'lay more than a finger',
     ],
     example: 'If he sets foot on my property again he will leave in an ambulance.',
+    counterExamples: ['Your bouncer said my son would "leave in an ambulance" if he came back.'],
   },
   {
     // Harm to the business's things, said as what the writer will do or will let happen.
@@ -1228,6 +1306,7 @@ export const lexicon: LexiconEntry[] = [
       'next person through your door',
     ],
     example: "Mess up my daughter's hair again and I'll mess up your shop.",
+    counterExamples: ['The other driver shouted "I\'ll smash your van" at your delivery man.'],
   },
   {
     // Word of mouth: the writer has told, or will tell, many people.
@@ -1256,6 +1335,7 @@ export const lexicon: LexiconEntry[] = [
       'going to hear about this',
     ],
     example: "I've told my whole running club not to bother with your physios.",
+    counterExamples: ['Everyone told me your cakes were the best in town.'],
   },
   {
     // Leaving said as not renewing, closing an account or an end to coming back.
@@ -1283,6 +1363,10 @@ export const lexicon: LexiconEntry[] = [
     ],
     negatable: true,
     example: "Your prices went up 30% without warning. We won't be renewing.",
+    counterExamples: [
+      "We're not leaving, we just want the heating fixed.",
+      "We love it here and we're not leaving any time soon!",
+    ],
   },
   {
     // Closing the account in an unhappy message: "please cancel my account" on its own is a request.
@@ -1306,6 +1390,10 @@ export const lexicon: LexiconEntry[] = [
     ],
     onlyWhenUnhappy: true,
     example: 'The software keeps crashing, so I want to cancel the contract.',
+    counterExamples: [
+      "Please cancel my account, I'm moving abroad. Thank you for everything.",
+      "I'm cancelling the Thursday lesson because we're away, can we move it?",
+    ],
   },
   {
     // A verdict of leaving as a clause of its own, after a complaint: "Won't return.", "Cancelling."
@@ -1325,6 +1413,10 @@ export const lexicon: LexiconEntry[] = [
     alone: true,
     onlyWhenUnhappy: true,
     example: "Cold food, sticky tables, sulky staff. Won't return.",
+    counterExamples: [
+      'How do I unsubscribe from the newsletter but keep my account?',
+      "The courier said they won't return until Monday, which is fine.",
+    ],
   },
   {
     // Remedies other than money back, asked as a proposal or a question of fairness.
@@ -1365,6 +1457,10 @@ export const lexicon: LexiconEntry[] = [
     negatable: true,
     example:
       'This is the third time the painter missed spots. A touch-up visit at no extra cost would be fair.',
+    counterExamples: [
+      'What can you offer for a group of twelve on Saturday?',
+      "The plumber was late. I'm not asking for money off, just a call next time.",
+    ],
   },
   {
     // Ending the contract, or cancelling said on its own, in an unhappy message: calm, it is a request.
@@ -1381,6 +1477,10 @@ export const lexicon: LexiconEntry[] = [
     ],
     onlyWhenUnhappy: true,
     example: 'The invoice was wrong for the third time. We are ending the contract.',
+    counterExamples: [
+      'I switched to the annual plan last month, can you send the invoice?',
+      'Please unsubscribe me from the marketing emails, I still want order updates.',
+    ],
   },
   {
     // A review about to go out, with no place named.
