@@ -347,6 +347,9 @@ export const frames: LexiconFrame[] = [
     ],
     within: 5,
     example: 'Wpadnę do was w sobotę z kumplami i pogadamy.',
+    counterExamples: [
+      'Pracownik warsztatu krzyknął do mnie „przyjdę z kolegami i pogadamy”, boję się tam wracać.',
+    ],
   },
   {
     flag: 'threat_violence',
@@ -378,6 +381,9 @@ export const frames: LexiconFrame[] = [
     ],
     within: 8,
     example: 'Jak nie oddacie pieniędzy do piątku, to pożałujecie.',
+    counterExamples: [
+      'Trener powtarza dzieciom „jak nie będziecie ćwiczyć, to pożałujecie”, a one to uwielbiają.',
+    ],
   },
   {
     flag: 'threat_violence',
@@ -439,6 +445,9 @@ export const frames: LexiconFrame[] = [
     within: 5,
     eitherOrder: true,
     example: 'Uważajcie na swoje auta na parkingu.',
+    counterExamples: [
+      'Sąsiad z waszego parkingu rzucił do mnie „uważaj na swoje auto”, proszę o sprawdzenie monitoringu.',
+    ],
   },
   {
     // Rozmowa zapowiedziana w innym trybie: sam tryb jest groźbą ("inaczej pogadamy").
@@ -474,6 +483,7 @@ export const frames: LexiconFrame[] = [
     within: 3,
     eitherOrder: true,
     example: 'Jeszcze raz tak zrobicie, to załatwimy to po męsku.',
+    counterExamples: ['Dostawca rzucił do mojego męża „załatwimy to po męsku”, proszę o reakcję.'],
   },
   {
     // "Szkoda by było, gdyby coś się stało": żal połączony z czymś, co się stanie, jest groźbą.
@@ -502,6 +512,9 @@ export const frames: LexiconFrame[] = [
     ],
     within: 4,
     example: 'Szkoda by było, gdyby coś się przytrafiło waszej nowej witrynie.',
+    counterExamples: [
+      'Windykator powiedział przez telefon „szkoda by było, gdyby coś się stało z pani autem”. Czy to wasz pracownik?',
+    ],
   },
   {
     flag: 'threat_public',
@@ -555,6 +568,9 @@ export const frames: LexiconFrame[] = [
     within: 6,
     eitherOrder: true,
     example: 'Opisałam wszystko na grupie osiedlowej.',
+    counterExamples: [
+      'Jasne, chętnie!\n\nW dniu 3 marca 2025 Salon Bella napisał:\n> Będzie nam miło, jeśli wystawi Pani opinię na Google.',
+    ],
   },
   {
     flag: 'threat_public',
@@ -674,6 +690,7 @@ export const frames: LexiconFrame[] = [
     within: 3,
     negatable: true,
     example: 'Jeśli do końca tygodnia nie zwrócicie zaliczki, idę do rzecznika.',
+    counterExamples: ['Nie musicie oddać zaliczki, przełóżmy po prostu termin.'],
   },
   {
     flag: 'refund_demand',
@@ -707,6 +724,10 @@ export const frames: LexiconFrame[] = [
     within: 5,
     negatable: true,
     example: 'Proponuję zwrot połowy kwoty i uznam sprawę za zamkniętą.',
+    counterExamples: [
+      'Nie proponuję zwrotu, wystarczy mi wymiana na większy rozmiar.',
+      'Nie oczekuję zwrotu pieniędzy, proponuję wymianę na inny model.',
+    ],
   },
   {
     flag: 'compensation_demand',
@@ -742,6 +763,7 @@ export const frames: LexiconFrame[] = [
     within: 5,
     negatable: true,
     example: 'Zaakceptuję rabat na kolejną wizytę jako rekompensatę.',
+    counterExamples: ['Nie przyjmę rabatu, wolę poprawkę.'],
   },
   {
     // A count of contacts is a history of them, whatever the mood.
@@ -770,6 +792,9 @@ export const frames: LexiconFrame[] = [
     ],
     within: 1,
     example: 'Wysłałam już trzy maile w tej sprawie.',
+    counterExamples: [
+      'Dziękuję, wszystko jasne.\n\nW dniu 3 marca 2025 Biuro napisało:\n> Otrzymaliśmy dwa maile z załącznikami, dziękujemy.',
+    ],
   },
   {
     flag: 'repeat_contact',
@@ -799,6 +824,7 @@ export const frames: LexiconFrame[] = [
     within: 1,
     onlyWhenUnhappy: true,
     example: 'Zamawiam tu szósty raz i znowu brakuje części.',
+    counterExamples: ['Jestem u was szósty raz i zawsze jest świetnie.'],
   },
   {
     flag: 'urgency',
@@ -821,6 +847,7 @@ export const frames: LexiconFrame[] = [
     within: 1,
     onlyWhenUnhappy: true,
     example: 'Czekam na zwrot najpóźniej do środy, potem idę dalej.',
+    counterExamples: ['Jestem w domu do południa, kurier może przyjechać wcześniej.'],
   },
   // ── urgency from time: a deadline on the clock or in a date, today or now asked for, a time limit given ──
   {
@@ -831,6 +858,7 @@ export const frames: LexiconFrame[] = [
     within: 0,
     negatable: true,
     example: 'Potrzebuję tej faktury, proszę ją wysłać dziś do 14:00.',
+    counterExamples: ['Nie dam rady dziś do 18, przyjadę jutro rano.'],
   },
   {
     // "Jeśli do 16:00 nikt się nie odezwie", "Zadzwońcie proszę do 15": an hour as a limit in a message that presses.
@@ -840,6 +868,7 @@ export const frames: LexiconFrame[] = [
     within: 0,
     onlyWhenUnhappy: true,
     example: 'Trzeci dzień bez internetu, to skandal. Czekam na technika do 17:00.',
+    counterExamples: ['Czy salon jest czynny do 18?'],
   },
   {
     // "Jeśli nie odpowiecie do 15 grudnia, …": a date as a limit in a message that presses.
@@ -849,6 +878,7 @@ export const frames: LexiconFrame[] = [
     within: 0,
     onlyWhenUnhappy: true,
     example: 'Rachunek jest zawyżony, to skandal. Oczekuję korekty do 20 stycznia.',
+    counterExamples: ['Jestem na urlopie do 15 stycznia, proszę o kontakt później.'],
   },
   {
     // A request for today or now: "Proszę o informację dziś", "Potrzebujemy kogoś dziś", "Otwórzcie TERAZ".
@@ -858,6 +888,7 @@ export const frames: LexiconFrame[] = [
     within: 2,
     negatable: true,
     example: 'Zamrażarka w sklepie przestała mrozić, proszę przysłać serwisanta dzisiaj.',
+    counterExamples: ['Nie potrzebuję tego dziś, spokojnie może być w przyszłym tygodniu.'],
   },
   {
     // "Chcę wizytę DZISIAJ", "muszę to mieć na jutro": a want for today counts where something went wrong.
@@ -868,6 +899,7 @@ export const frames: LexiconFrame[] = [
     negatable: true,
     onlyWhenUnhappy: true,
     example: 'Fryzjerka zniszczyła mi włosy, to skandal. Chcę poprawki dzisiaj, nie za tydzień.',
+    counterExamples: ['Chcę dziś zapisać się na kurs, jakie są wolne terminy?'],
   },
   {
     // A time limit given: "Macie 48 godzin", "Daję wam dwa dni", "Termin na odpowiedź: 7 dni".
@@ -884,6 +916,9 @@ export const frames: LexiconFrame[] = [
     next: LIMITS,
     within: 0,
     example: 'Zwróćcie mi kaucję. Macie 24 godziny, potem idę dalej.',
+    counterExamples: [
+      'Dziękuję, odeślę buty w tym tygodniu.\n\nW dniu 3 marca 2025 Sklep napisał:\n> Przypominamy, że macie 14 dni na zwrot towaru.',
+    ],
   },
   {
     // A condition on today or tomorrow: "jeśli jutro nie dostanę tych płyt, …".
@@ -893,6 +928,7 @@ export const frames: LexiconFrame[] = [
     within: 2,
     onlyWhenUnhappy: true,
     example: 'Kurier znowu nie przyjechał, to skandal. Jeśli jutro nie będzie paczki, anuluję.',
+    counterExamples: ['Jeśli jutro będzie ładna pogoda, przyjedziemy na rowery.'],
   },
   // ── repeat contact from time and history ─────────────────────────────────────────────────────
   {
@@ -904,6 +940,7 @@ export const frames: LexiconFrame[] = [
     eitherOrder: true,
     negatable: true,
     example: 'Czekam na zwrot od trzech tygodni.',
+    counterExamples: ['Czekam z niecierpliwością na wizytę za tydzień!'],
   },
   {
     flag: 'repeat_contact',
@@ -913,6 +950,7 @@ export const frames: LexiconFrame[] = [
     eitherOrder: true,
     negatable: true,
     example: 'Dwa tygodnie czekałam na kuriera, a przyszło nie to.',
+    counterExamples: ['Nie czekałam nawet tygodnia na termin, super.'],
   },
   {
     // Time passing since a contact: "Mija tydzień od mojego zgłoszenia" (not "miał być w 5 dni, mija 12").
@@ -958,6 +996,7 @@ export const frames: LexiconFrame[] = [
     within: 4,
     onlyWhenUnhappy: true,
     example: 'Drukarka znowu się zacina, to skandal. Zgłaszałem to w marcu.',
+    counterExamples: ['Pisałam w marcu o rezerwację na wrzesień, czy jest aktualna?'],
   },
   {
     // A message of ours by its date: "Mail z 28.11 bez odpowiedzi", "moje pytanie z 2 grudnia".
@@ -984,6 +1023,9 @@ export const frames: LexiconFrame[] = [
     next: DAYS,
     within: 0,
     example: 'Czy ktoś odpowie na mój mail z 3 maja o rabat?',
+    counterExamples: [
+      'Dziękuję, wszystko jasne.\n\nW dniu 3 marca 2025 Biuro napisało:\n> Odpowiadając na Pani pytanie z 2 marca: faktura jest już w systemie.',
+    ],
   },
   {
     // The same event counted: "Trzecia podwyżka w tym roku", "Druga dostawa z rzędu", "trzeci serwis".
@@ -993,6 +1035,7 @@ export const frames: LexiconFrame[] = [
     within: 1,
     onlyWhenUnhappy: true,
     example: 'To skandal, trzecia awaria pieca w tym roku.',
+    counterExamples: ['Druga dostawa przyjdzie w piątek, dziękuję za informację.'],
   },
   // ── threats of violence by implication ──────────────────────────────────────────────────────
   {
@@ -1040,6 +1083,7 @@ export const frames: LexiconFrame[] = [
     negatable: true,
     onlyWhenUnhappy: true,
     example: 'To skandal, jeśli nie oddacie kasy, moi koledzy przyjdą do sklepu.',
+    counterExamples: ['Moi koledzy przyjdą na urodziny o 18, proszę o dodatkowe krzesła.'],
   },
   {
     // The same company visiting the firm itself: "koledzy odwiedzą waszą hurtownię", "bracia wpadną do was".
@@ -1111,6 +1155,7 @@ export const frames: LexiconFrame[] = [
     within: 3,
     onlyWhenUnhappy: true,
     example: 'To skandal, że nikt nie oddzwonił. Mój brat jest kibolem, on to załatwi.',
+    counterExamples: ['Zamawiam rękawice dla syna, mój syn jest bokserem.'],
   },
   {
     // A talk announced at someone's home: "pogadamy pod twoim domem".
@@ -1142,6 +1187,9 @@ export const frames: LexiconFrame[] = [
     ],
     within: 2,
     example: 'Nie oddasz kasy, to porozmawiamy pod twoim blokiem.',
+    counterExamples: [
+      'Kierowca dostawczaka krzyknął do mojego męża „pogadamy pod domem”, proszę o jego dane.',
+    ],
   },
   {
     // The same harm promised back: "albo wasz szef będzie miał taki sam zderzak".
@@ -1171,6 +1219,9 @@ export const frames: LexiconFrame[] = [
     next: ['coś zrobi', 'coś zrobią', 'coś zepsuje', 'coś podpali', 'krzywdę', 'coś stanie'],
     within: 3,
     example: 'Tak traktujecie klientów, to może ktoś wam kiedyś coś zepsuje w salonie.',
+    counterExamples: [
+      'Technik wychodząc rzucił do mnie „może ktoś wam kiedyś coś zepsuje”, co to miało znaczyć?',
+    ],
   },
   // ── churn said briefly or formally ──────────────────────────────────────────────────────────
   {
@@ -1272,6 +1323,7 @@ export const frames: LexiconFrame[] = [
     within: 1,
     negatable: true,
     example: 'Wystarczy tych błędów, zmieniamy biuro rachunkowe.',
+    counterExamples: ['Nie zmieniam salonu, tylko godzinę wizyty.'],
   },
   {
     // A remedy asked for as a request, an expectation or a proposal, in a message that complains.
@@ -1315,6 +1367,10 @@ export const frames: LexiconFrame[] = [
     negatable: true,
     onlyWhenUnhappy: true,
     example: 'Trzeci raz przesunęliście termin. Oczekuję rabatu na następną wizytę.',
+    counterExamples: [
+      'Czy macie zniżki dla seniorów? Proszę o informację.',
+      'Paczka przyszła późno, ale nie chcę rabatu, tylko informacji.',
+    ],
   },
   {
     // Word of mouth: a crowd that knows or will hear about it.
@@ -1475,6 +1531,9 @@ export const frames: LexiconFrame[] = [
     ],
     within: 14,
     example: 'Jak jeszcze raz oddacie mi auto w takim stanie, to ten warsztat puszczę z dymem.',
+    counterExamples: [
+      'Jeden z waszych monterów powiedział do syna „jak nie zapłacicie, to spalę wam szopę”, to skandal.',
+    ],
   },
   {
     // Wiedza, gdzie ktoś mieszka, parkuje albo pracuje, podana firmie w skardze (nie: gdzie jest jej punkt).
@@ -1484,6 +1543,7 @@ export const frames: LexiconFrame[] = [
     within: 3,
     onlyWhenUnhappy: true,
     example: 'Ta faktura to oszustwo. Wiem, gdzie parkuje Pani auto.',
+    counterExamples: ['Wiemy, gdzie mieszka pani Ola, podrzucimy jej klucze.'],
   },
   {
     // Ostrzeżenie podane jako rada: "niech lepiej uważa na parkingu".
@@ -1500,5 +1560,6 @@ export const frames: LexiconFrame[] = [
     within: 3,
     onlyWhenUnhappy: true,
     example: 'Ta pani z rejestracji jest bezczelna. Niech lepiej uważa na parkingu.',
+    counterExamples: ['Niech syn uważa na siebie na treningu, bo ma kontuzję.'],
   },
 ];

@@ -41,11 +41,13 @@ export const lexicon: LexiconEntry[] = [
     flag: 'profanity',
     terms: ['kurwa~', 'kurw*', 'kurew*', 'qrw*', 'kórw*', 'kurvv*', 'skurw*', 'wkurw*', 'pokurw*'],
     example: 'Kurwa, ile można czekać na tę paczkę?',
+    counterExamples: ['Wasz kurier rzucił paczką i krzyknął „kurwa, znowu ten adres”.'],
   },
   {
     flag: 'profanity',
     terms: ['chuj~', 'chuj*', 'huj*', 'chój*', 'ch*j', 'chujnia', 'chujowo', 'chujowy', 'chujowa', 'chujowe'],
     example: 'Obsługa jest chujowa, nikt nic nie wie.',
+    counterExamples: ['Pan z serwisu rzucił „chuj z tym” i wyszedł, a pralka dalej cieknie.'],
   },
   {
     flag: 'profanity',
@@ -68,6 +70,7 @@ export const lexicon: LexiconEntry[] = [
       'pierdolnik',
     ],
     example: 'Spierdoliliście mi włosy, wyglądam tragicznie.',
+    counterExamples: ['Kurier przez telefon rzucił „nie pierdol”, a ja tylko pytałam o paczkę.'],
   },
   {
     flag: 'profanity',
@@ -90,11 +93,13 @@ export const lexicon: LexiconEntry[] = [
     ],
     except: ['jebus'],
     example: 'Znowu coś zjebaliście z moim zamówieniem.',
+    counterExamples: ['Mechanik powiedział „ale to jebnie”, i nic więcej nie sprawdził.'],
   },
   {
     flag: 'profanity',
     terms: ['pizd*', 'kutas~', 'kutas*', 'fiut', 'fiuta', 'fiucie', 'cipa~', 'dupa~', 'dupsko'],
     example: 'Mam to w dupie, macie oddać pieniądze.',
+    counterExamples: ['Kelner mruknął pod nosem „mam to w dupie”, gdy poprosiłam o rachunek.'],
   },
   {
     flag: 'profanity',
@@ -119,6 +124,7 @@ export const lexicon: LexiconEntry[] = [
       'choler*',
     ],
     example: 'Ten krem to jakieś gówno, wysypka na całej twarzy.',
+    counterExamples: ['Technik zaklął „cholera jasna”, kiedy zobaczył piec, ale naprawił go świetnie.'],
   },
   // ── abuse hurled at a person: profanity and insult at once ────────────────────────────────
   {
@@ -160,6 +166,7 @@ export const lexicon: LexiconEntry[] = [
       'ty chuju',
     ],
     example: 'Spierdalajcie z takimi przeprosinami.',
+    counterExamples: ['Ochroniarz rzucił „spadaj” do mojego syna, proszę o wyjaśnienie.'],
   },
   // ── insult: name-calling of staff, the firm or another person ──────────────────────────────
   {
@@ -246,6 +253,10 @@ export const lexicon: LexiconEntry[] = [
       'kretynie',
     ],
     example: 'Jesteście bandą idiotów, nie umiecie nawet wysłać paczki.',
+    counterExamples: [
+      'Nie róbcie ze mnie idiotki, wiem, co zamawiałam.',
+      'Nikt tu nie jest idiotą, po prostu zaszła pomyłka.',
+    ],
   },
   {
     flag: 'insult',
@@ -277,6 +288,10 @@ export const lexicon: LexiconEntry[] = [
       'nierób~',
     ],
     example: 'Jesteście zwykłymi złodziejami i oszustami!',
+    counterExamples: [
+      'Nie nazywam was oszustami, ale proszę wyjaśnić tę opłatę.',
+      'Wyszłam na złodziejkę, bo bramka zapiszczała przy wyjściu.',
+    ],
   },
   {
     flag: 'insult',
@@ -336,6 +351,10 @@ export const lexicon: LexiconEntry[] = [
       'gburowaty',
     ],
     example: 'Ta tępa dzida z recepcji znowu pomyliła godziny.',
+    counterExamples: [
+      'Recepcjonistka nazwała mnie „paniusią” przy innych klientach.',
+      'Czuję się jak ignorant, bo nic z tej instrukcji nie rozumiem.',
+    ],
   },
   // ── threat of violence ─────────────────────────────────────────────────────────────────────
   {
@@ -417,6 +436,7 @@ export const lexicon: LexiconEntry[] = [
       'pożałujesz tego',
     ],
     example: 'Jak jeszcze raz to zrobicie, to przyjdę i rozwalę wam ten salon.',
+    counterExamples: ['Kierowca autobusu krzyknął do mnie „połamię ci ten wózek”, proszę o reakcję.'],
   },
   // ── legal threats ──────────────────────────────────────────────────────────────────────────
   {
@@ -483,6 +503,9 @@ export const lexicon: LexiconEntry[] = [
       'komornik*',
     ],
     example: 'Jeśli nie oddacie pieniędzy, sprawa trafi do sądu i do UOKiK.',
+    counterExamples: [
+      'Dzień dobry, proszę o fakturę za październik.\n\nPozdrawiam\nAnna Nowak\nradca prawny',
+    ],
   },
   // ── public threats ─────────────────────────────────────────────────────────────────────────
   {
@@ -547,6 +570,9 @@ export const lexicon: LexiconEntry[] = [
       'zrobię wam reklamę',
     ],
     example: 'Wystawię wam negatywną opinię w Google i opiszę wszystko na Facebooku.',
+    counterExamples: [
+      'Dzień dobry, proszę o potwierdzenie rezerwacji na piątek.\n\nPozdrawiam\nMarek Wiśniewski\ndziennikarz, Gazeta Lokalna',
+    ],
   },
   // ── churn threats (a calm cancellation is not one) ──────────────────────────────────────────
   {
@@ -555,7 +581,10 @@ export const lexicon: LexiconEntry[] = [
     terms: ['rezygnuję', 'rezygnujemy', 'koniec z wami', 'koniec współpracy', 'nigdy przenigdy'],
     alone: true,
     example: 'Trzeci raz to samo. Rezygnuję!',
-    counterExamples: ['Rezygnuję z wizyty w środę, bo wyjeżdżam. Proszę o inny termin.'],
+    counterExamples: [
+      'Rezygnuję z wizyty w środę, bo wyjeżdżam. Proszę o inny termin.',
+      'Rezygnujemy z dostawy w tym tygodniu, jesteśmy na urlopie.',
+    ],
   },
   {
     flag: 'churn_threat',
@@ -646,6 +675,10 @@ export const lexicon: LexiconEntry[] = [
       'odchodzę do',
     ],
     example: 'To moja ostatnia wizyta, od dziś chodzę do konkurencji.',
+    counterExamples: [
+      'Nie chcę iść do konkurencji, dlatego proszę o szybką naprawę.',
+      'Nie planuję przechodzić do konkurencji, ale ta cena mnie martwi.',
+    ],
   },
   // ── refund demands ─────────────────────────────────────────────────────────────────────────
   {
@@ -737,6 +770,10 @@ export const lexicon: LexiconEntry[] = [
       'częściowego zwrotu',
     ],
     example: 'Proszę o zwrot pieniędzy za nieudany zabieg.',
+    counterExamples: [
+      'Nie chcę zwrotu pieniędzy, wolę wymianę na inny rozmiar.',
+      'Dziękuję za zwrot pieniędzy, wszystko się zgadza.',
+    ],
   },
   // ── compensation demands ───────────────────────────────────────────────────────────────────
   {
@@ -794,6 +831,10 @@ export const lexicon: LexiconEntry[] = [
     ],
     negatable: true,
     example: 'Oczekuję rabatu na następną wizytę albo poprawki na wasz koszt.',
+    counterExamples: [
+      'Czy macie zniżki dla studentów?',
+      'Nie potrzebuję rabatu, chcę tylko, żeby to naprawić.',
+    ],
   },
   // ── urgency ────────────────────────────────────────────────────────────────────────────────
   {
@@ -865,6 +906,10 @@ export const lexicon: LexiconEntry[] = [
       'proszę szybko',
     ],
     example: 'Proszę to naprawić natychmiast, mam jutro wesele.',
+    counterExamples: [
+      'Dziękuję za szybką odpowiedź i pomoc!',
+      'Dziękuję, czekam.\n\nW dniu 3 marca 2025 Sklep napisał:\n> Paczka dotrze najpóźniej w piątek.',
+    ],
   },
   // ── repeat contact ─────────────────────────────────────────────────────────────────────────
   {
@@ -969,6 +1014,9 @@ export const lexicon: LexiconEntry[] = [
       'czekam dalej',
     ],
     example: 'Piszę już trzeci raz w tej sprawie i nadal nic.',
+    counterExamples: [
+      'Dziękuję, termin mi pasuje.\n\nW dniu 3 marca 2025 Salon Bella napisał:\n> W nawiązaniu do Pani zgłoszenia proponujemy wizytę w czwartek.',
+    ],
   },
   // ── urgency and repeat contact told by time ─────────────────────────────────────────────────
   {
@@ -978,6 +1026,7 @@ export const lexicon: LexiconEntry[] = [
     alone: true,
     onlyWhenUnhappy: true,
     example: 'Macie mi oddać kaucję, to skandal. Teraz!',
+    counterExamples: ['Dzień dobry, kiedy mogę odebrać auto? Dziś?'],
   },
   {
     // A deadline running out, and the one more day an ultimatum allows.
@@ -993,12 +1042,16 @@ export const lexicon: LexiconEntry[] = [
       'do końca dzisiejszego dnia',
     ],
     example: 'Proszę o zaświadczenie, w piątek upływa termin w urzędzie.',
+    counterExamples: [
+      'Dziękuję, dokumenty wyślę jutro.\n\nW dniu 3 marca 2025 Biuro napisał:\n> Przypominamy, że termin upływa 31 marca.',
+    ],
   },
   {
     flag: 'urgency',
     terms: ['jeszcze jeden dzień', 'jeszcze jedna doba', 'jeszcze jeden tydzień', 'jeszcze w tym tygodniu'],
     onlyWhenUnhappy: true,
     example: 'To skandal. Jeszcze jeden tydzień zwłoki i idę do rzecznika.',
+    counterExamples: ['Czy znajdzie się wolny termin jeszcze w tym tygodniu?'],
   },
   {
     // Contact that found nobody: a history of trying.
@@ -1041,12 +1094,16 @@ export const lexicon: LexiconEntry[] = [
       'dalej brak',
     ],
     example: 'Od rana próbuję się dodzwonić do rejestracji.',
+    counterExamples: [
+      'Dziękuję, zapiszę ten numer.\n\nW dniu 3 marca 2025 Rejestracja napisała:\n> Jeśli nikt nie odbiera, prosimy dzwonić na numer 22 123 45 67.',
+    ],
   },
   {
     flag: 'repeat_contact',
     terms: ['z rzędu', 'ciągle ta sama', 'ciągle te same', 'ciągle ten sam'],
     onlyWhenUnhappy: true,
     example: 'Trzy nieudane farbowania z rzędu, to już przesada.',
+    counterExamples: ['Trzeci rok z rzędu jeździmy do was na wakacje i jest cudownie.'],
   },
   {
     // Idioms of bodily harm: where something will be put, what will be broken or left.
@@ -1084,6 +1141,7 @@ export const lexicon: LexiconEntry[] = [
       'dam mu wasz adres',
     ],
     example: 'Jeszcze jedna taka uwaga, a ten kask wsadzę mu tam, gdzie słońce nie świeci.',
+    counterExamples: ['Ortodonta kazał pić „tylko przez słomkę”, czy to na pewno potrzebne?'],
   },
   // ── churn said briefly or formally ──────────────────────────────────────────────────────────
   {
@@ -1093,7 +1151,7 @@ export const lexicon: LexiconEntry[] = [
     alone: true,
     onlyWhenUnhappy: true,
     example: 'Znowu spóźniony kurier, to skandal. Do widzenia.',
-    counterExamples: ['Dziękuję za miłą obsługę. Do widzenia!'],
+    counterExamples: ['Dziękuję za miłą obsługę. Do widzenia!', 'Kończę pracę o 17, mogę przyjść po 18.'],
   },
   {
     // A formal notice of ending the contract or moving elsewhere.
@@ -1132,6 +1190,7 @@ export const lexicon: LexiconEntry[] = [
       'wypisuję córkę',
     ],
     example: 'Z końcem miesiąca kończymy współpracę, proszę o rozliczenie.',
+    counterExamples: ['Nie chodzi mi o zakończenie współpracy, tylko o zmianę opiekuna.'],
   },
   // ── gratitude that is meant ────────────────────────────────────────────────────────────────
   {
@@ -1164,6 +1223,7 @@ export const lexicon: LexiconEntry[] = [
       'chapeau bas',
     ],
     example: 'Bardzo dziękuję za szybką pomoc, wszystko już działa.',
+    counterExamples: ['Dzięki za nic.', 'Nie, dziękuję.'],
   },
   {
     flag: 'gratitude',
@@ -1177,6 +1237,7 @@ export const lexicon: LexiconEntry[] = [
     ],
     negatable: true,
     example: 'Fryzura wyszła pięknie, polecam każdemu!',
+    counterExamples: ['Nie polecam.', 'Zdecydowanie nie polecam tego salonu.'],
   },
   {
     flag: 'repeat_contact',
@@ -1196,6 +1257,10 @@ export const lexicon: LexiconEntry[] = [
       'dalej nie',
     ],
     example: 'Jeszcze raz proszę o fakturę, niestety nadal jej nie mam.',
+    counterExamples: [
+      'Poproszę kolejny termin na przyszły tydzień.',
+      'Chętnie ponownie skorzystamy z waszych usług.',
+    ],
   },
   {
     flag: 'insult',
@@ -1277,6 +1342,10 @@ export const lexicon: LexiconEntry[] = [
       'obszczymur*',
     ],
     example: 'Ty dzbanie, znowu pomyliłeś zamówienie.',
+    counterExamples: [
+      'Czuję się jak leszcz, że dałam się na to naciągnąć.',
+      'Wyszedłem na dzbana przed teściową, bo tort nie dojechał.',
+    ],
   },
   {
     flag: 'threat_violence',
@@ -1329,6 +1398,7 @@ export const lexicon: LexiconEntry[] = [
       'zrobię porządek',
     ],
     example: 'Takich jak ty to trzeba zajebać.',
+    counterExamples: ['Wasz kierowca krzyknął do mnie „dam ci w mordę”, proszę o reakcję.'],
   },
   // Polish swearing that Polish customers also write in English or Estonian mail.
   {
@@ -1336,6 +1406,7 @@ export const lexicon: LexiconEntry[] = [
     universal: true,
     terms: ['kurwa', 'kurwa mać', 'ja pierdolę', 'ja pierdole'],
     example: 'Paczki dalej nie ma, kurwa mać.',
+    counterExamples: ['Kierowca zaklął „kurwa mać” i odjechał, ale paczka dotarła cała.'],
   },
   {
     // Groźba bez słowa o przemocy: to, czego się nie mówi.
@@ -1375,6 +1446,7 @@ export const lexicon: LexiconEntry[] = [
       'nie poznacie własnej',
     ],
     example: 'Następnym razem porozmawiamy inaczej, obiecuję.',
+    counterExamples: ['Kierownik rzucił do mnie „inaczej porozmawiamy”, co mam o tym myśleć?'],
   },
   {
     // Menace told as knowledge or advice: where someone lives, when they should watch out.
@@ -1401,6 +1473,9 @@ export const lexicon: LexiconEntry[] = [
       'co się stanie z',
     ],
     example: 'Niech ten mechanik lepiej uważa, jak wraca do domu. Wiem gdzie mieszka.',
+    counterExamples: [
+      'Ochroniarz powiedział do mnie „niech pani uważa, jak wraca do domu”. Jestem przerażona.',
+    ],
   },
   {
     // Idioms of bodily harm and of damage: what will be left of someone or of their things.
@@ -1433,6 +1508,9 @@ export const lexicon: LexiconEntry[] = [
       'też będzie miał',
     ],
     example: 'Jeszcze raz mnie zaczepi, to będzie zbierał zęby.',
+    counterExamples: [
+      'Brygadzista z waszej ekipy rzucił do sąsiada „jeszcze się policzymy”, proszę o wyjaśnienie.',
+    ],
   },
   {
     // Word of mouth: the writer tells, or has told, many people.
@@ -1473,6 +1551,10 @@ export const lexicon: LexiconEntry[] = [
     ],
     negatable: true,
     example: 'Po 6 latach przenoszę firmę do innego biura rachunkowego.',
+    counterExamples: [
+      'Nie będę szukać gdzie indziej, wasz serwis jest najlepszy.',
+      'Nie ostatni raz tu jestem, na pewno wrócę!',
+    ],
   },
   {
     // Ending the contract or the account in an unhappy message: on its own it is a request.
@@ -1491,6 +1573,10 @@ export const lexicon: LexiconEntry[] = [
     ],
     onlyWhenUnhappy: true,
     example: 'Trzeci raz nikt nie odbiera telefonu. Zamykam konto.',
+    counterExamples: [
+      'Proszę o informację, jak wygląda rozwiązanie umowy przy przeprowadzce.',
+      'Pozdrawiam i żegnam.',
+    ],
   },
   {
     // Remedies other than money back, asked as a proposal, an expectation or a question of fairness.
@@ -1520,5 +1606,6 @@ export const lexicon: LexiconEntry[] = [
     onlyWhenUnhappy: true,
     negatable: true,
     example: 'Lakier odprysnął po dwóch dniach, to skandal. Poprawka powinna być bezpłatna.',
+    counterExamples: ['Czy dostawa jest za darmo?', 'Dziękuję za gratis do zamówienia!'],
   },
 ];
