@@ -599,7 +599,7 @@ const QUOTABLE: ReadonlySet<Flag> = new Set(['insult', 'profanity', 'threat_viol
 const QUOTE_MARK = /[„"“”«»]/u;
 const QUOTED_SPAN = /[„“«"][^„“”«»"\n]{1,80}[”“»"]/gu;
 /** A quote reported in a sentence ("he shouted „…”"), not a text that is itself a quote: words before it on its line. */
-const WORDS_BEFORE = /\p{L}{3,}[^\p{L}\n]*$/u;
+const WORDS_BEFORE = /\p{L}{2,}[^\p{L}\n]*$/u;
 
 /** The short spans inside quotation marks that the customer's own sentence reports, in a text that has any. */
 function quotedSpans(text: string): Range[] {

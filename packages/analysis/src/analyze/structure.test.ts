@@ -218,6 +218,9 @@ describe('only the customer’s own new words count', () => {
     ['Kierowca krzyknął do syna „ty debilu”.', 'pl'],
     ['Administraator nimetas mind lolliks kõigi ees.', 'et'],
     ['Kuller karjus mu pojale „sa idioot”.', 'et'],
+    ['The courier told me to "piss off" when I asked about my parcel.', 'en'],
+    ['Kierowca powiedział mi „ty debilu” przy dzieciach.', 'pl'],
+    ['Juht ütles mu „sa idioot” kõigi ees.', 'et'],
   ] as const)('staff abuse the customer reports is not the customer’s: "%s"', (text, lang) => {
     const a = analyzeMessage(text, { lang });
     expect(a.flags).not.toContain('insult');
