@@ -327,7 +327,9 @@ function indexTerms<P>(entries: readonly TermEntry<P>[], options: MatcherOptions
   const heads: (HeadTerms<P> | undefined)[] = new Array(wordCount()).fill(undefined);
   for (const term of terms) {
     const head = term.words[0] as WordPattern;
-    if (head.kind === 'exact') for (const id of head.ids) addHeadTerm(heads, id, term);
+    if (head.kind !== 'exact') continue;
+    // `except` holds for the first word as for the others: `cholera~` with `except: ['cholerze']`.
+    for (const id of head.ids) if (!term.except.has(keyOfWord(id))) addHeadTerm(heads, id, term);
   }
   for (const head of heads) if (head) mergeAlways(head);
   return { heads, byStem, byShortStem, maskable, maskPreferred };

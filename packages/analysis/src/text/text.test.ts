@@ -317,6 +317,16 @@ describe('term matcher', () => {
     expect(find('zw**t')).toEqual([]);
   });
 
+  it('honours exceptions on the first word of a lemma or a phrase', () => {
+    const cholera = compileMatcher(
+      [{ terms: ['cholera~', 'cholerny dzień'], payload: 'profanity', except: ['cholerze', 'cholerny'] }],
+      { inflect: () => ['cholery', 'cholerze', 'cholerę'] },
+    );
+    const words = (text: string) => cholera.find(tokenize(text)).map((m) => text.slice(m.start, m.end));
+    expect(words('Cholera, znowu to samo. Szczepionka przeciw cholerze?')).toEqual(['Cholera']);
+    expect(words('Co za cholerny dzień')).toEqual([]);
+  });
+
   describe('from a snapshot', () => {
     const entries = [
       { terms: ['kurw*', 'ch*j'], payload: 'profanity', except: ['kurwidołek'], inSnapshot: true },
