@@ -133,6 +133,8 @@ const WAITING = [
 /** A wait told in the past: only days and longer are a history ("tydzień czekałem"); minutes are a queue. */
 const WAITED = ['czekałam', 'czekałem', 'czekaliśmy', 'czekała', 'czekał'];
 const LONG_DURATIONS = DURATIONS.filter((d) => !['godzin', 'godziny', 'godzinę', 'minut'].includes(d));
+/** Units without a count or "od": "tydzień", "dzień", "miesiąc". */
+const BARE_UNITS = ['dzień', 'tydzień', 'miesiąc'];
 /** Contact verbs of the speaker: a duration right next to one ("dzwonię od rana", "tydzień piszę"). */
 const CONTACTING = ['dzwonię', 'dzwonimy', 'piszę', 'piszemy', 'wydzwaniam', 'monituję', 'dobijam się'];
 /** Ordinals of any gender, for a count of the same event ("trzecia podwyżka", "drugie pismo"). */
@@ -355,7 +357,9 @@ export const frames: LexiconFrame[] = [
     flag: 'threat_violence',
     first: CONDITIONS,
     next: [
-      'pożałuje*',
+      // Not "pożałuję" (nor "pożałuje", the same word without its accent): a customer's own regret is no threat.
+      'pożałujecie',
+      'pożałują',
       'pożałujesz',
       'popamięta*',
       'będzie źle',
@@ -383,6 +387,7 @@ export const frames: LexiconFrame[] = [
     example: 'Jak nie oddacie pieniędzy do piątku, to pożałujecie.',
     counterExamples: [
       'Trener powtarza dzieciom „jak nie będziecie ćwiczyć, to pożałujecie”, a one to uwielbiają.',
+      'Jeśli nie zapiszę się teraz na kurs, to pożałuję.',
     ],
   },
   {
@@ -415,8 +420,16 @@ export const frames: LexiconFrame[] = [
       'szyb',
     ],
     next: [
-      'uważajcie',
-      'uważaj',
+      // Warning about one's own things, not care asked for ("przy myciu auta uważajcie na antenę").
+      'uważajcie na swoje',
+      'uważajcie na swój',
+      'uważajcie na swoją',
+      'uważajcie na wasze',
+      'uważajcie na wasz',
+      'uważajcie na waszą',
+      'uważaj na swoje',
+      'uważaj na swój',
+      'uważaj na swoją',
       'szkoda by',
       'szkoda gdyby',
       'spłonie',
@@ -447,6 +460,7 @@ export const frames: LexiconFrame[] = [
     example: 'Uważajcie na swoje auta na parkingu.',
     counterExamples: [
       'Sąsiad z waszego parkingu rzucił do mnie „uważaj na swoje auto”, proszę o sprawdzenie monitoringu.',
+      'Przy myciu auta uważajcie proszę na antenę.',
     ],
   },
   {
@@ -477,13 +491,15 @@ export const frames: LexiconFrame[] = [
       'na swój sposób',
       'bez świadków',
       'na zewnątrz',
-      'twarzą w twarz',
       'po staremu',
     ],
     within: 3,
     eitherOrder: true,
     example: 'Jeszcze raz tak zrobicie, to załatwimy to po męsku.',
-    counterExamples: ['Dostawca rzucił do mojego męża „załatwimy to po męsku”, proszę o reakcję.'],
+    counterExamples: [
+      'Dostawca rzucił do mojego męża „załatwimy to po męsku”, proszę o reakcję.',
+      'Chętnie porozmawiamy twarzą w twarz, proszę o termin spotkania.',
+    ],
   },
   {
     // "Szkoda by było, gdyby coś się stało": żal połączony z czymś, co się stanie, jest groźbą.
@@ -567,6 +583,7 @@ export const frames: LexiconFrame[] = [
     next: PUBLIC_PLACES,
     within: 6,
     eitherOrder: true,
+    negatable: true,
     example: 'Opisałam wszystko na grupie osiedlowej.',
     counterExamples: [
       'Jasne, chętnie!\n\nW dniu 3 marca 2025 Salon Bella napisał:\n> Będzie nam miło, jeśli wystawi Pani opinię na Google.',
@@ -586,7 +603,9 @@ export const frames: LexiconFrame[] = [
       'muszą się dowiedzieć',
     ],
     within: 2,
+    negatable: true,
     example: 'Inni rodzice powinni wiedzieć, jak tu traktujecie dzieci.',
+    counterExamples: ['Nie wszyscy klienci powinni wiedzieć o mojej wizycie, proszę o dyskrecję.'],
   },
   {
     flag: 'churn_threat',
@@ -614,7 +633,6 @@ export const frames: LexiconFrame[] = [
       'poszukamy',
       'wybieram',
       'wybiorę',
-      'korzystam',
       'skorzystam',
       'skorzystamy',
       'zamówię',
@@ -666,7 +684,12 @@ export const frames: LexiconFrame[] = [
       'inn* serwis*',
     ],
     within: 4,
+    negatable: true,
     example: 'Informuję, że od przyszłego miesiąca przechodzimy do innego dostawcy.',
+    counterExamples: [
+      'Korzystam z innego operatora na drugim telefonie, czy mogę przenieść numer do was?',
+      'Nie zmieniam operatora, chcę tylko zmienić taryfę.',
+    ],
   },
   {
     // Giving back × what was paid: "oddacie kaucję", "zwróćcie zaliczkę", whatever the verb's form.
@@ -751,8 +774,6 @@ export const frames: LexiconFrame[] = [
       'rekompensat*',
       'zniżk*',
       'obniżk*',
-      'bon',
-      'bonu',
       'voucher*',
       'upust*',
       'gratis',
@@ -764,6 +785,26 @@ export const frames: LexiconFrame[] = [
     negatable: true,
     example: 'Zaakceptuję rabat na kolejną wizytę jako rekompensatę.',
     counterExamples: ['Nie przyjmę rabatu, wolę poprawkę.'],
+  },
+  {
+    // A voucher named in a complaint; in a calm message it is one already bought ("bon mam już wykupiony").
+    flag: 'compensation_demand',
+    first: [
+      'proponuję',
+      'zaakceptuję',
+      'przyjmę',
+      'uczciw*',
+      'sprawiedliw*',
+      'fair',
+      'rozsądn*',
+      'zadowoli mnie',
+    ],
+    next: ['bon', 'bonu'],
+    within: 5,
+    negatable: true,
+    onlyWhenUnhappy: true,
+    example: 'Zabieg się nie udał, to skandal. Zaakceptuję bon na kolejną wizytę.',
+    counterExamples: ['Zaakceptuję każdy termin, bon mam już wykupiony.'],
   },
   {
     // A count of contacts is a history of them, whatever the mood.
@@ -813,9 +854,37 @@ export const frames: LexiconFrame[] = [
       'próbował*',
       'przypominał*',
     ],
-    next: ['raz', 'razy', 'dwukrotnie', 'trzykrotnie', 'wielokrotnie', 'kilkakrotnie'],
+    // "Dzwoniłam raz" alone is once: see the frame below.
+    next: ['razy', 'dwukrotnie', 'trzykrotnie', 'wielokrotnie', 'kilkakrotnie'],
     within: 4,
     example: 'Dzwoniłam 7 razy i nikt nie odbiera.',
+  },
+  {
+    // Once more or once already in a complaint ("pisałam już raz"); in a calm message "raz" is just once.
+    flag: 'repeat_contact',
+    first: [
+      'dzwoni*',
+      'dzwonił*',
+      'pisał*',
+      'piszę',
+      'mailował*',
+      'zgłaszał*',
+      'zgłosił*',
+      'prosił*',
+      'upominał*',
+      'kontaktował*',
+      'reklamował*',
+      'próbował*',
+      'przypominał*',
+    ],
+    next: ['raz'],
+    within: 4,
+    onlyWhenUnhappy: true,
+    example: 'Faktura znowu jest błędna, to skandal. Pisałam o tym raz i nic.',
+    counterExamples: [
+      'Dzwoniłam raz w zeszłym tygodniu i wszystko załatwiono od ręki.',
+      'Pisałam raz do was w zeszłym roku i wszystko poszło gładko.',
+    ],
   },
   {
     flag: 'repeat_contact',
@@ -958,14 +1027,19 @@ export const frames: LexiconFrame[] = [
     first: ['mija', 'minął', 'minęło', 'minęły', 'upłynął', 'upłynęło'],
     next: ['tydzień', 'miesiąc', 'dwa tygodnie', 'trzy tygodnie', 'kolejny tydzień', 'kolejny dzień', 'doba'],
     within: 1,
-    example: 'Minął miesiąc od reklamacji pralki, a decyzji brak.',
+    onlyWhenUnhappy: true,
+    example: 'Minął miesiąc od reklamacji pralki, a decyzji brak. To skandal.',
+    counterExamples: [
+      'Mija tydzień od zabiegu i skóra wygląda świetnie.',
+      'Minął miesiąc od zakupu i rower sprawuje się świetnie.',
+    ],
   },
   {
     // A duration right by a contact verb: "Dzwonię od poniedziałku", "tydzień piszę".
     flag: 'repeat_contact',
     first: CONTACTING,
     next: [
-      ...DURATIONS,
+      ...DURATIONS.filter((d) => !BARE_UNITS.includes(d)),
       ...['tygodnia', 'miesiąca', 'dni', 'tygodni', 'miesięcy'].flatMap((unit) => [
         `od ${unit}`,
         ...['2', '3', '4', '5', '10', 'dwóch', 'trzech', 'czterech', 'pięciu', 'kilku', 'paru'].map(
@@ -976,6 +1050,17 @@ export const frames: LexiconFrame[] = [
     within: 0,
     eitherOrder: true,
     example: 'Piszę od tygodnia w sprawie faktury.',
+  },
+  {
+    // "Piszę tydzień przed przyjazdem": a bare unit by a contact verb is a history only in a complaint.
+    flag: 'repeat_contact',
+    first: CONTACTING,
+    next: BARE_UNITS,
+    within: 0,
+    eitherOrder: true,
+    onlyWhenUnhappy: true,
+    example: 'Faktura nadal błędna, to skandal. Tydzień piszę w tej sprawie.',
+    counterExamples: ['Piszę tydzień przed przyjazdem, żeby potwierdzić rezerwację.'],
   },
   {
     // An earlier contact with its date: "pisałem 12 listopada", "zgłaszałam już w październiku".
@@ -1175,7 +1260,6 @@ export const frames: LexiconFrame[] = [
       'pod twoim domem',
       'pod waszym domem',
       'pod pana domem',
-      'pod domem',
       'pod twoim blokiem',
       'pod blokiem',
       'pod twoim biurem',
@@ -1183,12 +1267,23 @@ export const frames: LexiconFrame[] = [
       'pod twoją pracą',
       'w ciemnej uliczce',
       'po zmroku',
-      'na parkingu',
     ],
     within: 2,
     example: 'Nie oddasz kasy, to porozmawiamy pod twoim blokiem.',
     counterExamples: [
       'Kierowca dostawczaka krzyknął do mojego męża „pogadamy pod domem”, proszę o jego dane.',
+    ],
+  },
+  {
+    // A talk at the door or in the car park; waiting or meeting there is how a pick-up goes.
+    flag: 'threat_violence',
+    first: ['pogadamy', 'porozmawiamy', 'pogadam', 'porozmawiam'],
+    next: ['pod domem', 'na parkingu'],
+    within: 2,
+    example: 'Jeszcze raz nie oddasz kasy, to pogadamy na parkingu.',
+    counterExamples: [
+      'Kurier może przyjechać po 17, poczekam pod domem.',
+      'Spotkamy się na parkingu przed salonem?',
     ],
   },
   {
@@ -1467,7 +1562,9 @@ export const frames: LexiconFrame[] = [
       'wasz*',
       'państwa',
       'obsługi',
-      'usług*',
+      // "Usług" is the firm's services; "z usługi prasowania w tym tygodniu" skips one.
+      'usług',
+      'usługami',
       'współpracy',
       'karnetu',
       'abonamentu',
@@ -1476,6 +1573,10 @@ export const frames: LexiconFrame[] = [
     ],
     within: 2,
     example: 'Znowu nieświeży chleb w dostawie. Rezygnujemy z Waszej piekarni od poniedziałku.',
+    counterExamples: [
+      'Rezygnuję z usługi prasowania w tym tygodniu, wystarczy pranie.',
+      'Rezygnujemy z usługi sprzątania na czas wakacji, od września wracamy.',
+    ],
   },
   {
     // "Więcej nie zamawiam": odejście w czasie teraźniejszym.
@@ -1496,7 +1597,9 @@ export const frames: LexiconFrame[] = [
       'nie przyjeżdżam',
     ],
     within: 3,
+    onlyWhenUnhappy: true,
     example: 'Mucha w sałatce. Zwrot pieniędzy i więcej nie zamawiam.',
+    counterExamples: ['Na razie więcej nie zamawiam, mam jeszcze zapas kawy do wiosny.'],
   },
   {
     // Dalsza współpraca, którą klient odrzuca: "nie jesteśmy zainteresowani dalszą współpracą".
@@ -1504,7 +1607,12 @@ export const frames: LexiconFrame[] = [
     first: ['nie jestem zainteresowan*', 'nie jesteśmy zainteresowan*', 'nie jest zainteresowan*'],
     next: ['dalsz*'],
     within: 2,
+    onlyWhenUnhappy: true,
     example: 'Skoro nikt nie odpowiada, nie jesteśmy zainteresowani dalszą współpracą.',
+    counterExamples: [
+      'Nie jestem zainteresowany dalszymi ofertami SMS, proszę o wypisanie z newslettera.',
+      'Nie jestem zainteresowana dalszą częścią kursu, ale pierwsza była świetna.',
+    ],
   },
   {
     // Warunek, a po nim krzywda z ręki klienta: nosze, ogień, łom (nie szpital: tam trafia też sam klient).
@@ -1513,7 +1621,16 @@ export const frames: LexiconFrame[] = [
     next: [
       'na noszach',
       'z dymem',
-      'spalę',
+      // Harm to them or their place, not the customer burnt by the sun or in a wheelchair.
+      'spalę wam',
+      'spalę ten',
+      'spalę tę',
+      'spalę to',
+      'spalę wasz',
+      'spalę waszą',
+      'spalę was',
+      'spalę go',
+      'spalę ją',
       'podpalę',
       'łomem',
       'z łomem',
@@ -1527,12 +1644,18 @@ export const frames: LexiconFrame[] = [
       'zobaczy co się stanie',
       'razem z drzwiami',
       'połamię',
-      'na wózku',
+      'skończy na wózku',
+      'skończysz na wózku',
+      'wyjedzie na wózku',
+      'wyjdzie na wózku',
+      'będzie jeździł na wózku',
     ],
     within: 14,
     example: 'Jak jeszcze raz oddacie mi auto w takim stanie, to ten warsztat puszczę z dymem.',
     counterExamples: [
       'Jeden z waszych monterów powiedział do syna „jak nie zapłacicie, to spalę wam szopę”, to skandal.',
+      'Jeśli nie ma windy, jak dostanę się na wózku?',
+      'Jeśli nie kupię kremu z filtrem, to spalę się na plaży.',
     ],
   },
   {
@@ -1542,8 +1665,12 @@ export const frames: LexiconFrame[] = [
     next: ['mieszka*', 'parkuje*', 'pracuje*', 'wraca*', 'chodzi do szkoły'],
     within: 3,
     onlyWhenUnhappy: true,
+    negatable: true,
     example: 'Ta faktura to oszustwo. Wiem, gdzie parkuje Pani auto.',
-    counterExamples: ['Wiemy, gdzie mieszka pani Ola, podrzucimy jej klucze.'],
+    counterExamples: [
+      'Wiemy, gdzie mieszka pani Ola, podrzucimy jej klucze.',
+      'Paczka nie dotarła. Nie wiem, gdzie mieszka sąsiad, któremu ją zostawiliście.',
+    ],
   },
   {
     // Ostrzeżenie podane jako rada: "niech lepiej uważa na parkingu".
