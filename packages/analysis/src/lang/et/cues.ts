@@ -1,7 +1,7 @@
 import type { Cues } from '../types.ts';
 
 export const cues: Cues = {
-  negators: ['ei', 'mitte', 'pole', 'polnud', 'ära', 'ilma', 'ükski', 'ühtegi', 'ühtki', 'ega'],
+  negators: ['ei', 'mitte', 'pole', 'polnud', 'ära', 'ärge', 'ilma', 'ükski', 'ühtegi', 'ühtki', 'ega'],
   declines: [
     'ei soovi',
     'ei taha',
@@ -99,9 +99,24 @@ export const cues: Cues = {
     'tänan rikutud',
     'väga tore tõesti',
     'palju õnne teile',
+    // "Aitäh, et jätsite mu kaks nädalat ilma internetita"
+    'jätsite mu ... ilma',
+    'jätsite meid ... ilma',
   ],
   conditions: ['kui', 'juhul kui', 'kuni', 'seni kuni', 'juhul'],
-  thanksFor: ['aitäh', 'aitah', 'tänan', 'tänud', 'suur tänu', 'täname'],
+  // Money already got back ("sain raha tagasi") is a refund met, not asked for.
+  thanksFor: [
+    'aitäh',
+    'aitah',
+    'tänan',
+    'tänud',
+    'suur tänu',
+    'täname',
+    'sain raha',
+    'saime raha',
+    'sain oma raha',
+    'saime oma raha',
+  ],
   quoteHeaders: [
     '^.{3,160} kirjutas:?$',
     '^-{2,}\\s*(Algne kiri|Edastatud kiri|Originaalsõnum|Algne sõnum)\\s*-{2,}$',
