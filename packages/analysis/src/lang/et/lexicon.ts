@@ -19,7 +19,7 @@ const NUMBER_WORDS = [
   'nelja',
 ];
 
-/** A lemma's forms less the look-alike ones (`except` does not reach a term's first word). */
+/** A lemma's forms less the look-alike ones; an entry's `except` would drop them from its phrases too. */
 const formsBut = (lemma: string, ...others: string[]): string[] =>
   inflect(lemma).filter((form) => !others.includes(form));
 
