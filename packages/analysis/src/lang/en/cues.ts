@@ -21,6 +21,11 @@ export const cues: Cues = {
     'nor',
     'hardly',
     'zero',
+    // "I can't recommend them after this": a refusal to recommend, not an inability.
+    "can't recommend",
+    'cannot recommend',
+    "couldn't recommend",
+    "wouldn't recommend",
   ],
   declines: [
     "don't want",
@@ -35,6 +40,8 @@ export const cues: Cues = {
     'without',
     "won't be asking",
     'not expecting',
+    'would not accept',
+    "wouldn't accept",
   ],
   // "Nobody here is a thief": an insult denied of everyone is aimed at no one.
   denials: [
@@ -113,6 +120,17 @@ export const cues: Cues = {
     'as if i was',
     'as if i were',
     'am i',
+    // "I'm such an idiot, I put the wrong postcode": the writer calling themselves names.
+    "i'm such a",
+    "i'm such an",
+    'i am such a',
+    'i am such an',
+    'i was such a',
+    'i was such an',
+    'i felt such a',
+    'i felt such an',
+    'i feel such a',
+    'i feel such an',
   ],
   sarcasm: [
     'of silence',
