@@ -1784,6 +1784,31 @@ export const lexicon: LexiconEntry[] = [
     ],
   },
   {
+    // A dare as a clause of its own is a challenge to come and fight ("…explain yourself to me, if you
+    // dare."); inside a sentence it invites someone to try a dish ("Try the wings if you dare!").
+    flag: 'threat_violence',
+    terms: ['if you dare', 'if you dare to', 'just you dare', 'try it and see'],
+    alone: true,
+    example: 'You think you can treat my mother like that? Say it to my face, if you dare.',
+    counterExamples: ['Try the ghost pepper wings if you dare!'],
+  },
+  {
+    // A curt order to close the account, as a sentence of its own, is the verdict of leaving;
+    // "Please cancel my account, I'm moving abroad" is a request with its reason.
+    flag: 'churn_threat',
+    terms: [
+      'cancel my subscription',
+      'cancel my membership',
+      'cancel my account',
+      'cancel my contract',
+      'close my account',
+      'cancel everything',
+    ],
+    alone: true,
+    example: 'Charged twice again this month. Cancel my membership.',
+    counterExamples: ["Please cancel my account, I'm moving abroad. Thank you for everything."],
+  },
+  {
     // Menace only in a quarrel: the same words make plans ("I'll see you outside the venue at 7"), dare
     // someone to try a dish ("if you dare") or settle a bill ("I'll sort you out with the payment").
     flag: 'threat_violence',
