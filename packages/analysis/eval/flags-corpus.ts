@@ -4,7 +4,8 @@
  *
  * The "read" part (messages-01 … messages-13) is the one to study when writing rules; the "unread"
  * part (messages-14 and on) shows whether they hold on text nobody tuned them to. Files 10–13 were
- * read later than the others, for churn and threats of violence only. The learned model is
+ * read later than the others, for churn and threats of violence only. The "second" part is each
+ * language's second writer (messages-w2-NN), whose files came after the rules and were never read. The learned model is
  * trained on every corpus file, so its rows here are in-sample: the out-of-fold figures are in
  * train/REPORT.md.
  *
@@ -21,8 +22,9 @@ import { FLAGS, type Flag, LANGS, type Lang } from '../src/vocabulary.ts';
 
 const CORPUS = fileURLToPath(new URL('../train/corpus/', import.meta.url));
 const LAST_READ_FILE = 13;
+const SECOND_WRITER = /^messages-w2-\d+\.jsonl$/;
 
-type Half = 'read' | 'unread';
+type Half = 'read' | 'unread' | 'second';
 interface Message {
   text: string;
   lang: Lang;
@@ -40,6 +42,7 @@ const analyzers = { rules: rulesAlone, 'rules+model': analyzeMessage } as const;
 type AnalyzerName = keyof typeof analyzers;
 
 function halfOfFile(name: string): Half {
+  if (SECOND_WRITER.test(name)) return 'second';
   const number = Number(/messages-(\d+)\.jsonl$/.exec(name)?.[1]);
   return number <= LAST_READ_FILE ? 'read' : 'unread';
 }
@@ -48,7 +51,7 @@ function readCorpus(): Message[] {
   const messages: Message[] = [];
   for (const lang of LANGS) {
     for (const name of readdirSync(`${CORPUS}${lang}`)
-      .filter((n) => /^messages-\d+\.jsonl$/.test(n))
+      .filter((n) => /^messages-(?:w2-)?\d+\.jsonl$/.test(n))
       .sort()) {
       const half = halfOfFile(name);
       for (const line of readFileSync(`${CORPUS}${lang}/${name}`, 'utf8').split('\n')) {
@@ -104,8 +107,10 @@ function printTable(counts: Map<string, Counts>) {
   const columns: [AnalyzerName, Half][] = [
     ['rules', 'read'],
     ['rules', 'unread'],
+    ['rules', 'second'],
     ['rules+model', 'read'],
     ['rules+model', 'unread'],
+    ['rules+model', 'second'],
   ];
   console.log(
     `${'flag'.padEnd(20)} lang  ${columns.map(([a, h]) => `${`${a} ${h}`.padEnd(17)}`).join(' ')}   (P / R / F1)`,

@@ -2,8 +2,9 @@
  * How the engine's count of problems (`issues`) agrees with the writers' on the training corpus: per
  * language, the exact count, "several problems" (more than one) as precision / recall / F1, and the
  * confusion of engine 0/1/2/3+ against writer 0/1/2/3+. The counting rules were written from the
- * messages of folds 0–2 only; no message of folds 3–4 was read, so their figures are the fairer ones
- * (though their totals were seen when choosing between a few variants of a rule).
+ * first writers' messages of folds 0–2 only; no message of folds 3–4 was read, so their figures are the
+ * fairer ones (though their totals were seen when choosing between a few variants of a rule), and the
+ * second writers' files came after the rules.
  *
  * Alone: `npx tsx packages/analysis/eval/problem-count.ts [--markdown] [--disagreements [lang]]`
  * (`--disagreements` prints the messages of folds 0–2 where the counts differ, writer → engine).
@@ -14,8 +15,14 @@ import { type CorpusMessage, readCorpus } from '../train/corpus-data.ts';
 import { addOutcome, emptyCounts, num, pct, scores } from './metrics.ts';
 import { type Cell, renderTable } from './table.ts';
 
-/** The folds whose messages were read while the counting rules were written. */
+/** The folds whose messages were read while the counting rules were written (the first writers' files). */
 const READ_FOLDS: ReadonlySet<number> = new Set([0, 1, 2]);
+/** A language's second writer's files (`messages-w2-NN.jsonl`): written after the counting rules, never read. */
+const SECOND_WRITER = /-w2-/;
+
+type Part = 'read' | 'unread' | 'second';
+const partOf = (file: { name: string; fold: number }): Part =>
+  SECOND_WRITER.test(file.name) ? 'second' : READ_FOLDS.has(file.fold) ? 'read' : 'unread';
 const BUCKETS = ['0', '1', '2', '3+'] as const;
 
 const bucketOf = (count: number) => Math.min(count, 3);
@@ -56,24 +63,28 @@ function summaryRow(label: string, tally: Tally): Cell[] {
 }
 
 export function evaluateProblemCount(markdown: boolean, out: string[], disagreementsOf?: string): void {
-  const byLang = new Map<string, { all: Tally; read: Tally; unread: Tally }>();
-  const total = { all: emptyTally(), read: emptyTally(), unread: emptyTally() };
+  const tallies = () => ({
+    all: emptyTally(),
+    read: emptyTally(),
+    unread: emptyTally(),
+    second: emptyTally(),
+  });
+  const byLang = new Map<string, ReturnType<typeof tallies>>();
+  const total = tallies();
   const disagreements: string[] = [];
   for (const file of readCorpus()) {
-    const isRead = READ_FOLDS.has(file.fold);
+    const part = partOf(file);
     for (const message of file.messages) {
       const lang = message.lang;
-      let tallies = byLang.get(lang);
-      if (!tallies) {
-        tallies = { all: emptyTally(), read: emptyTally(), unread: emptyTally() };
-        byLang.set(lang, tallies);
+      let ofLang = byLang.get(lang);
+      if (!ofLang) {
+        ofLang = tallies();
+        byLang.set(lang, ofLang);
       }
       const engine = analyzeMessage(message.text).issues;
       const writer = writerCount(message);
-      for (const t of [tallies.all, total.all, isRead ? tallies.read : tallies.unread])
-        addMessage(t, engine, writer);
-      addMessage(isRead ? total.read : total.unread, engine, writer);
-      if (isRead && engine !== writer && (disagreementsOf === 'all' || disagreementsOf === lang))
+      for (const t of [ofLang.all, total.all, ofLang[part], total[part]]) addMessage(t, engine, writer);
+      if (part === 'read' && engine !== writer && (disagreementsOf === 'all' || disagreementsOf === lang))
         disagreements.push(
           `${message.id} ${writer}→${engine} [${message.problems.join(', ')}] ${message.text}`,
         );
@@ -82,9 +93,11 @@ export function evaluateProblemCount(markdown: boolean, out: string[], disagreem
   const rows: Cell[][] = [];
   for (const [lang, t] of byLang) {
     rows.push(summaryRow(`${lang} all`, t.all), summaryRow(`${lang} folds 3–4`, t.unread));
+    if (t.second.messages > 0) rows.push(summaryRow(`${lang} second writer`, t.second));
   }
   rows.push(summaryRow('all', total.all), summaryRow('all folds 0–2 (read)', total.read));
   rows.push(summaryRow('all folds 3–4 (unread)', total.unread));
+  if (total.second.messages > 0) rows.push(summaryRow('all second writers (unread)', total.second));
   out.push(
     renderTable(
       'Training corpus: problem count against the writers (several = more than one)',
