@@ -24,6 +24,8 @@ interface CompiledTerm<P> {
   source: string;
   words: WordPattern[];
   except: ReadonlySet<string>;
+  /** Look-alike phrases ("garden hoe", "pedał hamulca"): a match whose words sit inside one is dropped. */
+  exceptPhrases: readonly (readonly string[])[];
   payload: P;
 }
 
@@ -164,6 +166,35 @@ export interface Matcher<P> {
 
 const NO_TERMS: readonly never[] = [];
 const NO_EXCEPTIONS: ReadonlySet<string> = new Set();
+const NO_PHRASES: readonly (readonly string[])[] = [];
+
+/** An entry's `except`: single words as keys, and phrases (several words) as the keys of their words. */
+function exceptionsOf(except: readonly string[] | undefined) {
+  if (!except?.length) return { words: NO_EXCEPTIONS, phrases: NO_PHRASES };
+  const phrases = except.filter((e) => e.includes(' ')).map((e) => e.split(WHITESPACE).map(termKey));
+  const words = new Set(except.filter((e) => !e.includes(' ')).map(termKey));
+  return {
+    words: words.size > 0 ? words : NO_EXCEPTIONS,
+    phrases: phrases.length > 0 ? phrases : NO_PHRASES,
+  };
+}
+
+/** Whether tokens `first`…`last` lie inside one of the phrases, its words in the text around them. */
+function insidePhrase(
+  phrases: readonly (readonly string[])[],
+  tokens: readonly Token[],
+  first: number,
+  last: number,
+) {
+  return phrases.some((phrase) => {
+    for (let offset = 0; offset + (last - first) < phrase.length; offset++) {
+      const start = first - offset;
+      if (start < 0 || start + phrase.length > tokens.length) continue;
+      if (phrase.every((key, k) => (tokens[start + k] as Token).key === key)) return true;
+    }
+    return false;
+  });
+}
 
 /**
  * Stems are bucketed by their first three code units (a two-letter stem by two), hashed into one
@@ -204,6 +235,7 @@ function addMatch<P>(found: Found<P>, term: CompiledTerm<P>, tokens: readonly To
   if (found.accept && !found.accept(term.payload)) return;
   const last = matchRest(term, tokens, 1, i + 1);
   if (last < 0) return;
+  if (term.exceptPhrases.length > 0 && insidePhrase(term.exceptPhrases, tokens, i, last)) return;
   const first = tokens[i] as Token;
   const end = (tokens[last] as Token).end;
   found.matches.push({ payload: term.payload, term: term.source, first: i, last, start: first.start, end });
@@ -298,7 +330,7 @@ function indexTerms<P>(entries: readonly TermEntry<P>[], options: MatcherOptions
   const snapshot = snapshotFor(entries, options.snapshot);
   let order = 0;
   for (const entry of entries) {
-    const except = entry.except?.length ? new Set(entry.except.map(termKey)) : NO_EXCEPTIONS;
+    const { words: except, phrases: exceptPhrases } = exceptionsOf(entry.except);
     const isMaskable = options.maskable?.(entry.payload) ?? false;
     const isPreferred = isMaskable && (options.maskPreferred?.(entry.payload) ?? false);
     for (const source of entry.terms) {
@@ -310,6 +342,7 @@ function indexTerms<P>(entries: readonly TermEntry<P>[], options: MatcherOptions
             ? snapshot.next()
             : parseTerm(source, entry.inflect ?? options.inflect),
         except,
+        exceptPhrases,
         payload: entry.payload,
       };
       terms.push(term);

@@ -317,6 +317,16 @@ describe('term matcher', () => {
     expect(find('zw**t')).toEqual([]);
   });
 
+  it('drops a match inside a look-alike phrase the entry excepts, wherever the word stands in it', () => {
+    const hoe = compileMatcher([
+      { terms: ['hoe', 'pedał~'], payload: 'insult', except: ['garden hoe', 'pedał hamulca', 'pedał gazu'] },
+    ]);
+    const words = (text: string) => hoe.find(tokenize(text)).map((m) => text.slice(m.start, m.end));
+    expect(words('Do you sell a garden hoe? Your cashier is a hoe.')).toEqual(['hoe']);
+    expect(words('Pedał hamulca piszczy, a mechanik to pedał.')).toEqual(['pedał']);
+    expect(words('Wymieńcie pedał gazu.')).toEqual([]);
+  });
+
   it('honours exceptions on the first word of a lemma or a phrase', () => {
     const cholera = compileMatcher(
       [{ terms: ['cholera~', 'cholerny dzień'], payload: 'profanity', except: ['cholerze', 'cholerny'] }],

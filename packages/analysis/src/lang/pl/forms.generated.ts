@@ -66,6 +66,7 @@ export const FORMS: Readonly<Record<string, readonly string[]>> = {
   "partacz": ["partacz","partacza","partaczach","partaczami","partacze","partaczem","partaczom","partaczowi","partaczu","partaczy","partaczów"],
   "pasożyt": ["pasożycie","pasożyt","pasożyta","pasożytach","pasożytami","pasożytem","pasożytom","pasożytowi","pasożyty","pasożytów"],
   "patałach": ["patałach","patałacha","patałachach","patałachami","patałachem","patałachom","patałachowi","patałachu","patałachy","patałachów"],
+  "pedał": ["pedale","pedał","pedała","pedałach","pedałami","pedałem","pedałom","pedałowi","pedału","pedały","pedałów"],
   "pieniądz": ["pieniądz","pieniądza","pieniądzach","pieniądze","pieniądzem","pieniądzom","pieniądzowi","pieniądzu","pieniędzmi","pieniędzy"],
   "prawniczka": ["prawniczce","prawniczek","prawniczka","prawniczkach","prawniczkami","prawniczki","prawniczko","prawniczkom","prawniczką","prawniczkę"],
   "prawnik": ["prawnicy","prawnik","prawnika","prawnikach","prawnikami","prawniki","prawnikiem","prawnikom","prawnikowi","prawniku","prawników"],
