@@ -9,7 +9,10 @@ export interface LexiconEntry {
   example: string;
   /** Realistic sentences with its words that must not fire it: the negated, the calm, the look-alike use. */
   counterExamples?: string[];
-  /** Folded tokens this entry must never match: look-alikes of a stem, or a form of a lemma that means something else. */
+  /**
+   * Folded tokens this entry must never match (look-alikes of a stem, a form of a lemma that means something
+   * else), or phrases its match must not sit inside ("pedał hamulca", "garden hoe").
+   */
   except?: string[];
   /** A negator up to three tokens before cancels it ("nie chcę zwrotu"). */
   negatable?: boolean;
