@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { addInteraction, hasPart } from '@calmdesk/server/testing';
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './browser.ts';
 import { checkScreen, LANGUAGES, SCREENSHOTS, staffPages } from './screens.ts';
 import { type E2eServer, seedCase, startE2eServer } from './server.ts';
@@ -37,6 +37,7 @@ describe.skipIf(!HAS_BROWSER)('a long case log in Chromium', { timeout: 180_000 
       );
     }
   }, 180_000);
+  afterEach(() => staffPagesIn.release());
   afterAll(async () => {
     await staffPagesIn.close();
     await browser?.close();

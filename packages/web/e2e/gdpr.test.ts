@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { type Db, hasPart, saveSettings } from '@calmdesk/server/testing';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { pl } from '../src/i18n/pl.ts';
 import { launchChromium } from './browser.ts';
 import { checkScreen, LANGUAGES, type Language, SCREENSHOTS, staffPages } from './screens.ts';
@@ -58,6 +58,7 @@ describe.skipIf(!HAS_BROWSER)('GDPR in Chromium', { timeout: 240_000 }, () => {
     await app.db.updateTable('cases').set({ status: 'closed' }).where('id', '=', caseId).execute();
     await saveSettings(app.db, { kind: 'cli', role: 'owner' }, { retentionMonths: 24 }, new Date());
   }, 120_000);
+  afterEach(() => staffPagesIn.release());
   afterAll(async () => {
     await staffPagesIn.close();
     await browser?.close();

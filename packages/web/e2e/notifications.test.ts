@@ -107,11 +107,10 @@ describe.skipIf(!HAS_BROWSER)('notifications in Chromium', { timeout: 180_000 },
     browser = await launchChromium();
   }, 180_000);
 
-  afterEach(async () => {
-    await staff.close();
-  });
+  afterEach(() => staff.release());
 
   afterAll(async () => {
+    await staff.close();
     await browser?.close();
     await app?.close();
   });

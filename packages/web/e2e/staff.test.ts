@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { hasPart } from '@calmdesk/server/testing';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { pl } from '../src/i18n/pl.ts';
 import { launchChromium, seriousViolations } from './browser.ts';
 import { checkScreen, LANGUAGES, SCREENSHOTS, staffPages } from './screens.ts';
@@ -36,6 +36,7 @@ describe.skipIf(!HAS_BROWSER)('staff accounts in Chromium', { timeout: 180_000 }
     app = await startE2eServer();
     browser = await launchChromium();
   }, 120_000);
+  afterEach(() => staffPagesIn.release());
   afterAll(async () => {
     await staffPagesIn.close();
     await browser?.close();

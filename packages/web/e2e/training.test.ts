@@ -90,11 +90,10 @@ describe.skipIf(!HAS_BROWSER)('training in Chromium', { timeout: 300_000 }, () =
     browser = await launchChromium();
   }, 400_000);
 
-  afterEach(async () => {
-    await staff.close();
-  });
+  afterEach(() => staff.release());
 
   afterAll(async () => {
+    await staff.close();
     await browser?.close();
     await app?.close();
   });
