@@ -62,12 +62,12 @@ describe.skipIf(!HAS_BROWSER)('the reply coach in Chromium', { timeout: 180_000 
 
   it('coaches with the learned model as the server does, once its chunk has loaded', async () => {
     // A promise of everything at once that the rules leave alone and the draft model reads as one
-    // nobody can keep.
-    const draft = 'Wymienimy wszystkie okna w ciągu jednego dnia, w cenie obecnej naprawy.';
+    // nobody can keep. A retrained model may read it otherwise: then this needs a draft it does add to.
+    const draft = 'Jeszcze dziś naprawimy wszystkie usterki we wszystkich mieszkaniach.';
     const rules = (text: string) => rulesAlone(text, { lang: 'pl' }).findings.map((f) => f.rule);
     const learned = (text: string) => coachReply(text, { lang: 'pl' }).findings.map((f) => f.rule);
-    expect(rules(draft)).not.toContain('impossible_promise');
-    expect(learned(draft)).toContain('impossible_promise');
+    expect(rules(draft), 'the rules alone find no impossible promise').not.toContain('impossible_promise');
+    expect(learned(draft), 'the draft model adds an impossible promise').toContain('impossible_promise');
     const page = await e2e.staff.open('agent@salon.test', 'pl');
     await openCase(page, 'pl');
     await editorOf(page, 'pl').fill(draft);
