@@ -1,6 +1,23 @@
 import { DOMAIN_ENDINGS } from '../domain-endings.ts';
 import type { LexiconFrame } from '../types.ts';
 
+/** Verbs of getting in touch, in the forms a customer counts their attempts with. */
+const CONTACTED = [
+  'dzwoni*',
+  'dzwonił*',
+  'pisał*',
+  'piszę',
+  'mailował*',
+  'zgłaszał*',
+  'zgłosił*',
+  'prosił*',
+  'upominał*',
+  'kontaktował*',
+  'reklamował*',
+  'próbował*',
+  'przypominał*',
+];
+
 const NUMBERS = [
   '2',
   '3',
@@ -839,21 +856,7 @@ export const frames: LexiconFrame[] = [
   },
   {
     flag: 'repeat_contact',
-    first: [
-      'dzwoni*',
-      'dzwonił*',
-      'pisał*',
-      'piszę',
-      'mailował*',
-      'zgłaszał*',
-      'zgłosił*',
-      'prosił*',
-      'upominał*',
-      'kontaktował*',
-      'reklamował*',
-      'próbował*',
-      'przypominał*',
-    ],
+    first: CONTACTED,
     // "Dzwoniłam raz" alone is once: see the frame below.
     next: ['razy', 'dwukrotnie', 'trzykrotnie', 'wielokrotnie', 'kilkakrotnie'],
     within: 4,
@@ -862,21 +865,7 @@ export const frames: LexiconFrame[] = [
   {
     // Once more or once already in a complaint ("pisałam już raz"); in a calm message "raz" is just once.
     flag: 'repeat_contact',
-    first: [
-      'dzwoni*',
-      'dzwonił*',
-      'pisał*',
-      'piszę',
-      'mailował*',
-      'zgłaszał*',
-      'zgłosił*',
-      'prosił*',
-      'upominał*',
-      'kontaktował*',
-      'reklamował*',
-      'próbował*',
-      'przypominał*',
-    ],
+    first: CONTACTED,
     next: ['raz'],
     within: 4,
     onlyWhenUnhappy: true,
