@@ -5,9 +5,9 @@
  * The "read" part (messages-01 … messages-13) is the one to study when writing rules; the "unread"
  * part (messages-14 and on) shows whether they hold on text nobody tuned them to. Files 10–13 were
  * read later than the others, for churn and threats of violence only. The "second" part is each
- * language's second writer (messages-w2-NN), whose files came after the rules and were never read. The learned model is
- * trained on every corpus file, so its rows here are in-sample: the out-of-fold figures are in
- * train/REPORT.md.
+ * language's second writer (messages-w2-NN), whose files came after the rules and were never read.
+ * The learned model is trained on every corpus file, so its rows here are in-sample: the out-of-fold
+ * figures are in train/REPORT.md.
  *
  *   npx tsx packages/analysis/eval/flags-corpus.ts            # the table
  *   npx tsx packages/analysis/eval/flags-corpus.ts --misses threat_violence pl   # read-half misses of a flag
@@ -19,10 +19,10 @@ import { eldGuesser } from '../src/analyze/eld-guesser.ts';
 import { analyzeMessage } from '../src/index.ts';
 import { PACKS } from '../src/lang/index.ts';
 import { FLAGS, type Flag, LANGS, type Lang } from '../src/vocabulary.ts';
+import { isSecondWriterFile } from '../train/corpus-data.ts';
 
 const CORPUS = fileURLToPath(new URL('../train/corpus/', import.meta.url));
 const LAST_READ_FILE = 13;
-const SECOND_WRITER = /^messages-w2-\d+\.jsonl$/;
 
 type Half = 'read' | 'unread' | 'second';
 interface Message {
@@ -42,7 +42,7 @@ const analyzers = { rules: rulesAlone, 'rules+model': analyzeMessage } as const;
 type AnalyzerName = keyof typeof analyzers;
 
 function halfOfFile(name: string): Half {
-  if (SECOND_WRITER.test(name)) return 'second';
+  if (isSecondWriterFile(name)) return 'second';
   const number = Number(/messages-(\d+)\.jsonl$/.exec(name)?.[1]);
   return number <= LAST_READ_FILE ? 'read' : 'unread';
 }

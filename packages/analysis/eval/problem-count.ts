@@ -11,18 +11,16 @@
  */
 import { pathToFileURL } from 'node:url';
 import { analyzeMessage } from '../src/index.ts';
-import { type CorpusMessage, readCorpus } from '../train/corpus-data.ts';
+import { type CorpusMessage, isSecondWriterFile, readCorpus } from '../train/corpus-data.ts';
 import { addOutcome, emptyCounts, num, pct, scores } from './metrics.ts';
 import { type Cell, renderTable } from './table.ts';
 
 /** The folds whose messages were read while the counting rules were written (the first writers' files). */
 const READ_FOLDS: ReadonlySet<number> = new Set([0, 1, 2]);
-/** A language's second writer's files (`messages-w2-NN.jsonl`): written after the counting rules, never read. */
-const SECOND_WRITER = /-w2-/;
 
 type Part = 'read' | 'unread' | 'second';
 const partOf = (file: { name: string; fold: number }): Part =>
-  SECOND_WRITER.test(file.name) ? 'second' : READ_FOLDS.has(file.fold) ? 'read' : 'unread';
+  isSecondWriterFile(file.name) ? 'second' : READ_FOLDS.has(file.fold) ? 'read' : 'unread';
 const BUCKETS = ['0', '1', '2', '3+'] as const;
 
 const bucketOf = (count: number) => Math.min(count, 3);

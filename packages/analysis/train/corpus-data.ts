@@ -39,6 +39,12 @@ export interface CorpusFile<T = CorpusMessage> {
   fold: number;
 }
 
+/**
+ * A language's second writer's files (`messages-w2-NN.jsonl`, `drafts-w2-NN.jsonl`): written after the
+ * rules of 2026-12-07 and never read by their authors. Their names sort after the first writer's.
+ */
+export const isSecondWriterFile = (name: string): boolean => name.includes('-w2-');
+
 /** Files are dealt to the folds in order of name, then language, so the languages spread over the folds. */
 export const FOLDS = 5;
 

@@ -176,10 +176,7 @@ function lettersOf(packs: readonly LanguagePack[]): OwnLetters {
   );
 }
 
-/** Packs one analyzer can tell apart by their words: the bits of a word's `knownBy` entry. */
-export const MAX_PACKS = 32;
-
-/** Which packs know each word, by word number: bit `i` for `packs[i]`, one read per token. */
+/** Which packs know each word, by word number: bit `i` for `packs[i]` (32 bits: LANGS holds far fewer), one read per token. */
 function knownWordsOf(packs: readonly LanguagePack[]): Uint32Array {
   const words = packs.map((pack) => [...vocabularyOf(pack)].map(internWord));
   const knownBy = new Uint32Array(wordCount());
@@ -227,10 +224,6 @@ export function createReader({ packs, guessLanguage, learned }: AnalyzerOptions)
   const scorer = learned && hasThresholds(learned) ? learned : null;
   const available = LANGS.filter((lang) => packs[lang]);
   const allPacks = available.map((lang) => packs[lang] as LanguagePack);
-  if (allPacks.length > MAX_PACKS)
-    throw new RangeError(
-      `An analyzer takes at most ${MAX_PACKS} language packs; ${allPacks.length} were given.`,
-    );
   const ownLetters = lettersOf(allPacks);
   const mailCues = mailCuesOf(allPacks);
   // Built on the first message whose language is not given: an analyzer told the language never needs it.

@@ -19,7 +19,10 @@ const NUMBER_WORDS = [
   'nelja',
 ];
 
-/** A lemma's forms less the look-alike ones; an entry's `except` would drop them from its phrases too. */
+/**
+ * A lemma's forms less the look-alike ones, written out: each is then a word the pack knows (shouting and
+ * language detection read those), which `lemma~` with the look-alikes in `except` would not give.
+ */
 const formsBut = (lemma: string, ...others: string[]): string[] =>
   inflect(lemma).filter((form) => !others.includes(form));
 

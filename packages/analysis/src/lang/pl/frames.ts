@@ -1,6 +1,23 @@
 import { DOMAIN_ENDINGS } from '../domain-endings.ts';
 import type { LexiconFrame } from '../types.ts';
 
+/** An offer or what the customer would accept: a demand said as a proposal. */
+const OFFERED = [
+  'proponuję',
+  'proponowałbym',
+  'proponowałabym',
+  'zaakceptuję',
+  'zaakceptowałbym',
+  'zaakceptowałabym',
+  'przyjmę',
+  'uczciw*',
+  'sprawiedliw*',
+  'fair',
+  'rozsądn*',
+  'zadowoli mnie',
+  'zadowolę się',
+];
+
 /** Verbs of getting in touch, in the forms a customer counts their attempts with. */
 const CONTACTED = [
   'dzwoni*',
@@ -734,21 +751,7 @@ export const frames: LexiconFrame[] = [
   },
   {
     flag: 'refund_demand',
-    first: [
-      'proponuję',
-      'proponowałbym',
-      'proponowałabym',
-      'zaakceptuję',
-      'zaakceptowałbym',
-      'zaakceptowałabym',
-      'przyjmę',
-      'uczciw*',
-      'sprawiedliw*',
-      'fair',
-      'rozsądn*',
-      'zadowoli mnie',
-      'zadowolę się',
-    ],
+    first: OFFERED,
     next: [
       'zwrot*',
       'oddać',
@@ -771,21 +774,7 @@ export const frames: LexiconFrame[] = [
   },
   {
     flag: 'compensation_demand',
-    first: [
-      'proponuję',
-      'proponowałbym',
-      'proponowałabym',
-      'zaakceptuję',
-      'zaakceptowałbym',
-      'zaakceptowałabym',
-      'przyjmę',
-      'uczciw*',
-      'sprawiedliw*',
-      'fair',
-      'rozsądn*',
-      'zadowoli mnie',
-      'zadowolę się',
-    ],
+    first: OFFERED,
     next: [
       'rabat*',
       'rekompensat*',
