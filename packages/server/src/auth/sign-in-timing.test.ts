@@ -21,13 +21,17 @@ function median(times: number[]): number {
 }
 
 /**
- * The median time of a refused sign-in per e-mail, in ms. The e-mails take turns, so a busy spell of
- * the machine slows each of them alike instead of whichever was being timed.
+ * The median time of a refused sign-in per e-mail, in ms. The e-mails take turns, each round starting
+ * with the next one, so a busy spell of the machine, or whatever the first of a round pays, slows each
+ * of them alike instead of whichever was being timed.
  */
 async function medianRefusals(database: OpenDatabase, emails: readonly string[]): Promise<number[]> {
   const times: number[][] = emails.map(() => []);
   for (let i = 0; i < TRIES; i++) {
-    for (const [k, email] of emails.entries()) times[k]?.push(await refusalMs(database, email));
+    for (let j = 0; j < emails.length; j++) {
+      const k = (i + j) % emails.length;
+      times[k]?.push(await refusalMs(database, emails[k] as string));
+    }
   }
   return times.map(median);
 }
