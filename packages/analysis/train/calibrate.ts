@@ -1,4 +1,4 @@
-import type { LearnedModel } from '../src/learned/score.ts';
+import { decodeBase64, encodeWeights, type LearnedModel, type WeightEntry } from '../src/learned/score.ts';
 import type { Flag } from '../src/vocabulary.ts';
 
 /**
@@ -88,4 +88,21 @@ export function calibrate<L extends string = Flag>(
     };
   });
   return { model: { ...model, thresholds: flags.map((f) => f.threshold) }, flags };
+}
+
+/**
+ * The model as it ships: the weights of the labels calibration left off are dropped, since the engine
+ * never reads their probabilities. Less to download and decode, fewer weights to add per feature.
+ * @example shippedModel(calibrate(model, items).model).entries // ≤ model.entries
+ */
+export function shippedModel<L extends string>(model: LearnedModel<L>): LearnedModel<L> {
+  const bytes = decodeBase64(model.weights);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const kept: WeightEntry[] = [];
+  for (let e = 0; e < model.entries; e++) {
+    const flag = view.getUint8(e * 6 + 4);
+    if (model.thresholds[flag] === null) continue;
+    kept.push({ hash: view.getInt32(e * 6, true), flag, steps: view.getInt8(e * 6 + 5) });
+  }
+  return { ...model, entries: kept.length, weights: encodeWeights(kept) };
 }

@@ -81,6 +81,7 @@ export function topFeatures<L extends string>(
   f: number,
   sampleOf: ReadonlyMap<number, string>,
 ): string {
+  if (model.thresholds[f] === null) return 'off: the rules alone decide it, and its weights are not shipped';
   const bytes = Buffer.from(model.weights, 'base64');
   const entries: { hash: number; weight: number }[] = [];
   for (let e = 0; e < model.entries; e++) {

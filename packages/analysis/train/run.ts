@@ -14,7 +14,7 @@ import { PACKS } from '../src/lang/index.ts';
 import { MIN_NORM_FEATURES } from '../src/learned/features.ts';
 import { createScorer, type LearnedModel, type Scorer } from '../src/learned/score.ts';
 import { FLAGS } from '../src/vocabulary.ts';
-import { CALIBRATION_SETTINGS, type CalibrationItem, calibrate } from './calibrate.ts';
+import { CALIBRATION_SETTINGS, type CalibrationItem, calibrate, shippedModel } from './calibrate.ts';
 import {
   CORPUS_FOLDER,
   exampleOf,
@@ -74,7 +74,7 @@ for (let fold = 0; fold < FOLDS; fold++) {
 }
 const calibrated = calibrate(trained.model, items);
 const model: LearnedModel = {
-  ...calibrated.model,
+  ...shippedModel(calibrated.model),
   checksum: inputChecksum(
     CORPUS_FOLDER,
     PUBLIC_SOURCES.map((s) => s.path),

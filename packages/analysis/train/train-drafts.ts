@@ -9,7 +9,13 @@ import { MIN_NORM_FEATURES } from '../src/learned/features.ts';
 import { createScorer, type LearnedModel, type Scorer } from '../src/learned/score.ts';
 import { readableText } from '../src/text/readable.ts';
 import type { Coaching } from '../src/types.ts';
-import { CALIBRATION_SETTINGS, type CalibrationItem, calibrate, type FlagCalibration } from './calibrate.ts';
+import {
+  CALIBRATION_SETTINGS,
+  type CalibrationItem,
+  calibrate,
+  type FlagCalibration,
+  shippedModel,
+} from './calibrate.ts';
 import { CORPUS_FOLDER, type CorpusDraft, type CorpusFile, FOLDS, inputChecksum } from './corpus-data.ts';
 import {
   type Example,
@@ -116,7 +122,7 @@ export function trainDraftModel(
   const calibrated = calibrate(trained.model, items);
   return {
     trained,
-    model: { ...calibrated.model, checksum: draftChecksum() },
+    model: { ...shippedModel(calibrated.model), checksum: draftChecksum() },
     calibration: calibrated.flags,
     items,
   };

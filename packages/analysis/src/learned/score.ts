@@ -37,7 +37,11 @@ interface Table {
   flagOf: Uint8Array;
   weightOf: Float32Array;
   mask: number;
+  /** One bit per value of a hash's top 17 bits, set when a kept feature has it: most features have no weight. */
+  seen: Uint32Array;
 }
+
+const SEEN_SHIFT = 15;
 
 const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 
@@ -114,6 +118,7 @@ function tableOf(model: LearnedModel<string>): Table {
   while (size < n * 2) size <<= 1;
   const slots = new Int32Array(size * 2);
   const mask = size - 1;
+  const seen = new Uint32Array(1 << (32 - SEEN_SHIFT - 5));
   for (let e = 0; e < n; e++) {
     const hash = hashes[e] as number;
     if (e > 0 && hashes[e - 1] === hash) continue;
@@ -121,13 +126,30 @@ function tableOf(model: LearnedModel<string>): Table {
     while (slots[slot * 2 + 1] !== 0) slot = (slot + 1) & mask;
     slots[slot * 2] = hash;
     slots[slot * 2 + 1] = e + 1;
+    const bit = hash >>> SEEN_SHIFT;
+    seen[bit >>> 5] = (seen[bit >>> 5] as number) | (1 << (bit & 31));
   }
-  return { slots, hashes, flagOf, weightOf, mask };
+  return { slots, hashes, flagOf, weightOf, mask, seen };
+}
+
+/** Where a feature's hash is looked up: its first entry + 1 in `table`, 0 when the model has no weight for it. */
+function firstEntry(table: Table, hash: number): number {
+  const { slots, mask, seen } = table;
+  const bit = hash >>> SEEN_SHIFT;
+  if (((seen[bit >>> 5] as number) & (1 << (bit & 31))) === 0) return 0;
+  let slot = hash & mask;
+  let first = slots[slot * 2 + 1] as number;
+  while (first !== 0 && slots[slot * 2] !== hash) {
+    slot = (slot + 1) & mask;
+    first = slots[slot * 2 + 1] as number;
+  }
+  return first;
 }
 
 /**
  * A scorer for a model: the decoded table is built on the first call, so an analyzer that never
- * scores pays nothing at start.
+ * scores pays nothing at start. Scoring only adds weights; the evidence of a label is read again from
+ * the last text's features when it is asked for, which is rare (a label the model adds).
  * @example createScorer(MODEL).score('you will regret this', [{ start: 0, end: 20 }])
  */
 export function createScorer<L extends string = Flag>(model: LearnedModel<L>): Scorer<L> {
@@ -135,45 +157,23 @@ export function createScorer<L extends string = Flag>(model: LearnedModel<L>): S
   const flags = model.flags.length;
   const sums = new Float64Array(flags);
   const probabilities = new Float64Array(flags);
-  const best = new Float64Array(flags * 2);
-  const spans = new Int32Array(flags * 4);
   const buffer = createFeatureBuffer();
   return {
     model,
     score(text, ranges) {
       table ??= tableOf(model);
-      const { slots, hashes, flagOf, weightOf, mask } = table;
+      const { hashes, flagOf, weightOf } = table;
       sums.fill(0);
-      best.fill(0);
       buffer.count = 0;
       for (const range of ranges) extractFeatures(text, buffer, range.start, range.end);
       const count = buffer.count;
       const features = buffer.hashes;
       for (let k = 0; k < count; k++) {
         const hash = features[k] as number;
-        let slot = hash & mask;
-        let first = slots[slot * 2 + 1] as number;
-        while (first !== 0 && slots[slot * 2] !== hash) {
-          slot = (slot + 1) & mask;
-          first = slots[slot * 2 + 1] as number;
-        }
-        if (first === 0) continue;
-        for (let e = first - 1; e < hashes.length && hashes[e] === hash; e++) {
+        const first = firstEntry(table, hash);
+        for (let e = first - 1; first !== 0 && e < hashes.length && hashes[e] === hash; e++) {
           const flag = flagOf[e] as number;
-          const weight = weightOf[e] as number;
-          sums[flag] = (sums[flag] as number) + weight;
-          // The two strongest positive features per flag are its evidence.
-          if (weight > (best[flag * 2 + 1] as number)) {
-            const at = weight > (best[flag * 2] as number) ? 0 : 1;
-            if (at === 0) {
-              best[flag * 2 + 1] = best[flag * 2] as number;
-              spans[flag * 4 + 2] = spans[flag * 4] as number;
-              spans[flag * 4 + 3] = spans[flag * 4 + 1] as number;
-            }
-            best[flag * 2 + at] = weight;
-            spans[flag * 4 + at * 2] = buffer.starts[k] as number;
-            spans[flag * 4 + at * 2 + 1] = buffer.ends[k] as number;
-          }
+          sums[flag] = (sums[flag] as number) + (weightOf[e] as number);
         }
       }
       const norm = featureNorm(count);
@@ -184,14 +184,28 @@ export function createScorer<L extends string = Flag>(model: LearnedModel<L>): S
       return probabilities;
     },
     evidence(index) {
-      const evidence: Range[] = [];
-      for (let k = 0; k < 2; k++)
-        if ((best[index * 2 + k] as number) > 0)
-          evidence.push({
-            start: spans[index * 4 + k * 2] as number,
-            end: spans[index * 4 + k * 2 + 1] as number,
-          });
-      return evidence;
+      if (!table) return [];
+      const { hashes, flagOf, weightOf } = table;
+      // The two strongest positive features of the label, the first found winning a tie.
+      const best = [0, 0];
+      const spans: Range[] = [];
+      for (let k = 0; k < buffer.count; k++) {
+        const hash = buffer.hashes[k] as number;
+        const first = firstEntry(table, hash);
+        for (let e = first - 1; first !== 0 && e < hashes.length && hashes[e] === hash; e++) {
+          if (flagOf[e] !== index) continue;
+          const weight = weightOf[e] as number;
+          if (weight <= (best[1] as number)) continue;
+          const at = weight > (best[0] as number) ? 0 : 1;
+          if (at === 0) {
+            best[1] = best[0] as number;
+            if (spans[0]) spans[1] = spans[0];
+          }
+          best[at] = weight;
+          spans[at] = { start: buffer.starts[k] as number, end: buffer.ends[k] as number };
+        }
+      }
+      return spans;
     },
   };
 }
