@@ -502,10 +502,12 @@ describe.skipIf(!HAS_BROWSER)('the agent web app in Chromium', { timeout: 180_00
       figures.push(`bulk insert of 10,000 cases: ${Math.round(insertMs)} ms`);
       const page = await signedIn('agent@salon.test', crowded.url);
       const runs: number[] = [];
+      // Its time is a figure, not a check (speed lives in the benchmark): on a 2-core machine shared with
+      // the rest of the suite the first page of a fresh database that size has taken over 20 s to come.
       for (let i = 0; i < 3; i++) {
         const started = performance.now();
         await page.goto(crowded.url);
-        await page.locator('tr.inbox-row').nth(49).waitFor();
+        await page.locator('tr.inbox-row').nth(49).waitFor({ timeout: 120_000 });
         runs.push(performance.now() - started);
       }
       const apiStarted = performance.now();
