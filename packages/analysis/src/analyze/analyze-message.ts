@@ -386,6 +386,9 @@ export function createReader({ packs, guessLanguage, learned }: AnalyzerOptions)
     };
     if (unhappy) evidence.push(...evidenceIfUnhappy);
     else {
+      // A thanks the rules read only in a complaint ("Cheers, Fin" under a question) is a sign-off here: the
+      // learned model may not read it as gratitude either.
+      if (evidenceIfUnhappy.some((e) => e.flag === 'gratitude')) cancelled.add('gratitude');
       // A failure told calmly ("the painter missed several spots") still grounds a remedy asked or a leaving.
       if (complaintCues().failures.length > 0)
         evidence.push(...evidenceIfUnhappy.filter((e) => AFTER_A_FAILURE.has(e.flag)));
