@@ -10,7 +10,7 @@ import { ourMessageId, replyAddress } from './reply-tokens.ts';
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url));
 const quiet = { info() {}, warn() {} };
 // Real servers on a shared machine: generous limits; every wait below polls for its condition.
-vi.setConfig({ testTimeout: 90_000 });
+vi.setConfig({ testTimeout: 240_000 });
 
 function composeMail(fields: {
   from: string;
@@ -87,11 +87,14 @@ describe.skipIf(!shouldRunImapTests())('mail from a real IMAP server (Dovecot)',
       return all.length > before && last && last.state !== 'received' ? last : undefined;
     }, 'the mail to be processed');
   }
-  /** Waits for two more completed syncs of the mailbox. */
+  /**
+   * Waits for two more completed syncs of the mailbox. A sync takes about 0.2 s here, but beside the
+   * whole suite on a busy 2-core machine one wait once passed 30 s: each may take a minute.
+   */
   async function twoMoreSyncs() {
     for (let i = 0; i < 2; i++) {
       const since = (await mailbox()).lastSyncAt as string;
-      await eventually(async () => (await mailbox()).lastSyncAt > since, 'a sync');
+      await eventually(async () => (await mailbox()).lastSyncAt > since, 'a sync', 60_000);
     }
   }
 
