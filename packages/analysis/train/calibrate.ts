@@ -1,4 +1,4 @@
-import { decodeBase64, encodeWeights, type LearnedModel, type WeightEntry } from '../src/learned/score.ts';
+import { decodeWeights, encodeWeights, type LearnedModel } from '../src/learned/score.ts';
 import type { Flag } from '../src/vocabulary.ts';
 
 /**
@@ -101,13 +101,6 @@ export function calibrate<L extends string = Flag>(
  * @example shippedModel(calibrate(model, items).model).entries // ≤ model.entries
  */
 export function shippedModel<L extends string>(model: LearnedModel<L>): LearnedModel<L> {
-  const bytes = decodeBase64(model.weights);
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const kept: WeightEntry[] = [];
-  for (let e = 0; e < model.entries; e++) {
-    const flag = view.getUint8(e * 6 + 4);
-    if (model.thresholds[flag] === null) continue;
-    kept.push({ hash: view.getInt32(e * 6, true), flag, steps: view.getInt8(e * 6 + 5) });
-  }
+  const kept = decodeWeights(model).filter((entry) => model.thresholds[entry.flag] !== null);
   return { ...model, entries: kept.length, weights: encodeWeights(kept) };
 }

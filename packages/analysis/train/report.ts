@@ -1,4 +1,4 @@
-import type { LearnedModel } from '../src/learned/score.ts';
+import { decodeWeights, type LearnedModel } from '../src/learned/score.ts';
 import type { CalibrationItem, FlagCalibration } from './calibrate.ts';
 
 export interface Counts {
@@ -82,15 +82,9 @@ export function topFeatures<L extends string>(
   sampleOf: ReadonlyMap<number, string>,
 ): string {
   if (model.thresholds[f] === null) return 'off: the rules alone decide it, and its weights are not shipped';
-  const bytes = Buffer.from(model.weights, 'base64');
-  const entries: { hash: number; weight: number }[] = [];
-  for (let e = 0; e < model.entries; e++) {
-    if (bytes.readUInt8(e * 6 + 4) !== f) continue;
-    entries.push({
-      hash: bytes.readInt32LE(e * 6),
-      weight: bytes.readInt8(e * 6 + 5) * (model.scale[f] as number),
-    });
-  }
+  const entries = decodeWeights(model)
+    .filter((entry) => entry.flag === f)
+    .map((entry) => ({ hash: entry.hash, weight: entry.steps * (model.scale[f] as number) }));
   entries.sort((a, b) => b.weight - a.weight || a.hash - b.hash);
   return entries
     .slice(0, 12)

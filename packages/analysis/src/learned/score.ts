@@ -100,6 +100,22 @@ export function encodeWeights(entries: readonly WeightEntry[]): string {
   return out;
 }
 
+/**
+ * The weights as entries, the inverse of `encodeWeights` (training and its report read them; the scorer
+ * decodes straight into its table).
+ * @example decodeWeights({ ...model, entries: 1, weights: 'KgAAAAB/' }) // [{ hash: 42, flag: 0, steps: 127 }]
+ */
+export function decodeWeights(model: Pick<LearnedModel<string>, 'entries' | 'weights'>): WeightEntry[] {
+  const bytes = decodeBase64(model.weights);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const entries: WeightEntry[] = [];
+  for (let e = 0; e < model.entries; e++) {
+    const at = e * ENTRY_BYTES;
+    entries.push({ hash: view.getInt32(at, true), flag: view.getUint8(at + 4), steps: view.getInt8(at + 5) });
+  }
+  return entries;
+}
+
 function tableOf(model: LearnedModel<string>): Table {
   const bytes = decodeBase64(model.weights);
   const n = model.entries;
@@ -171,7 +187,8 @@ export function createScorer<L extends string = Flag>(model: LearnedModel<L>): S
       for (let k = 0; k < count; k++) {
         const hash = features[k] as number;
         const first = firstEntry(table, hash);
-        for (let e = first - 1; first !== 0 && e < hashes.length && hashes[e] === hash; e++) {
+        if (first === 0) continue;
+        for (let e = first - 1; e < hashes.length && hashes[e] === hash; e++) {
           const flag = flagOf[e] as number;
           sums[flag] = (sums[flag] as number) + (weightOf[e] as number);
         }
@@ -192,7 +209,8 @@ export function createScorer<L extends string = Flag>(model: LearnedModel<L>): S
       for (let k = 0; k < buffer.count; k++) {
         const hash = buffer.hashes[k] as number;
         const first = firstEntry(table, hash);
-        for (let e = first - 1; first !== 0 && e < hashes.length && hashes[e] === hash; e++) {
+        if (first === 0) continue;
+        for (let e = first - 1; e < hashes.length && hashes[e] === hash; e++) {
           if (flagOf[e] !== index) continue;
           const weight = weightOf[e] as number;
           if (weight <= (best[1] as number)) continue;
